@@ -1,0 +1,87 @@
+//! Vietnamese text folding for matching and search.
+//!
+//! Two keys, both lowercase:
+//! - [`match_key`] keeps every letter's identity but ignores *where* the
+//!   tone mark sits, so "hoà" = "hòa", "thuỷ" = "thủy", "UỶ" = "ỦY".
+//! - [`fold`] drops every mark and maps đ to d, so "giai ngan" finds
+//!   "giải ngân".
+
+use unicode_normalization::UnicodeNormalization;
+
+/// The five Vietnamese tone marks as combining characters (grave, acute,
+/// tilde, hook above, dot below).
+pub const TONE_MARKS: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+
+pub fn is_tone_mark(c: char) -> bool {
+    TONE_MARKS.contains(&c)
+}
+
+/// Whether `c` is a combining mark of the block Vietnamese uses
+/// (U+0300..U+036F).
+pub fn is_combining_mark(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// A lowercase key in which each word's tone mark is moved to the end of the
+/// word, so that old and new tone placement compare equal.
+pub fn match_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut pending: Option<char> = None;
+    for c in s.nfd() {
+        if is_tone_mark(c) {
+            pending = Some(c);
+            continue;
+        }
+        if !c.is_alphanumeric() && !is_combining_mark(c) {
+            if let Some(t) = pending.take() {
+                out.push(t);
+            }
+        }
+        out.extend(c.to_lowercase());
+    }
+    if let Some(t) = pending {
+        out.push(t);
+    }
+    out
+}
+
+/// Lowercase with every diacritic removed and đ mapped to d.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            'đ' | 'Đ' => out.push('d'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tone_placement_variants_share_a_match_key() {
+        assert_eq!(match_key("hoà"), match_key("hòa"));
+        assert_eq!(match_key("thuỷ sản"), match_key("thủy sản"));
+        assert_eq!(match_key("UỶ BAN"), match_key("Ủy ban"));
+        assert_eq!(match_key("khoẻ"), match_key("khỏe"));
+    }
+
+    #[test]
+    fn match_key_keeps_distinct_words_distinct() {
+        assert_ne!(match_key("hóa"), match_key("hòa"));
+        assert_ne!(match_key("vụ"), match_key("vũ"));
+        assert_ne!(match_key("ân"), match_key("an"));
+    }
+
+    #[test]
+    fn fold_removes_all_marks() {
+        assert_eq!(fold("Giải ngân vốn đầu tư công"), "giai ngan von dau tu cong");
+        assert_eq!(fold("ĐỒNG"), "dong");
+    }
+}
