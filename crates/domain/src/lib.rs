@@ -28,7 +28,9 @@ pub mod text;
 
 pub use document::DocumentRef;
 pub use ingestion::{Ingestion, IngestionStatus};
-pub use observation::{Change, Comparison, ComparisonBase, Observation, ObservationStatus, Provenance};
+pub use observation::{
+    Change, Comparison, ComparisonBase, Observation, ObservationStatus, Provenance,
+};
 pub use period::{Period, PeriodKind};
 pub use quality::{QualityIssue, QualityIssueKind};
 pub use quantity::{Qualifier, Quantity, UnitCode};

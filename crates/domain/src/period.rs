@@ -36,7 +36,11 @@ pub fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
     if !(1..=12).contains(&month) {
         return None;
     }
-    let (ny, nm) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    let (ny, nm) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
     NaiveDate::from_ymd_opt(ny, nm, 1)?.pred_opt()
 }
 
@@ -134,7 +138,11 @@ impl Period {
             PeriodKind::Year => format!("{y:04}"),
             PeriodKind::AsOfDate => self.start.to_string(),
             PeriodKind::YearToDate => {
-                format!("{y:04}-{m:02}/{:04}-{:02}", self.end.year(), self.end.month())
+                format!(
+                    "{y:04}-{m:02}/{:04}-{:02}",
+                    self.end.year(),
+                    self.end.month()
+                )
             }
             PeriodKind::DateRange | PeriodKind::Unspecified => {
                 format!("{}/{}", self.start, self.end)

@@ -100,7 +100,11 @@ impl Quantity {
     }
 
     fn effective_multiplier(&self) -> f64 {
-        if self.multiplier == 0.0 { 1.0 } else { self.multiplier }
+        if self.multiplier == 0.0 {
+            1.0
+        } else {
+            self.multiplier
+        }
     }
 }
 

@@ -33,9 +33,7 @@ pub fn match_key(s: &str) -> String {
             continue;
         }
         if !c.is_alphanumeric() && !is_combining_mark(c) {
-            if let Some(t) = pending.take() {
-                out.push(t);
-            }
+            out.extend(pending.take());
         }
         out.extend(c.to_lowercase());
     }
@@ -81,7 +79,10 @@ mod tests {
 
     #[test]
     fn fold_removes_all_marks() {
-        assert_eq!(fold("Giải ngân vốn đầu tư công"), "giai ngan von dau tu cong");
+        assert_eq!(
+            fold("Giải ngân vốn đầu tư công"),
+            "giai ngan von dau tu cong"
+        );
         assert_eq!(fold("ĐỒNG"), "dong");
     }
 }

@@ -1,0 +1,209 @@
+//! Detached diacritics: PDF extraction sometimes emits a tone or vowel mark
+//! as a separate glyph after a space ("lưc ̣ lương  ̣kiểm"). A mark is put
+//! back on the word before it when exactly one way of doing so gives a word
+//! the same document uses elsewhere; otherwise it is left where it is and
+//! reported.
+
+use std::collections::HashSet;
+
+use baocao_domain::QualityIssueKind;
+use baocao_domain::text::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Something the parser noticed on a line or paragraph, with a byte range
+/// relative to that text; becomes a QualityIssue once the final position is
+/// known.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    pub start: usize,
+    pub end: usize,
+    pub kind: QualityIssueKind,
+    pub message: String,
+}
+
+/// Whether `text` holds a combining mark that is not attached to a letter.
+pub fn has_detached_mark(text: &str) -> bool {
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        if is_combining_mark(c) && !prev.is_some_and(char::is_alphabetic) {
+            return true;
+        }
+        prev = Some(c);
+    }
+    false
+}
+
+/// The lowercase words of `lines`, for checking a repair against the
+/// document's own vocabulary.
+pub fn lexicon<'a>(lines: impl Iterator<Item = &'a str>) -> HashSet<String> {
+    let mut words = HashSet::new();
+    for line in lines {
+        for w in line
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+        {
+            words.insert(w.to_lowercase());
+        }
+    }
+    words
+}
+
+fn is_vowel(c: char) -> bool {
+    let base = c.to_lowercase().nfd().next().unwrap_or(c);
+    matches!(base, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
+}
+
+/// Re-attaches or reports every detached mark in `text`, appending notes
+/// (relative to the repaired text).
+pub fn repair(text: &mut String, lexicon: &HashSet<String>, notes: &mut Vec<Note>) {
+    // Right to left, so a repair does not move the marks still to visit.
+    let marks: Vec<(usize, char)> = {
+        let mut v = Vec::new();
+        let mut prev: Option<char> = None;
+        for (i, c) in text.char_indices() {
+            if is_combining_mark(c) && !prev.is_some_and(char::is_alphabetic) {
+                v.push((i, c));
+            }
+            prev = Some(c);
+        }
+        v
+    };
+    for &(at, mark) in marks.iter().rev() {
+        let before = &text[..at];
+        let ws_start = before.trim_end().len();
+        let word_start = before[..ws_start]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map(|(i, _)| i)
+            .unwrap_or(ws_start);
+        let word = &text[word_start..ws_start];
+        let fixed = candidates(word, mark)
+            .into_iter()
+            .filter(|w| lexicon.contains(&w.to_lowercase()))
+            .collect::<HashSet<_>>();
+        let mark_end = at + mark.len_utf8();
+        if fixed.len() == 1 && !word.is_empty() {
+            let fixed = fixed.into_iter().next().unwrap_or_default();
+            let rest = &text[mark_end..];
+            let sep = if rest.is_empty() || rest.starts_with(char::is_whitespace) {
+                ""
+            } else {
+                " "
+            };
+            let found = text[word_start..mark_end].to_owned();
+            let replacement = format!("{fixed}{sep}");
+            let delta = replacement.len() as isize - (mark_end - word_start) as isize;
+            text.replace_range(word_start..mark_end, &replacement);
+            shift(notes, mark_end, delta);
+            notes.push(Note {
+                start: word_start,
+                end: word_start + fixed.len(),
+                kind: QualityIssueKind::DetachedDiacriticRepaired,
+                message: format!("re-attached a detached mark: \"{found}\" -> \"{fixed}\""),
+            });
+        } else {
+            notes.push(Note {
+                start: at,
+                end: mark_end,
+                kind: QualityIssueKind::DetachedDiacritic,
+                message: format!(
+                    "detached mark U+{:04X} after \"{word}\" could not be placed with certainty; left as found",
+                    mark as u32
+                ),
+            });
+        }
+    }
+}
+
+/// Moves notes at or after `from` by `delta` bytes.
+pub fn shift(notes: &mut [Note], from: usize, delta: isize) {
+    for n in notes.iter_mut().filter(|n| n.start >= from) {
+        n.start = (n.start as isize + delta) as usize;
+        n.end = (n.end as isize + delta) as usize;
+    }
+}
+
+/// Every NFC word obtained by putting `mark` on one vowel of `word`.
+fn candidates(word: &str, mark: char) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let len = chars.len();
+    let mut out = Vec::new();
+    for i in 0..len {
+        if !is_vowel(chars[i]) {
+            continue;
+        }
+        let mut s = String::with_capacity(word.len() + 3);
+        s.extend(&chars[..=i]);
+        s.push(mark);
+        s.extend(&chars[i + 1..]);
+        let composed: String = s.nfc().collect();
+        // The mark must have combined into the vowel, and a syllable takes
+        // one tone: a word that already has one is no candidate.
+        if composed.chars().count() == len && !has_two_tones(&composed) {
+            out.push(composed);
+        }
+    }
+    out
+}
+
+fn has_two_tones(word: &str) -> bool {
+    word.nfd()
+        .filter(|c| baocao_domain::text::is_tone_mark(*c))
+        .count()
+        > 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fix(line: &str, vocabulary: &str) -> (String, Vec<Note>) {
+        let lex = lexicon(std::iter::once(vocabulary));
+        let mut text: String = line.nfc().collect();
+        let mut notes = Vec::new();
+        repair(&mut text, &lex, &mut notes);
+        (text, notes)
+    }
+
+    #[test]
+    fn marks_go_back_on_the_word_before_when_the_document_knows_the_result() {
+        let (text, notes) = fix(
+            "Trong tháng lưc \u{323} lương  \u{323}kiểm lâm đã lập biên bản 08 vu \u{323}vi pham",
+            "năng lực, sản lượng, vụ việc",
+        );
+        assert_eq!(
+            text,
+            "Trong tháng lực lượng kiểm lâm đã lập biên bản 08 vụ vi pham"
+        );
+        assert_eq!(notes.len(), 3);
+        assert!(
+            notes
+                .iter()
+                .all(|n| n.kind == QualityIssueKind::DetachedDiacriticRepaired)
+        );
+        for n in &notes {
+            assert!(
+                ["lực", "lượng", "vụ"].contains(&&text[n.start..n.end]),
+                "{n:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_uncertain_mark_is_reported_and_left() {
+        let (text, notes) = fix("Luật Lâm \u{323} nghiệp", "lâm nghiệp");
+        assert_eq!(text, "Luật Lâm \u{323} nghiệp");
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].kind, QualityIssueKind::DetachedDiacritic);
+        assert_eq!(&text[notes[0].start..notes[0].end], "\u{323}");
+    }
+
+    #[test]
+    fn attached_marks_are_not_touched() {
+        assert!(!has_detached_mark("lực lượng kiểm lâm"));
+        assert!(has_detached_mark("lưc \u{323}"));
+        assert!(has_detached_mark("\u{301}a"));
+    }
+}

@@ -1,0 +1,345 @@
+//! Cited documents: "Kế hoạch số 02/KH-UBND ngày 11/01/2024 của UBND
+//! tỉnh", "Chỉ thị số 19-CT/TU", "Đề án 06/CP", "Luật Đất đai".
+
+use std::sync::LazyLock;
+
+use baocao_domain::{DocumentRef, Span};
+use chrono::NaiveDate;
+use regex::Regex;
+
+/// Type words and their abbreviations.
+const TYPES: &[(&str, &str)] = &[
+    ("Nghị quyết", "NQ"),
+    ("Nghị định", "NĐ"),
+    ("Quyết định", "QĐ"),
+    ("Chỉ thị", "CT"),
+    ("Kế hoạch", "KH"),
+    ("Kết luận", "KL"),
+    ("Công điện", "CĐ"),
+    ("Công văn", "CV"),
+    ("Văn bản", "CV"),
+    ("Thông báo", "TB"),
+    ("Thông tư", "TT"),
+    ("Báo cáo", "BC"),
+    ("Tờ trình", "TTr"),
+    ("Hướng dẫn", "HD"),
+    ("Đề án", "DA"),
+    ("Chương trình", "CTr"),
+    ("Quy định", "QĐi"),
+    ("Pháp lệnh", "PL"),
+];
+
+/// Abbreviations that name a document type when they open a number's code.
+const TYPE_CODES: &[&str] = &[
+    "NQ", "NĐ", "QĐ", "CT", "KH", "KL", "CĐ", "TB", "TT", "BC", "TTr", "HD", "CV", "QC", "QĐi",
+    "ĐA", "DA", "CTr", "TTLT", "NQLT", "PL", "L",
+];
+
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    // Verbose mode ignores spaces: the type words' spaces become \s+.
+    let types: Vec<String> = TYPES.iter().map(|(w, _)| w.replace(' ', r"\s+")).collect();
+    Regex::new(&format!(
+        r"(?x)
+        (?:(?P<type>{})\s+(?:số\s*)?)?
+        (?P<number>
+            \d{{1,5}}(?:/\d{{4}})?/[A-ZĐ][A-Za-zĐđ]*(?:-[A-ZĐ][A-Za-zĐđ0-9]*)*
+          | \d{{1,5}}-[A-ZĐ][A-Za-zĐđ]{{0,4}}/[A-ZĐ][A-Za-zĐđ]*(?:-[A-ZĐ][A-Za-zĐđ]*)*
+        )
+        (?:\s+ngày\s+(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}}))?
+        ",
+        types.join("|")
+    ))
+    .expect("document number pattern")
+});
+
+static LAW: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?P<kind>Luật|Bộ luật|Pháp lệnh) \p{L}").expect("law pattern"));
+
+/// The end of a law's name starting at `at`: its first word, then lowercase
+/// words up to a stop word (at most seven), then "năm YYYY" if written. A
+/// detached mark inside the name (PDF damage) is kept as written.
+fn law_name_end(text: &str, at: usize) -> Option<usize> {
+    let mut end = at;
+    let mut words = 0;
+    for (i, w) in split_words(&text[at..]) {
+        let letters = w.trim_end_matches(|c: char| {
+            !c.is_alphabetic() && !baocao_domain::text::is_combining_mark(c)
+        });
+        let ok = if words == 0 {
+            !letters.is_empty() && letters.chars().all(char::is_alphabetic)
+        } else {
+            !letters.is_empty()
+                && (letters.chars().all(char::is_lowercase)
+                    || letters.chars().all(baocao_domain::text::is_combining_mark))
+        };
+        if !ok || LAW_STOPS.contains(&letters) || words >= 7 {
+            break;
+        }
+        end = at + i + letters.len();
+        words += 1;
+        if letters.len() != w.len() {
+            break;
+        }
+    }
+    if words == 0 {
+        return None;
+    }
+    let rest = &text[end..];
+    if let Some(y) = rest.strip_prefix(" năm ")
+        && y.len() >= 4
+        && y.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        && !y.as_bytes().get(4).is_some_and(u8::is_ascii_digit)
+    {
+        end += " năm ".len() + 4;
+    }
+    Some(end)
+}
+
+/// Words that end an issuer phrase after "của".
+const ISSUER_STOPS: &[&str] = &[
+    "về", "nhằm", "để", "theo", "trong", "tại", "và", "thông", "ban", "phê", "quy", "hướng", "đã",
+    "được", "đối", "cho", "với", "trên", "là",
+];
+
+/// Words that end a law's name.
+const LAW_STOPS: &[&str] = &[
+    "năm", "mới", "và", "để", "của", "về", "theo", "thuộc", "đã", "được", "có", "sửa", "số",
+    "hiện", "hướng", "trong", "tại", "ngày", "thì", "khi", "như",
+];
+
+fn issuer_after(text: &str, at: usize) -> Option<(String, usize)> {
+    let rest = &text[at..];
+    let rest_trim = rest
+        .strip_prefix(", ")
+        .or_else(|| rest.strip_prefix(' '))
+        .unwrap_or(rest);
+    let lead = rest.len() - rest_trim.len();
+    let body = rest_trim.strip_prefix("của ")?;
+    let body = &body[..body.find('\n').unwrap_or(body.len())];
+    let mut end = 0;
+    for (words, (i, w)) in split_words(body).enumerate() {
+        let clean = w.trim_end_matches([',', ';', '.', ':', ')']);
+        if ISSUER_STOPS.contains(&clean) || words >= 8 || clean.is_empty() || clean.starts_with('(')
+        {
+            break;
+        }
+        end = i + clean.len();
+        if clean.len() != w.len() {
+            break;
+        }
+    }
+    (end > 0).then(|| (body[..end].to_owned(), at + lead + "của ".len() + end))
+}
+
+fn split_words(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split(' ').scan(0usize, |pos, w| {
+        let start = *pos;
+        *pos += w.len() + 1;
+        Some((start, w))
+    })
+}
+
+fn type_from_code(number: &str) -> Option<String> {
+    // "19-CT/TU": between '-' and '/'; "02/KH-UBND", "72/2021/QĐ-UBND": the
+    // first letters after the last numeric part.
+    if let Some((head, _)) = number.split_once('/')
+        && let Some((_, t)) = head.split_once('-')
+    {
+        return Some(t.to_owned());
+    }
+    let code = number
+        .split('/')
+        .find(|p| p.starts_with(|c: char| c.is_alphabetic()))?;
+    let first = code.split('-').next()?;
+    TYPE_CODES.contains(&first).then(|| first.to_owned())
+}
+
+fn issuer_from_code(number: &str) -> String {
+    if let Some((head, tail)) = number.split_once('/')
+        && head.contains('-')
+    {
+        return tail.to_owned();
+    }
+    let code = number
+        .split('/')
+        .find(|p| p.starts_with(|c: char| c.is_alphabetic()))
+        .unwrap_or("");
+    match code.split_once('-') {
+        Some((t, issuer)) if TYPE_CODES.contains(&t) => issuer.to_owned(),
+        Some((issuer, _)) => issuer.to_owned(),
+        None => code.to_owned(),
+    }
+}
+
+/// Every document cited in `text`, in order. A reference that is followed
+/// only by further references before "của X" shares that issuer ("Kế hoạch
+/// số 02/KH-UBND ... và Kế hoạch số 22/KH-UBND ... của UBND tỉnh").
+pub fn find(text: &str, base: usize) -> Vec<DocumentRef> {
+    let mut refs: Vec<(DocumentRef, usize, bool)> = Vec::new(); // ref, end, has own issuer
+    for c in NUMBERED.captures_iter(text) {
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        let number = c.name("number").map_or("", |m| m.as_str()).to_owned();
+        let type_word = c.name("type").map(|t| t.as_str());
+        let doc_type = type_from_code(&number)
+            .or_else(|| {
+                type_word
+                    .and_then(|w| TYPES.iter().find(|(t, _)| *t == w))
+                    .map(|(_, a)| (*a).to_owned())
+            })
+            .unwrap_or_default();
+        let issued_on = match (c.name("d"), c.name("m"), c.name("y")) {
+            (Some(d), Some(mo), Some(y)) => NaiveDate::from_ymd_opt(
+                y.as_str().parse().unwrap_or(0),
+                mo.as_str().parse().unwrap_or(0),
+                d.as_str().parse().unwrap_or(0),
+            ),
+            _ => None,
+        };
+        let (issuer, end, own) = match issuer_after(text, m.end) {
+            Some((i, end)) => (i, end, true),
+            None => (issuer_from_code(&number), m.end, false),
+        };
+        refs.push((
+            DocumentRef {
+                number,
+                doc_type,
+                issuer,
+                issued_on,
+                raw: text[m.start..end].to_owned(),
+                span: Span::new(base + m.start, base + end),
+            },
+            m.end,
+            own,
+        ));
+    }
+    // Chains: share the issuer written after the last of them.
+    for i in (0..refs.len()).rev() {
+        if refs[i].2 {
+            continue;
+        }
+        let Some(next) = refs.get(i + 1) else {
+            continue;
+        };
+        let gap = &text[refs[i].1..next.0.span.start as usize - base];
+        if next.2 && matches!(gap.trim(), "," | "và" | "" | ", và") {
+            let issuer = next.0.issuer.clone();
+            refs[i].0.issuer = issuer;
+            refs[i].2 = true;
+        }
+    }
+    let mut out: Vec<DocumentRef> = refs.into_iter().map(|(r, _, _)| r).collect();
+    for c in LAW.captures_iter(text) {
+        let kind = c.name("kind").map_or("Luật", |m| m.as_str());
+        let start = c.get(0).map_or(0, |m| m.start());
+        let name_start = c.name("kind").map_or(0, |m| m.end()) + 1;
+        let Some(end) = law_name_end(text, name_start) else {
+            continue;
+        };
+        out.push(DocumentRef {
+            number: String::new(),
+            doc_type: if kind == "Pháp lệnh" {
+                "PL".into()
+            } else {
+                "LUAT".into()
+            },
+            issuer: "Quốc hội".into(),
+            issued_on: None,
+            raw: text[start..end].to_owned(),
+            span: Span::new(base + start, base + end),
+        });
+    }
+    out.sort_by_key(|r| r.span.start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    #[test]
+    fn numbered_references_with_dates_and_shared_issuers() {
+        let r = find(
+            "thực hiện Kế hoạch số 02/KH-UBND ngày 11/01/2024 và Kế hoạch số 22/KH-UBND ngày 29/01/2024 của UBND tỉnh về thực hiện Nghị quyết số 01/NQ-CP, Nghị quyết số 02/NQ-CP của Chính phủ và",
+            0,
+        );
+        let got: Vec<(&str, &str, &str, Option<NaiveDate>)> = r
+            .iter()
+            .map(|r| {
+                (
+                    r.number.as_str(),
+                    r.doc_type.as_str(),
+                    r.issuer.as_str(),
+                    r.issued_on,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("02/KH-UBND", "KH", "UBND tỉnh", d(2024, 1, 11)),
+                ("22/KH-UBND", "KH", "UBND tỉnh", d(2024, 1, 29)),
+                ("01/NQ-CP", "NQ", "Chính phủ", None),
+                ("02/NQ-CP", "NQ", "Chính phủ", None),
+            ]
+        );
+        assert_eq!(
+            r[1].raw,
+            "Kế hoạch số 22/KH-UBND ngày 29/01/2024 của UBND tỉnh"
+        );
+    }
+
+    #[test]
+    fn party_documents_decisions_and_schemes() {
+        let r = find(
+            "Chỉ thị số 19-CT/TU và Kết luận số 120-KL/TU ngày 08/8/2021 của Ban Thường vụ Tỉnh ủy; Quyết định số 72/2021/QĐ-UBND ngày 21/12/2021 của UBND tỉnh ban hành Quy định; Đề án 06/CP theo chỉ đạo",
+            0,
+        );
+        assert_eq!(r[0].number, "19-CT/TU");
+        assert_eq!(r[0].doc_type, "CT");
+        assert_eq!(r[0].issuer, "Ban Thường vụ Tỉnh ủy");
+        assert_eq!(r[1].issued_on, d(2021, 8, 8));
+        assert_eq!(r[2].number, "72/2021/QĐ-UBND");
+        assert_eq!(r[2].doc_type, "QĐ");
+        assert_eq!(r[2].issuer, "UBND tỉnh");
+        assert_eq!(r[3].number, "06/CP");
+        assert_eq!(r[3].doc_type, "DA");
+        assert_eq!(r[3].issuer, "CP");
+    }
+
+    #[test]
+    fn laws_by_name() {
+        let r = find(
+            "quy định tại Luật Đất đai¹, Luật Các tổ chức tín dụng, Luật Nhà ở... và Luật đất đai năm 2024 thuộc",
+            0,
+        );
+        let raws: Vec<&str> = r.iter().map(|r| r.raw.as_str()).collect();
+        assert_eq!(
+            raws,
+            [
+                "Luật Đất đai",
+                "Luật Các tổ chức tín dụng",
+                "Luật Nhà ở",
+                "Luật đất đai năm 2024"
+            ]
+        );
+        assert!(
+            r.iter()
+                .all(|r| r.doc_type == "LUAT" && r.number.is_empty())
+        );
+    }
+
+    #[test]
+    fn numbers_that_are_not_documents() {
+        assert!(
+            find(
+                "có 12/15 khoản thu, 10/10 huyện, tháng 5/2024, 537/1.619 ha",
+                0
+            )
+            .is_empty()
+        );
+    }
+}

@@ -1,0 +1,304 @@
+//! Page furniture: splits extracted text into body lines and footnote
+//! bodies, dropping what belongs to the page rather than the report.
+//!
+//! Text extracted from a PDF carries its pages with it: a blank line after
+//! every line, a separator line (spaces, underscores or dashes) above the
+//! footnotes at a page's foot, footnote bodies "N text" continuing over
+//! lines, a lone page number, and the next page's first line starting with a
+//! space. See `design.md` for the rules and why.
+
+use crate::diacritics::Note;
+
+/// One line of text with page furniture removed.
+#[derive(Debug, Clone, Default)]
+pub struct Line {
+    pub text: String,
+    /// How many footnote blocks came before this line: markers for the
+    /// footnotes of block `b` stand in body lines of block `b` (their page).
+    pub block: usize,
+    /// The line opened a page (after a page number, a form feed or a
+    /// footnote block) or had the leading space that marks one.
+    pub page_start: bool,
+    /// A blank line preceded it in a document where blank lines separate
+    /// paragraphs (not one where every line is followed by a blank).
+    pub blank_before: bool,
+    pub notes: Vec<Note>,
+}
+
+/// The body of one footnote, as lines.
+#[derive(Debug, Clone)]
+pub struct FootnoteBody {
+    pub number: u32,
+    pub block: usize,
+    pub lines: Vec<Line>,
+}
+
+#[derive(Debug, Default)]
+pub struct Layout {
+    pub body: Vec<Line>,
+    pub footnotes: Vec<FootnoteBody>,
+    /// Footnote numbers that skipped ahead of the expected sequence:
+    /// (expected, found).
+    pub footnote_gaps: Vec<(u32, u32)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Blank,
+    Separator,
+    PageNumber,
+    FormFeed,
+    Text,
+}
+
+fn classify(raw: &str) -> Kind {
+    if raw.contains('\u{c}') && raw.trim_matches(|c: char| c.is_whitespace()).is_empty() {
+        return Kind::FormFeed;
+    }
+    let t = raw.trim();
+    if t.is_empty() {
+        // A long run of spaces is the line PDF extraction leaves for the
+        // rule above a page's footnotes.
+        return if raw.chars().count() >= 10 {
+            Kind::Separator
+        } else {
+            Kind::Blank
+        };
+    }
+    if t.len() >= 5 && t.chars().all(|c| matches!(c, '_' | '-' | '—' | '–' | '─')) {
+        return Kind::Separator;
+    }
+    if is_page_number(t) {
+        return Kind::PageNumber;
+    }
+    Kind::Text
+}
+
+/// "4", "- 4 -", "Trang 4".
+fn is_page_number(t: &str) -> bool {
+    let t = t.strip_prefix("Trang ").unwrap_or(t);
+    let t = t.trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
+    !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()) && t != "0"
+}
+
+/// "12 text" -> (12, "text") for a footnote body's first line.
+fn footnote_start(t: &str) -> Option<(u32, &str)> {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let rest = &t[digits..];
+    let body = rest.strip_prefix(' ').or_else(|| rest.strip_prefix('\t'))?;
+    let first = body.trim_start().chars().next()?;
+    // "74 nghìn đồng/kg" continues a footnote's line; a body starts with a
+    // letter, an opening quote or bracket.
+    if first.is_ascii_digit() && !t.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((t[..digits].parse().ok()?, body.trim_start()))
+}
+
+/// Splits normalized (NFC) text into body lines and footnote bodies.
+pub fn split(text: &str) -> Layout {
+    let raw: Vec<&str> = text
+        .split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .collect();
+    let kinds: Vec<Kind> = raw.iter().map(|l| classify(l)).collect();
+    let blanks_meaningful = !double_spaced(&kinds);
+
+    let mut out = Layout::default();
+    let mut in_footnotes = false;
+    let mut block = 0usize;
+    let mut next_page_start = false;
+    let mut pending_blank = false;
+    // The footnote number expected next.
+    let mut expected = 1u32;
+    // The next line is the first under a separator: any footnote number
+    // may open it (an excerpt may start at footnote 6).
+    let mut first_in_block = false;
+    for (i, line) in raw.iter().enumerate() {
+        match kinds[i] {
+            Kind::Blank => {
+                pending_blank = true;
+                continue;
+            }
+            Kind::Separator => {
+                in_footnotes = true;
+                first_in_block = true;
+                continue;
+            }
+            Kind::PageNumber | Kind::FormFeed => {
+                if in_footnotes {
+                    in_footnotes = false;
+                    block += 1;
+                }
+                next_page_start = true;
+                pending_blank = false;
+                continue;
+            }
+            Kind::Text => {}
+        }
+        let leading_space = line.starts_with([' ', '\t', '\u{c}']);
+        let text = clean_line(line);
+        if in_footnotes {
+            if leading_space {
+                // The next page's first line: the footnote block is over.
+                in_footnotes = false;
+                block += 1;
+                next_page_start = true;
+            } else {
+                let first = std::mem::take(&mut first_in_block);
+                match footnote_start(&text) {
+                    Some((n, body)) if n >= expected && (first || n <= expected + 3) => {
+                        if n != expected {
+                            out.footnote_gaps.push((expected, n));
+                        }
+                        expected = n + 1;
+                        out.footnotes.push(FootnoteBody {
+                            number: n,
+                            block,
+                            lines: vec![Line {
+                                text: body.to_owned(),
+                                block,
+                                ..Line::default()
+                            }],
+                        });
+                    }
+                    _ => match out.footnotes.last_mut() {
+                        Some(f) => f.lines.push(Line {
+                            text,
+                            block,
+                            ..Line::default()
+                        }),
+                        // Text under a separator that is not a footnote: the
+                        // separator was only a wide blank line.
+                        None => {
+                            in_footnotes = false;
+                            push_body(
+                                &mut out,
+                                text,
+                                block,
+                                false,
+                                pending_blank && blanks_meaningful,
+                            );
+                        }
+                    },
+                }
+                pending_blank = false;
+                continue;
+            }
+        }
+        let page_start = next_page_start || leading_space;
+        next_page_start = false;
+        push_body(
+            &mut out,
+            text,
+            block,
+            page_start,
+            pending_blank && blanks_meaningful,
+        );
+        pending_blank = false;
+    }
+    out
+}
+
+fn push_body(out: &mut Layout, text: String, block: usize, page_start: bool, blank_before: bool) {
+    out.body.push(Line {
+        text,
+        block,
+        page_start,
+        blank_before,
+        notes: Vec::new(),
+    });
+}
+
+/// Whether blank lines are page furniture: most text lines are followed by
+/// exactly one blank line.
+fn double_spaced(kinds: &[Kind]) -> bool {
+    let mut text_lines = 0usize;
+    let mut followed = 0usize;
+    let last_text = kinds.iter().rposition(|k| *k == Kind::Text).unwrap_or(0);
+    for (i, k) in kinds.iter().enumerate().take(last_text) {
+        if *k == Kind::Text {
+            text_lines += 1;
+            if kinds.get(i + 1) == Some(&Kind::Blank) {
+                followed += 1;
+            }
+        }
+    }
+    text_lines > 0 && followed * 5 >= text_lines * 3
+}
+
+/// Trims a line and folds runs of whitespace into one space.
+pub fn clean_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    for word in line
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_furniture_is_removed_and_footnotes_collected() {
+        let text = "Chỉ số tăng 17,32% so với tháng \n\n5/20231, tăng 10,38%. \n\n                                           \n1 Trong đó, ngành khai khoáng ước tăng 14,7%; \n\nngành khác tăng 3,4% \n2 Các sản phẩm chủ lực \n câu tiếp theo trang sau. \n\n4 \n\nDòng sau số trang. \n";
+        let l = split(text);
+        let body: Vec<&str> = l.body.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            body,
+            [
+                "Chỉ số tăng 17,32% so với tháng",
+                "5/20231, tăng 10,38%.",
+                "câu tiếp theo trang sau.",
+                "Dòng sau số trang."
+            ]
+        );
+        assert_eq!(l.body[2].block, 1);
+        assert!(l.body[2].page_start);
+        assert!(l.body[3].page_start);
+        assert_eq!(l.footnotes.len(), 2);
+        assert_eq!(l.footnotes[0].number, 1);
+        assert_eq!(l.footnotes[0].lines.len(), 2);
+        assert_eq!(l.footnotes[0].lines[1].text, "ngành khác tăng 3,4%");
+        assert_eq!(l.footnotes[1].block, 0);
+    }
+
+    #[test]
+    fn a_number_starting_a_continuation_line_is_not_a_footnote() {
+        let text = "a\n          \n6 Thịt lợn hơi từ 63-66 nghìn đồng/kg; Gà từ 50-\n74 nghìn đồng/kg tùy loại\n7 Trong tháng thu hoạch\n";
+        let l = split(text);
+        assert_eq!(l.footnotes.len(), 2);
+        assert_eq!(l.footnotes[0].number, 6);
+        assert_eq!(l.footnotes[0].lines[1].text, "74 nghìn đồng/kg tùy loại");
+        assert_eq!(l.footnotes[1].number, 7);
+    }
+
+    #[test]
+    fn blank_lines_separate_paragraphs_only_when_not_after_every_line() {
+        let single = "Dòng một.\nDòng hai.\n\nĐoạn mới.\n";
+        let l = split(single);
+        assert!(!l.body[1].blank_before);
+        assert!(l.body[2].blank_before);
+        let double = "Dòng một.\n\nDòng hai.\n\nĐoạn mới.\n\n";
+        assert!(split(double).body.iter().all(|b| !b.blank_before));
+    }
+
+    #[test]
+    fn page_numbers() {
+        assert!(is_page_number("4"));
+        assert!(is_page_number("- 12 -"));
+        assert!(is_page_number("Trang 3"));
+        assert!(!is_page_number("2024"));
+        assert!(!is_page_number("4 vụ"));
+    }
+}

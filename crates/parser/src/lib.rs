@@ -1,0 +1,206 @@
+//! baocao's parser: bytes of a Vietnamese socio-economic report to a typed
+//! [`Report`]. A pure, deterministic function with no I/O.
+//!
+//! The pipeline, one module a stage (see `design.md` for the reasons):
+//! - [`decode`]: bytes to text (UTF-8, UTF-16 with BOM), or a typed error;
+//! - `prepare`: NFC, control characters, non-breaking spaces;
+//! - [`layout`]: page furniture out, footnote bodies collected;
+//! - [`diacritics`]: detached tone marks re-attached or reported;
+//! - [`paragraphs`]: lines rejoined into paragraphs, zones (front, body,
+//!   closing);
+//! - [`markers`] and [`document`]: footnote markers found, the normalized
+//!   text assembled;
+//! - [`sections`], [`tasks`], [`docrefs`], [`metadata`]: the structure.
+
+pub mod decode;
+pub mod diacritics;
+pub mod docrefs;
+pub mod document;
+mod error;
+pub mod layout;
+pub mod markers;
+pub mod metadata;
+pub mod numbering;
+pub mod paragraphs;
+pub mod periods;
+pub mod sections;
+pub mod tasks;
+pub mod topics;
+
+use baocao_domain::{Footnote, QualityIssue, QualityIssueKind, Report, Span};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+pub use error::ParseError;
+
+/// The version stored with every parse result, so reports parsed by an older
+/// parser can be found and parsed again.
+pub const PARSER_VERSION: &str = concat!("baocao-parser/", env!("CARGO_PKG_VERSION"));
+
+/// What the sender says about a report, used where the text is silent.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hints {
+    /// The sending department's code.
+    pub department: Option<String>,
+    /// The reporting month, (year, month).
+    pub period: Option<(i32, u32)>,
+}
+
+/// Parses a report. Fails only when the bytes are not readable text; damage
+/// inside a readable report becomes `quality_issues`.
+pub fn parse(bytes: &[u8], hints: &Hints) -> Result<Report, ParseError> {
+    let decoded = decode::decode(bytes)?;
+    let (text, mut issues) = prepare(&decoded)?;
+    let mut layout = layout::split(&text);
+    repair_diacritics(&mut layout);
+    if !layout.footnote_gaps.is_empty() {
+        for &(expected, found) in &layout.footnote_gaps {
+            issues.push(QualityIssue {
+                kind: QualityIssueKind::FootnoteBodyMissing,
+                message: format!("footnote bodies jump from {} to {found}: the body of footnote {expected} was not found", expected - 1),
+                span: Span::default(),
+            });
+        }
+    }
+    let paras = paragraphs::join(layout.body);
+    let mut doc = document::assemble(paras, layout.footnotes);
+    let outline = sections::build(&doc);
+    issues.append(&mut doc.issues);
+    let mut issues_after = outline.issues.clone();
+    issues.append(&mut issues_after);
+
+    let metadata = metadata::extract(&doc, &outline, hints, &mut issues);
+    let own_number = metadata.document_number.clone();
+    let front_end = doc
+        .paras
+        .iter()
+        .filter(|p| p.zone == paragraphs::Zone::Front)
+        .map(|p| p.span.end)
+        .max()
+        .unwrap_or(0);
+    let refs: Vec<_> = docrefs::find(&doc.text, 0)
+        .into_iter()
+        .filter(|r| !(r.span.end <= front_end && r.number == own_number))
+        .collect();
+    let tasks = tasks::build(
+        &doc,
+        &outline,
+        metadata.planning_period.as_ref(),
+        &refs,
+        &mut issues,
+    );
+
+    let footnotes = doc
+        .footnotes
+        .iter()
+        .map(|f| {
+            let section = f
+                .marker_para
+                .and_then(|p| outline.para_section[p])
+                .map(|s| &outline.sections[s]);
+            Footnote {
+                number: f.number,
+                text: doc.slice(f.span).to_owned(),
+                section_number: section.map_or(String::new(), |s| s.number.clone()),
+                section_path: section.map_or(String::new(), |s| s.path.clone()),
+                marker_span: f.marker,
+                span: f.span,
+            }
+        })
+        .collect();
+    issues.sort_by_key(|i| (i.span.start, i.span.end));
+    Ok(Report {
+        id: String::new(),
+        source: None,
+        metadata,
+        sections: outline.sections,
+        footnotes,
+        observations: Vec::new(),
+        tasks,
+        document_references: refs,
+        quality_issues: issues,
+        parser_version: PARSER_VERSION.to_owned(),
+        normalized_text: doc.text,
+    })
+}
+
+/// NFC, with characters that are not text removed: control characters
+/// (reported), soft hyphens and zero-width characters; tabs and non-breaking
+/// spaces become spaces. A form feed stays: it is a page break.
+fn prepare(decoded: &str) -> Result<(String, Vec<QualityIssue>), ParseError> {
+    let mut issues = Vec::new();
+    let mut controls = 0usize;
+    let mut chars = 0usize;
+    let needs_cleaning = decoded.chars().any(|c| {
+        (c.is_control() && !matches!(c, '\n' | '\r' | '\u{c}'))
+            || matches!(
+                c,
+                '\u{a0}' | '\u{ad}' | '\u{200b}'
+                    ..='\u{200d}' | '\u{feff}' | '\u{2028}' | '\u{2029}'
+            )
+    });
+    let cleaned: std::borrow::Cow<str> = if needs_cleaning {
+        let mut s = String::with_capacity(decoded.len());
+        for c in decoded.chars() {
+            chars += 1;
+            match c {
+                '\t' | '\u{a0}' => s.push(' '),
+                '\u{2028}' | '\u{2029}' => s.push('\n'),
+                '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{feff}' => {}
+                '\n' | '\r' | '\u{c}' => s.push(c),
+                c if c.is_control() => controls += 1,
+                c => s.push(c),
+            }
+        }
+        s.into()
+    } else {
+        decoded.into()
+    };
+    if controls > 0 {
+        if controls * 20 > chars {
+            return Err(ParseError::ControlCharacters {
+                count: controls,
+                chars,
+            });
+        }
+        issues.push(QualityIssue {
+            kind: QualityIssueKind::ControlCharacters,
+            message: format!("{controls} control characters removed"),
+            span: Span::default(),
+        });
+    }
+    let text = match is_nfc_quick(cleaned.chars()) {
+        IsNormalized::Yes => cleaned.into_owned(),
+        _ => cleaned.nfc().collect(),
+    };
+    if !text.chars().any(char::is_alphabetic) {
+        return Err(ParseError::NoText {
+            bytes: decoded.len(),
+        });
+    }
+    Ok((text, issues))
+}
+
+fn repair_diacritics(layout: &mut layout::Layout) {
+    let damaged = |l: &layout::Line| diacritics::has_detached_mark(&l.text);
+    let any = layout.body.iter().any(damaged)
+        || layout.footnotes.iter().flat_map(|f| &f.lines).any(damaged);
+    if !any {
+        return;
+    }
+    let lexicon = diacritics::lexicon(
+        layout
+            .body
+            .iter()
+            .chain(layout.footnotes.iter().flat_map(|f| &f.lines))
+            .map(|l| l.text.as_str()),
+    );
+    for line in layout
+        .body
+        .iter_mut()
+        .chain(layout.footnotes.iter_mut().flat_map(|f| f.lines.iter_mut()))
+    {
+        if damaged(line) {
+            diacritics::repair(&mut line.text, &lexicon, &mut line.notes);
+        }
+    }
+}

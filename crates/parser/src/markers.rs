@@ -1,0 +1,325 @@
+//! Footnote markers: digits glued to the token before them ("5/20231",
+//! "36,44%2", "chú trọng3", "năm 202419").
+//!
+//! A marker cannot be told from a number by its look alone, so the search is
+//! guided by what else is known: footnotes are numbered 1, 2, 3 ... in
+//! reading order, and a footnote's body stands at the foot of the page whose
+//! text holds its marker. Marker n is therefore looked for after marker
+//! n - 1, first in the text of the page (footnote block) its body is on.
+//! Found markers are rewritten as superscript digits in the normalized text,
+//! so later stages never read "5/20231" as a number.
+
+use crate::layout::FootnoteBody;
+use crate::paragraphs::Para;
+#[cfg(test)]
+use crate::paragraphs::Zone;
+
+/// A marker found in a paragraph, in the paragraph's rewritten text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Marker {
+    pub number: u32,
+    pub para: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Alphabetic tokens that end in a digit without it being a marker: units
+/// (m3, km2), formulas (CO2), PM2.5, F0.
+const NOT_MARKERS: &[&str] = &[
+    "m", "km", "cm", "mm", "dm", "ha", "co", "so", "no", "nh", "ch", "pm", "h", "n", "f", "g",
+    "covid", "sars", "cov", "mb", "gb", "kv", "kw", "mw", "gw", "kwh", "euro", "lớp", "khối",
+    "tầng",
+];
+
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    /// Start of the token the digits end ("5/2023" in "5/20231").
+    token_start: usize,
+    start: usize,
+    end: usize,
+}
+
+fn runs(text: &str) -> Vec<Run> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        let end = i;
+        let boundary = match b.get(end) {
+            None => true,
+            Some(&c) if c == b'.' || c == b',' => !b.get(end + 1).is_some_and(u8::is_ascii_digit),
+            Some(&c) => {
+                c.is_ascii_whitespace()
+                    || matches!(c, b';' | b':' | b')' | b'!' | b'?' | b']' | b'"')
+                    || text[end..].starts_with(['”', '…', '’'])
+            }
+        };
+        if !boundary {
+            continue;
+        }
+        let mut token_start = start;
+        while token_start > 0 && matches!(b[token_start - 1], b'0'..=b'9' | b'/' | b'.' | b',') {
+            token_start -= 1;
+        }
+        out.push(Run {
+            token_start,
+            start,
+            end,
+        });
+    }
+    out
+}
+
+/// Where the marker for `n` would start in this run, if the run can hold it.
+fn marker_start(text: &str, run: &Run, n: &str) -> Option<usize> {
+    let digits = &text[run.start..run.end];
+    if !digits.ends_with(n) {
+        return None;
+    }
+    let s = run.end - n.len();
+    if s == run.start && run.token_start == run.start {
+        let before = text[..s].chars().next_back()?;
+        if before.is_alphabetic() {
+            let word_start = text[..s]
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| c.is_alphabetic())
+                .last()
+                .map_or(s, |(i, _)| i);
+            let word = text[word_start..s].to_lowercase();
+            return (!NOT_MARKERS.contains(&word.as_str())).then_some(s);
+        }
+        return matches!(before, '%' | ')' | '”' | '"' | '’' | '.' | '…').then_some(s);
+    }
+    // Glued to a number: only a year ("2024", "5/2023", "15/5/2024") can
+    // carry a marker without becoming another number.
+    let rest = &text[run.token_start..s];
+    let before_token = text[..run.token_start].chars().next_back();
+    if before_token.is_some_and(|c| !(c.is_whitespace() || c == '(')) {
+        return None;
+    }
+    is_year_token(rest).then_some(s)
+}
+
+fn is_year_token(t: &str) -> bool {
+    let parts: Vec<&str> = t.split('/').collect();
+    let Some((year, head)) = parts.split_last() else {
+        return false;
+    };
+    head.len() <= 2
+        && head
+            .iter()
+            .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+        && year.len() == 4
+        && year
+            .parse::<u32>()
+            .is_ok_and(|y| (1900..=2100).contains(&y))
+}
+
+fn block_at(p: &Para, offset: usize) -> usize {
+    p.lines
+        .iter()
+        .take_while(|(o, _)| *o <= offset)
+        .last()
+        .map_or(0, |(_, b)| *b)
+}
+
+/// Finds the markers of `footnotes` in `paras` and rewrites them as
+/// superscripts. Returns the markers found (positions in the rewritten
+/// text); a footnote whose marker is not found has none.
+pub fn find_and_rewrite(paras: &mut [Para], footnotes: &[FootnoteBody]) -> Vec<Marker> {
+    let all_runs: Vec<Vec<Run>> = paras.iter().map(|p| runs(&p.text)).collect();
+    let mut found: Vec<Marker> = Vec::new();
+    let mut cursor = (0usize, 0usize);
+    for f in footnotes {
+        let n = f.number.to_string();
+        let hit = search(paras, &all_runs, cursor, f.block, &n, true)
+            .or_else(|| search(paras, &all_runs, cursor, f.block, &n, false));
+        if let Some((pi, s, e)) = hit {
+            found.push(Marker {
+                number: f.number,
+                para: pi,
+                start: s,
+                end: e,
+            });
+            cursor = (pi, e);
+        }
+    }
+    rewrite(paras, &mut found);
+    found
+}
+
+fn search(
+    paras: &[Para],
+    runs: &[Vec<Run>],
+    cursor: (usize, usize),
+    block: usize,
+    n: &str,
+    same_page: bool,
+) -> Option<(usize, usize, usize)> {
+    for (pi, p) in paras.iter().enumerate().skip(cursor.0) {
+        if p.lines.first().is_some_and(|(_, b)| *b > block) {
+            return None;
+        }
+        let from = if pi == cursor.0 { cursor.1 } else { 0 };
+        for r in runs[pi].iter().filter(|r| r.start >= from) {
+            let b = block_at(p, r.start);
+            if b > block {
+                return None;
+            }
+            if same_page && b != block {
+                continue;
+            }
+            if let Some(s) = marker_start(&p.text, r, n) {
+                return Some((pi, s, r.end));
+            }
+        }
+    }
+    None
+}
+
+fn superscript(n: u32) -> String {
+    n.to_string()
+        .chars()
+        .map(|c| match c {
+            '0' => '⁰',
+            '1' => '¹',
+            '2' => '²',
+            '3' => '³',
+            '4' => '⁴',
+            '5' => '⁵',
+            '6' => '⁶',
+            '7' => '⁷',
+            '8' => '⁸',
+            _ => '⁹',
+        })
+        .collect()
+}
+
+/// The superscript form of a footnote number, as the normalized text writes
+/// markers and footnote bodies.
+pub fn marker_text(n: u32) -> String {
+    superscript(n)
+}
+
+fn rewrite(paras: &mut [Para], markers: &mut [Marker]) {
+    for (pi, p) in paras.iter_mut().enumerate() {
+        let mut mine: Vec<&mut Marker> = markers.iter_mut().filter(|m| m.para == pi).collect();
+        if mine.is_empty() {
+            continue;
+        }
+        mine.sort_by_key(|m| m.start);
+        let old = std::mem::take(&mut p.text);
+        let mut new = String::with_capacity(old.len() + 8 * mine.len());
+        let mut shifts: Vec<(usize, isize)> = Vec::new();
+        let mut last = 0;
+        for m in mine {
+            new.push_str(&old[last..m.start]);
+            let sup = superscript(m.number);
+            let start = new.len();
+            new.push_str(&sup);
+            shifts.push((m.end, sup.len() as isize - (m.end - m.start) as isize));
+            last = m.end;
+            m.start = start;
+            m.end = new.len();
+        }
+        new.push_str(&old[last..]);
+        let map = |pos: usize| -> usize {
+            let d: isize = shifts
+                .iter()
+                .filter(|(e, _)| *e <= pos)
+                .map(|(_, d)| d)
+                .sum();
+            (pos as isize + d) as usize
+        };
+        for n in &mut p.notes {
+            n.start = map(n.start);
+            n.end = map(n.end);
+        }
+        for l in &mut p.lines {
+            l.0 = map(l.0);
+        }
+        p.text = new;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn para(text: &str, block: usize) -> Para {
+        Para {
+            text: text.to_owned(),
+            zone: Zone::Body,
+            lines: vec![(0, block)],
+            notes: vec![],
+        }
+    }
+
+    fn fns(list: &[(u32, usize)]) -> Vec<FootnoteBody> {
+        list.iter()
+            .map(|&(number, block)| FootnoteBody {
+                number,
+                block,
+                lines: vec![],
+            })
+            .collect()
+    }
+
+    #[test]
+    fn markers_glued_to_years_percents_words_and_brackets() {
+        let mut p = vec![
+            para(
+                "tăng 17,32% so với tháng 5/20231, tăng 36,44%2; được chú trọng3. Giá bán 9-10 nghìn đồng/kg4.",
+                0,
+            ),
+            para(
+                "triển khai các nhiệm vụ năm 202419. Tăng 01 người (7,1%)20.",
+                1,
+            ),
+        ];
+        let m = find_and_rewrite(
+            &mut p,
+            &fns(&[(1, 0), (2, 0), (3, 0), (4, 0), (19, 1), (20, 1)]),
+        );
+        assert_eq!(m.len(), 6);
+        assert_eq!(
+            p[0].text,
+            "tăng 17,32% so với tháng 5/2023¹, tăng 36,44%²; được chú trọng³. Giá bán 9-10 nghìn đồng/kg⁴."
+        );
+        assert_eq!(
+            p[1].text,
+            "triển khai các nhiệm vụ năm 2024¹⁹. Tăng 01 người (7,1%)²⁰."
+        );
+        assert_eq!(&p[1].text[m[4].start..m[4].end], "¹⁹");
+    }
+
+    #[test]
+    fn plain_numbers_and_units_are_not_markers() {
+        let mut p = vec![para(
+            "đạt 3 tỷ đồng, khai thác 1,9 triệu m3, 12/15 khoản thu, năm 2022; có 10/10 huyện.",
+            0,
+        )];
+        let m = find_and_rewrite(&mut p, &fns(&[(3, 0)]));
+        assert!(m.is_empty(), "{m:?}");
+        let m = find_and_rewrite(&mut p, &fns(&[(2, 0)]));
+        assert!(m.is_empty(), "{m:?}");
+    }
+
+    #[test]
+    fn the_marker_is_looked_for_on_its_footnote_page_first() {
+        // "tháng3" on page 0 is a typo-like token; footnote 3's body is on
+        // page 1, so its marker is the one on page 1.
+        let mut p = vec![para("lần thứ3 trong năm.", 0), para("được chú trọng3.", 1)];
+        let m = find_and_rewrite(&mut p, &fns(&[(3, 1)]));
+        assert_eq!(m[0].para, 1);
+    }
+}

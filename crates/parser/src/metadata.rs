@@ -1,0 +1,536 @@
+//! Metadata: who issued the report, when, on which period, for which
+//! period's tasks, who signed it and who receives it.
+//!
+//! The header of an official document is two columns (issuing body | national
+//! motto) that PDF extraction often puts on one line; the left column is cut
+//! at the motto. Where the header is missing (the text starts mid-title, as
+//! the seed does), the issuer comes from the signature's "TM. ..." and the
+//! province from the text, and a quality issue says so.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use baocao_domain::text::{fold, match_key};
+use baocao_domain::{Metadata, Period, QualityIssue, QualityIssueKind, Signer, Span};
+use chrono::NaiveDate;
+use regex::Regex;
+
+use crate::Hints;
+use crate::document::Document;
+use crate::paragraphs::Zone;
+use crate::periods::{first_period, year_in};
+use crate::sections::Outline;
+
+static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\s)Số\s*:?\s*(\d+[^\s,;]*/[^\s,;]+)").expect("number pattern")
+});
+static ISSUED_ON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})").expect("date pattern")
+});
+static PROVINCE_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(tỉnh|thành phố) (\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){0,3})")
+        .expect("province pattern")
+});
+static SOCIO_ECONOMIC_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)kinh tế - xã hội (tháng \d{1,2}(?:(?: năm |/)\d{4})?)")
+        .expect("phrase pattern")
+});
+
+/// Case-insensitive find of an ASCII-or-Vietnamese `needle` (lowercase).
+fn find_ci(text: &str, needle: &str) -> Option<usize> {
+    let lower = text.to_lowercase();
+    if lower.len() == text.len() {
+        lower.find(needle)
+    } else {
+        None
+    }
+}
+
+fn title_case(word: &str) -> String {
+    let mut c = word.chars();
+    match c.next() {
+        Some(f) => f
+            .to_uppercase()
+            .chain(c.flat_map(char::to_lowercase))
+            .collect(),
+        None => String::new(),
+    }
+}
+
+fn title_case_words(s: &str) -> String {
+    s.split_whitespace()
+        .map(title_case)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// "CỤC THỐNG KÊ" -> "Cục Thống kê", "SỞ KẾ HOẠCH VÀ ĐẦU TƯ" -> "Sở Kế hoạch
+/// và Đầu tư": the first two words and the word after "và" capitalised.
+fn org_case(s: &str) -> String {
+    let words: Vec<String> = s.split_whitespace().map(|w| w.to_lowercase()).collect();
+    let mut out = Vec::with_capacity(words.len());
+    for (i, w) in words.iter().enumerate() {
+        let cap = i < 2 || words.get(i.wrapping_sub(1)).is_some_and(|p| p == "và");
+        out.push(if cap { title_case(w) } else { w.clone() });
+    }
+    out.join(" ")
+}
+
+fn is_people_committee(s: &str) -> bool {
+    let k = match_key(s);
+    k == match_key("ủy ban nhân dân") || k == "ubnd"
+}
+
+/// The left column of a header line: before the national motto.
+fn left_column(line: &str) -> &str {
+    let cut = [
+        "CỘNG HÒA",
+        "CỘNG HOÀ",
+        "Cộng hòa",
+        "Cộng hoà",
+        "Độc lập",
+        "ĐỘC LẬP",
+    ]
+    .iter()
+    .filter_map(|m| line.find(m))
+    .min();
+    line[..cut.unwrap_or(line.len())].trim()
+}
+
+fn is_upper(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+}
+
+struct Header {
+    issuer: String,
+    province: String,
+}
+
+fn header(front: &[&str]) -> Option<Header> {
+    let mut pieces = Vec::new();
+    for line in front {
+        if DOC_NUMBER.is_match(line)
+            || ISSUED_ON.is_match(line)
+            || match_key(line).starts_with(&match_key("báo cáo"))
+        {
+            break;
+        }
+        let left = left_column(line);
+        if !left.is_empty() && is_upper(left) {
+            pieces.push(left.to_owned());
+        }
+    }
+    if pieces.is_empty() {
+        return None;
+    }
+    let mut province = String::new();
+    let mut orgs = Vec::new();
+    for p in &pieces {
+        let (org, prov) = split_province(p);
+        if !prov.is_empty() {
+            province = prov;
+        }
+        if !org.is_empty() {
+            orgs.push(org);
+        }
+    }
+    let org = orgs.last().cloned().unwrap_or_default();
+    let place = |kind: &str| {
+        if province.is_empty() {
+            String::new()
+        } else {
+            format!(" {kind} {province}")
+        }
+    };
+    let issuer = if org.is_empty() || is_people_committee(&org) {
+        format!("UBND{}", place("tỉnh"))
+    } else {
+        format!("{}{}", org_case(&org), place("tỉnh"))
+    };
+    Some(Header { issuer, province })
+}
+
+/// "UỶ BAN NHÂN DÂN TỈNH THÁI NGUYÊN" -> ("UỶ BAN NHÂN DÂN", "Thái Nguyên").
+fn split_province(piece: &str) -> (String, String) {
+    for marker in ["TỈNH ", "THÀNH PHỐ "] {
+        if let Some(i) = piece.find(marker) {
+            let org = piece[..i].trim().to_owned();
+            let prov = title_case_words(&piece[i + marker.len()..]);
+            return (org, prov);
+        }
+    }
+    (piece.trim().to_owned(), String::new())
+}
+
+fn province_from_text(text: &str) -> Option<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for c in PROVINCE_IN_TEXT.captures_iter(text) {
+        if let Some(m) = c.get(2) {
+            *counts.entry(m.as_str()).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+        .map(|(p, _)| p.to_owned())
+}
+
+fn title(front: &[&str]) -> String {
+    for (i, line) in front.iter().enumerate() {
+        let k = match_key(line);
+        let bc = match_key("báo cáo");
+        if k == bc {
+            return front.get(i + 1).map_or(String::new(), |t| (*t).to_owned());
+        }
+        if k.starts_with(&bc) && line.len() > "BÁO CÁO".len() {
+            return line["BÁO CÁO".len()..].trim().to_owned();
+        }
+    }
+    front
+        .iter()
+        .find(|l| !(is_upper(left_column(l)) || DOC_NUMBER.is_match(l) || ISSUED_ON.is_match(l)))
+        .map_or(String::new(), |t| (*t).to_owned())
+}
+
+/// The reporting and planning periods a title names: "Tình hình kinh tế -
+/// xã hội tháng 10, nhiệm vụ trọng tâm tháng 11 năm 2023".
+fn periods_in_title(title: &str) -> (Option<Period>, Option<Period>) {
+    let split = ["nhiệm vụ", "phương hướng"]
+        .iter()
+        .filter_map(|n| find_ci(title, n))
+        .min();
+    let (report_part, plan_part) = match split {
+        Some(i) => (&title[..i], &title[i..]),
+        None => (title, ""),
+    };
+    let (ry, py) = (year_in(report_part), year_in(plan_part));
+    let mut reporting = first_period(report_part, ry.or(py));
+    let mut planning = first_period(plan_part, py.or(ry));
+    if let (Some(r), Some(p)) = (&mut reporting, &mut planning) {
+        // The year is usually written once, at the end: "tháng 12, nhiệm vụ
+        // tháng 01 năm 2024" is on December 2023; "tháng 12 năm 2023, nhiệm
+        // vụ tháng 01" plans January 2024.
+        if p.start < r.start {
+            if ry.is_none() && py.is_some() {
+                *r = shift_year(r, -1);
+            } else if py.is_none() {
+                *p = shift_year(p, 1);
+            }
+        }
+    }
+    (reporting, planning)
+}
+
+fn shift_year(p: &Period, by: i32) -> Period {
+    use chrono::Datelike;
+    // Title periods are whole months: shift the first month, keep the length.
+    let start = NaiveDate::from_ymd_opt(p.start.year() + by, p.start.month(), 1);
+    let end = baocao_domain::period::last_day_of_month(p.end.year() + by, p.end.month());
+    match (start, end) {
+        (Some(start), Some(end)) => Period {
+            start,
+            end,
+            ..p.clone()
+        },
+        _ => p.clone(),
+    }
+}
+
+fn split_closing(line: &str) -> (Option<&str>, Option<&str>) {
+    let lower_start = line.to_lowercase();
+    if lower_start.starts_with("nơi nhận") {
+        let rest = line.split_once(':').map_or("", |(_, r)| r.trim());
+        return (None, (!rest.is_empty()).then_some(rest));
+    }
+    let bullet = ["- ", "+ ", "– ", "• "]
+        .iter()
+        .find_map(|b| line.strip_prefix(b));
+    let Some(body) = bullet else {
+        return (None, Some(line));
+    };
+    if let Some(i) = body.find([';', '.']) {
+        let rest = body[i + 1..].trim();
+        return (Some(&body[..i]), (!rest.is_empty()).then_some(rest));
+    }
+    // "- Như trên CHỦ TỊCH": a trailing all-caps run is the other column.
+    let words: Vec<&str> = body.split(' ').collect();
+    let caps = words
+        .iter()
+        .rev()
+        .take_while(|w| w.chars().count() >= 2 && is_upper(w))
+        .count();
+    if caps >= 2 && caps < words.len() {
+        let cut = words[..words.len() - caps].join(" ").len();
+        return (Some(body[..cut].trim()), Some(body[cut..].trim()));
+    }
+    (Some(body.trim_end_matches([';', '.', ','])), None)
+}
+
+fn signer(parts: &[String]) -> Option<Signer> {
+    let mut s = Signer::default();
+    for p in parts {
+        let mut chunks = vec![p.as_str()];
+        for sep in [" KT. ", " Q. ", " TL. ", " TUQ. "] {
+            chunks = chunks
+                .iter()
+                .flat_map(|c| match c.find(sep) {
+                    Some(i) => vec![&c[..i], &c[i + 1..]],
+                    None => vec![*c],
+                })
+                .collect();
+        }
+        for c in chunks.into_iter().map(str::trim).filter(|c| !c.is_empty()) {
+            if let Some(rest) = c.strip_prefix("TM.") {
+                s.on_behalf_of = rest.trim().to_owned();
+            } else if ["KT.", "Q.", "TL.", "TUQ."]
+                .iter()
+                .any(|p| c.starts_with(p))
+            {
+                s.signing_for = c.to_owned();
+            } else if fold(c).trim_matches(['(', ')', ' ']) == "da ky" {
+                continue;
+            } else if is_upper(c) {
+                if s.position.is_empty() {
+                    s.position = c.to_owned();
+                }
+            } else if s.name.is_empty() && is_name(c) {
+                s.name = c.to_owned();
+            }
+        }
+    }
+    (s != Signer::default()).then_some(s)
+}
+
+fn is_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+        })
+}
+
+pub fn extract(
+    doc: &Document,
+    outline: &Outline,
+    hints: &Hints,
+    issues: &mut Vec<QualityIssue>,
+) -> Metadata {
+    let front: Vec<&str> = doc.zone(Zone::Front).map(|i| doc.para(i)).collect();
+    let front_text = front.join("\n");
+    let mut m = Metadata::default();
+    let head = header(&front);
+    m.title = title(&front);
+    m.document_number = DOC_NUMBER
+        .captures(&front_text)
+        .map_or(String::new(), |c| c[1].to_owned());
+    m.issued_on = ISSUED_ON.captures(&front_text).and_then(|c| {
+        NaiveDate::from_ymd_opt(c[3].parse().ok()?, c[2].parse().ok()?, c[1].parse().ok()?)
+    });
+
+    // Closing: recipients and signature.
+    let mut recipients: Vec<String> = Vec::new();
+    let mut sig_parts: Vec<String> = Vec::new();
+    let mut in_recipients = false;
+    for line in doc.zone(Zone::Closing).map(|i| doc.para(i)) {
+        if line.to_lowercase().starts_with("nơi nhận") {
+            in_recipients = true;
+        }
+        let (rec, sig) = split_closing(line);
+        match rec {
+            Some(r) => recipients.push(r.trim().to_owned()),
+            None if in_recipients
+                && sig.is_some_and(|s| s.starts_with(char::is_lowercase))
+                && !recipients.is_empty() =>
+            {
+                if let (Some(last), Some(s)) = (recipients.last_mut(), sig) {
+                    last.push(' ');
+                    last.push_str(s.trim_end_matches([';', '.']));
+                }
+                continue;
+            }
+            None => {}
+        }
+        if let Some(s) = sig {
+            sig_parts.push(s.to_owned());
+        }
+    }
+    m.recipients = recipients;
+    m.signer = signer(&sig_parts);
+
+    // Province and issuer.
+    m.province = head
+        .as_ref()
+        .map(|h| h.province.clone())
+        .filter(|p| !p.is_empty())
+        .or_else(|| province_from_text(&doc.text))
+        .unwrap_or_default();
+    m.issuer = match &head {
+        Some(h) => h.issuer.clone(),
+        None => {
+            let by = m.signer.as_ref().map_or("", |s| s.on_behalf_of.as_str());
+            let issuer = if is_people_committee(by) && !m.province.is_empty() {
+                format!("UBND tỉnh {}", m.province)
+            } else if !by.is_empty() {
+                org_case(by)
+            } else {
+                String::new()
+            };
+            issues.push(QualityIssue {
+                kind: QualityIssueKind::MetadataMissing,
+                message: if issuer.is_empty() {
+                    "the report has no header naming its issuer and no signature to infer it from".into()
+                } else {
+                    format!("the report has no header; issuer \"{issuer}\" inferred from the signature and the province named in the text")
+                },
+                span: Span::default(),
+            });
+            issuer
+        }
+    };
+
+    // Periods.
+    let (mut reporting, mut planning) = periods_in_title(&m.title);
+    if planning.is_none()
+        && let Some(part) = &outline.tasks
+    {
+        let t = &outline.sections[part.section].title;
+        planning = first_period(
+            t,
+            year_in(&m.title)
+                .or_else(|| reporting.as_ref().map(|r| chrono::Datelike::year(&r.end))),
+        );
+    }
+    let hint = hints
+        .period
+        .and_then(|(y, mo)| Period::month(y, mo, format!("{y:04}-{mo:02}")));
+    if let (Some(r), Some(h)) = (&reporting, &hint)
+        && (r.start != h.start || r.end != h.end)
+    {
+        issues.push(QualityIssue {
+                kind: QualityIssueKind::HintMismatch,
+                message: format!("the period hint {} disagrees with the title's period {} (\"{}\"); the title is used", h.key(), r.key(), r.label),
+                span: Span::default(),
+            });
+    }
+    if reporting.is_none() {
+        let body_phrase = doc.zone(Zone::Body).find_map(|i| {
+            let p = doc.para(i);
+            SOCIO_ECONOMIC_MONTH.captures(p).and_then(|c| {
+                first_period(
+                    &c[1],
+                    planning.as_ref().map(|p| chrono::Datelike::year(&p.start)),
+                )
+            })
+        });
+        let (found, how) = if let Some(h) = hint {
+            (Some(h), "the upload's period hint")
+        } else if let Some(b) = body_phrase {
+            (Some(b), "the text (\"kinh tế - xã hội tháng ...\")")
+        } else if let Some(p) = planning.as_ref().and_then(|p| p.previous_month("")) {
+            (Some(p), "the month before the planning period")
+        } else {
+            (None, "")
+        };
+        issues.push(QualityIssue {
+            kind: QualityIssueKind::MetadataMissing,
+            message: match &found {
+                Some(p) => format!(
+                    "the title does not name the reporting period; {} taken from {how}",
+                    p.key()
+                ),
+                None => "the reporting period is not stated and could not be inferred".into(),
+            },
+            span: Span::default(),
+        });
+        reporting = found;
+    }
+    if planning.is_none() {
+        planning = reporting.as_ref().and_then(|r| r.next_month(""));
+        if planning.is_some() && outline.tasks.is_some() {
+            issues.push(QualityIssue {
+                kind: QualityIssueKind::MetadataMissing,
+                message: "the planning period is not stated; taken as the month after the reporting period".into(),
+                span: Span::default(),
+            });
+        }
+    }
+    m.reporting_period = reporting;
+    m.planning_period = planning;
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_columns_are_cut_at_the_motto() {
+        let h = header(&[
+            "UỶ BAN NHÂN DÂN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "TỈNH THÁI NGUYÊN Độc lập - Tự do - Hạnh phúc",
+            "Số: 215/BC-UBND Thái Nguyên, ngày 24 tháng 10 năm 2023",
+        ])
+        .unwrap();
+        assert_eq!(h.issuer, "UBND tỉnh Thái Nguyên");
+        assert_eq!(h.province, "Thái Nguyên");
+        let h = header(&["CỤC THỐNG KÊ TỈNH NGHỆ AN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]).unwrap();
+        assert_eq!(h.issuer, "Cục Thống kê tỉnh Nghệ An");
+        let h = header(&[
+            "UBND TỈNH BẮC NINH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "SỞ KẾ HOẠCH VÀ ĐẦU TƯ Độc lập - Tự do - Hạnh phúc",
+        ])
+        .unwrap();
+        assert_eq!(h.issuer, "Sở Kế hoạch và Đầu tư tỉnh Bắc Ninh");
+    }
+
+    #[test]
+    fn title_periods() {
+        let (r, p) = periods_in_title(
+            "Tình hình kinh tế - xã hội tháng 10, nhiệm vụ trọng tâm tháng 11 năm 2023",
+        );
+        assert_eq!(r.unwrap().key(), "2023-10");
+        assert_eq!(p.unwrap().key(), "2023-11");
+        let (r, p) =
+            periods_in_title("Tình hình kinh tế - xã hội tháng 12, nhiệm vụ tháng 01 năm 2024");
+        assert_eq!(p.unwrap().key(), "2024-01");
+        assert_eq!(r.unwrap().key(), "2023-12");
+        let (r, p) =
+            periods_in_title("Tình hình kinh tế - xã hội tháng 12 năm 2023, nhiệm vụ tháng 01");
+        assert_eq!(
+            (r.unwrap().key(), p.unwrap().key()),
+            ("2023-12".into(), "2024-01".into())
+        );
+        let (r, p) = periods_in_title("nhiệm vụ trọng tâm tháng 6 năm 2024");
+        assert!(r.is_none());
+        assert_eq!(p.unwrap().key(), "2024-06");
+    }
+
+    #[test]
+    fn closing_columns() {
+        assert_eq!(
+            split_closing("Nơi nhận: TM. ỦY BAN NHÂN DÂN"),
+            (None, Some("TM. ỦY BAN NHÂN DÂN"))
+        );
+        assert_eq!(
+            split_closing("- Bộ Kế hoạch và Đầu tư; CHỦ TỊCH"),
+            (Some("Bộ Kế hoạch và Đầu tư"), Some("CHỦ TỊCH"))
+        );
+        assert_eq!(split_closing("- Lưu: VT, TH."), (Some("Lưu: VT, TH"), None));
+        assert_eq!(
+            split_closing("- Như trên CHỦ TỊCH"),
+            (Some("Như trên"), Some("CHỦ TỊCH"))
+        );
+        let s = signer(&[
+            "TM. UỶ BAN NHÂN DÂN".into(),
+            "KT. CHỦ TỊCH".into(),
+            "PHÓ CHỦ TỊCH".into(),
+            "(Đã ký)".into(),
+            "Trịnh Việt Hùng".into(),
+        ])
+        .unwrap();
+        assert_eq!(s.on_behalf_of, "UỶ BAN NHÂN DÂN");
+        assert_eq!(s.signing_for, "KT. CHỦ TỊCH");
+        assert_eq!(s.position, "PHÓ CHỦ TỊCH");
+        assert_eq!(s.name, "Trịnh Việt Hùng");
+    }
+}

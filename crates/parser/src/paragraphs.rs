@@ -1,0 +1,273 @@
+//! Rejoins lines into paragraphs.
+//!
+//! A PDF wraps every paragraph at the page width. A line continues the
+//! paragraph before it unless something says a new one begins: a blank line
+//! (where blank lines mean anything), a heading or list number after a
+//! finished sentence or heading, a finished sentence followed by a capital
+//! on a line that was not filled to the width, a bullet. Words split by a
+//! hyphen at the line end ("120-" / "KL/TU") are joined without a space.
+
+use crate::diacritics::Note;
+use crate::layout::Line;
+use crate::numbering::{self, Style};
+
+/// Where in the document a paragraph stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Zone {
+    /// Before the first top-level heading: header, title.
+    Front,
+    Body,
+    /// From "Nơi nhận" or the signature on: recipients and signer, one line
+    /// a paragraph.
+    Closing,
+}
+
+#[derive(Debug, Clone)]
+pub struct Para {
+    pub text: String,
+    pub zone: Zone,
+    /// Byte offset in `text` of each line's start, with the line's block.
+    pub lines: Vec<(usize, usize)>,
+    pub notes: Vec<Note>,
+}
+
+/// Joins `lines` into paragraphs.
+pub fn join(lines: Vec<Line>) -> Vec<Para> {
+    let full = full_width(&lines);
+    let mut paras: Vec<Para> = Vec::new();
+    let mut zone = Zone::Front;
+    let mut last_line_len = 0usize;
+    for line in lines {
+        let num = numbering::parse(&line.text);
+        if zone == Zone::Front && num.as_ref().is_some_and(opens_body) {
+            zone = Zone::Body;
+        }
+        if zone != Zone::Closing && opens_closing(&line.text, zone, paras.last()) {
+            zone = Zone::Closing;
+        }
+        let chars = line.text.chars().count();
+        let new = match paras.last() {
+            None => true,
+            Some(p) if p.zone != zone => true,
+            Some(p) => starts_new(p, &line, num.as_ref(), zone, last_line_len >= full),
+        };
+        last_line_len = chars;
+        if new {
+            paras.push(Para {
+                lines: vec![(0, line.block)],
+                text: line.text,
+                zone,
+                notes: line.notes,
+            });
+            continue;
+        }
+        let Some(p) = paras.last_mut() else { continue };
+        append(p, line);
+    }
+    paras
+}
+
+/// Appends a line to a paragraph, with a space unless the paragraph ends in
+/// a hyphen glued to a word.
+pub fn append(p: &mut Para, line: Line) {
+    if !glued_hyphen(&p.text) {
+        p.text.push(' ');
+    }
+    let offset = p.text.len();
+    p.lines.push((offset, line.block));
+    p.notes.extend(line.notes.into_iter().map(|mut n| {
+        n.start += offset;
+        n.end += offset;
+        n
+    }));
+    p.text.push_str(&line.text);
+}
+
+fn glued_hyphen(text: &str) -> bool {
+    let mut rev = text.chars().rev();
+    rev.next() == Some('-') && rev.next().is_some_and(|c| !c.is_whitespace())
+}
+
+fn opens_body(n: &numbering::Numbering) -> bool {
+    matches!(n.style, Style::Part | Style::Roman | Style::Letter)
+        || (n.style == Style::Arabic(1) && n.value == 1)
+}
+
+fn opens_closing(text: &str, zone: Zone, prev: Option<&Para>) -> bool {
+    let lower = text.to_lowercase();
+    if lower.starts_with("nơi nhận") {
+        return true;
+    }
+    if zone == Zone::Body {
+        if prev.is_some_and(|p| p.text.trim_end().ends_with("./.")) {
+            return true;
+        }
+        return ["TM. ", "KT. ", "TL. ", "TUQ. "]
+            .iter()
+            .any(|p| text.starts_with(p));
+    }
+    false
+}
+
+/// The length (in characters) from which a line counts as filled to the
+/// page width: 85% of the 75th percentile of line lengths.
+fn full_width(lines: &[Line]) -> usize {
+    let mut lens: Vec<usize> = lines.iter().map(|l| l.text.chars().count()).collect();
+    if lens.is_empty() {
+        return usize::MAX;
+    }
+    lens.sort_unstable();
+    let p75 = lens[lens.len() * 3 / 4];
+    (p75 * 85 / 100).max(20)
+}
+
+pub fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end().trim_end_matches(['”', '"', '’', ')', '»']);
+    t.ends_with(['.', ';', ':', '!', '?', '…'])
+}
+
+fn starts_upper(text: &str) -> bool {
+    text.trim_start_matches(['“', '"', '(', '‘', '«'])
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+fn is_bullet(text: &str) -> bool {
+    ["- ", "+ ", "• ", "– ", "* "]
+        .iter()
+        .any(|b| text.starts_with(b))
+}
+
+fn is_upper_text(text: &str) -> bool {
+    let mut letters = text.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some() && letters.all(|c| !c.is_lowercase())
+}
+
+/// A paragraph that is a heading waiting for its next line: numbered, no
+/// finished sentence, short.
+fn open_heading(p: &Para) -> bool {
+    !ends_sentence(&p.text) && p.text.chars().count() <= 200 && numbering::parse(&p.text).is_some()
+}
+
+fn starts_new(
+    p: &Para,
+    line: &Line,
+    num: Option<&numbering::Numbering>,
+    zone: Zone,
+    prev_full: bool,
+) -> bool {
+    if line.blank_before || zone == Zone::Closing {
+        return true;
+    }
+    let text = line.text.as_str();
+    let finished = ends_sentence(&p.text);
+    let heading = open_heading(p);
+    if let Some(n) = num {
+        let strong = matches!(n.style, Style::Part | Style::Roman | Style::Letter)
+            && is_upper_text(&text[n.title_start..]);
+        if strong || finished || heading {
+            return true;
+        }
+    }
+    if is_bullet(text) && (finished || heading || zone == Zone::Front) {
+        return true;
+    }
+    if heading {
+        if is_upper_text(&p.text[numbering::parse(&p.text).map_or(0, |n| n.title_start)..])
+            && is_upper_text(text)
+        {
+            return false; // an all-caps heading over two lines
+        }
+        // A heading filled to the width is still a heading: a capital opens
+        // the paragraph under it. (A numbered sentence that wraps onto a
+        // capitalised word is split here; tasks rejoin such splits.)
+        return text.starts_with(char::is_uppercase);
+    }
+    if zone == Zone::Front {
+        return starts_upper(text) && !text.starts_with(|c: char| c.is_ascii_digit());
+    }
+    finished && !prev_full && starts_upper(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<Line> {
+        text.lines()
+            .map(|t| Line {
+                text: t.to_owned(),
+                ..Line::default()
+            })
+            .collect()
+    }
+
+    fn texts(text: &str) -> Vec<String> {
+        join(lines(text)).into_iter().map(|p| p.text).collect()
+    }
+
+    #[test]
+    fn headings_titles_and_wrapped_lines() {
+        let t = texts(
+            "I. TÌNH HÌNH KINH TẾ - XÃ HỘI\n1.1. Sản xuất công nghiệp\nChỉ số sản xuất công nghiệp (IIP) tháng 5/2024 tăng 17,32% so với tháng\n5/2023, tăng 10,38%. Nguyên nhân chủ yếu là do mở rộng sản xuất và hoạt\nđộng ổn định.\nGiá trị sản xuất công nghiệp",
+        );
+        assert_eq!(
+            t,
+            [
+                "I. TÌNH HÌNH KINH TẾ - XÃ HỘI",
+                "1.1. Sản xuất công nghiệp",
+                "Chỉ số sản xuất công nghiệp (IIP) tháng 5/2024 tăng 17,32% so với tháng 5/2023, tăng 10,38%. Nguyên nhân chủ yếu là do mở rộng sản xuất và hoạt động ổn định.",
+                "Giá trị sản xuất công nghiệp"
+            ]
+        );
+    }
+
+    #[test]
+    fn heading_over_two_lines_and_glued_hyphens() {
+        let t = texts(
+            "I. KẾT QUẢ\n3.1. Công tác cải cách hành chính, chuyển đổi số; tiếp dân, giải quyết\nkhiếu nại tố cáo\nSo sánh với cùng kỳ năm 2023: giảm 07 vụ (-\n21,9%); Kết luận số 120-\nKL/TU và xuất -\nnhập khẩu.",
+        );
+        assert_eq!(
+            t[1],
+            "3.1. Công tác cải cách hành chính, chuyển đổi số; tiếp dân, giải quyết khiếu nại tố cáo"
+        );
+        assert_eq!(
+            t[2],
+            "So sánh với cùng kỳ năm 2023: giảm 07 vụ (-21,9%); Kết luận số 120-KL/TU và xuất - nhập khẩu."
+        );
+    }
+
+    #[test]
+    fn a_numbered_item_continues_on_a_date() {
+        let t = texts(
+            "II. NHIỆM VỤ\n1. Tiếp tục thực hiện có hiệu quả Kế hoạch số 02/KH-UBND ngày\n11/01/2024 của UBND tỉnh.\n2. Tập trung.",
+        );
+        assert_eq!(
+            t[1],
+            "1. Tiếp tục thực hiện có hiệu quả Kế hoạch số 02/KH-UBND ngày 11/01/2024 của UBND tỉnh."
+        );
+        assert_eq!(t[2], "2. Tập trung.");
+    }
+
+    #[test]
+    fn zones() {
+        let p = join(lines(
+            "nhiệm vụ trọng tâm tháng 6\nI. TÌNH HÌNH\nVăn bản cuối cùng./.\nNơi nhận:\n- Văn phòng Chính phủ;\n- Lưu: VT, TH.\nTM. UỶ BAN NHÂN DÂN\nKT. CHỦ TỊCH",
+        ));
+        let zones: Vec<Zone> = p.iter().map(|p| p.zone).collect();
+        assert_eq!(
+            zones,
+            [
+                Zone::Front,
+                Zone::Body,
+                Zone::Body,
+                Zone::Closing,
+                Zone::Closing,
+                Zone::Closing,
+                Zone::Closing,
+                Zone::Closing
+            ]
+        );
+    }
+}

@@ -1,0 +1,142 @@
+//! Periods named in titles and headings: "tháng 10 năm 2023", "tháng
+//! 5/2024", "quý I năm 2024", "6 tháng đầu năm 2024", "năm 2024".
+
+use std::sync::LazyLock;
+
+use baocao_domain::Period;
+use regex::Regex;
+
+use crate::numbering::roman_value;
+
+static MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\btháng (\d{1,2})(?:(?: năm |/)(\d{4}))?\b").expect("month pattern")
+});
+static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bquý ([IV]{1,3}|\d)(?:(?: năm |/)(\d{4}))?\b").expect("quarter pattern")
+});
+static HALF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:6|06|sáu) tháng (đầu|cuối) năm(?: (\d{4}))?\b").expect("half pattern")
+});
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bnăm (\d{4})\b").expect("year pattern"));
+
+/// The last "năm YYYY" (or "/YYYY") in `text`.
+pub fn year_in(text: &str) -> Option<i32> {
+    let y = YEAR
+        .captures_iter(text)
+        .last()
+        .and_then(|c| c[1].parse().ok());
+    y.or_else(|| {
+        MONTH
+            .captures_iter(text)
+            .filter_map(|c| c.get(2))
+            .last()
+            .and_then(|m| m.as_str().parse().ok())
+    })
+}
+
+/// The first period named in `text`; a month, quarter or half without a year
+/// takes `default_year`, then the last year written in `text`.
+pub fn first_period(text: &str, default_year: Option<i32>) -> Option<Period> {
+    let year = |m: Option<regex::Match>| -> Option<i32> {
+        m.and_then(|m| m.as_str().parse().ok())
+            .or_else(|| year_in(text))
+            .or(default_year)
+    };
+    let mut found: Vec<(usize, Period)> = Vec::new();
+    let consider = |found: &mut Vec<(usize, Period)>, at: usize, p: Option<Period>| {
+        found.extend(p.map(|p| (at, p)))
+    };
+    if let Some(c) = HALF.captures(text) {
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        let half = if c[1].to_lowercase() == "đầu" {
+            1
+        } else {
+            2
+        };
+        consider(
+            &mut found,
+            m.start,
+            year(c.get(2)).and_then(|y| Period::half_year(y, half, &text[m.clone()])),
+        );
+    }
+    if let Some(c) = MONTH.captures(text) {
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        // "6 tháng đầu năm" is not "tháng ..."; skip a match the half-year
+        // pattern already covers.
+        let month: u32 = c[1].parse().unwrap_or(0);
+        consider(
+            &mut found,
+            m.start,
+            year(c.get(2)).and_then(|y| Period::month(y, month, &text[m.clone()])),
+        );
+    }
+    if let Some(c) = QUARTER.captures(text) {
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        let q = roman_value(&c[1].to_uppercase())
+            .or_else(|| c[1].parse().ok())
+            .unwrap_or(0);
+        consider(
+            &mut found,
+            m.start,
+            year(c.get(2)).and_then(|y| Period::quarter(y, q, &text[m.clone()])),
+        );
+    }
+    if found.is_empty()
+        && let Some(c) = YEAR.captures(text)
+    {
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        consider(
+            &mut found,
+            m.start,
+            c[1].parse()
+                .ok()
+                .and_then(|y| Period::year(y, &text[m.clone()])),
+        );
+    }
+    found.into_iter().min_by_key(|(at, _)| *at).map(|(_, p)| p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use baocao_domain::PeriodKind;
+
+    #[test]
+    fn months_quarters_halves_years() {
+        let p = first_period(
+            "Tình hình kinh tế - xã hội tháng 10, nhiệm vụ trọng tâm tháng 11 năm 2023",
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            (p.kind, p.key(), p.label.as_str()),
+            (PeriodKind::Month, "2023-10".into(), "tháng 10")
+        );
+        assert_eq!(first_period("tháng 5/2024", None).unwrap().key(), "2024-05");
+        assert_eq!(
+            first_period("NHIỆM VỤ CHỦ YẾU THÁNG 6 NĂM 2024", None)
+                .unwrap()
+                .key(),
+            "2024-06"
+        );
+        assert_eq!(
+            first_period("quý I năm 2024", None).unwrap().key(),
+            "2024-Q1"
+        );
+        assert_eq!(
+            first_period("6 tháng đầu năm 2024", None).unwrap().key(),
+            "2024-S1"
+        );
+        assert_eq!(
+            first_period("kế hoạch năm 2024", None).unwrap().key(),
+            "2024"
+        );
+        assert_eq!(
+            first_period("tháng 12", Some(2023)).unwrap().key(),
+            "2023-12"
+        );
+        assert!(first_period("tháng 13", None).is_none());
+        assert!(first_period("không có kỳ nào", None).is_none());
+    }
+}

@@ -1,0 +1,257 @@
+//! The section tree: numbered headings, their nesting and their text; and
+//! where the tasks part is and where each task begins.
+//!
+//! Nesting comes from the numbering schemes in the order they first appear
+//! (a "Phần" above "I." above "1." above "1.1." in the usual report, but
+//! whatever order a report uses), not from a fixed table. A number that skips
+//! ("1.4" then "1.6") is kept as written and reported.
+
+use baocao_domain::text::fold;
+use baocao_domain::{QualityIssue, QualityIssueKind, Section, Span};
+
+use crate::document::Document;
+use crate::numbering::{self, Numbering, Style};
+use crate::paragraphs::{Zone, ends_sentence};
+
+/// The tasks part of a report ("II. NHIỆM VỤ CHỦ YẾU THÁNG 6 NĂM 2024").
+#[derive(Debug, Clone)]
+pub struct TasksPart {
+    /// Its index in `Outline::sections`.
+    pub section: usize,
+    /// Paragraphs that open a task, with their number.
+    pub starts: Vec<(usize, Numbering)>,
+    /// One past the last paragraph of the part.
+    pub end: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct Outline {
+    pub sections: Vec<Section>,
+    /// For each paragraph, the section it belongs to (a heading belongs to
+    /// its own section).
+    pub para_section: Vec<Option<usize>>,
+    pub tasks: Option<TasksPart>,
+    pub issues: Vec<QualityIssue>,
+}
+
+struct Open {
+    style: Style,
+    number: String,
+    path: String,
+}
+
+/// Whether a tasks-part title announces coming work, not results.
+pub fn is_tasks_title(title: &str) -> bool {
+    let f = fold(title);
+    (f.contains("nhiem vu") || f.contains("phuong huong"))
+        && !f.contains("ket qua")
+        && !f.contains("tinh hinh")
+        && !f.contains("danh gia")
+}
+
+fn has_inner_sentence_end(title: &str) -> bool {
+    let b = title.as_bytes();
+    (1..b.len().saturating_sub(1)).any(|i| {
+        b[i] == b'.'
+            && b[i + 1] == b' '
+            && title[i + 2..].starts_with(char::is_uppercase)
+            && !b[i - 1].is_ascii_uppercase()
+    })
+}
+
+fn is_heading(n: &Numbering, text: &str) -> bool {
+    let title = &text[n.title_start..];
+    let len = title.chars().count();
+    match n.style {
+        Style::Part => len <= 200,
+        Style::Roman | Style::Letter => len <= 200 && !has_inner_sentence_end(title),
+        Style::Arabic(_) | Style::LetterParen => {
+            len <= 160
+                && !has_inner_sentence_end(title)
+                && (!ends_sentence(title) || title.trim_end().ends_with(':'))
+        }
+    }
+}
+
+fn is_upper_short(text: &str) -> bool {
+    text.chars().count() <= 200
+        && text.chars().any(char::is_alphabetic)
+        && !text.chars().any(char::is_lowercase)
+}
+
+pub fn build(doc: &Document) -> Outline {
+    let mut out = Outline {
+        para_section: vec![None; doc.paras.len()],
+        ..Outline::default()
+    };
+    let mut stack: Vec<Open> = Vec::new();
+    // (parent path, style) -> last value seen
+    let mut last_values: Vec<((String, Style), u32, String)> = Vec::new();
+    let mut current: Option<usize> = None;
+    let mut tasks: Option<(TasksPart, usize)> = None; // part, its level
+    let mut skip_title_para = None;
+    let body: Vec<usize> = doc.zone(Zone::Body).collect();
+    for (k, &pi) in body.iter().enumerate() {
+        if skip_title_para == Some(pi) {
+            out.para_section[pi] = current;
+            continue;
+        }
+        let text = doc.para(pi);
+        let num = numbering::parse(text);
+        // Inside the tasks part, first-level numbers open tasks.
+        if let (Some(n), Some((part, level))) = (&num, &mut tasks)
+            && n.style == Style::Arabic(1)
+            && stack.len() >= *level
+        {
+            part.starts.push((pi, n.clone()));
+            out.para_section[pi] = current;
+            continue;
+        }
+        let Some(n) = num.filter(|n| is_heading(n, text)) else {
+            out.para_section[pi] = current;
+            if let Some(c) = current {
+                let s = &mut out.sections[c];
+                if !s.text.is_empty() {
+                    s.text.push('\n');
+                }
+                s.text.push_str(text);
+                s.span.end = doc.paras[pi].span.end;
+            }
+            continue;
+        };
+        let mut title = text[n.title_start..].trim().to_owned();
+        let mut span = doc.paras[pi].span;
+        if title.is_empty()
+            && let Some(&next) = body.get(k + 1)
+        {
+            let t = doc.para(next);
+            if is_upper_short(t) && numbering::parse(t).is_none() {
+                title = t.to_owned();
+                span.end = doc.paras[next].span.end;
+                skip_title_para = Some(next);
+            }
+        }
+        if let Some(pos) = stack.iter().position(|o| o.style == n.style) {
+            stack.truncate(pos);
+        }
+        if let Some((_, level)) = &tasks
+            && stack.len() < *level
+            && let Some((part, _)) = tasks.take()
+        {
+            out.tasks.get_or_insert(TasksPart { end: pi, ..part });
+        }
+        let parent = stack.last();
+        let parent_path = parent.map_or(String::new(), |p| p.path.clone());
+        let path = if parent_path.is_empty() {
+            n.label.clone()
+        } else {
+            format!("{parent_path}/{}", n.label)
+        };
+        check_gap(&mut last_values, &parent_path, &n, span, &mut out.issues);
+        let idx = out.sections.len();
+        out.sections.push(Section {
+            number: n.label.clone(),
+            path: path.clone(),
+            title: title.clone(),
+            level: stack.len() as u32 + 1,
+            parent_number: parent.map_or(String::new(), |p| p.number.clone()),
+            text: String::new(),
+            span,
+        });
+        stack.push(Open {
+            style: n.style,
+            number: n.label.clone(),
+            path,
+        });
+        current = Some(idx);
+        out.para_section[pi] = current;
+        if tasks.is_none()
+            && out.tasks.is_none()
+            && idx > 0
+            && is_tasks_title(&title)
+            && !matches!(n.style, Style::Arabic(_) | Style::LetterParen)
+        {
+            tasks = Some((
+                TasksPart {
+                    section: idx,
+                    starts: Vec::new(),
+                    end: doc.paras.len(),
+                },
+                stack.len(),
+            ));
+        }
+    }
+    if let Some((part, _)) = tasks {
+        let end = doc.zone(Zone::Closing).next().unwrap_or(doc.paras.len());
+        out.tasks.get_or_insert(TasksPart { end, ..part });
+    }
+    // Task paragraphs belong to the tasks part's section text too.
+    if let Some(part) = &out.tasks {
+        let sec = part.section;
+        for pi in part.starts.iter().map(|(p, _)| *p) {
+            out.para_section[pi] = Some(sec);
+        }
+        let mut text = String::new();
+        let mut end = out.sections[sec].span.end;
+        for pi in body.iter().copied().filter(|&pi| {
+            pi < part.end
+                && out.para_section[pi] == Some(sec)
+                && doc.paras[pi].span.start > out.sections[sec].span.start
+        }) {
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            text.push_str(doc.para(pi));
+            end = end.max(doc.paras[pi].span.end);
+        }
+        out.sections[sec].text = text;
+        out.sections[sec].span.end = end;
+        let _ = stack;
+    }
+    out
+}
+
+fn check_gap(
+    last: &mut Vec<((String, Style), u32, String)>,
+    parent: &str,
+    n: &Numbering,
+    span: Span,
+    issues: &mut Vec<QualityIssue>,
+) {
+    let key = (parent.to_owned(), n.style);
+    let prev = last.iter_mut().find(|(k, _, _)| *k == key);
+    let (expected, prev_label) = match &prev {
+        Some((_, v, l)) => (v + 1, Some(l.clone())),
+        None => (1, None),
+    };
+    if n.value != expected {
+        let message = match prev_label {
+            Some(p) if n.value > expected => format!(
+                "heading {} follows {p}: {} missing",
+                n.label,
+                if n.value == expected + 1 {
+                    "one number is"
+                } else {
+                    "numbers are"
+                }
+            ),
+            Some(p) => format!("heading {} follows {p}: numbering goes back", n.label),
+            None => format!(
+                "heading {} is the first of its level here; expected number {expected}",
+                n.label
+            ),
+        };
+        issues.push(QualityIssue {
+            kind: QualityIssueKind::NumberingGap,
+            message,
+            span,
+        });
+    }
+    match prev {
+        Some(entry) => {
+            entry.1 = n.value;
+            entry.2 = n.label.clone();
+        }
+        None => last.push((key, n.value, n.label.clone())),
+    }
+}

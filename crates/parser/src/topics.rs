@@ -1,0 +1,204 @@
+//! Topic tags for tasks: a fixed list of codes, each recognised by
+//! diacritic-folded key phrases.
+
+use baocao_domain::text::fold;
+
+/// (topic code, folded key phrases).
+pub const TOPICS: &[(&str, &[&str])] = &[
+    (
+        "industry",
+        &[
+            "cong nghiep",
+            "san xuat kinh doanh",
+            "khu cong nghiep",
+            "cum cong nghiep",
+            "cung ung dien",
+        ],
+    ),
+    (
+        "agriculture",
+        &[
+            "nong nghiep",
+            "lua ",
+            "vat nuoi",
+            "chan nuoi",
+            "thuy san",
+            "vai thieu",
+            "nong san",
+            "nong thon moi",
+            "ocop",
+            "thuy loi",
+            "de dieu",
+        ],
+    ),
+    ("forestry", &["rung", "lam nghiep"]),
+    (
+        "trade_services",
+        &[
+            "thuong mai",
+            "xuat khau",
+            "nhap khau",
+            "dich vu",
+            "du lich",
+            "tieu thu",
+        ],
+    ),
+    (
+        "budget",
+        &[
+            "ngan sach",
+            "thu nsnn",
+            "thue",
+            "chi thuong xuyen",
+            "du toan",
+        ],
+    ),
+    (
+        "public_investment",
+        &[
+            "dau tu cong",
+            "giai ngan",
+            "ke hoach von",
+            "cong trinh trong diem",
+        ],
+    ),
+    (
+        "investment_enterprise",
+        &[
+            "thu hut dau tu",
+            "moi truong dau tu",
+            "doanh nghiep",
+            "fdi",
+            "nha dau tu",
+        ],
+    ),
+    (
+        "land_environment",
+        &[
+            "dat dai",
+            "moi truong",
+            "khoang san",
+            "tai nguyen",
+            "rac thai",
+            "giai phong mat bang",
+            "gpmb",
+        ],
+    ),
+    (
+        "planning_construction",
+        &["quy hoach", "do thi", "nha o xa hoi", "ha tang"],
+    ),
+    (
+        "education",
+        &[
+            "giao duc",
+            "hoc sinh",
+            "tot nghiep",
+            "tuyen sinh",
+            "nam hoc",
+        ],
+    ),
+    (
+        "health",
+        &[
+            "y te",
+            "dich benh",
+            "kham, chua benh",
+            "kham chua benh",
+            "suc khoe",
+            "ve sinh an toan thuc pham",
+        ],
+    ),
+    (
+        "culture_sports",
+        &["van hoa", "the thao", "di san", "di tich", "le hoi"],
+    ),
+    (
+        "labour_social",
+        &[
+            "lao dong",
+            "viec lam",
+            "bao hiem xa hoi",
+            "bhxh",
+            "an sinh",
+            "nguoi co cong",
+            "tre em",
+            "giam ngheo",
+        ],
+    ),
+    (
+        "administrative_reform",
+        &[
+            "cai cach hanh chinh",
+            "thu tuc hanh chinh",
+            "chuyen doi so",
+            "ky luat, ky cuong",
+            "dich vu cong",
+            "de an 06",
+        ],
+    ),
+    (
+        "inspection_complaints",
+        &[
+            "tiep cong dan",
+            "khieu nai",
+            "to cao",
+            "tham nhung",
+            "thanh tra",
+        ],
+    ),
+    (
+        "defence_security",
+        &[
+            "quoc phong",
+            "an ninh",
+            "trat tu an toan",
+            "an toan giao thong",
+            "chay no",
+            "quan su",
+            "toi pham",
+        ],
+    ),
+    (
+        "disaster",
+        &[
+            "thien tai",
+            "mua lu",
+            "lut bao",
+            "phong chong lu",
+            "chong lu",
+        ],
+    ),
+    (
+        "legislation",
+        &["van ban quy pham phap luat", "thi hanh luat", "luat "],
+    ),
+];
+
+/// The topic codes whose key phrases occur in `text`, in table order.
+pub fn tag(text: &str) -> Vec<String> {
+    let f = fold(text);
+    TOPICS
+        .iter()
+        .filter(|(_, keys)| keys.iter().any(|k| f.contains(k)))
+        .map(|(code, _)| (*code).to_owned())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_by_folded_phrases() {
+        assert_eq!(
+            tag("Đẩy mạnh giải ngân kế hoạch vốn đầu tư công"),
+            ["public_investment"]
+        );
+        assert_eq!(
+            tag("Tăng cường quản lý thu NSNN; theo dõi chặt tiến độ thu ngân sách"),
+            ["budget"]
+        );
+        assert!(tag("Một câu không có chủ đề").is_empty());
+    }
+}
