@@ -21,6 +21,10 @@ pub struct Note {
     pub message: String,
 }
 
+/// Words of the genre (from well-formed reports), so that a repair can be
+/// certain even when the damaged word occurs nowhere else in a document.
+pub const VOCABULARY: &str = include_str!("vocabulary.txt");
+
 /// Whether `text` holds a combining mark that is not attached to a letter.
 pub fn has_detached_mark(text: &str) -> bool {
     let mut prev: Option<char> = None;

@@ -187,13 +187,14 @@ fn repair_diacritics(layout: &mut layout::Layout) {
     if !any {
         return;
     }
-    let lexicon = diacritics::lexicon(
+    let mut lexicon = diacritics::lexicon(
         layout
             .body
             .iter()
             .chain(layout.footnotes.iter().flat_map(|f| &f.lines))
             .map(|l| l.text.as_str()),
     );
+    lexicon.extend(diacritics::VOCABULARY.lines().map(str::to_owned));
     for line in layout
         .body
         .iter_mut()

@@ -26,9 +26,8 @@ pub struct Marker {
 /// Alphabetic tokens that end in a digit without it being a marker: units
 /// (m3, km2), formulas (CO2), PM2.5, F0.
 const NOT_MARKERS: &[&str] = &[
-    "m", "km", "cm", "mm", "dm", "ha", "co", "so", "no", "nh", "ch", "pm", "h", "n", "f", "g",
-    "covid", "sars", "cov", "mb", "gb", "kv", "kw", "mw", "gw", "kwh", "euro", "lớp", "khối",
-    "tầng",
+    "m", "km", "cm", "mm", "dm", "co", "so", "no", "nh", "ch", "pm", "h", "n", "f", "g", "covid",
+    "sars", "cov", "mb", "gb", "kv", "kw", "mw", "gw", "kwh", "euro", "lớp", "khối", "tầng",
 ];
 
 #[derive(Debug, Clone, Copy)]
@@ -103,7 +102,8 @@ fn marker_start(text: &str, run: &Run, n: &str) -> Option<usize> {
     // carry a marker without becoming another number.
     let rest = &text[run.token_start..s];
     let before_token = text[..run.token_start].chars().next_back();
-    if before_token.is_some_and(|c| !(c.is_whitespace() || c == '(')) {
+    // A year range "2023-2024" carries one too.
+    if before_token.is_some_and(|c| !(c.is_whitespace() || matches!(c, '(' | '-' | '–'))) {
         return None;
     }
     is_year_token(rest).then_some(s)

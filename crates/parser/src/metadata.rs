@@ -22,7 +22,7 @@ use crate::periods::{first_period, year_in};
 use crate::sections::Outline;
 
 static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|\s)Số\s*:?\s*(\d+[^\s,;]*/[^\s,;]+)").expect("number pattern")
+    Regex::new(r"(?:^|\s)Số\s*:?\s*(\d+[^\s,;/]*) ?(/[^\s,;]+)").expect("number pattern")
 });
 static ISSUED_ON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})").expect("date pattern")
@@ -35,16 +35,6 @@ static SOCIO_ECONOMIC_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)kinh tế - xã hội (tháng \d{1,2}(?:(?: năm |/)\d{4})?)")
         .expect("phrase pattern")
 });
-
-/// Case-insensitive find of an ASCII-or-Vietnamese `needle` (lowercase).
-fn find_ci(text: &str, needle: &str) -> Option<usize> {
-    let lower = text.to_lowercase();
-    if lower.len() == text.len() {
-        lower.find(needle)
-    } else {
-        None
-    }
-}
 
 fn title_case(word: &str) -> String {
     let mut c = word.chars();
@@ -192,13 +182,31 @@ fn title(front: &[&str]) -> String {
         .map_or(String::new(), |t| (*t).to_owned())
 }
 
+/// Where a title's planning part starts: "phương hướng" or "nhiệm vụ",
+/// but not the "(kết quả) thực hiện nhiệm vụ" of the reporting part.
+fn plan_start(title: &str) -> Option<usize> {
+    let lower = title.to_lowercase();
+    if lower.len() != title.len() {
+        return None;
+    }
+    let mut best: Option<usize> = None;
+    for needle in ["nhiệm vụ", "phương hướng"] {
+        for (i, _) in lower.match_indices(needle) {
+            let before = lower[..i].trim_end();
+            if before.ends_with("thực hiện") || before.ends_with("kết quả") {
+                continue;
+            }
+            best = Some(best.map_or(i, |b| b.min(i)));
+            break;
+        }
+    }
+    best
+}
+
 /// The reporting and planning periods a title names: "Tình hình kinh tế -
 /// xã hội tháng 10, nhiệm vụ trọng tâm tháng 11 năm 2023".
 fn periods_in_title(title: &str) -> (Option<Period>, Option<Period>) {
-    let split = ["nhiệm vụ", "phương hướng"]
-        .iter()
-        .filter_map(|n| find_ci(title, n))
-        .min();
+    let split = plan_start(title);
     let (report_part, plan_part) = match split {
         Some(i) => (&title[..i], &title[i..]),
         None => (title, ""),
@@ -320,9 +328,10 @@ pub fn extract(
     let mut m = Metadata::default();
     let head = header(&front);
     m.title = title(&front);
+    // "Số: 1875 /BC-SKHĐT": a stray space before the slash is dropped.
     m.document_number = DOC_NUMBER
         .captures(&front_text)
-        .map_or(String::new(), |c| c[1].to_owned());
+        .map_or(String::new(), |c| format!("{}{}", &c[1], &c[2]));
     m.issued_on = ISSUED_ON.captures(&front_text).and_then(|c| {
         NaiveDate::from_ymd_opt(c[3].parse().ok()?, c[2].parse().ok()?, c[1].parse().ok()?)
     });
@@ -444,9 +453,9 @@ pub fn extract(
         });
         reporting = found;
     }
-    if planning.is_none() {
+    if planning.is_none() && outline.tasks.is_some() {
         planning = reporting.as_ref().and_then(|r| r.next_month(""));
-        if planning.is_some() && outline.tasks.is_some() {
+        if planning.is_some() {
             issues.push(QualityIssue {
                 kind: QualityIssueKind::MetadataMissing,
                 message: "the planning period is not stated; taken as the month after the reporting period".into(),

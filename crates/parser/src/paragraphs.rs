@@ -161,12 +161,16 @@ fn starts_new(
         return true;
     }
     let text = line.text.as_str();
+    if glued_hyphen(&p.text) {
+        return false; // "789-" / "KL/TU": one word split at the line end
+    }
     let finished = ends_sentence(&p.text);
     let heading = open_heading(p);
     if let Some(n) = num {
         let strong = matches!(n.style, Style::Part | Style::Roman | Style::Letter)
             && is_upper_text(&text[n.title_start..]);
-        if strong || finished || heading {
+        // After an all-caps line (a title), a number opens the first item.
+        if strong || finished || heading || is_upper_text(&p.text) {
             return true;
         }
     }
@@ -182,7 +186,10 @@ fn starts_new(
         // A heading filled to the width is still a heading: a capital opens
         // the paragraph under it. (A numbered sentence that wraps onto a
         // capitalised word is split here; tasks rejoin such splits.)
-        return text.starts_with(char::is_uppercase);
+        // A line opening with a digit continues a heading only if the
+        // heading's line was filled to the width ("... ngày" / "11/01/2024").
+        return text.starts_with(char::is_uppercase)
+            || (text.starts_with(|c: char| c.is_ascii_digit()) && !prev_full);
     }
     if zone == Zone::Front {
         return starts_upper(text) && !text.starts_with(|c: char| c.is_ascii_digit());
