@@ -43,16 +43,48 @@ pub fn match_key(s: &str) -> String {
     out
 }
 
+/// The lowercase base letter of each precomposed Latin letter in
+/// U+00C0..U+024F and U+1E00..U+1EFF (all of Vietnamese), computed once.
+static BASES: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+    (0xC0u32..0x250)
+        .chain(0x1E00..0x1F00)
+        .map(|u| {
+            let c = char::from_u32(u).unwrap_or(' ');
+            match c {
+                'đ' | 'Đ' => 'd',
+                _ => c
+                    .nfd()
+                    .next()
+                    .unwrap_or(c)
+                    .to_lowercase()
+                    .next()
+                    .unwrap_or(c),
+            }
+        })
+        .collect()
+});
+
+fn base_of(c: char) -> Option<char> {
+    let u = c as u32;
+    match u {
+        0xC0..0x250 => Some(BASES[(u - 0xC0) as usize]),
+        0x1E00..0x1F00 => Some(BASES[(u - 0x1E00 + 0x190) as usize]),
+        _ => None,
+    }
+}
+
 /// Lowercase with every diacritic removed and đ mapped to d.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.nfd() {
-        if is_combining_mark(c) {
-            continue;
-        }
-        match c {
-            'đ' | 'Đ' => out.push('d'),
-            _ => out.extend(c.to_lowercase()),
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if let Some(b) = base_of(c) {
+            out.push(b);
+        } else if !is_combining_mark(c) {
+            for d in c.nfd().filter(|d| !is_combining_mark(*d)) {
+                out.extend(d.to_lowercase());
+            }
         }
     }
     out
@@ -75,6 +107,26 @@ mod tests {
         assert_ne!(match_key("hóa"), match_key("hòa"));
         assert_ne!(match_key("vụ"), match_key("vũ"));
         assert_ne!(match_key("ân"), match_key("an"));
+    }
+
+    #[test]
+    fn fold_agrees_with_decomposition_on_every_latin_letter() {
+        for u in (0xC0u32..0x250).chain(0x1E00..0x1F00) {
+            let Some(c) = char::from_u32(u) else { continue };
+            let s = c.to_string();
+            let slow: String = s
+                .nfd()
+                .filter(|d| !is_combining_mark(*d))
+                .map(|d| if d == 'đ' || d == 'Đ' { 'd' } else { d })
+                .flat_map(char::to_lowercase)
+                .collect();
+            assert_eq!(
+                fold(&s),
+                slow.chars().next().map(String::from).unwrap_or_default(),
+                "U+{u:04X}"
+            );
+        }
+        assert_eq!(fold("Hoa\u{300}"), "hoa");
     }
 
     #[test]

@@ -1,1 +1,58 @@
-fn main() {}
+//! Parsing cost against input size: the seed, and 10x and 100x
+//! concatenations of it, next to a same-run baseline that only decodes and
+//! NFC-normalizes the same bytes.
+//!
+//! `cargo bench -p baocao-parser --bench parse`
+
+use std::hint::black_box;
+
+use baocao_parser::{Hints, parse};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use unicode_normalization::UnicodeNormalization;
+
+const SEED: &[u8] = include_bytes!("../../../testdata/reports/000_5b1c2bc8d5408b7b.txt");
+
+fn inputs() -> Vec<(usize, Vec<u8>)> {
+    [1usize, 10, 100]
+        .into_iter()
+        .map(|n| {
+            let mut b = Vec::with_capacity(SEED.len() * n);
+            for _ in 0..n {
+                b.extend_from_slice(SEED);
+                b.push(b'\n');
+            }
+            (n, b)
+        })
+        .collect()
+}
+
+fn bench(c: &mut Criterion) {
+    let mut g = c.benchmark_group("parse");
+    for (n, bytes) in inputs() {
+        g.throughput(Throughput::Bytes(bytes.len() as u64));
+        if n == 100 {
+            g.sample_size(20);
+        }
+        g.bench_with_input(
+            BenchmarkId::new("structure", format!("{n}x")),
+            &bytes,
+            |b, bytes| {
+                b.iter(|| parse(black_box(bytes), &Hints::default()).expect("parses"));
+            },
+        );
+        g.bench_with_input(
+            BenchmarkId::new("baseline_nfc", format!("{n}x")),
+            &bytes,
+            |b, bytes| {
+                b.iter(|| {
+                    let s = std::str::from_utf8(black_box(bytes)).expect("utf-8");
+                    s.nfc().collect::<String>()
+                });
+            },
+        );
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -5,6 +5,7 @@
 //! reported.
 
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
 use baocao_domain::QualityIssueKind;
 use baocao_domain::text::is_combining_mark;
@@ -37,19 +38,51 @@ pub fn has_detached_mark(text: &str) -> bool {
     false
 }
 
-/// The lowercase words of `lines`, for checking a repair against the
-/// document's own vocabulary.
-pub fn lexicon<'a>(lines: impl Iterator<Item = &'a str>) -> HashSet<String> {
-    let mut words = HashSet::new();
-    for line in lines {
-        for w in line
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| !w.is_empty())
-        {
-            words.insert(w.to_lowercase());
+static VOCABULARY_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| VOCABULARY.lines().collect());
+
+/// The words a repair may produce: the genre's vocabulary and the
+/// document's own words.
+pub struct Lexicon {
+    document: String,
+}
+
+impl Lexicon {
+    pub fn new<'a>(lines: impl Iterator<Item = &'a str>) -> Self {
+        let mut document = String::new();
+        for l in lines {
+            document.push_str(l);
+            document.push('\n');
         }
+        Self { document }
     }
-    words
+
+    /// Whether `word` (lowercase) is known: in the vocabulary, or written
+    /// in the document as a whole word, in lower, title or upper case.
+    pub fn contains(&self, word: &str) -> bool {
+        if VOCABULARY_SET.contains(word) {
+            return true;
+        }
+        let title: String = word
+            .chars()
+            .take(1)
+            .flat_map(char::to_uppercase)
+            .chain(word.chars().skip(1))
+            .collect();
+        let upper = word.to_uppercase();
+        [word, title.as_str(), upper.as_str()]
+            .iter()
+            .any(|w| has_word(&self.document, w))
+    }
+}
+
+fn has_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphabetic)
+            && !after.is_some_and(|c| c.is_alphabetic() || is_combining_mark(c))
+    })
 }
 
 fn is_vowel(c: char) -> bool {
@@ -59,7 +92,7 @@ fn is_vowel(c: char) -> bool {
 
 /// Re-attaches or reports every detached mark in `text`, appending notes
 /// (relative to the repaired text).
-pub fn repair(text: &mut String, lexicon: &HashSet<String>, notes: &mut Vec<Note>) {
+pub fn repair(text: &mut String, lexicon: &Lexicon, notes: &mut Vec<Note>) {
     // Right to left, so a repair does not move the marks still to visit.
     let marks: Vec<(usize, char)> = {
         let mut v = Vec::new();
@@ -164,7 +197,7 @@ mod tests {
     use super::*;
 
     fn fix(line: &str, vocabulary: &str) -> (String, Vec<Note>) {
-        let lex = lexicon(std::iter::once(vocabulary));
+        let lex = Lexicon::new(std::iter::once(vocabulary));
         let mut text: String = line.nfc().collect();
         let mut notes = Vec::new();
         repair(&mut text, &lex, &mut notes);

@@ -232,6 +232,10 @@ fn double_spaced(kinds: &[Kind]) -> bool {
 
 /// Trims a line and folds runs of whitespace into one space.
 pub fn clean_line(line: &str) -> String {
+    let t = line.trim();
+    if !t.contains("  ") && !t.contains(|c: char| c.is_whitespace() && c != ' ') {
+        return t.to_owned();
+    }
     let mut out = String::with_capacity(line.len());
     for word in line
         .split(|c: char| c.is_whitespace())

@@ -168,16 +168,44 @@ fn prepare(decoded: &str) -> Result<(String, Vec<QualityIssue>), ParseError> {
             span: Span::default(),
         });
     }
-    let text = match is_nfc_quick(cleaned.chars()) {
-        IsNormalized::Yes => cleaned.into_owned(),
-        _ => cleaned.nfc().collect(),
-    };
+    let text = nfc(&cleaned);
     if !text.chars().any(char::is_alphabetic) {
         return Err(ParseError::NoText {
             bytes: decoded.len(),
         });
     }
     Ok((text, issues))
+}
+
+/// Whether `text` starts with `prefix` (lowercase), ignoring case.
+pub(crate) fn starts_with_ci(text: &str, prefix: &str) -> bool {
+    let mut t = text.chars().flat_map(char::to_lowercase);
+    prefix.chars().all(|p| t.next() == Some(p))
+}
+
+/// Whether `c` can be part of a sequence that NFC changes: not ASCII, not a
+/// precomposed Vietnamese letter (U+1EA0..U+1EF9), not Latin-1 or Latin
+/// Extended-A/B (all NFC), not general punctuation or super/subscripts.
+fn may_need_nfc(c: char) -> bool {
+    let u = c as u32;
+    !(u < 0x300 || (0x1EA0..=0x1EF9).contains(&u) || (0x2000..=0x20CF).contains(&u))
+}
+
+/// NFC, line by line, normalizing only the lines that may need it (a line
+/// break is a starter, so no composition crosses one).
+fn nfc(text: &str) -> String {
+    if !text.chars().any(may_need_nfc) {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        if line.chars().any(may_need_nfc) && is_nfc_quick(line.chars()) != IsNormalized::Yes {
+            out.extend(line.nfc());
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
 }
 
 fn repair_diacritics(layout: &mut layout::Layout) {
@@ -187,14 +215,13 @@ fn repair_diacritics(layout: &mut layout::Layout) {
     if !any {
         return;
     }
-    let mut lexicon = diacritics::lexicon(
+    let lexicon = diacritics::Lexicon::new(
         layout
             .body
             .iter()
             .chain(layout.footnotes.iter().flat_map(|f| &f.lines))
             .map(|l| l.text.as_str()),
     );
-    lexicon.extend(diacritics::VOCABULARY.lines().map(str::to_owned));
     for line in layout
         .body
         .iter_mut()

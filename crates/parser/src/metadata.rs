@@ -245,8 +245,7 @@ fn shift_year(p: &Period, by: i32) -> Period {
 }
 
 fn split_closing(line: &str) -> (Option<&str>, Option<&str>) {
-    let lower_start = line.to_lowercase();
-    if lower_start.starts_with("nơi nhận") {
+    if crate::starts_with_ci(line, "nơi nhận") {
         let rest = line.split_once(':').map_or("", |(_, r)| r.trim());
         return (None, (!rest.is_empty()).then_some(rest));
     }
@@ -341,7 +340,7 @@ pub fn extract(
     let mut sig_parts: Vec<String> = Vec::new();
     let mut in_recipients = false;
     for line in doc.zone(Zone::Closing).map(|i| doc.para(i)) {
-        if line.to_lowercase().starts_with("nơi nhận") {
+        if crate::starts_with_ci(line, "nơi nhận") {
             in_recipients = true;
         }
         let (rec, sig) = split_closing(line);

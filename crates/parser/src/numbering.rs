@@ -72,6 +72,9 @@ fn title_after(text: &str, at: usize) -> Option<usize> {
 }
 
 fn part(text: &str) -> Option<Numbering> {
+    if !text.starts_with(['P', 'p']) {
+        return None;
+    }
     let lower_head: String = text.chars().take(20).collect::<String>().to_lowercase();
     if !lower_head.starts_with("phần ") {
         return None;
