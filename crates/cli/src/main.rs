@@ -1,0 +1,43 @@
+//! `baocao`: the command line.
+//!
+//! - `baocao parse FILE|- [--json]`: parse a report locally and print its
+//!   structure (a readable summary, or the Report as proto3 JSON).
+
+mod parse;
+mod summary;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "baocao",
+    version,
+    about = "Vietnamese socio-economic reports as typed data"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Parse a report file (or standard input with "-") and print its structure.
+    Parse(parse::ParseArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Parse(args) => parse::run(&args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            // One line: what went wrong and where, for people and scripts.
+            eprintln!("baocao: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
