@@ -37,10 +37,27 @@ pub fn join(lines: Vec<Line>) -> Vec<Para> {
     let mut paras: Vec<Para> = Vec::new();
     let mut zone = Zone::Front;
     let mut last_line_len = 0usize;
+    // Inside the tasks part, numbered paragraphs are tasks (sentences that
+    // wrap), not headings waiting for their next line.
+    let mut in_tasks = false;
+    let mut top_headings = 0usize;
     for line in lines {
         let num = numbering::parse(&line.text);
         if zone == Zone::Front && num.as_ref().is_some_and(opens_body) {
             zone = Zone::Body;
+        }
+        if let Some(n) = num
+            .as_ref()
+            .filter(|n| matches!(n.style, Style::Part | Style::Roman | Style::Letter))
+        {
+            top_headings += 1;
+            in_tasks =
+                top_headings > 1 && crate::sections::is_tasks_title(&line.text[n.title_start..]);
+        } else if top_headings > 1
+            && paras.last().is_some_and(|p| is_bare_part(&p.text))
+            && is_upper_text(&line.text)
+        {
+            in_tasks = crate::sections::is_tasks_title(&line.text);
         }
         if zone != Zone::Closing && opens_closing(&line.text, zone, paras.last()) {
             zone = Zone::Closing;
@@ -49,7 +66,14 @@ pub fn join(lines: Vec<Line>) -> Vec<Para> {
         let new = match paras.last() {
             None => true,
             Some(p) if p.zone != zone => true,
-            Some(p) => starts_new(p, &line, num.as_ref(), zone, last_line_len >= full),
+            Some(p) => starts_new(
+                p,
+                &line,
+                num.as_ref(),
+                zone,
+                last_line_len >= full,
+                in_tasks,
+            ),
         };
         last_line_len = chars;
         if new {
@@ -143,6 +167,11 @@ fn is_upper_text(text: &str) -> bool {
     letters.peek().is_some() && letters.all(|c| !c.is_lowercase())
 }
 
+/// "Phần thứ hai" with its title still to come.
+fn is_bare_part(text: &str) -> bool {
+    numbering::parse(text).is_some_and(|n| n.style == Style::Part && n.title_start >= text.len())
+}
+
 /// A paragraph that is a heading waiting for its next line: numbered, no
 /// finished sentence, short.
 fn open_heading(p: &Para) -> bool {
@@ -156,6 +185,7 @@ fn starts_new(
     num: Option<&numbering::Numbering>,
     zone: Zone,
     prev_full: bool,
+    in_tasks: bool,
 ) -> bool {
     if line.blank_before || zone == Zone::Closing {
         return true;
@@ -165,7 +195,8 @@ fn starts_new(
         return false; // "789-" / "KL/TU": one word split at the line end
     }
     let finished = ends_sentence(&p.text);
-    let heading = open_heading(p);
+    let heading = open_heading(p)
+        && !(in_tasks && numbering::parse(&p.text).is_some_and(|n| n.style == Style::Arabic(1)));
     if let Some(n) = num {
         let strong = matches!(n.style, Style::Part | Style::Roman | Style::Letter)
             && is_upper_text(&text[n.title_start..]);

@@ -90,6 +90,7 @@ pub fn build(doc: &Document) -> Outline {
     let mut current: Option<usize> = None;
     let mut tasks: Option<(TasksPart, usize)> = None; // part, its level
     let mut skip_title_para = None;
+    let mut title_paras: Vec<usize> = Vec::new();
     let body: Vec<usize> = doc.zone(Zone::Body).collect();
     for (k, &pi) in body.iter().enumerate() {
         if skip_title_para == Some(pi) {
@@ -129,6 +130,7 @@ pub fn build(doc: &Document) -> Outline {
                 title = t.to_owned();
                 span.end = doc.paras[next].span.end;
                 skip_title_para = Some(next);
+                title_paras.push(next);
             }
         }
         if let Some(pos) = stack.iter().position(|o| o.style == n.style) {
@@ -194,7 +196,8 @@ pub fn build(doc: &Document) -> Outline {
         let mut text = String::new();
         let mut end = out.sections[sec].span.end;
         for pi in body.iter().copied().filter(|&pi| {
-            pi < part.end
+            !title_paras.contains(&pi)
+                && pi < part.end
                 && out.para_section[pi] == Some(sec)
                 && doc.paras[pi].span.start > out.sections[sec].span.start
         }) {

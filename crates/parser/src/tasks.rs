@@ -49,6 +49,10 @@ pub fn first_sentence(text: &str) -> &str {
     line
 }
 
+fn is_superscript_digit(c: char) -> bool {
+    matches!(c, '⁰' | '¹' | '²' | '³' | '⁴'..='⁹')
+}
+
 fn deadline(text: &str, planning: Option<&Period>) -> Option<NaiveDate> {
     let c = DEADLINE.captures(text)?;
     let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
@@ -123,7 +127,11 @@ pub fn build(
         tasks.push(Task {
             ordinal: n.value,
             period: planning.cloned(),
-            title: first_sentence(&text).to_owned(),
+            // Markers belong to the text, not to the title a list shows.
+            title: first_sentence(&text)
+                .chars()
+                .filter(|c| !is_superscript_digit(*c))
+                .collect(),
             topics: topics::tag(&text),
             deadline: deadline(&text, planning),
             document_references: cited,

@@ -1,0 +1,285 @@
+//! Invariants of the structure that hold for every report: checked on the
+//! seed and the three samples.
+
+mod common;
+
+use baocao_domain::{Report, Span};
+use common::*;
+
+fn each(mut check: impl FnMut(&str, &Report)) {
+    for name in ALL {
+        check(name, &load(name));
+    }
+}
+
+#[test]
+fn parse_is_deterministic() {
+    for name in ALL {
+        let b = bytes(name);
+        let hints = baocao_parser::Hints::default();
+        let a = baocao_parser::parse(&b, &hints).unwrap();
+        let c = baocao_parser::parse(&b, &hints).unwrap();
+        assert_eq!(a, c, "{name}: two parses differ");
+    }
+}
+
+#[test]
+fn every_span_is_a_char_boundary_range() {
+    each(|_, r| assert_spans_valid(r));
+}
+
+#[test]
+fn sections_are_ordered_and_disjoint() {
+    each(|name, r| {
+        assert!(!r.sections.is_empty(), "{name}: no sections");
+        for w in r.sections.windows(2) {
+            assert!(
+                w[0].span.start < w[1].span.start && w[0].span.end <= w[1].span.start,
+                "{name}: section {} ({:?}) and {} ({:?}) are out of order or overlap",
+                w[0].path,
+                w[0].span,
+                w[1].path,
+                w[1].span
+            );
+        }
+        for s in &r.sections {
+            assert!(
+                !s.span.is_empty(),
+                "{name}: section {} has an empty span",
+                s.path
+            );
+            assert!(
+                !s.title.trim().is_empty(),
+                "{name}: section {} has no title",
+                s.path
+            );
+            let at = slice(r, s.span);
+            assert!(
+                at.contains(s.text.as_str()),
+                "{name}: section {}'s text is not inside its span",
+                s.path
+            );
+        }
+    });
+}
+
+#[test]
+fn sections_nest_by_level_and_path() {
+    each(|name, r| {
+        let mut paths = std::collections::HashSet::new();
+        let mut stack: Vec<&baocao_domain::Section> = Vec::new();
+        for s in &r.sections {
+            assert!(paths.insert(&s.path), "{name}: path {} repeats", s.path);
+            assert!(s.level >= 1, "{name}: section {} has level 0", s.path);
+            // The parent is the nearest section before it one level up.
+            stack.truncate(s.level as usize - 1);
+            assert_eq!(
+                stack.len(),
+                s.level as usize - 1,
+                "{name}: section {} at level {} skips a level",
+                s.path,
+                s.level
+            );
+            match stack.last() {
+                None => {
+                    assert_eq!(s.parent_number, "", "{name}: {} is top-level", s.path);
+                    assert_eq!(s.path, s.number, "{name}: top-level path");
+                }
+                Some(p) => {
+                    assert_eq!(s.parent_number, p.number, "{name}: parent of {}", s.path);
+                    assert_eq!(
+                        s.path,
+                        format!("{}/{}", p.path, s.number),
+                        "{name}: path of {}",
+                        s.path
+                    );
+                    assert!(
+                        p.span.end <= s.span.start,
+                        "{name}: {} starts before its parent ends",
+                        s.path
+                    );
+                }
+            }
+            stack.push(s);
+        }
+    });
+}
+
+#[test]
+fn footnotes_are_numbered_one_to_n() {
+    each(|name, r| {
+        let got: Vec<u32> = r.footnotes.iter().map(|f| f.number).collect();
+        let want: Vec<u32> = (1..=r.footnotes.len() as u32).collect();
+        assert_eq!(got, want, "{name}: footnote numbers");
+        for f in &r.footnotes {
+            assert_eq!(
+                slice(r, f.span),
+                f.text,
+                "{name}: footnote {} text vs span",
+                f.number
+            );
+            assert!(
+                !f.text.trim().is_empty(),
+                "{name}: footnote {} is empty",
+                f.number
+            );
+        }
+    });
+}
+
+#[test]
+fn footnote_markers_lie_in_a_section_or_the_front_matter() {
+    each(|name, r| {
+        let first = r.sections[0].span.start;
+        let bodies_start = r
+            .footnotes
+            .iter()
+            .map(|f| f.span.start)
+            .min()
+            .unwrap_or(u32::MAX);
+        let body_end = r.sections.iter().map(|s| s.span.end).max().unwrap();
+        assert!(
+            body_end < bodies_start,
+            "{name}: footnote bodies come after the body"
+        );
+        let mut previous: Option<Span> = None;
+        for f in &r.footnotes {
+            let m = f
+                .marker_span
+                .unwrap_or_else(|| panic!("{name}: footnote {} has no marker", f.number));
+            assert_eq!(slice(r, m), sup(f.number), "{name}: marker {}", f.number);
+            let home = r.sections.iter().find(|s| s.span.contains(m));
+            match home {
+                Some(s) => {
+                    assert_eq!(
+                        f.section_path, s.path,
+                        "{name}: footnote {}'s section",
+                        f.number
+                    );
+                    assert_eq!(
+                        f.section_number, s.number,
+                        "{name}: footnote {}'s section",
+                        f.number
+                    );
+                }
+                None => {
+                    assert!(
+                        m.end <= first,
+                        "{name}: marker {} is in no section and not in the front matter",
+                        f.number
+                    );
+                    assert_eq!(
+                        f.section_path, "",
+                        "{name}: footnote {} in the front matter",
+                        f.number
+                    );
+                }
+            }
+            if let Some(p) = previous {
+                assert!(
+                    p.end <= m.start,
+                    "{name}: marker {} comes before marker {}",
+                    f.number,
+                    f.number - 1
+                );
+            }
+            previous = Some(m);
+        }
+    });
+}
+
+#[test]
+fn tasks_lie_in_the_tasks_section() {
+    each(|name, r| {
+        if r.tasks.is_empty() {
+            assert_eq!(name, CTK, "only the statistics brief has no tasks");
+            return;
+        }
+        // The tasks part is the last top-level section in these reports.
+        let part = r.sections.iter().rev().find(|s| s.level == 1).unwrap();
+        let ords: Vec<u32> = r.tasks.iter().map(|t| t.ordinal).collect();
+        let want: Vec<u32> = (1..=r.tasks.len() as u32).collect();
+        assert_eq!(ords, want, "{name}: task ordinals");
+        for t in &r.tasks {
+            assert!(
+                part.span.contains(t.span),
+                "{name}: task {} ({:?}) lies outside {} ({:?})",
+                t.ordinal,
+                t.span,
+                part.path,
+                part.span
+            );
+            assert!(
+                !t.title.is_empty() && t.text.starts_with(t.title.split(' ').next().unwrap()),
+                "{name}: task {} text should begin with its title",
+                t.ordinal
+            );
+        }
+        for w in r.tasks.windows(2) {
+            assert!(
+                w[0].span.end <= w[1].span.start,
+                "{name}: tasks {} and {} overlap",
+                w[0].ordinal,
+                w[1].ordinal
+            );
+        }
+    });
+}
+
+#[test]
+fn body_paragraphs_end_at_a_sentence_end() {
+    // Lines of a section's or a task's text are paragraphs; pdftotext line
+    // breaks inside a sentence must be joined. A paragraph ends with . ; : )
+    // ” … (a footnote marker may follow).
+    let mut bad = Vec::new();
+    each(|name, r| {
+        let texts = r
+            .sections
+            .iter()
+            .map(|s| (format!("section {}", s.path), &s.text))
+            .chain(
+                r.tasks
+                    .iter()
+                    .map(|t| (format!("task {}", t.ordinal), &t.text)),
+            );
+        for (what, text) in texts {
+            for p in text.lines() {
+                let p = p
+                    .trim_end()
+                    .trim_end_matches(|c: char| "⁰¹²³⁴⁵⁶⁷⁸⁹".contains(c));
+                if !p.is_empty() && !p.ends_with(['.', ';', ':', ')', '”', '…', '!', '?']) {
+                    bad.push(format!("{name} {what}: ...{:?}", tail(p)));
+                }
+            }
+        }
+    });
+    assert!(
+        bad.is_empty(),
+        "paragraphs broken inside a sentence:\n{}",
+        bad.join("\n")
+    );
+}
+
+#[test]
+fn normalized_text_is_clean() {
+    each(|name, r| {
+        let t = &r.normalized_text;
+        assert!(!t.contains("\n\n"), "{name}: blank line");
+        assert!(
+            !t.contains('\u{c}') && !t.contains('\r'),
+            "{name}: page break characters"
+        );
+        for line in t.lines() {
+            assert!(!line.trim().is_empty(), "{name}: blank line");
+            assert!(
+                !line.starts_with(' '),
+                "{name}: line starts with a space: {:?}",
+                head(line)
+            );
+            assert!(
+                !line.trim().chars().all(|c| c.is_ascii_digit()),
+                "{name}: a lone number line (page number?): {line:?}"
+            );
+        }
+    });
+}
