@@ -11,10 +11,13 @@
 //! - [`quality`]: damage the parser saw or repaired.
 //! - [`ingestion`]: the outcome of one upload.
 //! - [`text`]: Vietnamese text folding used for matching and search.
+//! - [`catalog`](mod@catalog): the indicator catalog and [`find_in`], which spots an
+//!   indicator's phrases in a clause.
 //!
 //! Field names follow the protobuf contract in `proto/baocao/v1`; serde
 //! serializes them in lowerCamelCase like the proto3 JSON mapping.
 
+pub mod catalog;
 pub mod document;
 pub mod ingestion;
 pub mod observation;
@@ -26,6 +29,7 @@ pub mod structure;
 pub mod task;
 pub mod text;
 
+pub use catalog::{Indicator, Sector, by_code, catalog, find_in};
 pub use document::DocumentRef;
 pub use ingestion::{Ingestion, IngestionStatus};
 pub use observation::{

@@ -14,8 +14,11 @@ pub enum QualityIssueKind {
     /// A tone or vowel mark separated from its letter that could not be
     /// placed with certainty; left as found.
     DetachedDiacritic,
-    /// A number the parser could not read or attach.
+    /// A damaged number ("475,37 52,13 triệu USD"): no value was taken.
     GarbledNumber,
+    /// A number the parser could read but not attach to any subject; no
+    /// observation was made of it.
+    UnattachedNumber,
     /// A heading or task number skipped ("1.4" then "1.6").
     NumberingGap,
     /// A footnote body with no marker in the text.

@@ -17,6 +17,7 @@ enum_conversions!(QualityIssueKind <=> QualityIssueKind {
     MetadataMissing <=> MetadataMissing,
     ControlCharacters <=> ControlCharacters,
     HintMismatch <=> HintMismatch,
+    UnattachedNumber <=> UnattachedNumber,
 });
 
 impl From<domain::QualityIssue> for pb::QualityIssue {

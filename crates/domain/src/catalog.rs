@@ -1,0 +1,2461 @@
+//! The indicator catalog: what a report measures, with the phrases reports
+//! use for it, and [`find_in`], which spots those phrases in a clause.
+//!
+//! Every [`Indicator`] has a stable snake_case code ("iip", "exports",
+//! "traffic_deaths"), the Vietnamese name an analyst would write, its unit
+//! and sector, and its aliases: lowercase Vietnamese phrases as reports write
+//! them, the first being the canonical one. Aliases are compared word by
+//! word on [`match_key`](crate::text::match_key), so case and tone placement
+//! ("hoá"/"hóa", "thuỷ"/"thủy") never matter, and the punctuation between
+//! words is free within a clause ("hàng hóa, dịch vụ" = "hàng hóa dịch vụ",
+//! "xuất - nhập khẩu" = "xuất nhập khẩu"). An alias may hold one or more
+//! "…", which stand for up to four words of the same comma-free stretch of
+//! text: "tiếp nhận … đơn" finds "tiếp nhận 643 đơn".
+//!
+//! Some aliases mean something only after a given subject: "vốn đăng ký"
+//! is the registered capital of new FDI projects right after "cấp mới 25 dự
+//! án FDI", and of new enterprises right after "706 doanh nghiệp được thành
+//! lập mới". Such an indicator lists those subjects' codes in
+//! [`Indicator::context`], and [`find_in`] applies its aliases only when the
+//! previous subject is one of them.
+//!
+//! # National codes
+//!
+//! [`Indicator::national_code`] is meant for the indicator's code in the
+//! national statistical indicator system (Phụ lục "Danh mục chỉ tiêu thống
+//! kê quốc gia" of the Statistics Law as amended by Law No. 01/2021/QH15 of
+//! 12 November 2021, whose contents Decree 94/2022/NĐ-CP specifies). **None
+//! could be verified, so every code is empty.** The stored copies of Law
+//! 01/2021/QH15 and Decree 94/2022/NĐ-CP that could be consulted stop before
+//! the annex tables. The codes that were seen belong to other systems and
+//! are not used here: those of the superseded 2010 national system (Thông tư
+//! 02/2011/TT-BKHĐT, e.g. "0101. Diện tích và cơ cấu đất") and those of the
+//! provincial system (Quyết định 54/2016/QĐ-TTg, e.g. "T0501" for GRDP in the
+//! General Statistics Office's metadata). Fill a code only from the annex
+//! itself.
+
+use std::cmp::Reverse;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::UnitCode;
+use crate::text::{is_combining_mark, is_tone_mark};
+
+/// The field of the economy or of public life an indicator belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Sector {
+    Macro,
+    Industry,
+    Trade,
+    Prices,
+    Budget,
+    Investment,
+    Enterprise,
+    Agriculture,
+    Labour,
+    Social,
+    Safety,
+    Governance,
+}
+
+/// One indicator of the catalog.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Indicator {
+    /// Stable snake_case code: "iip", "exports", "traffic_deaths".
+    pub code: &'static str,
+    /// The Vietnamese name, as an analyst would write it.
+    pub name: &'static str,
+    pub name_en: &'static str,
+    /// How reports write it: lowercase Vietnamese with diacritics, the
+    /// first being the canonical phrase. "…" stands for up to four words.
+    pub aliases: &'static [&'static str],
+    /// The unit kind of its level values. Indices and rates are
+    /// [`UnitCode::Percent`]; [`UnitCode::Unspecified`] when the unit varies
+    /// (industrial products: cái, tấn, m3 ...).
+    pub unit: UnitCode,
+    pub sector: Sector,
+    /// Its code in the national statistical indicator system, only where
+    /// verified in the annex of the Statistics Law; else "" (see the module
+    /// documentation: none is verified yet).
+    pub national_code: &'static str,
+    /// For contextual aliases: the codes of the subjects after which this
+    /// indicator's aliases apply. Empty: they apply anywhere.
+    pub context: &'static [&'static str],
+}
+
+const fn ind(
+    code: &'static str,
+    name: &'static str,
+    name_en: &'static str,
+    sector: Sector,
+    unit: UnitCode,
+    aliases: &'static [&'static str],
+) -> Indicator {
+    Indicator {
+        code,
+        name,
+        name_en,
+        aliases,
+        unit,
+        sector,
+        national_code: "",
+        context: &[],
+    }
+}
+
+impl Indicator {
+    /// The same indicator, its aliases applying only after these subjects.
+    const fn after(self, context: &'static [&'static str]) -> Indicator {
+        Indicator { context, ..self }
+    }
+
+    /// Whether this indicator's aliases apply after `previous`.
+    pub fn applies_after(&self, previous: Option<&str>) -> bool {
+        self.context.is_empty() || previous.is_some_and(|p| self.context.contains(&p))
+    }
+}
+
+/// Capital registered by new projects or enterprises; applies after the
+/// count it belongs to.
+const NEW_CAPITAL: &[&str] = &[
+    "vốn đăng ký",
+    "tổng vốn đăng ký",
+    "vốn đăng ký mới",
+    "tổng vốn đăng ký mới",
+    "số vốn đăng ký",
+    "vốn đầu tư đăng ký",
+    "tổng vốn đầu tư đăng ký",
+];
+
+/// Capital added by adjusted projects; applies after the count of adjusted
+/// projects.
+const ADDED_CAPITAL: &[&str] = &[
+    "vốn đăng ký tăng thêm",
+    "tổng vốn đăng ký tăng thêm",
+    "tổng vốn tăng thêm",
+    "vốn tăng thêm",
+    "vốn điều chỉnh tăng",
+    "vốn điều chỉnh tăng thêm",
+    "tổng vốn điều chỉnh tăng",
+    "vốn đăng ký điều chỉnh",
+    "vốn điều chỉnh",
+    "tổng vốn điều chỉnh",
+];
+
+/// The subjects of a traffic paragraph, after which "người chết" and
+/// "người bị thương" are traffic casualties.
+const TRAFFIC: &[&str] = &["traffic_accidents", "traffic_deaths", "traffic_injuries"];
+
+use Sector::*;
+use UnitCode as U;
+
+static CATALOG: &[Indicator] = &[
+    // --- Macro -------------------------------------------------------------
+    ind(
+        "grdp",
+        "Tổng sản phẩm trên địa bàn (GRDP)",
+        "Gross regional domestic product",
+        Macro,
+        U::Vnd,
+        &[
+            "tổng sản phẩm trên địa bàn",
+            "tổng sản phẩm trên địa bàn tỉnh",
+            "tổng sản phẩm trong tỉnh",
+            "grdp",
+            "quy mô grdp",
+            "quy mô nền kinh tế",
+        ],
+    ),
+    ind(
+        "grdp_growth",
+        "Tốc độ tăng trưởng kinh tế (GRDP)",
+        "GRDP growth rate",
+        Macro,
+        U::Percent,
+        &[
+            "tốc độ tăng trưởng kinh tế",
+            "tăng trưởng kinh tế",
+            "tốc độ tăng trưởng grdp",
+            "tăng trưởng grdp",
+            "tốc độ tăng grdp",
+            "tốc độ tăng tổng sản phẩm trên địa bàn",
+        ],
+    ),
+    ind(
+        "grdp_per_capita",
+        "GRDP bình quân đầu người",
+        "GRDP per capita",
+        Macro,
+        U::Vnd,
+        &[
+            "grdp bình quân đầu người",
+            "tổng sản phẩm bình quân đầu người",
+        ],
+    ),
+    // --- Industry ----------------------------------------------------------
+    ind(
+        "iip",
+        "Chỉ số sản xuất công nghiệp (IIP)",
+        "Index of industrial production",
+        Industry,
+        U::Percent,
+        &[
+            "chỉ số sản xuất công nghiệp",
+            "chỉ số sản xuất toàn ngành công nghiệp",
+            "chỉ số sản xuất ngành công nghiệp",
+            "chỉ số iip",
+            "iip",
+        ],
+    ),
+    ind(
+        "industrial_output_value",
+        "Giá trị sản xuất công nghiệp",
+        "Industrial output value",
+        Industry,
+        U::Vnd,
+        &[
+            "giá trị sản xuất công nghiệp",
+            "giá trị sản xuất ngành công nghiệp",
+            "giá trị sản xuất toàn ngành công nghiệp",
+            "gtsx công nghiệp",
+        ],
+    ),
+    ind(
+        "industrial_product_output",
+        "Sản lượng sản phẩm công nghiệp chủ yếu",
+        "Output of key industrial products",
+        Industry,
+        U::Unspecified,
+        &[
+            "sản phẩm công nghiệp chủ yếu",
+            "sản phẩm công nghiệp chủ lực",
+            "sản lượng sản phẩm công nghiệp",
+            "sản phẩm chủ lực",
+            "sản phẩm chủ yếu",
+        ],
+    ),
+    ind(
+        "electricity_output",
+        "Sản lượng điện sản xuất",
+        "Electricity generated",
+        Industry,
+        U::KilowattHour,
+        &["sản lượng điện sản xuất", "sản lượng điện", "điện sản xuất"],
+    ),
+    // --- Trade and services ------------------------------------------------
+    ind(
+        "retail_sales",
+        "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng",
+        "Retail sales of goods and consumer services",
+        Trade,
+        U::Vnd,
+        &[
+            "tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng",
+            "tổng mức bán lẻ hàng hóa và doanh thu dịch vụ",
+            "tổng mức bán lẻ hàng hóa và dịch vụ tiêu dùng",
+            "tổng mức bán lẻ hàng hóa và dịch vụ",
+            "tổng mức bán lẻ hàng hóa, dịch vụ",
+            "tổng mức bán lẻ hàng hóa",
+            "tổng mức bán lẻ",
+        ],
+    ),
+    ind(
+        "retail_goods",
+        "Doanh thu bán lẻ hàng hóa",
+        "Retail sales of goods",
+        Trade,
+        U::Vnd,
+        &["doanh thu bán lẻ hàng hóa", "doanh thu bán lẻ"],
+    ),
+    ind(
+        "accommodation_food_revenue",
+        "Doanh thu dịch vụ lưu trú, ăn uống",
+        "Accommodation and food service revenue",
+        Trade,
+        U::Vnd,
+        &[
+            "doanh thu dịch vụ lưu trú, ăn uống",
+            "doanh thu lưu trú, ăn uống",
+            "dịch vụ lưu trú, ăn uống",
+        ],
+    ),
+    ind(
+        "tourism_revenue",
+        "Doanh thu du lịch",
+        "Tourism revenue",
+        Trade,
+        U::Vnd,
+        &[
+            "doanh thu du lịch lữ hành",
+            "doanh thu du lịch",
+            "tổng thu từ du lịch",
+            "tổng thu du lịch",
+        ],
+    ),
+    ind(
+        "tourist_arrivals",
+        "Lượt khách du lịch",
+        "Tourist arrivals",
+        Trade,
+        U::Visit,
+        &[
+            "lượt khách du lịch",
+            "tổng lượt khách du lịch",
+            "khách du lịch",
+            "tổng lượt khách",
+            "lượt khách tham quan",
+            "lượt khách",
+        ],
+    ),
+    ind(
+        "exports",
+        "Kim ngạch xuất khẩu",
+        "Exports",
+        Trade,
+        U::Usd,
+        &[
+            "giá trị xuất khẩu",
+            "kim ngạch xuất khẩu",
+            "tổng kim ngạch xuất khẩu",
+            "kim ngạch xuất khẩu hàng hóa",
+            "giá trị hàng hóa xuất khẩu",
+            "xuất khẩu hàng hóa",
+        ],
+    ),
+    ind(
+        "imports",
+        "Kim ngạch nhập khẩu",
+        "Imports",
+        Trade,
+        U::Usd,
+        &[
+            "giá trị nhập khẩu",
+            "kim ngạch nhập khẩu",
+            "tổng kim ngạch nhập khẩu",
+            "kim ngạch nhập khẩu hàng hóa",
+            "giá trị hàng hóa nhập khẩu",
+            "nhập khẩu hàng hóa",
+        ],
+    ),
+    ind(
+        "total_trade",
+        "Tổng kim ngạch xuất, nhập khẩu",
+        "Total trade (exports plus imports)",
+        Trade,
+        U::Usd,
+        &[
+            "tổng kim ngạch xuất - nhập khẩu",
+            "kim ngạch xuất nhập khẩu",
+            "tổng giá trị xuất nhập khẩu",
+            "giá trị xuất nhập khẩu",
+            "kim ngạch xuất khẩu, nhập khẩu",
+            "xuất nhập khẩu",
+        ],
+    ),
+    ind(
+        "trade_balance",
+        "Cán cân thương mại",
+        "Trade balance",
+        Trade,
+        U::Usd,
+        &[
+            "cán cân thương mại",
+            "cán cân thương mại hàng hóa",
+            "xuất siêu",
+            "nhập siêu",
+        ],
+    ),
+    ind(
+        "passenger_transport",
+        "Vận chuyển hành khách",
+        "Passengers carried",
+        Trade,
+        U::Person,
+        &[
+            "vận chuyển hành khách",
+            "vận tải hành khách",
+            "hành khách vận chuyển",
+            "khối lượng hành khách vận chuyển",
+        ],
+    ),
+    ind(
+        "freight_transport",
+        "Vận chuyển hàng hóa",
+        "Freight carried",
+        Trade,
+        U::Tonne,
+        &[
+            "vận chuyển hàng hóa",
+            "vận tải hàng hóa",
+            "hàng hóa vận chuyển",
+            "khối lượng hàng hóa vận chuyển",
+        ],
+    ),
+    // --- Prices ------------------------------------------------------------
+    ind(
+        "cpi",
+        "Chỉ số giá tiêu dùng (CPI)",
+        "Consumer price index",
+        Prices,
+        U::Percent,
+        &[
+            "chỉ số giá tiêu dùng",
+            "chỉ số giá tiêu dùng bình quân",
+            "chỉ số cpi",
+            "cpi",
+        ],
+    ),
+    ind(
+        "gold_price_index",
+        "Chỉ số giá vàng",
+        "Gold price index",
+        Prices,
+        U::Percent,
+        &["chỉ số giá vàng"],
+    ),
+    ind(
+        "usd_price_index",
+        "Chỉ số giá đô la Mỹ",
+        "US dollar price index",
+        Prices,
+        U::Percent,
+        &[
+            "chỉ số giá đô la mỹ",
+            "chỉ số giá đô la",
+            "chỉ số giá đôla mỹ",
+            "chỉ số giá usd",
+        ],
+    ),
+    ind(
+        "farm_gate_price",
+        "Giá bán sản phẩm nông nghiệp",
+        "Farm-gate price",
+        Prices,
+        U::VndPerKilogram,
+        &[
+            "giá thịt lợn hơi",
+            "giá lợn hơi",
+            "thịt lợn hơi",
+            "lợn hơi",
+            "giá heo hơi",
+            "heo hơi",
+            "giá bán thịt lợn",
+            "gà thương phẩm",
+            "vịt thương phẩm",
+            "giá cá thương phẩm",
+            "cá thương phẩm",
+            "giá bán",
+        ],
+    ),
+    // --- Budget ------------------------------------------------------------
+    ind(
+        "budget_revenue",
+        "Tổng thu ngân sách nhà nước trên địa bàn",
+        "State budget revenue collected in the province",
+        Budget,
+        U::Vnd,
+        &[
+            "tổng thu ngân sách nhà nước trên địa bàn",
+            "tổng thu ngân sách nhà nước",
+            "thu ngân sách nhà nước trên địa bàn",
+            "thu ngân sách nhà nước",
+            "tổng thu nsnn trên địa bàn",
+            "tổng thu nsnn",
+            "thu nsnn",
+            "tổng thu ngân sách",
+            "thu ngân sách trên địa bàn",
+            "thu ngân sách",
+        ],
+    ),
+    ind(
+        "domestic_revenue",
+        "Thu nội địa",
+        "Domestic revenue",
+        Budget,
+        U::Vnd,
+        &["thu nội địa", "tổng thu nội địa"],
+    ),
+    ind(
+        "land_use_fees",
+        "Thu tiền sử dụng đất",
+        "Land use fees",
+        Budget,
+        U::Vnd,
+        &["thu tiền sử dụng đất", "tiền sử dụng đất"],
+    ),
+    ind(
+        "import_export_revenue",
+        "Thu từ hoạt động xuất nhập khẩu",
+        "Revenue from import and export duties",
+        Budget,
+        U::Vnd,
+        &[
+            "thu từ hoạt động xuất nhập khẩu",
+            "thu từ hoạt động xuất khẩu, nhập khẩu",
+            "thu thuế xuất nhập khẩu",
+            "thuế xuất nhập khẩu",
+        ],
+    ),
+    ind(
+        "mineral_rights_fees",
+        "Thu tiền cấp quyền khai thác khoáng sản",
+        "Mineral extraction right fees",
+        Budget,
+        U::Vnd,
+        &[
+            "thu tiền cấp quyền khai thác khoáng sản",
+            "tiền cấp quyền khai thác khoáng sản",
+        ],
+    ),
+    ind(
+        "budget_expenditure",
+        "Tổng chi ngân sách địa phương",
+        "Local budget expenditure",
+        Budget,
+        U::Vnd,
+        &[
+            "tổng chi ngân sách địa phương",
+            "chi ngân sách địa phương",
+            "tổng chi ngân sách nhà nước",
+            "chi ngân sách nhà nước",
+            "tổng chi nsđp",
+            "chi nsđp",
+            "tổng chi nsnn",
+            "chi nsnn",
+            "tổng chi ngân sách",
+            "chi ngân sách",
+        ],
+    ),
+    ind(
+        "development_expenditure",
+        "Chi đầu tư phát triển",
+        "Development expenditure",
+        Budget,
+        U::Vnd,
+        &["chi đầu tư phát triển"],
+    ),
+    ind(
+        "recurrent_expenditure",
+        "Chi thường xuyên",
+        "Recurrent expenditure",
+        Budget,
+        U::Vnd,
+        &["chi thường xuyên"],
+    ),
+    // --- Investment --------------------------------------------------------
+    ind(
+        "public_investment_plan",
+        "Kế hoạch vốn đầu tư công",
+        "Public investment plan",
+        Investment,
+        U::Vnd,
+        &[
+            "kế hoạch vốn đầu tư công",
+            "tổng kế hoạch vốn đầu tư công",
+            "tổng kế hoạch vốn đầu tư nsnn",
+            "kế hoạch vốn đầu tư nsnn",
+            "tổng kế hoạch vốn đầu tư ngân sách nhà nước",
+            "kế hoạch vốn đầu tư ngân sách nhà nước",
+            "kế hoạch đầu tư công",
+        ],
+    ),
+    ind(
+        "public_investment_disbursement",
+        "Giải ngân vốn đầu tư công",
+        "Public investment disbursed",
+        Investment,
+        U::Vnd,
+        &[
+            "giải ngân vốn đầu tư công",
+            "tổng giá trị giải ngân",
+            "giá trị giải ngân",
+            "giải ngân vốn đầu tư",
+            "giải ngân kế hoạch vốn",
+            "tỷ lệ giải ngân",
+            "giải ngân đạt",
+            "giải ngân được",
+        ],
+    ),
+    ind(
+        "realized_investment",
+        "Vốn đầu tư thực hiện",
+        "Realized investment",
+        Investment,
+        U::Vnd,
+        &[
+            "vốn đầu tư thực hiện",
+            "tổng vốn đầu tư thực hiện",
+            "vốn đầu tư thực hiện trên địa bàn",
+            "vốn đầu tư phát triển toàn xã hội",
+            "tổng vốn đầu tư toàn xã hội",
+            "vốn đầu tư toàn xã hội",
+        ],
+    ),
+    ind(
+        "investment_attracted",
+        "Vốn đầu tư thu hút (quy đổi)",
+        "Investment attracted (converted to USD)",
+        Investment,
+        U::Usd,
+        &[
+            "vốn đầu tư quy đổi",
+            "tổng vốn đầu tư quy đổi",
+            "thu hút được … vốn đầu tư",
+            "tổng vốn đầu tư thu hút",
+            "vốn đầu tư thu hút",
+        ],
+    ),
+    ind(
+        "domestic_projects_new",
+        "Dự án đầu tư trong nước cấp mới",
+        "New domestic investment projects",
+        Investment,
+        U::Project,
+        &[
+            "cấp mới … dự án đầu tư trong nước",
+            "cấp mới … dự án trong nước",
+            "dự án đầu tư trong nước cấp mới",
+            "dự án đầu tư trong nước được cấp mới",
+            "dự án trong nước cấp mới",
+            "dự án trong nước được cấp mới",
+            "dự án đầu tư trong nước",
+            "dự án trong nước",
+        ],
+    ),
+    ind(
+        "domestic_projects_new_capital",
+        "Vốn đăng ký của dự án trong nước cấp mới",
+        "Capital registered by new domestic projects",
+        Investment,
+        U::Vnd,
+        NEW_CAPITAL,
+    )
+    .after(&["domestic_projects_new", "domestic_projects_new_capital"]),
+    ind(
+        "domestic_projects_adjusted",
+        "Dự án đầu tư trong nước điều chỉnh vốn",
+        "Domestic projects with adjusted capital",
+        Investment,
+        U::Project,
+        &[
+            "điều chỉnh … dự án trong nước",
+            "điều chỉnh … dự án đầu tư trong nước",
+            "điều chỉnh tăng vốn … dự án trong nước",
+            "điều chỉnh tăng vốn … dự án đầu tư trong nước",
+            "dự án trong nước điều chỉnh",
+            "dự án đầu tư trong nước điều chỉnh",
+            "dự án trong nước điều chỉnh tăng vốn",
+        ],
+    ),
+    ind(
+        "domestic_projects_adjusted_capital",
+        "Vốn tăng thêm của dự án trong nước điều chỉnh",
+        "Capital added by adjusted domestic projects",
+        Investment,
+        U::Vnd,
+        ADDED_CAPITAL,
+    )
+    .after(&[
+        "domestic_projects_adjusted",
+        "domestic_projects_adjusted_capital",
+    ]),
+    ind(
+        "fdi_projects_new",
+        "Dự án FDI cấp mới",
+        "New FDI projects",
+        Investment,
+        U::Project,
+        &[
+            "cấp mới … dự án fdi",
+            "cấp mới … dự án đầu tư nước ngoài",
+            "cấp mới … dự án có vốn đầu tư nước ngoài",
+            "cấp mới … dự án đầu tư trực tiếp nước ngoài",
+            "dự án fdi cấp mới",
+            "dự án fdi được cấp mới",
+            "dự án fdi mới",
+            "dự án đầu tư nước ngoài cấp mới",
+            "dự án đầu tư trực tiếp nước ngoài",
+            "dự án fdi",
+        ],
+    ),
+    ind(
+        "fdi_projects_new_capital",
+        "Vốn đăng ký của dự án FDI cấp mới",
+        "Capital registered by new FDI projects",
+        Investment,
+        U::Usd,
+        NEW_CAPITAL,
+    )
+    .after(&["fdi_projects_new", "fdi_projects_new_capital"]),
+    ind(
+        "fdi_projects_adjusted",
+        "Dự án FDI điều chỉnh vốn",
+        "FDI projects with adjusted capital",
+        Investment,
+        U::Project,
+        &[
+            "điều chỉnh … dự án fdi",
+            "điều chỉnh tăng vốn … dự án fdi",
+            "điều chỉnh … dự án đầu tư nước ngoài",
+            "điều chỉnh … dự án có vốn đầu tư nước ngoài",
+            "dự án fdi điều chỉnh",
+            "dự án fdi điều chỉnh vốn",
+            "dự án fdi điều chỉnh tăng vốn",
+        ],
+    ),
+    ind(
+        "fdi_projects_adjusted_capital",
+        "Vốn tăng thêm của dự án FDI điều chỉnh",
+        "Capital added by adjusted FDI projects",
+        Investment,
+        U::Usd,
+        ADDED_CAPITAL,
+    )
+    .after(&["fdi_projects_adjusted", "fdi_projects_adjusted_capital"]),
+    ind(
+        "fdi_realized",
+        "Vốn FDI thực hiện",
+        "FDI disbursed",
+        Investment,
+        U::Usd,
+        &[
+            "vốn fdi thực hiện",
+            "vốn fdi giải ngân",
+            "vốn đầu tư trực tiếp nước ngoài thực hiện",
+            "vốn đầu tư trực tiếp nước ngoài giải ngân",
+        ],
+    ),
+    // --- Enterprises -------------------------------------------------------
+    ind(
+        "enterprises_new",
+        "Doanh nghiệp thành lập mới",
+        "Newly registered enterprises",
+        Enterprise,
+        U::Enterprise,
+        &[
+            "doanh nghiệp thành lập mới",
+            "doanh nghiệp được thành lập mới",
+            "doanh nghiệp được thành lập",
+            "doanh nghiệp đăng ký thành lập mới",
+            "doanh nghiệp đăng ký thành lập",
+            "doanh nghiệp đăng ký mới",
+            "doanh nghiệp thành lập",
+            "thành lập mới … doanh nghiệp",
+        ],
+    ),
+    ind(
+        "enterprises_new_capital",
+        "Vốn đăng ký của doanh nghiệp thành lập mới",
+        "Capital registered by new enterprises",
+        Enterprise,
+        U::Vnd,
+        NEW_CAPITAL,
+    )
+    .after(&["enterprises_new", "enterprises_new_capital"]),
+    ind(
+        "enterprises_dissolved",
+        "Doanh nghiệp giải thể",
+        "Enterprises dissolved",
+        Enterprise,
+        U::Enterprise,
+        &[
+            "doanh nghiệp giải thể",
+            "doanh nghiệp đã giải thể",
+            "doanh nghiệp hoàn tất thủ tục giải thể",
+            "hoàn tất thủ tục giải thể",
+            "giải thể",
+        ],
+    ),
+    ind(
+        "enterprises_pending_dissolution",
+        "Doanh nghiệp ngừng hoạt động chờ làm thủ tục giải thể",
+        "Enterprises awaiting dissolution",
+        Enterprise,
+        U::Enterprise,
+        &[
+            "doanh nghiệp ngừng hoạt động chờ làm thủ tục giải thể",
+            "ngừng hoạt động chờ làm thủ tục giải thể",
+            "doanh nghiệp chờ giải thể",
+            "chờ giải thể",
+        ],
+    ),
+    ind(
+        "enterprises_suspended",
+        "Doanh nghiệp tạm ngừng hoạt động",
+        "Enterprises suspending business",
+        Enterprise,
+        U::Enterprise,
+        &[
+            "tạm ngừng hoạt động",
+            "doanh nghiệp tạm ngừng hoạt động",
+            "doanh nghiệp tạm ngừng kinh doanh có thời hạn",
+            "tạm ngừng kinh doanh có thời hạn",
+            "tạm ngừng kinh doanh",
+        ],
+    ),
+    ind(
+        "enterprises_resumed",
+        "Doanh nghiệp quay trở lại hoạt động",
+        "Enterprises resuming business",
+        Enterprise,
+        U::Enterprise,
+        &[
+            "quay trở lại hoạt động",
+            "doanh nghiệp quay trở lại hoạt động",
+            "quay lại hoạt động",
+            "trở lại hoạt động",
+        ],
+    ),
+    // --- Agriculture, forestry and fishery ---------------------------------
+    ind(
+        "agri_output_value",
+        "Giá trị sản xuất nông, lâm nghiệp và thủy sản",
+        "Agriculture, forestry and fishery output value",
+        Agriculture,
+        U::Vnd,
+        &[
+            "giá trị sản xuất nông, lâm nghiệp và thủy sản",
+            "giá trị sản xuất nông lâm thủy sản",
+            "giá trị sản xuất ngành nông nghiệp",
+            "giá trị sản xuất nông nghiệp",
+        ],
+    ),
+    ind(
+        "crop_area",
+        "Diện tích gieo trồng",
+        "Area sown",
+        Agriculture,
+        U::Hectare,
+        &[
+            "diện tích gieo trồng",
+            "tổng diện tích gieo trồng",
+            "diện tích gieo cấy",
+            "diện tích cây hằng năm",
+            "diện tích cây hàng năm",
+            "gieo trồng",
+            "gieo cấy",
+            // Generic: "Diện tích dứa", the crop named after it. Longer
+            // aliases of other indicators win ("diện tích bị phá").
+            "diện tích",
+        ],
+    ),
+    ind(
+        "crop_output",
+        "Sản lượng cây trồng",
+        "Crop output",
+        Agriculture,
+        U::Tonne,
+        &[
+            "sản lượng",
+            "sản lượng cây trồng",
+            "sản lượng lương thực",
+            "sản lượng lương thực có hạt",
+            "sản lượng thu hoạch",
+        ],
+    ),
+    ind(
+        "rice_area",
+        "Diện tích lúa",
+        "Rice area",
+        Agriculture,
+        U::Hectare,
+        &[
+            "diện tích lúa",
+            "diện tích gieo cấy lúa",
+            "diện tích lúa gieo cấy",
+            "diện tích trồng lúa",
+            "gieo cấy lúa",
+            "ha lúa",
+        ],
+    ),
+    ind(
+        "rice_output",
+        "Sản lượng lúa",
+        "Rice output",
+        Agriculture,
+        U::Tonne,
+        &["sản lượng lúa", "sản lượng thóc"],
+    ),
+    ind(
+        "livestock_herd",
+        "Tổng đàn vật nuôi",
+        "Livestock herd",
+        Agriculture,
+        U::Head,
+        &[
+            "tổng đàn",
+            "tổng đàn lợn",
+            "tổng đàn trâu",
+            "tổng đàn bò",
+            "tổng đàn gia cầm",
+            "đàn lợn",
+            "đàn heo",
+            "đàn trâu",
+            "đàn bò",
+            "đàn gia cầm",
+        ],
+    ),
+    ind(
+        "meat_output",
+        "Sản lượng thịt hơi xuất chuồng",
+        "Live-weight meat output",
+        Agriculture,
+        U::Tonne,
+        &[
+            "sản lượng thịt hơi xuất chuồng",
+            "sản lượng thịt hơi",
+            "sản lượng thịt lợn hơi",
+            "thịt hơi xuất chuồng",
+            "sản lượng thịt",
+        ],
+    ),
+    ind(
+        "aquaculture_output",
+        "Sản lượng thủy sản",
+        "Fishery and aquaculture output",
+        Agriculture,
+        U::Tonne,
+        &[
+            "sản lượng thủy sản",
+            "sản lượng nuôi trồng thủy sản",
+            "sản lượng thủy sản nuôi trồng",
+            "sản lượng khai thác thủy sản",
+            "thu hoạch thủy sản",
+            "nuôi trồng thủy sản",
+            "sản lượng cá",
+            "thủy sản",
+        ],
+    ),
+    ind(
+        "aquaculture_area",
+        "Diện tích nuôi trồng thủy sản",
+        "Aquaculture area",
+        Agriculture,
+        U::Hectare,
+        &["diện tích nuôi trồng thủy sản", "diện tích nuôi thủy sản"],
+    ),
+    ind(
+        "planted_forest_area",
+        "Diện tích rừng trồng mới",
+        "Area of new forest planted",
+        Agriculture,
+        U::Hectare,
+        &[
+            "trồng rừng",
+            "rừng trồng",
+            "diện tích rừng trồng mới",
+            "diện tích trồng rừng",
+            "trồng rừng tập trung",
+            "trồng rừng mới",
+            "rừng trồng mới",
+        ],
+    ),
+    ind(
+        "forest_large_timber_conversion",
+        "Chuyển hóa rừng trồng gỗ nhỏ sang gỗ lớn",
+        "Plantation converted from small to large timber",
+        Agriculture,
+        U::Hectare,
+        &[
+            "chuyển hóa rừng trồng gỗ nhỏ sang gỗ lớn",
+            "chuyển hóa … rừng trồng gỗ nhỏ sang gỗ lớn",
+        ],
+    ),
+    ind(
+        "timber_output",
+        "Sản lượng gỗ khai thác",
+        "Timber harvested",
+        Agriculture,
+        U::CubicMetre,
+        &[
+            "sản lượng gỗ khai thác",
+            "sản lượng khai thác gỗ",
+            "sản lượng gỗ",
+            "gỗ khai thác",
+            "khai thác gỗ",
+        ],
+    ),
+    ind(
+        "forest_violations",
+        "Vụ vi phạm Luật Lâm nghiệp",
+        "Forestry law violations",
+        Agriculture,
+        U::Case,
+        &[
+            "vụ vi phạm luật lâm nghiệp",
+            "vi phạm luật lâm nghiệp",
+            "vụ vi phạm pháp luật về lâm nghiệp",
+            "vi phạm pháp luật về lâm nghiệp",
+            "vụ vi phạm lâm luật",
+            "vi phạm lâm luật",
+            "vụ vi phạm … lâm nghiệp",
+        ],
+    ),
+    ind(
+        "deforestation_cases",
+        "Vụ phá rừng trái phép",
+        "Illegal deforestation cases",
+        Agriculture,
+        U::Case,
+        &[
+            "vụ phá rừng",
+            "vụ phát, phá rừng",
+            "vụ chặt phá rừng",
+            "vụ khai thác, chặt phá rừng",
+            "vụ khai thác rừng trái phép",
+        ],
+    ),
+    ind(
+        "deforested_area",
+        "Diện tích rừng bị thiệt hại",
+        "Forest area destroyed",
+        Agriculture,
+        U::Hectare,
+        &[
+            "diện tích rừng bị thiệt hại",
+            "diện tích rừng bị phá",
+            "diện tích rừng bị chặt phá",
+            "diện tích bị phá",
+            "diện tích thiệt hại",
+        ],
+    ),
+    ind(
+        "reservoir_storage",
+        "Dung tích các hồ chứa",
+        "Reservoir storage (share of design capacity)",
+        Agriculture,
+        U::Percent,
+        &[
+            "dung tích các hồ chứa",
+            "dung tích hồ chứa",
+            "dung tích trữ nước",
+        ],
+    ),
+    // --- Labour ------------------------------------------------------------
+    ind(
+        "jobs_created",
+        "Số lao động được tạo việc làm mới",
+        "Jobs created",
+        Labour,
+        U::Person,
+        &[
+            "tạo việc làm mới",
+            "tạo việc làm",
+            "giải quyết việc làm mới",
+            "giải quyết việc làm",
+            "lao động được tạo việc làm",
+        ],
+    ),
+    ind(
+        "industrial_park_workers",
+        "Lao động làm việc trong các khu công nghiệp",
+        "Workers in industrial parks",
+        Labour,
+        U::Person,
+        &[
+            "lao động trong các khu công nghiệp",
+            "lao động trong các kcn",
+            "lao động làm việc trong các khu công nghiệp",
+            "lao động làm việc trong các kcn",
+            "lao động làm việc tại các khu công nghiệp",
+            "lao động làm việc tại các kcn",
+            "lao động tại các khu công nghiệp",
+            "lao động tại các kcn",
+            "trong các khu công nghiệp … lao động",
+            "trong các kcn … lao động",
+        ],
+    ),
+    ind(
+        "labour_export",
+        "Người lao động đi làm việc ở nước ngoài theo hợp đồng",
+        "Workers sent abroad under contract",
+        Labour,
+        U::Person,
+        &[
+            "xuất khẩu lao động",
+            "người lao động đi làm việc ở nước ngoài theo hợp đồng",
+            "người lao động đi làm việc ở nước ngoài",
+            "lao động đi làm việc ở nước ngoài",
+        ],
+    ),
+    ind(
+        "social_insurance_debt",
+        "Nợ bảo hiểm xã hội",
+        "Social insurance contributions in arrears",
+        Labour,
+        U::Vnd,
+        &[
+            "nợ bảo hiểm",
+            "nợ bảo hiểm xã hội",
+            "nợ đọng bảo hiểm xã hội",
+            "nợ bhxh",
+            "nợ đọng bhxh",
+            "nợ đóng bhxh",
+            "chậm đóng bhxh",
+            "chậm đóng bảo hiểm xã hội",
+        ],
+    ),
+    ind(
+        "social_insurance_participants",
+        "Người tham gia bảo hiểm xã hội",
+        "Social insurance participants",
+        Labour,
+        U::Person,
+        &[
+            "người tham gia bảo hiểm xã hội",
+            "người tham gia bhxh",
+            "tham gia bảo hiểm xã hội",
+            "tham gia bhxh",
+        ],
+    ),
+    ind(
+        "health_insurance_coverage",
+        "Tỷ lệ bao phủ bảo hiểm y tế",
+        "Health insurance coverage",
+        Labour,
+        U::Percent,
+        &[
+            "tỷ lệ bao phủ bảo hiểm y tế",
+            "tỷ lệ bao phủ bhyt",
+            "tỷ lệ dân số tham gia bảo hiểm y tế",
+            "tỷ lệ dân số tham gia bhyt",
+            "bao phủ bảo hiểm y tế",
+            "bao phủ bhyt",
+        ],
+    ),
+    // --- Social ------------------------------------------------------------
+    ind(
+        "health_visits",
+        "Lượt khám, chữa bệnh",
+        "Medical consultations",
+        Social,
+        U::Visit,
+        &[
+            "lượt khám, chữa bệnh",
+            "số lượt khám, chữa bệnh",
+            "lượt khám bệnh, chữa bệnh",
+            "lượt khám bệnh",
+            "lượt người khám bệnh",
+        ],
+    ),
+    ind(
+        "inpatients",
+        "Bệnh nhân điều trị nội trú",
+        "Inpatients",
+        Social,
+        U::Person,
+        &[
+            "bệnh nhân nội trú",
+            "bệnh nhân điều trị nội trú",
+            "người bệnh điều trị nội trú",
+            "lượt điều trị nội trú",
+            "điều trị nội trú",
+        ],
+    ),
+    ind(
+        "outpatients",
+        "Bệnh nhân điều trị ngoại trú",
+        "Outpatients",
+        Social,
+        U::Person,
+        &[
+            "bệnh nhân điều trị ngoại trú",
+            "bệnh nhân ngoại trú",
+            "người bệnh điều trị ngoại trú",
+            "lượt điều trị ngoại trú",
+            "điều trị ngoại trú",
+        ],
+    ),
+    ind(
+        "hospital_bed_occupancy",
+        "Công suất sử dụng giường bệnh",
+        "Hospital bed occupancy",
+        Social,
+        U::Percent,
+        &["công suất sử dụng giường bệnh", "công suất giường bệnh"],
+    ),
+    ind(
+        "medals",
+        "Huy chương",
+        "Sports medals won",
+        Social,
+        U::Medal,
+        &["huy chương", "tổng số huy chương"],
+    ),
+    ind(
+        "poverty_rate",
+        "Tỷ lệ hộ nghèo",
+        "Poverty rate (households)",
+        Social,
+        U::Percent,
+        &["tỷ lệ hộ nghèo", "tỷ lệ hộ nghèo đa chiều"],
+    ),
+    // --- Safety ------------------------------------------------------------
+    ind(
+        "traffic_accidents",
+        "Tai nạn giao thông",
+        "Traffic accidents",
+        Safety,
+        U::Case,
+        &[
+            "vụ tai nạn giao thông",
+            "số vụ tai nạn giao thông",
+            "tai nạn giao thông",
+            "vụ tngt",
+            "tngt",
+        ],
+    ),
+    ind(
+        "traffic_deaths",
+        "Số người chết do tai nạn giao thông",
+        "Traffic deaths",
+        Safety,
+        U::Person,
+        &[
+            "người chết",
+            "làm chết",
+            "số người chết",
+            "người tử vong",
+            "làm tử vong",
+            "tử vong",
+        ],
+    )
+    .after(TRAFFIC),
+    ind(
+        "traffic_injuries",
+        "Số người bị thương do tai nạn giao thông",
+        "Traffic injuries",
+        Safety,
+        U::Person,
+        &[
+            "người bị thương",
+            "làm bị thương",
+            "số người bị thương",
+            "bị thương",
+        ],
+    )
+    .after(TRAFFIC),
+    ind(
+        "traffic_violations",
+        "Vi phạm trật tự an toàn giao thông",
+        "Traffic violations",
+        Safety,
+        U::Case,
+        &[
+            "vi phạm trật tự an toàn giao thông",
+            "trường hợp vi phạm trật tự an toàn giao thông",
+            "vi phạm an toàn giao thông",
+        ],
+    ),
+    ind(
+        "fires",
+        "Vụ cháy, nổ",
+        "Fires and explosions",
+        Safety,
+        U::Case,
+        &[
+            "vụ cháy",
+            "số vụ cháy",
+            "vụ cháy nổ",
+            "cháy nổ",
+            "vụ hỏa hoạn",
+        ],
+    ),
+    ind(
+        "forest_fires",
+        "Vụ cháy rừng",
+        "Forest fires",
+        Safety,
+        U::Case,
+        &["cháy rừng", "vụ cháy rừng", "số vụ cháy rừng"],
+    ),
+    ind(
+        "criminal_cases",
+        "Vụ phạm tội về trật tự xã hội",
+        "Crimes against social order",
+        Safety,
+        U::Case,
+        &[
+            "vụ phạm tội về trật tự xã hội",
+            "tội phạm về trật tự xã hội",
+            "vụ phạm pháp hình sự",
+            "vụ án hình sự",
+        ],
+    ),
+    // --- Governance --------------------------------------------------------
+    ind(
+        "pci",
+        "Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)",
+        "Provincial Competitiveness Index",
+        Governance,
+        U::Point,
+        &[
+            "chỉ số năng lực cạnh tranh cấp tỉnh",
+            "năng lực cạnh tranh cấp tỉnh",
+            "chỉ số pci",
+            "pci",
+        ],
+    ),
+    ind(
+        "papi",
+        "Chỉ số hiệu quả quản trị và hành chính công cấp tỉnh (PAPI)",
+        "Provincial Governance and Public Administration Performance Index",
+        Governance,
+        U::Point,
+        &[
+            "chỉ số hiệu quả quản trị và hành chính công cấp tỉnh",
+            "chỉ số hiệu quả quản trị và hành chính công",
+            "chỉ số papi",
+            "papi",
+        ],
+    ),
+    ind(
+        "par_index",
+        "Chỉ số cải cách hành chính (PAR Index)",
+        "Public Administration Reform Index",
+        Governance,
+        U::Percent,
+        &[
+            "chỉ số cải cách hành chính",
+            "chỉ số par index",
+            "par index",
+            "chỉ số par",
+        ],
+    ),
+    ind(
+        "sipas",
+        "Chỉ số hài lòng về sự phục vụ hành chính (SIPAS)",
+        "Satisfaction Index of Public Administration Services",
+        Governance,
+        U::Percent,
+        &[
+            "chỉ số hài lòng",
+            "chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của các cơ quan hành chính nhà nước",
+            "chỉ số hài lòng về sự phục vụ hành chính",
+            "chỉ số sipas",
+            "sipas",
+        ],
+    ),
+    ind(
+        "citizen_receptions",
+        "Lượt tiếp công dân",
+        "Citizens received",
+        Governance,
+        U::Visit,
+        &[
+            "tiếp công dân",
+            "lượt tiếp công dân",
+            "lượt công dân",
+            "lượt người",
+        ],
+    ),
+    ind(
+        "petitions_received",
+        "Đơn thư tiếp nhận",
+        "Petitions received",
+        Governance,
+        U::Petition,
+        &[
+            "tiếp nhận … đơn",
+            "tiếp nhận … đơn thư",
+            "đơn thư tiếp nhận",
+            "số đơn tiếp nhận",
+        ],
+    ),
+    ind(
+        "petitions_resolved",
+        "Đơn thư thuộc thẩm quyền đã giải quyết",
+        "Petitions handled",
+        Governance,
+        U::Petition,
+        &[
+            "giải quyết … đơn",
+            "giải quyết … đơn thư",
+            "đơn thư đã giải quyết",
+            "số đơn đã giải quyết",
+        ],
+    ),
+    ind(
+        "petitions_settled",
+        "Đơn thư đã giải quyết xong",
+        "Petitions settled",
+        Governance,
+        U::Petition,
+        &[
+            "giải quyết xong … đơn",
+            "giải quyết dứt điểm … đơn",
+            "đơn đã giải quyết xong",
+        ],
+    ),
+    ind(
+        "mineral_licences",
+        "Giấy phép khai thác khoáng sản",
+        "Mineral extraction licences",
+        Governance,
+        U::Licence,
+        &[
+            "giấy phép khai thác khoáng sản",
+            "cấp phép khai thác khoáng sản",
+            "giấy phép thăm dò, khai thác khoáng sản",
+        ],
+    ),
+];
+
+/// The whole catalog, in a stable order.
+pub fn catalog() -> &'static [Indicator] {
+    CATALOG
+}
+
+/// The indicator with this code.
+pub fn by_code(code: &str) -> Option<&'static Indicator> {
+    INDEX.by_code.get(code).map(|&i| &CATALOG[i])
+}
+
+// ---------------------------------------------------------------------------
+// Matching
+// ---------------------------------------------------------------------------
+
+/// The most words a "…" of an alias stands for.
+const MAX_GAP: usize = 4;
+
+/// Compound words an alias must not split: an alias ending in the first
+/// word does not match before the second. "giải quyết … đơn" (petitions) is
+/// not "đơn vị" (units), "giải thể" (dissolved) is not "giải thể thao"
+/// (sports tournaments), "giá bán" (farm-gate price) is not "giá bán lẻ".
+const NO_SPLIT: &[(&str, &str)] = &[("đơn", "vị"), ("thể", "thao"), ("bán", "lẻ")];
+
+/// The id of a word no alias uses.
+const NO_WORD: u32 = u32::MAX;
+
+/// What separates a word from the next one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Sep {
+    /// Spaces, hyphens, slashes, quotes: an alias's words may stand across.
+    Soft,
+    /// A comma: an alias's words may stand across it, a "…" may not.
+    Comma,
+    /// The end of a clause ('.', ';', ':', '!', '?', '…', brackets).
+    Hard,
+}
+
+fn sep_class(c: char) -> Sep {
+    match c {
+        '.' | ';' | ':' | '!' | '?' | '…' | '(' | ')' | '[' | ']' | '{' | '}' => Sep::Hard,
+        ',' => Sep::Comma,
+        _ => Sep::Soft,
+    }
+}
+
+/// A word of the text: its bytes, its word id and what follows it.
+#[derive(Debug, Clone, Copy)]
+struct Token {
+    start: usize,
+    end: usize,
+    id: u32,
+    sep: Sep,
+    /// A '…' stands between this word and the next (used in aliases).
+    ellipsis: bool,
+}
+
+/// Splits `text` into words: runs of letters and digits with their
+/// combining marks, a number's inner '.' and ',' included ("1.007,5").
+/// `id_of` names each word.
+fn tokenize(text: &str, mut id_of: impl FnMut(&str) -> u32) -> Vec<Token> {
+    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6 + 1);
+    let mut start: Option<usize> = None;
+    let mut prev = ' ';
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let in_word = start.is_some();
+        let continues = c.is_alphanumeric()
+            || (in_word && is_combining_mark(c))
+            || (in_word
+                && (c == '.' || c == ',')
+                && prev.is_ascii_digit()
+                && chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit()));
+        if continues {
+            start.get_or_insert(i);
+        } else {
+            if let Some(s) = start.take() {
+                tokens.push(Token {
+                    start: s,
+                    end: i,
+                    id: id_of(&text[s..i]),
+                    sep: Sep::Soft,
+                    ellipsis: false,
+                });
+            }
+            if let Some(last) = tokens.last_mut() {
+                last.sep = last.sep.max(sep_class(c));
+                last.ellipsis |= c == '…';
+            }
+        }
+        prev = c;
+    }
+    if let Some(s) = start {
+        tokens.push(Token {
+            start: s,
+            end: text.len(),
+            id: id_of(&text[s..]),
+            sep: Sep::Soft,
+            ellipsis: false,
+        });
+    }
+    tokens
+}
+
+/// [`match_key`](crate::text::match_key) of one word, written into `out`
+/// (which is cleared first) so that no call allocates.
+fn word_key(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        return;
+    }
+    let mut pending = None;
+    for c in word.nfd() {
+        if is_tone_mark(c) {
+            pending = Some(c);
+            continue;
+        }
+        if !c.is_alphanumeric() && !is_combining_mark(c) {
+            out.extend(pending.take());
+        }
+        out.extend(c.to_lowercase());
+    }
+    out.extend(pending);
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Elem {
+    Word(u32),
+    /// Up to [`MAX_GAP`] words of any kind, within one comma-free stretch.
+    Gap,
+}
+
+#[derive(Debug)]
+struct Alias {
+    indicator: usize,
+    /// Starts and ends with a word; no two gaps in a row.
+    elems: Vec<Elem>,
+    /// Words, gaps not counted: the length that [`find_in`] maximizes.
+    words: usize,
+    /// Characters of the words' keys, to break ties.
+    chars: usize,
+}
+
+struct Index {
+    vocab: HashMap<String, u32>,
+    /// Word id -> the aliases that start with it.
+    by_first: Vec<Vec<u32>>,
+    aliases: Vec<Alias>,
+    by_code: HashMap<&'static str, usize>,
+    no_split: Vec<(u32, u32)>,
+}
+
+fn intern(vocab: &mut HashMap<String, u32>, key: &str) -> u32 {
+    let next = vocab.len() as u32;
+    *vocab.entry(key.to_owned()).or_insert(next)
+}
+
+/// The elements of an alias, interning its words.
+fn parse_alias(alias: &str, vocab: &mut HashMap<String, u32>) -> (Vec<Elem>, usize) {
+    let mut buf = String::new();
+    let mut chars = 0;
+    let tokens = tokenize(alias, |w| {
+        word_key(w, &mut buf);
+        chars += buf.chars().count();
+        intern(vocab, &buf)
+    });
+    let mut elems = Vec::with_capacity(tokens.len() * 2);
+    for (k, t) in tokens.iter().enumerate() {
+        elems.push(Elem::Word(t.id));
+        if t.ellipsis && k + 1 < tokens.len() {
+            elems.push(Elem::Gap);
+        }
+    }
+    (elems, chars)
+}
+
+static INDEX: LazyLock<Index> = LazyLock::new(|| {
+    let mut vocab = HashMap::new();
+    let mut aliases = Vec::new();
+    for (i, indicator) in CATALOG.iter().enumerate() {
+        for alias in indicator.aliases {
+            let (elems, chars) = parse_alias(alias, &mut vocab);
+            if elems.is_empty() {
+                continue;
+            }
+            let words = elems.iter().filter(|e| matches!(e, Elem::Word(_))).count();
+            aliases.push(Alias {
+                indicator: i,
+                elems,
+                words,
+                chars,
+            });
+        }
+    }
+    let mut buf = String::new();
+    let no_split = NO_SPLIT
+        .iter()
+        .map(|(a, b)| {
+            word_key(a, &mut buf);
+            let a = intern(&mut vocab, &buf);
+            word_key(b, &mut buf);
+            (a, intern(&mut vocab, &buf))
+        })
+        .collect();
+    let mut by_first = vec![Vec::new(); vocab.len()];
+    for (a, alias) in aliases.iter().enumerate() {
+        if let Some(Elem::Word(first)) = alias.elems.first() {
+            by_first[*first as usize].push(a as u32);
+        }
+    }
+    let by_code = CATALOG
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.code, i))
+        .collect();
+    Index {
+        vocab,
+        by_first,
+        aliases,
+        by_code,
+        no_split,
+    }
+});
+
+/// Matches `rest` (the elements after a word matched at `last`); returns the
+/// index of the last word matched.
+fn match_rest(tokens: &[Token], last: usize, rest: &[Elem]) -> Option<usize> {
+    match rest {
+        [] => Some(last),
+        [Elem::Word(id), more @ ..] => {
+            let next = last + 1;
+            (next < tokens.len() && tokens[last].sep < Sep::Hard && tokens[next].id == *id)
+                .then(|| match_rest(tokens, next, more))
+                .flatten()
+        }
+        [Elem::Gap, Elem::Word(id), more @ ..] => {
+            let mut k = last;
+            for _ in 0..=MAX_GAP {
+                let next = k + 1;
+                if next >= tokens.len() || tokens[k].sep != Sep::Soft {
+                    return None;
+                }
+                if tokens[next].id == *id
+                    && let Some(end) = match_rest(tokens, next, more)
+                {
+                    return Some(end);
+                }
+                k = next;
+            }
+            None
+        }
+        [Elem::Gap, ..] => None,
+    }
+}
+
+/// Longest alias of any indicator contained in `text` (matched on
+/// [`match_key`](crate::text::match_key), so tone placement "hoà"/"hòa",
+/// "thuỷ"/"thủy", "UỶ"/"ỦY" and case don't matter), honouring `context`
+/// (the previous subject's code, if any). Returns the indicator and the byte
+/// range of the match in `text`.
+///
+/// Aliases are matched word by word, the punctuation between two words free
+/// unless it ends a clause ('.', ';', ':', '!', '?', '…', brackets); a "…"
+/// in an alias stands for up to four words with no comma among them, and
+/// the range then spans them ("tiếp nhận 643 đơn"). "Longest" counts the
+/// alias's words (not those a "…" stands for); ties go to the match that
+/// starts first, then to the alias with more letters. Contextual aliases
+/// (see [`Indicator::context`]) count only after one of their subjects.
+pub fn find_in(text: &str, previous: Option<&str>) -> Option<(&'static Indicator, Range<usize>)> {
+    let index = &*INDEX;
+    let mut buf = String::new();
+    let tokens = tokenize(text, |w| {
+        word_key(w, &mut buf);
+        index.vocab.get(buf.as_str()).copied().unwrap_or(NO_WORD)
+    });
+    // (words, earlier start, chars) of the best match so far.
+    type Rank = (usize, Reverse<usize>, usize);
+    let mut best: Option<(Rank, usize, Range<usize>)> = None;
+    for (i, token) in tokens.iter().enumerate() {
+        if token.id == NO_WORD {
+            continue;
+        }
+        for &a in &index.by_first[token.id as usize] {
+            let alias = &index.aliases[a as usize];
+            let rank = (alias.words, Reverse(i), alias.chars);
+            if best.as_ref().is_some_and(|(b, _, _)| *b >= rank) {
+                continue;
+            }
+            if !CATALOG[alias.indicator].applies_after(previous) {
+                continue;
+            }
+            let Some(last) = match_rest(&tokens, i, &alias.elems[1..]) else {
+                continue;
+            };
+            let splits = tokens.get(last + 1).is_some_and(|next| {
+                tokens[last].sep < Sep::Hard && index.no_split.contains(&(tokens[last].id, next.id))
+            });
+            if splits {
+                continue;
+            }
+            best = Some((rank, alias.indicator, token.start..tokens[last].end));
+        }
+    }
+    best.map(|(_, i, range)| (&CATALOG[i], range))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::match_key;
+    use std::collections::HashSet;
+
+    const SEED: &str = include_str!("../../../testdata/reports/000_5b1c2bc8d5408b7b.txt");
+
+    /// The match keys of an alias's words, "…" for a gap.
+    fn alias_keys(alias: &str) -> Vec<String> {
+        let mut keys = Vec::new();
+        let tokens = tokenize(alias, |w| {
+            keys.push(match_key(w));
+            0
+        });
+        let mut out = Vec::new();
+        for (t, key) in tokens.iter().zip(keys) {
+            out.push(key);
+            if t.ellipsis {
+                out.push("…".to_owned());
+            }
+        }
+        out
+    }
+
+    fn found<'a>(text: &'a str, previous: Option<&str>) -> Option<(&'static str, &'a str)> {
+        find_in(text, previous).map(|(d, r)| (d.code, &text[r]))
+    }
+
+    #[test]
+    fn catalog_is_large_enough() {
+        assert!(catalog().len() >= 40, "{} indicators", catalog().len());
+    }
+
+    #[test]
+    fn codes_are_unique_snake_case() {
+        let mut seen = HashSet::new();
+        for d in catalog() {
+            assert!(seen.insert(d.code), "duplicate code {}", d.code);
+            let ok = d.code.starts_with(|c: char| c.is_ascii_lowercase())
+                && d.code
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+                && !d.code.ends_with('_')
+                && !d.code.contains("__");
+            assert!(ok, "not snake_case: {}", d.code);
+            assert_eq!(by_code(d.code).map(|x| x.code), Some(d.code));
+        }
+        assert!(by_code("no_such_indicator").is_none());
+    }
+
+    #[test]
+    fn names_are_filled() {
+        for d in catalog() {
+            assert!(!d.name.trim().is_empty(), "{}", d.code);
+            assert!(!d.name_en.trim().is_empty(), "{}", d.code);
+            assert!(!d.aliases.is_empty(), "{} has no alias", d.code);
+        }
+    }
+
+    #[test]
+    fn national_codes_are_empty_or_four_digits() {
+        for d in catalog() {
+            assert!(
+                d.national_code.is_empty()
+                    || (d.national_code.len() == 4
+                        && d.national_code.chars().all(|c| c.is_ascii_digit())),
+                "{}: {:?}",
+                d.code,
+                d.national_code
+            );
+        }
+    }
+
+    #[test]
+    fn aliases_are_lowercase_nfc_words() {
+        for d in catalog() {
+            for alias in d.aliases {
+                assert!(!alias.trim().is_empty(), "{}: empty alias", d.code);
+                assert_eq!(*alias, alias.to_lowercase(), "{}: {alias}", d.code);
+                assert!(
+                    unicode_normalization::is_nfc(alias),
+                    "{}: not NFC: {alias}",
+                    d.code
+                );
+                assert_eq!(*alias, alias.trim(), "{}: {alias:?}", d.code);
+                assert!(
+                    alias
+                        .chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, ' ' | ',' | '-' | '…')),
+                    "{}: unexpected character in {alias:?}",
+                    d.code
+                );
+                let keys = alias_keys(alias);
+                assert!(!keys.is_empty(), "{}: {alias}", d.code);
+                assert_ne!(keys.first().map(String::as_str), Some("…"));
+                assert_ne!(keys.last().map(String::as_str), Some("…"));
+            }
+        }
+    }
+
+    #[test]
+    fn aliases_are_unique_except_in_disjoint_contexts() {
+        let mut owners: HashMap<Vec<String>, Vec<&Indicator>> = HashMap::new();
+        for d in catalog() {
+            let mut own = HashSet::new();
+            for alias in d.aliases {
+                let keys = alias_keys(alias);
+                assert!(own.insert(keys.clone()), "{}: {alias} twice", d.code);
+                owners.entry(keys).or_default().push(d);
+            }
+        }
+        for (keys, ds) in owners {
+            for (k, a) in ds.iter().enumerate() {
+                for b in &ds[k + 1..] {
+                    let disjoint = !a.context.is_empty()
+                        && !b.context.is_empty()
+                        && a.context.iter().all(|c| !b.context.contains(c));
+                    assert!(
+                        disjoint,
+                        "{:?} belongs to {} and {}",
+                        keys.join(" "),
+                        a.code,
+                        b.code
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn contexts_name_catalog_codes() {
+        for d in catalog() {
+            for c in d.context {
+                assert!(by_code(c).is_some(), "{}: unknown context {c}", d.code);
+            }
+        }
+    }
+
+    #[test]
+    fn every_alias_finds_its_own_indicator() {
+        for d in catalog() {
+            let previous = d.context.first().copied();
+            for alias in d.aliases {
+                let text = alias.replace('…', "12");
+                let got = find_in(&text, previous);
+                assert_eq!(
+                    got.as_ref().map(|(x, r)| (x.code, r.clone())),
+                    Some((d.code, 0..text.len())),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn sector_serializes_screaming_snake() {
+        assert_eq!(serde_json::to_string(&Sector::Macro).unwrap(), "\"MACRO\"");
+        let s: Sector = serde_json::from_str("\"GOVERNANCE\"").unwrap();
+        assert_eq!(s, Sector::Governance);
+    }
+
+    #[test]
+    fn word_key_agrees_with_match_key() {
+        let mut buf = String::new();
+        let mut n = 0;
+        let texts = catalog()
+            .iter()
+            .flat_map(|d| d.aliases.iter().copied())
+            .chain([SEED, "ỦY UỶ Hoà HÒA thuỷ THỦY Tha\u{300}nh 1.007,5 KCN"]);
+        for text in texts {
+            for t in tokenize(text, |_| 0) {
+                let word = &text[t.start..t.end];
+                word_key(word, &mut buf);
+                assert_eq!(buf, match_key(word), "{word:?}");
+                n += 1;
+            }
+        }
+        assert!(n > 5000);
+    }
+
+    #[test]
+    fn tokenize_keeps_numbers_whole() {
+        let text = "đạt 1.007,5 tỷ đồng, tăng 17,32%.";
+        let words: Vec<&str> = tokenize(text, |_| 0)
+            .iter()
+            .map(|t| &text[t.start..t.end])
+            .collect();
+        assert_eq!(words, ["đạt", "1.007,5", "tỷ", "đồng", "tăng", "17,32"]);
+    }
+
+    #[test]
+    fn seed_phrases_find_their_indicators() {
+        let cases: &[(&str, Option<&str>, &str, &str)] = &[
+            (
+                "Chỉ số sản xuất công nghiệp (IIP) tháng 5/2024 tăng 17,32%",
+                None,
+                "iip",
+                "Chỉ số sản xuất công nghiệp",
+            ),
+            (
+                "Giá trị sản xuất công nghiệp (giá hiện hành) tháng 5 ước đạt 60.769 tỷ",
+                None,
+                "industrial_output_value",
+                "Giá trị sản xuất công nghiệp",
+            ),
+            (
+                "Tổng mức bán lẻ hàng hóa, dịch vụ tháng 5 ước đạt 5.656 tỷ đồng",
+                None,
+                "retail_sales",
+                "Tổng mức bán lẻ hàng hóa, dịch vụ",
+            ),
+            (
+                "Giá trị xuất khẩu tháng 5 ước đạt 2,16 tỷ USD",
+                None,
+                "exports",
+                "Giá trị xuất khẩu",
+            ),
+            (
+                "Giá trị nhập khẩu tháng 5 ước đạt 2,05 tỷ USD",
+                None,
+                "imports",
+                "Giá trị nhập khẩu",
+            ),
+            (
+                "Tính chung tổng kim ngạch xuất - \nnhập khẩu 05 tháng của tỉnh đạt 19,05 tỷ USD",
+                None,
+                "total_trade",
+                "tổng kim ngạch xuất - \nnhập khẩu",
+            ),
+            (
+                "Tổng thu nội địa tháng 5 ước đạt 1.007,5 tỷ đồng",
+                None,
+                "domestic_revenue",
+                "Tổng thu nội địa",
+            ),
+            (
+                "Riêng thu tiền sử dụng đất đạt khá với 1.993 tỷ đồng",
+                None,
+                "land_use_fees",
+                "thu tiền sử dụng đất",
+            ),
+            (
+                "thu tiền cấp quyền khai thác khoáng sản đạt 5,5 tỷ đồng, vượt 45,2%",
+                None,
+                "mineral_rights_fees",
+                "thu tiền cấp quyền khai thác khoáng sản",
+            ),
+            (
+                "Tổng kế hoạch vốn đầu tư NSNN do tỉnh quản lý năm 2024 tính đến nay là 9.614,7 tỷ đồng",
+                None,
+                "public_investment_plan",
+                "Tổng kế hoạch vốn đầu tư NSNN",
+            ),
+            (
+                "Tổng giá trị giải ngân chung đạt 1.210,5 tỷ đồng",
+                None,
+                "public_investment_disbursement",
+                "Tổng giá trị giải ngân",
+            ),
+            (
+                "Vốn NSTW đầu tư theo ngành, lĩnh vực giải ngân đạt 16,04 tỷ đồng",
+                None,
+                "public_investment_disbursement",
+                "giải ngân đạt",
+            ),
+            (
+                "toàn tỉnh đã thu hút được 305,2 triệu USD vốn đầu tư quy đổi",
+                None,
+                "investment_attracted",
+                "thu hút được 305,2 triệu USD vốn đầu tư",
+            ),
+            (
+                "Cấp mới 14 dự án đầu tư trong nước",
+                None,
+                "domestic_projects_new",
+                "Cấp mới 14 dự án đầu tư trong nước",
+            ),
+            (
+                "vốn đăng ký 9.353,9 tỷ đồng, gấp gần 21 lần cùng kỳ",
+                Some("domestic_projects_new"),
+                "domestic_projects_new_capital",
+                "vốn đăng ký",
+            ),
+            (
+                "điều chỉnh 8 dự án trong nước",
+                Some("domestic_projects_new_capital"),
+                "domestic_projects_adjusted",
+                "điều chỉnh 8 dự án trong nước",
+            ),
+            (
+                "vốn đăng ký tăng thêm 1.799,1 tỷ đồng, gấp 5,2 lần",
+                Some("domestic_projects_adjusted"),
+                "domestic_projects_adjusted_capital",
+                "vốn đăng ký tăng thêm",
+            ),
+            (
+                "cấp mới 25 dự án \nFDI",
+                None,
+                "fdi_projects_new",
+                "cấp mới 25 dự án \nFDI",
+            ),
+            (
+                "vốn đăng ký 197,29  triệu USD, bằng xấp xỉ 21%",
+                Some("fdi_projects_new"),
+                "fdi_projects_new_capital",
+                "vốn đăng ký",
+            ),
+            (
+                "điều chỉnh 24 dự án FDI",
+                None,
+                "fdi_projects_adjusted",
+                "điều chỉnh 24 dự án FDI",
+            ),
+            (
+                "tổng vốn tăng thêm là 475,37 52,13 triệu USD",
+                Some("fdi_projects_adjusted"),
+                "fdi_projects_adjusted_capital",
+                "tổng vốn tăng thêm",
+            ),
+            (
+                "điều chỉnh tăng vốn 05 dự án FDI",
+                None,
+                "fdi_projects_adjusted",
+                "điều chỉnh tăng vốn 05 dự án FDI",
+            ),
+            (
+                "vốn điều chỉnh tăng là 227,4 triệu USD",
+                Some("fdi_projects_adjusted"),
+                "fdi_projects_adjusted_capital",
+                "vốn điều chỉnh tăng",
+            ),
+            (
+                "toàn tỉnh có 182 doanh nghiệp được thành lập, tăng 1,6%",
+                None,
+                "enterprises_new",
+                "doanh nghiệp được thành lập",
+            ),
+            (
+                "lũy kế 05 tháng có 706 doanh nghiệp được thành lập mới",
+                None,
+                "enterprises_new",
+                "doanh nghiệp được thành lập mới",
+            ),
+            (
+                "vốn đăng ký đạt 5.931 tỷ đồng",
+                Some("enterprises_new"),
+                "enterprises_new_capital",
+                "vốn đăng ký",
+            ),
+            (
+                "Bên cạnh đó có 63 doanh nghiệp giải thể",
+                None,
+                "enterprises_dissolved",
+                "doanh nghiệp giải thể",
+            ),
+            (
+                "519 doanh nghiệp, chi nhánh tạm ngừng hoạt động",
+                None,
+                "enterprises_suspended",
+                "tạm ngừng hoạt động",
+            ),
+            (
+                "Hiện có 20 nghìn ha lúa đã trỗ",
+                None,
+                "rice_area",
+                "ha lúa",
+            ),
+            (
+                "sản lượng ước đạt 12.000 tấn",
+                None,
+                "crop_output",
+                "sản lượng",
+            ),
+            (
+                "Thịt lợn hơi từ 63-66 nghìn đồng/kg tùy loại lợn",
+                None,
+                "farm_gate_price",
+                "Thịt lợn hơi",
+            ),
+            (
+                "Tính đến ngày 15/5/2024 dung tích các hồ chứa trên  địa bàn tỉnh đạt 62,2%",
+                None,
+                "reservoir_storage",
+                "dung tích các hồ chứa",
+            ),
+            (
+                "Sản lượng gỗ khai thác đạt 447 nghìn m3 gỗ",
+                None,
+                "timber_output",
+                "Sản lượng gỗ khai thác",
+            ),
+            (
+                "chuyển hóa 334,9 ha rừng trồng gỗ nhỏ sang gỗ lớn",
+                None,
+                "forest_large_timber_conversion",
+                "chuyển hóa 334,9 ha rừng trồng gỗ nhỏ sang gỗ lớn",
+            ),
+            (
+                "Trong tháng xảy ra 02 vụ phát, phá rừng tự nhiên trái phép",
+                None,
+                "deforestation_cases",
+                "vụ phát, phá rừng",
+            ),
+            (
+                "với tổng diện tích bị phá là 1,59ha",
+                None,
+                "deforested_area",
+                "diện tích bị phá",
+            ),
+            (
+                "lập biên bản 08 vụ vi phạm Luật Lâm nghiệp",
+                None,
+                "forest_violations",
+                "vụ vi phạm Luật Lâm nghiệp",
+            ),
+            (
+                "Trong 5 tháng toàn tỉnh tạo việc làm mới cho 14.568 lao động",
+                None,
+                "jobs_created",
+                "tạo việc làm mới",
+            ),
+            (
+                "xuất khẩu lao động là 896",
+                None,
+                "labour_export",
+                "xuất khẩu lao động",
+            ),
+            (
+                "riêng trong các KCN có khoảng 191.000 lao động thực tế đi làm",
+                None,
+                "industrial_park_workers",
+                "trong các KCN có khoảng 191.000 lao động",
+            ),
+            (
+                "có 220 đơn vị còn nợ bảo hiểm từ 3 tháng trở lên",
+                None,
+                "social_insurance_debt",
+                "nợ bảo hiểm",
+            ),
+            (
+                "Tình hình Nợ BHXH, BHTN, BHYT từ 3 tháng trở lên",
+                None,
+                "social_insurance_debt",
+                "Nợ BHXH",
+            ),
+            (
+                "Số lượt khám, chữa bệnh trong tháng 5 là: 164.283",
+                None,
+                "health_visits",
+                "Số lượt khám, chữa bệnh",
+            ),
+            (
+                "Bệnh nhân nội trú: 24.485",
+                None,
+                "inpatients",
+                "Bệnh nhân nội trú",
+            ),
+            (
+                "Bệnh nhân điều trị ngoại trú: 58.074",
+                None,
+                "outpatients",
+                "Bệnh nhân điều trị ngoại trú",
+            ),
+            (
+                "Công suất sử dụng giường bệnh 105 %",
+                None,
+                "hospital_bed_occupancy",
+                "Công suất sử dụng giường bệnh",
+            ),
+            (
+                "Toàn tỉnh giành được 32 huy chương các loại",
+                None,
+                "medals",
+                "huy chương",
+            ),
+            (
+                "Năm 2023, Chỉ số PCI tỉnh Bắc Giang đạt 69,75 điểm",
+                None,
+                "pci",
+                "Chỉ số PCI",
+            ),
+            (
+                "chỉ số hiệu quả quản trị và hành chính công cấp tỉnh (PAPI) năm 2023",
+                None,
+                "papi",
+                "chỉ số hiệu quả quản trị và hành chính công cấp tỉnh",
+            ),
+            (
+                "chỉ số cải cách hành chính (Par Index) đứng thứ 4 cả nước",
+                None,
+                "par_index",
+                "chỉ số cải cách hành chính",
+            ),
+            (
+                "chỉ số hài lòng về sự phục vụ hành chính SIPAS đứng thứ 38",
+                None,
+                "sipas",
+                "chỉ số hài lòng về sự phục vụ hành chính",
+            ),
+            (
+                "Trong tháng toàn tỉnh đã tổ chức tiếp 579 lượt người đến đề nghị",
+                None,
+                "citizen_receptions",
+                "lượt người",
+            ),
+            (
+                "giải quyết 542 vụ việc, tiếp nhận 643 đơn các loại",
+                None,
+                "petitions_received",
+                "tiếp nhận 643 đơn",
+            ),
+            (
+                "giải quyết 661 đơn (KN: 53, TC: 88, KNPA: 520)",
+                None,
+                "petitions_resolved",
+                "giải quyết 661 đơn",
+            ),
+            (
+                "đã giải quyết xong 370 đơn",
+                None,
+                "petitions_settled",
+                "giải quyết xong 370 đơn",
+            ),
+            (
+                "Trong tháng UBND tỉnh cấp 03 Giấy phép khai thác khoáng sản",
+                None,
+                "mineral_licences",
+                "Giấy phép khai thác khoáng sản",
+            ),
+        ];
+        for &(text, previous, code, phrase) in cases {
+            assert_eq!(
+                found(text, previous),
+                Some((code, phrase)),
+                "{text:?} after {previous:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn traffic_paragraph_reads_accidents_then_casualties() {
+        let text = "Trong tháng 5, toàn tỉnh xảy ra 25 vụ tai nạn giao thông, làm chết 15 \
+                    người, làm bị thương 15 người.";
+        let (d, r) = find_in(text, None).unwrap();
+        assert_eq!(
+            (d.code, &text[r.clone()]),
+            ("traffic_accidents", "vụ tai nạn giao thông")
+        );
+        assert_eq!(r.start, text.find("vụ tai nạn").unwrap());
+
+        let rest = &text[r.end..];
+        assert_eq!(
+            found(rest, Some("traffic_accidents")),
+            Some(("traffic_injuries", "làm bị thương")),
+            "the longest alias wins within one clause"
+        );
+        assert_eq!(
+            found(" làm chết 15 người", Some("traffic_accidents")),
+            Some(("traffic_deaths", "làm chết"))
+        );
+        assert_eq!(
+            found(" làm bị thương 15 người.", Some("traffic_deaths")),
+            Some(("traffic_injuries", "làm bị thương"))
+        );
+        assert_eq!(
+            found("giảm 01 người chết (-6,3%)", Some("traffic_injuries")),
+            Some(("traffic_deaths", "người chết"))
+        );
+        // Casualties mean traffic casualties only after a traffic subject.
+        assert_eq!(found(" làm chết 15 người", None), None);
+        assert_eq!(found(" làm chết 2 người", Some("fires")), None);
+    }
+
+    #[test]
+    fn registered_capital_depends_on_the_previous_subject() {
+        let text = "vốn đăng ký 197,29 triệu USD";
+        assert_eq!(
+            found(text, Some("fdi_projects_new")),
+            Some(("fdi_projects_new_capital", "vốn đăng ký"))
+        );
+        assert_eq!(
+            found(text, Some("enterprises_new")),
+            Some(("enterprises_new_capital", "vốn đăng ký"))
+        );
+        assert_eq!(
+            found(text, Some("domestic_projects_new")),
+            Some(("domestic_projects_new_capital", "vốn đăng ký"))
+        );
+        assert_eq!(
+            found(text, Some("fdi_projects_new_capital")),
+            Some(("fdi_projects_new_capital", "vốn đăng ký"))
+        );
+        assert_eq!(found(text, None), None);
+        assert_eq!(found(text, Some("iip")), None);
+        assert_eq!(
+            found(
+                "vốn đăng ký tăng thêm 10 triệu USD",
+                Some("fdi_projects_adjusted")
+            ),
+            Some(("fdi_projects_adjusted_capital", "vốn đăng ký tăng thêm"))
+        );
+    }
+
+    #[test]
+    fn tone_placement_and_case_do_not_matter() {
+        for text in [
+            "Thuỷ sản đảm bảo đủ giống",
+            "Thủy sản đảm bảo đủ giống",
+            "THUỶ SẢN đảm bảo đủ giống",
+            "THỦY SẢN đảm bảo đủ giống",
+            // Decomposed (NFD) input.
+            "Thu\u{309}y sa\u{309}n đảm bảo đủ giống",
+        ] {
+            let (d, r) = find_in(text, None).unwrap();
+            assert_eq!(d.code, "aquaculture_output", "{text:?}");
+            assert_eq!(r, 0..text.find(" đảm").unwrap(), "{text:?}");
+        }
+        for text in [
+            "Tổng mức bán lẻ hàng hoá, dịch vụ tháng 5",
+            "Tổng mức bán lẻ hàng hóa, dịch vụ tháng 5",
+            "TỔNG MỨC BÁN LẺ HÀNG HOÁ, DỊCH VỤ tháng 5",
+        ] {
+            let (d, r) = find_in(text, None).unwrap();
+            assert_eq!(d.code, "retail_sales");
+            assert_eq!(r, 0..text.find(" tháng").unwrap(), "{text:?}");
+        }
+        assert_eq!(
+            found("chuyển hoá 334,9 ha rừng trồng gỗ nhỏ sang gỗ lớn", None).map(|x| x.0),
+            Some("forest_large_timber_conversion")
+        );
+    }
+
+    #[test]
+    fn longer_aliases_win() {
+        assert_eq!(
+            found("xảy ra 2 vụ cháy rừng", None).map(|x| x.0),
+            Some("forest_fires")
+        );
+        assert_eq!(
+            found("xảy ra 2 vụ cháy nhà", None).map(|x| x.0),
+            Some("fires")
+        );
+        assert_eq!(
+            found("Sản lượng thủy sản ước đạt 5.245 tấn", None),
+            Some(("aquaculture_output", "Sản lượng thủy sản"))
+        );
+        assert_eq!(
+            found("có 12 doanh nghiệp chờ giải thể", None),
+            Some((
+                "enterprises_pending_dissolution",
+                "doanh nghiệp chờ giải thể"
+            ))
+        );
+        assert_eq!(
+            found("diện tích gieo cấy lúa đạt 50 nghìn ha", None).map(|x| x.0),
+            Some("rice_area")
+        );
+    }
+
+    #[test]
+    fn clause_ends_and_commas_bound_matches() {
+        // A full stop ends the clause: no "tai nạn giao thông" across it.
+        assert_eq!(
+            found("phòng chống tai nạn. Giao thông thông suốt", None),
+            None
+        );
+        // A "…" does not cross a comma.
+        assert_eq!(found("giải quyết 542 vụ việc, 643 đơn", None), None);
+        // Nor more than four words.
+        assert_eq!(found("tiếp nhận một hai ba bốn năm đơn", None), None);
+        assert_eq!(
+            found("tiếp nhận một hai ba bốn đơn", None).map(|x| x.0),
+            Some("petitions_received")
+        );
+        // Compounds are not split: "đơn vị", "giải thể thao", "giá bán lẻ".
+        assert_eq!(found("giải quyết cho 5 đơn vị", None), None);
+        assert_eq!(
+            found("tham gia thi đấu 07 giải thể thao quốc gia", None),
+            None
+        );
+        assert_eq!(found("giá bán lẻ xăng dầu giảm", None), None);
+        assert_eq!(
+            found("có 63 doanh nghiệp giải thể, tăng 36%", None).map(|x| x.0),
+            Some("enterprises_dissolved")
+        );
+    }
+
+    #[test]
+    fn no_match_is_none() {
+        assert_eq!(found("", None), None);
+        assert_eq!(found("   ,.;  ", None), None);
+        assert_eq!(
+            found(
+                "Tiếp tục làm tốt công tác quản lý nhà nước về báo chí",
+                None
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn every_seed_line_gives_a_valid_range() {
+        let mut hits = 0;
+        let mut previous: Option<&str> = None;
+        for line in SEED.lines().filter(|l| !l.trim().is_empty()) {
+            for clause in line.split([';', '.']) {
+                if let Some((d, r)) = find_in(clause, previous) {
+                    assert!(clause.is_char_boundary(r.start) && clause.is_char_boundary(r.end));
+                    assert!(r.start < r.end, "{clause:?}");
+                    let key = match_key(&clause[r]);
+                    assert!(!key.trim().is_empty());
+                    previous = Some(d.code);
+                    hits += 1;
+                }
+            }
+        }
+        assert!(hits > 60, "{hits} hits");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn find_in_never_panics_and_ranges_are_boundaries(
+            text in "[ a-zA-ZđĐàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ\u{300}\u{301}\u{303}\u{309}\u{323}0-9.,;:()…-]{0,80}",
+            previous in proptest::option::of("[a-z_]{1,30}"),
+        ) {
+            if let Some((_, r)) = find_in(&text, previous.as_deref()) {
+                proptest::prop_assert!(r.start < r.end && r.end <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+            }
+        }
+
+        #[test]
+        fn alias_phrases_are_found_among_numbers(
+            i in 0usize..10_000,
+            before in "[0-9 ]{0,20}",
+            after in "[0-9 ]{0,20}",
+        ) {
+            let d = &catalog()[i % catalog().len()];
+            let alias = d.aliases[(i / 7) % d.aliases.len()].replace('…', "7");
+            let text = format!("{before} {alias}. {after}");
+            let (got, r) = find_in(&text, d.context.first().copied()).expect("found");
+            proptest::prop_assert_eq!(got.code, d.code);
+            proptest::prop_assert_eq!(&text[r], alias.as_str());
+        }
+    }
+}
