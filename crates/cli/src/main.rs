@@ -2,7 +2,10 @@
 //!
 //! - `baocao parse FILE|- [--json]`: parse a report locally and print its
 //!   structure (a readable summary, or the Report as proto3 JSON).
+//! - `baocao gold score REPORT GOLD [-v]`: precision and recall of the
+//!   parser's observations against a gold file.
 
+mod gold;
 mod parse;
 mod summary;
 
@@ -25,12 +28,15 @@ struct Cli {
 enum Command {
     /// Parse a report file (or standard input with "-") and print its structure.
     Parse(parse::ParseArgs),
+    /// Score the parser against gold files of observations.
+    Gold(gold::GoldArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Parse(args) => parse::run(&args),
+        Command::Gold(args) => gold::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -124,8 +124,9 @@ pub fn render(r: &Report) -> String {
         );
     }
 
+    let _ = writeln!(o, "\nObservations ({})", r.observations.len());
     if !r.observations.is_empty() {
-        let _ = writeln!(o, "\nObservations ({})", r.observations.len());
+        let _ = write!(o, "{}", observations_table(&r.observations));
     }
 
     let _ = writeln!(o, "\nQuality issues ({})", r.quality_issues.len());
@@ -133,6 +134,129 @@ pub fn render(r: &Report) -> String {
         let _ = writeln!(o, "  {:?}: {}", q.kind, q.message);
     }
     o
+}
+
+/// Formats a number the way the report writes it: "." for thousands, ","
+/// for decimals.
+pub fn vi_number(v: f64) -> String {
+    let neg = v < 0.0;
+    let v = v.abs();
+    let s = format!("{v}");
+    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(c);
+    }
+    let sign = if neg { "-" } else { "" };
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped},{frac}")
+    }
+}
+
+fn change_text(c: &baocao_domain::Comparison) -> String {
+    use baocao_domain::{Change, ComparisonBase};
+    let base = match c.base {
+        ComparisonBase::SamePeriodLastYear => "y/y",
+        ComparisonBase::PreviousPeriod => "prev",
+        ComparisonBase::Plan => "plan",
+        ComparisonBase::BudgetEstimate => "budget",
+        ComparisonBase::Other => "other",
+        ComparisonBase::Unspecified => "?",
+    };
+    let approx = if c.qualifier == baocao_domain::Qualifier::Approximate {
+        "~"
+    } else {
+        ""
+    };
+    match &c.change {
+        Change::PercentChange(v) => format!(
+            "{}{approx}{}% {base}",
+            if *v >= 0.0 { "+" } else { "" },
+            vi_number(*v)
+        ),
+        Change::Ratio(v) => format!("x{approx}{} {base}", vi_number(*v)),
+        Change::AttainmentPercent(v) => format!("={approx}{}% {base}", vi_number(*v)),
+        Change::AbsoluteChange(q) => format!(
+            "{}{approx}{} {} {base}",
+            if q.value >= 0.0 { "+" } else { "" },
+            vi_number(q.value),
+            q.unit
+        ),
+    }
+}
+
+/// The observations as a table: indicator, period, value, unit, changes,
+/// status.
+pub fn observations_table(list: &[baocao_domain::Observation]) -> String {
+    let mut rows: Vec<[String; 6]> = vec![[
+        "indicator".into(),
+        "period".into(),
+        "value".into(),
+        "unit".into(),
+        "changes".into(),
+        "status".into(),
+    ]];
+    for ob in list {
+        let name = match (ob.indicator.is_empty(), ob.breakdown.is_empty()) {
+            (false, true) => ob.indicator.clone(),
+            (false, false) => format!("{} / {}", ob.indicator, clip(&ob.breakdown, 28)),
+            (true, true) => format!("\"{}\"", clip(&ob.label, 30)),
+            (true, false) => format!("\"{}\" / {}", clip(&ob.label, 20), clip(&ob.breakdown, 20)),
+        };
+        let name = match ob.provenance.footnote_number {
+            Some(n) => format!("{name} [fn {n}]"),
+            None => name,
+        };
+        let period = ob.period.as_ref().map_or("-".to_owned(), |p| p.key());
+        let (value, unit) = match &ob.quantity {
+            Some(q) => {
+                let q_mark = match q.qualifier {
+                    baocao_domain::Qualifier::Approximate => "~",
+                    baocao_domain::Qualifier::AtLeast => ">",
+                    baocao_domain::Qualifier::AtMost => "<",
+                    baocao_domain::Qualifier::Exact => "",
+                };
+                let v = match q.value_max {
+                    Some(m) => format!("{q_mark}{}-{}", vi_number(q.value), vi_number(m)),
+                    None => format!("{q_mark}{}", vi_number(q.value)),
+                };
+                (v, q.unit.clone())
+            }
+            None => ("-".to_owned(), String::new()),
+        };
+        let changes: Vec<String> = ob.comparisons.iter().map(change_text).collect();
+        let status = format!("{:?}", ob.status).to_uppercase();
+        rows.push([name, period, value, unit, changes.join(", "), status]);
+    }
+    let widths: Vec<usize> = (0..6)
+        .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
+        .collect();
+    let mut out = String::new();
+    for r in &rows {
+        out.push_str("  ");
+        for (c, cell) in r.iter().enumerate() {
+            let pad = widths[c] - cell.chars().count();
+            if c == 2 {
+                out.push_str(&" ".repeat(pad));
+                out.push_str(cell);
+            } else {
+                out.push_str(cell);
+                if c < 5 {
+                    out.push_str(&" ".repeat(pad));
+                }
+            }
+            if c < 5 {
+                out.push_str("  ");
+            }
+        }
+        out.push('\n');
+    }
+    out
 }
 
 fn or_dash(s: &str) -> &str {

@@ -10,17 +10,21 @@
 //!   closing);
 //! - [`markers`] and [`document`]: footnote markers found, the normalized
 //!   text assembled;
-//! - [`sections`], [`tasks`], [`docrefs`], [`metadata`]: the structure.
+//! - [`sections`], [`tasks`], [`docrefs`], [`metadata`]: the structure;
+//! - [`obs`]: indicator observations; [`gold`] scores them against a gold
+//!   file.
 
 pub mod decode;
 pub mod diacritics;
 pub mod docrefs;
 pub mod document;
 mod error;
+pub mod gold;
 pub mod layout;
 pub mod markers;
 pub mod metadata;
 pub mod numbering;
+pub mod obs;
 pub mod paragraphs;
 pub mod periods;
 pub mod sections;
@@ -88,6 +92,13 @@ pub fn parse(bytes: &[u8], hints: &Hints) -> Result<Report, ParseError> {
         &refs,
         &mut issues,
     );
+    let observations = obs::extract(
+        &doc,
+        &outline,
+        metadata.reporting_period.as_ref(),
+        &refs,
+        &mut issues,
+    );
 
     let footnotes = doc
         .footnotes
@@ -114,7 +125,7 @@ pub fn parse(bytes: &[u8], hints: &Hints) -> Result<Report, ParseError> {
         metadata,
         sections: outline.sections,
         footnotes,
-        observations: Vec::new(),
+        observations,
         tasks,
         document_references: refs,
         quality_issues: issues,

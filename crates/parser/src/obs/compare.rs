@@ -1,0 +1,170 @@
+//! Comparison bases written after a change: "so với cùng kỳ", "so với
+//! tháng trước", "so với tháng 5/2023", "kế hoạch", "KH", "dự toán".
+
+use std::sync::LazyLock;
+
+use baocao_domain::ComparisonBase;
+use regex::Regex;
+
+use super::when::Anchor;
+
+static BASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)^\s*
+        (?:
+          (?P<sply>(?:so\ (?:với\ )?)?(?:tháng\ )?cùng\ k[ỳì](?:\ năm\ (?:trước|\d{4}))?(?:\ \d{4})?)
+        | (?P<prev>so\ (?:với\ )?(?:tháng|quý|kỳ)\ trước)
+        | (?P<prevyear>so\ (?:với\ )?năm\ (?:trước|(?P<py>\d{4})))
+        | (?P<month>so\ (?:với\ )?tháng\ (?P<m>\d{1,2})(?:/|\ năm\ )(?P<y>\d{4}))
+        | (?P<plan>(?:so\ (?:với\ )?)?(?:kế\ hoạch|KH)(?:\ năm(?:\ \d{4})?|\ giao|\ đề\ ra)?)
+        | (?P<budget>(?:so\ (?:với\ )?)?dự\ toán(?:\ năm(?:\ \d{4})?|\ giao|\ HĐND\ tỉnh\ giao)?)
+        | (?P<other>so\ (?:với\ )?[^\d,;.()]{1,40})
+        )",
+    )
+    .expect("base pattern")
+});
+
+/// The base written at the start of `text` (right after a change), with
+/// the bytes it takes.
+pub fn base_at(text: &str, anchor: Anchor) -> Option<(ComparisonBase, String, usize)> {
+    let c = BASE.captures(text)?;
+    let m = c.get(0)?;
+    let label = m.as_str().trim().to_owned();
+    let base = if c.name("sply").is_some() || c.name("prevyear").is_some() {
+        ComparisonBase::SamePeriodLastYear
+    } else if c.name("prev").is_some() {
+        ComparisonBase::PreviousPeriod
+    } else if c.name("month").is_some() {
+        let (month, year): (u32, i32) = (c["m"].parse().ok()?, c["y"].parse().ok()?);
+        let prev = if anchor.month == 1 {
+            (anchor.year - 1, 12)
+        } else {
+            (anchor.year, anchor.month - 1)
+        };
+        if (year, month) == (anchor.year - 1, anchor.month) {
+            ComparisonBase::SamePeriodLastYear
+        } else if (year, month) == prev {
+            ComparisonBase::PreviousPeriod
+        } else {
+            ComparisonBase::Other
+        }
+    } else if c.name("plan").is_some() {
+        ComparisonBase::Plan
+    } else if c.name("budget").is_some() {
+        ComparisonBase::BudgetEstimate
+    } else {
+        ComparisonBase::Other
+    };
+    Some((base, label, m.end()))
+}
+
+/// "So sánh với cùng kỳ năm 2023:" opening a sentence sets the base for
+/// the clauses after it.
+pub fn leading_base(text: &str, anchor: Anchor) -> Option<(ComparisonBase, String, usize)> {
+    let t = text.trim_start();
+    let lead = text.len() - t.len();
+    let rest = t
+        .strip_prefix("So sánh với ")
+        .or_else(|| t.strip_prefix("So sánh "))?;
+    let colon = rest.find(':')?;
+    let phrase = format!("so với {}", &rest[..colon]);
+    let (b, _, _) = base_at(&phrase, anchor)?;
+    let written = &t[..t.len() - rest.len() + colon];
+    Some((
+        b,
+        written.to_owned(),
+        lead + t.len() - rest.len() + colon + 1,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MAY: Anchor = Anchor {
+        year: 2024,
+        month: 5,
+    };
+
+    fn b(t: &str) -> Option<(ComparisonBase, String)> {
+        base_at(t, MAY).map(|(b, l, _)| (b, l))
+    }
+
+    #[test]
+    fn bases() {
+        assert_eq!(
+            b(" so với cùng kỳ, bằng").unwrap().0,
+            ComparisonBase::SamePeriodLastYear
+        );
+        assert_eq!(
+            b(" so cùng kỳ)").unwrap().0,
+            ComparisonBase::SamePeriodLastYear
+        );
+        assert_eq!(
+            b(" so với tháng cùng kỳ;").unwrap().0,
+            ComparisonBase::SamePeriodLastYear
+        );
+        assert_eq!(
+            b(" so với tháng 5/2023, tăng").unwrap(),
+            (
+                ComparisonBase::SamePeriodLastYear,
+                "so với tháng 5/2023".into()
+            )
+        );
+        assert_eq!(
+            b(" so với tháng 4/2024;").unwrap().0,
+            ComparisonBase::PreviousPeriod
+        );
+        assert_eq!(
+            b(" so với tháng trước;").unwrap().0,
+            ComparisonBase::PreviousPeriod
+        );
+        assert_eq!(
+            b(" kế hoạch (cùng kỳ").unwrap(),
+            (ComparisonBase::Plan, "kế hoạch".into())
+        );
+        assert_eq!(b(" KH.").unwrap().0, ComparisonBase::Plan);
+        assert_eq!(b(" kế hoạch năm (trong").unwrap().1, "kế hoạch năm");
+        assert_eq!(b(" so với kế hoạch.").unwrap().0, ComparisonBase::Plan);
+        assert_eq!(
+            b(" dự toán (cùng").unwrap().0,
+            ComparisonBase::BudgetEstimate
+        );
+        assert_eq!(b(" so với cùng kỳ 2023;").unwrap().1, "so với cùng kỳ 2023");
+        assert_eq!(
+            b(" so với năm 2022;").unwrap().0,
+            ComparisonBase::SamePeriodLastYear
+        );
+        assert_eq!(
+            b(" cùng kỳ)").unwrap().0,
+            ComparisonBase::SamePeriodLastYear
+        );
+        assert_eq!(
+            b(" so với dung tích thiết kế.").unwrap().0,
+            ComparisonBase::Other
+        );
+        assert_eq!(b(", tăng"), None);
+    }
+
+    #[test]
+    fn leading() {
+        let (b, l, n) = leading_base("So sánh với cùng kỳ năm 2023: giảm 07 vụ", MAY).unwrap();
+        assert_eq!(
+            (b, l.as_str()),
+            (
+                ComparisonBase::SamePeriodLastYear,
+                "So sánh với cùng kỳ năm 2023"
+            )
+        );
+        assert_eq!(
+            &"So sánh với cùng kỳ năm 2023: giảm 07 vụ"[n..],
+            " giảm 07 vụ"
+        );
+        assert_eq!(
+            leading_base("So sánh với tháng 4 năm 2024: giảm", MAY)
+                .unwrap()
+                .0,
+            ComparisonBase::PreviousPeriod
+        );
+    }
+}

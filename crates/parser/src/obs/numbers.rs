@@ -1,0 +1,286 @@
+//! Vietnamese numerals and units: "60.769 tỷ đồng", "1.007,5", "17,32%",
+//! "9-10 nghìn đồng/kg", "12/15 khoản thu", "khoảng 800ha".
+
+use baocao_domain::{Qualifier, Quantity, UnitCode};
+
+/// Reads a number written the Vietnamese way: "." groups thousands, ","
+/// is the decimal mark; leading zeros are allowed ("05"). A "." followed by
+/// other than three digits is taken as a decimal point (a foreign style).
+pub fn parse_number(s: &str) -> Option<f64> {
+    if s.is_empty()
+        || !s
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+    {
+        return None;
+    }
+    let (int, frac) = match s.split_once(',') {
+        Some((i, f)) if !f.contains([',', '.']) && !f.is_empty() => (i, Some(f)),
+        Some(_) => return None,
+        None => (s, None),
+    };
+    let groups: Vec<&str> = int.split('.').collect();
+    let thousands = groups.len() > 1
+        && groups[0].len() <= 3
+        && !groups[0].is_empty()
+        && groups[1..].iter().all(|g| g.len() == 3);
+    let digits: String = if thousands {
+        groups.concat()
+    } else if groups.len() == 2 && frac.is_none() && !groups[0].is_empty() && !groups[1].is_empty()
+    {
+        format!("{}.{}", groups[0], groups[1])
+    } else if groups.len() == 1 {
+        int.to_owned()
+    } else {
+        return None;
+    };
+    let text = match frac {
+        Some(f) => format!("{digits}.{f}"),
+        None => digits,
+    };
+    text.parse().ok()
+}
+
+/// A unit as matched after a number.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    /// As written, scale word included ("tỷ đồng").
+    pub text: String,
+    pub code: UnitCode,
+    pub multiplier: f64,
+    /// Bytes consumed after the number (spaces included).
+    pub len: usize,
+}
+
+const SCALES: &[(&str, f64)] = &[
+    ("nghìn tỷ", 1e12),
+    ("ngàn tỷ", 1e12),
+    ("nghìn", 1e3),
+    ("ngàn", 1e3),
+    ("triệu", 1e6),
+    ("tỷ", 1e9),
+    ("tỉ", 1e9),
+];
+
+/// Base units, longest first within a shared prefix.
+const UNITS: &[(&str, UnitCode)] = &[
+    ("đồng/kg", UnitCode::VndPerKilogram),
+    ("đ/kg", UnitCode::VndPerKilogram),
+    ("đồng", UnitCode::Vnd),
+    ("USD", UnitCode::Usd),
+    ("usd", UnitCode::Usd),
+    ("%", UnitCode::Percent),
+    ("ha", UnitCode::Hectare),
+    ("héc-ta", UnitCode::Hectare),
+    ("tấn", UnitCode::Tonne),
+    ("m3", UnitCode::CubicMetre),
+    ("m³", UnitCode::CubicMetre),
+    ("m2", UnitCode::SquareMetre),
+    ("m²", UnitCode::SquareMetre),
+    ("kg", UnitCode::Kilogram),
+    ("km", UnitCode::Kilometre),
+    ("kWh", UnitCode::KilowattHour),
+    ("cái", UnitCode::Piece),
+    ("chiếc", UnitCode::Piece),
+    ("lượt người", UnitCode::Visit),
+    ("lượt", UnitCode::Visit),
+    ("người", UnitCode::Person),
+    ("lao động", UnitCode::Person),
+    ("hộ", UnitCode::Household),
+    ("doanh nghiệp", UnitCode::Enterprise),
+    ("dự án", UnitCode::Project),
+    ("vụ việc", UnitCode::Case),
+    ("vụ", UnitCode::Case),
+    ("ca", UnitCode::Case),
+    ("đơn vị", UnitCode::Unit),
+    ("đơn", UnitCode::Petition),
+    ("giấy phép", UnitCode::Licence),
+    ("Giấy phép", UnitCode::Licence),
+    ("huy chương", UnitCode::Medal),
+    ("HCV", UnitCode::Medal),
+    ("HCB", UnitCode::Medal),
+    ("HCĐ", UnitCode::Medal),
+    ("điểm", UnitCode::Point),
+    ("con", UnitCode::Head),
+    ("lần", UnitCode::Number),
+    ("khoản thu", UnitCode::Other),
+    ("mã số", UnitCode::Other),
+    ("huyện", UnitCode::Other),
+    ("xã", UnitCode::Other),
+    ("tỉnh", UnitCode::Other),
+    ("bậc", UnitCode::Other),
+    ("trường", UnitCode::Other),
+    ("học sinh", UnitCode::Person),
+    ("giường", UnitCode::Other),
+];
+
+/// Words that, right after a number, are not a unit but start the next
+/// thing (a period, a verb): the number is a plain count.
+const NOT_UNITS: &[&str] = &[
+    "tháng", "năm", "ngày", "quý", "tăng", "giảm", "so", "đạt", "bằng", "và", "với", "trong",
+    "của", "là",
+];
+
+fn word_boundary(rest: &str) -> bool {
+    // A footnote marker (a superscript digit) also ends a word.
+    rest.chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric() || matches!(c, '⁰' | '¹' | '²' | '³' | '⁴'..='⁹'))
+}
+
+/// The unit written right after a number, if any: an optional scale word,
+/// then a known unit, or after a scale word alone, nothing.
+pub fn unit_after(text: &str) -> Option<Unit> {
+    let trimmed = text.trim_start_matches(' ');
+    let mut len = text.len() - trimmed.len();
+    let mut written = String::new();
+    let mut multiplier = 1.0;
+    let mut rest = trimmed;
+    if let Some((w, m)) = SCALES
+        .iter()
+        .find(|(w, _)| rest.starts_with(w) && word_boundary(&rest[w.len()..]))
+    {
+        written.push_str(w);
+        multiplier = *m;
+        len += w.len();
+        rest = &rest[w.len()..];
+        let t = rest.trim_start_matches(' ');
+        let gap = rest.len() - t.len();
+        if let Some((u, code)) = UNITS
+            .iter()
+            .find(|(u, _)| t.starts_with(u) && (word_boundary(&t[u.len()..]) || *u == "%"))
+        {
+            written.push(' ');
+            written.push_str(u);
+            len += gap + u.len();
+            return Some(Unit {
+                text: written,
+                code: *code,
+                multiplier,
+                len,
+            });
+        }
+        // "20 nghìn ha" handled above; "1.012 nghìn cái" too; a bare scale:
+        // "191 nghìn" of something named before.
+        return Some(Unit {
+            text: written,
+            code: UnitCode::Number,
+            multiplier,
+            len,
+        });
+    }
+    if let Some((u, code)) = UNITS
+        .iter()
+        .find(|(u, _)| rest.starts_with(u) && (word_boundary(&rest[u.len()..]) || *u == "%"))
+    {
+        if NOT_UNITS.contains(u) {
+            return None;
+        }
+        return Some(Unit {
+            text: (*u).to_owned(),
+            code: *code,
+            multiplier,
+            len: len + u.len(),
+        });
+    }
+    None
+}
+
+/// A qualifier word right before a number: "khoảng", "xấp xỉ", "gần" are
+/// approximate, "trên", "hơn" at least, "dưới" at most.
+pub fn qualifier_before(text: &str) -> Qualifier {
+    let t = text.trim_end();
+    let last2: Vec<&str> = t.rsplit(' ').take(2).collect();
+    let last = last2.first().copied().unwrap_or("");
+    let pair = if last2.len() == 2 {
+        format!("{} {}", last2[1], last2[0])
+    } else {
+        String::new()
+    };
+    match (last, pair.as_str()) {
+        (_, "xấp xỉ") | (_, "ít nhất") => {
+            if pair == "ít nhất" {
+                Qualifier::AtLeast
+            } else {
+                Qualifier::Approximate
+            }
+        }
+        ("khoảng" | "gần" | "chừng", _) => Qualifier::Approximate,
+        ("trên" | "hơn", _) => Qualifier::AtLeast,
+        ("dưới", _) => Qualifier::AtMost,
+        _ => Qualifier::Exact,
+    }
+}
+
+/// A quantity from its parts.
+pub fn quantity(
+    value: f64,
+    value_max: Option<f64>,
+    unit: Option<&Unit>,
+    qualifier: Qualifier,
+) -> Quantity {
+    Quantity {
+        value,
+        value_max,
+        unit: unit.map_or(String::new(), |u| u.text.clone()),
+        unit_code: unit.map_or(UnitCode::Number, |u| u.code),
+        multiplier: unit.map_or(1.0, |u| u.multiplier),
+        qualifier,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers() {
+        assert_eq!(parse_number("60.769"), Some(60769.0));
+        assert_eq!(parse_number("1.007,5"), Some(1007.5));
+        assert_eq!(parse_number("17,32"), Some(17.32));
+        assert_eq!(parse_number("05"), Some(5.0));
+        assert_eq!(parse_number("235.008"), Some(235008.0));
+        assert_eq!(parse_number("1.118,8"), Some(1118.8));
+        assert_eq!(parse_number("44,3204"), Some(44.3204));
+        assert_eq!(parse_number("1.000.000"), Some(1_000_000.0));
+        assert_eq!(parse_number("1,265"), Some(1.265));
+        assert_eq!(parse_number("1.5"), Some(1.5));
+        assert_eq!(parse_number("1,2,3"), None);
+        assert_eq!(parse_number(""), None);
+    }
+
+    #[test]
+    fn units() {
+        let u = unit_after(" tỷ đồng, tăng").unwrap();
+        assert_eq!(
+            (u.text.as_str(), u.code, u.multiplier, u.len),
+            ("tỷ đồng", UnitCode::Vnd, 1e9, " tỷ đồng".len())
+        );
+        assert_eq!(unit_after("% so với").unwrap().code, UnitCode::Percent);
+        assert_eq!(unit_after(" %").unwrap().code, UnitCode::Percent);
+        assert_eq!(unit_after("ha, sản lượng").unwrap().code, UnitCode::Hectare);
+        let u = unit_after(" nghìn đồng/kg").unwrap();
+        assert_eq!((u.code, u.multiplier), (UnitCode::VndPerKilogram, 1e3));
+        assert_eq!(unit_after(" triệu USD").unwrap().multiplier, 1e6);
+        assert_eq!(
+            unit_after(" nghìn m3 gỗ").unwrap().code,
+            UnitCode::CubicMetre
+        );
+        assert_eq!(unit_after(" vụ tai nạn").unwrap().code, UnitCode::Case);
+        assert_eq!(unit_after(" tháng đầu năm"), None);
+        assert_eq!(unit_after(" hạt"), None);
+        assert_eq!(
+            unit_after(" người bị thương").unwrap().code,
+            UnitCode::Person
+        );
+    }
+
+    #[test]
+    fn qualifiers() {
+        assert_eq!(qualifier_before("đạt khoảng "), Qualifier::Approximate);
+        assert_eq!(qualifier_before("tăng xấp xỉ "), Qualifier::Approximate);
+        assert_eq!(qualifier_before("thu hút được trên "), Qualifier::AtLeast);
+        assert_eq!(qualifier_before("dưới "), Qualifier::AtMost);
+        assert_eq!(qualifier_before("đạt "), Qualifier::Exact);
+    }
+}

@@ -1,0 +1,216 @@
+//! Splitting a paragraph into sentences and clauses, and finding the
+//! numbers in a clause.
+
+use std::ops::Range;
+
+/// Abbreviations whose full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "TP", "TX", "TT", "Q", "P", "KT", "TM", "TL", "TS", "ThS", "PGS", "GS", "Tp", "v.v",
+];
+
+/// Sentence ranges of `text`: a full stop (or "...", "!", "?") followed by a
+/// space and a capital, digit or opening quote; or the end.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if matches!(c, b'.' | b'!' | b'?') || b[i..].starts_with("…".as_bytes()) {
+            let clen = if c == b'.' || c == b'!' || c == b'?' {
+                1
+            } else {
+                '…'.len_utf8()
+            };
+            let mut j = i + clen;
+            // "...", "./.", closing quotes and brackets, markers.
+            while j < b.len()
+                && text.is_char_boundary(j)
+                && (matches!(b[j], b'.' | b'/' | b')' | b'"')
+                    || text[j..]
+                        .starts_with(['”', '…', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹', '⁰']))
+            {
+                j += text[j..].chars().next().map_or(1, char::len_utf8);
+            }
+            let word_before = text[start..i]
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let after = &text[j..];
+            let next = after.trim_start_matches(' ');
+            let ends = next.is_empty()
+                || (after.starts_with(' ')
+                    && next.starts_with(|c: char| {
+                        c.is_uppercase() || c.is_ascii_digit() || c == '“' || c == '"' || c == '('
+                    }));
+            if ends && !(c == b'.' && ABBREVIATIONS.contains(&word_before)) {
+                out.push(start..j);
+                start = j + (after.len() - next.len());
+                i = start;
+                continue;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    if start < text.len() && !text[start..].trim().is_empty() {
+        out.push(start..text.len());
+    }
+    out
+}
+
+/// Top-level parenthesised groups of `text` (the brackets included).
+pub fn paren_groups(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut open = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => {
+                if depth == 0 {
+                    open = i;
+                }
+                depth += 1;
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    out.push(open..i + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    if depth > 0 {
+        out.push(open..text.len());
+    }
+    out
+}
+
+/// Clause ranges: split at ';' outside brackets.
+pub fn clauses(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            ';' if depth == 0 => {
+                out.push(start..i);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(start..text.len());
+    out.into_iter()
+        .filter(|r| !text[r.clone()].trim().is_empty())
+        .collect()
+}
+
+/// `text` with every top-level bracket group blanked out (same length), so
+/// offsets stay valid.
+pub fn without_parens(text: &str, groups: &[Range<usize>]) -> String {
+    let mut s = text.to_owned();
+    for g in groups {
+        let blank: String = text[g.clone()]
+            .chars()
+            .map(|c| " ".repeat(c.len_utf8()))
+            .collect();
+        s.replace_range(g.clone(), &blank);
+    }
+    s
+}
+
+/// A number as written: "60.769", "1.007,5", "17,32", "05".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Num {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// Every number in `text` that stands as a token (not inside a word).
+pub fn numbers(text: &str) -> Vec<Num> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let prev = text[..i].chars().next_back();
+        let start = i;
+        while i < b.len()
+            && (b[i].is_ascii_digit()
+                || ((b[i] == b'.' || b[i] == b',') && b.get(i + 1).is_some_and(u8::is_ascii_digit)))
+        {
+            i += 1;
+        }
+        if prev.is_some_and(|c| c.is_alphabetic() || c == '_') {
+            continue;
+        }
+        out.push(Num {
+            start,
+            end: i,
+            text: text[start..i].to_owned(),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(text: &str) -> Vec<&str> {
+        sentences(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn sentence_splitting() {
+        assert_eq!(
+            s("Đạt 1.007,5 tỷ đồng. Tăng 16%."),
+            ["Đạt 1.007,5 tỷ đồng.", "Tăng 16%."]
+        );
+        assert_eq!(
+            s("so cùng kỳ)... Đồng thời, có"),
+            ["so cùng kỳ)...", "Đồng thời, có"]
+        );
+        assert_eq!(
+            s("được chú trọng³. Diện tích dứa"),
+            ["được chú trọng³.", "Diện tích dứa"]
+        );
+        assert_eq!(s("tại TP. Bắc Giang. Xong"), ["tại TP. Bắc Giang.", "Xong"]);
+        assert_eq!(
+            s("(-40%); tăng 01 người (7,1%)²¹. "),
+            ["(-40%); tăng 01 người (7,1%)²¹."]
+        );
+    }
+
+    #[test]
+    fn clauses_and_groups() {
+        let t = "a (b; c) d; e";
+        assert_eq!(
+            clauses(t).iter().map(|r| &t[r.clone()]).collect::<Vec<_>>(),
+            ["a (b; c) d", " e"]
+        );
+        let g = paren_groups("x (y (z)) w (v");
+        assert_eq!(g, [2..9, 12..14]);
+        let groups = [2..6, 7..7];
+        assert_eq!(without_parens("a (bc) d", &groups), "a      d");
+    }
+
+    #[test]
+    fn number_tokens() {
+        let n: Vec<String> = numbers("tăng 17,32% so với tháng 5/2023¹, đạt 60.769 tỷ; COVID19 m3")
+            .into_iter()
+            .map(|n| n.text)
+            .collect();
+        assert_eq!(n, ["17,32", "5", "2023", "60.769"]);
+    }
+}

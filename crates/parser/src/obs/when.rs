@@ -1,0 +1,268 @@
+//! Periods written in a clause, resolved against the report's own period:
+//! "tháng 5/2024", "trong tháng", "05 tháng", "lũy kế", "6 tháng đầu năm",
+//! "năm 2024", "tính đến hết ngày 15/5/2024", "quý II".
+
+use std::sync::LazyLock;
+
+use baocao_domain::Period;
+use chrono::NaiveDate;
+use regex::Regex;
+
+use crate::numbering::roman_value;
+
+/// The report's own month: everything without a year is read against it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Anchor {
+    pub year: i32,
+    pub month: u32,
+}
+
+/// A period found in text, with its byte range.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub period: Period,
+}
+
+static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        (?P<asof>tính\ đến\ (?:hết\ )?(?:ngày\ )?(?P<ad>\d{1,2})/(?P<am>\d{1,2})(?:/(?P<ay>\d{4}))?)
+      | (?P<asofm>tính\ đến\ (?:hết\ )?tháng\ (?P<bm>\d{1,2})(?:/(?P<by>\d{4})|\ năm\ (?P<by2>\d{4}))?)
+      | (?P<range>từ\ ngày\ (?P<r1d>\d{1,2})/(?P<r1m>\d{1,2})(?:/(?P<r1y>\d{4}))?\ đến\ (?:hết\ )?ngày\ (?P<r2d>\d{1,2})/(?P<r2m>\d{1,2})(?:/(?P<r2y>\d{4}))?)
+      | (?P<half>(?:6|06|sáu)\ tháng\ (?P<hw>đầu|cuối)\ năm(?:\ (?P<hy>\d{4}))?)
+      | (?P<ytd>(?:(?:lũy|luỹ)\ kế\ )?(?:trong\ )?(?P<n>\d{1,2})\ tháng(?:\ đầu\ năm)?(?:\ (?:năm\ )?(?P<ny>\d{4}))?)
+      | (?P<cum>(?:lũy|luỹ)\ kế)
+      | (?P<month>(?:trong\ )?tháng\ (?P<m>\d{1,2})(?:/(?P<my>\d{4})|\ năm\ (?P<my2>\d{4}))?)
+      | (?P<this>trong\ tháng)
+      | (?P<quarter>quý\ (?P<q>IV|III|II|I|[1-4])(?:/(?P<qy>\d{4})|\ năm\ (?P<qy2>\d{4}))?)
+      | (?P<year>năm\ (?P<y>\d{4}))
+        ",
+    )
+    .expect("period pattern")
+});
+
+fn num(c: &regex::Captures, name: &str) -> Option<u32> {
+    c.name(name).and_then(|m| m.as_str().parse().ok())
+}
+
+fn year(c: &regex::Captures, names: &[&str]) -> Option<i32> {
+    names
+        .iter()
+        .find_map(|n| c.name(n).and_then(|m| m.as_str().parse().ok()))
+}
+
+/// Every period mentioned in `text`, in order.
+pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for c in PERIOD.captures_iter(text) {
+        let Some(m) = c.get(0) else { continue };
+        // "nợ từ 3 tháng trở lên", "dưới 6 tháng": a duration, not a period.
+        let before = text[..m.start()].trim_end();
+        let after = text[m.end()..].trim_start();
+        let label = m.as_str();
+        // "so với tháng 5/2023", "cùng kỳ năm 2023": the base of a
+        // comparison, not the figure's period.
+        let bl = before.to_lowercase();
+        if bl.ends_with("so với")
+            || bl.ends_with(" so")
+            || bl.ends_with("cùng kỳ")
+            || bl.ends_with("cùng kì")
+        {
+            continue;
+        }
+        let period = if c.name("asof").is_some() {
+            let y = year(&c, &["ay"]).unwrap_or(anchor.year);
+            NaiveDate::from_ymd_opt(y, num(&c, "am").unwrap_or(0), num(&c, "ad").unwrap_or(0))
+                .map(|d| Period::as_of(d, label))
+        } else if c.name("asofm").is_some() {
+            let y = year(&c, &["by", "by2"]).unwrap_or(anchor.year);
+            baocao_domain::period::last_day_of_month(y, num(&c, "bm").unwrap_or(0))
+                .map(|d| Period::as_of(d, label))
+        } else if c.name("range").is_some() {
+            let y2 = year(&c, &["r2y"]).unwrap_or(anchor.year);
+            let (m1, m2) = (num(&c, "r1m").unwrap_or(0), num(&c, "r2m").unwrap_or(0));
+            let y1 = year(&c, &["r1y"]).unwrap_or(if m1 > m2 { y2 - 1 } else { y2 });
+            match (
+                NaiveDate::from_ymd_opt(y1, m1, num(&c, "r1d").unwrap_or(0)),
+                NaiveDate::from_ymd_opt(y2, m2, num(&c, "r2d").unwrap_or(0)),
+            ) {
+                (Some(s), Some(e)) if s <= e => Some(Period {
+                    kind: baocao_domain::PeriodKind::DateRange,
+                    start: s,
+                    end: e,
+                    label: label.to_owned(),
+                }),
+                _ => None,
+            }
+        } else if c.name("half").is_some() {
+            let y = year(&c, &["hy"]).unwrap_or(anchor.year);
+            if c.name("hw").is_some_and(|w| w.as_str() == "đầu") {
+                Period::year_to_date(y, 6, label)
+            } else {
+                Period::half_year(y, 2, label)
+            }
+        } else if c.name("ytd").is_some() {
+            if before.ends_with("từ")
+                || before.ends_with("dưới")
+                || before.ends_with("đến")
+                || before.ends_with("sau")
+                || after.starts_with("trở lên")
+                || after.starts_with("tuổi")
+            {
+                continue;
+            }
+            let n = num(&c, "n").unwrap_or(0);
+            let y = year(&c, &["ny"]).unwrap_or(anchor.year);
+            if !(1..=12).contains(&n) {
+                continue;
+            }
+            Period::year_to_date(y, n, label)
+        } else if c.name("cum").is_some() {
+            Period::year_to_date(anchor.year, anchor.month, label)
+        } else if c.name("month").is_some() {
+            // "tháng trước", "tháng cùng kỳ" are bases, not periods (no digit).
+            let y = year(&c, &["my", "my2"]).unwrap_or(anchor.year);
+            Period::month(y, num(&c, "m").unwrap_or(0), label)
+        } else if c.name("this").is_some() {
+            Period::month(anchor.year, anchor.month, label)
+        } else if c.name("quarter").is_some() {
+            let q = c.name("q").map_or(0, |q| {
+                roman_value(q.as_str()).unwrap_or_else(|| q.as_str().parse().unwrap_or(0))
+            });
+            Period::quarter(year(&c, &["qy", "qy2"]).unwrap_or(anchor.year), q, label)
+        } else if c.name("year").is_some() {
+            // "năm học 2023-2024" never reaches here (no "năm 2023"); "kế
+            // hoạch năm 2024" is still the year.
+            // "kéo dài sang năm 2024", "của năm 2023": part of a name.
+            if ["sang", "của", "học", "đến", "từ"]
+                .iter()
+                .any(|w| before.to_lowercase().ends_with(w))
+            {
+                continue;
+            }
+            year(&c, &["y"]).and_then(|y| Period::year(y, label))
+        } else {
+            None
+        };
+        if let Some(period) = period {
+            out.push(Mention {
+                start: m.start(),
+                end: m.end(),
+                period,
+            });
+        }
+    }
+    out
+}
+
+/// The same period a year earlier ("cùng kỳ").
+pub fn year_earlier(p: &Period, label: &str) -> Period {
+    use chrono::Datelike;
+    let shift = |d: NaiveDate| {
+        d.with_year(d.year() - 1)
+            .or_else(|| NaiveDate::from_ymd_opt(d.year() - 1, d.month(), 28))
+            .unwrap_or(d)
+    };
+    let mut end = shift(p.end);
+    // Month-aligned periods keep ending on the month's last day (February).
+    if p.end.succ_opt().is_some_and(|n| n.day() == 1) {
+        end = baocao_domain::period::last_day_of_month(end.year(), end.month()).unwrap_or(end);
+    }
+    Period {
+        kind: p.kind,
+        start: shift(p.start),
+        end,
+        label: label.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use baocao_domain::PeriodKind;
+
+    const MAY: Anchor = Anchor {
+        year: 2024,
+        month: 5,
+    };
+
+    fn first(text: &str) -> Option<(PeriodKind, String, String, String)> {
+        mentions(text, MAY).into_iter().next().map(|m| {
+            (
+                m.period.kind,
+                m.period.start.to_string(),
+                m.period.end.to_string(),
+                text[m.start..m.end].to_owned(),
+            )
+        })
+    }
+
+    #[test]
+    fn months_and_cumulative() {
+        assert_eq!(first("tháng 5/2024 tăng").unwrap().1, "2024-05-01");
+        assert_eq!(
+            first("Giá trị tháng 5 ước đạt").unwrap().0,
+            PeriodKind::Month
+        );
+        assert_eq!(
+            first("Trong tháng 5, toàn tỉnh").unwrap().3,
+            "Trong tháng 5"
+        );
+        let ytd = first("05 tháng ước đạt").unwrap();
+        assert_eq!(
+            (ytd.0, ytd.1.as_str(), ytd.2.as_str()),
+            (PeriodKind::YearToDate, "2024-01-01", "2024-05-31")
+        );
+        assert_eq!(first("5 tháng đầu năm ước đạt").unwrap().2, "2024-05-31");
+        assert_eq!(first("06 tháng đầu năm đạt").unwrap().2, "2024-06-30");
+        assert_eq!(
+            first("(05 tháng năm 2023 tăng 15,3%)").unwrap().2,
+            "2023-05-31"
+        );
+        assert_eq!(
+            first("lũy kế 05 tháng có 706").unwrap().0,
+            PeriodKind::YearToDate
+        );
+        assert_eq!(first("lũy kế đạt 21.395 tấn").unwrap().2, "2024-05-31");
+        assert_eq!(first("trong tháng không xảy ra").unwrap().1, "2024-05-01");
+    }
+
+    #[test]
+    fn dates_quarters_years() {
+        let a = first("Tính đến ngày 15/5/2024, riêng").unwrap();
+        assert_eq!((a.0, a.1.as_str()), (PeriodKind::AsOfDate, "2024-05-15"));
+        assert_eq!(
+            first("tính đến hết ngày 15/5/2024:").unwrap().1,
+            "2024-05-15"
+        );
+        assert_eq!(
+            first("Tính đến hết tháng 4/2024, có").unwrap().1,
+            "2024-04-30"
+        );
+        assert_eq!(first("quý II").unwrap().1, "2024-04-01");
+        assert_eq!(first("Năm 2023, Chỉ số PCI").unwrap().0, PeriodKind::Year);
+        let r = first("(từ ngày 15/12/2023 đến ngày 14/3/2024)").unwrap();
+        assert_eq!(
+            (r.0, r.1.as_str(), r.2.as_str()),
+            (PeriodKind::DateRange, "2023-12-15", "2024-03-14")
+        );
+    }
+
+    #[test]
+    fn durations_are_not_periods() {
+        assert!(mentions("nợ từ 3 tháng trở lên", MAY).is_empty());
+        assert!(mentions("nợ từ 3 đến dưới 6 tháng là", MAY).is_empty());
+    }
+
+    #[test]
+    fn a_year_earlier() {
+        let p = Period::year_to_date(2024, 2, "").unwrap();
+        let e = year_earlier(&p, "cùng kỳ");
+        assert_eq!(
+            (e.start.to_string(), e.end.to_string()),
+            ("2023-01-01".into(), "2023-02-28".into())
+        );
+    }
+}
