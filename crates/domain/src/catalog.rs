@@ -1518,17 +1518,63 @@ fn word_key(word: &str, out: &mut String) {
         return;
     }
     let mut pending = None;
-    for c in word.nfd() {
-        if is_tone_mark(c) {
-            pending = Some(c);
+    for c in word.chars() {
+        // Precomposed letters through a table; others decomposed.
+        if let Some((base, tone)) = precomposed(c) {
+            out.push_str(base);
+            if tone.is_some() {
+                pending = tone;
+            }
             continue;
         }
-        if !c.is_alphanumeric() && !is_combining_mark(c) {
-            out.extend(pending.take());
+        for c in c.nfd() {
+            if is_tone_mark(c) {
+                pending = Some(c);
+                continue;
+            }
+            if !c.is_alphanumeric() && !is_combining_mark(c) {
+                out.extend(pending.take());
+            }
+            out.extend(c.to_lowercase());
         }
-        out.extend(c.to_lowercase());
     }
     out.extend(pending);
+}
+
+/// For each precomposed Latin letter (U+00C0..U+024F, U+1E00..U+1EFF): its
+/// lowercase decomposition without the tone mark, and the tone mark.
+static PRECOMPOSED: LazyLock<Vec<(String, Option<char>)>> = LazyLock::new(|| {
+    (0xC0u32..0x250)
+        .chain(0x1E00..0x1F00)
+        .map(|u| {
+            let c = char::from_u32(u).unwrap_or(' ');
+            let mut base = String::new();
+            let mut tone = None;
+            for d in c.nfd() {
+                if is_tone_mark(d) {
+                    tone = Some(d);
+                } else {
+                    base.extend(d.to_lowercase());
+                }
+            }
+            (base, tone)
+        })
+        .collect()
+});
+
+fn precomposed(c: char) -> Option<(&'static str, Option<char>)> {
+    let u = c as u32;
+    let i = match u {
+        0xC0..0x250 => (u - 0xC0) as usize,
+        0x1E00..0x1F00 => (u - 0x1E00) as usize + 0x190,
+        _ => return None,
+    };
+    let (base, tone) = &PRECOMPOSED[i];
+    // A letter that is not alphanumeric (×, ÷) keeps the slow path.
+    if !c.is_alphanumeric() {
+        return None;
+    }
+    Some((base.as_str(), *tone))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

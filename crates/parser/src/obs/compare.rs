@@ -27,6 +27,19 @@ static BASE: LazyLock<Regex> = LazyLock::new(|| {
 /// The base written at the start of `text` (right after a change), with
 /// the bytes it takes.
 pub fn base_at(text: &str, anchor: Anchor) -> Option<(ComparisonBase, String, usize)> {
+    // A base is a few words: look no further (the matcher's work grows with
+    // the text it is given).
+    let mut end = text.len().min(80);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let text = &text[..end];
+    if !text
+        .trim_start()
+        .starts_with(['s', 'S', 'k', 'K', 'd', 'D', 'c', 't'])
+    {
+        return None;
+    }
     let c = BASE.captures(text)?;
     let m = c.get(0)?;
     let label = m.as_str().trim().to_owned();

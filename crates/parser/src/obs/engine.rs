@@ -82,7 +82,15 @@ struct Extractor<'d> {
     /// với ...:" sentences.
     last_levels: Vec<usize>,
     sentence_levels: Vec<usize>,
+    /// Catalog look-ups of the clause being read: the same words are looked
+    /// up for several decisions.
+    found: std::cell::RefCell<Vec<(usize, usize, Option<&'static str>, Found)>>,
 }
+
+type Found = Option<(&'static catalog::Indicator, Range<usize>)>;
+
+static EDGE_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| EDGE_WORDS.iter().copied().collect());
 
 /// Two-word openers stripped before single edge words ("toàn tỉnh" but
 /// not the "tỉnh" of "ngân sách tỉnh").
@@ -168,6 +176,7 @@ pub fn extract(
             .collect(),
         last_levels: Vec::new(),
         sentence_levels: Vec::new(),
+        found: std::cell::RefCell::new(Vec::new()),
     };
     let tasks = outline.tasks.as_ref();
     let heading_starts: Vec<u32> = outline.sections.iter().map(|s| s.span.start).collect();
@@ -233,6 +242,25 @@ pub fn extract(
 }
 
 impl<'d> Extractor<'d> {
+    /// `catalog::find_in`, remembered for the clause being read.
+    fn find(&self, text: &str, previous: Option<&'static str>) -> Found {
+        // Keyed by the slice itself (address and length): every text looked
+        // up is a slice of the clause being read, and the cache is emptied
+        // whenever a clause begins or ends, so an address never outlives
+        // its text here.
+        let key = (text.as_ptr() as usize, text.len());
+        let mut cache = self.found.borrow_mut();
+        if let Some((_, _, _, hit)) = cache
+            .iter()
+            .find(|(p, l, prev, _)| (*p, *l) == key && *prev == previous)
+        {
+            return hit.clone();
+        }
+        let hit = catalog::find_in(text, previous);
+        cache.push((key.0, key.1, previous, hit.clone()));
+        hit
+    }
+
     fn paragraph(
         &mut self,
         start: usize,
@@ -322,7 +350,7 @@ impl<'d> Extractor<'d> {
     /// the observation clause `i` speaks of: the one its words name, else
     /// the i-th level of the sentence before.
     fn compare_target(&self, clause: &str, targets: &[usize], i: usize) -> Option<usize> {
-        if let Some((ind, _)) = catalog::find_in(clause, None)
+        if let Some((ind, _)) = self.find(clause, None)
             && let Some(&t) = targets.iter().find(|&&t| self.obs[t].indicator == ind.code)
         {
             return Some(t);
@@ -346,7 +374,7 @@ impl<'d> Extractor<'d> {
                     snap.code = "";
                     snap.label = String::new();
                     snap.breakdown = String::new();
-                    if let Some((ind, r)) = catalog::find_in(before, None) {
+                    if let Some((ind, r)) = self.find(before, None) {
                         snap.code = ind.code;
                         snap.label = clean_label(&before[r]);
                     }
@@ -359,6 +387,19 @@ impl<'d> Extractor<'d> {
 
     /// Reads one clause (`text` at `off` within the sentence).
     fn clause(&mut self, text: &str, off: usize, loc: Loc, state: &mut State, in_paren: bool) {
+        self.found.borrow_mut().clear();
+        self.clause_inner(text, off, loc, state, in_paren);
+        self.found.borrow_mut().clear();
+    }
+
+    fn clause_inner(
+        &mut self,
+        text: &str,
+        off: usize,
+        loc: Loc,
+        state: &mut State,
+        in_paren: bool,
+    ) {
         let groups = paren_groups(text);
         let main = without_parens(text, &groups);
         let mentions = when::mentions(&main, self.anchor);
@@ -586,7 +627,8 @@ impl<'d> Extractor<'d> {
         let qualifier = qualifier_before(&gap_lower);
         // "vốn đăng ký tăng thêm 1.799,1 tỷ đồng": the verb belongs to the
         // subject's name, the figure is a level.
-        let named_through = catalog::find_in(gap, Some(state.code).filter(|c| !c.is_empty()))
+        let named_through = self
+            .find(gap, Some(state.code).filter(|c| !c.is_empty()))
             .is_some_and(|(_, r)| gap[r.end..].trim().is_empty());
         let kind = if named_through {
             Kind::Level
@@ -621,7 +663,7 @@ impl<'d> Extractor<'d> {
                 self.obs[i].indicator = before.0.to_owned();
                 self.obs[i].label = before.1;
                 self.obs[i].breakdown = "xếp hạng".into();
-                let ind = catalog::find_in(gap, None);
+                let ind = self.find(gap, None);
                 if let Some((ind, r)) = ind {
                     self.obs[i].indicator = ind.code.to_owned();
                     self.obs[i].label = clean_label(&gap[r]);
@@ -724,7 +766,7 @@ impl<'d> Extractor<'d> {
         let has_period = mentions
             .iter()
             .any(|m| m.start >= cursor && m.end <= cursor + gap.len());
-        let subject = catalog::find_in(gap, Some(state.code).filter(|c| !c.is_empty()));
+        let subject = self.find(gap, Some(state.code).filter(|c| !c.is_empty()));
         let new_subject = subject.as_ref().is_some_and(|(i, _)| i.code != state.code);
         let np = noun_phrase(
             gap,
@@ -758,10 +800,8 @@ impl<'d> Extractor<'d> {
         // A subject named before the figure whose unit the figure cannot
         // have ("... khoáng sản, với tổng trữ lượng 1,9 triệu m3"): the
         // figure is of something else, named by the words left.
-        let in_gap = catalog::find_in(gap, previous);
-        let named = in_gap
-            .clone()
-            .or_else(|| catalog::find_in(window, previous));
+        let in_gap = self.find(gap, previous);
+        let named = in_gap.clone().or_else(|| self.find(window, previous));
         if let Some((ind, r)) = named
             && !compatible(ind.unit, q.unit_code)
             && !state.in_breakdown
@@ -785,8 +825,8 @@ impl<'d> Extractor<'d> {
             }
             return 0;
         }
-        if catalog::find_in(gap, previous).is_none()
-            && catalog::find_in(window, previous).is_none()
+        if self.find(gap, previous).is_none()
+            && self.find(window, previous).is_none()
             && let Some((code, label)) = state.pending.clone()
             && catalog::by_code(code).is_some_and(|i| {
                 i.unit == q.unit_code
@@ -800,9 +840,8 @@ impl<'d> Extractor<'d> {
         }
         // "xảy ra 25 vụ tai nạn giao thông", "tiếp nhận 643 đơn": the subject
         // after, or around, the number.
-        if catalog::find_in(gap, previous).is_none()
-            && let Some((ind, r)) =
-                catalog::find_in(window, Some(state.code).filter(|c| !c.is_empty()))
+        if self.find(gap, previous).is_none()
+            && let Some((ind, r)) = self.find(window, Some(state.code).filter(|c| !c.is_empty()))
             && (ind.code != state.code || state.in_breakdown)
         {
             let used = r.end;
@@ -824,7 +863,9 @@ impl<'d> Extractor<'d> {
         }
         // "Có 12/15 khoản thu tăng ...": a count of something else, not the
         // revenue in force; what is counted is the subject.
-        let named = catalog::find_in(gap, Some(state.code).filter(|c| !c.is_empty())).is_some();
+        let named = self
+            .find(gap, Some(state.code).filter(|c| !c.is_empty()))
+            .is_some();
         if !named
             && !state.in_breakdown
             && !counted.is_empty()
@@ -956,7 +997,7 @@ impl<'d> Extractor<'d> {
             None
         };
         let previous = Some(state.code).filter(|c| !c.is_empty());
-        let subject = catalog::find_in(gap, previous);
+        let subject = self.find(gap, previous);
         let mut changed = false;
         let mut item = None;
         if let Some((ind, r)) = &subject {
@@ -1299,8 +1340,27 @@ fn post_words(text: &str) -> &str {
     t
 }
 
+/// The first `n` bytes of `s` (at a char boundary).
+fn tail_start(s: &str, n: usize) -> &str {
+    let mut i = s.len().min(n);
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    &s[..i]
+}
+
+/// The last `n` bytes of `s` (at a char boundary), for looking at the
+/// words right before a number without touching the whole clause.
+fn tail(s: &str, n: usize) -> &str {
+    let mut i = s.len().saturating_sub(n);
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    &s[i..]
+}
+
 fn is_ordinal(before: &str) -> bool {
-    let b = before.trim_end().to_lowercase();
+    let b = tail(before.trim_end(), 40).to_lowercase();
     [
         "lớp",
         "đợt",
@@ -1323,10 +1383,10 @@ fn is_ordinal(before: &str) -> bool {
 /// "20/5-15/6", "30/4", "11/01/2024", "49 năm", "3 tháng trở lên".
 fn is_date_or_duration(main: &str, n: &Num) -> bool {
     let after = &main[n.end..];
-    let before = main[..n.start].trim_end().to_lowercase();
+    let before = tail(main[..n.start].trim_end(), 40).to_lowercase();
     let t = after.trim_start();
     // "từ 3 đến dưới 6 tháng": a duration.
-    if DURATION.is_match(after) {
+    if DURATION.is_match(tail_start(after, 40)) {
         return true;
     }
     // A bare year ("năm học 2023-2024", "giai đoạn 2022-2024"): not a figure.
@@ -1482,7 +1542,7 @@ fn noun_phrase(
     let mut a = 0;
     let mut b = words.len();
     loop {
-        if a + 1 < b && EDGE_PHRASES.contains(&format!("{} {}", lower[a], lower[a + 1]).as_str()) {
+        if a + 1 < b && is_pair(EDGE_PHRASES, &lower[a], &lower[a + 1]) {
             a += 2;
         } else if a < b
             && (EDGE_WORDS.contains(&lower[a].as_str())
@@ -1494,9 +1554,7 @@ fn noun_phrase(
         }
     }
     loop {
-        if b >= a + 2
-            && TRAILING_PHRASES.contains(&format!("{} {}", lower[b - 2], lower[b - 1]).as_str())
-        {
+        if b >= a + 2 && is_pair(TRAILING_PHRASES, &lower[b - 2], &lower[b - 1]) {
             b -= 2;
         } else if b > a
             && (EDGE_WORDS.contains(&lower[b - 1].as_str())
@@ -1526,11 +1584,21 @@ fn noun_phrase(
     np
 }
 
+/// Whether "a b" is one of `phrases`.
+fn is_pair(phrases: &[&str], a: &str, b: &str) -> bool {
+    phrases.iter().any(|p| {
+        p.len() == a.len() + 1 + b.len()
+            && p.starts_with(a)
+            && p.ends_with(b)
+            && p.as_bytes()[a.len()] == b' '
+    })
+}
+
 fn strip_edges(s: &str) -> String {
     let words: Vec<&str> = s.split_whitespace().collect();
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let mut a = 0;
-    while a < words.len() && EDGE_WORDS.contains(&lower[a].as_str()) {
+    while a < words.len() && EDGE_SET.contains(lower[a].as_str()) {
         a += 1;
     }
     words[a..].join(" ")

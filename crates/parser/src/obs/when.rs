@@ -27,17 +27,17 @@ pub struct Mention {
 
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?xi)
-        (?P<asof>tính\ đến\ (?:hết\ )?(?:ngày\ )?(?P<ad>\d{1,2})/(?P<am>\d{1,2})(?:/(?P<ay>\d{4}))?)
-      | (?P<asofm>tính\ đến\ (?:hết\ )?tháng\ (?P<bm>\d{1,2})(?:/(?P<by>\d{4})|\ năm\ (?P<by2>\d{4}))?)
-      | (?P<range>từ\ ngày\ (?P<r1d>\d{1,2})/(?P<r1m>\d{1,2})(?:/(?P<r1y>\d{4}))?\ đến\ (?:hết\ )?ngày\ (?P<r2d>\d{1,2})/(?P<r2m>\d{1,2})(?:/(?P<r2y>\d{4}))?)
-      | (?P<half>(?:6|06|sáu)\ tháng\ (?P<hw>đầu|cuối)\ năm(?:\ (?P<hy>\d{4}))?)
-      | (?P<ytd>(?:(?:lũy|luỹ)\ kế\ )?(?:trong\ )?(?P<n>\d{1,2})\ tháng(?:\ đầu\ năm)?(?:\ (?:năm\ )?(?P<ny>\d{4}))?)
-      | (?P<cum>(?:lũy|luỹ)\ kế)
-      | (?P<month>(?:trong\ )?tháng\ (?P<m>\d{1,2})(?:/(?P<my>\d{4})|\ năm\ (?P<my2>\d{4}))?)
-      | (?P<this>trong\ tháng)
-      | (?P<quarter>quý\ (?P<q>IV|III|II|I|[1-4])(?:/(?P<qy>\d{4})|\ năm\ (?P<qy2>\d{4}))?)
-      | (?P<year>năm\ (?P<y>\d{4}))
+        r"(?x)
+        (?P<asof>[Tt]ính\ đến\ (?:hết\ )?(?:ngày\ )?(?P<ad>\d{1,2})/(?P<am>\d{1,2})(?:/(?P<ay>\d{4}))?)
+      | (?P<asofm>[Tt]ính\ đến\ (?:hết\ )?tháng\ (?P<bm>\d{1,2})(?:/(?P<by>\d{4})|\ năm\ (?P<by2>\d{4}))?)
+      | (?P<range>[Tt]ừ\ ngày\ (?P<r1d>\d{1,2})/(?P<r1m>\d{1,2})(?:/(?P<r1y>\d{4}))?\ đến\ (?:hết\ )?ngày\ (?P<r2d>\d{1,2})/(?P<r2m>\d{1,2})(?:/(?P<r2y>\d{4}))?)
+      | (?P<half>(?:6|06|[Ss]áu)\ tháng\ (?P<hw>đầu|cuối)\ năm(?:\ (?P<hy>\d{4}))?)
+      | (?P<ytd>(?:(?:[Ll]ũy|[Ll]uỹ)\ kế\ )?(?:[Tt]rong\ )?(?P<n>\d{1,2})\ tháng(?:\ đầu\ năm)?(?:\ (?:năm\ )?(?P<ny>\d{4}))?)
+      | (?P<cum>(?:[Ll]ũy|[Ll]uỹ)\ kế)
+      | (?P<month>(?:[Tt]rong\ )?[Tt]háng\ (?P<m>\d{1,2})(?:/(?P<my>\d{4})|\ năm\ (?P<my2>\d{4}))?)
+      | (?P<this>[Tt]rong\ tháng)
+      | (?P<quarter>[Qq]uý\ (?P<q>IV|III|II|I|[1-4])(?:/(?P<qy>\d{4})|\ năm\ (?P<qy2>\d{4}))?)
+      | (?P<year>[Nn]ăm\ (?P<y>\d{4}))
         ",
     )
     .expect("period pattern")
@@ -56,6 +56,13 @@ fn year(c: &regex::Captures, names: &[&str]) -> Option<i32> {
 /// Every period mentioned in `text`, in order.
 pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
     let mut out = Vec::new();
+    // Every period phrase holds one of these words: most clauses hold none.
+    if !["háng", "ăm", "uý", " kế", "ngày"]
+        .iter()
+        .any(|w| text.contains(w))
+    {
+        return out;
+    }
     for c in PERIOD.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
         // "nợ từ 3 tháng trở lên", "dưới 6 tháng": a duration, not a period.
