@@ -84,10 +84,14 @@ struct Extractor<'d> {
     sentence_levels: Vec<usize>,
     /// Catalog look-ups of the clause being read: the same words are looked
     /// up for several decisions.
-    found: std::cell::RefCell<Vec<(usize, usize, Option<&'static str>, Found)>>,
+    found: std::cell::RefCell<Vec<Remembered>>,
 }
 
 type Found = Option<(&'static catalog::Indicator, Range<usize>)>;
+
+/// A look-up: the text's address and length, the previous subject, and
+/// what was found.
+type Remembered = (usize, usize, Option<&'static str>, Found);
 
 static EDGE_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
     std::sync::LazyLock::new(|| EDGE_WORDS.iter().copied().collect());
