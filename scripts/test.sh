@@ -4,4 +4,10 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
+# The store's behaviour suite runs against PostgreSQL too (BAOCAO_TEST_PG_URL,
+# default postgres://postgres@127.0.0.1:5432/postgres); BAOCAO_SKIP_PG=1 skips it.
+if [ "${BAOCAO_SKIP_PG:-}" != 1 ]; then
+    bash .ci/start-postgres.sh
+fi
+
 cargo test --workspace --all-targets

@@ -1,0 +1,831 @@
+//! Ingest throughput and query latency of both backends.
+//!
+//! For each backend, on a fresh database:
+//! 1. stores N seed-sized reports (default 10,000; `BAOCAO_BENCH_REPORTS`),
+//!    one transaction per report through the [`Store`], by
+//!    `BAOCAO_BENCH_WRITERS` concurrent writers (default 1), and reports
+//!    reports/s and rows/s;
+//! 2. as a baseline in the same run, inserts the same rows (same tables and
+//!    columns, JSON bodies, folded words) into plain tables with no
+//!    secondary index, no full-text index, no constraint but the primary
+//!    key, with batched multi-row INSERTs, 100 reports per transaction,
+//!    without the store's logic (no duplicate checks, no supersession);
+//! 3. with the N reports stored, measures the latency (p50, p99) of series,
+//!    list and search queries.
+//!
+//! Each report is the seed report (`testdata/reports/000_...txt`, parsed by
+//! the current parser) moved to one of 50 issuers and one of N/50 months,
+//! with distinct raw bytes. PostgreSQL is the server at `BAOCAO_TEST_PG_URL`
+//! (default `postgres://postgres@127.0.0.1:5432/postgres`); set
+//! `BAOCAO_SKIP_PG=1` to bench SQLite only, `BAOCAO_BENCH_DIR` to keep the
+//! SQLite database in that directory.
+//!
+//! `cargo bench -p baocao-store --bench ingest`
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use baocao_domain::text::{fold, match_key};
+use baocao_domain::{Period, PeriodKind, Report, Source};
+use baocao_store::{
+    AnyStore, ObservationFilter, PageRequest, ReportFilter, ReportView, SearchQuery, SeriesQuery,
+    Store, TaskFilter, connect,
+};
+use chrono::{Months, NaiveDate, TimeZone, Utc};
+use sqlx::{AssertSqlSafe, Connection, PgConnection};
+
+const ISSUERS: usize = 50;
+const QUERIES: usize = 300;
+
+fn env_usize(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// A deterministic pseudo-random sequence (no dependency needed).
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n
+    }
+}
+
+fn issuer(k: usize) -> String {
+    format!("UBND huyện Số {k}")
+}
+
+fn shift(p: &Period, months: u32) -> Period {
+    let start = p.start.checked_sub_months(Months::new(months)).unwrap();
+    let end = match p.kind {
+        PeriodKind::AsOfDate => p.end.checked_sub_months(Months::new(months)).unwrap(),
+        _ => {
+            let first = NaiveDate::from_ymd_opt(
+                chrono::Datelike::year(&p.end),
+                chrono::Datelike::month(&p.end),
+                1,
+            )
+            .unwrap()
+            .checked_sub_months(Months::new(months))
+            .unwrap();
+            first
+                .checked_add_months(Months::new(1))
+                .unwrap()
+                .pred_opt()
+                .unwrap()
+        }
+    };
+    Period {
+        kind: p.kind,
+        start,
+        end,
+        label: p.label.clone(),
+    }
+}
+
+/// Report `i` of the run: the seed moved to issuer `i % 50` and to the
+/// month `i / 50` months before the seed's.
+fn variant(seed_raw: &[u8], seed: &Report, i: usize) -> (Vec<u8>, Source, Report) {
+    let months = (i / ISSUERS) as u32;
+    let mut r = seed.clone();
+    r.metadata.issuer = issuer(i % ISSUERS);
+    let m = &mut r.metadata;
+    m.reporting_period = m.reporting_period.as_ref().map(|p| shift(p, months));
+    m.planning_period = m.planning_period.as_ref().map(|p| shift(p, months));
+    m.issued_on = m
+        .issued_on
+        .and_then(|d| d.checked_sub_months(Months::new(months)));
+    for o in &mut r.observations {
+        o.period = o.period.as_ref().map(|p| shift(p, months));
+        if let Some(q) = o.quantity.as_mut() {
+            q.value *= 1.0 + (i % 7) as f64 / 100.0;
+        }
+    }
+    for t in &mut r.tasks {
+        t.period = t.period.as_ref().map(|p| shift(p, months));
+    }
+    let mut raw = seed_raw.to_vec();
+    raw.extend_from_slice(format!("\n[bench {i}]\n").as_bytes());
+    let source = Source {
+        department: format!("dept-{}", i % ISSUERS),
+        filename: format!("report-{i}.txt"),
+        content_type: "text/plain; charset=utf-8".into(),
+        message_id: format!("bench-{i}"),
+        content_sha256: String::new(),
+        received_at: Some(Utc.timestamp_opt(1_700_000_000 + i as i64, 0).unwrap()),
+    };
+    (raw, source, r)
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1e3)
+}
+
+async fn ingest(
+    store: &AnyStore,
+    seed_raw: &[u8],
+    seed: &Report,
+    n: usize,
+    writers: usize,
+) -> Duration {
+    let next = Arc::new(AtomicUsize::new(0));
+    let seed_raw = Arc::new(seed_raw.to_vec());
+    let seed = Arc::new(seed.clone());
+    let t0 = Instant::now();
+    let handles: Vec<_> = (0..writers)
+        .map(|_| {
+            let (store, next, seed_raw, seed) =
+                (store.clone(), next.clone(), seed_raw.clone(), seed.clone());
+            tokio::spawn(async move {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= n {
+                        break;
+                    }
+                    let (raw, source, report) = variant(&seed_raw, &seed, i);
+                    store
+                        .record_ingestion(&raw, &source, &report)
+                        .await
+                        .unwrap_or_else(|e| panic!("report {i}: {e}"));
+                    if (i + 1) % 1000 == 0 {
+                        eprintln!("  {} reports stored, {:.0?}", i + 1, t0.elapsed());
+                    }
+                }
+            })
+        })
+        .collect();
+    for h in handles {
+        h.await.unwrap();
+    }
+    t0.elapsed()
+}
+
+const TABLES: [&str; 8] = [
+    "uploads",
+    "ingestions",
+    "reports",
+    "observations",
+    "tasks",
+    "task_topics",
+    "task_documents",
+    "search_docs",
+];
+
+/// Rows of one report as the baseline writes them.
+struct BaseRows {
+    upload: (String, i64, Vec<u8>),
+    ingestion: Vec<String>,
+    report: Vec<String>,
+    observations: Vec<Vec<String>>,
+    tasks: Vec<Vec<String>>,
+    topics: Vec<[String; 3]>,
+    documents: Vec<[String; 3]>,
+    docs: Vec<Vec<String>>,
+}
+
+fn words(s: &str) -> String {
+    fold(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn base_rows(id: usize, raw: &[u8], source: &Source, r: &Report) -> BaseRows {
+    use sha2::Digest;
+    let sha: String = sha2::Sha256::digest(raw)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let m = &r.metadata;
+    let period = m
+        .reporting_period
+        .as_ref()
+        .map(|p| p.key())
+        .unwrap_or_default();
+    let rid = id.to_string();
+    let body = serde_json::json!({
+        "sections": r.sections, "footnotes": r.footnotes,
+        "documentReferences": r.document_references, "qualityIssues": r.quality_issues,
+        "normalizedText": r.normalized_text,
+    })
+    .to_string();
+    BaseRows {
+        upload: (sha.clone(), raw.len() as i64, raw.to_vec()),
+        ingestion: vec![
+            source.message_id.clone(),
+            "PARSED".into(),
+            source.department.clone(),
+            source.filename.clone(),
+            source.content_type.clone(),
+            sha,
+        ],
+        report: vec![
+            rid.clone(),
+            m.issuer.clone(),
+            match_key(&m.issuer),
+            source.department.clone(),
+            m.document_number.clone(),
+            period.clone(),
+            r.parser_version.clone(),
+            serde_json::to_string(m).unwrap(),
+            body,
+        ],
+        observations: r
+            .observations
+            .iter()
+            .enumerate()
+            .map(|(i, o)| {
+                vec![
+                    rid.clone(),
+                    i.to_string(),
+                    o.indicator.clone(),
+                    match_key(&o.breakdown),
+                    format!("{:?}", o.status),
+                    o.period.as_ref().map(|p| p.key()).unwrap_or_default(),
+                    match_key(&m.issuer),
+                    period.clone(),
+                    serde_json::to_string(o).unwrap(),
+                ]
+            })
+            .collect(),
+        tasks: r
+            .tasks
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                vec![
+                    rid.clone(),
+                    i.to_string(),
+                    t.ordinal.to_string(),
+                    t.period.as_ref().map(|p| p.key()).unwrap_or_default(),
+                    words(&t.text),
+                    match_key(&m.issuer),
+                    serde_json::to_string(t).unwrap(),
+                ]
+            })
+            .collect(),
+        topics: r
+            .tasks
+            .iter()
+            .enumerate()
+            .flat_map(|(i, t)| {
+                let rid = rid.clone();
+                t.topics
+                    .iter()
+                    .map(move |x| [rid.clone(), i.to_string(), x.clone()])
+            })
+            .collect(),
+        documents: r
+            .tasks
+            .iter()
+            .enumerate()
+            .flat_map(|(i, t)| {
+                let rid = rid.clone();
+                t.document_references
+                    .iter()
+                    .map(move |d| [rid.clone(), i.to_string(), match_key(&d.number)])
+            })
+            .collect(),
+        docs: r
+            .sections
+            .iter()
+            .map(|s| (s.number.clone(), format!("{}\n{}", s.title, s.text)))
+            .chain(r.tasks.iter().map(|t| (String::new(), t.text.clone())))
+            .chain(
+                r.footnotes
+                    .iter()
+                    .map(|f| (f.section_number.clone(), f.text.clone())),
+            )
+            .map(|(n, text)| vec![rid.clone(), n, words(&text), text])
+            .collect(),
+    }
+}
+
+/// The baseline tables and their batched inserts, for one concrete database.
+macro_rules! baseline {
+    ($module:ident, $db:ty, $conn:ty, $id:literal, $blob:literal) => {
+        mod $module {
+            use super::*;
+            use sqlx::QueryBuilder;
+
+            pub async fn create(c: &mut $conn) {
+                let id = $id;
+                let blob = $blob;
+                for ddl in [
+                    format!("CREATE TABLE b_uploads (id {id}, sha TEXT, size BIGINT, bytes {blob})"),
+                    format!(
+                        "CREATE TABLE b_ingestions (id {id}, message_id TEXT, status TEXT, \
+                         department TEXT, filename TEXT, content_type TEXT, sha TEXT)"
+                    ),
+                    "CREATE TABLE b_reports (id BIGINT PRIMARY KEY, issuer TEXT, issuer_key TEXT, \
+                     department TEXT, document_number TEXT, period TEXT, parser_version TEXT, \
+                     metadata TEXT, body TEXT)"
+                        .to_owned(),
+                    format!(
+                        "CREATE TABLE b_observations (id {id}, report_id TEXT, position TEXT, \
+                         indicator TEXT, breakdown_key TEXT, status TEXT, period TEXT, \
+                         issuer_key TEXT, sort TEXT, body TEXT)"
+                    ),
+                    format!(
+                        "CREATE TABLE b_tasks (id {id}, report_id TEXT, position TEXT, \
+                         ordinal TEXT, period TEXT, words TEXT, issuer_key TEXT, body TEXT)"
+                    ),
+                    format!(
+                        "CREATE TABLE b_task_topics (id {id}, report_id TEXT, position TEXT, topic TEXT)"
+                    ),
+                    format!(
+                        "CREATE TABLE b_task_documents (id {id}, report_id TEXT, position TEXT, \
+                         number_key TEXT)"
+                    ),
+                    format!(
+                        "CREATE TABLE b_search_docs (id {id}, report_id TEXT, section_number TEXT, \
+                         words TEXT, text TEXT)"
+                    ),
+                ] {
+                    sqlx::query(AssertSqlSafe(ddl)).execute(&mut *c).await.unwrap();
+                }
+            }
+
+            async fn rows(c: &mut $conn, head: &str, rows: Vec<Vec<String>>) -> usize {
+                let n = rows.len();
+                let width = rows.first().map_or(1, Vec::len);
+                let per = (30_000 / width).min(500);
+                let mut it = rows.into_iter().peekable();
+                while it.peek().is_some() {
+                    let mut qb = QueryBuilder::<$db>::new(head);
+                    qb.push_values(it.by_ref().take(per), |mut b, row| {
+                        for v in row {
+                            b.push_bind(v);
+                        }
+                    });
+                    qb.build().execute(&mut *c).await.unwrap();
+                }
+                n
+            }
+
+            /// Inserts a batch of reports in one transaction; returns rows.
+            pub async fn insert(c: &mut $conn, batch: Vec<BaseRows>) -> usize {
+                let mut tx = c.begin().await.unwrap();
+                let mut n = 0;
+                let mut uploads = QueryBuilder::<$db>::new("INSERT INTO b_uploads (sha, size, bytes) ");
+                uploads.push_values(batch.iter(), |mut b, r| {
+                    b.push_bind(r.upload.0.clone())
+                        .push_bind(r.upload.1)
+                        .push_bind(r.upload.2.clone());
+                });
+                uploads.build().execute(&mut *tx).await.unwrap();
+                n += batch.len();
+                let (mut ing, mut rep, mut obs, mut tasks, mut topics, mut docs_, mut sdocs) =
+                    (vec![], vec![], vec![], vec![], vec![], vec![], vec![]);
+                for r in batch {
+                    ing.push(r.ingestion);
+                    rep.push(r.report);
+                    obs.extend(r.observations);
+                    tasks.extend(r.tasks);
+                    topics.extend(r.topics.into_iter().map(Vec::from));
+                    docs_.extend(r.documents.into_iter().map(Vec::from));
+                    sdocs.extend(r.docs);
+                }
+                n += rows(
+                    &mut tx,
+                    "INSERT INTO b_ingestions (message_id, status, department, filename, \
+                     content_type, sha) ",
+                    ing,
+                )
+                .await;
+                // b_reports.id is BIGINT: bind it as a number.
+                let mut qb = QueryBuilder::<$db>::new(
+                    "INSERT INTO b_reports (id, issuer, issuer_key, department, document_number, \
+                     period, parser_version, metadata, body) ",
+                );
+                n += rep.len();
+                qb.push_values(rep, |mut b, row| {
+                    let mut it = row.into_iter();
+                    b.push_bind(it.next().unwrap().parse::<i64>().unwrap());
+                    for v in it {
+                        b.push_bind(v);
+                    }
+                });
+                qb.build().execute(&mut *tx).await.unwrap();
+                n += rows(
+                    &mut tx,
+                    "INSERT INTO b_observations (report_id, position, indicator, breakdown_key, \
+                     status, period, issuer_key, sort, body) ",
+                    obs,
+                )
+                .await;
+                n += rows(
+                    &mut tx,
+                    "INSERT INTO b_tasks (report_id, position, ordinal, period, words, \
+                     issuer_key, body) ",
+                    tasks,
+                )
+                .await;
+                n += rows(
+                    &mut tx,
+                    "INSERT INTO b_task_topics (report_id, position, topic) ",
+                    topics,
+                )
+                .await;
+                n += rows(
+                    &mut tx,
+                    "INSERT INTO b_task_documents (report_id, position, number_key) ",
+                    docs_,
+                )
+                .await;
+                n += rows(
+                    &mut tx,
+                    "INSERT INTO b_search_docs (report_id, section_number, words, text) ",
+                    sdocs,
+                )
+                .await;
+                tx.commit().await.unwrap();
+                n
+            }
+
+            pub async fn count_rows(c: &mut $conn) -> i64 {
+                let mut total = 0;
+                for t in TABLES {
+                    let (n,): (i64,) =
+                        sqlx::query_as(AssertSqlSafe(format!("SELECT COUNT(*) FROM {t}")))
+                            .fetch_one(&mut *c)
+                            .await
+                            .unwrap();
+                    total += n;
+                }
+                total
+            }
+        }
+    };
+}
+
+baseline!(
+    sqlite_base,
+    sqlx::Sqlite,
+    sqlx::SqliteConnection,
+    "INTEGER PRIMARY KEY",
+    "BLOB"
+);
+baseline!(
+    pg_base,
+    sqlx::Postgres,
+    sqlx::PgConnection,
+    "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
+    "BYTEA"
+);
+
+struct Figures {
+    backend: &'static str,
+    n: usize,
+    writers: usize,
+    ingest: Duration,
+    rows: i64,
+    base: Duration,
+    base_rows: usize,
+    latencies: Vec<(&'static str, Duration, Duration)>,
+}
+
+async fn baseline_run(
+    backend: &'static str,
+    url: &str,
+    seed_raw: &[u8],
+    seed: &Report,
+    n: usize,
+) -> (Duration, usize) {
+    let mut elapsed = Duration::ZERO;
+    let mut rows = 0;
+    macro_rules! run {
+        ($module:ident, $conn:ty) => {{
+            let mut c = <$conn>::connect(url).await.unwrap();
+            if backend == "sqlite" {
+                for p in ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL"] {
+                    sqlx::query(p).execute(&mut c).await.unwrap();
+                }
+            }
+            $module::create(&mut c).await;
+            let mut i = 0;
+            while i < n {
+                let batch: Vec<BaseRows> = (i..(i + 100).min(n))
+                    .map(|k| {
+                        let (raw, source, report) = variant(seed_raw, seed, k);
+                        base_rows(k + 1, &raw, &source, &report)
+                    })
+                    .collect();
+                let t0 = Instant::now();
+                rows += $module::insert(&mut c, batch).await;
+                elapsed += t0.elapsed();
+                i += 100;
+            }
+        }};
+    }
+    if backend == "sqlite" {
+        run!(sqlite_base, sqlx::SqliteConnection);
+    } else {
+        run!(pg_base, sqlx::PgConnection);
+    }
+    (elapsed, rows)
+}
+
+async fn count_store_rows(backend: &str, url: &str) -> i64 {
+    if backend == "sqlite" {
+        let mut c = sqlx::SqliteConnection::connect(url).await.unwrap();
+        sqlite_base::count_rows(&mut c).await
+    } else {
+        let mut c = PgConnection::connect(url).await.unwrap();
+        pg_base::count_rows(&mut c).await
+    }
+}
+
+async fn time<F, Fut>(name: &'static str, mut f: F) -> (&'static str, Duration, Duration)
+where
+    F: FnMut(usize) -> Fut,
+    Fut: std::future::Future<Output = usize>,
+{
+    let mut samples = Vec::with_capacity(QUERIES);
+    let mut results = 0;
+    for k in 0..QUERIES {
+        let t0 = Instant::now();
+        results += f(k).await;
+        samples.push(t0.elapsed());
+    }
+    samples.sort();
+    assert!(results > 0, "{name} found nothing");
+    (name, percentile(&samples, 0.50), percentile(&samples, 0.99))
+}
+
+async fn latencies(store: &AnyStore, seed: &Report) -> Vec<(&'static str, Duration, Duration)> {
+    let mut indicators: Vec<String> = seed
+        .observations
+        .iter()
+        .map(|o| o.indicator.clone())
+        .filter(|c| !c.is_empty())
+        .collect();
+    indicators.sort();
+    indicators.dedup();
+    let queries = [
+        "giải ngân vốn đầu tư công",
+        "xuất khẩu",
+        "thu ngân sách",
+        "an toàn giao thông",
+        "khu công nghiệp",
+        "cải cách hành chính",
+    ];
+    let rng = std::cell::RefCell::new(Lcg(42));
+    let pick = |n: usize| rng.borrow_mut().next(n);
+    let mut out = Vec::new();
+    out.push(
+        time("series (1 indicator, 1 issuer)", |_| {
+            let q = SeriesQuery {
+                indicator: indicators[pick(indicators.len())].clone(),
+                issuer: issuer(pick(ISSUERS)),
+                ..SeriesQuery::default()
+            };
+            async move { store.series(&q).await.unwrap().points.len() }
+        })
+        .await,
+    );
+    out.push(
+        time("list reports (page of 50)", |_| async {
+            store
+                .list_reports(
+                    &ReportFilter::default(),
+                    ReportView::Basic,
+                    &PageRequest::first(50),
+                )
+                .await
+                .unwrap()
+                .items
+                .len()
+        })
+        .await,
+    );
+    out.push(
+        time("list reports (1 issuer, page 3)", |_| {
+            let f = ReportFilter {
+                issuer: Some(issuer(pick(ISSUERS))),
+                ..ReportFilter::default()
+            };
+            async move {
+                let mut p = PageRequest::first(50);
+                let mut n = 0;
+                for _ in 0..3 {
+                    let page = store.list_reports(&f, ReportView::Basic, &p).await.unwrap();
+                    n = page.items.len();
+                    match page.next_token {
+                        Some(t) => p = PageRequest::next(50, t),
+                        None => break,
+                    }
+                }
+                n
+            }
+        })
+        .await,
+    );
+    out.push(
+        time("list observations (1 indicator, page of 50)", |_| {
+            let f = ObservationFilter {
+                indicators: vec![indicators[pick(indicators.len())].clone()],
+                ..ObservationFilter::default()
+            };
+            async move {
+                store
+                    .list_observations(&f, &PageRequest::first(50))
+                    .await
+                    .unwrap()
+                    .items
+                    .len()
+            }
+        })
+        .await,
+    );
+    out.push(
+        time("list tasks (text filter, page of 50)", |_| {
+            let f = TaskFilter {
+                text: Some("giải ngân".into()),
+                issuer: Some(issuer(pick(ISSUERS))),
+                ..TaskFilter::default()
+            };
+            async move {
+                store
+                    .list_tasks(&f, &PageRequest::first(50))
+                    .await
+                    .unwrap()
+                    .items
+                    .len()
+            }
+        })
+        .await,
+    );
+    out.push(
+        time("search (page of 20)", |_| {
+            let q = SearchQuery {
+                query: queries[pick(queries.len())].into(),
+                ..SearchQuery::default()
+            };
+            async move {
+                store
+                    .search(&q, &PageRequest::first(20))
+                    .await
+                    .unwrap()
+                    .items
+                    .len()
+            }
+        })
+        .await,
+    );
+    out.push(
+        time("search (1 issuer, page of 20)", |_| {
+            let q = SearchQuery {
+                query: queries[pick(queries.len())].into(),
+                issuer: Some(issuer(pick(ISSUERS))),
+                ..SearchQuery::default()
+            };
+            async move {
+                store
+                    .search(&q, &PageRequest::first(20))
+                    .await
+                    .unwrap()
+                    .items
+                    .len()
+            }
+        })
+        .await,
+    );
+    out
+}
+
+async fn bench(
+    backend: &'static str,
+    url: &str,
+    seed_raw: &[u8],
+    seed: &Report,
+    n: usize,
+    writers: usize,
+) -> Figures {
+    eprintln!("{backend}: storing {n} reports with {writers} writer(s)");
+    let store = connect(url).await.unwrap();
+    let ingest_time = ingest(&store, seed_raw, seed, n, writers).await;
+    let rows = count_store_rows(backend, url).await;
+    eprintln!("{backend}: querying");
+    let latencies = latencies(&store, seed).await;
+    store.close().await;
+    eprintln!("{backend}: baseline");
+    let (base, base_rows) = baseline_run(backend, url, seed_raw, seed, n).await;
+    Figures {
+        backend,
+        n,
+        writers,
+        ingest: ingest_time,
+        rows,
+        base,
+        base_rows,
+        latencies,
+    }
+}
+
+fn print(f: &Figures) {
+    let secs = f.ingest.as_secs_f64();
+    let bsecs = f.base.as_secs_f64();
+    println!(
+        "\n== {} ({} reports, {} writer(s)) ==",
+        f.backend, f.n, f.writers
+    );
+    println!(
+        "store   : {:>8.1} reports/s  {:>10.0} rows/s  ({} rows, {:.1} s)",
+        f.n as f64 / secs,
+        f.rows as f64 / secs,
+        f.rows,
+        secs
+    );
+    println!(
+        "baseline: {:>8.1} reports/s  {:>10.0} rows/s  ({} rows, {:.1} s; batched INSERTs, 100 reports a transaction)",
+        f.n as f64 / bsecs,
+        f.base_rows as f64 / bsecs,
+        f.base_rows,
+        bsecs
+    );
+    for (name, p50, p99) in &f.latencies {
+        println!("  {name:<45} p50 {:>10}  p99 {:>10}", ms(*p50), ms(*p99));
+    }
+}
+
+fn main() {
+    let n = env_usize("BAOCAO_BENCH_REPORTS", 10_000);
+    let writers = env_usize("BAOCAO_BENCH_WRITERS", 1).max(1);
+    // `cargo test --benches` runs this with --bench absent; stay quick then.
+    if !std::env::args().any(|a| a == "--bench") {
+        eprintln!("ingest bench: run with `cargo bench -p baocao-store --bench ingest`");
+        return;
+    }
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../testdata/reports/000_5b1c2bc8d5408b7b.txt"
+    );
+    let seed_raw = std::fs::read(path).expect("seed report");
+    let seed =
+        baocao_parser::parse(&seed_raw, &baocao_parser::Hints::default()).expect("seed parses");
+    eprintln!(
+        "seed: {} observations, {} tasks, {} sections, {} footnotes, {} bytes",
+        seed.observations.len(),
+        seed.tasks.len(),
+        seed.sections.len(),
+        seed.footnotes.len(),
+        seed_raw.len()
+    );
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        let mut figures = Vec::new();
+
+        // BAOCAO_BENCH_DIR keeps the SQLite database there for a look.
+        let keep = std::env::var_os("BAOCAO_BENCH_DIR").map(std::path::PathBuf::from);
+        let dir = keep.clone().unwrap_or_else(|| {
+            std::env::temp_dir().join(format!("baocao-bench-{}", std::process::id()))
+        });
+        let url = format!("sqlite://{}", dir.join("bench.db").display());
+        figures.push(bench("sqlite", &url, &seed_raw, &seed, n, writers).await);
+        if keep.is_none() {
+            let _ = std::fs::remove_dir_all(&dir);
+        }
+
+        if std::env::var("BAOCAO_SKIP_PG").is_ok_and(|v| v == "1") {
+            eprintln!("postgres: skipped (BAOCAO_SKIP_PG=1)");
+        } else {
+            let admin = std::env::var("BAOCAO_TEST_PG_URL")
+                .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
+            let name = format!("baocao_bench_{}", std::process::id());
+            let mut c = PgConnection::connect(&admin)
+                .await
+                .expect("PostgreSQL reachable (or set BAOCAO_SKIP_PG=1)");
+            sqlx::query(AssertSqlSafe(format!("CREATE DATABASE {name}")))
+                .execute(&mut c)
+                .await
+                .unwrap();
+            let (base, _) = admin.rsplit_once('/').unwrap();
+            let url = format!("{base}/{name}");
+            figures.push(bench("postgres", &url, &seed_raw, &seed, n, writers).await);
+            sqlx::query(AssertSqlSafe(format!("DROP DATABASE {name} WITH (FORCE)")))
+                .execute(&mut c)
+                .await
+                .unwrap();
+        }
+        for f in &figures {
+            print(f);
+        }
+    });
+}
