@@ -1472,7 +1472,7 @@ fn tokenize(text: &str, mut id_of: impl FnMut(&str) -> u32) -> Vec<Token> {
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let in_word = start.is_some();
-        let continues = c.is_alphanumeric()
+        let continues = crate::text::is_alphanumeric(c)
             || (in_word && is_combining_mark(c))
             || (in_word
                 && (c == '.' || c == ',')
@@ -1532,7 +1532,7 @@ fn word_key(word: &str, out: &mut String) {
                 pending = Some(c);
                 continue;
             }
-            if !c.is_alphanumeric() && !is_combining_mark(c) {
+            if !crate::text::is_alphanumeric(c) && !is_combining_mark(c) {
                 out.extend(pending.take());
             }
             out.extend(c.to_lowercase());
@@ -1571,7 +1571,7 @@ fn precomposed(c: char) -> Option<(&'static str, Option<char>)> {
     };
     let (base, tone) = &PRECOMPOSED[i];
     // A letter that is not alphanumeric (×, ÷) keeps the slow path.
-    if !c.is_alphanumeric() {
+    if !crate::text::is_alphanumeric(c) {
         return None;
     }
     Some((base.as_str(), *tone))
@@ -1595,8 +1595,36 @@ struct Alias {
     chars: usize,
 }
 
+/// FNV-1a: the vocabulary is looked up once per word of every clause read,
+/// and its keys are short; the default SipHash costs more than the look-up.
+#[derive(Clone, Copy, Default)]
+struct Fnv;
+
+struct FnvHasher(u64);
+
+impl std::hash::BuildHasher for Fnv {
+    type Hasher = FnvHasher;
+
+    fn build_hasher(&self) -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+}
+
 struct Index {
-    vocab: HashMap<String, u32>,
+    vocab: HashMap<String, u32, Fnv>,
     /// Word id -> the aliases that start with it.
     by_first: Vec<Vec<u32>>,
     aliases: Vec<Alias>,
@@ -1604,13 +1632,13 @@ struct Index {
     no_split: Vec<(u32, u32)>,
 }
 
-fn intern(vocab: &mut HashMap<String, u32>, key: &str) -> u32 {
+fn intern(vocab: &mut HashMap<String, u32, Fnv>, key: &str) -> u32 {
     let next = vocab.len() as u32;
     *vocab.entry(key.to_owned()).or_insert(next)
 }
 
 /// The elements of an alias, interning its words.
-fn parse_alias(alias: &str, vocab: &mut HashMap<String, u32>) -> (Vec<Elem>, usize) {
+fn parse_alias(alias: &str, vocab: &mut HashMap<String, u32, Fnv>) -> (Vec<Elem>, usize) {
     let mut buf = String::new();
     let mut chars = 0;
     let tokens = tokenize(alias, |w| {
@@ -1629,7 +1657,7 @@ fn parse_alias(alias: &str, vocab: &mut HashMap<String, u32>) -> (Vec<Elem>, usi
 }
 
 static INDEX: LazyLock<Index> = LazyLock::new(|| {
-    let mut vocab = HashMap::new();
+    let mut vocab = HashMap::with_hasher(Fnv);
     let mut aliases = Vec::new();
     for (i, indicator) in CATALOG.iter().enumerate() {
         for alias in indicator.aliases {
@@ -1721,12 +1749,51 @@ fn match_rest(tokens: &[Token], last: usize, rest: &[Elem]) -> Option<usize> {
 /// starts first, then to the alias with more letters. Contextual aliases
 /// (see [`Indicator::context`]) count only after one of their subjects.
 pub fn find_in(text: &str, previous: Option<&str>) -> Option<(&'static Indicator, Range<usize>)> {
+    best_match(&words(text).tokens, previous)
+}
+
+/// A text split into words once, for several look-ups of parts of it
+/// ([`find_in_words`]).
+pub struct Words {
+    tokens: Vec<Token>,
+}
+
+/// Splits `text` into words and looks each up in the catalog's vocabulary.
+pub fn words(text: &str) -> Words {
     let index = &*INDEX;
     let mut buf = String::new();
     let tokens = tokenize(text, |w| {
         word_key(w, &mut buf);
         index.vocab.get(buf.as_str()).copied().unwrap_or(NO_WORD)
     });
+    Words { tokens }
+}
+
+/// [`find_in`] on the part `range` (byte offsets) of the text `words` was
+/// made from: the same answer as `find_in(&text[range], previous)`, with
+/// offsets into the whole text, when the part starts and ends between
+/// words.
+pub fn find_in_words(
+    words: &Words,
+    range: Range<usize>,
+    previous: Option<&str>,
+) -> Option<(&'static Indicator, Range<usize>)> {
+    let t = &words.tokens;
+    let a = t.partition_point(|k| k.start < range.start);
+    let b = t.partition_point(|k| k.end <= range.end);
+    if a >= b {
+        return None;
+    }
+    // What follows the part's last word is outside it: matching never looks
+    // past the last token, so its separator does not matter.
+    best_match(&t[a..b], previous)
+}
+
+fn best_match(
+    tokens: &[Token],
+    previous: Option<&str>,
+) -> Option<(&'static Indicator, Range<usize>)> {
+    let index = &*INDEX;
     // (words, earlier start, chars) of the best match so far.
     type Rank = (usize, Reverse<usize>, usize);
     let mut best: Option<(Rank, usize, Range<usize>)> = None;
@@ -1743,7 +1810,7 @@ pub fn find_in(text: &str, previous: Option<&str>) -> Option<(&'static Indicator
             if !CATALOG[alias.indicator].applies_after(previous) {
                 continue;
             }
-            let Some(last) = match_rest(&tokens, i, &alias.elems[1..]) else {
+            let Some(last) = match_rest(tokens, i, &alias.elems[1..]) else {
                 continue;
             };
             let splits = tokens.get(last + 1).is_some_and(|next| {
@@ -1937,6 +2004,28 @@ mod tests {
             }
         }
         assert!(n > 5000);
+    }
+
+    #[test]
+    fn looking_up_a_part_of_a_tokenized_text_equals_looking_up_the_part() {
+        let mut checked = 0;
+        for line in SEED.lines().filter(|l| l.len() > 20) {
+            let w = words(line);
+            let cuts: Vec<usize> = std::iter::once(0)
+                .chain(line.match_indices(' ').map(|(i, _)| i))
+                .chain([line.len()])
+                .collect();
+            for (i, &a) in cuts.iter().enumerate().step_by(3) {
+                for &b in cuts[i + 1..].iter().step_by(4) {
+                    let whole = find_in_words(&w, a..b, None).map(|(ind, r)| (ind.code, r));
+                    let part = find_in(&line[a..b], None)
+                        .map(|(ind, r)| (ind.code, r.start + a..r.end + a));
+                    assert_eq!(whole, part, "{:?}", &line[a..b]);
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
     }
 
     #[test]

@@ -22,6 +22,40 @@ pub fn is_combining_mark(c: char) -> bool {
     ('\u{300}'..='\u{36f}').contains(&c)
 }
 
+/// `char::is_alphanumeric` with a fast path for ASCII and the precomposed
+/// Latin letters Vietnamese is written in (the general test looks up a
+/// Unicode table for every non-ASCII character).
+#[inline]
+pub fn is_alphanumeric(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x80 {
+        return c.is_ascii_alphanumeric();
+    }
+    if (0xC0..0x250).contains(&u) {
+        return u != 0xD7 && u != 0xF7;
+    }
+    if (0x1E00..0x1F00).contains(&u) {
+        return true;
+    }
+    c.is_alphanumeric()
+}
+
+/// `char::is_alphabetic` with the same fast path.
+#[inline]
+pub fn is_alphabetic(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x80 {
+        return c.is_ascii_alphabetic();
+    }
+    if (0xC0..0x250).contains(&u) {
+        return u != 0xD7 && u != 0xF7;
+    }
+    if (0x1E00..0x1F00).contains(&u) {
+        return true;
+    }
+    c.is_alphabetic()
+}
+
 /// A lowercase key in which each word's tone mark is moved to the end of the
 /// word, so that old and new tone placement compare equal.
 pub fn match_key(s: &str) -> String {
@@ -127,6 +161,16 @@ mod tests {
             );
         }
         assert_eq!(fold("Hoa\u{300}"), "hoa");
+    }
+
+    #[test]
+    fn fast_character_classes_agree_with_std() {
+        for u in (0..0x2100u32).chain(0x1E00..0x1F00) {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "U+{u:04X}");
+                assert_eq!(is_alphabetic(c), c.is_alphabetic(), "U+{u:04X}");
+            }
+        }
     }
 
     #[test]

@@ -30,7 +30,7 @@ pub const VOCABULARY: &str = include_str!("vocabulary.txt");
 pub fn has_detached_mark(text: &str) -> bool {
     let mut prev: Option<char> = None;
     for c in text.chars() {
-        if is_combining_mark(c) && !prev.is_some_and(char::is_alphabetic) {
+        if is_combining_mark(c) && !prev.is_some_and(baocao_domain::text::is_alphabetic) {
             return true;
         }
         prev = Some(c);
@@ -80,8 +80,8 @@ fn has_word(text: &str, word: &str) -> bool {
     text.match_indices(word).any(|(i, _)| {
         let before = text[..i].chars().next_back();
         let after = text[i + word.len()..].chars().next();
-        !before.is_some_and(char::is_alphabetic)
-            && !after.is_some_and(|c| c.is_alphabetic() || is_combining_mark(c))
+        !before.is_some_and(baocao_domain::text::is_alphabetic)
+            && !after.is_some_and(|c| baocao_domain::text::is_alphabetic(c) || is_combining_mark(c))
     })
 }
 
@@ -98,7 +98,7 @@ pub fn repair(text: &mut String, lexicon: &Lexicon, notes: &mut Vec<Note>) {
         let mut v = Vec::new();
         let mut prev: Option<char> = None;
         for (i, c) in text.char_indices() {
-            if is_combining_mark(c) && !prev.is_some_and(char::is_alphabetic) {
+            if is_combining_mark(c) && !prev.is_some_and(baocao_domain::text::is_alphabetic) {
                 v.push((i, c));
             }
             prev = Some(c);
@@ -111,7 +111,7 @@ pub fn repair(text: &mut String, lexicon: &Lexicon, notes: &mut Vec<Note>) {
         let word_start = before[..ws_start]
             .char_indices()
             .rev()
-            .take_while(|(_, c)| c.is_alphabetic())
+            .take_while(|(_, c)| baocao_domain::text::is_alphabetic(*c))
             .last()
             .map(|(i, _)| i)
             .unwrap_or(ws_start);

@@ -63,10 +63,10 @@ fn law_name_end(text: &str, at: usize) -> Option<usize> {
     let mut words = 0;
     for (i, w) in split_words(&text[at..]) {
         let letters = w.trim_end_matches(|c: char| {
-            !c.is_alphabetic() && !baocao_domain::text::is_combining_mark(c)
+            !baocao_domain::text::is_alphabetic(c) && !baocao_domain::text::is_combining_mark(c)
         });
         let ok = if words == 0 {
-            !letters.is_empty() && letters.chars().all(char::is_alphabetic)
+            !letters.is_empty() && letters.chars().all(baocao_domain::text::is_alphabetic)
         } else {
             !letters.is_empty()
                 && (letters.chars().all(char::is_lowercase)
@@ -149,7 +149,7 @@ fn type_from_code(number: &str) -> Option<String> {
     }
     let code = number
         .split('/')
-        .find(|p| p.starts_with(|c: char| c.is_alphabetic()))?;
+        .find(|p| p.starts_with(|c: char| baocao_domain::text::is_alphabetic(c)))?;
     let first = code.split('-').next()?;
     TYPE_CODES.contains(&first).then(|| first.to_owned())
 }
@@ -162,7 +162,7 @@ fn issuer_from_code(number: &str) -> String {
     }
     let code = number
         .split('/')
-        .find(|p| p.starts_with(|c: char| c.is_alphabetic()))
+        .find(|p| p.starts_with(|c: char| baocao_domain::text::is_alphabetic(c)))
         .unwrap_or("");
     match code.split_once('-') {
         Some((t, issuer)) if TYPE_CODES.contains(&t) => issuer.to_owned(),

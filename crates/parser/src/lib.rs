@@ -180,7 +180,7 @@ fn prepare(decoded: &str) -> Result<(String, Vec<QualityIssue>), ParseError> {
         });
     }
     let text = nfc(&cleaned);
-    if !text.chars().any(char::is_alphabetic) {
+    if !text.chars().any(baocao_domain::text::is_alphabetic) {
         return Err(ParseError::NoText {
             bytes: decoded.len(),
         });

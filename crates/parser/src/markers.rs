@@ -86,11 +86,11 @@ fn marker_start(text: &str, run: &Run, n: &str) -> Option<usize> {
     let s = run.end - n.len();
     if s == run.start && run.token_start == run.start {
         let before = text[..s].chars().next_back()?;
-        if before.is_alphabetic() {
+        if baocao_domain::text::is_alphabetic(before) {
             let word_start = text[..s]
                 .char_indices()
                 .rev()
-                .take_while(|(_, c)| c.is_alphabetic())
+                .take_while(|(_, c)| baocao_domain::text::is_alphabetic(*c))
                 .last()
                 .map_or(s, |(i, _)| i);
             let word = text[word_start..s].to_lowercase();

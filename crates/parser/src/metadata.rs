@@ -88,7 +88,7 @@ fn left_column(line: &str) -> &str {
 }
 
 fn is_upper(s: &str) -> bool {
-    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+    s.chars().any(baocao_domain::text::is_alphabetic) && !s.chars().any(char::is_lowercase)
 }
 
 struct Header {
@@ -312,7 +312,8 @@ fn is_name(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     (2..=5).contains(&words.len())
         && words.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(baocao_domain::text::is_alphabetic)
         })
 }
 

@@ -68,7 +68,8 @@ fn title_after(text: &str, at: usize) -> Option<usize> {
         return None; // no space between number and title
     }
     let c = trimmed.chars().next()?;
-    (c.is_alphabetic() || matches!(c, '“' | '"' | '(')).then_some(text.len() - trimmed.len())
+    (baocao_domain::text::is_alphabetic(c) || matches!(c, '“' | '"' | '('))
+        .then_some(text.len() - trimmed.len())
 }
 
 fn part(text: &str) -> Option<Numbering> {
@@ -85,7 +86,7 @@ fn part(text: &str) -> Option<Numbering> {
         let w = &rest["thứ ".len()..];
         let wl = w.to_lowercase();
         let (i, ord) = ORDINALS.iter().enumerate().find(|(_, o)| {
-            wl.starts_with(*o) && !wl[o.len()..].starts_with(char::is_alphanumeric)
+            wl.starts_with(*o) && !wl[o.len()..].starts_with(baocao_domain::text::is_alphanumeric)
         })?;
         ("thứ ".len() + ord.len(), i as u32 + 1)
     } else {

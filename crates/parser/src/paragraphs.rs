@@ -163,7 +163,10 @@ fn is_bullet(text: &str) -> bool {
 }
 
 fn is_upper_text(text: &str) -> bool {
-    let mut letters = text.chars().filter(|c| c.is_alphabetic()).peekable();
+    let mut letters = text
+        .chars()
+        .filter(|c| baocao_domain::text::is_alphabetic(*c))
+        .peekable();
     letters.peek().is_some() && letters.all(|c| !c.is_lowercase())
 }
 

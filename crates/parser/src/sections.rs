@@ -75,7 +75,7 @@ fn is_heading(n: &Numbering, text: &str) -> bool {
 
 fn is_upper_short(text: &str) -> bool {
     text.chars().count() <= 200
-        && text.chars().any(char::is_alphabetic)
+        && text.chars().any(baocao_domain::text::is_alphabetic)
         && !text.chars().any(char::is_lowercase)
 }
 

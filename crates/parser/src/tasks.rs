@@ -32,7 +32,7 @@ pub fn first_sentence(text: &str) -> &str {
         }
         let after = &line[i + 1..];
         let word_before = line[..i]
-            .rsplit(|c: char| !c.is_alphanumeric() && c != '.')
+            .rsplit(|c: char| !baocao_domain::text::is_alphanumeric(c) && c != '.')
             .next()
             .unwrap_or("");
         if ABBREVIATIONS.contains(&word_before) {

@@ -406,6 +406,21 @@ impl<'d> Extractor<'d> {
     ) {
         let groups = paren_groups(text);
         let main = without_parens(text, &groups);
+        self.clause_body(text, &main, &groups, off, loc, state, in_paren);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn clause_body(
+        &mut self,
+        text: &str,
+        main: &str,
+        groups: &[Range<usize>],
+        off: usize,
+        loc: Loc,
+        state: &mut State,
+        in_paren: bool,
+    ) {
+        let groups = groups.to_vec();
         let mentions = when::mentions(&main, self.anchor);
         let global = loc.sentence_off + off;
         let nums: Vec<Num> = numbers(&main)
@@ -1209,7 +1224,8 @@ fn compatible(ind: UnitCode, q: UnitCode) -> bool {
 }
 
 fn has_word(text: &str, word: &str) -> bool {
-    text.split(|c: char| !c.is_alphabetic()).any(|w| w == word)
+    text.split(|c: char| !baocao_domain::text::is_alphabetic(c))
+        .any(|w| w == word)
 }
 
 fn change_sign(c: &Change) -> f64 {
@@ -1246,7 +1262,7 @@ fn paren_percent(inner: &str) -> Option<(f64, bool)> {
 fn is_entity(words: &str, figure_open: bool) -> bool {
     if words.is_empty()
         || words.bytes().any(|b| b.is_ascii_digit())
-        || !words.chars().any(char::is_alphabetic)
+        || !words.chars().any(baocao_domain::text::is_alphabetic)
     {
         return false;
     }
@@ -1409,7 +1425,7 @@ fn is_date_or_duration(main: &str, n: &Num) -> bool {
                 && t[w.len()..]
                     .chars()
                     .next()
-                    .is_none_or(|c| !c.is_alphabetic())
+                    .is_none_or(|c| !baocao_domain::text::is_alphabetic(c))
         })
     {
         return true;
@@ -1550,7 +1566,7 @@ fn noun_phrase(
             a += 2;
         } else if a < b
             && (EDGE_WORDS.contains(&lower[a].as_str())
-                || !words[a].chars().any(char::is_alphabetic))
+                || !words[a].chars().any(baocao_domain::text::is_alphabetic))
         {
             a += 1;
         } else {
@@ -1562,7 +1578,7 @@ fn noun_phrase(
             b -= 2;
         } else if b > a
             && (EDGE_WORDS.contains(&lower[b - 1].as_str())
-                || !words[b - 1].chars().any(char::is_alphabetic))
+                || !words[b - 1].chars().any(baocao_domain::text::is_alphabetic))
         {
             b -= 1;
         } else {
@@ -1571,7 +1587,7 @@ fn noun_phrase(
     }
     let np = words[a..b].join(" ");
     let np = np
-        .trim_matches(|c: char| !c.is_alphanumeric() && c != ')')
+        .trim_matches(|c: char| !baocao_domain::text::is_alphanumeric(c) && c != ')')
         .to_owned();
     if np.is_empty() {
         return np;

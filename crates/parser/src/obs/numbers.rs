@@ -123,9 +123,9 @@ const NOT_UNITS: &[&str] = &[
 
 fn word_boundary(rest: &str) -> bool {
     // A footnote marker (a superscript digit) also ends a word.
-    rest.chars()
-        .next()
-        .is_none_or(|c| !c.is_alphanumeric() || matches!(c, '⁰' | '¹' | '²' | '³' | '⁴'..='⁹'))
+    rest.chars().next().is_none_or(|c| {
+        !baocao_domain::text::is_alphanumeric(c) || matches!(c, '⁰' | '¹' | '²' | '³' | '⁴'..='⁹')
+    })
 }
 
 /// The unit written right after a number, if any: an optional scale word,

@@ -34,7 +34,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                 j += text[j..].chars().next().map_or(1, char::len_utf8);
             }
             let word_before = text[start..i]
-                .rsplit(|c: char| !c.is_alphanumeric())
+                .rsplit(|c: char| !baocao_domain::text::is_alphanumeric(c))
                 .next()
                 .unwrap_or("");
             let after = &text[j..];
@@ -151,7 +151,7 @@ pub fn numbers(text: &str) -> Vec<Num> {
         {
             i += 1;
         }
-        if prev.is_some_and(|c| c.is_alphabetic() || c == '_') {
+        if prev.is_some_and(|c| baocao_domain::text::is_alphabetic(c) || c == '_') {
             continue;
         }
         out.push(Num {
