@@ -421,9 +421,9 @@ impl<'d> Extractor<'d> {
         in_paren: bool,
     ) {
         let groups = groups.to_vec();
-        let mentions = when::mentions(&main, self.anchor);
+        let mentions = when::mentions(main, self.anchor);
         let global = loc.sentence_off + off;
-        let nums: Vec<Num> = numbers(&main)
+        let nums: Vec<Num> = numbers(main)
             .into_iter()
             .filter(|n| {
                 !mentions
@@ -454,7 +454,7 @@ impl<'d> Extractor<'d> {
                 // A bracket that only dates the words before it ("(tính đến
                 // ngày 16/5/2024)") leaves them to the next figure.
                 if text[g.clone()].bytes().any(|b| b.is_ascii_digit())
-                    && self.group(text, &main, g.clone(), cursor, off, loc, state)
+                    && self.group(text, main, g.clone(), cursor, off, loc, state)
                 {
                     cursor = cursor.max(g.end);
                 }
@@ -467,7 +467,7 @@ impl<'d> Extractor<'d> {
             }
             self.snapshot_markers(global + cursor, global + n.start, state, loc);
             let consumed = self.anchor_at(
-                &main,
+                main,
                 &n,
                 nums.get(k),
                 cursor,
