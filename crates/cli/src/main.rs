@@ -4,7 +4,9 @@
 //!   structure (a readable summary, or the Report as proto3 JSON).
 //! - `baocao gold score REPORT GOLD [-v]`: precision and recall of the
 //!   parser's observations against a gold file.
+//! - `baocao db migrate`, `baocao reparse`: the store (SQLite or PostgreSQL).
 
+mod db;
 mod gold;
 mod parse;
 mod summary;
@@ -30,6 +32,11 @@ enum Command {
     Parse(parse::ParseArgs),
     /// Score the parser against gold files of observations.
     Gold(gold::GoldArgs),
+    /// Manage the database: `baocao db migrate`.
+    Db(db::DbArgs),
+    /// Parse stored uploads again with this parser, for reports parsed by
+    /// another version.
+    Reparse(db::ReparseArgs),
 }
 
 fn main() -> ExitCode {
@@ -37,6 +44,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Parse(args) => parse::run(&args),
         Command::Gold(args) => gold::run(&args),
+        Command::Db(args) => db::run_db(&args),
+        Command::Reparse(args) => db::run_reparse(&args),
     };
     match result {
         Ok(code) => code,
