@@ -45,6 +45,10 @@ static VOCABULARY_SET: LazyLock<HashSet<&'static str>> =
 /// document's own words.
 pub struct Lexicon {
     document: String,
+    /// Answers already given: a document damaged in many places asks for
+    /// the same few words again, and each answer is a search of the whole
+    /// document.
+    known: std::cell::RefCell<std::collections::HashMap<String, bool>>,
 }
 
 impl Lexicon {
@@ -54,7 +58,10 @@ impl Lexicon {
             document.push_str(l);
             document.push('\n');
         }
-        Self { document }
+        Self {
+            document,
+            known: Default::default(),
+        }
     }
 
     /// Whether `word` (lowercase) is known: in the vocabulary, or written
@@ -63,6 +70,15 @@ impl Lexicon {
         if VOCABULARY_SET.contains(word) {
             return true;
         }
+        if let Some(&k) = self.known.borrow().get(word) {
+            return k;
+        }
+        let found = self.in_document(word);
+        self.known.borrow_mut().insert(word.to_owned(), found);
+        found
+    }
+
+    fn in_document(&self, word: &str) -> bool {
         let title: String = word
             .chars()
             .take(1)
