@@ -169,11 +169,16 @@ pub fn extract(
         obs: Vec::new(),
         issues: Vec::new(),
         snapshots: HashMap::new(),
-        markers: doc
-            .footnotes
-            .iter()
-            .filter_map(|f| f.marker.map(|m| (f.number, m.start as usize)))
-            .collect(),
+        markers: {
+            // In text order (snapshot_markers searches them by position).
+            let mut m: Vec<(u32, usize)> = doc
+                .footnotes
+                .iter()
+                .filter_map(|f| f.marker.map(|m| (f.number, m.start as usize)))
+                .collect();
+            m.sort_by_key(|&(_, at)| at);
+            m
+        },
         refs: refs
             .iter()
             .map(|r| r.span.start as usize..r.span.end as usize)
@@ -367,8 +372,12 @@ impl<'d> Extractor<'d> {
     /// ("Thuỷ sản đảm bảo đủ giống ...⁷") is the footnote's subject; a
     /// subject of an earlier sentence is not.
     fn snapshot_markers(&mut self, from: usize, to: usize, state: &State, loc: Loc) {
-        for &(n, at) in &self.markers {
-            if at >= from && at < to && !self.snapshots.contains_key(&n) {
+        // Markers are in text order: only those in from..to are visited.
+        let first = self.markers.partition_point(|&(_, at)| at < from);
+        let last = self.markers.partition_point(|&(_, at)| at < to);
+        for i in first..last {
+            let (n, at) = self.markers[i];
+            if !self.snapshots.contains_key(&n) {
                 let mut snap = state.clone();
                 let before = loc
                     .sentence
