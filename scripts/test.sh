@@ -10,4 +10,11 @@ if [ "${BAOCAO_SKIP_PG:-}" != 1 ]; then
     bash .ci/start-postgres.sh
 fi
 
+# The worker's and the CLI's integration tests run against RabbitMQ
+# (BAOCAO_TEST_AMQP_URL, default amqp://127.0.0.1:5672/%2f); BAOCAO_SKIP_RABBITMQ=1
+# skips starting one here (the tests still need the broker that URL names).
+if [ "${BAOCAO_SKIP_RABBITMQ:-}" != 1 ]; then
+    bash .ci/start-rabbitmq.sh
+fi
+
 cargo test --workspace --all-targets

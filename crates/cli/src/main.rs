@@ -4,11 +4,19 @@
 //!   structure (a readable summary, or the Report as proto3 JSON).
 //! - `baocao gold score REPORT GOLD [-v]`: precision and recall of the
 //!   parser's observations against a gold file.
+//! - `baocao submit FILE --department CODE [--period YYYY-MM]`: publish an
+//!   upload to the queue, confirmed, and print its message id.
+//! - `baocao status MESSAGE_ID`: what became of an upload.
+//! - `baocao query report|series|observations|tasks|search ...`: ask the
+//!   gRPC API, as tables or `--json`.
 //! - `baocao db migrate`, `baocao reparse`: the store (SQLite or PostgreSQL).
 
 mod db;
 mod gold;
 mod parse;
+mod query;
+mod status;
+mod submit;
 mod summary;
 
 use std::process::ExitCode;
@@ -32,6 +40,12 @@ enum Command {
     Parse(parse::ParseArgs),
     /// Score the parser against gold files of observations.
     Gold(gold::GoldArgs),
+    /// Publish a report file to the upload queue and print its message id.
+    Submit(submit::SubmitArgs),
+    /// Show what became of an upload: PARSED, DUPLICATE, or REJECTED and why.
+    Status(status::StatusArgs),
+    /// Ask the gRPC API: reports, series, observations, tasks, search.
+    Query(query::QueryArgs),
     /// Manage the database: `baocao db migrate`.
     Db(db::DbArgs),
     /// Parse stored uploads again with this parser, for reports parsed by
@@ -44,6 +58,9 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Parse(args) => parse::run(&args),
         Command::Gold(args) => gold::run(&args),
+        Command::Submit(args) => submit::run(&args),
+        Command::Status(args) => status::run(&args),
+        Command::Query(args) => query::run(&args),
         Command::Db(args) => db::run_db(&args),
         Command::Reparse(args) => db::run_reparse(&args),
     };

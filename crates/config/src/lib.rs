@@ -125,6 +125,14 @@ pub struct Grpc {
     pub request_timeout_secs: u64,
     pub default_page_size: u32,
     pub max_page_size: u32,
+    /// How often the health probe asks the store (and the broker) whether
+    /// they answer, in milliseconds.
+    pub health_probe_interval_ms: u64,
+    /// How long read responses are kept, in milliseconds; 0 turns the
+    /// cache off. A stored report empties it at once.
+    pub cache_ttl_ms: u64,
+    /// The most the response cache holds, in encoded bytes.
+    pub cache_max_bytes: usize,
 }
 
 /// One client system allowed to call the API.
@@ -278,6 +286,27 @@ impl Settings {
             }
             if self.grpc.request_timeout_secs == 0 {
                 return bad("grpc.request_timeout_secs", "must be at least 1".into());
+            }
+            if self.grpc.health_probe_interval_ms < 10 {
+                return bad(
+                    "grpc.health_probe_interval_ms",
+                    format!(
+                        "must be at least 10, found {}",
+                        self.grpc.health_probe_interval_ms
+                    ),
+                );
+            }
+            if self.grpc.cache_ttl_ms > 0 && self.grpc.cache_max_bytes == 0 {
+                return bad(
+                    "grpc.cache_max_bytes",
+                    "must be at least 1 while grpc.cache_ttl_ms is set".into(),
+                );
+            }
+            if self.grpc.max_message_bytes == 0 || self.grpc.concurrency_limit == 0 {
+                return bad(
+                    "grpc.max_message_bytes",
+                    "grpc.max_message_bytes and grpc.concurrency_limit must be at least 1".into(),
+                );
             }
             if self.tls.cert_path.is_empty() != self.tls.key_path.is_empty() {
                 return bad(

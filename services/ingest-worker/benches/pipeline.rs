@@ -1,0 +1,231 @@
+//! End-to-end rate of the worker, next to same-run baselines.
+//!
+//! N seed-sized reports (default 2,000; `BAOCAO_BENCH_N`), each distinct,
+//! from 20 provinces over N/20 months (see `tests/common/reports.rs`), are
+//! published to a fresh queue (confirmed) before each timed run:
+//!
+//! 1. ack-only consumer: a consumer with the worker's prefetch that
+//!    acknowledges each delivery as it arrives, doing nothing else: the
+//!    broker's ceiling for this queue and these bodies;
+//! 2. parse only: the parser over the N bodies on every core;
+//! 3. store only, SQLite and PostgreSQL: `Store::record_ingestion` of the N
+//!    pre-parsed reports by `worker.concurrency` concurrent writers;
+//! 4. the pipeline, SQLite and PostgreSQL: the worker in-process, timed from
+//!    its start until it has acknowledged all N (acknowledged means
+//!    committed).
+//!
+//! RabbitMQ at `BAOCAO_TEST_AMQP_URL`, PostgreSQL at `BAOCAO_TEST_PG_URL`
+//! (`BAOCAO_SKIP_PG=1` skips it), as the tests. Prefetch and concurrency:
+//! `BAOCAO_BENCH_PREFETCH` (default 64), `BAOCAO_BENCH_CONCURRENCY`
+//! (default 4).
+//!
+//! `cargo bench -p baocao-worker --bench pipeline`
+
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use baocao_domain::Source;
+use baocao_store::Store;
+use common::amqp::Upload;
+use common::db::Kind;
+use common::env::TestEnv;
+use common::reports::seed_sized;
+use futures_lite::StreamExt;
+use lapin::options::{BasicAckOptions, BasicConsumeOptions, BasicQosOptions};
+use lapin::types::FieldTable;
+
+fn env_u32(name: &str, default: u32) -> u32 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+struct Params {
+    n: u32,
+    prefetch: u16,
+    concurrency: usize,
+}
+
+fn main() {
+    // `cargo test --all-targets` runs this without --bench; stay quick then.
+    if !std::env::args().any(|a| a == "--bench") {
+        eprintln!("pipeline bench: run with `cargo bench -p baocao-worker --bench pipeline`");
+        return;
+    }
+    let p = Params {
+        n: env_u32("BAOCAO_BENCH_N", 2000),
+        prefetch: env_u32("BAOCAO_BENCH_PREFETCH", 64) as u16,
+        concurrency: env_u32("BAOCAO_BENCH_CONCURRENCY", 4) as usize,
+    };
+    let skip_pg = std::env::var("BAOCAO_SKIP_PG").is_ok_and(|v| v == "1");
+    let bodies: Vec<Vec<u8>> = (0..p.n).map(seed_sized).collect();
+    let avg = bodies.iter().map(Vec::len).sum::<usize>() / bodies.len().max(1);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    println!(
+        "baocao-worker pipeline bench: N={} reports of {:.1} KB on average, {} cores, prefetch {}, concurrency {}",
+        p.n,
+        avg as f64 / 1000.0,
+        std::thread::available_parallelism().map_or(1, |n| n.get()),
+        p.prefetch,
+        p.concurrency
+    );
+    let mut rows: Vec<(String, f64)> = Vec::new();
+    runtime.block_on(async {
+        let r = ack_only(&p, &bodies).await;
+        rows.push(("ack-only consumer (same queue type, prefetch)".into(), r));
+        print_row(rows.last().unwrap());
+        let r = parse_only(&bodies);
+        rows.push(("parse only (all cores)".into(), r));
+        print_row(rows.last().unwrap());
+        for kind in [Kind::Sqlite, Kind::Postgres] {
+            if kind == Kind::Postgres && skip_pg {
+                continue;
+            }
+            let r = store_only(&p, kind, &bodies).await;
+            rows.push((
+                format!("store only, {kind:?} ({} writers)", p.concurrency),
+                r,
+            ));
+            print_row(rows.last().unwrap());
+            let r = pipeline(&p, kind, &bodies).await;
+            rows.push((format!("pipeline, {kind:?}"), r));
+            print_row(rows.last().unwrap());
+        }
+    });
+}
+
+fn print_row((name, rate): &(String, f64)) {
+    println!("  {name:<48} {rate:>9.1} reports/s");
+}
+
+fn uploads(bodies: &[Vec<u8>]) -> Vec<Upload> {
+    bodies
+        .iter()
+        .enumerate()
+        .map(|(i, b)| Upload::text(b.clone(), &format!("bench-{i}")))
+        .collect()
+}
+
+fn tweak(p: &Params) -> impl FnOnce(&mut baocao_config::Settings) + '_ {
+    move |s| {
+        s.amqp.prefetch = p.prefetch;
+        s.worker.concurrency = p.concurrency;
+        s.log.level = "warn".into();
+    }
+}
+
+async fn ack_only(p: &Params, bodies: &[Vec<u8>]) -> f64 {
+    let env = TestEnv::new(Kind::Sqlite, tweak(p)).await.expect("env");
+    env.client
+        .publish_all(&env.settings.amqp, &uploads(bodies))
+        .await;
+    let ch = env.client.conn.create_channel().await.expect("channel");
+    ch.basic_qos(p.prefetch, BasicQosOptions::default())
+        .await
+        .expect("qos");
+    let started = Instant::now();
+    let mut consumer = ch
+        .basic_consume(
+            env.settings.amqp.queue.as_str().into(),
+            "bench-ack-only".into(),
+            BasicConsumeOptions::default(),
+            FieldTable::default(),
+        )
+        .await
+        .expect("consume");
+    let mut acked = 0;
+    while acked < bodies.len() {
+        let d = consumer
+            .next()
+            .await
+            .expect("a delivery")
+            .expect("no error");
+        d.acker.ack(BasicAckOptions::default()).await.expect("ack");
+        acked += 1;
+    }
+    let rate = bodies.len() as f64 / started.elapsed().as_secs_f64();
+    let _ = ch.close(200, "done".into()).await;
+    env.teardown().await;
+    rate
+}
+
+fn parse_only(bodies: &[Vec<u8>]) -> f64 {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let started = Instant::now();
+    std::thread::scope(|s| {
+        for t in 0..threads {
+            s.spawn(move || {
+                for b in bodies.iter().skip(t).step_by(threads) {
+                    let r = baocao_parser::parse(b, &Default::default()).expect("parses");
+                    std::hint::black_box(r);
+                }
+            });
+        }
+    });
+    bodies.len() as f64 / started.elapsed().as_secs_f64()
+}
+
+async fn store_only(p: &Params, kind: Kind, bodies: &[Vec<u8>]) -> f64 {
+    let env = TestEnv::new(kind, tweak(p)).await.expect("env");
+    let parsed: Vec<_> = bodies
+        .iter()
+        .map(|b| baocao_parser::parse(b, &Default::default()).expect("parses"))
+        .collect();
+    let work: Arc<Vec<(Vec<u8>, baocao_domain::Report)>> =
+        Arc::new(bodies.iter().cloned().zip(parsed).collect());
+    let next = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for _ in 0..p.concurrency {
+        let (store, work, next) = (env.store.clone(), Arc::clone(&work), Arc::clone(&next));
+        tasks.push(tokio::spawn(async move {
+            loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some((raw, report)) = work.get(i) else {
+                    return;
+                };
+                let source = Source {
+                    department: "so-khdt".into(),
+                    message_id: format!("store-{i}"),
+                    content_type: "text/plain; charset=utf-8".into(),
+                    ..Source::default()
+                };
+                store
+                    .record_ingestion(raw, &source, report)
+                    .await
+                    .expect("recorded");
+            }
+        }));
+    }
+    for t in tasks {
+        t.await.expect("writer");
+    }
+    let rate = bodies.len() as f64 / started.elapsed().as_secs_f64();
+    env.teardown().await;
+    rate
+}
+
+async fn pipeline(p: &Params, kind: Kind, bodies: &[Vec<u8>]) -> f64 {
+    let env = TestEnv::new(kind, tweak(p)).await.expect("env");
+    env.client
+        .publish_all(&env.settings.amqp, &uploads(bodies))
+        .await;
+    let started = Instant::now();
+    let w = env.start_worker().await;
+    let n = bodies.len() as u64;
+    while w.metrics.acked.get() < n {
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    let rate = bodies.len() as f64 / started.elapsed().as_secs_f64();
+    assert_eq!(w.metrics.parsed.get(), n, "every report parsed and stored");
+    w.stop().await.expect("a clean stop");
+    env.teardown().await;
+    rate
+}

@@ -1,0 +1,176 @@
+//! One session with the broker: a connection, a consuming channel with its
+//! prefetch, and a publishing channel in confirm mode for dead letters and
+//! events.
+
+use baocao_config::Amqp;
+use lapin::message::Delivery;
+use lapin::options::{
+    BasicConsumeOptions, BasicPublishOptions, BasicQosOptions, ConfirmSelectOptions,
+};
+use lapin::types::{AMQPValue, FieldTable, LongString, ShortString};
+use lapin::{BasicProperties, Channel, Confirmation, Connection, ConnectionProperties, Consumer};
+
+use crate::envelope;
+use crate::events::Event;
+
+/// Why a publish did not land.
+#[derive(Debug, thiserror::Error)]
+pub enum PublishError {
+    #[error(transparent)]
+    Amqp(#[from] lapin::Error),
+    #[error("the broker refused the message (nack)")]
+    Nacked,
+    #[error("no queue is bound to {exchange}: the message was returned")]
+    Unroutable { exchange: String },
+}
+
+pub struct Session {
+    pub connection: Connection,
+    pub consumer: Consumer,
+    pub publisher: Publisher,
+    consume_channel: Channel,
+}
+
+/// Opens a connection, declares the topology, sets the prefetch and starts
+/// consuming.
+pub async fn open(url: &str, amqp: &Amqp, consumer_tag: &str) -> lapin::Result<Session> {
+    let props = ConnectionProperties::default()
+        .with_connection_name(LongString::from(format!("baocao-worker {consumer_tag}")));
+    let connection = Connection::connect(url, props).await?;
+    let consume_channel = connection.create_channel().await?;
+    crate::topology::declare(&consume_channel, amqp).await?;
+    consume_channel
+        .basic_qos(amqp.prefetch, BasicQosOptions { global: false })
+        .await?;
+    let publish_channel = connection.create_channel().await?;
+    publish_channel
+        .confirm_select(ConfirmSelectOptions::default())
+        .await?;
+    let consumer = consume_channel
+        .basic_consume(
+            amqp.queue.as_str().into(),
+            consumer_tag.into(),
+            BasicConsumeOptions::default(),
+            FieldTable::default(),
+        )
+        .await?;
+    Ok(Session {
+        connection,
+        consumer,
+        publisher: Publisher {
+            channel: publish_channel,
+            dead_letter_exchange: amqp.dead_letter_exchange.clone(),
+            events_exchange: amqp.events_exchange.clone(),
+        },
+        consume_channel,
+    })
+}
+
+impl Session {
+    /// Asks the broker to send no more deliveries; those already sent stay
+    /// in the consumer's stream, which ends after them.
+    pub async fn stop_consuming(&self) -> lapin::Result<()> {
+        self.consume_channel
+            .basic_cancel(self.consumer.tag(), Default::default())
+            .await
+    }
+
+    pub async fn close(&self) {
+        if self.connection.status().connected() {
+            let _ = self
+                .connection
+                .close(200, "baocao-worker stopping".into())
+                .await;
+        }
+    }
+}
+
+/// Publishes dead letters and events, each confirmed by the broker.
+#[derive(Clone)]
+pub struct Publisher {
+    channel: Channel,
+    dead_letter_exchange: String,
+    events_exchange: String,
+}
+
+impl Publisher {
+    /// Sends a copy of the delivery, body and properties unchanged, to the
+    /// dead-letter exchange with the reason in `x-baocao-error`.
+    pub async fn dead_letter(&self, delivery: &Delivery, reason: &str) -> Result<(), PublishError> {
+        let mut headers = delivery.properties.headers().clone().unwrap_or_default();
+        headers.insert(
+            ShortString::from(envelope::ERROR),
+            AMQPValue::LongString(LongString::from(reason)),
+        );
+        headers.insert(
+            ShortString::from("x-baocao-original-exchange"),
+            AMQPValue::LongString(LongString::from(delivery.exchange.as_str())),
+        );
+        headers.insert(
+            ShortString::from("x-baocao-original-routing-key"),
+            AMQPValue::LongString(LongString::from(delivery.routing_key.as_str())),
+        );
+        let props = delivery.properties.clone().with_headers(headers);
+        self.publish(
+            &self.dead_letter_exchange,
+            delivery.routing_key.as_str(),
+            true,
+            &delivery.data,
+            props,
+        )
+        .await
+    }
+
+    /// Publishes an event; nobody need be listening.
+    pub async fn event(&self, event: &Event) -> Result<(), PublishError> {
+        let props = BasicProperties::default()
+            .with_content_type("application/json".into())
+            .with_delivery_mode(2)
+            .with_type(event.kind.into())
+            .with_app_id("baocao-worker".into())
+            .with_timestamp(event.occurred_at.timestamp().max(0) as u64)
+            .with_message_id(
+                ShortString::try_new(format!("{}/{}", event.message_id, event.kind))
+                    .unwrap_or_else(|_| event.kind.into()),
+            );
+        self.publish(
+            &self.events_exchange,
+            event.kind,
+            false,
+            &event.to_json(),
+            props,
+        )
+        .await
+    }
+
+    async fn publish(
+        &self,
+        exchange: &str,
+        routing_key: &str,
+        mandatory: bool,
+        body: &[u8],
+        props: BasicProperties,
+    ) -> Result<(), PublishError> {
+        let confirm = self
+            .channel
+            .basic_publish(
+                exchange.into(),
+                routing_key.into(),
+                BasicPublishOptions {
+                    mandatory,
+                    immediate: false,
+                },
+                body,
+                props,
+            )
+            .await?
+            .await?;
+        match confirm {
+            Confirmation::Ack(None) | Confirmation::NotRequested => Ok(()),
+            Confirmation::Ack(Some(_)) => Err(PublishError::Unroutable {
+                exchange: exchange.to_owned(),
+            }),
+            Confirmation::Nack(_) => Err(PublishError::Nacked),
+        }
+    }
+}

@@ -1,0 +1,637 @@
+//! Load bench of the query service: throughput and latency (p50, p99) of
+//! GetSeries and ListObservations at 32 concurrent calls, next to
+//! grpc.health.v1.Health/Check on the same server in the same run.
+//!
+//! 1. The database is built once and kept: 10,000 reports
+//!    (`BAOCAO_BENCH_REPORTS`), each the seed report
+//!    (`testdata/reports/000_...txt`, parsed by the current parser) moved to
+//!    one of 100 issuers and one of 100 months, with distinct bytes. SQLite
+//!    in `CARGO_TARGET_TMPDIR/query-bench` by default; with
+//!    `BAOCAO_BENCH_BACKEND=postgres`, the database `baocao_query_bench` on
+//!    the server at `BAOCAO_TEST_PG_URL`.
+//! 2. The real `baocao-query` binary serves it (its own process, release
+//!    build, default limits), with a settings file the bench writes.
+//! 3. A Rust load client (tonic, 4 connections x 8 streams = 32 calls in
+//!    flight) runs each scenario for `BAOCAO_BENCH_SECS` seconds (default
+//!    10) after a 2 s warm-up: Health/Check, GetSeries (IIP of a random
+//!    issuer), ListObservations (IIP of a random issuer, first page of 50),
+//!    ListObservations (every indicator, newest first, a page of 50); the
+//!    same queries straight on the store first, and the server twice:
+//!    with its response cache off (every call reaches the store) and on
+//!    (`grpc.cache_ttl_ms` = 2000, the default).
+//!
+//! `cargo bench -p baocao-query --bench load`. Under `cargo test` (no
+//! `--bench` argument) it does nothing.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use baocao_domain::{Period, PeriodKind, Report, Source};
+use baocao_proto::pb;
+use baocao_store::{AnyStore, ObservationFilter, PageRequest, Store};
+use chrono::{Datelike, Months, NaiveDate};
+use tonic::metadata::MetadataValue;
+use tonic::transport::{Channel, Endpoint};
+use tonic_health::pb::HealthCheckRequest;
+use tonic_health::pb::health_client::HealthClient;
+
+const ISSUERS: usize = 100;
+const TOKEN: &str = "bench-token-0123456789";
+/// Connections the load client opens; calls in flight are spread over them.
+const CONNECTIONS: usize = 4;
+
+/// Calls in flight (`BAOCAO_BENCH_CONCURRENCY`, default 32).
+fn concurrency() -> usize {
+    env_usize("BAOCAO_BENCH_CONCURRENCY", 32)
+}
+
+fn env_usize(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn issuer(k: usize) -> String {
+    format!("UBND tỉnh Thử Nghiệm {k:02}")
+}
+
+/// A deterministic pseudo-random sequence.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n
+    }
+}
+
+/// `p` moved `months` earlier, month ends kept at month ends.
+fn shift(p: &Period, months: u32) -> Period {
+    let back = |d: NaiveDate| d.checked_sub_months(Months::new(months)).unwrap();
+    let end = match p.kind {
+        PeriodKind::AsOfDate | PeriodKind::DateRange | PeriodKind::Unspecified => back(p.end),
+        _ => {
+            let first = back(NaiveDate::from_ymd_opt(p.end.year(), p.end.month(), 1).unwrap());
+            first
+                .checked_add_months(Months::new(1))
+                .unwrap()
+                .pred_opt()
+                .unwrap()
+        }
+    };
+    Period {
+        kind: p.kind,
+        start: back(p.start),
+        end,
+        label: p.label.clone(),
+    }
+}
+
+/// Report `i`: the seed moved to issuer `i % 100` and `i / 100` months back.
+fn synthetic(seed: &Report, seed_raw: &[u8], i: usize) -> (Vec<u8>, Source, Report) {
+    let months = (i / ISSUERS) as u32;
+    let mut r = seed.clone();
+    r.metadata.issuer = issuer(i % ISSUERS);
+    r.metadata.document_number = format!("{i}/BC-UBND");
+    r.metadata.issued_on = r
+        .metadata
+        .issued_on
+        .map(|d| d.checked_sub_months(Months::new(months)).unwrap());
+    r.metadata.reporting_period = r
+        .metadata
+        .reporting_period
+        .as_ref()
+        .map(|p| shift(p, months));
+    r.metadata.planning_period = r
+        .metadata
+        .planning_period
+        .as_ref()
+        .map(|p| shift(p, months));
+    for o in &mut r.observations {
+        o.period = o.period.as_ref().map(|p| shift(p, months));
+    }
+    for t in &mut r.tasks {
+        t.period = t.period.as_ref().map(|p| shift(p, months));
+    }
+    let mut raw = seed_raw.to_vec();
+    raw.extend_from_slice(format!("\n(bản tổng hợp số {i})\n").as_bytes());
+    let source = Source {
+        department: format!("so-khdt-{:02}", i % ISSUERS),
+        filename: format!("bc-{i}.txt"),
+        content_type: "text/plain; charset=utf-8".into(),
+        message_id: format!("bench-{i}"),
+        content_sha256: String::new(),
+        received_at: None,
+    };
+    (raw, source, r)
+}
+
+/// The store with `n` reports, built on first use.
+async fn build(url: &str, n: usize) -> AnyStore {
+    let store = baocao_store::connect(url).await.expect("connect");
+    let marker = bench_dir().join(format!(
+        "built-{}",
+        url.replace(|c: char| !c.is_ascii_alphanumeric(), "_")
+    ));
+    if marker.exists() {
+        eprintln!("database: {n} reports already stored at {url}");
+        return store;
+    }
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../testdata/reports/000_5b1c2bc8d5408b7b.txt");
+    let raw = std::fs::read(&path).unwrap();
+    let seed = baocao_parser::parse(&raw, &baocao_parser::Hints::default()).unwrap();
+    eprintln!(
+        "database: storing {n} reports ({} observations, {} tasks each) at {url}",
+        seed.observations.len(),
+        seed.tasks.len()
+    );
+    let started = Instant::now();
+    let seed = Arc::new(seed);
+    let raw = Arc::new(raw);
+    let next = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let writers = env_usize("BAOCAO_BENCH_WRITERS", 4);
+    let mut tasks = Vec::new();
+    for _ in 0..writers {
+        let (store, seed, raw, next) = (store.clone(), seed.clone(), raw.clone(), next.clone());
+        tasks.push(tokio::spawn(async move {
+            loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                if i >= n {
+                    break;
+                }
+                let (bytes, source, report) = synthetic(&seed, &raw, i);
+                store
+                    .record_ingestion(&bytes, &source, &report)
+                    .await
+                    .unwrap_or_else(|e| panic!("storing report {i}: {e}"));
+                if (i + 1) % 1000 == 0 {
+                    eprintln!("  {} stored", i + 1);
+                }
+            }
+        }));
+    }
+    for t in tasks {
+        t.await.unwrap();
+    }
+    std::fs::write(&marker, b"").unwrap();
+    eprintln!(
+        "database: {n} reports in {:.0} s ({:.0} reports/s)",
+        started.elapsed().as_secs_f64(),
+        n as f64 / started.elapsed().as_secs_f64()
+    );
+    store
+}
+
+fn bench_dir() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("query-bench");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn database_url(n: usize) -> String {
+    match std::env::var("BAOCAO_BENCH_BACKEND").as_deref() {
+        Ok("postgres") => {
+            let admin = std::env::var("BAOCAO_TEST_PG_URL")
+                .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
+            let name = format!("baocao_query_bench_{n}");
+            let status = Command::new("psql")
+                .arg(&admin)
+                .args(["-Atqc", &format!("CREATE DATABASE {name}")])
+                .stderr(Stdio::null())
+                .status();
+            let _ = status;
+            let (base, _) = admin.rsplit_once('/').unwrap();
+            format!("{base}/{name}")
+        }
+        _ => {
+            format!(
+                "sqlite://{}",
+                bench_dir().join(format!("reports-{n}.db")).display()
+            )
+        }
+    }
+}
+
+/// The server, as deployed: the binary with a settings file.
+fn start_server(url: &str, dir: &Path, cache_ttl_ms: u64) -> (Child, String) {
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let config = dir.join("bench.toml");
+    std::fs::write(
+        &config,
+        format!(
+            r#"[database]
+url = "{url}"
+max_connections = 16
+[amqp]
+url = ""
+[grpc]
+addr = "127.0.0.1:{port}"
+cache_ttl_ms = {cache_ttl_ms}
+[metrics]
+addr = ""
+[log]
+level = "warn"
+[[auth.clients]]
+name = "bench"
+token_sha256 = "{}"
+scopes = ["read"]
+"#,
+            baocao_query::auth::token_sha256_hex(TOKEN)
+        ),
+    )
+    .unwrap();
+    let child = Command::new(env!("CARGO_BIN_EXE_baocao-query"))
+        .arg("--config")
+        .arg(&config)
+        .env_remove("BAOCAO_CONFIG")
+        .spawn()
+        .expect("starting baocao-query");
+    (child, format!("http://127.0.0.1:{port}"))
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Scenario {
+    Check,
+    Series,
+    ObservationsByIssuer,
+    ObservationsNewest,
+}
+
+impl Scenario {
+    /// Whether `BAOCAO_BENCH_ONLY` (a comma-separated list of check,
+    /// series, by-issuer, newest, store) lets this scenario run.
+    fn wanted(self, store: bool) -> bool {
+        let Ok(only) = std::env::var("BAOCAO_BENCH_ONLY") else {
+            return true;
+        };
+        let key = match self {
+            Scenario::Check => "check",
+            Scenario::Series => "series",
+            Scenario::ObservationsByIssuer => "by-issuer",
+            Scenario::ObservationsNewest => "newest",
+        };
+        let keys: Vec<&str> = only.split(',').map(str::trim).collect();
+        keys.contains(&key) && (!store || keys.contains(&"store"))
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Scenario::Check => "grpc.health.v1.Health/Check",
+            Scenario::Series => "GetSeries (iip, one issuer)",
+            Scenario::ObservationsByIssuer => "ListObservations (iip, one issuer, 50)",
+            Scenario::ObservationsNewest => "ListObservations (all, newest 50)",
+        }
+    }
+}
+
+struct Clients {
+    health: HealthClient<Channel>,
+    indicators: pb::indicator_service_client::IndicatorServiceClient<Channel>,
+    auth: MetadataValue<tonic::metadata::Ascii>,
+}
+
+fn authed<T>(auth: &MetadataValue<tonic::metadata::Ascii>, m: T) -> tonic::Request<T> {
+    let mut r = tonic::Request::new(m);
+    r.metadata_mut().insert("authorization", auth.clone());
+    r
+}
+
+async fn call(c: &mut Clients, s: Scenario, rng: &mut Lcg) -> Result<(), tonic::Status> {
+    match s {
+        Scenario::Check => {
+            c.health
+                .check(HealthCheckRequest {
+                    service: String::new(),
+                })
+                .await?;
+        }
+        Scenario::Series => {
+            let r = c
+                .indicators
+                .get_series(authed(
+                    &c.auth,
+                    pb::GetSeriesRequest {
+                        indicator: "iip".into(),
+                        issuer: issuer(rng.next(ISSUERS)),
+                        ..Default::default()
+                    },
+                ))
+                .await?;
+            assert!(!r.get_ref().points.is_empty());
+        }
+        Scenario::ObservationsByIssuer => {
+            let r = c
+                .indicators
+                .list_observations(authed(
+                    &c.auth,
+                    pb::ListObservationsRequest {
+                        indicators: vec!["iip".into()],
+                        issuer: issuer(rng.next(ISSUERS)),
+                        page_size: 50,
+                        ..Default::default()
+                    },
+                ))
+                .await?;
+            assert_eq!(r.get_ref().observations.len(), 50);
+        }
+        Scenario::ObservationsNewest => {
+            let r = c
+                .indicators
+                .list_observations(authed(
+                    &c.auth,
+                    pb::ListObservationsRequest {
+                        page_size: 50,
+                        ..Default::default()
+                    },
+                ))
+                .await?;
+            assert_eq!(r.get_ref().observations.len(), 50);
+        }
+    }
+    Ok(())
+}
+
+struct Outcome {
+    calls: usize,
+    errors: usize,
+    seconds: f64,
+    latencies: Vec<Duration>,
+}
+
+async fn run(channels: &[Channel], s: Scenario, warmup: Duration, measure: Duration) -> Outcome {
+    let auth: MetadataValue<_> = format!("Bearer {TOKEN}").parse().unwrap();
+    let start = Instant::now() + warmup;
+    let end = start + measure;
+    let mut workers = Vec::new();
+    for (w, ch) in channels.iter().cycle().take(concurrency()).enumerate() {
+        let mut clients = Clients {
+            health: HealthClient::new(ch.clone()),
+            indicators: pb::indicator_service_client::IndicatorServiceClient::new(ch.clone())
+                .max_decoding_message_size(64 << 20),
+            auth: auth.clone(),
+        };
+        workers.push(tokio::spawn(async move {
+            let mut rng = Lcg(w as u64 + 1);
+            let mut latencies = Vec::with_capacity(100_000);
+            let mut errors = 0;
+            loop {
+                let t = Instant::now();
+                if t >= end {
+                    break;
+                }
+                let r = call(&mut clients, s, &mut rng).await;
+                if t >= start {
+                    latencies.push(t.elapsed());
+                    if r.is_err() {
+                        errors += 1;
+                    }
+                } else if let Err(e) = r {
+                    panic!("{}: {e}", s.name());
+                }
+            }
+            (latencies, errors)
+        }));
+    }
+    let mut latencies = Vec::new();
+    let mut errors = 0;
+    for w in workers {
+        let (l, e) = w.await.unwrap();
+        latencies.extend(l);
+        errors += e;
+    }
+    latencies.sort();
+    Outcome {
+        calls: latencies.len(),
+        errors,
+        seconds: measure.as_secs_f64(),
+        latencies,
+    }
+}
+
+/// The same queries straight on the store, in this process: what the
+/// store costs without gRPC.
+async fn run_store(store: &AnyStore, s: Scenario, warmup: Duration, measure: Duration) -> Outcome {
+    let start = Instant::now() + warmup;
+    let end = start + measure;
+    let mut workers = Vec::new();
+    for w in 0..concurrency() {
+        let store = store.clone();
+        workers.push(tokio::spawn(async move {
+            let mut rng = Lcg(w as u64 + 1);
+            let mut latencies = Vec::with_capacity(100_000);
+            loop {
+                let t = Instant::now();
+                if t >= end {
+                    break;
+                }
+                match s {
+                    Scenario::Check => {}
+                    Scenario::Series => {
+                        let q = baocao_store::SeriesQuery {
+                            indicator: "iip".into(),
+                            issuer: issuer(rng.next(ISSUERS)),
+                            ..Default::default()
+                        };
+                        store.series(&q).await.unwrap();
+                    }
+                    Scenario::ObservationsByIssuer => {
+                        let f = ObservationFilter {
+                            indicators: vec!["iip".into()],
+                            issuer: Some(issuer(rng.next(ISSUERS))),
+                            ..Default::default()
+                        };
+                        store
+                            .list_observations(&f, &PageRequest::first(50))
+                            .await
+                            .unwrap();
+                    }
+                    Scenario::ObservationsNewest => {
+                        store
+                            .list_observations(
+                                &ObservationFilter::default(),
+                                &PageRequest::first(50),
+                            )
+                            .await
+                            .unwrap();
+                    }
+                }
+                if t >= start {
+                    latencies.push(t.elapsed());
+                }
+            }
+            latencies
+        }));
+    }
+    let mut latencies = Vec::new();
+    for w in workers {
+        latencies.extend(w.await.unwrap());
+    }
+    latencies.sort();
+    Outcome {
+        calls: latencies.len(),
+        errors: 0,
+        seconds: measure.as_secs_f64(),
+        latencies,
+    }
+}
+
+fn quantile(sorted: &[Duration], q: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    sorted[((sorted.len() - 1) as f64 * q).round() as usize]
+}
+
+fn print_row(name: &str, o: &Outcome, check_rate: Option<f64>) {
+    let rate = o.calls as f64 / o.seconds;
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    println!(
+        "{:<56} {:>9.0} {:>8.2} {:>8.2} {:>8.2} {:>6}{}",
+        name,
+        rate,
+        ms(quantile(&o.latencies, 0.5)),
+        ms(quantile(&o.latencies, 0.99)),
+        ms(quantile(&o.latencies, 1.0)),
+        o.errors,
+        check_rate
+            .map(|c| format!("  {:>4.0}% of Check", 100.0 * rate / c))
+            .unwrap_or_default()
+    );
+}
+
+fn main() {
+    if !std::env::args().any(|a| a == "--bench") {
+        eprintln!("load bench: run with `cargo bench -p baocao-query --bench load`");
+        return;
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let n = env_usize("BAOCAO_BENCH_REPORTS", 10_000);
+        let secs = env_usize("BAOCAO_BENCH_SECS", 10) as u64;
+        let (warmup, measure) = (Duration::from_secs(2), Duration::from_secs(secs));
+        let url = database_url(n);
+        let store = build(&url, n).await;
+        println!(
+            "\n{n} reports ({}), {} concurrent calls, {secs} s each after 2 s of warm-up\n",
+            if url.starts_with("sqlite") {
+                "SQLite"
+            } else {
+                "PostgreSQL"
+            },
+            concurrency()
+        );
+        println!(
+            "{:<56} {:>9} {:>8} {:>8} {:>8} {:>6}",
+            "scenario", "calls/s", "p50 ms", "p99 ms", "max ms", "errors"
+        );
+
+        // The store alone, in this process, before the server starts.
+        for s in [
+            Scenario::Series,
+            Scenario::ObservationsByIssuer,
+            Scenario::ObservationsNewest,
+        ] {
+            if !s.wanted(true) {
+                continue;
+            }
+            let o = run_store(&store, s, warmup, measure).await;
+            print_row(&format!("store only: {}", s.name()), &o, None);
+        }
+        store.close().await;
+
+        // The server, over gRPC: the store's cost on every call (cache
+        // off), then as deployed (cache on).
+        for (label, ttl) in [("cache off", 0), ("cache on", 2000)] {
+            let (mut child, addr) = start_server(&url, &bench_dir(), ttl);
+            eprintln!("baocao-query ({label}): pid {}", child.id());
+            let mut channels = Vec::new();
+            for _ in 0..CONNECTIONS {
+                channels.push(Endpoint::from_shared(addr.clone()).unwrap().connect_lazy());
+            }
+            let deadline = Instant::now() + Duration::from_secs(60);
+            loop {
+                let ok = HealthClient::new(channels[0].clone())
+                    .check(HealthCheckRequest {
+                        service: String::new(),
+                    })
+                    .await
+                    .is_ok_and(|r| r.get_ref().status == 1);
+                if ok {
+                    break;
+                }
+                assert!(
+                    Instant::now() < deadline,
+                    "baocao-query did not become SERVING"
+                );
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            if ttl == 0 {
+                let auth: MetadataValue<_> = format!("Bearer {TOKEN}").parse().unwrap();
+                let mut c = pb::indicator_service_client::IndicatorServiceClient::new(channels[0].clone())
+                    .max_decoding_message_size(64 << 20);
+                let series = c
+                    .get_series(authed(&auth, pb::GetSeriesRequest {
+                        indicator: "iip".into(),
+                        issuer: issuer(0),
+                        ..Default::default()
+                    }))
+                    .await
+                    .unwrap()
+                    .into_inner();
+                let page = c
+                    .list_observations(authed(&auth, pb::ListObservationsRequest {
+                        page_size: 50,
+                        ..Default::default()
+                    }))
+                    .await
+                    .unwrap()
+                    .into_inner();
+                use prost::Message as _;
+                println!(
+                    "(a series: {} points, {} revisions, {} KiB; a page of 50 observations: {} KiB)",
+                    series.points.len(),
+                    series.points.iter().map(|p| p.revisions.len()).sum::<usize>(),
+                    series.encoded_len() / 1024,
+                    page.encoded_len() / 1024
+                );
+            }
+            let mut check_rate = None;
+            for s in [
+                Scenario::Check,
+                Scenario::Series,
+                Scenario::ObservationsByIssuer,
+                Scenario::ObservationsNewest,
+                Scenario::Check,
+            ] {
+                if !s.wanted(false) {
+                    continue;
+                }
+                let o = run(&channels, s, warmup, measure).await;
+                let is_check = matches!(s, Scenario::Check);
+                print_row(
+                    &format!("gRPC, {label}: {}", s.name()),
+                    &o,
+                    if is_check { None } else { check_rate },
+                );
+                if is_check && check_rate.is_none() {
+                    check_rate = Some(o.calls as f64 / o.seconds);
+                }
+            }
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    });
+}
