@@ -1,24 +1,32 @@
 //! Ingest throughput and query latency of both backends.
 //!
-//! For each backend, on a fresh database:
-//! 1. stores N seed-sized reports (default 10,000; `BAOCAO_BENCH_REPORTS`),
-//!    one transaction per report through the [`Store`], by
-//!    `BAOCAO_BENCH_WRITERS` concurrent writers (default 1), and reports
-//!    reports/s and rows/s;
-//! 2. as a baseline in the same run, inserts the same rows (same tables and
-//!    columns, JSON bodies, folded words) into plain tables with no
-//!    secondary index, no full-text index, no constraint but the primary
-//!    key, with batched multi-row INSERTs, 100 reports per transaction,
-//!    without the store's logic (no duplicate checks, no supersession);
-//! 3. with the N reports stored, measures the latency (p50, p99) of series,
-//!    list and search queries.
+//! For each backend:
+//! 1. for each writer count W (`BAOCAO_BENCH_WRITERS`, default `1,4,8`), on
+//!    a fresh database, stores N seed-sized reports (default 10,000;
+//!    `BAOCAO_BENCH_REPORTS`) through the [`Store`] by W concurrent writers,
+//!    each writer one transaction per report (what the ingest worker does
+//!    with `worker.concurrency` = W), and reports reports/s, rows/s and the
+//!    CPU spent per report by this process and, for a local PostgreSQL, by
+//!    the server's processes (from `/proc`; `-` where unreadable);
+//! 2. as a baseline in the same run, on a fresh database, inserts the same
+//!    rows (same tables and columns, JSON bodies, folded words) into plain
+//!    tables with no secondary index, no full-text index, no constraint but
+//!    the primary key, with batched multi-row INSERTs, 100 reports per
+//!    transaction, one connection, without the store's logic (no duplicate
+//!    checks, no supersession); building its rows is not timed
+//!    (`BAOCAO_BENCH_BASELINE=0` skips it);
+//! 3. with the N reports of the first writer count stored, measures the
+//!    latency (p50, p99) of series, list and search queries
+//!    (`BAOCAO_BENCH_QUERIES=0` skips them).
 //!
 //! Each report is the seed report (`testdata/reports/000_...txt`, parsed by
 //! the current parser) moved to one of 50 issuers and one of N/50 months,
 //! with distinct raw bytes. PostgreSQL is the server at `BAOCAO_TEST_PG_URL`
-//! (default `postgres://postgres@127.0.0.1:5432/postgres`); set
-//! `BAOCAO_SKIP_PG=1` to bench SQLite only, `BAOCAO_BENCH_DIR` to keep the
-//! SQLite database in that directory.
+//! (default `postgres://postgres@127.0.0.1:5432/postgres`);
+//! `BAOCAO_BENCH_BACKENDS` (default `sqlite,postgres`) picks the backends,
+//! `BAOCAO_SKIP_PG=1` leaves PostgreSQL out, `BAOCAO_BENCH_DIR` keeps the
+//! SQLite databases in that directory, `BAOCAO_BENCH_KEEP=1` keeps the
+//! PostgreSQL databases (their names are printed).
 //!
 //! `cargo bench -p baocao-store --bench ingest`
 
@@ -487,17 +495,6 @@ baseline!(
     "BYTEA"
 );
 
-struct Figures {
-    backend: &'static str,
-    n: usize,
-    writers: usize,
-    ingest: Duration,
-    rows: i64,
-    base: Duration,
-    base_rows: usize,
-    latencies: Vec<(&'static str, Duration, Duration)>,
-}
-
 async fn baseline_run(
     backend: &'static str,
     url: &str,
@@ -707,68 +704,336 @@ async fn latencies(store: &AnyStore, seed: &Report) -> Vec<(&'static str, Durati
     out
 }
 
+/// CPU time (user + system) of the processes `pick` selects by command
+/// name, from `/proc` (Linux); `None` where there is no `/proc`. Clock ticks
+/// are taken as 100 a second, which they are on Linux.
+fn cpu_times(pick: impl Fn(&str) -> bool) -> Option<std::collections::HashMap<u32, Duration>> {
+    let mut out = std::collections::HashMap::new();
+    for e in std::fs::read_dir("/proc").ok()?.flatten() {
+        let Some(pid) = e.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) else {
+            continue;
+        };
+        let Ok(stat) = std::fs::read_to_string(e.path().join("stat")) else {
+            continue;
+        };
+        // "pid (comm) state ppid ..."; comm may hold spaces, so split at ')'.
+        let (Some(open), Some(close)) = (stat.find('('), stat.rfind(')')) else {
+            continue;
+        };
+        if !pick(&stat[open + 1..close]) {
+            continue;
+        }
+        let fields: Vec<&str> = stat[close + 1..].split_whitespace().collect();
+        // utime and stime are fields 14 and 15 of the line, 12 and 13 after comm.
+        let ticks: u64 = fields
+            .get(11..13)?
+            .iter()
+            .filter_map(|f| f.parse::<u64>().ok())
+            .sum();
+        out.insert(pid, Duration::from_millis(ticks * 10));
+    }
+    Some(out)
+}
+
+/// CPU used by the bench process and by local PostgreSQL server processes.
+#[derive(Clone)]
+struct Cpu {
+    bench: Option<Duration>,
+    server: Option<std::collections::HashMap<u32, Duration>>,
+}
+
+impl Cpu {
+    fn now() -> Self {
+        let bench = cpu_times(|_| true).and_then(|all| all.get(&std::process::id()).copied());
+        Self {
+            bench,
+            server: cpu_times(|comm| comm == "postgres"),
+        }
+    }
+
+    /// (bench, server) CPU since `before`, the server's of the processes
+    /// `server_pids` only; server CPU of processes that ended meanwhile is
+    /// lost, so read this before closing the store.
+    fn since(&self, before: &Cpu, server_pids: &[u32]) -> (Option<Duration>, Option<Duration>) {
+        let bench = self
+            .bench
+            .zip(before.bench)
+            .map(|(a, b)| a.saturating_sub(b));
+        let server = self
+            .server
+            .as_ref()
+            .zip(before.server.as_ref())
+            .map(|(a, b)| {
+                a.iter()
+                    .filter(|(pid, _)| server_pids.contains(pid))
+                    .map(|(pid, t)| t.saturating_sub(b.get(pid).copied().unwrap_or_default()))
+                    .sum()
+            });
+        (bench, server)
+    }
+}
+
+/// The server processes working for the database at `url`: its backends
+/// (other databases on the server are left out) and the WAL writer,
+/// checkpointer and background writer all databases share.
+async fn server_pids(url: &str) -> Vec<u32> {
+    let Ok(mut c) = PgConnection::connect(url).await else {
+        return Vec::new();
+    };
+    let pids: Vec<(i32,)> = sqlx::query_as(
+        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() \
+         OR backend_type IN ('walwriter', 'checkpointer', 'background writer')",
+    )
+    .fetch_all(&mut c)
+    .await
+    .unwrap_or_default();
+    c.close().await.ok();
+    pids.into_iter().map(|(p,)| p as u32).collect()
+}
+
+/// One ingest run: N reports by W writers into a fresh database.
+struct Run {
+    writers: usize,
+    elapsed: Duration,
+    rows: i64,
+    cpu_bench: Option<Duration>,
+    cpu_server: Option<Duration>,
+}
+
+struct Figures {
+    backend: &'static str,
+    n: usize,
+    runs: Vec<Run>,
+    base: Option<(Duration, usize)>,
+    latencies: Vec<(&'static str, Duration, Duration)>,
+}
+
+/// Fresh databases for one backend, and their removal.
+enum Dbs {
+    Sqlite {
+        dir: std::path::PathBuf,
+        keep: bool,
+    },
+    Postgres {
+        admin: PgConnection,
+        admin_url: String,
+        made: Vec<String>,
+        keep: bool,
+    },
+}
+
+impl Dbs {
+    async fn create(&mut self, name: &str) -> String {
+        match self {
+            Dbs::Sqlite { dir, .. } => {
+                let file = dir.join(format!("{name}.db"));
+                for suffix in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
+                }
+                std::fs::create_dir_all(&*dir).unwrap();
+                format!("sqlite://{}?mode=rwc", file.display())
+            }
+            Dbs::Postgres {
+                admin,
+                admin_url,
+                made,
+                ..
+            } => {
+                let db = format!("baocao_bench_{}_{name}", std::process::id());
+                sqlx::query(AssertSqlSafe(format!("CREATE DATABASE {db}")))
+                    .execute(&mut *admin)
+                    .await
+                    .unwrap();
+                made.push(db.clone());
+                let (base, _) = admin_url.rsplit_once('/').unwrap();
+                format!("{base}/{db}")
+            }
+        }
+    }
+
+    async fn drop_all(self) {
+        match self {
+            Dbs::Sqlite { dir, keep } => {
+                if !keep {
+                    let _ = std::fs::remove_dir_all(dir);
+                }
+            }
+            Dbs::Postgres {
+                mut admin,
+                made,
+                keep,
+                ..
+            } => {
+                if keep {
+                    eprintln!("postgres: kept databases {}", made.join(", "));
+                    return;
+                }
+                for db in made {
+                    sqlx::query(AssertSqlSafe(format!("DROP DATABASE {db} WITH (FORCE)")))
+                        .execute(&mut admin)
+                        .await
+                        .unwrap();
+                }
+            }
+        }
+    }
+}
+
+struct Plan {
+    n: usize,
+    writers: Vec<usize>,
+    queries: bool,
+    baseline: bool,
+}
+
 async fn bench(
     backend: &'static str,
-    url: &str,
+    mut dbs: Dbs,
+    plan: &Plan,
     seed_raw: &[u8],
     seed: &Report,
-    n: usize,
-    writers: usize,
 ) -> Figures {
-    eprintln!("{backend}: storing {n} reports with {writers} writer(s)");
-    let store = connect(url).await.unwrap();
-    let ingest_time = ingest(&store, seed_raw, seed, n, writers).await;
-    let rows = count_store_rows(backend, url).await;
-    eprintln!("{backend}: querying");
-    let latencies = latencies(&store, seed).await;
-    store.close().await;
-    eprintln!("{backend}: baseline");
-    let (base, base_rows) = baseline_run(backend, url, seed_raw, seed, n).await;
+    let n = plan.n;
+    let mut runs = Vec::new();
+    let mut latency = Vec::new();
+    for (k, &writers) in plan.writers.iter().enumerate() {
+        let url = dbs.create(&format!("store_{writers}w")).await;
+        eprintln!("{backend}: storing {n} reports with {writers} writer(s)");
+        let store = connect(&url).await.unwrap();
+        let cpu0 = Cpu::now();
+        let elapsed = ingest(&store, seed_raw, seed, n, writers).await;
+        let cpu1 = Cpu::now();
+        let pids = if backend == "postgres" {
+            server_pids(&url).await
+        } else {
+            Vec::new()
+        };
+        let (cpu_bench, cpu_server) = cpu1.since(&cpu0, &pids);
+        let rows = count_store_rows(backend, &url).await;
+        if k == 0 && plan.queries {
+            eprintln!("{backend}: querying");
+            latency = latencies(&store, seed).await;
+        }
+        store.close().await;
+        runs.push(Run {
+            writers,
+            elapsed,
+            rows,
+            cpu_bench,
+            cpu_server: if backend == "postgres" {
+                cpu_server
+            } else {
+                None
+            },
+        });
+    }
+    let base = if plan.baseline {
+        eprintln!("{backend}: baseline");
+        let url = dbs.create("baseline").await;
+        Some(baseline_run(backend, &url, seed_raw, seed, n).await)
+    } else {
+        None
+    };
+    dbs.drop_all().await;
     Figures {
         backend,
         n,
-        writers,
-        ingest: ingest_time,
-        rows,
+        runs,
         base,
-        base_rows,
-        latencies,
+        latencies: latency,
     }
 }
 
 fn print(f: &Figures) {
-    let secs = f.ingest.as_secs_f64();
-    let bsecs = f.base.as_secs_f64();
     println!(
-        "\n== {} ({} reports, {} writer(s)) ==",
-        f.backend, f.n, f.writers
+        "\n== {} ({} reports; store: one transaction a report) ==",
+        f.backend, f.n
     );
     println!(
-        "store   : {:>8.1} reports/s  {:>10.0} rows/s  ({} rows, {:.1} s)",
-        f.n as f64 / secs,
-        f.rows as f64 / secs,
-        f.rows,
-        secs
+        "{:<22} {:>10} {:>10} {:>9} {:>7} {:>8} {:>22}",
+        "", "reports/s", "rows/s", "rows", "s", "x base", "cpu ms/report (b / s)"
     );
+    let base_rate = f.base.map(|(d, _)| f.n as f64 / d.as_secs_f64());
+    let per_report = |d: Option<Duration>| {
+        d.map_or("-".to_owned(), |d| {
+            format!("{:.2}", d.as_secs_f64() * 1e3 / f.n as f64)
+        })
+    };
+    for r in &f.runs {
+        let secs = r.elapsed.as_secs_f64();
+        let rate = f.n as f64 / secs;
+        println!(
+            "{:<22} {:>10.1} {:>10.0} {:>9} {:>7.1} {:>8} {:>22}",
+            format!("store, {} writer(s)", r.writers),
+            rate,
+            r.rows as f64 / secs,
+            r.rows,
+            secs,
+            base_rate.map_or("-".to_owned(), |b| format!("{:.2}", rate / b)),
+            format!("{} / {}", per_report(r.cpu_bench), per_report(r.cpu_server)),
+        );
+    }
+    if let Some((d, rows)) = f.base {
+        let secs = d.as_secs_f64();
+        println!(
+            "{:<22} {:>10.1} {:>10.0} {:>9} {:>7.1}",
+            "baseline",
+            f.n as f64 / secs,
+            rows as f64 / secs,
+            rows,
+            secs
+        );
+        println!(
+            "  (baseline: plain tables, no secondary index, batched INSERTs, 100 reports a \
+             transaction, one connection)"
+        );
+    }
     println!(
-        "baseline: {:>8.1} reports/s  {:>10.0} rows/s  ({} rows, {:.1} s; batched INSERTs, 100 reports a transaction)",
-        f.n as f64 / bsecs,
-        f.base_rows as f64 / bsecs,
-        f.base_rows,
-        bsecs
+        "  (cpu: b = this process; s = the local PostgreSQL server's processes for the \
+         database, with its WAL writer, checkpointer and background writer)"
     );
+    if !f.latencies.is_empty() {
+        println!(
+            "  latency with {} reports stored by {} writer(s):",
+            f.n, f.runs[0].writers
+        );
+    }
     for (name, p50, p99) in &f.latencies {
         println!("  {name:<45} p50 {:>10}  p99 {:>10}", ms(*p50), ms(*p99));
     }
 }
 
+fn env_list(name: &str, default: &str) -> Vec<String> {
+    std::env::var(name)
+        .unwrap_or_else(|_| default.to_owned())
+        .split(',')
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
 fn main() {
-    let n = env_usize("BAOCAO_BENCH_REPORTS", 10_000);
-    let writers = env_usize("BAOCAO_BENCH_WRITERS", 1).max(1);
     // `cargo test --benches` runs this with --bench absent; stay quick then.
     if !std::env::args().any(|a| a == "--bench") {
         eprintln!("ingest bench: run with `cargo bench -p baocao-store --bench ingest`");
         return;
+    }
+    let plan = Plan {
+        n: env_usize("BAOCAO_BENCH_REPORTS", 10_000),
+        writers: env_list("BAOCAO_BENCH_WRITERS", "1,4,8")
+            .iter()
+            .map(|w| {
+                w.parse::<usize>()
+                    .expect("BAOCAO_BENCH_WRITERS: numbers")
+                    .max(1)
+            })
+            .collect(),
+        queries: env_usize("BAOCAO_BENCH_QUERIES", 1) != 0,
+        baseline: env_usize("BAOCAO_BENCH_BASELINE", 1) != 0,
+    };
+    let mut backends = env_list("BAOCAO_BENCH_BACKENDS", "sqlite,postgres");
+    if std::env::var("BAOCAO_SKIP_PG").is_ok_and(|v| v == "1") {
+        backends.retain(|b| b != "postgres");
     }
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -791,38 +1056,36 @@ fn main() {
         .unwrap();
     rt.block_on(async {
         let mut figures = Vec::new();
-
-        // BAOCAO_BENCH_DIR keeps the SQLite database there for a look.
-        let keep = std::env::var_os("BAOCAO_BENCH_DIR").map(std::path::PathBuf::from);
-        let dir = keep.clone().unwrap_or_else(|| {
-            std::env::temp_dir().join(format!("baocao-bench-{}", std::process::id()))
-        });
-        let url = format!("sqlite://{}", dir.join("bench.db").display());
-        figures.push(bench("sqlite", &url, &seed_raw, &seed, n, writers).await);
-        if keep.is_none() {
-            let _ = std::fs::remove_dir_all(&dir);
-        }
-
-        if std::env::var("BAOCAO_SKIP_PG").is_ok_and(|v| v == "1") {
-            eprintln!("postgres: skipped (BAOCAO_SKIP_PG=1)");
-        } else {
-            let admin = std::env::var("BAOCAO_TEST_PG_URL")
-                .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
-            let name = format!("baocao_bench_{}", std::process::id());
-            let mut c = PgConnection::connect(&admin)
-                .await
-                .expect("PostgreSQL reachable (or set BAOCAO_SKIP_PG=1)");
-            sqlx::query(AssertSqlSafe(format!("CREATE DATABASE {name}")))
-                .execute(&mut c)
-                .await
-                .unwrap();
-            let (base, _) = admin.rsplit_once('/').unwrap();
-            let url = format!("{base}/{name}");
-            figures.push(bench("postgres", &url, &seed_raw, &seed, n, writers).await);
-            sqlx::query(AssertSqlSafe(format!("DROP DATABASE {name} WITH (FORCE)")))
-                .execute(&mut c)
-                .await
-                .unwrap();
+        for backend in &backends {
+            match backend.as_str() {
+                "sqlite" => {
+                    // BAOCAO_BENCH_DIR keeps the SQLite databases there for a look.
+                    let keep = std::env::var_os("BAOCAO_BENCH_DIR").map(std::path::PathBuf::from);
+                    let dbs = Dbs::Sqlite {
+                        keep: keep.is_some(),
+                        dir: keep.unwrap_or_else(|| {
+                            std::env::temp_dir()
+                                .join(format!("baocao-bench-{}", std::process::id()))
+                        }),
+                    };
+                    figures.push(bench("sqlite", dbs, &plan, &seed_raw, &seed).await);
+                }
+                "postgres" => {
+                    let admin_url = std::env::var("BAOCAO_TEST_PG_URL")
+                        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
+                    let admin = PgConnection::connect(&admin_url)
+                        .await
+                        .expect("PostgreSQL reachable (or set BAOCAO_SKIP_PG=1)");
+                    let dbs = Dbs::Postgres {
+                        admin,
+                        admin_url,
+                        made: Vec::new(),
+                        keep: env_usize("BAOCAO_BENCH_KEEP", 0) != 0,
+                    };
+                    figures.push(bench("postgres", dbs, &plan, &seed_raw, &seed).await);
+                }
+                other => panic!("BAOCAO_BENCH_BACKENDS: unknown backend {other:?}"),
+            }
         }
         for f in &figures {
             print(f);

@@ -134,6 +134,74 @@ impl Sql {
     }
 }
 
+/// The values of one column of a [`Batch`], one per row.
+#[derive(Debug, Clone)]
+pub(crate) enum Col {
+    /// The id the batch's parent statement returned, in every row.
+    Parent,
+    /// One value for every row.
+    Same(Value),
+    I64(Vec<i64>),
+    Text(Vec<String>),
+    OptText(Vec<Option<String>>),
+    OptDate(Vec<Option<NaiveDate>>),
+    /// The backend's full-text vector of the folded words (see
+    /// `crate::search::words`) in the batch's column `of`: PostgreSQL's
+    /// `tsvector`. Only for the column a backend names in
+    /// [`Backend::SEARCH_VECTOR`].
+    Vector {
+        of: &'static str,
+    },
+}
+
+impl Col {
+    /// The number of rows, for the columns that carry one value a row.
+    fn rows(&self) -> Option<usize> {
+        match self {
+            Col::Parent | Col::Same(_) | Col::Vector { .. } => None,
+            Col::I64(v) => Some(v.len()),
+            Col::Text(v) => Some(v.len()),
+            Col::OptText(v) => Some(v.len()),
+            Col::OptDate(v) => Some(v.len()),
+        }
+    }
+}
+
+/// Rows of one table, column by column: what a backend inserts in as few
+/// statements as it can.
+#[derive(Debug, Clone)]
+pub(crate) struct Batch {
+    pub table: &'static str,
+    pub columns: Vec<&'static str>,
+    pub cols: Vec<Col>,
+    pub len: usize,
+}
+
+impl Batch {
+    pub fn new(table: &'static str, len: usize) -> Self {
+        Self {
+            table,
+            columns: Vec::new(),
+            cols: Vec::new(),
+            len,
+        }
+    }
+
+    /// Adds a column; one with a value a row must have `len` of them.
+    pub fn col(mut self, name: &'static str, col: Col) -> Self {
+        debug_assert!(
+            col.rows().is_none_or(|n| n == self.len),
+            "{}.{name}: {:?} values for {} rows",
+            self.table,
+            col.rows(),
+            self.len
+        );
+        self.columns.push(name);
+        self.cols.push(col);
+        self
+    }
+}
+
 /// Row types both backends can decode (derived `FromRow` structs, tuples).
 pub(crate) trait Rows:
     for<'r> FromRow<'r, SqliteRow> + for<'r> FromRow<'r, PgRow> + Send + Unpin
@@ -152,8 +220,10 @@ pub(crate) trait Backend: Send + Sync + 'static {
 
     /// "sqlite" or "postgres", for messages.
     const NAME: &'static str;
-    /// How many parameters one statement may carry, with a margin.
-    const MAX_PARAMS: usize;
+    /// The `search_docs` column the backend fills from a passage's folded
+    /// words with [`Col::Vector`], if any (SQLite's FTS5 table indexes
+    /// `words` itself, through triggers).
+    const SEARCH_VECTOR: Option<&'static str>;
 
     /// The pool for reads.
     fn reader(&self) -> &Pool<Self::Db>;
@@ -175,6 +245,17 @@ pub(crate) trait Backend: Send + Sync + 'static {
         q: Sql,
     ) -> impl Future<Output = sqlx::Result<Option<R>>> + Send;
 
+    /// Runs `parent`, a statement that writes one row and returns its id
+    /// (`INSERT ... RETURNING id`, `UPDATE ... RETURNING id`), then inserts
+    /// `children`, whose [`Col::Parent`] columns take that id; returns the
+    /// id, or `RowNotFound` when `parent` returned no row. In as few round
+    /// trips as the backend allows (PostgreSQL: one).
+    fn insert_tree(
+        c: &mut Conn<Self>,
+        parent: Sql,
+        children: Vec<Batch>,
+    ) -> impl Future<Output = sqlx::Result<i64>> + Send;
+
     /// Holds, until the transaction ends, the right to decide which report
     /// of a supersession group (`head_key`) is current.
     fn lock_head(
@@ -193,21 +274,29 @@ pub(crate) trait Backend: Send + Sync + 'static {
     fn search_param(tokens: &[String]) -> String;
 }
 
+/// Binds one [`Value`] to a sqlx query of a concrete database.
+macro_rules! bind_value {
+    ($query:expr, $v:expr) => {
+        match $v {
+            $crate::backend::Value::I64(v) => $query.bind(v),
+            $crate::backend::Value::OptI64(v) => $query.bind(v),
+            $crate::backend::Value::Text(v) => $query.bind(v),
+            $crate::backend::Value::OptText(v) => $query.bind(v),
+            $crate::backend::Value::Bool(v) => $query.bind(v),
+            $crate::backend::Value::Date(v) => $query.bind(v),
+            $crate::backend::Value::Time(v) => $query.bind(v),
+            $crate::backend::Value::Bytes(v) => $query.bind(v),
+        }
+    };
+}
+pub(crate) use bind_value;
+
 /// Binds [`Value`]s to a sqlx query of a concrete database.
 macro_rules! bind_values {
     ($query:expr, $args:expr) => {{
         let mut q = $query;
         for v in $args {
-            q = match v {
-                $crate::backend::Value::I64(v) => q.bind(v),
-                $crate::backend::Value::OptI64(v) => q.bind(v),
-                $crate::backend::Value::Text(v) => q.bind(v),
-                $crate::backend::Value::OptText(v) => q.bind(v),
-                $crate::backend::Value::Bool(v) => q.bind(v),
-                $crate::backend::Value::Date(v) => q.bind(v),
-                $crate::backend::Value::Time(v) => q.bind(v),
-                $crate::backend::Value::Bytes(v) => q.bind(v),
-            };
+            q = $crate::backend::bind_value!(q, v);
         }
         q
     }};

@@ -173,28 +173,28 @@ fn corrupt_json(what: String) -> impl FnOnce(serde_json::Error) -> StoreError {
     move |e| StoreError::corrupt(what, e)
 }
 
+/// The first outcome of the upload recorded under `message_id`: its own,
+/// or for a DUPLICATE record the one it points at.
+pub(super) async fn first_outcome<B: Backend>(
+    c: &mut Conn<B>,
+    message_id: &str,
+) -> sqlx::Result<Option<Ingestion>> {
+    let row: Option<IngestionRow> = B::fetch_optional(
+        c,
+        Sql::new(
+            "SELECT o.message_id, o.status, o.reason, o.received_at, r.id AS report_id \
+             FROM ingestions i JOIN ingestions o ON o.id = COALESCE(i.duplicate_of, i.id) \
+             LEFT JOIN reports r ON r.ingestion_id = o.id WHERE i.message_id = $1",
+        )
+        .bind(message_id),
+    )
+    .await?;
+    Ok(row.map(IngestionRow::into_domain))
+}
+
 impl<B: Backend> Engine<B> {
     async fn reader(&self, ctx: &str) -> Result<sqlx::pool::PoolConnection<B::Db>> {
         self.b.reader().acquire().await.map_err(StoreError::db(ctx))
-    }
-
-    /// The first outcome of the upload recorded under `message_id`: its
-    /// own, or for a DUPLICATE record the one it points at.
-    pub(super) async fn first_outcome(&self, message_id: &str) -> Result<Option<Ingestion>> {
-        let ctx = format!("reading the ingestion of message {message_id}");
-        let mut c = self.reader(&ctx).await?;
-        let row: Option<IngestionRow> = B::fetch_optional(
-            &mut c,
-            Sql::new(
-                "SELECT o.message_id, o.status, o.reason, o.received_at, r.id AS report_id \
-                 FROM ingestions i JOIN ingestions o ON o.id = COALESCE(i.duplicate_of, i.id) \
-                 LEFT JOIN reports r ON r.ingestion_id = o.id WHERE i.message_id = $1",
-            )
-            .bind(message_id),
-        )
-        .await
-        .map_err(StoreError::db(ctx))?;
-        Ok(row.map(IngestionRow::into_domain))
     }
 
     pub(super) async fn ingestion_of(&self, message_id: &str) -> Result<Ingestion> {

@@ -7,7 +7,8 @@ use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
 
 use super::Engine;
-use crate::backend::{Backend, Conn, Sql, Value};
+use super::read::first_outcome;
+use crate::backend::{Backend, Batch, Col, Conn, Sql, Value};
 use crate::error::{Result, StoreError};
 use crate::rows::{ReportRows, parse_report_id, report_id_string};
 use crate::types::Recorded;
@@ -74,12 +75,14 @@ enum Outcome {
     Rejected(String),
 }
 
-/// What the first write of a transaction found.
+/// What the first writes of a transaction found.
 enum Claim {
     /// The upload and its ingestion row are new.
     Fresh { ingestion_id: i64 },
+    /// The message id was recorded before (a redelivery): nothing written.
+    MessageKnown,
     /// The content was recorded before; a DUPLICATE record was written.
-    Seen,
+    ContentKnown,
     /// Another writer recorded this message id meanwhile; nothing of ours
     /// may be kept.
     MessageTaken,
@@ -119,11 +122,6 @@ impl<B: Backend> Engine<B> {
     #[tracing::instrument(skip_all, fields(backend = B::NAME, message_id = %up.message_id))]
     async fn record(&self, up: Upload<'_>, outcome: Outcome) -> Result<Recorded> {
         let ctx = up.context();
-        // A redelivered message: answer without taking the write lock.
-        if let Some(first) = self.first_outcome(&up.message_id).await? {
-            tracing::debug!("message id seen before");
-            return Ok(Recorded::Duplicate { first });
-        }
         let mut tx = self
             .b
             .begin_write()
@@ -142,13 +140,20 @@ impl<B: Backend> Engine<B> {
             .map_err(StoreError::db(ctx.clone()))?;
         let ingestion_id = match claim {
             Claim::Fresh { ingestion_id } => ingestion_id,
-            Claim::Seen | Claim::MessageTaken => {
-                if matches!(claim, Claim::Seen) {
+            Claim::MessageKnown | Claim::ContentKnown | Claim::MessageTaken => {
+                // Read in the transaction: a DUPLICATE record just written
+                // is seen, and so is (at READ COMMITTED, in a new
+                // statement) the record of another writer that took the
+                // message id.
+                let first = first_outcome::<B>(&mut tx, &up.message_id)
+                    .await
+                    .map_err(StoreError::db(ctx.clone()))?;
+                if matches!(claim, Claim::ContentKnown) {
                     tx.commit().await.map_err(StoreError::db(ctx.clone()))?;
                 } else {
                     tx.rollback().await.map_err(StoreError::db(ctx.clone()))?;
                 }
-                let first = self.first_outcome(&up.message_id).await?.ok_or_else(|| {
+                let first = first.ok_or_else(|| {
                     StoreError::corrupt(ctx, "the first outcome of a duplicate is missing")
                 })?;
                 tracing::debug!(first = %first.message_id, "duplicate");
@@ -204,7 +209,8 @@ impl<B: Backend> Engine<B> {
 }
 
 /// Stores the raw bytes (once per content) and the ingestion row (once per
-/// message id).
+/// message id). The upload is inserted only if the message id is unknown,
+/// so a new message costs no separate look-up.
 async fn claim<B: Backend>(
     c: &mut Conn<B>,
     up: &Upload<'_>,
@@ -226,17 +232,32 @@ async fn claim<B: Backend>(
             .bind(up.received_at)
             .bind(Utc::now())
     };
+    // (The WHERE clause also keeps SQLite from reading ON CONFLICT as a
+    // join constraint of the SELECT.)
     let upload: Option<(i64,)> = B::fetch_optional(
         c,
         Sql::new(
-            "INSERT INTO uploads (content_sha256, size, bytes) VALUES ($1, $2, $3) \
+            "INSERT INTO uploads (content_sha256, size, bytes) SELECT $1, $2, $3 \
+             WHERE NOT EXISTS (SELECT 1 FROM ingestions WHERE message_id = $4) \
              ON CONFLICT (content_sha256) DO NOTHING RETURNING id",
         )
         .bind(up.sha256.as_str())
         .bind(up.raw.len() as i64)
-        .bind(up.raw.to_vec()),
+        .bind(up.raw.to_vec())
+        .bind(up.message_id.as_str()),
     )
     .await?;
+    if upload.is_none() {
+        let known: Option<(i64,)> = B::fetch_optional(
+            c,
+            Sql::new("SELECT id FROM ingestions WHERE message_id = $1")
+                .bind(up.message_id.as_str()),
+        )
+        .await?;
+        if known.is_some() {
+            return Ok(Claim::MessageKnown);
+        }
+    }
     match upload {
         Some((upload_id,)) => {
             let row: Option<(i64,)> =
@@ -269,7 +290,7 @@ async fn claim<B: Backend>(
             })?;
             B::fetch_optional::<(i64,)>(c, ingestion("DUPLICATE", "", upload_id, Some(first_id)))
                 .await?;
-            Ok(Claim::Seen)
+            Ok(Claim::ContentKnown)
         }
     }
 }
@@ -281,6 +302,19 @@ const INSERT_REPORT: &str = "INSERT INTO reports \
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, TRUE, \
              $17, $18, $19, $20) RETURNING id";
 
+const UPDATE_REPORT: &str = "UPDATE reports SET issuer = $2, issuer_key = $3, \
+     document_number = $4, issued_on = $5, period_kind = $6, period_start = $7, \
+     period_end = $8, planning_kind = $9, planning_start = $10, planning_end = $11, \
+     sort_start = $12, sort_end = $13, head_key = $14, is_current = TRUE, parser_version = $15, \
+     metadata = $16, body = $17 WHERE id = $1 RETURNING id";
+
+/// A report taken apart: its own columns (in `rows`, children taken out)
+/// and the batches of its child rows.
+fn split<B: Backend>(mut rows: ReportRows) -> (ReportRows, Vec<Batch>) {
+    let children = children::<B>(&mut rows);
+    (rows, children)
+}
+
 async fn insert_report<B: Backend>(
     c: &mut Conn<B>,
     ingestion_id: i64,
@@ -290,34 +324,30 @@ async fn insert_report<B: Backend>(
     if let Some(key) = &rows.head_key {
         B::lock_head(c, key).await?;
     }
-    let (id,): (i64,) = B::fetch_optional(
-        c,
-        Sql::new(INSERT_REPORT)
-            .bind(ingestion_id)
-            .bind(rows.issuer.as_str())
-            .bind(rows.issuer_key.as_str())
-            .bind(up.source.department.as_str())
-            .bind(rows.document_number.as_str())
-            .bind(rows.issued_on)
-            .bind(up.received_at)
-            .bind(rows.period.kind.clone())
-            .bind(rows.period.start)
-            .bind(rows.period.end)
-            .bind(rows.planning.kind.clone())
-            .bind(rows.planning.start)
-            .bind(rows.planning.end)
-            .bind(rows.sort.0)
-            .bind(rows.sort.1)
-            .bind(rows.head_key.clone())
-            .bind(rows.parser_version.as_str())
-            .bind(rows.metadata.as_str())
-            .bind(rows.body.as_str())
-            .bind(Utc::now()),
-    )
-    .await?
-    .ok_or(sqlx::Error::RowNotFound)?;
-    let head_key = rows.head_key.clone();
-    insert_children::<B>(c, id, rows).await?;
+    let (r, children) = split::<B>(rows);
+    let head_key = r.head_key.clone();
+    let parent = Sql::new(INSERT_REPORT)
+        .bind(ingestion_id)
+        .bind(r.issuer)
+        .bind(r.issuer_key)
+        .bind(up.source.department.as_str())
+        .bind(r.document_number)
+        .bind(r.issued_on)
+        .bind(up.received_at)
+        .bind(r.period.kind)
+        .bind(r.period.start)
+        .bind(r.period.end)
+        .bind(r.planning.kind)
+        .bind(r.planning.start)
+        .bind(r.planning.end)
+        .bind(r.sort.0)
+        .bind(r.sort.1)
+        .bind(r.head_key)
+        .bind(r.parser_version)
+        .bind(r.metadata)
+        .bind(r.body)
+        .bind(Utc::now());
+    let id = B::insert_tree(c, parent, children).await?;
     if let Some(key) = head_key {
         refresh_head::<B>(c, &key).await?;
     }
@@ -346,35 +376,26 @@ async fn replace_rows<B: Backend>(
     ] {
         B::execute(c, Sql::new(table).bind(id)).await?;
     }
-    B::execute(
-        c,
-        Sql::new(
-            "UPDATE reports SET issuer = $2, issuer_key = $3, document_number = $4, \
-             issued_on = $5, period_kind = $6, period_start = $7, period_end = $8, \
-             planning_kind = $9, planning_start = $10, planning_end = $11, sort_start = $12, \
-             sort_end = $13, head_key = $14, is_current = TRUE, parser_version = $15, \
-             metadata = $16, body = $17 WHERE id = $1",
-        )
+    let (r, children) = split::<B>(rows);
+    let parent = Sql::new(UPDATE_REPORT)
         .bind(id)
-        .bind(rows.issuer.as_str())
-        .bind(rows.issuer_key.as_str())
-        .bind(rows.document_number.as_str())
-        .bind(rows.issued_on)
-        .bind(rows.period.kind.clone())
-        .bind(rows.period.start)
-        .bind(rows.period.end)
-        .bind(rows.planning.kind.clone())
-        .bind(rows.planning.start)
-        .bind(rows.planning.end)
-        .bind(rows.sort.0)
-        .bind(rows.sort.1)
-        .bind(rows.head_key.clone())
-        .bind(rows.parser_version.as_str())
-        .bind(rows.metadata.as_str())
-        .bind(rows.body.as_str()),
-    )
-    .await?;
-    insert_children::<B>(c, id, rows).await?;
+        .bind(r.issuer)
+        .bind(r.issuer_key)
+        .bind(r.document_number)
+        .bind(r.issued_on)
+        .bind(r.period.kind)
+        .bind(r.period.start)
+        .bind(r.period.end)
+        .bind(r.planning.kind)
+        .bind(r.planning.start)
+        .bind(r.planning.end)
+        .bind(r.sort.0)
+        .bind(r.sort.1)
+        .bind(r.head_key)
+        .bind(r.parser_version)
+        .bind(r.metadata)
+        .bind(r.body);
+    B::insert_tree(c, parent, children).await?;
     for k in &keys {
         refresh_head::<B>(c, k).await?;
     }
@@ -398,144 +419,130 @@ async fn refresh_head<B: Backend>(c: &mut Conn<B>, key: &str) -> sqlx::Result<()
     Ok(())
 }
 
-/// Multi-row `INSERT`s of `rows` (each `cols` values) under `head`
-/// ("INSERT INTO t (a, b)"), as few statements as the backend allows.
-async fn insert_many<B: Backend>(
-    c: &mut Conn<B>,
-    head: &str,
-    cols: usize,
-    rows: Vec<Vec<Value>>,
-) -> sqlx::Result<()> {
-    let per_statement = (B::MAX_PARAMS / cols).clamp(1, 500);
-    let mut rows = rows.into_iter().peekable();
-    while rows.peek().is_some() {
-        let mut q = Sql::build();
-        q.push(head).push(" VALUES ");
-        for (i, row) in rows.by_ref().take(per_statement).enumerate() {
-            debug_assert_eq!(row.len(), cols);
-            q.push(if i == 0 { "(" } else { ", (" });
-            for (j, v) in row.into_iter().enumerate() {
-                if j > 0 {
-                    q.push(", ");
-                }
-                q.param(v);
-            }
-            q.push(")");
-        }
-        B::execute(c, q).await?;
+/// The child rows of a report, column by column (their strings moved, not
+/// copied), taken out of `rows`; their `report_id` is the parent's.
+fn children<B: Backend>(rows: &mut ReportRows) -> Vec<Batch> {
+    let issuer_key = rows.issuer_key.clone();
+    let (sort, task_sort) = (rows.sort, rows.task_sort);
+    let same_issuer = || Col::Same(Value::Text(issuer_key.clone()));
+
+    let observations = std::mem::take(&mut rows.observations);
+    let n = observations.len();
+    let (mut position, mut indicator, mut breakdown, mut status) = (
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+    );
+    let (mut kind, mut start, mut end, mut body) = (
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+    );
+    for o in observations {
+        position.push(o.position);
+        indicator.push(o.indicator);
+        breakdown.push(o.breakdown_key);
+        status.push(o.status.to_owned());
+        kind.push(o.period.kind);
+        start.push(o.period.start);
+        end.push(o.period.end);
+        body.push(o.body);
     }
-    Ok(())
-}
+    let observations = Batch::new("observations", n)
+        .col("report_id", Col::Parent)
+        .col("position", Col::I64(position))
+        .col("indicator", Col::Text(indicator))
+        .col("breakdown_key", Col::Text(breakdown))
+        .col("status", Col::Text(status))
+        .col("period_kind", Col::OptText(kind))
+        .col("period_start", Col::OptDate(start))
+        .col("period_end", Col::OptDate(end))
+        .col("issuer_key", same_issuer())
+        .col("sort_start", Col::Same(sort.0.into()))
+        .col("sort_end", Col::Same(sort.1.into()))
+        .col("body", Col::Text(body));
 
-async fn insert_children<B: Backend>(
-    c: &mut Conn<B>,
-    report_id: i64,
-    rows: ReportRows,
-) -> sqlx::Result<()> {
-    let ReportRows {
-        issuer_key,
-        sort,
-        task_sort,
-        observations,
-        tasks,
-        passages,
-        ..
-    } = rows;
-    let obs: Vec<Vec<Value>> = observations
-        .into_iter()
-        .map(|o| {
-            vec![
-                report_id.into(),
-                o.position.into(),
-                o.indicator.into(),
-                o.breakdown_key.into(),
-                o.status.into(),
-                o.period.kind.into(),
-                o.period.start.into(),
-                o.period.end.into(),
-                issuer_key.as_str().into(),
-                sort.0.into(),
-                sort.1.into(),
-                o.body.into(),
-            ]
-        })
-        .collect();
-    insert_many::<B>(
-        c,
-        "INSERT INTO observations (report_id, position, indicator, breakdown_key, status, \
-         period_kind, period_start, period_end, issuer_key, sort_start, sort_end, body)",
-        12,
-        obs,
-    )
-    .await?;
-
-    let mut topics = Vec::new();
-    let mut documents = Vec::new();
-    let mut task_rows = Vec::with_capacity(tasks.len());
+    let tasks = std::mem::take(&mut rows.tasks);
+    let n = tasks.len();
+    let (mut position, mut ordinal, mut kind, mut start, mut end, mut words, mut body) = (
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+    );
+    let (mut topic_pos, mut topics, mut doc_pos, mut docs) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for t in tasks {
         for topic in t.topics {
-            topics.push(vec![report_id.into(), t.position.into(), topic.into()]);
+            topic_pos.push(t.position);
+            topics.push(topic);
         }
         for number in t.documents {
-            documents.push(vec![report_id.into(), t.position.into(), number.into()]);
+            doc_pos.push(t.position);
+            docs.push(number);
         }
-        task_rows.push(vec![
-            report_id.into(),
-            t.position.into(),
-            t.ordinal.into(),
-            t.period.kind.into(),
-            t.period.start.into(),
-            t.period.end.into(),
-            t.words.into(),
-            issuer_key.as_str().into(),
-            task_sort.0.into(),
-            task_sort.1.into(),
-            t.body.into(),
-        ]);
+        position.push(t.position);
+        ordinal.push(t.ordinal);
+        kind.push(t.period.kind);
+        start.push(t.period.start);
+        end.push(t.period.end);
+        words.push(t.words);
+        body.push(t.body);
     }
-    insert_many::<B>(
-        c,
-        "INSERT INTO tasks (report_id, position, ordinal, period_kind, period_start, period_end, \
-         words, issuer_key, sort_start, sort_end, body)",
-        11,
-        task_rows,
-    )
-    .await?;
-    insert_many::<B>(
-        c,
-        "INSERT INTO task_topics (report_id, position, topic)",
-        3,
-        topics,
-    )
-    .await?;
-    insert_many::<B>(
-        c,
-        "INSERT INTO task_documents (report_id, position, number_key)",
-        3,
-        documents,
-    )
-    .await?;
+    let tasks = Batch::new("tasks", n)
+        .col("report_id", Col::Parent)
+        .col("position", Col::I64(position))
+        .col("ordinal", Col::I64(ordinal))
+        .col("period_kind", Col::OptText(kind))
+        .col("period_start", Col::OptDate(start))
+        .col("period_end", Col::OptDate(end))
+        .col("words", Col::Text(words))
+        .col("issuer_key", same_issuer())
+        .col("sort_start", Col::Same(task_sort.0.into()))
+        .col("sort_end", Col::Same(task_sort.1.into()))
+        .col("body", Col::Text(body));
+    let topics = Batch::new("task_topics", topics.len())
+        .col("report_id", Col::Parent)
+        .col("position", Col::I64(topic_pos))
+        .col("topic", Col::Text(topics));
+    let documents = Batch::new("task_documents", docs.len())
+        .col("report_id", Col::Parent)
+        .col("position", Col::I64(doc_pos))
+        .col("number_key", Col::Text(docs));
 
-    let docs: Vec<Vec<Value>> = passages
-        .into_iter()
-        .map(|p| {
-            vec![
-                report_id.into(),
-                p.kind.code().into(),
-                p.section_number.into(),
-                p.section_path.into(),
-                i64::from(p.base).into(),
-                p.text.into(),
-                p.words.into(),
-            ]
-        })
-        .collect();
-    insert_many::<B>(
-        c,
-        "INSERT INTO search_docs (report_id, kind, section_number, section_path, base, text, words)",
-        7,
-        docs,
-    )
-    .await?;
-    Ok(())
+    let passages = std::mem::take(&mut rows.passages);
+    let n = passages.len();
+    let (mut kind, mut number, mut path, mut base, mut text, mut words) = (
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+    );
+    for p in passages {
+        kind.push(p.kind.code().to_owned());
+        number.push(p.section_number);
+        path.push(p.section_path);
+        base.push(i64::from(p.base));
+        text.push(p.text);
+        words.push(p.words);
+    }
+    let mut docs = Batch::new("search_docs", n)
+        .col("report_id", Col::Parent)
+        .col("kind", Col::Text(kind))
+        .col("section_number", Col::Text(number))
+        .col("section_path", Col::Text(path))
+        .col("base", Col::I64(base))
+        .col("text", Col::Text(text))
+        .col("words", Col::Text(words));
+    if let Some(column) = B::SEARCH_VECTOR {
+        docs = docs.col(column, Col::Vector { of: "words" });
+    }
+    vec![observations, tasks, topics, documents, docs]
 }

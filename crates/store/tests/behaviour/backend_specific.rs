@@ -116,3 +116,39 @@ async fn sqlite_two_stores_share_one_file() {
     two.close().await;
     db.drop_database().await;
 }
+
+/// PostgreSQL's search vectors are written by the store (built by it for
+/// most passages, by `to_tsvector` for the rest): each is exactly what
+/// `to_tsvector('simple', words)` makes, lexemes and positions, footnote
+/// marks glued to words ("đai²⁴") included, so matching and ranking are
+/// the server's.
+#[tokio::test]
+async fn postgres_vectors_match_to_tsvector() {
+    let Some(db) = TestDb::create(Kind::Postgres).await else {
+        return;
+    };
+    let store = connect(db.url()).await.unwrap();
+    let (raw, report) = crate::fixtures::seed();
+    let r = store
+        .record_ingestion(&raw, &Spec::new(5).source("m-seed"), &report)
+        .await
+        .unwrap();
+    assert!(matches!(r, Recorded::Parsed { .. }), "{r:?}");
+    let mut c = sqlx::PgConnection::connect(db.url()).await.unwrap();
+    let (all, marks, differ): (i64, i64, i64) = sqlx::query_as(
+        "SELECT count(*), count(*) FILTER (WHERE words ~ '[¹²³⁰⁴-⁹]'), \
+         count(*) FILTER (WHERE tsv IS DISTINCT FROM to_tsvector('simple', words)) \
+         FROM search_docs",
+    )
+    .fetch_one(&mut c)
+    .await
+    .unwrap();
+    assert!(
+        all > 20 && marks > 0,
+        "{all} passages, {marks} with footnote marks"
+    );
+    assert_eq!(differ, 0, "vectors unlike to_tsvector's");
+    c.close().await.ok();
+    store.close().await;
+    db.drop_database().await;
+}
