@@ -278,6 +278,9 @@ async fn finish(
                 same_message,
                 "seen before"
             );
+            // (Only a redelivery can find a rejection: the store makes a new
+            // message a duplicate of PARSED content only. Rows written
+            // before migration 0003 may still point at a rejection.)
             if first.status == IngestionStatus::Rejected {
                 let reason = if same_message {
                     first.reason.clone()

@@ -37,6 +37,7 @@ both!(
     seed_end_to_end,
     thousand_messages_with_duplicates,
     bad_inputs_are_stored_rejected_and_dead_lettered,
+    a_rejected_file_sent_again_with_its_header_fixed_is_parsed,
 );
 
 const METRICS_TIMEOUT: Duration = Duration::from_secs(60);
@@ -258,6 +259,60 @@ fn mix(x: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     z ^ (z >> 31)
+}
+
+/// A department forgets `x-department`, gets the rejection, and sends the
+/// same file again with the header set: the second message is parsed, not
+/// answered with the first one's rejection. A third copy is a duplicate of
+/// the parsed report.
+async fn a_rejected_file_sent_again_with_its_header_fixed_is_parsed(kind: Kind) {
+    run_case(
+        kind,
+        |_| {},
+        |env| async move {
+            let w = env.start_worker().await;
+            let forgot = Upload {
+                department: None,
+                ..Upload::text(seed(), "resend-1")
+            };
+            env.client.publish(&env.settings.amqp, &forgot).await;
+            let first = env
+                .wait_ingested(&["resend-1".into()], Duration::from_secs(60))
+                .await
+                .remove(0);
+            assert_eq!(first.status, IngestionStatus::Rejected, "{first:?}");
+            assert!(first.reason.contains("x-department"), "{first:?}");
+
+            let fixed = Upload::text(seed(), "resend-2");
+            env.client.publish(&env.settings.amqp, &fixed).await;
+            let second = env
+                .wait_ingested(&["resend-2".into()], Duration::from_secs(60))
+                .await
+                .remove(0);
+            assert_eq!(second.status, IngestionStatus::Parsed, "{second:?}");
+            assert!(!second.report_id.is_empty());
+
+            env.client
+                .publish(&env.settings.amqp, &Upload::text(seed(), "resend-3"))
+                .await;
+            let third = env
+                .wait_ingested(&["resend-3".into()], Duration::from_secs(60))
+                .await
+                .remove(0);
+            assert_eq!(third.status, IngestionStatus::Duplicate, "{third:?}");
+            assert_eq!(third.report_id, second.report_id);
+
+            wait_metric(w.metrics_addr, "baocao_worker_messages_acked_total", 3.0).await;
+            // Only the message that was really rejected is dead-lettered.
+            let dead = env.dead_letters().await;
+            assert_eq!(
+                dead.iter().map(|d| d.message_id()).collect::<Vec<_>>(),
+                ["resend-1"]
+            );
+            w.stop().await.expect("a clean stop");
+        },
+    )
+    .await;
 }
 
 async fn bad_inputs_are_stored_rejected_and_dead_lettered(kind: Kind) {

@@ -256,12 +256,10 @@ pub(crate) trait Backend: Send + Sync + 'static {
         children: Vec<Batch>,
     ) -> impl Future<Output = sqlx::Result<i64>> + Send;
 
-    /// Holds, until the transaction ends, the right to decide which report
-    /// of a supersession group (`head_key`) is current.
-    fn lock_head(
-        c: &mut Conn<Self>,
-        head_key: &str,
-    ) -> impl Future<Output = sqlx::Result<()>> + Send;
+    /// Holds `key` exclusively until the transaction ends: the right to
+    /// decide which report of a supersession group (its `head_key`) is
+    /// current, or what becomes of a stored content (`upload:<sha256>`).
+    fn lock_key(c: &mut Conn<Self>, key: &str) -> impl Future<Output = sqlx::Result<()>> + Send;
 
     /// Full-text search: the `FROM` clause (with `d` for `search_docs` and
     /// `r` for `reports`), the match condition on placeholder `$1`, the score

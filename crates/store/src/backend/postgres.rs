@@ -346,9 +346,9 @@ impl Backend for PgBackend {
         Ok(id)
     }
 
-    async fn lock_head(c: &mut PgConnection, head_key: &str) -> sqlx::Result<()> {
+    async fn lock_key(c: &mut PgConnection, key: &str) -> sqlx::Result<()> {
         sqlx::query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
-            .bind(head_key)
+            .bind(key)
             .execute(c)
             .await?;
         Ok(())

@@ -234,7 +234,7 @@ impl Backend for SqliteBackend {
     }
 
     /// Nothing to do: `BEGIN IMMEDIATE` already makes this the only writer.
-    async fn lock_head(_c: &mut SqliteConnection, _head_key: &str) -> sqlx::Result<()> {
+    async fn lock_key(_c: &mut SqliteConnection, _key: &str) -> sqlx::Result<()> {
         Ok(())
     }
 

@@ -270,27 +270,47 @@ async fn claim<B: Backend>(
             })
         }
         None => {
-            // The content is stored: point a DUPLICATE record for this
-            // message id at its first outcome.
-            let first: Option<(i64, i64)> = B::fetch_optional(
+            // The content is stored. Writers of the same content take turns
+            // from here (on PostgreSQL; SQLite has one writer), so two of
+            // them cannot both find it unparsed and both parse it.
+            B::lock_key(c, &format!("upload:{}", up.sha256)).await?;
+            let parsed: Option<(i64, i64)> = B::fetch_optional(
                 c,
                 Sql::new(
                     "SELECT i.id, i.upload_id FROM ingestions i \
                      JOIN uploads u ON u.id = i.upload_id \
-                     WHERE u.content_sha256 = $1 AND i.status <> 'DUPLICATE'",
+                     WHERE u.content_sha256 = $1 AND i.status = 'PARSED'",
                 )
                 .bind(up.sha256.as_str()),
             )
             .await?;
-            let (first_id, upload_id) = first.ok_or_else(|| {
-                sqlx::Error::Protocol(format!(
-                    "upload {} has no first ingestion record",
-                    up.sha256
-                ))
-            })?;
-            B::fetch_optional::<(i64,)>(c, ingestion("DUPLICATE", "", upload_id, Some(first_id)))
+            if let Some((first_id, upload_id)) = parsed {
+                // Point a DUPLICATE record for this message id at the
+                // report already made from this content.
+                B::fetch_optional::<(i64,)>(
+                    c,
+                    ingestion("DUPLICATE", "", upload_id, Some(first_id)),
+                )
                 .await?;
-            Ok(Claim::ContentKnown)
+                return Ok(Claim::ContentKnown);
+            }
+            // Only rejections of this content so far: they may have been
+            // for the envelope (a missing department, a wrong content
+            // type), which the sender has since fixed. This message gets
+            // an outcome of its own, on the stored bytes.
+            let (upload_id,): (i64,) = B::fetch_optional(
+                c,
+                Sql::new("SELECT id FROM uploads WHERE content_sha256 = $1")
+                    .bind(up.sha256.as_str()),
+            )
+            .await?
+            .ok_or_else(|| sqlx::Error::Protocol(format!("upload {} vanished", up.sha256)))?;
+            let row: Option<(i64,)> =
+                B::fetch_optional(c, ingestion(status, reason, upload_id, None)).await?;
+            Ok(match row {
+                Some((ingestion_id,)) => Claim::Fresh { ingestion_id },
+                None => Claim::MessageTaken,
+            })
         }
     }
 }
@@ -322,7 +342,7 @@ async fn insert_report<B: Backend>(
     rows: ReportRows,
 ) -> sqlx::Result<i64> {
     if let Some(key) = &rows.head_key {
-        B::lock_head(c, key).await?;
+        B::lock_key(c, key).await?;
     }
     let (r, children) = split::<B>(rows);
     let head_key = r.head_key.clone();
@@ -365,7 +385,7 @@ async fn replace_rows<B: Backend>(
     keys.sort();
     keys.dedup();
     for k in &keys {
-        B::lock_head(c, k).await?;
+        B::lock_key(c, k).await?;
     }
     for table in [
         "DELETE FROM search_docs WHERE report_id = $1",

@@ -302,13 +302,50 @@ pub async fn rejection_keeps_raw_bytes_and_reason(store: AnyStore, _url: String)
     assert_eq!(count_all(&store).await, 0);
 }
 
-pub async fn duplicate_of_a_rejection_returns_the_rejection(store: AnyStore, _url: String) {
+/// A content rejected before (say for a missing header, since fixed) is
+/// processed again under a new message id; only a PARSED outcome makes
+/// later messages with the same bytes duplicates. The same message id
+/// again is still its own first outcome.
+pub async fn content_rejected_before_is_processed_again(store: AnyStore, _url: String) {
     let spec = Spec::new(5);
     store
         .record_rejection(&spec.raw(), &spec.source("m-a"), REASON)
         .await
         .unwrap();
-    for (mid, parsed) in [("m-b", true), ("m-a", true), ("m-a", false)] {
+    // The same bytes rejected again under another id: its own reason.
+    let r = store
+        .record_rejection(&spec.raw(), &spec.source("m-b"), "again")
+        .await
+        .unwrap();
+    assert_eq!(r, Recorded::Rejected);
+    assert_eq!(store.ingestion("m-b").await.unwrap().reason, "again");
+    // Sent again with the envelope fixed: parsed and stored.
+    let r = store
+        .record_ingestion(&spec.raw(), &spec.source("m-c"), &spec.report())
+        .await
+        .unwrap();
+    let Recorded::Parsed { report_id } = r else {
+        panic!("m-c: expected PARSED, got {r:?}");
+    };
+    assert_eq!(count_all(&store).await, 1);
+    // A redelivery of the rejected message is still its rejection.
+    let r = store
+        .record_ingestion(&spec.raw(), &spec.source("m-a"), &spec.report())
+        .await
+        .unwrap();
+    let Recorded::Duplicate { first } = r else {
+        panic!("m-a: expected a duplicate, got {r:?}");
+    };
+    assert_eq!(
+        (
+            first.message_id.as_str(),
+            first.status,
+            first.reason.as_str()
+        ),
+        ("m-a", IngestionStatus::Rejected, REASON)
+    );
+    // From now on the bytes are known as parsed, whatever the outcome.
+    for (mid, parsed) in [("m-d", true), ("m-e", false)] {
         let r = if parsed {
             store
                 .record_ingestion(&spec.raw(), &spec.source(mid), &spec.report())
@@ -322,15 +359,18 @@ pub async fn duplicate_of_a_rejection_returns_the_rejection(store: AnyStore, _ur
         let Recorded::Duplicate { first } = r else {
             panic!("{mid}: expected a duplicate, got {r:?}");
         };
-        assert_eq!(first.status, IngestionStatus::Rejected);
-        assert_eq!(first.reason, REASON);
-        assert_eq!(first.message_id, "m-a");
+        assert_eq!(first.message_id, "m-c");
+        assert_eq!(first.status, IngestionStatus::Parsed);
+        assert_eq!(first.report_id, report_id);
+        assert_eq!(
+            store.ingestion(mid).await.unwrap().status,
+            IngestionStatus::Duplicate
+        );
     }
-    assert_eq!(
-        store.ingestion("m-b").await.unwrap().status,
-        IngestionStatus::Duplicate
-    );
-    assert_eq!(count_all(&store).await, 0);
+    assert_eq!(count_all(&store).await, 1);
+    // One copy of the bytes, whoever sent them.
+    assert_eq!(store.upload("m-a").await.unwrap().bytes, spec.raw());
+    assert_eq!(store.upload("m-c").await.unwrap().bytes, spec.raw());
 }
 
 pub async fn unknown_ids_are_not_found(store: AnyStore, _url: String) {
@@ -1288,6 +1328,42 @@ pub async fn concurrent_writers_of_one_message_store_it_once(store: AnyStore, _u
         }
     }
     assert_eq!(count_all(&store).await, 3);
+}
+
+/// Writers racing with the same bytes under new message ids, after a
+/// rejection of those bytes: exactly one parses them, the others are its
+/// duplicates.
+pub async fn writers_of_content_rejected_before_parse_it_once(store: AnyStore, _url: String) {
+    let spec = Spec::new(5);
+    store
+        .record_rejection(&spec.raw(), &spec.source("m-0"), REASON)
+        .await
+        .unwrap();
+    let racers = (1..=8).map(|i| (spec.clone(), format!("m-{i}"))).collect();
+    let outcomes = race(&store, racers).await;
+    let parsed: Vec<&String> = outcomes
+        .iter()
+        .filter_map(|r| match r {
+            Recorded::Parsed { report_id } => Some(report_id),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        parsed.len(),
+        1,
+        "exactly one writer parses it: {outcomes:?}"
+    );
+    for r in &outcomes {
+        match r {
+            Recorded::Parsed { .. } => {}
+            Recorded::Duplicate { first } => {
+                assert_eq!(&first.report_id, parsed[0]);
+                assert_eq!(first.status, IngestionStatus::Parsed);
+            }
+            other => panic!("unexpected outcome {other:?}"),
+        }
+    }
+    assert_eq!(count_all(&store).await, 1);
 }
 
 pub async fn concurrent_writers_of_one_message_with_different_content(
