@@ -1,9 +1,11 @@
-//! `baocao db migrate` and `baocao reparse` on a real SQLite file.
+//! `baocao db migrate` and `baocao reparse` on a real SQLite file and a real
+//! PostgreSQL database.
 
 use std::process::Command;
 
 use baocao_domain::Source;
 use baocao_store::{ReportView, Store, connect};
+use baocao_test_support::{Kind, TestDb};
 
 const SEED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -25,43 +27,29 @@ fn baocao(args: &[&str]) -> (i32, String, String) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn on_sqlite() {
-    let dir = std::env::temp_dir().join(format!("baocao-reparse-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    migrate_then_reparse(&format!("sqlite://{}", dir.join("b.db").display())).await;
-    let _ = std::fs::remove_dir_all(dir);
+    on(Kind::Sqlite).await;
 }
 
 /// PostgreSQL at BAOCAO_TEST_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres),
-/// in a database of its own; BAOCAO_SKIP_PG=1 skips it, nothing else does.
+/// in a database of its own; BAOCAO_SKIP_PG=1 skips it when unreachable.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn on_postgres() {
-    if std::env::var("BAOCAO_SKIP_PG").as_deref() == Ok("1") {
-        return;
-    }
-    use sqlx::Connection;
-    let admin = std::env::var("BAOCAO_TEST_PG_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
-    let name = format!("baocao_cli_reparse_{}", std::process::id());
-    let mut conn = sqlx::PgConnection::connect(&admin)
-        .await
-        .expect("PostgreSQL for the tests (run .ci/start-postgres.sh)");
-    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-        .execute(&mut conn)
-        .await
-        .expect("create database");
-    let base = admin.rsplit_once('/').map_or(admin.as_str(), |(b, _)| b);
-    migrate_then_reparse(&format!("{base}/{name}")).await;
-    sqlx::query(sqlx::AssertSqlSafe(format!(
-        "DROP DATABASE {name} WITH (FORCE)"
-    )))
-    .execute(&mut conn)
-    .await
-    .expect("drop database");
+    on(Kind::Postgres).await;
 }
 
-async fn migrate_then_reparse(url: &str) {
-    let url = url.to_owned();
+/// Runs the scenario on a fresh database, dropped whether it passed or not.
+async fn on(kind: Kind) {
+    let Some(db) = TestDb::create(kind, "cli_reparse").await else {
+        return;
+    };
+    let outcome = tokio::spawn(migrate_then_reparse(db.url().to_owned())).await;
+    db.drop_database().await;
+    if let Err(e) = outcome {
+        std::panic::resume_unwind(e.into_panic());
+    }
+}
 
+async fn migrate_then_reparse(url: String) {
     let (code, out, err) = baocao(&["db", "migrate", "--database-url", &url]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("up to date"), "{out}");

@@ -10,14 +10,14 @@ use baocao_store::{
 use sqlx::{Connection, SqliteConnection};
 
 use crate::fixtures::Spec;
-use crate::harness::{Kind, TestDb};
+use crate::harness::{Kind, SUITE, TestDb};
 
 #[tokio::test]
 async fn urls_pick_the_backend() {
     let e = connect("mysql://localhost/x").await.unwrap_err();
     assert!(matches!(e, StoreError::UnsupportedUrl { .. }), "{e}");
     assert!(!e.is_transient());
-    let db = TestDb::create(Kind::Sqlite).await.unwrap();
+    let db = TestDb::create(Kind::Sqlite, SUITE).await.unwrap();
     let store = connect(db.url()).await.unwrap();
     assert_eq!(store.backend(), BackendKind::Sqlite);
     store.close().await;
@@ -41,7 +41,7 @@ async fn postgres_unreachable_is_transient() {
 /// transient error; once it lets go, the same write succeeds.
 #[tokio::test]
 async fn sqlite_locked_database_is_transient() {
-    let db = TestDb::create(Kind::Sqlite).await.unwrap();
+    let db = TestDb::create(Kind::Sqlite, SUITE).await.unwrap();
     let opts = ConnectOptions {
         busy_timeout: Duration::from_millis(200),
         ..ConnectOptions::default()
@@ -76,7 +76,7 @@ async fn sqlite_locked_database_is_transient() {
 /// at once, each sees the other's reports.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn sqlite_two_stores_share_one_file() {
-    let db = TestDb::create(Kind::Sqlite).await.unwrap();
+    let db = TestDb::create(Kind::Sqlite, SUITE).await.unwrap();
     let one = connect(db.url()).await.unwrap();
     let two = connect(db.url()).await.unwrap();
     let mut handles = Vec::new();
@@ -124,7 +124,7 @@ async fn sqlite_two_stores_share_one_file() {
 /// the server's.
 #[tokio::test]
 async fn postgres_vectors_match_to_tsvector() {
-    let Some(db) = TestDb::create(Kind::Postgres).await else {
+    let Some(db) = TestDb::create(Kind::Postgres, SUITE).await else {
         return;
     };
     let store = connect(db.url()).await.unwrap();

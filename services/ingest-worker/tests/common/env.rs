@@ -17,7 +17,7 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 use super::amqp::{Client, Got, amqp_url};
-use super::db::{Kind, TestDb};
+use super::db::{Kind, SUITE, TestDb};
 use super::{init_logs, unique_name, wait_for};
 
 pub struct TestEnv {
@@ -70,7 +70,7 @@ where
 
 impl TestEnv {
     pub async fn new(kind: Kind, tweak: impl FnOnce(&mut Settings)) -> Option<Self> {
-        let db = TestDb::create(kind).await?;
+        let db = TestDb::create(kind, SUITE).await?;
         let prefix = unique_name("baocao-test");
         let mut settings = test_settings(db.url(), &prefix);
         tweak(&mut settings);

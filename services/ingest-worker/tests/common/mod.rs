@@ -20,22 +20,9 @@ pub mod proxy;
 pub mod reports;
 
 use std::future::Future;
-use std::sync::atomic::{AtomicU32, Ordering};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
-/// A name no other test of any process uses.
-pub fn unique_name(prefix: &str) -> String {
-    static SEQ: AtomicU32 = AtomicU32::new(0);
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .subsec_nanos();
-    format!(
-        "{prefix}_{}_{}_{nanos}",
-        std::process::id(),
-        SEQ.fetch_add(1, Ordering::Relaxed)
-    )
-}
+pub use baocao_test_support::unique_name;
 
 /// Polls `check` every 50 ms until it returns `Some`, or panics after
 /// `timeout` saying what was awaited.
