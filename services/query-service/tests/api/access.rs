@@ -28,7 +28,7 @@ use crate::harness::{BOTH, Kind, READER, Server, TestDb, UPLOADER, bearer, setti
 async fn seeded_server(
     settings: baocao_config::Settings,
 ) -> Option<(Server, crate::fixtures::Seeded)> {
-    let db = TestDb::create(Kind::Sqlite).await?;
+    let db = TestDb::create(Kind::Sqlite, crate::harness::SUITE).await?;
     let store = baocao_store::connect(db.url()).await.expect("connect");
     let seeded = seed(&store).await;
     Some((Server::start_on(store, Some(db), settings).await, seeded))
@@ -36,7 +36,7 @@ async fn seeded_server(
 
 /// A store with no reports: enough for calls that fail before the store.
 async fn empty_server(settings: baocao_config::Settings) -> Option<Server> {
-    let db = TestDb::create(Kind::Sqlite).await?;
+    let db = TestDb::create(Kind::Sqlite, crate::harness::SUITE).await?;
     let store = baocao_store::connect(db.url()).await.expect("connect");
     Some(Server::start_on(store, Some(db), settings).await)
 }
@@ -486,7 +486,9 @@ impl Store for SlowStore {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn deadlines_end_the_work() {
     crate::harness::init_logs();
-    let db = TestDb::create(Kind::Sqlite).await.unwrap();
+    let db = TestDb::create(Kind::Sqlite, crate::harness::SUITE)
+        .await
+        .unwrap();
     let store = baocao_store::connect(db.url()).await.unwrap();
     let slow = SlowStore {
         inner: store.clone(),

@@ -118,7 +118,9 @@ async fn submit_report_publishes_what_a_department_would() {
         .await
         .unwrap();
 
-    let db = TestDb::create(Kind::Sqlite).await.unwrap();
+    let db = TestDb::create(Kind::Sqlite, crate::harness::SUITE)
+        .await
+        .unwrap();
     let store = baocao_store::connect(db.url()).await.unwrap();
     let server = Server::start_on(store, Some(db), amqp_settings(&exchange, &events)).await;
     let (q, x, ch) = (queue.clone(), exchange.clone(), channel.clone());
@@ -250,7 +252,9 @@ async fn an_unreachable_broker_is_unavailable() {
     // Nothing listens on port 1: no broker is needed for this test.
     let mut s = settings();
     s.amqp.url = baocao_config::Secret::new("amqp://127.0.0.1:1/%2f");
-    let db = TestDb::create(Kind::Sqlite).await.unwrap();
+    let db = TestDb::create(Kind::Sqlite, crate::harness::SUITE)
+        .await
+        .unwrap();
     let store = baocao_store::connect(db.url()).await.unwrap();
     let server = Server::start_on(store, Some(db), s).await;
     with_server(Some(server), |server| async move {
@@ -315,11 +319,13 @@ async fn watch_reports_streams_stored_reports_as_events_arrive() {
     let channel = conn.create_channel().await.unwrap();
     let uploads_exchange = unique_name("baocao.uploads.test");
     let events = unique_name("baocao.events.test");
-    let db = TestDb::create(Kind::Postgres).await;
+    let db = TestDb::create(Kind::Postgres, crate::harness::SUITE).await;
     let kind_db = match db {
         Some(db) => db,
         // PostgreSQL skipped: the watch is the same over SQLite.
-        None => TestDb::create(Kind::Sqlite).await.unwrap(),
+        None => TestDb::create(Kind::Sqlite, crate::harness::SUITE)
+            .await
+            .unwrap(),
     };
     let store = baocao_store::connect(kind_db.url()).await.unwrap();
     let seeded = seed(&store).await;

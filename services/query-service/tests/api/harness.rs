@@ -11,17 +11,14 @@
 //! a guessed sleep. `TEST_LOG=1` shows the server's logs.
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU32, Ordering};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
 use baocao_config::{Client, Service, Settings};
 use baocao_proto::pb;
 use baocao_query::auth::token_sha256_hex;
 use baocao_query::{Listeners, Metrics, ServeError};
 use baocao_store::AnyStore;
-use sqlx::{AssertSqlSafe, Connection, PgConnection};
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
@@ -33,11 +30,10 @@ use tonic_health::pb::HealthCheckRequest;
 use tonic_health::pb::health_check_response::ServingStatus;
 use tonic_health::pb::health_client::HealthClient;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Sqlite,
-    Postgres,
-}
+pub use baocao_test_support::{Kind, TestDb, unique_name};
+
+/// Names this suite's databases.
+pub const SUITE: &str = "query";
 
 /// A client with the read scope.
 pub const READER: &str = "reader-token-0123456789";
@@ -46,110 +42,9 @@ pub const UPLOADER: &str = "uploader-token-0123456789";
 /// A client with both scopes.
 pub const BOTH: &str = "both-token-0123456789";
 
-pub const DEFAULT_PG_URL: &str = "postgres://postgres@127.0.0.1:5432/postgres";
-
 pub fn init_logs() {
     if std::env::var("TEST_LOG").is_ok_and(|v| v == "1") {
         baocao_query::telemetry::init("baocao_query=debug,info", "text");
-    }
-}
-
-/// A name no other test of any process uses.
-pub fn unique_name(prefix: &str) -> String {
-    static SEQ: AtomicU32 = AtomicU32::new(0);
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .subsec_nanos();
-    format!(
-        "{prefix}_{}_{}_{nanos}",
-        std::process::id(),
-        SEQ.fetch_add(1, Ordering::Relaxed)
-    )
-}
-
-fn with_database(url: &str, name: &str) -> String {
-    let (base, rest) = url.rsplit_once('/').expect("a postgres url has a path");
-    let query = rest
-        .split_once('?')
-        .map(|(_, q)| format!("?{q}"))
-        .unwrap_or_default();
-    format!("{base}/{name}{query}")
-}
-
-/// A database made for one test.
-pub enum TestDb {
-    Sqlite {
-        dir: PathBuf,
-        url: String,
-    },
-    Postgres {
-        admin: String,
-        name: String,
-        url: String,
-    },
-}
-
-impl TestDb {
-    /// `None` when PostgreSQL is unreachable and `BAOCAO_SKIP_PG=1`.
-    pub async fn create(kind: Kind) -> Option<TestDb> {
-        match kind {
-            Kind::Sqlite => {
-                let dir = std::env::temp_dir().join(unique_name("baocao-query-test"));
-                let url = format!("sqlite://{}", dir.join("baocao.db").display());
-                Some(TestDb::Sqlite { dir, url })
-            }
-            Kind::Postgres => {
-                let admin = std::env::var("BAOCAO_TEST_PG_URL")
-                    .unwrap_or_else(|_| DEFAULT_PG_URL.to_owned());
-                let mut conn = match PgConnection::connect(&admin).await {
-                    Ok(c) => c,
-                    Err(e) if std::env::var("BAOCAO_SKIP_PG").is_ok_and(|v| v == "1") => {
-                        eprintln!(
-                            "skipping: PostgreSQL at {admin} unreachable ({e}), BAOCAO_SKIP_PG=1"
-                        );
-                        return None;
-                    }
-                    Err(e) => panic!(
-                        "PostgreSQL at {admin} is unreachable: {e}; start one with \
-                         .ci/start-postgres.sh, point BAOCAO_TEST_PG_URL at one, or set \
-                         BAOCAO_SKIP_PG=1 to skip the PostgreSQL tests"
-                    ),
-                };
-                let name = unique_name("baocao_query_test");
-                sqlx::query(AssertSqlSafe(format!("CREATE DATABASE {name}")))
-                    .execute(&mut conn)
-                    .await
-                    .expect("CREATE DATABASE");
-                conn.close().await.ok();
-                let url = with_database(&admin, &name);
-                Some(TestDb::Postgres { admin, name, url })
-            }
-        }
-    }
-
-    pub fn url(&self) -> &str {
-        match self {
-            TestDb::Sqlite { url, .. } | TestDb::Postgres { url, .. } => url,
-        }
-    }
-
-    pub async fn drop_database(self) {
-        match self {
-            TestDb::Sqlite { dir, .. } => {
-                let _ = std::fs::remove_dir_all(dir);
-            }
-            TestDb::Postgres { admin, name, .. } => {
-                if let Ok(mut conn) = PgConnection::connect(&admin).await {
-                    let _ = sqlx::query(AssertSqlSafe(format!(
-                        "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
-                    )))
-                    .execute(&mut conn)
-                    .await;
-                    conn.close().await.ok();
-                }
-            }
-        }
     }
 }
 

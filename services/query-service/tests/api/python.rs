@@ -88,7 +88,9 @@ async fn grpcio_client_uses_the_proto_alone() {
         .unwrap()
     };
 
-    let db = TestDb::create(Kind::Sqlite).await.unwrap();
+    let db = TestDb::create(Kind::Sqlite, crate::harness::SUITE)
+        .await
+        .unwrap();
     let store = baocao_store::connect(db.url()).await.unwrap();
     let seeded = seed(&store).await;
     let iip = store

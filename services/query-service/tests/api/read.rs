@@ -75,7 +75,7 @@ pub const DEFAULT_PAGE: usize = 20;
 pub const MAX_PAGE: usize = 100;
 
 pub async fn suite(kind: Kind) {
-    let Some(db) = TestDb::create(kind).await else {
+    let Some(db) = TestDb::create(kind, crate::harness::SUITE).await else {
         return;
     };
     let store = baocao_store::connect(db.url()).await.expect("connect");
