@@ -1,5 +1,5 @@
 //! Invariants of the structure that hold for every report: checked on the
-//! seed and the three samples.
+//! seed and the samples listed in `common::ALL`.
 
 mod common;
 

@@ -1,4 +1,4 @@
-//! Golden structure of the three synthetic samples in
+//! Golden structure of the synthetic samples in
 //! testdata/reports/samples/ (described in EXPECTED.md there). The
 //! expectations follow EXPECTED.md where it agrees with the text, which was
 //! checked line by line (line numbers below count blank lines, as in
@@ -1132,4 +1132,228 @@ fn phan_quality_issues() {
         );
     }
     assert_spans_valid(r);
+}
+
+// ========================================================= ubnd-deep-numbering
+//
+// One paragraph a line, no blank lines, no pages, no footnotes; headings
+// four levels deep (I. / 1. / 1.1. / 1.1.1.). Line numbers count every line.
+
+fn deep() -> &'static Report {
+    static R: OnceLock<Report> = OnceLock::new();
+    R.get_or_init(|| load(DEEP))
+}
+
+#[test]
+fn deep_metadata() {
+    let m = &deep().metadata;
+    // Left column lines 1-3, right column lines 4-6, one after the other.
+    assert_eq!(m.issuer, "UBND tỉnh Yên Bái");
+    assert_eq!(m.province, "Yên Bái");
+    assert_eq!(m.document_number, "147/BC-UBND");
+    assert_eq!(m.issued_on, Some(date(2024, 5, 27)));
+    assert_eq!(
+        m.title,
+        "Tình hình kinh tế - xã hội tháng 5, nhiệm vụ trọng tâm tháng 6 năm 2024"
+    );
+    assert_month(m.reporting_period.as_ref(), "2024-05", "tháng 5");
+    assert_month(m.planning_period.as_ref(), "2024-06", "tháng 6 năm 2024");
+}
+
+#[test]
+fn deep_signer_and_recipients() {
+    let m = &deep().metadata;
+    assert_eq!(
+        m.signer,
+        Some(Signer {
+            name: "Vũ Thị Hồng Hạnh".into(),
+            position: "PHÓ CHỦ TỊCH".into(),
+            signing_for: "KT. CHỦ TỊCH".into(),
+            on_behalf_of: "ỦY BAN NHÂN DÂN".into(),
+        })
+    );
+    assert_eq!(
+        m.recipients,
+        [
+            "Văn phòng Chính phủ",
+            "Bộ Kế hoạch và Đầu tư",
+            "Thường trực Tỉnh ủy",
+            "Thường trực HĐND tỉnh",
+            "Các sở, ban, ngành",
+            "Lưu: VT, TH",
+        ]
+    );
+}
+
+#[test]
+fn deep_headings() {
+    assert_headings(
+        deep(),
+        &[
+            h("I", "I", "PHÁT TRIỂN KINH TẾ", 1, ""),
+            // The title keeps its cut-off date in brackets (line 10).
+            h(
+                "1",
+                "I/1",
+                "Sản xuất nông, lâm nghiệp (tính đến ngày 15/5/2024)",
+                2,
+                "I",
+            ),
+            h("1.1", "I/1/1.1", "Trồng trọt", 3, "1"),
+            h(
+                "1.1.1",
+                "I/1/1.1/1.1.1",
+                "Sản xuất vụ xuân năm 2024",
+                4,
+                "1.1",
+            ),
+            h("1.1.2", "I/1/1.1/1.1.2", "Cây lâu năm", 4, "1.1"),
+            h("1.2", "I/1/1.2", "Chăn nuôi", 3, "1"),
+            h("1.3", "I/1/1.3", "Lâm nghiệp", 3, "1"),
+            h("2", "I/2", "Sản xuất công nghiệp", 2, "I"),
+            h("3", "I/3", "Thương mại, dịch vụ", 2, "I"),
+            h("3.1", "I/3/3.1", "Thương mại", 3, "3"),
+            h("3.2", "I/3/3.2", "Du lịch", 3, "3"),
+            h("4", "I/4", "Tài chính, ngân sách", 2, "I"),
+            h("4.1", "I/4/4.1", "Thu ngân sách", 3, "4"),
+            h("4.2", "I/4/4.2", "Giải ngân vốn đầu tư công", 3, "4"),
+            h("II", "II", "VĂN HÓA - XÃ HỘI", 1, ""),
+            h("1", "II/1", "Giáo dục và đào tạo", 2, "II"),
+            h("2", "II/2", "Y tế", 2, "II"),
+            h("3", "II/3", "Lao động, việc làm", 2, "II"),
+            h("III", "III", "QUỐC PHÒNG, AN NINH", 1, ""),
+            h("IV", "IV", "NHIỆM VỤ TRỌNG TÂM THÁNG 6 NĂM 2024", 1, ""),
+        ],
+    );
+}
+
+#[test]
+fn deep_section_texts() {
+    let r = deep();
+    let mut c = Checks::default();
+    for p in ["I", "I/1", "I/1/1.1", "I/3", "I/4", "II"] {
+        c.check(
+            heading(r, p).text.trim().is_empty(),
+            format!("{p} has no text of its own"),
+        );
+    }
+    // Each line is a paragraph of its own, so 1.1.1 holds two (lines 13 and
+    // 14); the parser joins them after "như sau:" (a known gap, not checked
+    // here: only where each section begins and ends).
+    for (path, begins, ends) in [
+        (
+            "I/1/1.1/1.1.1",
+            "Lúa xuân đang ở giai đoạn chín,",
+            "cây lạc 1.036 ha, đạt 97,4%, tăng 2,05% (tăng 20,8 ha).",
+        ),
+        (
+            "I/1/1.2",
+            "Đàn trâu 76.420 con, giảm 2,3% (giảm 1.799 con)",
+            "tăng 4,11% (tăng 222,7 nghìn con).",
+        ),
+        (
+            "I/4/4.2",
+            "Tính đến ngày 20/5/2024, giải ngân vốn đầu tư công đạt 1.612,4 tỷ đồng,",
+            "(cùng kỳ đạt 31,2%).",
+        ),
+        // Line 39 starts with a number: body text, not a heading.
+        (
+            "II/3",
+            "5 tháng giải quyết việc làm cho 7.915 lao động,",
+            "trong đó xuất khẩu lao động 612 người.",
+        ),
+        (
+            "III",
+            "Tình hình an ninh chính trị, trật tự an toàn xã hội được giữ vững.",
+            "giảm 2 người chết, tăng 1 người bị thương.",
+        ),
+    ] {
+        let text = &heading(r, path).text;
+        c.starts(path, text, begins);
+        c.ends(path, text, ends);
+    }
+    c.finish();
+}
+
+#[test]
+fn deep_tasks() {
+    let t = |ordinal, title, begins, ends, refs, deadline| T {
+        ordinal,
+        title,
+        begins,
+        ends,
+        refs,
+        deadline,
+    };
+    assert_tasks(
+        deep(),
+        &[
+            t(
+                1,
+                "Chỉ đạo thu hoạch lúa xuân, gieo cấy lúa mùa đúng khung thời vụ; chủ động phòng, chống thiên tai mùa mưa lũ theo Chỉ thị số 05/CT-UBND ngày 12/4/2024 của Chủ tịch UBND tỉnh.",
+                "Chỉ đạo thu hoạch lúa xuân",
+                "của Chủ tịch UBND tỉnh.",
+                &["05/CT-UBND"],
+                None,
+            ),
+            t(
+                2,
+                "Đẩy nhanh giải ngân vốn đầu tư công; các chủ đầu tư hoàn thành hồ sơ thanh toán khối lượng hoàn thành trước ngày 25/6/2024.",
+                "Đẩy nhanh giải ngân vốn đầu tư công;",
+                "trước ngày 25/6/2024.",
+                &[],
+                Some((2024, 6, 25)),
+            ),
+            t(
+                3,
+                "Tổ chức Kỳ thi tốt nghiệp trung học phổ thông năm 2024 an toàn, nghiêm túc theo Kế hoạch số 88/KH-UBND ngày 02/4/2024 của UBND tỉnh.",
+                "Tổ chức Kỳ thi tốt nghiệp",
+                "ngày 02/4/2024 của UBND tỉnh.",
+                &["88/KH-UBND"],
+                None,
+            ),
+            t(
+                4,
+                "Tăng cường quản lý thu ngân sách, chống thất thu; thực hiện tiết kiệm chi thường xuyên.",
+                "Tăng cường quản lý thu ngân sách",
+                "thực hiện tiết kiệm chi thường xuyên.",
+                &[],
+                None,
+            ),
+            // Ends with "./.", the end-of-body mark; "Nơi nhận:" follows.
+            t(
+                5,
+                "Bảo đảm an ninh chính trị, trật tự an toàn xã hội; kiềm chế tai nạn giao thông trong dịp nghỉ hè.",
+                "Bảo đảm an ninh chính trị",
+                "kiềm chế tai nạn giao thông trong dịp nghỉ hè.",
+                &[],
+                None,
+            ),
+        ],
+        (2024, 6),
+    );
+}
+
+#[test]
+fn deep_document_references() {
+    // The report's own number 147/BC-UBND is not a reference.
+    assert_references(
+        deep(),
+        &[
+            d(
+                "05/CT-UBND",
+                "CT",
+                "Chủ tịch UBND tỉnh",
+                Some((2024, 4, 12)),
+                "Chỉ thị số 05/CT-UBND",
+            ),
+            d(
+                "88/KH-UBND",
+                "KH",
+                "UBND tỉnh",
+                Some((2024, 4, 2)),
+                "Kế hoạch số 88/KH-UBND",
+            ),
+        ],
+    );
 }

@@ -12,7 +12,13 @@ pub const SEED: &str = "000_5b1c2bc8d5408b7b.txt";
 pub const UBND: &str = "samples/ubnd-full-header.txt";
 pub const CTK: &str = "samples/cuc-thong-ke-brief.txt";
 pub const PHAN: &str = "samples/phan-thu-nhat.txt";
-pub const ALL: [&str; 4] = [SEED, UBND, CTK, PHAN];
+pub const DEEP: &str = "samples/ubnd-deep-numbering.txt";
+// samples/cuc-thong-ke-5-thang.txt is not in ALL yet: the parser does not
+// take "a." / "b." for headings, so "1. Nông nghiệp a. Trồng trọt" becomes
+// one paragraph (see EXPECTED.md there). Its unnumbered sub-headings
+// ("Cây lúa") also end without punctuation, which
+// body_paragraphs_end_at_a_sentence_end will have to allow.
+pub const ALL: [&str; 5] = [SEED, UBND, CTK, PHAN, DEEP];
 
 pub fn bytes(name: &str) -> Vec<u8> {
     let path = format!(
