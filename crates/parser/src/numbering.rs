@@ -12,7 +12,7 @@ pub enum Style {
     Roman,
     /// "1.", "1.1.", "1.1.1." with the number of components.
     Arabic(u8),
-    /// "a)", "b)".
+    /// "a)", "b)", also written "a.", "b.".
     LetterParen,
 }
 
@@ -184,7 +184,8 @@ fn dotted(text: &str) -> Option<Numbering> {
             title_start,
         });
     }
-    if close == ')' && (c.is_ascii_lowercase() || c == 'đ') {
+    // "a)" and "a." are one scheme: statistics offices write the dot.
+    if matches!(close, ')' | '.') && (c.is_ascii_lowercase() || c == 'đ') {
         let value = if c == 'đ' {
             5
         } else {
@@ -225,6 +226,10 @@ mod tests {
         assert_eq!(p("12. Tiếp tục").unwrap().1, "12");
         assert_eq!(p("B. PHƯƠNG HƯỚNG").unwrap().0, Style::Letter);
         assert_eq!(p("a) Nông nghiệp").unwrap().0, Style::LetterParen);
+        assert_eq!(
+            p("b. Chăn nuôi"),
+            Some((Style::LetterParen, "b".into(), 2, "Chăn nuôi".into()))
+        );
         assert_eq!(p("đ) Khác").unwrap().2, 5);
         assert_eq!(p("e) Khác").unwrap().2, 6);
         assert_eq!(

@@ -1357,3 +1357,94 @@ fn deep_document_references() {
         ],
     );
 }
+
+// ========================================================= cuc-thong-ke-5-thang
+//
+// A statistics office's "tháng 5 và 5 tháng" report: pdftotext layout
+// (a blank line after every line), headings I. / 1. / a. (a letter with a
+// dot), unnumbered sub-headings, two footnotes, no tasks. Line numbers
+// count every line.
+
+fn ctk5() -> &'static Report {
+    static R: OnceLock<Report> = OnceLock::new();
+    R.get_or_init(|| load(CTK5))
+}
+
+#[test]
+fn ctk5_metadata() {
+    let m = &ctk5().metadata;
+    assert_eq!(
+        match_key(&m.issuer),
+        match_key("Cục Thống kê tỉnh Tiền Giang")
+    );
+    assert_eq!(m.province, "Tiền Giang");
+    assert_eq!(m.document_number, "112/BC-CTK"); // line 3
+    assert_eq!(m.issued_on, Some(date(2024, 5, 29))); // line 9
+    assert_eq!(
+        m.title,
+        "Tình hình kinh tế - xã hội tháng 5 và 5 tháng đầu năm 2024"
+    );
+    assert_month(m.reporting_period.as_ref(), "2024-05", "tháng 5");
+    assert!(m.planning_period.is_none(), "no coming month in the title");
+    assert!(ctk5().tasks.is_empty(), "a statistics report sets no tasks");
+}
+
+#[test]
+fn ctk5_headings() {
+    // "a. Trồng trọt" (line 23) and "b. Chăn nuôi" (line 43) are the
+    // letter scheme written with a dot; the page number "2" (line 55) is
+    // not a heading, "2. Thủy sản" (line 57) is.
+    assert_headings(
+        ctk5(),
+        &[
+            h("I", "I", "Sản xuất nông, lâm nghiệp và thủy sản", 1, ""),
+            h("1", "I/1", "Nông nghiệp", 2, "I"),
+            h("a", "I/1/a", "Trồng trọt", 3, "1"),
+            h("b", "I/1/b", "Chăn nuôi", 3, "1"),
+            h("2", "I/2", "Thủy sản", 2, "I"),
+            h("II", "II", "Sản xuất công nghiệp", 1, ""),
+            h("III", "III", "Thương mại, dịch vụ và giá cả", 1, ""),
+            h(
+                "1",
+                "III/1",
+                "Bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng",
+                2,
+                "III",
+            ),
+            h("2", "III/2", "Chỉ số giá tiêu dùng", 2, "III"),
+            h("IV", "IV", "Một số vấn đề xã hội", 1, ""),
+        ],
+    );
+    let r = ctk5();
+    let a = &heading(r, "I/1/a").text;
+    assert!(a.contains("Diện tích gieo sạ 61.240 ha"), "{a}");
+    assert!(a.contains("Sản lượng trái cây 5 tháng"), "{a}");
+    let b = &heading(r, "I/1/b").text;
+    assert!(
+        b.starts_with("Ước tính tại thời điểm cuối tháng 5/2024"),
+        "{b}"
+    );
+}
+
+#[test]
+fn ctk5_footnotes() {
+    assert_footnotes(
+        ctk5(),
+        &[
+            f(
+                1,
+                "Trong đó: thịt heo hơi 51.420 tấn (+2,94%);",
+                "thịt gia cầm hơi 22.160 tấn (+2,3%).",
+                ("b", "I/1/b"),
+                "78.310 tấn (+2,6%)",
+            ),
+            f(
+                2,
+                "Một số sản phẩm tăng cao so cùng kỳ:",
+                "điện thương phẩm 1.186 triệu kWh (+5,1%).",
+                ("II", "II"),
+                "tăng 3,9%",
+            ),
+        ],
+    );
+}
