@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 const SEED: &[u8] = include_bytes!("../../../testdata/reports/000_5b1c2bc8d5408b7b.txt");
 const GOLD: &str = include_str!("../../../testdata/gold/000_5b1c2bc8d5408b7b.observations.jsonl");
 const BRIEF: &[u8] = include_bytes!("../../../testdata/reports/samples/cuc-thong-ke-brief.txt");
+const CTK5: &[u8] = include_bytes!("../../../testdata/reports/samples/cuc-thong-ke-5-thang.txt");
 
 fn seed() -> &'static Report {
     static R: OnceLock<Report> = OnceLock::new();
@@ -564,5 +565,30 @@ fn a_statistics_brief_reads_the_same_way() {
     assert_eq!(
         period(traffic),
         (P::DateRange, d(2023, 12, 15), d(2024, 3, 14))
+    );
+}
+
+#[test]
+fn a_yield_is_one_unit_per_hectare() {
+    // testdata/reports/samples/cuc-thong-ke-5-thang.txt, line 29:
+    // "năng suất ước đạt 63,85 tạ/ha (tăng 1,96%); sản lượng ước đạt
+    // 391.020 tấn (giảm 2,24%)."
+    let r = parse(CTK5, &Hints::default()).expect("sample parses");
+    let y = at(&r, "63,85", None);
+    assert_eq!(y.label, "năng suất");
+    assert_eq!(y.breakdown, "");
+    assert_eq!(
+        value(y),
+        (63.85, None, "tạ/ha", U::Other, 1.0, Qualifier::Exact)
+    );
+    assert_eq!(y.status, S::Estimate);
+    // The rate is not what the next figure counts.
+    let out = at(&r, "391.020", None);
+    assert_eq!(out.label, "sản lượng");
+    assert_eq!(out.breakdown, "");
+    assert_eq!(value(out).2, "tấn");
+    assert!(
+        r.observations.iter().all(|o| !o.label.contains('/')),
+        "no unit as a label"
     );
 }

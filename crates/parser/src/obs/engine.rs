@@ -707,9 +707,12 @@ impl<'d> Extractor<'d> {
                 let q = quantity(value, value_max, unit.as_ref(), qualifier);
                 let post = post_words(&main[unit_end..]);
                 let window = &main[cursor..unit_end + post.len()];
+                // What is counted ("ha lúa"), not a rate ("tạ/ha").
                 let counted = clean_label(&format!(
                     "{} {}",
-                    unit.as_ref().map_or("", |u| u.text.as_str()),
+                    unit.as_ref()
+                        .filter(|u| !u.text.contains('/'))
+                        .map_or("", |u| u.text.as_str()),
                     post.trim()
                 ));
                 let used = self.level(

@@ -66,12 +66,19 @@ const SCALES: &[(&str, f64)] = &[
 const UNITS: &[(&str, UnitCode)] = &[
     ("đồng/kg", UnitCode::VndPerKilogram),
     ("đ/kg", UnitCode::VndPerKilogram),
+    // Per head: income, spending ("80 triệu đồng/người/năm").
+    ("đồng/người/năm", UnitCode::Other),
+    ("đồng/người/tháng", UnitCode::Other),
+    ("đồng/người", UnitCode::Other),
     ("đồng", UnitCode::Vnd),
     ("USD", UnitCode::Usd),
     ("usd", UnitCode::Usd),
     ("%", UnitCode::Percent),
     ("ha", UnitCode::Hectare),
     ("héc-ta", UnitCode::Hectare),
+    // Yields: quintals or tonnes per hectare, one unit ("63,85 tạ/ha").
+    ("tạ/ha", UnitCode::Other),
+    ("tấn/ha", UnitCode::Other),
     ("tấn", UnitCode::Tonne),
     ("m3", UnitCode::CubicMetre),
     ("m³", UnitCode::CubicMetre),
@@ -268,6 +275,15 @@ mod tests {
         );
         assert_eq!(unit_after(" vụ tai nạn").unwrap().code, UnitCode::Case);
         assert_eq!(unit_after(" tháng đầu năm"), None);
+        let u = unit_after(" tạ/ha (tăng 1,96%)").unwrap();
+        assert_eq!((u.text.as_str(), u.len), ("tạ/ha", " tạ/ha".len()));
+        assert_eq!(unit_after(" tấn/ha").unwrap().text, "tấn/ha");
+        assert_eq!(unit_after(" tấn, tăng").unwrap().code, UnitCode::Tonne);
+        let u = unit_after(" triệu đồng/người/năm").unwrap();
+        assert_eq!(
+            (u.text.as_str(), u.multiplier),
+            ("triệu đồng/người/năm", 1e6)
+        );
         assert_eq!(unit_after(" hạt"), None);
         assert_eq!(
             unit_after(" người bị thương").unwrap().code,
