@@ -210,17 +210,14 @@ async fn health_follows_the_store() {
             "baocao.v1.IndicatorService",
             "baocao.v1.TaskService",
         ] {
-            assert_eq!(
-                server.health_status(name).await,
-                ServingStatus::Serving,
-                "{name}"
-            );
+            // The first probe sets the services one after the other: the
+            // harness only waited for "".
+            server.wait_serving(name).await;
         }
         // No broker configured: uploads are not served.
-        assert_eq!(
-            server.health_status("baocao.v1.UploadService").await,
-            ServingStatus::NotServing
-        );
+        server
+            .wait_health("baocao.v1.UploadService", ServingStatus::NotServing)
+            .await;
         let e = server
             .health()
             .check(tonic_health::pb::HealthCheckRequest {
@@ -611,8 +608,15 @@ async fn tls_when_a_certificate_is_configured() {
                 })
                 .await
                 .unwrap_err();
+        // How the refusal shows depends on when the client sees the
+        // connection close: before the request (UNAVAILABLE), while
+        // writing it (CANCELLED, "connection closed", seen on a loaded
+        // machine), or reading a TLS alert as HTTP/2 (UNKNOWN, INTERNAL).
         assert!(
-            matches!(e.code(), Code::Unavailable | Code::Unknown | Code::Internal),
+            matches!(
+                e.code(),
+                Code::Unavailable | Code::Unknown | Code::Internal | Code::Cancelled
+            ),
             "{e:?}"
         );
         let _ = uploads();
