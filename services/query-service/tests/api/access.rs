@@ -302,6 +302,80 @@ async fn metrics_count_calls_by_method_and_code() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_cache_answers_authorized_calls_with_the_same_bytes() {
+    // The default settings: the cache is on (grpc.cache_ttl_ms = 2000).
+    let Some((server, _seeded)) = seeded_server(settings()).await else {
+        return;
+    };
+    with_server(Some(server), |server| async move {
+        let req = || pb::GetSeriesRequest {
+            indicator: "iip".into(),
+            issuer: crate::fixtures::BAC_GIANG.into(),
+            ..Default::default()
+        };
+        let mut c = server.indicators(READER);
+        let first = c.get_series(req()).await.unwrap().into_inner();
+        let second = c.get_series(req()).await.unwrap().into_inner();
+        assert!(!first.points.is_empty());
+        assert_eq!(first, second, "a hit answers what the handler did");
+        // Another view is another entry, and a smaller one.
+        let basic = c
+            .get_series(pb::GetSeriesRequest {
+                view: pb::ObservationView::Basic as i32,
+                ..req()
+            })
+            .await
+            .unwrap()
+            .into_inner();
+        use prost::Message as _;
+        assert!(basic.encoded_len() < first.encoded_len());
+        assert!(basic.points.iter().all(|p| {
+            let o = p.latest.as_ref().unwrap().observation.as_ref().unwrap();
+            o.provenance.as_ref().unwrap().sentence.is_empty()
+        }));
+        // The cache sits behind auth: a cached answer is no answer to a
+        // caller without the read scope, or without a token.
+        let e = server
+            .indicators(UPLOADER)
+            .get_series(req())
+            .await
+            .unwrap_err();
+        assert_eq!(e.code(), Code::PermissionDenied, "{e:?}");
+        let anonymous = pb::indicator_service_client::IndicatorServiceClient::new(server.channel())
+            .get_series(req())
+            .await
+            .unwrap_err();
+        assert_eq!(anonymous.code(), Code::Unauthenticated, "{anonymous:?}");
+        // Errors are not kept: both unknown-indicator calls reach the
+        // handler.
+        for _ in 0..2 {
+            let e = c
+                .get_series(pb::GetSeriesRequest {
+                    indicator: "unicorns".into(),
+                    ..req()
+                })
+                .await
+                .unwrap_err();
+            assert_eq!(e.code(), Code::NotFound, "{e:?}");
+        }
+        let (status, text) = server.http_get("/metrics").await;
+        assert_eq!(status, 200);
+        let has = |needle: &str| text.lines().any(|l| l == needle);
+        assert!(
+            has(r#"baocao_query_cache_lookups_total{method="GetSeries",result="hit"} 1"#),
+            "{text}"
+        );
+        assert!(
+            has(r#"baocao_query_cache_lookups_total{method="GetSeries",result="miss"} 4"#),
+            "{text}"
+        );
+        // GetIngestion is never cached.
+        assert!(!text.contains(r#"method="GetIngestion",result"#), "{text}");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn message_size_and_concurrency_limits() {
     let mut s = settings();
     s.grpc.max_message_bytes = 4096;
