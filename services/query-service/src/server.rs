@@ -245,7 +245,11 @@ where
         ))
         .layer(AuthLayer::new(clients))
         // Inside auth: only an authorized call is answered from the cache.
-        .layer(CacheLayer::new(cache, limit))
+        .layer(CacheLayer::new(
+            cache,
+            limit,
+            Duration::from_secs(grpc.request_timeout_secs),
+        ))
         .add_service(health)
         .add_service(report)
         .add_service(indicator)

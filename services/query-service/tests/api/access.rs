@@ -376,6 +376,45 @@ async fn the_cache_answers_authorized_calls_with_the_same_bytes() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_cache_renews_entries_read_near_their_expiry() {
+    let mut s = settings();
+    s.grpc.cache_ttl_ms = 2000;
+    let Some((server, _seeded)) = seeded_server(s).await else {
+        return;
+    };
+    with_server(Some(server), |server| async move {
+        let req = || pb::ListObservationsRequest {
+            indicators: vec!["iip".into()],
+            page_size: 10,
+            ..Default::default()
+        };
+        let mut c = server.indicators(READER);
+        let start = Instant::now();
+        let first = c.list_observations(req()).await.unwrap().into_inner();
+        // In the entry's last quarter: answered from the cache, and renewed
+        // in the background.
+        tokio::time::sleep_until((start + Duration::from_millis(1600)).into()).await;
+        let second = c.list_observations(req()).await.unwrap().into_inner();
+        assert_eq!(second, first);
+        // Past the first answer's TTL: the renewed entry answers.
+        tokio::time::sleep_until((start + Duration::from_millis(2300)).into()).await;
+        let third = c.list_observations(req()).await.unwrap().into_inner();
+        assert_eq!(third, first);
+        let (_, text) = server.http_get("/metrics").await;
+        let has = |needle: &str| text.lines().any(|l| l == needle);
+        for (result, n) in [("miss", 1), ("hit", 2), ("refresh", 1)] {
+            assert!(
+                has(&format!(
+                    r#"baocao_query_cache_lookups_total{{method="ListObservations",result="{result}"}} {n}"#
+                )),
+                "{result}: {text}"
+            );
+        }
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn message_size_and_concurrency_limits() {
     let mut s = settings();
     s.grpc.max_message_bytes = 4096;
