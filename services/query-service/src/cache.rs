@@ -30,7 +30,10 @@
 //! The key is the request's bytes, so two encodings of one request (fields
 //! in another order) are two entries; clients of one library encode a
 //! request the same way every time. A compressed request (`grpc-encoding`)
-//! is passed by: the server accepts none, and tonic refuses it.
+//! is passed by: the server accepts none, and tonic refuses it. The server
+//! compresses no response either; if it ever does (`send_compressed`), the
+//! key must take in the client's `grpc-accept-encoding`, or a client could
+//! be sent an encoding it did not ask for.
 
 use std::collections::HashMap;
 use std::convert::Infallible;
