@@ -128,6 +128,26 @@ async fn query_subcommands_print_tables_and_json() {
                 .iter()
                 .all(|p| p["period"]["kind"] == "PERIOD_KIND_MONTH")
         );
+        // --json has the source sentences; --basic leaves them out and
+        // keeps where each figure stands.
+        assert!(
+            v["points"][0]["latest"]["observation"]["provenance"]["sentence"].is_string(),
+            "{months}"
+        );
+        let basic = ok(&baocao(
+            &with(&[
+                "series", "iip", "--issuer", BAC_GIANG, "--kind", "month", "--json", "--basic",
+            ]),
+            &[],
+        ));
+        let b: serde_json::Value = serde_json::from_str(&basic).unwrap();
+        let provenance = &b["points"][0]["latest"]["observation"]["provenance"];
+        assert!(provenance["sentence"].is_null(), "{basic}");
+        assert!(provenance["span"].is_object(), "{basic}");
+        assert_eq!(
+            b["points"][0]["latest"]["reportId"],
+            v["points"][0]["latest"]["reportId"]
+        );
 
         let obs = ok(&baocao(
             &with(&["observations", "--indicator", "iip", "--limit", "3"]),

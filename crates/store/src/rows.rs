@@ -223,6 +223,43 @@ pub(crate) fn decode_metadata(json: &str) -> Result<Metadata, serde_json::Error>
     serde_json::from_str(json)
 }
 
+/// What an observation or task listing shows of its report's metadata:
+/// the fields of [`Metadata`] it needs, the rest (title, signer,
+/// recipients) skipped unread.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct ItemMetadata {
+    pub issuer: String,
+    pub document_number: String,
+    pub issued_on: Option<chrono::NaiveDate>,
+    pub reporting_period: Option<baocao_domain::Period>,
+    pub planning_period: Option<baocao_domain::Period>,
+}
+
+/// Reports' listing metadata, each decoded once however many of its rows
+/// a query returns (a series reads a few observations of each of a
+/// hundred reports; every row carries its report's metadata).
+#[derive(Default)]
+pub(crate) struct MetadataMemo {
+    seen: std::collections::HashMap<i64, std::sync::Arc<ItemMetadata>>,
+}
+
+impl MetadataMemo {
+    /// Report `id`'s metadata, decoded from `json` the first time.
+    pub fn get(
+        &mut self,
+        id: i64,
+        json: &str,
+    ) -> Result<std::sync::Arc<ItemMetadata>, serde_json::Error> {
+        if let Some(m) = self.seen.get(&id) {
+            return Ok(m.clone());
+        }
+        let m = std::sync::Arc::new(serde_json::from_str::<ItemMetadata>(json)?);
+        self.seen.insert(id, m.clone());
+        Ok(m)
+    }
+}
+
 /// Report ids are the decimal row ids.
 pub(crate) fn report_id_string(id: i64) -> String {
     id.to_string()

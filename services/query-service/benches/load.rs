@@ -15,7 +15,9 @@
 //!    flight) runs each scenario for `BAOCAO_BENCH_SECS` seconds (default
 //!    10) after a 2 s warm-up: Health/Check, GetSeries (IIP of a random
 //!    issuer), ListObservations (IIP of a random issuer, first page of 50),
-//!    ListObservations (every indicator, newest first, a page of 50); the
+//!    ListObservations (every indicator, newest first, a page of 50), each
+//!    in the default (FULL) view, then GetSeries and ListObservations (IIP,
+//!    one issuer) again in the BASIC view (no source sentences); the
 //!    same queries straight on the store first, and the server twice:
 //!    with its response cache off (every call reaches the store) and on
 //!    (`grpc.cache_ttl_ms` = 2000, the default).
@@ -265,6 +267,8 @@ enum Scenario {
     Series,
     ObservationsByIssuer,
     ObservationsNewest,
+    SeriesBasic,
+    ObservationsByIssuerBasic,
 }
 
 impl Scenario {
@@ -279,6 +283,8 @@ impl Scenario {
             Scenario::Series => "series",
             Scenario::ObservationsByIssuer => "by-issuer",
             Scenario::ObservationsNewest => "newest",
+            Scenario::SeriesBasic => "series-basic",
+            Scenario::ObservationsByIssuerBasic => "by-issuer-basic",
         };
         let keys: Vec<&str> = only.split(',').map(str::trim).collect();
         keys.contains(&key) && (!store || keys.contains(&"store"))
@@ -290,6 +296,10 @@ impl Scenario {
             Scenario::Series => "GetSeries (iip, one issuer)",
             Scenario::ObservationsByIssuer => "ListObservations (iip, one issuer, 50)",
             Scenario::ObservationsNewest => "ListObservations (all, newest 50)",
+            Scenario::SeriesBasic => "GetSeries (iip, one issuer), BASIC view",
+            Scenario::ObservationsByIssuerBasic => {
+                "ListObservations (iip, one issuer, 50), BASIC view"
+            }
         }
     }
 }
@@ -307,6 +317,7 @@ fn authed<T>(auth: &MetadataValue<tonic::metadata::Ascii>, m: T) -> tonic::Reque
 }
 
 async fn call(c: &mut Clients, s: Scenario, rng: &mut Lcg) -> Result<(), tonic::Status> {
+    let basic = pb::ObservationView::Basic as i32;
     match s {
         Scenario::Check => {
             c.health
@@ -338,6 +349,37 @@ async fn call(c: &mut Clients, s: Scenario, rng: &mut Lcg) -> Result<(), tonic::
                         indicators: vec!["iip".into()],
                         issuer: issuer(rng.next(ISSUERS)),
                         page_size: 50,
+                        ..Default::default()
+                    },
+                ))
+                .await?;
+            assert_eq!(r.get_ref().observations.len(), 50);
+        }
+        Scenario::SeriesBasic => {
+            let r = c
+                .indicators
+                .get_series(authed(
+                    &c.auth,
+                    pb::GetSeriesRequest {
+                        indicator: "iip".into(),
+                        issuer: issuer(rng.next(ISSUERS)),
+                        view: basic,
+                        ..Default::default()
+                    },
+                ))
+                .await?;
+            assert!(!r.get_ref().points.is_empty());
+        }
+        Scenario::ObservationsByIssuerBasic => {
+            let r = c
+                .indicators
+                .list_observations(authed(
+                    &c.auth,
+                    pb::ListObservationsRequest {
+                        indicators: vec!["iip".into()],
+                        issuer: issuer(rng.next(ISSUERS)),
+                        page_size: 50,
+                        view: basic,
                         ..Default::default()
                     },
                 ))
@@ -436,7 +478,7 @@ async fn run_store(store: &AnyStore, s: Scenario, warmup: Duration, measure: Dur
                 }
                 match s {
                     Scenario::Check => {}
-                    Scenario::Series => {
+                    Scenario::Series | Scenario::SeriesBasic => {
                         let q = baocao_store::SeriesQuery {
                             indicator: "iip".into(),
                             issuer: issuer(rng.next(ISSUERS)),
@@ -444,7 +486,7 @@ async fn run_store(store: &AnyStore, s: Scenario, warmup: Duration, measure: Dur
                         };
                         store.series(&q).await.unwrap();
                     }
-                    Scenario::ObservationsByIssuer => {
+                    Scenario::ObservationsByIssuer | Scenario::ObservationsByIssuerBasic => {
                         let f = ObservationFilter {
                             indicators: vec!["iip".into()],
                             issuer: Some(issuer(rng.next(ISSUERS))),
@@ -580,32 +622,71 @@ fn main() {
             }
             if ttl == 0 {
                 let auth: MetadataValue<_> = format!("Bearer {TOKEN}").parse().unwrap();
-                let mut c = pb::indicator_service_client::IndicatorServiceClient::new(channels[0].clone())
-                    .max_decoding_message_size(64 << 20);
+                let mut c =
+                    pb::indicator_service_client::IndicatorServiceClient::new(channels[0].clone())
+                        .max_decoding_message_size(64 << 20);
                 let series = c
-                    .get_series(authed(&auth, pb::GetSeriesRequest {
-                        indicator: "iip".into(),
-                        issuer: issuer(0),
-                        ..Default::default()
-                    }))
+                    .get_series(authed(
+                        &auth,
+                        pb::GetSeriesRequest {
+                            indicator: "iip".into(),
+                            issuer: issuer(0),
+                            ..Default::default()
+                        },
+                    ))
+                    .await
+                    .unwrap()
+                    .into_inner();
+                let basic_series = c
+                    .get_series(authed(
+                        &auth,
+                        pb::GetSeriesRequest {
+                            indicator: "iip".into(),
+                            issuer: issuer(0),
+                            view: pb::ObservationView::Basic as i32,
+                            ..Default::default()
+                        },
+                    ))
                     .await
                     .unwrap()
                     .into_inner();
                 let page = c
-                    .list_observations(authed(&auth, pb::ListObservationsRequest {
-                        page_size: 50,
-                        ..Default::default()
-                    }))
+                    .list_observations(authed(
+                        &auth,
+                        pb::ListObservationsRequest {
+                            page_size: 50,
+                            ..Default::default()
+                        },
+                    ))
+                    .await
+                    .unwrap()
+                    .into_inner();
+                let basic_page = c
+                    .list_observations(authed(
+                        &auth,
+                        pb::ListObservationsRequest {
+                            page_size: 50,
+                            view: pb::ObservationView::Basic as i32,
+                            ..Default::default()
+                        },
+                    ))
                     .await
                     .unwrap()
                     .into_inner();
                 use prost::Message as _;
                 println!(
-                    "(a series: {} points, {} revisions, {} KiB; a page of 50 observations: {} KiB)",
+                    "(a series: {} points, {} revisions, {} KiB, BASIC view {} KiB; \
+                     a page of 50 observations: {} KiB, BASIC view {} KiB)",
                     series.points.len(),
-                    series.points.iter().map(|p| p.revisions.len()).sum::<usize>(),
+                    series
+                        .points
+                        .iter()
+                        .map(|p| p.revisions.len())
+                        .sum::<usize>(),
                     series.encoded_len() / 1024,
-                    page.encoded_len() / 1024
+                    basic_series.encoded_len() / 1024,
+                    page.encoded_len() / 1024,
+                    basic_page.encoded_len() / 1024
                 );
             }
             let mut check_rate = None;
@@ -614,6 +695,8 @@ fn main() {
                 Scenario::Series,
                 Scenario::ObservationsByIssuer,
                 Scenario::ObservationsNewest,
+                Scenario::SeriesBasic,
+                Scenario::ObservationsByIssuerBasic,
                 Scenario::Check,
             ] {
                 if !s.wanted(false) {

@@ -31,7 +31,18 @@ fn date(d: Option<NaiveDate>) -> String {
     d.map(|d| d.to_string()).unwrap_or_default()
 }
 
-pub fn report_observation(value: ReportObservation) -> pb::ReportObservation {
+/// How much of an observation to send (`ObservationView`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ObservationView {
+    /// Without the source sentence.
+    Basic,
+    Full,
+}
+
+pub fn report_observation(
+    value: ReportObservation,
+    view: ObservationView,
+) -> pb::ReportObservation {
     let ReportObservation {
         report_id,
         issuer,
@@ -40,6 +51,11 @@ pub fn report_observation(value: ReportObservation) -> pb::ReportObservation {
         reporting_period,
         observation,
     } = value;
+    let mut observation = observation;
+    if view == ObservationView::Basic {
+        // Dropped before conversion: the sentence is not copied at all.
+        observation.provenance.sentence = String::new();
+    }
     pb::ReportObservation {
         report_id,
         issuer,
@@ -67,7 +83,7 @@ pub fn report_task(value: ReportTask) -> pb::ReportTask {
     }
 }
 
-pub fn series_point(value: SeriesPoint) -> pb::SeriesPoint {
+pub fn series_point(value: SeriesPoint, view: ObservationView) -> pb::SeriesPoint {
     let SeriesPoint {
         period,
         latest,
@@ -75,8 +91,11 @@ pub fn series_point(value: SeriesPoint) -> pb::SeriesPoint {
     } = value;
     pb::SeriesPoint {
         period: Some(period.into()),
-        latest: Some(report_observation(latest)),
-        revisions: revisions.into_iter().map(report_observation).collect(),
+        latest: Some(report_observation(latest, view)),
+        revisions: revisions
+            .into_iter()
+            .map(|r| report_observation(r, view))
+            .collect(),
     }
 }
 

@@ -162,7 +162,12 @@ impl Metrics {
     }
 
     pub fn cache(&self, method: &'static str, hit: bool) {
-        let result = if hit { "hit" } else { "miss" };
+        self.cache_result(method, if hit { "hit" } else { "miss" });
+    }
+
+    /// A cache event other than a look-up's result: "refresh" (an entry
+    /// renewed ahead of its expiry).
+    pub fn cache_result(&self, method: &'static str, result: &'static str) {
         self.cache_lookups
             .get_or_create(&CacheLabels { method, result })
             .inc();

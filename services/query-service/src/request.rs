@@ -8,7 +8,7 @@ use baocao_proto::pb;
 use baocao_store::{DateRange, PageRequest, ReportView};
 use chrono::NaiveDate;
 
-use crate::convert::sector_code;
+use crate::convert::{ObservationView, sector_code};
 use crate::error::{ApiError, ApiResult};
 
 /// The server's page sizes (`grpc.default_page_size`, `grpc.max_page_size`).
@@ -106,6 +106,24 @@ pub fn report_view(value: i32) -> ApiResult<ReportView> {
             "view",
             format!(
                 "unknown ReportView value {value}; expected REPORT_VIEW_BASIC or REPORT_VIEW_FULL"
+            ),
+        )),
+    }
+}
+
+/// An `ObservationView`; unspecified is FULL (what the methods returned
+/// before the view existed).
+pub fn observation_view(value: i32) -> ApiResult<ObservationView> {
+    match pb::ObservationView::try_from(value) {
+        Ok(pb::ObservationView::Unspecified | pb::ObservationView::Full) => {
+            Ok(ObservationView::Full)
+        }
+        Ok(pb::ObservationView::Basic) => Ok(ObservationView::Basic),
+        Err(_) => Err(ApiError::invalid(
+            "view",
+            format!(
+                "unknown ObservationView value {value}; expected OBSERVATION_VIEW_BASIC or \
+                 OBSERVATION_VIEW_FULL"
             ),
         )),
     }
@@ -280,6 +298,10 @@ mod tests {
         assert_eq!(report_view(0).unwrap(), ReportView::Basic);
         assert_eq!(report_view(2).unwrap(), ReportView::Full);
         assert_eq!(field_of(report_view(9).unwrap_err()), "view");
+        assert_eq!(observation_view(0).unwrap(), ObservationView::Full);
+        assert_eq!(observation_view(1).unwrap(), ObservationView::Basic);
+        assert_eq!(observation_view(2).unwrap(), ObservationView::Full);
+        assert_eq!(field_of(observation_view(3).unwrap_err()), "view");
         assert_eq!(
             indicator_codes(vec!["iip".into(), " exports ".into()]).unwrap(),
             ["iip", "exports"]

@@ -16,7 +16,7 @@ use tonic::transport::{Identity, Server, ServerTlsConfig};
 
 use crate::api::Api;
 use crate::auth::{AuthLayer, Clients};
-use crate::cache::ResponseCache;
+use crate::cache::{CacheLayer, ResponseCache};
 use crate::events::{Event, Events};
 use crate::metrics::Metrics;
 use crate::observe::RpcLayer;
@@ -196,7 +196,6 @@ where
         events,
         metrics: metrics.clone(),
         shutdown: token.clone(),
-        cache,
     };
     let limit = grpc.max_message_bytes;
     let report = pb::report_service_server::ReportServiceServer::new(api.clone())
@@ -245,6 +244,12 @@ where
             Duration::from_secs(grpc.request_timeout_secs),
         ))
         .layer(AuthLayer::new(clients))
+        // Inside auth: only an authorized call is answered from the cache.
+        .layer(CacheLayer::new(
+            cache,
+            limit,
+            Duration::from_secs(grpc.request_timeout_secs),
+        ))
         .add_service(health)
         .add_service(report)
         .add_service(indicator)

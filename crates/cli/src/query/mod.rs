@@ -2,8 +2,8 @@
 //! the responses as proto3 JSON with `--json`.
 //!
 //! - `report ID [--full]`
-//! - `series INDICATOR --issuer ISSUER [--breakdown B] [--kind K] [--from D] [--to D]`
-//! - `observations [--indicator CODE]... [--issuer I] [--status S]... [--from D] [--to D]`
+//! - `series INDICATOR --issuer ISSUER [--breakdown B] [--kind K] [--from D] [--to D] [--basic]`
+//! - `observations [--indicator CODE]... [--issuer I] [--status S]... [--from D] [--to D] [--basic]`
 //! - `tasks [--issuer I] [--topic T] [--text WORDS] [--document NUMBER] [--from D] [--to D]`
 //! - `search WORDS [--issuer I] [--department D] [--from D] [--to D]`
 //!
@@ -98,6 +98,28 @@ pub struct SeriesArgs {
     pub kind: Option<Kind>,
     #[command(flatten)]
     pub period: PeriodArgs,
+    #[command(flatten)]
+    pub view: ViewArgs,
+}
+
+/// How much of each observation to ask for.
+#[derive(Debug, Args)]
+pub struct ViewArgs {
+    /// With --json: leave out the source sentences (OBSERVATION_VIEW_BASIC);
+    /// the report id and the figure's span still locate each figure. The
+    /// table never shows them, so it always asks for the basic view.
+    #[arg(long)]
+    pub basic: bool,
+}
+
+impl ViewArgs {
+    fn proto(&self, json: bool) -> i32 {
+        if self.basic || !json {
+            pb::ObservationView::Basic as i32
+        } else {
+            pb::ObservationView::Full as i32
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -173,6 +195,8 @@ pub struct ObservationsArgs {
     pub statuses: Vec<Status>,
     #[command(flatten)]
     pub period: PeriodArgs,
+    #[command(flatten)]
+    pub view: ViewArgs,
     #[command(flatten)]
     pub limit: LimitArgs,
 }
@@ -383,6 +407,7 @@ async fn series(api: &Api, a: &SeriesArgs, json: bool) -> anyhow::Result<String>
             period_kind: a.kind.map_or(pb::PeriodKind::Unspecified, Kind::proto) as i32,
             period_start: a.period.from.clone(),
             period_end: a.period.to.clone(),
+            view: a.view.proto(json),
         }))
         .await
         .map_err(|s| call_failed("GetSeries", s))?
@@ -435,6 +460,7 @@ async fn observations(api: &Api, a: &ObservationsArgs, json: bool) -> anyhow::Re
         period_start: a.period.from.clone(),
         period_end: a.period.to.clone(),
         statuses: a.statuses.iter().map(|s| s.proto() as i32).collect(),
+        view: a.view.proto(json),
     };
     let (items, more) = collect!(
         api,

@@ -11,7 +11,9 @@ use super::{Engine, set};
 use crate::backend::{Backend, Conn, Sql};
 use crate::cursor::Keyset;
 use crate::error::{Result, StoreError};
-use crate::rows::{Body, decode_metadata, parse_report_id, report_id_string, status_code};
+use crate::rows::{
+    Body, MetadataMemo, decode_metadata, parse_report_id, report_id_string, status_code,
+};
 use crate::types::{
     ObservationFilter, Page, PageRequest, RawUpload, ReportFilter, ReportObservation, ReportTask,
     ReportView, StaleReport, TaskFilter,
@@ -348,12 +350,13 @@ impl<B: Backend> Engine<B> {
             .param(i64::from(limit) + 1);
         let mut c = self.reader(&ctx).await?;
         let rows: Vec<ItemRow> = B::fetch_all(&mut c, q).await.map_err(StoreError::db(ctx))?;
+        let mut memo = MetadataMemo::default();
         page_of(
             rows,
             limit,
             item_key,
             |k| self.tokens.issue(LISTING, f, k),
-            report_observation,
+            |r| report_observation(r, &mut memo),
         )
     }
 
@@ -432,12 +435,13 @@ impl<B: Backend> Engine<B> {
             .param(i64::from(limit) + 1);
         let mut c = self.reader(&ctx).await?;
         let rows: Vec<ItemRow> = B::fetch_all(&mut c, q).await.map_err(StoreError::db(ctx))?;
+        let mut memo = MetadataMemo::default();
         page_of(
             rows,
             limit,
             item_key,
             |k| self.tokens.issue(LISTING, f, k),
-            report_task,
+            |r| report_task(r, &mut memo),
         )
     }
 
@@ -461,7 +465,7 @@ impl<B: Backend> Engine<B> {
         )
         .await
         .map_err(StoreError::db(ctx))?;
-        report_task(row.ok_or_else(not_found)?)
+        report_task(row.ok_or_else(not_found)?, &mut MetadataMemo::default())
     }
 
     pub(super) async fn stale(
@@ -569,34 +573,38 @@ fn item_key(r: &ItemRow) -> Keyset {
     }
 }
 
-fn report_observation(r: ItemRow) -> Result<ReportObservation> {
+fn report_observation(r: ItemRow, memo: &mut MetadataMemo) -> Result<ReportObservation> {
     let what = || {
         format!(
             "reading observation {} of report {}",
             r.position, r.report_id
         )
     };
-    let m = decode_metadata(&r.metadata).map_err(corrupt_json(what()))?;
+    let m = memo
+        .get(r.report_id, &r.metadata)
+        .map_err(corrupt_json(what()))?;
     let observation: Observation = serde_json::from_str(&r.body).map_err(corrupt_json(what()))?;
     Ok(ReportObservation {
         report_id: report_id_string(r.report_id),
-        issuer: m.issuer,
-        document_number: m.document_number,
+        issuer: m.issuer.clone(),
+        document_number: m.document_number.clone(),
         issued_on: m.issued_on,
-        reporting_period: m.reporting_period,
+        reporting_period: m.reporting_period.clone(),
         observation,
     })
 }
 
-fn report_task(r: ItemRow) -> Result<ReportTask> {
+fn report_task(r: ItemRow, memo: &mut MetadataMemo) -> Result<ReportTask> {
     let what = || format!("reading task {} of report {}", r.position, r.report_id);
-    let m = decode_metadata(&r.metadata).map_err(corrupt_json(what()))?;
+    let m = memo
+        .get(r.report_id, &r.metadata)
+        .map_err(corrupt_json(what()))?;
     let task: Task = serde_json::from_str(&r.body).map_err(corrupt_json(what()))?;
     Ok(ReportTask {
         report_id: report_id_string(r.report_id),
-        issuer: m.issuer,
-        document_number: m.document_number,
-        planning_period: m.planning_period,
+        issuer: m.issuer.clone(),
+        document_number: m.document_number.clone(),
+        planning_period: m.planning_period.clone(),
         task,
     })
 }

@@ -11,7 +11,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::Engine;
 use crate::backend::{Backend, Sql};
 use crate::error::{Result, StoreError};
-use crate::rows::{decode_metadata, period_kind_code, report_id_string};
+use crate::rows::{MetadataMemo, period_kind_code, report_id_string};
 use crate::types::{ReportObservation, Series, SeriesPoint, SeriesQuery};
 
 #[derive(sqlx::FromRow)]
@@ -83,6 +83,7 @@ impl<B: Backend> Engine<B> {
         let rows: Vec<SeriesRow> = B::fetch_all(&mut c, sql)
             .await
             .map_err(StoreError::db(ctx.clone()))?;
+        let mut memo = MetadataMemo::default();
         let entries = rows
             .into_iter()
             .map(|r| {
@@ -92,7 +93,9 @@ impl<B: Backend> Engine<B> {
                         r.position, r.report_id
                     )
                 };
-                let m = decode_metadata(&r.metadata).map_err(|e| StoreError::corrupt(what(), e))?;
+                let m = memo
+                    .get(r.report_id, &r.metadata)
+                    .map_err(|e| StoreError::corrupt(what(), e))?;
                 let observation: Observation =
                     serde_json::from_str(&r.body).map_err(|e| StoreError::corrupt(what(), e))?;
                 let rank = (
@@ -106,10 +109,10 @@ impl<B: Backend> Engine<B> {
                 Ok(Entry {
                     item: ReportObservation {
                         report_id: report_id_string(r.report_id),
-                        issuer: m.issuer,
-                        document_number: m.document_number,
+                        issuer: m.issuer.clone(),
+                        document_number: m.document_number.clone(),
                         issued_on: m.issued_on,
-                        reporting_period: m.reporting_period,
+                        reporting_period: m.reporting_period.clone(),
                         observation,
                     },
                     current: r.is_current,

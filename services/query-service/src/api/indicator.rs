@@ -19,7 +19,9 @@ use tonic::{Request, Response, Status};
 use super::{Api, reply};
 use crate::convert::{indicator, report_observation, sector_code, series_point};
 use crate::error::{ApiError, ApiResult};
-use crate::request::{indicator_codes, optional, period, period_kind, required, sector, statuses};
+use crate::request::{
+    indicator_codes, observation_view, optional, period, period_kind, required, sector, statuses,
+};
 
 impl<S: Store + Clone + 'static> Api<S> {
     async fn list_indicators(
@@ -79,7 +81,9 @@ impl<S: Store + Clone + 'static> Api<S> {
             period_start,
             period_end,
             statuses: status_values,
+            view,
         } = r;
+        let view = observation_view(view)?;
         let page = self.paging.page(page_size, page_token)?;
         let filter = ObservationFilter {
             indicators: indicator_codes(indicators)?,
@@ -89,7 +93,11 @@ impl<S: Store + Clone + 'static> Api<S> {
         };
         let page = self.store.list_observations(&filter, &page).await?;
         Ok(pb::ListObservationsResponse {
-            observations: page.items.into_iter().map(report_observation).collect(),
+            observations: page
+                .items
+                .into_iter()
+                .map(|o| report_observation(o, view))
+                .collect(),
             next_page_token: page.next_token.unwrap_or_default(),
         })
     }
@@ -102,7 +110,9 @@ impl<S: Store + Clone + 'static> Api<S> {
             period_kind: kind,
             period_start,
             period_end,
+            view,
         } = r;
+        let view = observation_view(view)?;
         let indicator = required("indicator", indicator)?;
         let issuer = required("issuer", issuer)?;
         if catalog::by_code(&indicator).is_none() {
@@ -130,7 +140,11 @@ impl<S: Store + Clone + 'static> Api<S> {
             indicator,
             issuer,
             breakdown,
-            points: series.points.into_iter().map(series_point).collect(),
+            points: series
+                .points
+                .into_iter()
+                .map(|p| series_point(p, view))
+                .collect(),
         })
     }
 }
@@ -178,40 +192,21 @@ impl<S: Store + Clone + 'static> IndicatorService for Api<S> {
         &self,
         request: Request<pb::ListIndicatorsRequest>,
     ) -> Result<Response<pb::ListIndicatorsResponse>, Status> {
-        let r = request.into_inner();
-        reply(
-            self.cache
-                .get_or("ListIndicators", &r, || {
-                    Api::list_indicators(self, r.clone())
-                })
-                .await,
-        )
+        reply(Api::list_indicators(self, request.into_inner()).await)
     }
 
     async fn list_observations(
         &self,
         request: Request<pb::ListObservationsRequest>,
     ) -> Result<Response<pb::ListObservationsResponse>, Status> {
-        let r = request.into_inner();
-        reply(
-            self.cache
-                .get_or("ListObservations", &r, || {
-                    Api::list_observations(self, r.clone())
-                })
-                .await,
-        )
+        reply(Api::list_observations(self, request.into_inner()).await)
     }
 
     async fn get_series(
         &self,
         request: Request<pb::GetSeriesRequest>,
     ) -> Result<Response<pb::GetSeriesResponse>, Status> {
-        let r = request.into_inner();
-        reply(
-            self.cache
-                .get_or("GetSeries", &r, || Api::get_series(self, r.clone()))
-                .await,
-        )
+        reply(Api::get_series(self, request.into_inner()).await)
     }
 }
 

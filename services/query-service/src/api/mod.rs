@@ -17,7 +17,6 @@ use std::sync::Arc;
 use tokio_util::sync::CancellationToken;
 use tonic::{Response, Status};
 
-use crate::cache::ResponseCache;
 use crate::error::ApiResult;
 use crate::events::Events;
 use crate::metrics::Metrics;
@@ -33,7 +32,6 @@ pub struct Api<S> {
     pub(crate) metrics: Arc<Metrics>,
     /// Cancelled when the server shuts down; ends open streams.
     pub(crate) shutdown: CancellationToken,
-    pub(crate) cache: Arc<ResponseCache>,
 }
 
 /// A handler's result as tonic wants it.

@@ -261,24 +261,14 @@ impl<S: Store + Clone + 'static> ReportService for Api<S> {
         &self,
         request: Request<pb::GetReportRequest>,
     ) -> Result<Response<pb::GetReportResponse>, Status> {
-        let r = request.into_inner();
-        reply(
-            self.cache
-                .get_or("GetReport", &r, || Api::get_report(self, r.clone()))
-                .await,
-        )
+        reply(Api::get_report(self, request.into_inner()).await)
     }
 
     async fn list_reports(
         &self,
         request: Request<pb::ListReportsRequest>,
     ) -> Result<Response<pb::ListReportsResponse>, Status> {
-        let r = request.into_inner();
-        reply(
-            self.cache
-                .get_or("ListReports", &r, || Api::list_reports(self, r.clone()))
-                .await,
-        )
+        reply(Api::list_reports(self, request.into_inner()).await)
     }
 
     async fn get_ingestion(
@@ -292,12 +282,7 @@ impl<S: Store + Clone + 'static> ReportService for Api<S> {
         &self,
         request: Request<pb::SearchReportsRequest>,
     ) -> Result<Response<pb::SearchReportsResponse>, Status> {
-        let r = request.into_inner();
-        reply(
-            self.cache
-                .get_or("SearchReports", &r, || Api::search_reports(self, r.clone()))
-                .await,
-        )
+        reply(Api::search_reports(self, request.into_inner()).await)
     }
 
     type WatchReportsStream = ReceiverStream<WatchItem>;

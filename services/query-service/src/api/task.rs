@@ -59,23 +59,13 @@ impl<S: Store + Clone + 'static> TaskService for Api<S> {
         &self,
         request: Request<pb::ListTasksRequest>,
     ) -> Result<Response<pb::ListTasksResponse>, Status> {
-        let r = request.into_inner();
-        reply(
-            self.cache
-                .get_or("ListTasks", &r, || Api::list_tasks(self, r.clone()))
-                .await,
-        )
+        reply(Api::list_tasks(self, request.into_inner()).await)
     }
 
     async fn get_task(
         &self,
         request: Request<pb::GetTaskRequest>,
     ) -> Result<Response<pb::GetTaskResponse>, Status> {
-        let r = request.into_inner();
-        reply(
-            self.cache
-                .get_or("GetTask", &r, || Api::get_task(self, r.clone()))
-                .await,
-        )
+        reply(Api::get_task(self, request.into_inner()).await)
     }
 }

@@ -417,6 +417,25 @@ async fn watch_reports_streams_stored_reports_as_events_arrive() {
         .unwrap()
         .into_inner();
     let late = &uploads()[1];
+    // And a series the late report adds figures to.
+    let figure = late
+        .report
+        .observations
+        .iter()
+        .find(|o| !o.indicator.is_empty() && o.period.is_some())
+        .expect("the late report states a catalog figure");
+    let series_request = pb::GetSeriesRequest {
+        indicator: figure.indicator.clone(),
+        issuer: late.report.metadata.issuer.clone(),
+        breakdown: figure.breakdown.clone(),
+        ..Default::default()
+    };
+    let mut indicators = server.indicators(READER);
+    let series_before = indicators
+        .get_series(series_request.clone())
+        .await
+        .unwrap()
+        .into_inner();
     let mut raw = late.raw.clone();
     raw.extend_from_slice(b"\n(late copy)\n");
     let mut report = late.report.clone();
@@ -441,6 +460,12 @@ async fn watch_reports_streams_stored_reports_as_events_arrive() {
         before.reports.len(),
         "served from the cache"
     );
+    let series_cached = indicators
+        .get_series(series_request.clone())
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(series_cached, series_before, "served from the cache");
     publish_event(&channel, &events, event(&late_id).as_bytes()).await;
     assert_eq!(next(&mut all).await.id, late_id);
     assert_eq!(
@@ -451,6 +476,21 @@ async fn watch_reports_streams_stored_reports_as_events_arrive() {
     let after = reports.list_reports(list).await.unwrap().into_inner();
     assert_eq!(after.reports.len(), before.reports.len() + 1);
     assert!(after.reports.iter().any(|r| r.id == late_id));
+    let series_after = indicators
+        .get_series(series_request)
+        .await
+        .unwrap()
+        .into_inner();
+    let ids: Vec<&str> = series_after
+        .points
+        .iter()
+        .flat_map(|p| p.latest.iter().chain(&p.revisions))
+        .map(|o| o.report_id.as_str())
+        .collect();
+    assert!(
+        ids.contains(&late_id.as_str()),
+        "the event emptied the cache: the series has the late report's figure"
+    );
 
     // Shutting down ends open streams with UNAVAILABLE.
     server.shutdown().await;

@@ -659,6 +659,60 @@ async fn list_observations(ctx: &Ctx) {
         end(&w[0]) >= end(&w[1]) || end(&w[1]).is_empty()
     });
     assert!(newest_first, "newest reporting period first");
+    assert!(all.iter().all(|o| {
+        let p = o.observation.as_ref().unwrap().provenance.as_ref().unwrap();
+        !p.sentence.is_empty()
+    }));
+
+    // The BASIC view: the same observations, pages and tokens, without the
+    // sentences (a token of one view serves the other: the view is not a
+    // filter).
+    let (basic, _) = all_pages!(
+        c,
+        list_observations,
+        pb::ListObservationsRequest {
+            view: pb::ObservationView::Basic as i32,
+            ..observations_request()
+        },
+        observations
+    );
+    assert_eq!(basic.len(), all.len());
+    for (b, f) in basic.iter().zip(&all) {
+        let mut stripped = f.clone();
+        let p = stripped
+            .observation
+            .as_mut()
+            .unwrap()
+            .provenance
+            .as_mut()
+            .unwrap();
+        p.sentence.clear();
+        assert_eq!(b, &stripped);
+    }
+    let mut c2 = c.clone();
+    let first = c2
+        .list_observations(observations_request())
+        .await
+        .unwrap()
+        .into_inner();
+    let next = c2
+        .list_observations(pb::ListObservationsRequest {
+            page_token: first.next_page_token.clone(),
+            view: pb::ObservationView::Basic as i32,
+            ..observations_request()
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(next.observations[0], basic[first.observations.len()]);
+    let e = c2
+        .list_observations(pb::ListObservationsRequest {
+            view: -1,
+            ..observations_request()
+        })
+        .await
+        .unwrap_err();
+    assert_invalid(&e, "view");
 
     // Indicators.
     let (iip, _) = all_pages!(
@@ -878,6 +932,67 @@ async fn get_series(ctx: &Ctx) {
         }
     });
     assert!(revised, "the revised figure is the point's value");
+
+    // The FULL view (the default) carries each figure's sentence; BASIC
+    // the same figures without it, still located by report and span.
+    let sentence = |o: &pb::ReportObservation| {
+        let p = o.observation.as_ref().unwrap().provenance.clone().unwrap();
+        (p.sentence, p.span, p.section_number, o.report_id.clone())
+    };
+    assert!(
+        series
+            .points
+            .iter()
+            .all(|p| !sentence(p.latest.as_ref().unwrap()).0.is_empty())
+    );
+    for view in [pb::ObservationView::Basic, pb::ObservationView::Full] {
+        let got = c
+            .get_series(pb::GetSeriesRequest {
+                view: view as i32,
+                ..series_request()
+            })
+            .await
+            .unwrap()
+            .into_inner();
+        if view == pb::ObservationView::Full {
+            assert_eq!(got, series, "FULL is the default");
+            continue;
+        }
+        assert_eq!(got.points.len(), series.points.len());
+        for (b, f) in got.points.iter().zip(&series.points) {
+            let all = |p: &pb::SeriesPoint| {
+                p.latest
+                    .iter()
+                    .chain(&p.revisions)
+                    .map(sentence)
+                    .collect::<Vec<_>>()
+            };
+            let (basic, full) = (all(b), all(f));
+            assert_eq!(basic.len(), full.len());
+            for (b, f) in basic.iter().zip(&full) {
+                assert!(b.0.is_empty(), "no sentence in BASIC");
+                assert_eq!((&b.1, &b.2, &b.3), (&f.1, &f.2, &f.3), "still traceable");
+            }
+            let mut stripped = f.clone();
+            for o in stripped
+                .latest
+                .iter_mut()
+                .chain(stripped.revisions.iter_mut())
+            {
+                let p = o.observation.as_mut().unwrap().provenance.as_mut().unwrap();
+                p.sentence.clear();
+            }
+            assert_eq!(b, &stripped, "nothing else left out");
+        }
+    }
+    let e = c
+        .get_series(pb::GetSeriesRequest {
+            view: 7,
+            ..series_request()
+        })
+        .await
+        .unwrap_err();
+    assert_invalid(&e, "view");
 
     // Period kind and range narrow the points.
     let months = c

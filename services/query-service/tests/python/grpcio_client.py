@@ -91,6 +91,19 @@ check(len(series.points) > 0, "the IIP series has points")
 check(any(len(p.revisions) > 0 for p in series.points), "later reports keep earlier figures as revisions")
 starts = [(p.period.start, p.period.end) for p in series.points]
 check(starts == sorted(starts), "points ordered by period")
+check(all(p.latest.observation.provenance.sentence for p in series.points), "FULL view by default: sentences")
+slim = indicators.GetSeries(
+    ind.GetSeriesRequest(indicator="iip", issuer=issuer, view=ind.OBSERVATION_VIEW_BASIC),
+    metadata=AUTH,
+    timeout=30,
+)
+check(
+    [(p.latest.report_id, p.latest.observation.provenance.span.start) for p in slim.points]
+    == [(p.latest.report_id, p.latest.observation.provenance.span.start) for p in series.points],
+    "BASIC view: the same figures, still traceable to report and span",
+)
+check(not any(p.latest.observation.provenance.sentence for p in slim.points), "BASIC view: no sentences")
+check(slim.ByteSize() < series.ByteSize(), f"BASIC is smaller: {slim.ByteSize()} < {series.ByteSize()}")
 
 # ListTasks, paged to the end.
 all_tasks, _ = all_pages(tasks.ListTasks, tsk.ListTasksRequest(page_size=7), "tasks")
