@@ -73,6 +73,7 @@ pub fn join(lines: Vec<Line>) -> Vec<Para> {
                 zone,
                 last_line_len >= full,
                 in_tasks,
+                full,
             ),
         };
         last_line_len = chars;
@@ -189,6 +190,7 @@ fn starts_new(
     zone: Zone,
     prev_full: bool,
     in_tasks: bool,
+    full: usize,
 ) -> bool {
     if line.blank_before || zone == Zone::Closing {
         return true;
@@ -228,7 +230,21 @@ fn starts_new(
     if zone == Zone::Front {
         return starts_upper(text) && !text.starts_with(|c: char| c.is_ascii_digit());
     }
+    if zone == Zone::Body && sub_heading(p, full) && (starts_upper(text) || is_bullet(text)) {
+        return true;
+    }
     finished && !prev_full && starts_upper(text)
+}
+
+/// An unnumbered sub-heading ("Cây lúa", "Cây hằng năm và cây lâu năm"):
+/// one line, well short of the page width, capitalised, no punctuation at
+/// the end. A wrapped sentence fills its lines to the width.
+fn sub_heading(p: &Para, full: usize) -> bool {
+    let t = p.text.trim_end();
+    p.lines.len() == 1
+        && t.chars().count() * 2 <= full
+        && t.chars().next().is_some_and(char::is_uppercase)
+        && !t.ends_with(|c: char| c.is_ascii_punctuation() || matches!(c, '…' | '”' | '’'))
 }
 
 #[cfg(test)]

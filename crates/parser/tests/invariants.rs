@@ -233,7 +233,8 @@ fn tasks_lie_in_the_tasks_section() {
 fn body_paragraphs_end_at_a_sentence_end() {
     // Lines of a section's or a task's text are paragraphs; pdftotext line
     // breaks inside a sentence must be joined. A paragraph ends with . ; : )
-    // ” … (a footnote marker may follow).
+    // ” … (a footnote marker may follow), unless it is a short unnumbered
+    // sub-heading over the next paragraph.
     let mut bad = Vec::new();
     each(|name, r| {
         let texts = r
@@ -246,11 +247,20 @@ fn body_paragraphs_end_at_a_sentence_end() {
                     .map(|t| (format!("task {}", t.ordinal), &t.text)),
             );
         for (what, text) in texts {
-            for p in text.lines() {
+            let lines: Vec<&str> = text.lines().collect();
+            for (i, p) in lines.iter().enumerate() {
                 let p = p
                     .trim_end()
                     .trim_end_matches(|c: char| "⁰¹²³⁴⁵⁶⁷⁸⁹".contains(c));
-                if !p.is_empty() && !p.ends_with(['.', ';', ':', ')', '”', '…', '!', '?']) {
+                // An unnumbered sub-heading ("Cây lúa") over the paragraph
+                // it names: short, capitalised, not the section's last.
+                let sub_heading = i + 1 < lines.len()
+                    && p.chars().count() <= 60
+                    && p.starts_with(char::is_uppercase);
+                if !p.is_empty()
+                    && !sub_heading
+                    && !p.ends_with(['.', ';', ':', ')', '”', '…', '!', '?'])
+                {
                     bad.push(format!("{name} {what}: ...{:?}", tail(p)));
                 }
             }

@@ -1418,6 +1418,16 @@ fn ctk5_headings() {
     let r = ctk5();
     let a = &heading(r, "I/1/a").text;
     assert!(a.contains("Diện tích gieo sạ 61.240 ha"), "{a}");
+    // Lines 25 and 33 are unnumbered sub-headings: paragraphs of their own.
+    let paras: Vec<&str> = a.lines().map(str::trim).collect();
+    assert_eq!(paras.first(), Some(&"Cây lúa"), "{a}");
+    assert!(paras.contains(&"Cây hằng năm và cây lâu năm"), "{a}");
+    assert!(
+        paras
+            .iter()
+            .any(|p| p.starts_with("- Lúa đông xuân 2023-2024:")),
+        "{a}"
+    );
     assert!(a.contains("Sản lượng trái cây 5 tháng"), "{a}");
     let b = &heading(r, "I/1/b").text;
     assert!(
