@@ -22,6 +22,16 @@
 //!    with its response cache off (every call reaches the store) and on
 //!    (`grpc.cache_ttl_ms` = 2000, the default).
 //!
+//! 4. When `h2load` (Debian's nghttp2-client) is installed, the same
+//!    scenarios again through it, on the same server in the same run:
+//!    4 connections x 8 streams, one fixed request a scenario (issuer 07),
+//!    p50/p99 from its per-request log. h2load does not decode the
+//!    responses, so it measures the server where the Rust client, which
+//!    decodes every message on the same two cores, measures both.
+//!    (`BAOCAO_BENCH_H2LOAD=0` skips it.) It sees HTTP status only, so the
+//!    bench first checks each request through the Rust client and prints
+//!    the bytes received per call.
+//!
 //! `cargo bench -p baocao-query --bench load`. Under `cargo test` (no
 //! `--bench` argument) it does nothing.
 
@@ -551,6 +561,161 @@ fn print_row(name: &str, o: &Outcome, check_rate: Option<f64>) {
     );
 }
 
+/// The request a scenario sends through h2load: path and gRPC-framed body.
+fn h2load_request(s: Scenario) -> (&'static str, Vec<u8>) {
+    use prost::Message as _;
+    let basic = pb::ObservationView::Basic as i32;
+    let one = issuer(7);
+    let (path, message) = match s {
+        Scenario::Check => (
+            "/grpc.health.v1.Health/Check",
+            HealthCheckRequest {
+                service: String::new(),
+            }
+            .encode_to_vec(),
+        ),
+        Scenario::Series | Scenario::SeriesBasic => (
+            "/baocao.v1.IndicatorService/GetSeries",
+            pb::GetSeriesRequest {
+                indicator: "iip".into(),
+                issuer: one,
+                view: if matches!(s, Scenario::SeriesBasic) {
+                    basic
+                } else {
+                    0
+                },
+                ..Default::default()
+            }
+            .encode_to_vec(),
+        ),
+        Scenario::ObservationsByIssuer | Scenario::ObservationsByIssuerBasic => (
+            "/baocao.v1.IndicatorService/ListObservations",
+            pb::ListObservationsRequest {
+                indicators: vec!["iip".into()],
+                issuer: one,
+                page_size: 50,
+                view: if matches!(s, Scenario::ObservationsByIssuerBasic) {
+                    basic
+                } else {
+                    0
+                },
+                ..Default::default()
+            }
+            .encode_to_vec(),
+        ),
+        Scenario::ObservationsNewest => (
+            "/baocao.v1.IndicatorService/ListObservations",
+            pb::ListObservationsRequest {
+                page_size: 50,
+                ..Default::default()
+            }
+            .encode_to_vec(),
+        ),
+    };
+    // gRPC framing: uncompressed, then the length, big-endian.
+    let mut body = vec![0u8];
+    body.extend_from_slice(&(message.len() as u32).to_be_bytes());
+    body.extend_from_slice(&message);
+    (path, body)
+}
+
+fn h2load_installed() -> bool {
+    std::env::var("BAOCAO_BENCH_H2LOAD").map_or(true, |v| v != "0")
+        && Command::new("h2load")
+            .arg("--version")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+}
+
+/// One scenario through h2load; the outcome and the bytes received per call.
+fn run_h2load(addr: &str, s: Scenario, warmup: Duration, measure: Duration) -> (Outcome, f64) {
+    let dir = bench_dir();
+    let (path, body) = h2load_request(s);
+    let data = dir.join("h2load-request.bin");
+    let log = dir.join("h2load-requests.log");
+    std::fs::write(&data, body).unwrap();
+    let _ = std::fs::remove_file(&log);
+    let streams = (concurrency() / CONNECTIONS).max(1);
+    let out = Command::new("h2load")
+        .args(["-c", &CONNECTIONS.to_string(), "-m", &streams.to_string()])
+        .args(["-D", &measure.as_secs().to_string()])
+        .arg(format!("--warm-up-time={}", warmup.as_secs()))
+        .args(["-H", "content-type: application/grpc", "-H", "te: trailers"])
+        .args(["-H", &format!("authorization: Bearer {TOKEN}")])
+        .arg("-d")
+        .arg(&data)
+        .arg(format!("--log-file={}", log.display()))
+        .arg(format!("{addr}{path}"))
+        .output()
+        .expect("running h2load");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "h2load failed:\n{stdout}");
+    // "requests: N total, N started, N done, N succeeded, F failed, ..."
+    // and "traffic: ... total, ... headers ..., X (BYTES) data". Requests
+    // of the warm-up are neither counted nor logged.
+    let field = |line: &str, after: &str| -> Option<f64> {
+        let rest = &line[line.find(after)? + after.len()..];
+        rest.split(|c: char| !c.is_ascii_digit())
+            .find(|t| !t.is_empty())?
+            .parse()
+            .ok()
+    };
+    let requests = stdout
+        .lines()
+        .find(|l| l.starts_with("requests:"))
+        .unwrap_or("");
+    let traffic = stdout
+        .lines()
+        .find(|l| l.starts_with("traffic:"))
+        .unwrap_or("");
+    let failed = requests
+        .split(", ")
+        .find(|p| p.ends_with("failed"))
+        .and_then(|p| p.split(' ').next()?.parse::<usize>().ok())
+        .unwrap_or(0);
+    let succeeded = field(requests, "done, ").unwrap_or(0.0);
+    let data_bytes = traffic
+        .rsplit_once(" data")
+        .and_then(|(head, _)| {
+            let open = head.rfind('(')?;
+            head[open + 1..].trim_end_matches(')').parse::<f64>().ok()
+        })
+        .unwrap_or(0.0);
+    // Per request: start (µs since the epoch), HTTP status, µs to the end.
+    let text = std::fs::read_to_string(&log).unwrap_or_default();
+    let rows: Vec<(u64, u64)> = text
+        .lines()
+        .filter_map(|l| {
+            let mut c = l.split('\t');
+            let start = c.next()?.parse().ok()?;
+            let _status = c.next()?;
+            Some((start, c.next()?.parse().ok()?))
+        })
+        .collect();
+    let mut latencies: Vec<Duration> = rows
+        .iter()
+        .map(|&(_, us)| Duration::from_micros(us))
+        .collect();
+    latencies.sort();
+    let calls = latencies.len();
+    let per_call = if succeeded > 0.0 {
+        data_bytes / succeeded
+    } else {
+        0.0
+    };
+    (
+        Outcome {
+            calls,
+            errors: failed,
+            seconds: measure.as_secs_f64(),
+            latencies,
+        },
+        per_call,
+    )
+}
+
 fn main() {
     if !std::env::args().any(|a| a == "--bench") {
         eprintln!("load bench: run with `cargo bench -p baocao-query --bench load`");
@@ -711,6 +876,35 @@ fn main() {
                 );
                 if is_check && check_rate.is_none() {
                     check_rate = Some(o.calls as f64 / o.seconds);
+                }
+            }
+            if h2load_installed() {
+                let mut check_rate = None;
+                for s in [
+                    Scenario::Check,
+                    Scenario::Series,
+                    Scenario::ObservationsByIssuer,
+                    Scenario::ObservationsNewest,
+                    Scenario::SeriesBasic,
+                    Scenario::ObservationsByIssuerBasic,
+                ] {
+                    if !s.wanted(false) {
+                        continue;
+                    }
+                    let (o, per_call) = run_h2load(&addr, s, warmup, measure);
+                    let is_check = matches!(s, Scenario::Check);
+                    print_row(
+                        &format!(
+                            "h2load, {label}: {} [{:.0} KiB]",
+                            s.name(),
+                            per_call / 1024.0
+                        ),
+                        &o,
+                        if is_check { None } else { check_rate },
+                    );
+                    if is_check {
+                        check_rate = Some(o.calls as f64 / o.seconds);
+                    }
                 }
             }
             let _ = child.kill();
