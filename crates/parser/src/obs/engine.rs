@@ -78,6 +78,9 @@ struct Extractor<'d> {
     markers: Vec<(u32, usize)>,
     /// Spans of cited documents: their numbers are not figures.
     refs: Vec<Range<usize>>,
+    /// `refs_reach[i]`: the furthest end of `refs[..=i]` (refs sorted by
+    /// start), so "inside a cited document" is a binary search.
+    refs_reach: Vec<usize>,
     /// Levels stated in the last sentence that had any, for "So sánh
     /// với ...:" sentences.
     last_levels: Vec<usize>,
@@ -85,7 +88,13 @@ struct Extractor<'d> {
     /// Catalog look-ups of the clause being read: the same words are looked
     /// up for several decisions.
     found: std::cell::RefCell<Vec<Remembered>>,
+    /// The words of the clauses being read (innermost last), split once
+    /// when first looked up: the texts looked up are mostly parts of them.
+    clause_words: std::cell::RefCell<Vec<ClauseWords>>,
 }
+
+/// A clause's text (address and length) and its words, once split.
+type ClauseWords = (usize, usize, Option<catalog::Words>);
 
 type Found = Option<(&'static catalog::Indicator, Range<usize>)>;
 
@@ -179,23 +188,38 @@ pub fn extract(
             m.sort_by_key(|&(_, at)| at);
             m
         },
-        refs: refs
-            .iter()
-            .map(|r| r.span.start as usize..r.span.end as usize)
-            .collect(),
+        refs: {
+            let mut r: Vec<Range<usize>> = refs
+                .iter()
+                .map(|r| r.span.start as usize..r.span.end as usize)
+                .collect();
+            r.sort_by_key(|r| r.start);
+            r
+        },
+        refs_reach: Vec::new(),
         last_levels: Vec::new(),
         sentence_levels: Vec::new(),
         found: std::cell::RefCell::new(Vec::new()),
+        clause_words: std::cell::RefCell::new(Vec::new()),
     };
+    x.refs_reach = x
+        .refs
+        .iter()
+        .scan(0, |reach, r| {
+            *reach = (*reach).max(r.end);
+            Some(*reach)
+        })
+        .collect();
     let tasks = outline.tasks.as_ref();
-    let heading_starts: Vec<u32> = outline.sections.iter().map(|s| s.span.start).collect();
+    let mut heading_starts: Vec<u32> = outline.sections.iter().map(|s| s.span.start).collect();
+    heading_starts.sort_unstable();
     for (pi, p) in doc.paras.iter().enumerate() {
         let in_tasks = tasks.is_some_and(|t| {
             outline.para_section[pi] == Some(t.section)
                 || (pi >= t.starts.first().map_or(usize::MAX, |s| s.0) && pi < t.end)
         });
         let readable = match p.zone {
-            Zone::Body => !in_tasks && !heading_starts.contains(&p.span.start),
+            Zone::Body => !in_tasks && heading_starts.binary_search(&p.span.start).is_err(),
             // A preamble before the first heading (a statistics brief's
             // GRDP paragraph); not the header lines.
             Zone::Front => {
@@ -265,9 +289,35 @@ impl<'d> Extractor<'d> {
         {
             return hit.clone();
         }
-        let hit = catalog::find_in(text, previous);
+        let hit = self.find_uncached(text, previous);
         cache.push((key.0, key.1, previous, hit.clone()));
         hit
+    }
+
+    /// Whether `start..end` lies inside a cited document's span.
+    fn in_ref(&self, start: usize, end: usize) -> bool {
+        let k = self.refs.partition_point(|r| r.start <= start);
+        k > 0 && self.refs_reach[k - 1] >= end
+    }
+
+    /// `catalog::find_in`, on the words of the clause being read when
+    /// `text` is a part of it that starts and ends between words (the same
+    /// answer without splitting the words again).
+    fn find_uncached(&self, text: &str, previous: Option<&'static str>) -> Found {
+        let stack = self.clause_words.borrow();
+        if let Some((addr, len, Some(words))) = stack.last() {
+            // Offsets only: `text` is a part of the clause when its address
+            // falls inside the clause's bytes.
+            let start = (text.as_ptr() as usize).wrapping_sub(*addr);
+            if start <= *len && text.len() <= *len - start {
+                let end = start + text.len();
+                if words.is_boundary(start) && words.is_boundary(end) {
+                    return catalog::find_in_words(words, start..end, previous)
+                        .map(|(ind, r)| (ind, r.start - start..r.end - start));
+                }
+            }
+        }
+        catalog::find_in(text, previous)
     }
 
     fn paragraph(
@@ -328,12 +378,11 @@ impl<'d> Extractor<'d> {
             // sentence run to the cut-off, not to the month's end.
             if let Some(cut) = cutoff(sentence) {
                 let span = loc.sentence_off..loc.sentence_off + sentence.len();
-                let in_sentence: Vec<u32> = self
-                    .markers
-                    .iter()
-                    .filter(|(_, at)| span.contains(at))
-                    .map(|(n, _)| *n)
-                    .collect();
+                // Markers are in text order: only those in the span.
+                let first = self.markers.partition_point(|&(_, at)| at < span.start);
+                let last = self.markers.partition_point(|&(_, at)| at < span.end);
+                let in_sentence: Vec<u32> =
+                    self.markers[first..last].iter().map(|(n, _)| *n).collect();
                 for n in in_sentence {
                     if let Some(p) = self.snapshots.get_mut(&n).and_then(|s| s.period.as_mut()) {
                         cut_period(p, cut);
@@ -439,13 +488,14 @@ impl<'d> Extractor<'d> {
                     .iter()
                     .any(|m| n.start >= m.start && n.end <= m.end)
             })
-            .filter(|n| {
-                !self
-                    .refs
-                    .iter()
-                    .any(|r| global + n.start >= r.start && global + n.end <= r.end)
-            })
+            .filter(|n| !self.in_ref(global + n.start, global + n.end))
             .collect();
+        // The figures' words are looked up in the catalog: split them once.
+        self.clause_words.borrow_mut().push((
+            main.as_ptr() as usize,
+            main.len(),
+            (!nums.is_empty()).then(|| catalog::words(main)),
+        ));
         // Events in reading order: numbers and bracket groups.
         let mut cursor = 0usize; // end of what the previous anchor consumed
         let mut gi = 0usize;
@@ -492,6 +542,7 @@ impl<'d> Extractor<'d> {
             }
         }
         self.snapshot_markers(global + cursor, global + text.len() + 1, state, loc);
+        self.clause_words.borrow_mut().pop();
     }
 
     /// A bracket group inside a clause.
