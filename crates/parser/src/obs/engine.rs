@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use baocao_domain::catalog;
-use baocao_domain::text::fold;
+use baocao_domain::text::{fold, lowercase};
 use baocao_domain::{
     Change, Comparison, ComparisonBase, DocumentRef, Observation, ObservationStatus, Period,
     PeriodKind, Provenance, Qualifier, QualityIssue, QualityIssueKind, Quantity, Span, UnitCode,
@@ -349,8 +349,7 @@ impl<'d> Extractor<'d> {
                 // A sentence that writes no "ước" / "dự kiến" is actual; but
                 // "Trong đó: ..." breaks down the figure before it, whose
                 // status it keeps.
-                let lower_start: String =
-                    sentence.chars().take(12).collect::<String>().to_lowercase();
+                let lower_start: String = lowercase(&sentence.chars().take(12).collect::<String>());
                 if !lower_start.starts_with("trong đó") {
                     state.status = ObservationStatus::Actual;
                 }
@@ -595,7 +594,7 @@ impl<'d> Extractor<'d> {
         let mut inner_state = state.clone();
         let before = main[cursor.min(g.start)..g.start].trim();
         let entity = before.rsplit([',', ':', ';']).next().unwrap_or("").trim();
-        let lower = inner.trim_start().to_lowercase();
+        let lower = lowercase(inner.trim_start());
         if lower.starts_with("cùng kỳ") || lower.starts_with("cùng kì") {
             // "(cùng kỳ đạt 40% kế hoạch)": the same figure a year earlier.
             let p = state.period.clone().or_else(|| self.month.clone());
@@ -702,7 +701,7 @@ impl<'d> Extractor<'d> {
             return Some(m.end + unit_after(&main[m.end..]).map_or(0, |u| u.len));
         }
         let gap = &main[cursor..n.start];
-        let gap_lower = gap.to_lowercase();
+        let gap_lower = lowercase(gap);
         let qualifier = qualifier_before(&gap_lower);
         // "vốn đăng ký tăng thêm 1.799,1 tỷ đồng": the verb belongs to the
         // subject's name, the figure is a level.
@@ -1059,7 +1058,7 @@ impl<'d> Extractor<'d> {
         span: Span,
         in_paren: bool,
     ) -> Option<usize> {
-        let lower = gap.to_lowercase();
+        let lower = lowercase(gap);
         if lower.contains("trong đó") || lower.contains("bao gồm") {
             state.in_breakdown = true;
         }
@@ -1120,7 +1119,7 @@ impl<'d> Extractor<'d> {
             let classifier = np
                 .split(' ')
                 .next()
-                .is_some_and(|w| CLASSIFIERS.contains(&w.to_lowercase().as_str()));
+                .is_some_and(|w| CLASSIFIERS.contains(&lowercase(w).as_str()));
             if (state.code.is_empty() && state.label.is_empty() && !state.in_breakdown)
                 || (!state.fresh && !state.in_breakdown && subject.is_none() && !classifier)
             {
@@ -1440,7 +1439,7 @@ fn tail(s: &str, n: usize) -> &str {
 }
 
 fn is_ordinal(before: &str) -> bool {
-    let b = tail(before.trim_end(), 40).to_lowercase();
+    let b = lowercase(tail(before.trim_end(), 40));
     [
         "lớp",
         "đợt",
@@ -1463,7 +1462,7 @@ fn is_ordinal(before: &str) -> bool {
 /// "20/5-15/6", "30/4", "11/01/2024", "49 năm", "3 tháng trở lên".
 fn is_date_or_duration(main: &str, n: &Num) -> bool {
     let after = &main[n.end..];
-    let before = tail(main[..n.start].trim_end(), 40).to_lowercase();
+    let before = lowercase(tail(main[..n.start].trim_end(), 40));
     let t = after.trim_start();
     // "từ 3 đến dưới 6 tháng": a duration.
     if DURATION.is_match(tail_start(after, 40)) {
@@ -1558,33 +1557,34 @@ fn noun_phrase(
         .max()
         .unwrap_or(0);
     if let Some(i) = s[part..].rfind(", ") {
-        let head = s[part..]
-            .trim_start()
-            .split(' ')
-            .next()
-            .unwrap_or("")
-            .to_lowercase();
+        let head = s[part..].trim_start().split(' ').next().unwrap_or("");
         let tail = s[part + i + 2..]
             .trim_start()
             .split(' ')
             .next()
-            .unwrap_or("")
-            .to_lowercase();
+            .unwrap_or("");
+        let (head, tail) = (lowercase(head), lowercase(tail));
         let lead_in = s[part..part + i].split_whitespace().count() <= 2;
         if (head == tail && !head.is_empty()) || lead_in {
             part += i + 2;
         }
     }
     let mut tail = s[part..].to_owned();
-    for place in [
-        "trên địa bàn tỉnh",
-        "trên địa bàn",
-        "của tỉnh",
-        "toàn tỉnh",
-        "trên cả nước",
-        "cả nước",
-    ] {
-        tail = tail.replace(place, " ");
+    // Each place phrase holds "địa bàn", "tỉnh" or "nước": most words hold
+    // none, and then nothing is replaced.
+    if ["địa bàn", "tỉnh", "nước"].iter().any(|k| tail.contains(k)) {
+        for place in [
+            "trên địa bàn tỉnh",
+            "trên địa bàn",
+            "của tỉnh",
+            "toàn tỉnh",
+            "trên cả nước",
+            "cả nước",
+        ] {
+            if tail.contains(place) {
+                tail = tail.replace(place, " ");
+            }
+        }
     }
     // Place names ("tỉnh Bắc Giang", "Bắc Giang") are where, not what.
     let words: Vec<&str> = tail.split_whitespace().collect();
@@ -1618,14 +1618,14 @@ fn noun_phrase(
         .filter(|(_, k)| **k)
         .map(|(w, _)| *w)
         .collect();
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let lower: Vec<String> = words.iter().map(|w| lowercase(w)).collect();
     let mut a = 0;
     let mut b = words.len();
     loop {
         if a + 1 < b && is_pair(EDGE_PHRASES, &lower[a], &lower[a + 1]) {
             a += 2;
         } else if a < b
-            && (EDGE_WORDS.contains(&lower[a].as_str())
+            && (EDGE_SET.contains(lower[a].as_str())
                 || !words[a].chars().any(baocao_domain::text::is_alphabetic))
         {
             a += 1;
@@ -1637,7 +1637,7 @@ fn noun_phrase(
         if b >= a + 2 && is_pair(TRAILING_PHRASES, &lower[b - 2], &lower[b - 1]) {
             b -= 2;
         } else if b > a
-            && (EDGE_WORDS.contains(&lower[b - 1].as_str())
+            && (EDGE_SET.contains(lower[b - 1].as_str())
                 || !words[b - 1].chars().any(baocao_domain::text::is_alphabetic))
         {
             b -= 1;
@@ -1676,7 +1676,7 @@ fn is_pair(phrases: &[&str], a: &str, b: &str) -> bool {
 
 fn strip_edges(s: &str) -> String {
     let words: Vec<&str> = s.split_whitespace().collect();
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let lower: Vec<String> = words.iter().map(|w| lowercase(w)).collect();
     let mut a = 0;
     while a < words.len() && EDGE_SET.contains(lower[a].as_str()) {
         a += 1;
