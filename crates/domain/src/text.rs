@@ -78,7 +78,20 @@ static LOWER: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
 /// Vietnamese is written in (the general mapping looks up a Unicode table
 /// for every non-ASCII character). The same result for every string.
 pub fn lowercase(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
+    lowercase_into(s, &mut out);
+    out
+}
+
+/// [`lowercase`], appended to `out` (several words lowercased into one
+/// buffer).
+pub fn lowercase_into(s: &str, out: &mut String) {
+    let table = &*LOWER;
+    let from = out.len();
+    out.reserve(s.len());
     for c in s.chars() {
         let u = c as u32;
         if u < 0x80 {
@@ -89,18 +102,21 @@ pub fn lowercase(s: &str) -> String {
             0xC0..0x250 => (u - 0xC0) as usize,
             0x1E00..0x1F00 => (u - 0x1E00) as usize + 0x190,
             // Σ lowercases by its context: the general mapping decides.
-            0x3A3 => return s.to_lowercase(),
+            0x3A3 => {
+                out.truncate(from);
+                out.push_str(&s.to_lowercase());
+                return;
+            }
             _ => {
                 out.extend(c.to_lowercase());
                 continue;
             }
         };
-        match LOWER[i] {
+        match table[i] {
             '\0' => out.extend(c.to_lowercase()),
             l => out.push(l),
         }
     }
-    out
 }
 
 /// A lowercase key in which each word's tone mark is moved to the end of the
@@ -229,8 +245,12 @@ mod tests {
         assert_eq!(lowercase(&all), all.to_lowercase());
         all.push_str(" ΟΔΟΣ ΣΑ Σ");
         assert_eq!(lowercase(&all), all.to_lowercase());
+        let mut buf = String::from("x");
         for s in ["", "ĐỒNG Thịt LỢN hơi", "İstanbul", "ΌΣΟΣ", "ǅ ǈ Ǳ ẞ"] {
             assert_eq!(lowercase(s), s.to_lowercase(), "{s}");
+            let from = buf.len();
+            lowercase_into(s, &mut buf);
+            assert_eq!(buf[from..], s.to_lowercase(), "{s}");
         }
     }
 

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use baocao_domain::catalog;
-use baocao_domain::text::{fold, lowercase};
+use baocao_domain::text::{fold, lowercase, lowercase_into};
 use baocao_domain::{
     Change, Comparison, ComparisonBase, DocumentRef, Observation, ObservationStatus, Period,
     PeriodKind, Provenance, Qualifier, QualityIssue, QualityIssueKind, Quantity, Span, UnitCode,
@@ -1462,7 +1462,6 @@ fn is_ordinal(before: &str) -> bool {
 /// "20/5-15/6", "30/4", "11/01/2024", "49 năm", "3 tháng trở lên".
 fn is_date_or_duration(main: &str, n: &Num) -> bool {
     let after = &main[n.end..];
-    let before = lowercase(tail(main[..n.start].trim_end(), 40));
     let t = after.trim_start();
     // "từ 3 đến dưới 6 tháng": a duration.
     if DURATION.is_match(tail_start(after, 40)) {
@@ -1493,6 +1492,7 @@ fn is_date_or_duration(main: &str, n: &Num) -> bool {
         let m: String = rest.chars().take_while(char::is_ascii_digit).collect();
         let d: u32 = n.text.parse().unwrap_or(99);
         let mo: u32 = m.parse().unwrap_or(99);
+        let before = lowercase(tail(main[..n.start].trim_end(), 40));
         let date_words = ["ngày", "dịp", "từ", "đến", "(", "-"]
             .iter()
             .any(|w| before.ends_with(w));
@@ -1618,14 +1618,15 @@ fn noun_phrase(
         .filter(|(_, k)| **k)
         .map(|(w, _)| *w)
         .collect();
-    let lower: Vec<String> = words.iter().map(|w| lowercase(w)).collect();
+    let (buf, spans) = lowercase_words(&words);
+    let lower: Vec<&str> = spans.iter().map(|r| &buf[r.clone()]).collect();
     let mut a = 0;
     let mut b = words.len();
     loop {
-        if a + 1 < b && is_pair(EDGE_PHRASES, &lower[a], &lower[a + 1]) {
+        if a + 1 < b && is_pair(EDGE_PHRASES, lower[a], lower[a + 1]) {
             a += 2;
         } else if a < b
-            && (EDGE_SET.contains(lower[a].as_str())
+            && (EDGE_SET.contains(lower[a])
                 || !words[a].chars().any(baocao_domain::text::is_alphabetic))
         {
             a += 1;
@@ -1634,10 +1635,10 @@ fn noun_phrase(
         }
     }
     loop {
-        if b >= a + 2 && is_pair(TRAILING_PHRASES, &lower[b - 2], &lower[b - 1]) {
+        if b >= a + 2 && is_pair(TRAILING_PHRASES, lower[b - 2], lower[b - 1]) {
             b -= 2;
         } else if b > a
-            && (EDGE_SET.contains(lower[b - 1].as_str())
+            && (EDGE_SET.contains(lower[b - 1])
                 || !words[b - 1].chars().any(baocao_domain::text::is_alphabetic))
         {
             b -= 1;
@@ -1674,11 +1675,26 @@ fn is_pair(phrases: &[&str], a: &str, b: &str) -> bool {
     })
 }
 
+/// The lowercase of each word, in one buffer: the text and each word's
+/// range in it.
+fn lowercase_words(words: &[&str]) -> (String, Vec<Range<usize>>) {
+    let mut buf = String::new();
+    let spans = words
+        .iter()
+        .map(|w| {
+            let from = buf.len();
+            lowercase_into(w, &mut buf);
+            from..buf.len()
+        })
+        .collect();
+    (buf, spans)
+}
+
 fn strip_edges(s: &str) -> String {
     let words: Vec<&str> = s.split_whitespace().collect();
-    let lower: Vec<String> = words.iter().map(|w| lowercase(w)).collect();
+    let (buf, spans) = lowercase_words(&words);
     let mut a = 0;
-    while a < words.len() && EDGE_SET.contains(lower[a].as_str()) {
+    while a < words.len() && EDGE_SET.contains(&buf[spans[a].clone()]) {
         a += 1;
     }
     words[a..].join(" ")
