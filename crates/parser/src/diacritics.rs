@@ -30,9 +30,8 @@ pub const VOCABULARY: &str = include_str!("vocabulary.txt");
 pub fn has_detached_mark(text: &str) -> bool {
     // U+0300..U+036F is encoded as 0xCC 0x80.. to 0xCD 0xAF, and 0xCC, 0xCD
     // only ever lead a character: only there is anything decoded.
-    text.bytes().enumerate().any(|(i, b)| {
-        matches!(b, 0xCC | 0xCD)
-            && text[i..].chars().next().is_some_and(is_combining_mark)
+    memchr::memchr2_iter(0xCC, 0xCD, text.as_bytes()).any(|i| {
+        text[i..].chars().next().is_some_and(is_combining_mark)
             && !text[..i]
                 .chars()
                 .next_back()
@@ -95,12 +94,19 @@ impl Lexicon {
 }
 
 fn has_word(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(i, _)| {
+    let whole = |i: usize| {
         let before = text[..i].chars().next_back();
         let after = text[i + word.len()..].chars().next();
         !before.is_some_and(baocao_domain::text::is_alphabetic)
             && !after.is_some_and(|c| baocao_domain::text::is_alphabetic(c) || is_combining_mark(c))
-    })
+    };
+    if word.is_empty() {
+        return text.match_indices(word).any(|(i, _)| whole(i));
+    }
+    // The same occurrences as `str::match_indices` (non-overlapping, from
+    // the left; a non-empty word starts on a character boundary), found
+    // with a vectorized search.
+    memchr::memmem::find_iter(text.as_bytes(), word.as_bytes()).any(whole)
 }
 
 fn is_vowel(c: char) -> bool {
