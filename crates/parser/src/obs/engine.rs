@@ -478,9 +478,16 @@ impl<'d> Extractor<'d> {
         in_paren: bool,
     ) {
         let groups = groups.to_vec();
-        let mentions = when::mentions(main, self.anchor);
+        let written = numbers(main);
+        // Periods matter only around numbers (brackets are read on their
+        // own text).
+        let mentions = if written.is_empty() {
+            Vec::new()
+        } else {
+            when::mentions(main, self.anchor)
+        };
         let global = loc.sentence_off + off;
-        let nums: Vec<Num> = numbers(main)
+        let nums: Vec<Num> = written
             .into_iter()
             .filter(|n| {
                 !mentions
