@@ -349,7 +349,11 @@ impl<'d> Extractor<'d> {
                 // A sentence that writes no "ước" / "dự kiến" is actual; but
                 // "Trong đó: ..." breaks down the figure before it, whose
                 // status it keeps.
-                let lower_start: String = lowercase(&sentence.chars().take(12).collect::<String>());
+                let twelve = sentence
+                    .char_indices()
+                    .nth(12)
+                    .map_or(sentence.len(), |(i, _)| i);
+                let lower_start = lowercase(&sentence[..twelve]);
                 if !lower_start.starts_with("trong đó") {
                     state.status = ObservationStatus::Actual;
                 }
