@@ -56,6 +56,69 @@ pub fn is_alphabetic(c: char) -> bool {
     c.is_alphabetic()
 }
 
+/// The lowercase of each precomposed Latin letter in U+00C0..U+024F and
+/// U+1E00..U+1EFF when it is one character (all of Vietnamese), else NUL.
+static LOWER: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+    (0xC0u32..0x250)
+        .chain(0x1E00..0x1F00)
+        .map(|u| {
+            let mut l = char::from_u32(u).map(char::to_lowercase);
+            match (
+                l.as_mut().and_then(Iterator::next),
+                l.and_then(|mut l| l.next()),
+            ) {
+                (Some(c), None) => c,
+                _ => '\0',
+            }
+        })
+        .collect()
+});
+
+/// `str::to_lowercase`, with a fast path for ASCII and the Latin letters
+/// Vietnamese is written in (the general mapping looks up a Unicode table
+/// for every non-ASCII character). The same result for every string.
+pub fn lowercase(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(s.len());
+    lowercase_into(s, &mut out);
+    out
+}
+
+/// [`lowercase`], appended to `out` (several words lowercased into one
+/// buffer).
+pub fn lowercase_into(s: &str, out: &mut String) {
+    let table = &*LOWER;
+    let from = out.len();
+    out.reserve(s.len());
+    for c in s.chars() {
+        let u = c as u32;
+        if u < 0x80 {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        let i = match u {
+            0xC0..0x250 => (u - 0xC0) as usize,
+            0x1E00..0x1F00 => (u - 0x1E00) as usize + 0x190,
+            // Σ lowercases by its context: the general mapping decides.
+            0x3A3 => {
+                out.truncate(from);
+                out.push_str(&s.to_lowercase());
+                return;
+            }
+            _ => {
+                out.extend(c.to_lowercase());
+                continue;
+            }
+        };
+        match table[i] {
+            '\0' => out.extend(c.to_lowercase()),
+            l => out.push(l),
+        }
+    }
+}
+
 /// A lowercase key in which each word's tone mark is moved to the end of the
 /// word, so that old and new tone placement compare equal.
 pub fn match_key(s: &str) -> String {
@@ -170,6 +233,24 @@ mod tests {
                 assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "U+{u:04X}");
                 assert_eq!(is_alphabetic(c), c.is_alphabetic(), "U+{u:04X}");
             }
+        }
+    }
+
+    #[test]
+    fn lowercase_agrees_with_std() {
+        let mut all: String = (0..0x2100u32)
+            .chain(0x1E00..0x1F00)
+            .filter_map(char::from_u32)
+            .collect();
+        assert_eq!(lowercase(&all), all.to_lowercase());
+        all.push_str(" ΟΔΟΣ ΣΑ Σ");
+        assert_eq!(lowercase(&all), all.to_lowercase());
+        let mut buf = String::from("x");
+        for s in ["", "ĐỒNG Thịt LỢN hơi", "İstanbul", "ΌΣΟΣ", "ǅ ǈ Ǳ ẞ"] {
+            assert_eq!(lowercase(s), s.to_lowercase(), "{s}");
+            let from = buf.len();
+            lowercase_into(s, &mut buf);
+            assert_eq!(buf[from..], s.to_lowercase(), "{s}");
         }
     }
 

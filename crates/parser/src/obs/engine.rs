@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use baocao_domain::catalog;
-use baocao_domain::text::fold;
+use baocao_domain::text::{fold, lowercase, lowercase_into};
 use baocao_domain::{
     Change, Comparison, ComparisonBase, DocumentRef, Observation, ObservationStatus, Period,
     PeriodKind, Provenance, Qualifier, QualityIssue, QualityIssueKind, Quantity, Span, UnitCode,
@@ -78,6 +78,9 @@ struct Extractor<'d> {
     markers: Vec<(u32, usize)>,
     /// Spans of cited documents: their numbers are not figures.
     refs: Vec<Range<usize>>,
+    /// `refs_reach[i]`: the furthest end of `refs[..=i]` (refs sorted by
+    /// start), so "inside a cited document" is a binary search.
+    refs_reach: Vec<usize>,
     /// Levels stated in the last sentence that had any, for "So sánh
     /// với ...:" sentences.
     last_levels: Vec<usize>,
@@ -85,7 +88,13 @@ struct Extractor<'d> {
     /// Catalog look-ups of the clause being read: the same words are looked
     /// up for several decisions.
     found: std::cell::RefCell<Vec<Remembered>>,
+    /// The words of the clauses being read (innermost last), split once
+    /// when first looked up: the texts looked up are mostly parts of them.
+    clause_words: std::cell::RefCell<Vec<ClauseWords>>,
 }
+
+/// A clause's text (address and length) and its words, once split.
+type ClauseWords = (usize, usize, Option<catalog::Words>);
 
 type Found = Option<(&'static catalog::Indicator, Range<usize>)>;
 
@@ -179,23 +188,38 @@ pub fn extract(
             m.sort_by_key(|&(_, at)| at);
             m
         },
-        refs: refs
-            .iter()
-            .map(|r| r.span.start as usize..r.span.end as usize)
-            .collect(),
+        refs: {
+            let mut r: Vec<Range<usize>> = refs
+                .iter()
+                .map(|r| r.span.start as usize..r.span.end as usize)
+                .collect();
+            r.sort_by_key(|r| r.start);
+            r
+        },
+        refs_reach: Vec::new(),
         last_levels: Vec::new(),
         sentence_levels: Vec::new(),
         found: std::cell::RefCell::new(Vec::new()),
+        clause_words: std::cell::RefCell::new(Vec::new()),
     };
+    x.refs_reach = x
+        .refs
+        .iter()
+        .scan(0, |reach, r| {
+            *reach = (*reach).max(r.end);
+            Some(*reach)
+        })
+        .collect();
     let tasks = outline.tasks.as_ref();
-    let heading_starts: Vec<u32> = outline.sections.iter().map(|s| s.span.start).collect();
+    let mut heading_starts: Vec<u32> = outline.sections.iter().map(|s| s.span.start).collect();
+    heading_starts.sort_unstable();
     for (pi, p) in doc.paras.iter().enumerate() {
         let in_tasks = tasks.is_some_and(|t| {
             outline.para_section[pi] == Some(t.section)
                 || (pi >= t.starts.first().map_or(usize::MAX, |s| s.0) && pi < t.end)
         });
         let readable = match p.zone {
-            Zone::Body => !in_tasks && !heading_starts.contains(&p.span.start),
+            Zone::Body => !in_tasks && heading_starts.binary_search(&p.span.start).is_err(),
             // A preamble before the first heading (a statistics brief's
             // GRDP paragraph); not the header lines.
             Zone::Front => {
@@ -265,9 +289,35 @@ impl<'d> Extractor<'d> {
         {
             return hit.clone();
         }
-        let hit = catalog::find_in(text, previous);
+        let hit = self.find_uncached(text, previous);
         cache.push((key.0, key.1, previous, hit.clone()));
         hit
+    }
+
+    /// Whether `start..end` lies inside a cited document's span.
+    fn in_ref(&self, start: usize, end: usize) -> bool {
+        let k = self.refs.partition_point(|r| r.start <= start);
+        k > 0 && self.refs_reach[k - 1] >= end
+    }
+
+    /// `catalog::find_in`, on the words of the clause being read when
+    /// `text` is a part of it that starts and ends between words (the same
+    /// answer without splitting the words again).
+    fn find_uncached(&self, text: &str, previous: Option<&'static str>) -> Found {
+        let stack = self.clause_words.borrow();
+        if let Some((addr, len, Some(words))) = stack.last() {
+            // Offsets only: `text` is a part of the clause when its address
+            // falls inside the clause's bytes.
+            let start = (text.as_ptr() as usize).wrapping_sub(*addr);
+            if start <= *len && text.len() <= *len - start {
+                let end = start + text.len();
+                if words.is_boundary(start) && words.is_boundary(end) {
+                    return catalog::find_in_words(words, start..end, previous)
+                        .map(|(ind, r)| (ind, r.start - start..r.end - start));
+                }
+            }
+        }
+        catalog::find_in(text, previous)
     }
 
     fn paragraph(
@@ -299,8 +349,11 @@ impl<'d> Extractor<'d> {
                 // A sentence that writes no "ước" / "dự kiến" is actual; but
                 // "Trong đó: ..." breaks down the figure before it, whose
                 // status it keeps.
-                let lower_start: String =
-                    sentence.chars().take(12).collect::<String>().to_lowercase();
+                let twelve = sentence
+                    .char_indices()
+                    .nth(12)
+                    .map_or(sentence.len(), |(i, _)| i);
+                let lower_start = lowercase(&sentence[..twelve]);
                 if !lower_start.starts_with("trong đó") {
                     state.status = ObservationStatus::Actual;
                 }
@@ -328,12 +381,11 @@ impl<'d> Extractor<'d> {
             // sentence run to the cut-off, not to the month's end.
             if let Some(cut) = cutoff(sentence) {
                 let span = loc.sentence_off..loc.sentence_off + sentence.len();
-                let in_sentence: Vec<u32> = self
-                    .markers
-                    .iter()
-                    .filter(|(_, at)| span.contains(at))
-                    .map(|(n, _)| *n)
-                    .collect();
+                // Markers are in text order: only those in the span.
+                let first = self.markers.partition_point(|&(_, at)| at < span.start);
+                let last = self.markers.partition_point(|&(_, at)| at < span.end);
+                let in_sentence: Vec<u32> =
+                    self.markers[first..last].iter().map(|(n, _)| *n).collect();
                 for n in in_sentence {
                     if let Some(p) = self.snapshots.get_mut(&n).and_then(|s| s.period.as_mut()) {
                         cut_period(p, cut);
@@ -430,22 +482,30 @@ impl<'d> Extractor<'d> {
         in_paren: bool,
     ) {
         let groups = groups.to_vec();
-        let mentions = when::mentions(main, self.anchor);
+        let written = numbers(main);
+        // Periods matter only around numbers (brackets are read on their
+        // own text).
+        let mentions = if written.is_empty() {
+            Vec::new()
+        } else {
+            when::mentions(main, self.anchor)
+        };
         let global = loc.sentence_off + off;
-        let nums: Vec<Num> = numbers(main)
+        let nums: Vec<Num> = written
             .into_iter()
             .filter(|n| {
                 !mentions
                     .iter()
                     .any(|m| n.start >= m.start && n.end <= m.end)
             })
-            .filter(|n| {
-                !self
-                    .refs
-                    .iter()
-                    .any(|r| global + n.start >= r.start && global + n.end <= r.end)
-            })
+            .filter(|n| !self.in_ref(global + n.start, global + n.end))
             .collect();
+        // The figures' words are looked up in the catalog: split them once.
+        self.clause_words.borrow_mut().push((
+            main.as_ptr() as usize,
+            main.len(),
+            (!nums.is_empty()).then(|| catalog::words(main)),
+        ));
         // Events in reading order: numbers and bracket groups.
         let mut cursor = 0usize; // end of what the previous anchor consumed
         let mut gi = 0usize;
@@ -492,6 +552,7 @@ impl<'d> Extractor<'d> {
             }
         }
         self.snapshot_markers(global + cursor, global + text.len() + 1, state, loc);
+        self.clause_words.borrow_mut().pop();
     }
 
     /// A bracket group inside a clause.
@@ -544,7 +605,7 @@ impl<'d> Extractor<'d> {
         let mut inner_state = state.clone();
         let before = main[cursor.min(g.start)..g.start].trim();
         let entity = before.rsplit([',', ':', ';']).next().unwrap_or("").trim();
-        let lower = inner.trim_start().to_lowercase();
+        let lower = lowercase(inner.trim_start());
         if lower.starts_with("cùng kỳ") || lower.starts_with("cùng kì") {
             // "(cùng kỳ đạt 40% kế hoạch)": the same figure a year earlier.
             let p = state.period.clone().or_else(|| self.month.clone());
@@ -651,7 +712,7 @@ impl<'d> Extractor<'d> {
             return Some(m.end + unit_after(&main[m.end..]).map_or(0, |u| u.len));
         }
         let gap = &main[cursor..n.start];
-        let gap_lower = gap.to_lowercase();
+        let gap_lower = lowercase(gap);
         let qualifier = qualifier_before(&gap_lower);
         // "vốn đăng ký tăng thêm 1.799,1 tỷ đồng": the verb belongs to the
         // subject's name, the figure is a level.
@@ -1011,7 +1072,7 @@ impl<'d> Extractor<'d> {
         span: Span,
         in_paren: bool,
     ) -> Option<usize> {
-        let lower = gap.to_lowercase();
+        let lower = lowercase(gap);
         if lower.contains("trong đó") || lower.contains("bao gồm") {
             state.in_breakdown = true;
         }
@@ -1072,7 +1133,7 @@ impl<'d> Extractor<'d> {
             let classifier = np
                 .split(' ')
                 .next()
-                .is_some_and(|w| CLASSIFIERS.contains(&w.to_lowercase().as_str()));
+                .is_some_and(|w| CLASSIFIERS.contains(&lowercase(w).as_str()));
             if (state.code.is_empty() && state.label.is_empty() && !state.in_breakdown)
                 || (!state.fresh && !state.in_breakdown && subject.is_none() && !classifier)
             {
@@ -1392,7 +1453,7 @@ fn tail(s: &str, n: usize) -> &str {
 }
 
 fn is_ordinal(before: &str) -> bool {
-    let b = tail(before.trim_end(), 40).to_lowercase();
+    let b = lowercase(tail(before.trim_end(), 40));
     [
         "lớp",
         "đợt",
@@ -1415,7 +1476,6 @@ fn is_ordinal(before: &str) -> bool {
 /// "20/5-15/6", "30/4", "11/01/2024", "49 năm", "3 tháng trở lên".
 fn is_date_or_duration(main: &str, n: &Num) -> bool {
     let after = &main[n.end..];
-    let before = tail(main[..n.start].trim_end(), 40).to_lowercase();
     let t = after.trim_start();
     // "từ 3 đến dưới 6 tháng": a duration.
     if DURATION.is_match(tail_start(after, 40)) {
@@ -1446,6 +1506,7 @@ fn is_date_or_duration(main: &str, n: &Num) -> bool {
         let m: String = rest.chars().take_while(char::is_ascii_digit).collect();
         let d: u32 = n.text.parse().unwrap_or(99);
         let mo: u32 = m.parse().unwrap_or(99);
+        let before = lowercase(tail(main[..n.start].trim_end(), 40));
         let date_words = ["ngày", "dịp", "từ", "đến", "(", "-"]
             .iter()
             .any(|w| before.ends_with(w));
@@ -1510,33 +1571,34 @@ fn noun_phrase(
         .max()
         .unwrap_or(0);
     if let Some(i) = s[part..].rfind(", ") {
-        let head = s[part..]
-            .trim_start()
-            .split(' ')
-            .next()
-            .unwrap_or("")
-            .to_lowercase();
+        let head = s[part..].trim_start().split(' ').next().unwrap_or("");
         let tail = s[part + i + 2..]
             .trim_start()
             .split(' ')
             .next()
-            .unwrap_or("")
-            .to_lowercase();
+            .unwrap_or("");
+        let (head, tail) = (lowercase(head), lowercase(tail));
         let lead_in = s[part..part + i].split_whitespace().count() <= 2;
         if (head == tail && !head.is_empty()) || lead_in {
             part += i + 2;
         }
     }
     let mut tail = s[part..].to_owned();
-    for place in [
-        "trên địa bàn tỉnh",
-        "trên địa bàn",
-        "của tỉnh",
-        "toàn tỉnh",
-        "trên cả nước",
-        "cả nước",
-    ] {
-        tail = tail.replace(place, " ");
+    // Each place phrase holds "địa bàn", "tỉnh" or "nước": most words hold
+    // none, and then nothing is replaced.
+    if ["địa bàn", "tỉnh", "nước"].iter().any(|k| tail.contains(k)) {
+        for place in [
+            "trên địa bàn tỉnh",
+            "trên địa bàn",
+            "của tỉnh",
+            "toàn tỉnh",
+            "trên cả nước",
+            "cả nước",
+        ] {
+            if tail.contains(place) {
+                tail = tail.replace(place, " ");
+            }
+        }
     }
     // Place names ("tỉnh Bắc Giang", "Bắc Giang") are where, not what.
     let words: Vec<&str> = tail.split_whitespace().collect();
@@ -1570,14 +1632,15 @@ fn noun_phrase(
         .filter(|(_, k)| **k)
         .map(|(w, _)| *w)
         .collect();
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let (buf, spans) = lowercase_words(&words);
+    let lower: Vec<&str> = spans.iter().map(|r| &buf[r.clone()]).collect();
     let mut a = 0;
     let mut b = words.len();
     loop {
-        if a + 1 < b && is_pair(EDGE_PHRASES, &lower[a], &lower[a + 1]) {
+        if a + 1 < b && is_pair(EDGE_PHRASES, lower[a], lower[a + 1]) {
             a += 2;
         } else if a < b
-            && (EDGE_WORDS.contains(&lower[a].as_str())
+            && (EDGE_SET.contains(lower[a])
                 || !words[a].chars().any(baocao_domain::text::is_alphabetic))
         {
             a += 1;
@@ -1586,10 +1649,10 @@ fn noun_phrase(
         }
     }
     loop {
-        if b >= a + 2 && is_pair(TRAILING_PHRASES, &lower[b - 2], &lower[b - 1]) {
+        if b >= a + 2 && is_pair(TRAILING_PHRASES, lower[b - 2], lower[b - 1]) {
             b -= 2;
         } else if b > a
-            && (EDGE_WORDS.contains(&lower[b - 1].as_str())
+            && (EDGE_SET.contains(lower[b - 1])
                 || !words[b - 1].chars().any(baocao_domain::text::is_alphabetic))
         {
             b -= 1;
@@ -1626,11 +1689,26 @@ fn is_pair(phrases: &[&str], a: &str, b: &str) -> bool {
     })
 }
 
+/// The lowercase of each word, in one buffer: the text and each word's
+/// range in it.
+fn lowercase_words(words: &[&str]) -> (String, Vec<Range<usize>>) {
+    let mut buf = String::new();
+    let spans = words
+        .iter()
+        .map(|w| {
+            let from = buf.len();
+            lowercase_into(w, &mut buf);
+            from..buf.len()
+        })
+        .collect();
+    (buf, spans)
+}
+
 fn strip_edges(s: &str) -> String {
     let words: Vec<&str> = s.split_whitespace().collect();
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let (buf, spans) = lowercase_words(&words);
     let mut a = 0;
-    while a < words.len() && EDGE_SET.contains(lower[a].as_str()) {
+    while a < words.len() && EDGE_SET.contains(&buf[spans[a].clone()]) {
         a += 1;
     }
     words[a..].join(" ")

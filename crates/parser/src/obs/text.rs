@@ -116,11 +116,9 @@ pub fn clauses(text: &str) -> Vec<Range<usize>> {
 pub fn without_parens(text: &str, groups: &[Range<usize>]) -> String {
     let mut s = text.to_owned();
     for g in groups {
-        let blank: String = text[g.clone()]
-            .chars()
-            .map(|c| " ".repeat(c.len_utf8()))
-            .collect();
-        s.replace_range(g.clone(), &blank);
+        // One space a byte: every character of the group becomes as many
+        // spaces as it has bytes.
+        s.replace_range(g.clone(), &" ".repeat(g.len()));
     }
     s
 }

@@ -53,6 +53,15 @@ fn year(c: &regex::Captures, names: &[&str]) -> Option<i32> {
         .find_map(|n| c.name(n).and_then(|m| m.as_str().parse().ok()))
 }
 
+/// The lowercase of the last 16 characters of `text`: enough to test
+/// whether the whole text, lowercased, ends with a word or two of fewer
+/// characters (each character lowercases to one or more), without
+/// lowercasing a whole clause for it.
+fn lower_tail(text: &str) -> String {
+    let start = text.char_indices().rev().nth(15).map_or(0, |(i, _)| i);
+    baocao_domain::text::lowercase(&text[start..])
+}
+
 /// Every period mentioned in `text`, in order.
 pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
     let mut out = Vec::new();
@@ -71,7 +80,7 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
         let label = m.as_str();
         // "so với tháng 5/2023", "cùng kỳ năm 2023": the base of a
         // comparison, not the figure's period.
-        let bl = before.to_lowercase();
+        let bl = lower_tail(before);
         if bl.ends_with("so với")
             || bl.ends_with(" so")
             || bl.ends_with("cùng kỳ")
@@ -145,7 +154,7 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
             // "kéo dài sang năm 2024", "của năm 2023": part of a name.
             if ["sang", "của", "học", "đến", "từ"]
                 .iter()
-                .any(|w| before.to_lowercase().ends_with(w))
+                .any(|w| bl.ends_with(w))
             {
                 continue;
             }
