@@ -25,9 +25,12 @@ enum Alt {
 /// start wins, and none begins with a space), but reading its groups costs
 /// a capturing search for every base; each alone is a plain search.
 const ALTERNATIVES: [(Alt, &str); 7] = [
+    // "so với cùng kỳ (năm trước)", "cùng thời điểm / cùng tháng năm
+    // trước", "so với CK" as statistics offices abbreviate it, and a crop
+    // season a year before ("so với vụ đông xuân năm trước").
     (
         Alt::Sply,
-        r"(?:so\ (?:với\ )?)?(?:tháng\ )?cùng\ k[ỳì](?:\ năm\ (?:trước|\d{4}))?(?:\ \d{4})?",
+        r"(?:so\ (?:với\ )?)?(?:(?:tháng\ )?cùng\ k[ỳì](?:\ năm\ (?:trước|\d{4}))?(?:\ \d{4})?|cùng\ (?:thời\ điểm|tháng|quý)\ năm\ (?:trước|\d{4}))|so\ (?:với\ )?(?:CK\b|vụ\ [^\d,;.()]{0,20}?năm\ (?:trước|\d{4}))",
     ),
     (Alt::Prev, r"so\ (?:với\ )?(?:tháng|quý|kỳ)\ trước"),
     (Alt::PrevYear, r"so\ (?:với\ )?năm\ (?:trước|(?P<py>\d{4}))"),
@@ -188,6 +191,20 @@ mod tests {
             ComparisonBase::Other
         );
         assert_eq!(b(", tăng"), None);
+        for sply in [
+            " so cùng thời điểm năm trước);",
+            " so với cùng tháng năm trước (CK)",
+            " so với CK.",
+            " so với vụ đông xuân năm trước;",
+            " so với cùng thời điểm năm 2023",
+        ] {
+            assert_eq!(
+                b(sply).map(|x| x.0),
+                Some(ComparisonBase::SamePeriodLastYear),
+                "{sply}"
+            );
+        }
+        assert_eq!(b(" so với CKX").unwrap().0, ComparisonBase::Other);
     }
 
     /// The alternation the bases were first written as, read by its groups.

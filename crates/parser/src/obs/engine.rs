@@ -153,7 +153,7 @@ const EDGE_WORDS: &[&str] = &[
     "lũy", "luỹ", "kế", "tổng", "số", "mới", "cao", "cho", "xảy", "ra", "làm", "đồng", "thời",
     "nổi", "bật", "khá", "lên", "còn", "nhất", "đến", "từ", "cấp", "nay", "các", "một", "những",
     "lại", "thêm", "mức", "đáng", "kể", "vẫn", "đều", "cả", "năm", "trước", "tháng", "dao", "động",
-    "vượt", "chung", "đi", "làm", "thực", "tế",
+    "vượt", "chung", "đi", "làm", "thực", "tế", "nhẹ", "mạnh", "rất", "nhanh",
 ];
 
 /// Reads every observation of the report.
@@ -1387,11 +1387,30 @@ fn classify(
     if times || g.ends_with("gấp") {
         return Kind::Ratio;
     }
+    // A signed change in brackets after the verb: "tăng cao (+13,11%)",
+    // "giảm (-0,5%)". The sign written wins.
+    let mut sign = None;
+    if let Some(r) = g.strip_suffix(['+', '-', '−'])
+        && let Some(r) = r.trim_end().strip_suffix('(')
+    {
+        sign = Some(if g.ends_with('+') { 1.0 } else { -1.0 });
+        g = r.trim_end();
+    }
+    // How much: "tăng cao", "tăng rất cao", "giảm nhẹ", "tăng mạnh".
+    for adverb in ["cao", "mạnh", "nhẹ", "khá", "nhanh", "sâu"] {
+        if let Some(r) = g.strip_suffix(adverb)
+            && r.ends_with(' ')
+        {
+            g = r.trim_end();
+            g = g.strip_suffix("rất").map_or(g, str::trim_end);
+            break;
+        }
+    }
     if g.ends_with("tăng") || g.ends_with("tăng thêm") {
-        return Kind::Change(1.0);
+        return Kind::Change(sign.unwrap_or(1.0));
     }
     if g.ends_with("giảm") {
-        return Kind::Change(-1.0);
+        return Kind::Change(sign.unwrap_or(-1.0));
     }
     if g.ends_with("vượt") {
         return Kind::Exceed;
