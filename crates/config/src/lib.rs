@@ -101,7 +101,8 @@ pub struct Amqp {
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct Worker {
-    /// Messages processed at once.
+    /// Store transactions at once; one message a core more is parsed
+    /// meanwhile.
     pub concurrency: usize,
     /// Larger bodies are rejected without being parsed.
     pub max_message_bytes: usize,

@@ -32,6 +32,9 @@ use crate::verdict::{self, Verdict};
 /// What every delivery needs.
 pub struct Ctx {
     pub store: AnyStore,
+    /// Store transactions at once (`worker.concurrency`): a permit is held
+    /// around each write, so parsing goes on beside them.
+    pub writers: Arc<tokio::sync::Semaphore>,
     pub limits: Limits,
     pub retry_initial: Duration,
     pub retry_max: Duration,
@@ -207,12 +210,15 @@ fn outcome(recorded: Result<Recorded, StoreError>, reason: &str) -> Outcome {
     }
 }
 
-/// Runs a store call until it succeeds or fails for good.
+/// Runs a store call until it succeeds or fails for good, as one of at
+/// most `worker.concurrency` writers.
 async fn retrying<T, F, Fut>(ctx: &Ctx, mut op: F) -> Result<T, StoreError>
 where
     F: FnMut() -> Fut,
     Fut: Future<Output = Result<T, StoreError>>,
 {
+    // The semaphore is never closed.
+    let _writer = ctx.writers.acquire().await.ok();
     let mut backoff = Backoff::new(ctx.retry_initial, ctx.retry_max);
     loop {
         let started = Instant::now();

@@ -2,10 +2,12 @@
 //! sessions one after another (reconnecting with backoff) until shutdown,
 //! and a graceful stop.
 //!
-//! Concurrency: a semaphore of `worker.concurrency` slots. A slot is taken
-//! before the next delivery is read and given back when the delivery is
-//! acknowledged (or given up), so at most that many messages are processed
-//! at once; the broker sends at most `amqp.prefetch` unacknowledged ones.
+//! Concurrency: at most `worker.concurrency` store transactions at once
+//! (a semaphore around each write), and one message a core more in hand,
+//! so that parsing the next messages goes on while the writers wait on
+//! the database. A slot of that many is taken before the next delivery is
+//! read and given back when the delivery is acknowledged (or given up);
+//! the broker sends at most `amqp.prefetch` unacknowledged ones.
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -182,6 +184,12 @@ fn backoff(settings: &Settings) -> Backoff {
     )
 }
 
+/// Messages parsed beside the store writers: one a core. (Parsing is
+/// CPU-bound and runs on the blocking pool.)
+fn parsers() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
 /// Broker sessions until shutdown.
 async fn consume(
     settings: &Settings,
@@ -192,6 +200,7 @@ async fn consume(
 ) -> Result<(), WorkerError> {
     let ctx = Arc::new(Ctx {
         store,
+        writers: Arc::new(Semaphore::new(settings.worker.concurrency)),
         limits: Limits {
             max_message_bytes: settings.worker.max_message_bytes,
         },
@@ -200,7 +209,7 @@ async fn consume(
         metrics: metrics.clone(),
         health: health.clone(),
     });
-    let slots = Arc::new(Semaphore::new(settings.worker.concurrency));
+    let slots = Arc::new(Semaphore::new(settings.worker.concurrency + parsers()));
     let mut tasks: JoinSet<TaskResult> = JoinSet::new();
     let mut backoff = backoff(settings);
     let grace = Duration::from_secs(settings.worker.shutdown_grace_secs);
