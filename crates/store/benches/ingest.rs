@@ -35,12 +35,13 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use baocao_domain::text::{fold, match_key};
-use baocao_domain::{Period, PeriodKind, Report, Source};
+use baocao_domain::{Report, Source};
 use baocao_store::{
     AnyStore, ObservationFilter, PageRequest, ReportFilter, ReportView, SearchQuery, SeriesQuery,
     Store, TaskFilter, connect,
 };
-use chrono::{Months, NaiveDate, TimeZone, Utc};
+use baocao_test_support::fixtures::{Lcg, shift};
+use chrono::{Months, TimeZone, Utc};
 use sqlx::{AssertSqlSafe, Connection, PgConnection};
 
 const ISSUERS: usize = 50;
@@ -53,49 +54,8 @@ fn env_usize(name: &str, default: usize) -> usize {
         .unwrap_or(default)
 }
 
-/// A deterministic pseudo-random sequence (no dependency needed).
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % n
-    }
-}
-
 fn issuer(k: usize) -> String {
     format!("UBND huyện Số {k}")
-}
-
-fn shift(p: &Period, months: u32) -> Period {
-    let start = p.start.checked_sub_months(Months::new(months)).unwrap();
-    let end = match p.kind {
-        PeriodKind::AsOfDate => p.end.checked_sub_months(Months::new(months)).unwrap(),
-        _ => {
-            let first = NaiveDate::from_ymd_opt(
-                chrono::Datelike::year(&p.end),
-                chrono::Datelike::month(&p.end),
-                1,
-            )
-            .unwrap()
-            .checked_sub_months(Months::new(months))
-            .unwrap();
-            first
-                .checked_add_months(Months::new(1))
-                .unwrap()
-                .pred_opt()
-                .unwrap()
-        }
-    };
-    Period {
-        kind: p.kind,
-        start,
-        end,
-        label: p.label.clone(),
-    }
 }
 
 /// Report `i` of the run: the seed moved to issuer `i % 50` and to the

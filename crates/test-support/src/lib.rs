@@ -1,5 +1,6 @@
 //! What baocao's test suites and benches share: a fresh database per test
-//! on either backend, removed afterwards, and names no other test uses.
+//! on either backend, removed afterwards, names no other test uses, and
+//! the helpers benches build their reports with ([`fixtures`]).
 //!
 //! PostgreSQL is the server at `BAOCAO_TEST_PG_URL` (default
 //! [`DEFAULT_PG_URL`], what `.ci/start-postgres.sh` starts). An unreachable
@@ -10,6 +11,8 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use sqlx::{AssertSqlSafe, Connection, PgConnection};
+
+pub mod fixtures;
 
 /// The two store backends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

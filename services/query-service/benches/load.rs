@@ -40,10 +40,11 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use baocao_domain::{Period, PeriodKind, Report, Source};
+use baocao_domain::{Report, Source};
 use baocao_proto::pb;
 use baocao_store::{AnyStore, ObservationFilter, PageRequest, Store};
-use chrono::{Datelike, Months, NaiveDate};
+use baocao_test_support::fixtures::{Lcg, shift};
+use chrono::Months;
 use tonic::metadata::MetadataValue;
 use tonic::transport::{Channel, Endpoint};
 use tonic_health::pb::HealthCheckRequest;
@@ -68,41 +69,6 @@ fn env_usize(name: &str, default: usize) -> usize {
 
 fn issuer(k: usize) -> String {
     format!("UBND tỉnh Thử Nghiệm {k:02}")
-}
-
-/// A deterministic pseudo-random sequence.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % n
-    }
-}
-
-/// `p` moved `months` earlier, month ends kept at month ends.
-fn shift(p: &Period, months: u32) -> Period {
-    let back = |d: NaiveDate| d.checked_sub_months(Months::new(months)).unwrap();
-    let end = match p.kind {
-        PeriodKind::AsOfDate | PeriodKind::DateRange | PeriodKind::Unspecified => back(p.end),
-        _ => {
-            let first = back(NaiveDate::from_ymd_opt(p.end.year(), p.end.month(), 1).unwrap());
-            first
-                .checked_add_months(Months::new(1))
-                .unwrap()
-                .pred_opt()
-                .unwrap()
-        }
-    };
-    Period {
-        kind: p.kind,
-        start: back(p.start),
-        end,
-        label: p.label.clone(),
-    }
 }
 
 /// Report `i`: the seed moved to issuer `i % 100` and `i / 100` months back.
