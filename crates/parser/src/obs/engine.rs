@@ -1387,15 +1387,6 @@ fn classify(
     if times || g.ends_with("gấp") {
         return Kind::Ratio;
     }
-    // A signed change in brackets after the verb: "tăng cao (+13,11%)",
-    // "giảm (-0,5%)". The sign written wins.
-    let mut sign = None;
-    if let Some(r) = g.strip_suffix(['+', '-', '−'])
-        && let Some(r) = r.trim_end().strip_suffix('(')
-    {
-        sign = Some(if g.ends_with('+') { 1.0 } else { -1.0 });
-        g = r.trim_end();
-    }
     // How much: "tăng cao", "tăng rất cao", "giảm nhẹ", "tăng mạnh".
     for adverb in ["cao", "mạnh", "nhẹ", "khá", "nhanh", "sâu"] {
         if let Some(r) = g.strip_suffix(adverb)
@@ -1407,10 +1398,10 @@ fn classify(
         }
     }
     if g.ends_with("tăng") || g.ends_with("tăng thêm") {
-        return Kind::Change(sign.unwrap_or(1.0));
+        return Kind::Change(1.0);
     }
     if g.ends_with("giảm") {
-        return Kind::Change(sign.unwrap_or(-1.0));
+        return Kind::Change(-1.0);
     }
     if g.ends_with("vượt") {
         return Kind::Exceed;
