@@ -84,25 +84,30 @@ pub fn base_at(text: &str, anchor: Anchor) -> Option<(ComparisonBase, String, us
         Alt::Prev => ComparisonBase::PreviousPeriod,
         Alt::Month => {
             let c = re.captures(text)?;
-            let (month, year): (u32, i32) = (c["m"].parse().ok()?, c["y"].parse().ok()?);
-            let prev = if anchor.month == 1 {
-                (anchor.year - 1, 12)
-            } else {
-                (anchor.year, anchor.month - 1)
-            };
-            if (year, month) == (anchor.year - 1, anchor.month) {
-                ComparisonBase::SamePeriodLastYear
-            } else if (year, month) == prev {
-                ComparisonBase::PreviousPeriod
-            } else {
-                ComparisonBase::Other
-            }
+            month_base(c["m"].parse().ok()?, c["y"].parse().ok()?, anchor)
         }
         Alt::Plan => ComparisonBase::Plan,
         Alt::Budget => ComparisonBase::BudgetEstimate,
         Alt::Other => ComparisonBase::Other,
     };
     Some((base, label, m.end()))
+}
+
+/// "so với tháng M/Y" against the report's month: the same month a year
+/// before, the month before, or another month.
+fn month_base(month: u32, year: i32, anchor: Anchor) -> ComparisonBase {
+    let prev = if anchor.month == 1 {
+        (anchor.year - 1, 12)
+    } else {
+        (anchor.year, anchor.month - 1)
+    };
+    if (year, month) == (anchor.year - 1, anchor.month) {
+        ComparisonBase::SamePeriodLastYear
+    } else if (year, month) == prev {
+        ComparisonBase::PreviousPeriod
+    } else {
+        ComparisonBase::Other
+    }
 }
 
 /// "So sánh với cùng kỳ năm 2023:" opening a sentence sets the base for
@@ -237,19 +242,7 @@ mod tests {
         } else if c.name("prev").is_some() {
             ComparisonBase::PreviousPeriod
         } else if c.name("month").is_some() {
-            let (month, year): (u32, i32) = (c["m"].parse().ok()?, c["y"].parse().ok()?);
-            let prev = if anchor.month == 1 {
-                (anchor.year - 1, 12)
-            } else {
-                (anchor.year, anchor.month - 1)
-            };
-            if (year, month) == (anchor.year - 1, anchor.month) {
-                ComparisonBase::SamePeriodLastYear
-            } else if (year, month) == prev {
-                ComparisonBase::PreviousPeriod
-            } else {
-                ComparisonBase::Other
-            }
+            month_base(c["m"].parse().ok()?, c["y"].parse().ok()?, anchor)
         } else if c.name("plan").is_some() {
             ComparisonBase::Plan
         } else if c.name("budget").is_some() {
