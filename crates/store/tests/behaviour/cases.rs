@@ -1302,27 +1302,35 @@ async fn race(store: &AnyStore, writers: Vec<(Spec, String)>) -> Vec<Recorded> {
     out
 }
 
+/// The report id of the one writer that stored its report; fails unless
+/// exactly one did.
+#[track_caller]
+fn the_one_parsed(outcomes: &[Recorded]) -> &String {
+    let parsed: Vec<&String> = outcomes
+        .iter()
+        .filter_map(|r| match r {
+            Recorded::Parsed { report_id } => Some(report_id),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        parsed.len(),
+        1,
+        "exactly one writer stores it: {outcomes:?}"
+    );
+    parsed[0]
+}
+
 pub async fn concurrent_writers_of_one_message_store_it_once(store: AnyStore, _url: String) {
     let spec = Spec::new(5);
     for round in 0..3 {
         let mid = format!("m-race-{round}");
         let spec = spec.clone().tag(format!("r{round}"));
         let outcomes = race(&store, vec![(spec.clone(), mid.clone()); 8]).await;
-        let parsed: Vec<&String> = outcomes
-            .iter()
-            .filter_map(|r| match r {
-                Recorded::Parsed { report_id } => Some(report_id),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(
-            parsed.len(),
-            1,
-            "exactly one writer stores it: {outcomes:?}"
-        );
+        let parsed = the_one_parsed(&outcomes);
         for r in &outcomes {
             if let Recorded::Duplicate { first } = r {
-                assert_eq!(&first.report_id, parsed[0]);
+                assert_eq!(&first.report_id, parsed);
                 assert_eq!(first.message_id, mid);
             }
         }
@@ -1341,23 +1349,12 @@ pub async fn writers_of_content_rejected_before_parse_it_once(store: AnyStore, _
         .unwrap();
     let racers = (1..=8).map(|i| (spec.clone(), format!("m-{i}"))).collect();
     let outcomes = race(&store, racers).await;
-    let parsed: Vec<&String> = outcomes
-        .iter()
-        .filter_map(|r| match r {
-            Recorded::Parsed { report_id } => Some(report_id),
-            _ => None,
-        })
-        .collect();
-    assert_eq!(
-        parsed.len(),
-        1,
-        "exactly one writer parses it: {outcomes:?}"
-    );
+    let parsed = the_one_parsed(&outcomes);
     for r in &outcomes {
         match r {
             Recorded::Parsed { .. } => {}
             Recorded::Duplicate { first } => {
-                assert_eq!(&first.report_id, parsed[0]);
+                assert_eq!(&first.report_id, parsed);
                 assert_eq!(first.status, IngestionStatus::Parsed);
             }
             other => panic!("unexpected outcome {other:?}"),
