@@ -292,87 +292,57 @@ fn authed<T>(auth: &MetadataValue<tonic::metadata::Ascii>, m: T) -> tonic::Reque
     r
 }
 
-async fn call(c: &mut Clients, s: Scenario, rng: &mut Lcg) -> Result<(), tonic::Status> {
-    let basic = pb::ObservationView::Basic as i32;
+/// What a scenario asks, of `issuer` where it names one.
+enum Ask {
+    Check(HealthCheckRequest),
+    Series(pb::GetSeriesRequest),
+    Observations(pb::ListObservationsRequest),
+}
+
+fn ask(s: Scenario, issuer: String) -> Ask {
+    let view = match s {
+        Scenario::SeriesBasic | Scenario::ObservationsByIssuerBasic => {
+            pb::ObservationView::Basic as i32
+        }
+        _ => 0,
+    };
     match s {
-        Scenario::Check => {
-            c.health
-                .check(HealthCheckRequest {
-                    service: String::new(),
-                })
-                .await?;
+        Scenario::Check => Ask::Check(HealthCheckRequest {
+            service: String::new(),
+        }),
+        Scenario::Series | Scenario::SeriesBasic => Ask::Series(pb::GetSeriesRequest {
+            indicator: "iip".into(),
+            issuer,
+            view,
+            ..Default::default()
+        }),
+        Scenario::ObservationsByIssuer | Scenario::ObservationsByIssuerBasic => {
+            Ask::Observations(pb::ListObservationsRequest {
+                indicators: vec!["iip".into()],
+                issuer,
+                page_size: 50,
+                view,
+                ..Default::default()
+            })
         }
-        Scenario::Series => {
-            let r = c
-                .indicators
-                .get_series(authed(
-                    &c.auth,
-                    pb::GetSeriesRequest {
-                        indicator: "iip".into(),
-                        issuer: issuer(rng.next(ISSUERS)),
-                        ..Default::default()
-                    },
-                ))
-                .await?;
+        Scenario::ObservationsNewest => Ask::Observations(pb::ListObservationsRequest {
+            page_size: 50,
+            ..Default::default()
+        }),
+    }
+}
+
+async fn call(c: &mut Clients, s: Scenario, rng: &mut Lcg) -> Result<(), tonic::Status> {
+    match ask(s, issuer(rng.next(ISSUERS))) {
+        Ask::Check(q) => {
+            c.health.check(q).await?;
+        }
+        Ask::Series(q) => {
+            let r = c.indicators.get_series(authed(&c.auth, q)).await?;
             assert!(!r.get_ref().points.is_empty());
         }
-        Scenario::ObservationsByIssuer => {
-            let r = c
-                .indicators
-                .list_observations(authed(
-                    &c.auth,
-                    pb::ListObservationsRequest {
-                        indicators: vec!["iip".into()],
-                        issuer: issuer(rng.next(ISSUERS)),
-                        page_size: 50,
-                        ..Default::default()
-                    },
-                ))
-                .await?;
-            assert_eq!(r.get_ref().observations.len(), 50);
-        }
-        Scenario::SeriesBasic => {
-            let r = c
-                .indicators
-                .get_series(authed(
-                    &c.auth,
-                    pb::GetSeriesRequest {
-                        indicator: "iip".into(),
-                        issuer: issuer(rng.next(ISSUERS)),
-                        view: basic,
-                        ..Default::default()
-                    },
-                ))
-                .await?;
-            assert!(!r.get_ref().points.is_empty());
-        }
-        Scenario::ObservationsByIssuerBasic => {
-            let r = c
-                .indicators
-                .list_observations(authed(
-                    &c.auth,
-                    pb::ListObservationsRequest {
-                        indicators: vec!["iip".into()],
-                        issuer: issuer(rng.next(ISSUERS)),
-                        page_size: 50,
-                        view: basic,
-                        ..Default::default()
-                    },
-                ))
-                .await?;
-            assert_eq!(r.get_ref().observations.len(), 50);
-        }
-        Scenario::ObservationsNewest => {
-            let r = c
-                .indicators
-                .list_observations(authed(
-                    &c.auth,
-                    pb::ListObservationsRequest {
-                        page_size: 50,
-                        ..Default::default()
-                    },
-                ))
-                .await?;
+        Ask::Observations(q) => {
+            let r = c.indicators.list_observations(authed(&c.auth, q)).await?;
             assert_eq!(r.get_ref().observations.len(), 50);
         }
     }
@@ -530,52 +500,12 @@ fn print_row(name: &str, o: &Outcome, check_rate: Option<f64>) {
 /// The request a scenario sends through h2load: path and gRPC-framed body.
 fn h2load_request(s: Scenario) -> (&'static str, Vec<u8>) {
     use prost::Message as _;
-    let basic = pb::ObservationView::Basic as i32;
-    let one = issuer(7);
-    let (path, message) = match s {
-        Scenario::Check => (
-            "/grpc.health.v1.Health/Check",
-            HealthCheckRequest {
-                service: String::new(),
-            }
-            .encode_to_vec(),
-        ),
-        Scenario::Series | Scenario::SeriesBasic => (
-            "/baocao.v1.IndicatorService/GetSeries",
-            pb::GetSeriesRequest {
-                indicator: "iip".into(),
-                issuer: one,
-                view: if matches!(s, Scenario::SeriesBasic) {
-                    basic
-                } else {
-                    0
-                },
-                ..Default::default()
-            }
-            .encode_to_vec(),
-        ),
-        Scenario::ObservationsByIssuer | Scenario::ObservationsByIssuerBasic => (
+    let (path, message) = match ask(s, issuer(7)) {
+        Ask::Check(q) => ("/grpc.health.v1.Health/Check", q.encode_to_vec()),
+        Ask::Series(q) => ("/baocao.v1.IndicatorService/GetSeries", q.encode_to_vec()),
+        Ask::Observations(q) => (
             "/baocao.v1.IndicatorService/ListObservations",
-            pb::ListObservationsRequest {
-                indicators: vec!["iip".into()],
-                issuer: one,
-                page_size: 50,
-                view: if matches!(s, Scenario::ObservationsByIssuerBasic) {
-                    basic
-                } else {
-                    0
-                },
-                ..Default::default()
-            }
-            .encode_to_vec(),
-        ),
-        Scenario::ObservationsNewest => (
-            "/baocao.v1.IndicatorService/ListObservations",
-            pb::ListObservationsRequest {
-                page_size: 50,
-                ..Default::default()
-            }
-            .encode_to_vec(),
+            q.encode_to_vec(),
         ),
     };
     // gRPC framing: uncompressed, then the length, big-endian.
