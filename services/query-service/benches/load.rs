@@ -25,7 +25,8 @@
 //! 4. When `h2load` (Debian's nghttp2-client) is installed, the same
 //!    scenarios again through it, on the same server in the same run:
 //!    4 connections x 8 streams, one fixed request a scenario (issuer 07),
-//!    p50/p99 from its per-request log. h2load does not decode the
+//!    no warm-up of its own (the Rust client's run has just warmed the
+//!    server), p50/p99 from its per-request log. h2load does not decode the
 //!    responses, so it measures the server where the Rust client, which
 //!    decodes every message on the same two cores, measures both.
 //!    (`BAOCAO_BENCH_H2LOAD=0` skips it.) It sees HTTP status only, so the
@@ -526,7 +527,7 @@ fn h2load_installed() -> bool {
 }
 
 /// One scenario through h2load; the outcome and the bytes received per call.
-fn run_h2load(addr: &str, s: Scenario, warmup: Duration, measure: Duration) -> (Outcome, f64) {
+fn run_h2load(addr: &str, s: Scenario, measure: Duration) -> (Outcome, f64) {
     let dir = bench_dir();
     let (path, body) = h2load_request(s);
     let data = dir.join("h2load-request.bin");
@@ -536,8 +537,10 @@ fn run_h2load(addr: &str, s: Scenario, warmup: Duration, measure: Duration) -> (
     let streams = (concurrency() / CONNECTIONS).max(1);
     let out = Command::new("h2load")
         .args(["-c", &CONNECTIONS.to_string(), "-m", &streams.to_string()])
+        // No warm-up of its own: the Rust client has just warmed this
+        // server, and h2load's byte count would include warm-up traffic
+        // that its request count leaves out.
         .args(["-D", &measure.as_secs().to_string()])
-        .arg(format!("--warm-up-time={}", warmup.as_secs()))
         .args(["-H", "content-type: application/grpc", "-H", "te: trailers"])
         .args(["-H", &format!("authorization: Bearer {TOKEN}")])
         .arg("-d")
@@ -549,8 +552,7 @@ fn run_h2load(addr: &str, s: Scenario, warmup: Duration, measure: Duration) -> (
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "h2load failed:\n{stdout}");
     // "requests: N total, N started, N done, N succeeded, F failed, ..."
-    // and "traffic: ... total, ... headers ..., X (BYTES) data". Requests
-    // of the warm-up are neither counted nor logged.
+    // and "traffic: ... total, ... headers ..., X (BYTES) data".
     let field = |line: &str, after: &str| -> Option<f64> {
         let rest = &line[line.find(after)? + after.len()..];
         rest.split(|c: char| !c.is_ascii_digit())
@@ -787,7 +789,7 @@ fn main() {
                     if !s.wanted(false) {
                         continue;
                     }
-                    let (o, per_call) = run_h2load(&addr, s, warmup, measure);
+                    let (o, per_call) = run_h2load(&addr, s, measure);
                     let is_check = matches!(s, Scenario::Check);
                     print_row(
                         &format!(
