@@ -33,6 +33,12 @@
 //!    bench first checks each request through the Rust client and prints
 //!    the bytes received per call.
 //!
+//! 5. `BAOCAO_BENCH_ENCODING=gzip` (or `zstd`) has both load clients ask
+//!    for compressed responses (`grpc-accept-encoding`); identity, no
+//!    compression, by default. The fixture's reports are copies of one
+//!    report, so a series repeats the same sentences far more than a real
+//!    issuer's series would, and compresses better.
+//!
 //! `cargo bench -p baocao-query --bench load`. Under `cargo test` (no
 //! `--bench` argument) it does nothing.
 
@@ -59,6 +65,29 @@ const CONNECTIONS: usize = 4;
 /// Calls in flight (`BAOCAO_BENCH_CONCURRENCY`, default 32).
 fn concurrency() -> usize {
     env_usize("BAOCAO_BENCH_CONCURRENCY", 32)
+}
+
+/// The response compression both load clients ask for
+/// (`BAOCAO_BENCH_ENCODING`: identity, the default, gzip or zstd): the
+/// Rust client decodes it, h2load only counts the bytes.
+fn encoding() -> Option<(&'static str, tonic::codec::CompressionEncoding)> {
+    use tonic::codec::CompressionEncoding::{Gzip, Zstd};
+    match std::env::var("BAOCAO_BENCH_ENCODING").as_deref() {
+        Err(_) | Ok("") | Ok("identity") => None,
+        Ok("gzip") => Some(("gzip", Gzip)),
+        Ok("zstd") => Some(("zstd", Zstd)),
+        Ok(other) => panic!("BAOCAO_BENCH_ENCODING: {other:?} is not identity, gzip or zstd"),
+    }
+}
+
+/// An IndicatorService client that accepts the bench's encoding.
+fn indicator_client(ch: Channel) -> pb::indicator_service_client::IndicatorServiceClient<Channel> {
+    let c = pb::indicator_service_client::IndicatorServiceClient::new(ch)
+        .max_decoding_message_size(64 << 20);
+    match encoding() {
+        Some((_, e)) => c.accept_compressed(e),
+        None => c,
+    }
 }
 
 fn env_usize(name: &str, default: usize) -> usize {
@@ -365,8 +394,7 @@ async fn run(channels: &[Channel], s: Scenario, warmup: Duration, measure: Durat
     for (w, ch) in channels.iter().cycle().take(concurrency()).enumerate() {
         let mut clients = Clients {
             health: HealthClient::new(ch.clone()),
-            indicators: pb::indicator_service_client::IndicatorServiceClient::new(ch.clone())
-                .max_decoding_message_size(64 << 20),
+            indicators: indicator_client(ch.clone()),
             auth: auth.clone(),
         };
         workers.push(tokio::spawn(async move {
@@ -535,6 +563,7 @@ fn run_h2load(addr: &str, s: Scenario, measure: Duration) -> (Outcome, f64) {
     std::fs::write(&data, body).unwrap();
     let _ = std::fs::remove_file(&log);
     let streams = (concurrency() / CONNECTIONS).max(1);
+    let accept = encoding().map(|(name, _)| format!("grpc-accept-encoding: {name}"));
     let out = Command::new("h2load")
         .args(["-c", &CONNECTIONS.to_string(), "-m", &streams.to_string()])
         // No warm-up of its own: the Rust client has just warmed this
@@ -543,6 +572,7 @@ fn run_h2load(addr: &str, s: Scenario, measure: Duration) -> (Outcome, f64) {
         .args(["-D", &measure.as_secs().to_string()])
         .args(["-H", "content-type: application/grpc", "-H", "te: trailers"])
         .args(["-H", &format!("authorization: Bearer {TOKEN}")])
+        .args(accept.iter().flat_map(|h| ["-H", h.as_str()]))
         .arg("-d")
         .arg(&data)
         .arg(format!("--log-file={}", log.display()))
@@ -630,13 +660,15 @@ fn main() {
         let url = database_url(n);
         let store = build(&url, n).await;
         println!(
-            "\n{n} reports ({}), {} concurrent calls, {secs} s each after 2 s of warm-up\n",
+            "\n{n} reports ({}), {} concurrent calls, {secs} s each after 2 s of warm-up, \
+             responses {}\n",
             if url.starts_with("sqlite") {
                 "SQLite"
             } else {
                 "PostgreSQL"
             },
-            concurrency()
+            concurrency(),
+            encoding().map_or("uncompressed", |(name, _)| name)
         );
         println!(
             "{:<56} {:>9} {:>8} {:>8} {:>8} {:>6}",

@@ -30,10 +30,15 @@
 //! The key is the request's bytes, so two encodings of one request (fields
 //! in another order) are two entries; clients of one library encode a
 //! request the same way every time. A compressed request (`grpc-encoding`)
-//! is passed by: the server accepts none, and tonic refuses it. The server
-//! compresses no response either; if it ever does (`send_compressed`), the
-//! key must take in the client's `grpc-accept-encoding`, or a client could
-//! be sent an encoding it did not ask for.
+//! is passed by, uncached.
+//!
+//! Responses are compressed (gzip or zstd, [`COMPRESSION`]) for a client
+//! that lists one in `grpc-accept-encoding`, as gRPC does it: tonic picks
+//! the first of the client's list that the server sends. The key takes in
+//! the encoding the same rule picks, so a client is only ever sent an
+//! encoding it asked for, and an answer is kept only when tonic did encode
+//! it that way. A hit costs no compression: the compressed bytes are what
+//! is kept.
 
 use std::collections::HashMap;
 use std::convert::Infallible;
@@ -51,6 +56,30 @@ use tonic::body::Body;
 use tower::{Layer, Service};
 
 use crate::metrics::Metrics;
+
+/// The encodings the server compresses responses with, for a client that
+/// accepts them (and accepts requests in), by their `grpc-encoding` name.
+pub const COMPRESSION: &[(&str, tonic::codec::CompressionEncoding)] = &[
+    ("gzip", tonic::codec::CompressionEncoding::Gzip),
+    ("zstd", tonic::codec::CompressionEncoding::Zstd),
+];
+
+/// The encoding of the response to a request with these headers: the
+/// first of the client's `grpc-accept-encoding` list that the server
+/// sends (tonic's rule); `None` for an uncompressed response.
+fn response_encoding(headers: &HeaderMap) -> Option<&'static str> {
+    let accepted = headers.get("grpc-accept-encoding")?.to_str().ok()?;
+    accepted.split(',').map(str::trim).find_map(|name| {
+        COMPRESSION
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(n, _)| *n)
+    })
+}
+
+/// What an answer is kept by: the method, the response's encoding, the
+/// request's bytes.
+type Key = (&'static str, Option<&'static str>, Bytes);
 
 /// The methods whose successful answers are kept, by path, with their
 /// metrics label. GetIngestion is not among them (its answer changes as an
@@ -128,7 +157,7 @@ struct Hit {
 
 #[derive(Default)]
 struct Map {
-    entries: HashMap<(&'static str, Bytes), Entry>,
+    entries: HashMap<Key, Entry>,
     bytes: usize,
 }
 
@@ -174,7 +203,7 @@ impl ResponseCache {
         !self.ttl.is_zero()
     }
 
-    fn lookup(&self, key: &(&'static str, Bytes), generation: u64) -> Option<Hit> {
+    fn lookup(&self, key: &Key, generation: u64) -> Option<Hit> {
         let mut map = self.map.lock().unwrap_or_else(|e| e.into_inner());
         let age = map.entries.get(key).and_then(|e| {
             let age = e.stored.elapsed();
@@ -196,7 +225,7 @@ impl ResponseCache {
     }
 
     /// A renewal of `key` failed: the next reader may try again.
-    fn refresh_failed(&self, key: &(&'static str, Bytes)) {
+    fn refresh_failed(&self, key: &Key) {
         let mut map = self.map.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(e) = map.entries.get_mut(key) {
             e.refreshing = false;
@@ -204,9 +233,18 @@ impl ResponseCache {
     }
 
     /// Keeps `value`, unless a report was stored since `generation` was
-    /// read (the answer may predate it) or it is larger than the cache.
-    fn store(&self, key: (&'static str, Bytes), value: Encoded, generation: u64) {
-        let bytes = value.weight(&key.1);
+    /// read (the answer may predate it), it is larger than the cache, or
+    /// it is not in the encoding its key names.
+    fn store(&self, key: Key, value: Encoded, generation: u64) {
+        if value
+            .headers
+            .get("grpc-encoding")
+            .and_then(|v| v.to_str().ok())
+            != key.1
+        {
+            return;
+        }
+        let bytes = value.weight(&key.2);
         if bytes > self.max_bytes {
             return;
         }
@@ -318,7 +356,7 @@ where
                     return inner.call(request).await;
                 }
             };
-            let key = (method, body.clone());
+            let key = (method, response_encoding(&parts.headers), body.clone());
             let generation = cache.generation.load(Ordering::Acquire);
             if let Some(hit) = cache.lookup(&key, generation) {
                 cache.metrics.cache(method, true);
@@ -382,7 +420,7 @@ async fn refresh<S>(
     cache: Arc<ResponseCache>,
     inner: S,
     request: http::Request<Body>,
-    key: (&'static str, Bytes),
+    key: Key,
     generation: u64,
     timeout: Duration,
 ) where
@@ -569,5 +607,29 @@ impl http_body::Body for Failed {
         _: &mut Context<'_>,
     ) -> Poll<Option<Result<Frame<Bytes>, tonic::Status>>> {
         Poll::Ready(self.0.take().map(Err))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pick(accept: Option<&str>) -> Option<&'static str> {
+        let mut h = HeaderMap::new();
+        if let Some(a) = accept {
+            h.insert("grpc-accept-encoding", a.parse().unwrap());
+        }
+        response_encoding(&h)
+    }
+
+    #[test]
+    fn the_key_names_the_encoding_tonic_will_send() {
+        assert_eq!(pick(None), None);
+        assert_eq!(pick(Some("identity")), None);
+        assert_eq!(pick(Some("deflate")), None);
+        assert_eq!(pick(Some("gzip")), Some("gzip"));
+        assert_eq!(pick(Some("identity, deflate, zstd ,gzip")), Some("zstd"));
+        assert_eq!(pick(Some("gzip,zstd")), Some("gzip"));
+        assert_eq!(pick(Some("GZIP")), None, "tonic compares names exactly");
     }
 }

@@ -16,7 +16,7 @@ use tonic::transport::{Identity, Server, ServerTlsConfig};
 
 use crate::api::Api;
 use crate::auth::{AuthLayer, Clients};
-use crate::cache::{CacheLayer, ResponseCache};
+use crate::cache::{COMPRESSION, CacheLayer, ResponseCache};
 use crate::events::{Event, Events};
 use crate::metrics::Metrics;
 use crate::observe::RpcLayer;
@@ -198,21 +198,31 @@ where
         shutdown: token.clone(),
     };
     let limit = grpc.max_message_bytes;
-    let report = pb::report_service_server::ReportServiceServer::new(api.clone())
-        .max_decoding_message_size(limit)
-        .max_encoding_message_size(limit);
-    let indicator = pb::indicator_service_server::IndicatorServiceServer::new(api.clone())
-        .max_decoding_message_size(limit)
-        .max_encoding_message_size(limit);
-    let task = pb::task_service_server::TaskServiceServer::new(api)
-        .max_decoding_message_size(limit)
-        .max_encoding_message_size(limit);
-    let upload = pb::upload_service_server::UploadServiceServer::new(UploadApi::new(
-        publisher,
-        metrics.clone(),
-    ))
-    .max_decoding_message_size(limit)
-    .max_encoding_message_size(limit);
+    // Each service compresses its responses for clients that accept gzip or
+    // zstd and takes requests compressed with either (gRPC compression: a
+    // client that asks for none gets none). `limit` bounds a request after
+    // it is decompressed too.
+    macro_rules! service {
+        ($server:expr) => {{
+            let mut s = $server
+                .max_decoding_message_size(limit)
+                .max_encoding_message_size(limit);
+            for (_, encoding) in COMPRESSION {
+                s = s.send_compressed(*encoding).accept_compressed(*encoding);
+            }
+            s
+        }};
+    }
+    let report = service!(pb::report_service_server::ReportServiceServer::new(
+        api.clone()
+    ));
+    let indicator = service!(pb::indicator_service_server::IndicatorServiceServer::new(
+        api.clone()
+    ));
+    let task = service!(pb::task_service_server::TaskServiceServer::new(api));
+    let upload = service!(pb::upload_service_server::UploadServiceServer::new(
+        UploadApi::new(publisher, metrics.clone())
+    ));
 
     let (reflection_v1, reflection_v1alpha) = if grpc.reflection {
         let v1 = tonic_reflection::server::Builder::configure()

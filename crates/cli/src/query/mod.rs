@@ -22,6 +22,7 @@ use anyhow::{Context, bail};
 use baocao_proto::json::message_to_json;
 use baocao_proto::pb;
 use clap::{Args, Subcommand, ValueEnum};
+use tonic::codec::CompressionEncoding;
 use tonic::metadata::{Ascii, MetadataValue};
 use tonic::service::Interceptor;
 use tonic::service::interceptor::InterceptedService;
@@ -302,12 +303,16 @@ impl Api {
         r
     }
 
+    // Answers come zstd-compressed (a series or a full report is mostly
+    // text); the server sends uncompressed answers to clients that do not
+    // ask, so this is only a saving on the wire.
     fn reports(&self) -> pb::report_service_client::ReportServiceClient<Authed> {
         pb::report_service_client::ReportServiceClient::with_interceptor(
             self.channel.clone(),
             self.bearer.clone(),
         )
         .max_decoding_message_size(256 << 20)
+        .accept_compressed(CompressionEncoding::Zstd)
     }
 
     fn indicators(&self) -> pb::indicator_service_client::IndicatorServiceClient<Authed> {
@@ -316,6 +321,7 @@ impl Api {
             self.bearer.clone(),
         )
         .max_decoding_message_size(256 << 20)
+        .accept_compressed(CompressionEncoding::Zstd)
     }
 
     fn tasks(&self) -> pb::task_service_client::TaskServiceClient<Authed> {
@@ -324,6 +330,7 @@ impl Api {
             self.bearer.clone(),
         )
         .max_decoding_message_size(256 << 20)
+        .accept_compressed(CompressionEncoding::Zstd)
     }
 }
 

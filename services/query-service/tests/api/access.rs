@@ -376,6 +376,76 @@ async fn the_cache_answers_authorized_calls_with_the_same_bytes() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn responses_are_compressed_only_for_clients_that_accept_it() {
+    use tonic::codec::CompressionEncoding::{Gzip, Zstd};
+    // The default settings: the cache is on, so each encoding must be its
+    // own entry.
+    let Some((server, _seeded)) = seeded_server(settings()).await else {
+        return;
+    };
+    with_server(Some(server), |server| async move {
+        let req = || pb::GetSeriesRequest {
+            indicator: "iip".into(),
+            issuer: crate::fixtures::BAC_GIANG.into(),
+            ..Default::default()
+        };
+        let encoding = |r: &tonic::Response<pb::GetSeriesResponse>| {
+            r.metadata()
+                .get("grpc-encoding")
+                .map(|v| v.to_str().unwrap().to_owned())
+        };
+        let plain = server.indicators(READER);
+        let gzip = server.indicators(READER).accept_compressed(Gzip);
+        let zstd = server.indicators(READER).accept_compressed(Zstd);
+        // A client that accepts both gets the first it lists that the
+        // server sends (tonic lists its encodings in the order enabled).
+        let both = server
+            .indicators(READER)
+            .accept_compressed(Zstd)
+            .accept_compressed(Gzip);
+
+        let zipped = gzip.clone().get_series(req()).await.unwrap();
+        assert_eq!(encoding(&zipped).as_deref(), Some("gzip"));
+        // The gzip answer is in the cache now: a client that accepts no
+        // compression must still get the response uncompressed.
+        let unzipped = plain.clone().get_series(req()).await.unwrap();
+        assert_eq!(encoding(&unzipped), None);
+        assert_eq!(zipped.get_ref(), unzipped.get_ref());
+        assert!(!unzipped.get_ref().points.is_empty());
+        for (client, want) in [(zstd, "zstd"), (gzip, "gzip"), (both, "zstd")] {
+            for _ in 0..2 {
+                let r = client.clone().get_series(req()).await.unwrap();
+                assert_eq!(encoding(&r).as_deref(), Some(want));
+                assert_eq!(r.get_ref(), unzipped.get_ref());
+            }
+        }
+        let again = plain.clone().get_series(req()).await.unwrap();
+        assert_eq!(encoding(&again), None);
+        // A compressed request is read too (and passed by the cache).
+        let r = server
+            .indicators(READER)
+            .send_compressed(Gzip)
+            .get_series(req())
+            .await
+            .unwrap();
+        assert_eq!(r.get_ref(), unzipped.get_ref());
+
+        let (_, text) = server.http_get("/metrics").await;
+        let has = |needle: &str| text.lines().any(|l| l == needle);
+        // Misses: gzip, plain, zstd (the both-client shares zstd's entry).
+        for (result, n) in [("miss", 3), ("hit", 6)] {
+            assert!(
+                has(&format!(
+                    r#"baocao_query_cache_lookups_total{{method="GetSeries",result="{result}"}} {n}"#
+                )),
+                "{result}: {text}"
+            );
+        }
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_cache_renews_entries_read_near_their_expiry() {
     let mut s = settings();
     s.grpc.cache_ttl_ms = 2000;
