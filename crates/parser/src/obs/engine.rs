@@ -1085,16 +1085,18 @@ impl<'d> Extractor<'d> {
             Some(ObservationStatus::Forecast)
         } else if has_word(&lower, "ước") {
             Some(ObservationStatus::Estimate)
+        } else if has_word(&lower, "đã") {
+            // "...; đã thu hoạch khoảng 3.350 tấn": what is done is counted.
+            Some(ObservationStatus::Actual)
         } else {
             None
         };
         let previous = Some(state.code).filter(|c| !c.is_empty());
         let subject = self.find(gap, previous);
-        let mut changed = false;
         let mut item = None;
         if let Some((ind, r)) = &subject {
             if ind.code != state.code || !state.in_breakdown {
-                changed = ind.code != state.code;
+                let changed = ind.code != state.code;
                 state.code = ind.code;
                 state.label = clean_label(&gap[r.clone()]);
                 if changed && state.breakdown_fresh && !state.in_breakdown {
@@ -1145,14 +1147,8 @@ impl<'d> Extractor<'d> {
                 if !in_paren {
                     state.breakdown = String::new();
                 }
-                changed = true;
                 state.fresh = true;
             } else {
-                if !state.in_breakdown && state.breakdown != np {
-                    // "...; đã thu hoạch khoảng 3.350 tấn": another item of
-                    // the subject, with its own status.
-                    changed = true;
-                }
                 state.breakdown = np;
                 state.breakdown_fresh = true;
             }
@@ -1163,16 +1159,14 @@ impl<'d> Extractor<'d> {
             state.breakdown = String::new();
         }
         if let Some(p) = &period {
-            if state.period.as_ref() != Some(p) {
-                changed = true;
-            }
             state.period = Some(p.clone());
         }
-        state.status = match status {
-            Some(s) => s,
-            None if changed => ObservationStatus::Actual,
-            None => state.status,
-        };
+        // A status carries to the later clauses of its sentence, whatever
+        // their subject or period: "Tổng mức bán lẻ ... ước đạt ...; doanh
+        // thu dịch vụ lưu trú ... đạt ...".
+        if let Some(s) = status {
+            state.status = s;
+        }
         if state.code.is_empty()
             && state.label.is_empty()
             && state.breakdown.is_empty()
