@@ -499,6 +499,8 @@ static CATALOG: &[Indicator] = &[
             "thu từ hoạt động xuất khẩu, nhập khẩu",
             "thu thuế xuất nhập khẩu",
             "thuế xuất nhập khẩu",
+            "thu từ xuất nhập khẩu",
+            "thu xuất nhập khẩu",
         ],
     ),
     ind(

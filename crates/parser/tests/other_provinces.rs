@@ -125,3 +125,45 @@ fn an_estimate_carries_to_the_later_clauses_of_its_sentence() {
         ],
     );
 }
+
+#[test]
+fn a_bare_attainment_in_a_list_is_of_the_plan_in_force() {
+    // "đạt X%" with no base after a level measures against the plan or
+    // budget estimate the paragraph is about; list items that name no
+    // indicator of their own are the parent's breakdowns, even when their
+    // words name an indicator of another field ("doanh nghiệp có vốn đầu tư
+    // nước ngoài" is not an FDI figure here).
+    let r = report(
+        "1. Thu, chi ngân sách\n\n\
+         Tổng thu ngân sách nhà nước trên địa bàn 5 tháng ước đạt 4.120 tỷ đồng, đạt 41,2% \
+         dự toán, tăng 8,5% so với cùng kỳ. Trong đó: thu nội địa 3.800 tỷ đồng, đạt 40,5%; \
+         thu từ khu vực doanh nghiệp có vốn đầu tư nước ngoài 1.150 tỷ đồng, đạt 38,3%; thu \
+         xuất nhập khẩu 320 tỷ đồng, đạt 52,1%.\n\n\
+         2. Đầu tư công\n\n\
+         Kế hoạch vốn đầu tư công năm 2024 là 6.500 tỷ đồng. Giá trị giải ngân tính đến ngày \
+         15/5/2024 đạt 1.950 tỷ đồng, đạt 30%.",
+    );
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    let bn = "tỷ đồng Vnd x1000000000";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "budget_revenue |  | {ytd} | 4120 {bn} | Estimate | BudgetEstimate =41.2%, SamePeriodLastYear +8.5%"
+            ),
+            &format!("domestic_revenue |  | {ytd} | 3800 {bn} | Estimate | BudgetEstimate =40.5%"),
+            &format!(
+                "budget_revenue | thu từ khu vực doanh nghiệp có vốn đầu tư nước ngoài | {ytd} | 1150 {bn} | Estimate | BudgetEstimate =38.3%"
+            ),
+            &format!(
+                "import_export_revenue |  | {ytd} | 320 {bn} | Estimate | BudgetEstimate =52.1%"
+            ),
+            &format!(
+                "public_investment_plan |  | YEAR 2024-01-01..2024-12-31 | 6500 {bn} | Actual | "
+            ),
+            &format!(
+                "public_investment_disbursement |  | ASOF 2024-05-15..2024-05-15 | 1950 {bn} | Actual | Plan =30%"
+            ),
+        ],
+    );
+}

@@ -45,6 +45,14 @@ struct State {
     /// The breakdown was named in the current sentence ("Diện tích dứa ...,
     /// sản lượng ...": the item carries to the next subject).
     breakdown_fresh: bool,
+    /// The plan or budget estimate the paragraph measures against ("...,
+    /// đạt 41,2% dự toán. Trong đó: thu nội địa ..., đạt 40,5%"): a bare
+    /// "đạt X%" after a level is attainment of it.
+    plan_base: Option<(ComparisonBase, String)>,
+    /// The subject a breakdown began under, when an item named another
+    /// indicator ("Trong đó: thu nội địa ...; thu xuất nhập khẩu ..."): the
+    /// next item without a name of its own is again the parent's.
+    parent: Option<(&'static str, String)>,
 }
 
 /// Where the text being read stands.
@@ -341,6 +349,7 @@ impl<'d> Extractor<'d> {
             };
             state.base = None;
             state.in_breakdown = false;
+            state.parent = None;
             state.compare_mode = false;
             state.breakdown_fresh = false;
             state.pending = None;
@@ -732,6 +741,17 @@ impl<'d> Extractor<'d> {
                     .is_some_and(|c| self.obs[c].quantity.is_some()),
             )
         };
+        let kind = if kind == Kind::Level
+            && state.plan_base.is_some()
+            && bare_attainment(&gap_lower, unit.as_ref(), &main[unit_end..])
+            && state
+                .current
+                .is_some_and(|c| self.obs[c].quantity.is_some())
+        {
+            Kind::Attain
+        } else {
+            kind
+        };
         let span = Span::new(
             loc.sentence_off + off + n.start,
             loc.sentence_off + off + unit_end,
@@ -779,6 +799,11 @@ impl<'d> Extractor<'d> {
                 let used = self.level(
                     gap, cursor, mentions, loc, state, q, window, &counted, span, in_paren,
                 );
+                if let Some(c) = state.current
+                    && let Some(b) = plan_named(&self.obs[c])
+                {
+                    state.plan_base = Some((b, String::new()));
+                }
                 Some(unit_end.max(cursor + used))
             }
             _ => {
@@ -808,12 +833,17 @@ impl<'d> Extractor<'d> {
                         (b, l)
                     }
                 });
-                let (base, base_label) =
-                    base.or_else(|| state.base.clone())
-                        .unwrap_or_else(|| match kind {
-                            Kind::Exceed => (ComparisonBase::BudgetEstimate, String::new()),
-                            _ => (ComparisonBase::SamePeriodLastYear, String::new()),
-                        });
+                // A bare "đạt X%" measures against the plan in force.
+                let plan = (kind == Kind::Attain && gap_lower.trim_end().ends_with("đạt"))
+                    .then(|| state.plan_base.clone())
+                    .flatten();
+                let (base, base_label) = base
+                    .or(plan)
+                    .or_else(|| state.base.clone())
+                    .unwrap_or_else(|| match kind {
+                        Kind::Exceed => (ComparisonBase::BudgetEstimate, String::new()),
+                        _ => (ComparisonBase::SamePeriodLastYear, String::new()),
+                    });
                 let change = match kind {
                     Kind::Change(sign)
                         if unit.as_ref().is_some_and(|u| u.code == UnitCode::Percent) =>
@@ -831,6 +861,9 @@ impl<'d> Extractor<'d> {
                     Kind::Exceed => Change::PercentChange(value),
                     Kind::Level => unreachable!("levels handled above"),
                 };
+                if matches!(base, ComparisonBase::Plan | ComparisonBase::BudgetEstimate) {
+                    state.plan_base = Some((base, String::new()));
+                }
                 self.obs[current].comparisons.push(Comparison {
                     base,
                     base_label,
@@ -1092,11 +1125,16 @@ impl<'d> Extractor<'d> {
             None
         };
         let previous = Some(state.code).filter(|c| !c.is_empty());
-        let subject = self.find(gap, previous);
+        let subject = self
+            .find(gap, previous)
+            .filter(|(ind, _)| !other_field(state, ind));
         let mut item = None;
         if let Some((ind, r)) = &subject {
             if ind.code != state.code || !state.in_breakdown {
                 let changed = ind.code != state.code;
+                if changed && state.in_breakdown && state.parent.is_none() {
+                    state.parent = Some((state.code, state.label.clone()));
+                }
                 state.code = ind.code;
                 state.label = clean_label(&gap[r.clone()]);
                 if changed && state.breakdown_fresh && !state.in_breakdown {
@@ -1149,6 +1187,13 @@ impl<'d> Extractor<'d> {
                 }
                 state.fresh = true;
             } else {
+                if subject.is_none()
+                    && state.in_breakdown
+                    && let Some((code, label)) = state.parent.clone()
+                {
+                    state.code = code;
+                    state.label = label;
+                }
                 state.breakdown = np;
                 state.breakdown_fresh = true;
             }
@@ -1407,6 +1452,44 @@ fn classify(
         }
     }
     Kind::Level
+}
+
+/// An item of a breakdown that names an indicator of another field than
+/// its subject's ("Thu ngân sách ... Trong đó: thu xuất nhập khẩu ..." is
+/// revenue, not trade): the words name the item.
+fn other_field(state: &State, ind: &catalog::Indicator) -> bool {
+    state.in_breakdown && catalog::by_code(state.code).is_some_and(|s| s.sector != ind.sector)
+}
+
+/// The base a level names when it is a plan or a budget estimate itself
+/// ("Kế hoạch vốn đầu tư công năm 2024 là 6.500 tỷ đồng").
+fn plan_named(o: &Observation) -> Option<ComparisonBase> {
+    let l = lowercase(&o.label);
+    if o.indicator.ends_with("_plan") || l.contains("kế hoạch") {
+        Some(ComparisonBase::Plan)
+    } else if l.contains("dự toán") {
+        Some(ComparisonBase::BudgetEstimate)
+    } else {
+        None
+    }
+}
+
+/// "đạt 40,5%" right after a level, with no base written after it: in a
+/// paragraph about a plan, the share of the plan done.
+fn bare_attainment(gap_lower: &str, unit: Option<&Unit>, after_unit: &str) -> bool {
+    let g = gap_lower
+        .trim()
+        .trim_start_matches([',', ';'])
+        .trim_start()
+        .trim_start_matches("ước")
+        .trim();
+    unit.is_some_and(|u| u.code == UnitCode::Percent)
+        && g == "đạt"
+        && after_unit
+            .trim_start()
+            .chars()
+            .next()
+            .is_none_or(|c| matches!(c, ',' | ';' | '.' | ')' | '('))
 }
 
 /// Words after a unit up to punctuation or a number (for a subject named
