@@ -900,6 +900,10 @@ static CATALOG: &[Indicator] = &[
             "đàn trâu",
             "đàn bò",
             "đàn gia cầm",
+            "đàn dê",
+            "đàn ngựa",
+            "đàn gà",
+            "đàn vịt",
         ],
     ),
     ind(

@@ -167,3 +167,53 @@ fn a_bare_attainment_in_a_list_is_of_the_plan_in_force() {
         ],
     );
 }
+
+#[test]
+fn list_items_keep_their_breakdown() {
+    // A herd list names each animal after "đàn"; a crop entry names the
+    // crop before its colon; "Chia ra:" opens breakdowns of the figure
+    // before, which keep its status.
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Cây lâu năm: Chè: diện tích hiện có 22.780 ha, tăng 1,1%; sản lượng chè búp tươi \
+         tháng 5 ước đạt 28.400 tấn, tăng 3,2%. Cây ăn quả: diện tích 9.120 ha, sản lượng \
+         14.300 tấn.\n\n\
+         Chăn nuôi: Tổng đàn trâu ước tính 20.150 con, giảm 1,2% so với cùng thời điểm năm \
+         trước; đàn bò 35.400 con, tăng 0,5%; đàn dê 12.600 con, tăng 2%; đàn gia cầm 4,2 \
+         triệu con, tăng 3,8%.\n\n\
+         2. Đầu tư\n\n\
+         Vốn đầu tư thực hiện từ nguồn ngân sách nhà nước tháng 5 ước đạt 620 tỷ đồng, tăng \
+         12,3% so với cùng kỳ. Chia ra: vốn ngân sách nhà nước cấp tỉnh 410 tỷ đồng, tăng \
+         10,1%; vốn ngân sách nhà nước cấp huyện 180 tỷ đồng, tăng 16,8%; vốn ngân sách cấp \
+         xã 30 tỷ đồng, giảm 4,5%.",
+    );
+    let bn = "tỷ đồng Vnd x1000000000";
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!("crop_area | Chè | {MAY} | 22780 ha Hectare x1 | Actual | {y} +1.1%"),
+            &format!(
+                "crop_output | chè búp tươi | {MAY} | 28400 tấn Tonne x1 | Estimate | {y} +3.2%"
+            ),
+            &format!("crop_area | Cây ăn quả | {MAY} | 9120 ha Hectare x1 | Actual | "),
+            &format!("crop_output | Cây ăn quả | {MAY} | 14300 tấn Tonne x1 | Actual | "),
+            &format!("livestock_herd | trâu | {MAY} | 20150 con Head x1 | Estimate | {y} -1.2%"),
+            &format!("livestock_herd | bò | {MAY} | 35400 con Head x1 | Estimate | {y} +0.5%"),
+            &format!("livestock_herd | dê | {MAY} | 12600 con Head x1 | Estimate | {y} +2%"),
+            &format!(
+                "livestock_herd | gia cầm | {MAY} | 4.2 triệu con Head x1000000 | Estimate | {y} +3.8%"
+            ),
+            &format!("realized_investment |  | {MAY} | 620 {bn} | Estimate | {y} +12.3%"),
+            &format!(
+                "realized_investment | vốn ngân sách nhà nước cấp tỉnh | {MAY} | 410 {bn} | Estimate | {y} +10.1%"
+            ),
+            &format!(
+                "realized_investment | vốn ngân sách nhà nước cấp huyện | {MAY} | 180 {bn} | Estimate | {y} +16.8%"
+            ),
+            &format!(
+                "realized_investment | vốn ngân sách cấp xã | {MAY} | 30 {bn} | Estimate | {y} -4.5%"
+            ),
+        ],
+    );
+}

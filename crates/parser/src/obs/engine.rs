@@ -120,6 +120,8 @@ const EDGE_PHRASES: &[&str] = &[
     "thu hút",
     "trong đó",
     "bao gồm",
+    "chia ra",
+    "chia theo",
     "tính chung",
     "đồng thời",
     "lũy kế",
@@ -127,6 +129,10 @@ const EDGE_PHRASES: &[&str] = &[
     "hiện có",
     "nổi bật",
 ];
+
+/// Words that open a breakdown of the figure before: "Trong đó: ...",
+/// "Chia ra: khu vực Nhà nước ...; khu vực ngoài Nhà nước ...".
+const BREAKDOWN_OPENERS: &[&str] = &["trong đó", "bao gồm", "chia ra", "chia theo"];
 
 /// Two-word closers: "của tỉnh", "địa bàn".
 const TRAILING_PHRASES: &[&str] = &["của tỉnh", "toàn tỉnh", "địa bàn", "cả nước", "trở lên"];
@@ -152,6 +158,11 @@ const GENERIC: &[&str] = &[
 /// Indicators whose aliases name items ("thịt lợn hơi" for farm-gate
 /// prices): the item is the breakdown.
 const ITEMIZED: &[&str] = &["farm_gate_price"];
+
+/// Indicators whose aliases are a head word and an item ("đàn trâu",
+/// "tổng đàn lợn"): the words after the head name the item, whatever
+/// stands before ("Chăn nuôi: đàn trâu 20.150 con").
+const HEADED: &[(&str, &[&str])] = &[("livestock_herd", &["tổng đàn", "đàn"])];
 
 /// Words that open or close a subject phrase without being part of it.
 const EDGE_WORDS: &[&str] = &[
@@ -363,7 +374,7 @@ impl<'d> Extractor<'d> {
                     .nth(12)
                     .map_or(sentence.len(), |(i, _)| i);
                 let lower_start = lowercase(&sentence[..twelve]);
-                if !lower_start.starts_with("trong đó") {
+                if !BREAKDOWN_OPENERS.iter().any(|o| lower_start.starts_with(o)) {
                     state.status = ObservationStatus::Actual;
                 }
             }
@@ -1106,7 +1117,7 @@ impl<'d> Extractor<'d> {
         in_paren: bool,
     ) -> Option<usize> {
         let lower = lowercase(gap);
-        if lower.contains("trong đó") || lower.contains("bao gồm") {
+        if BREAKDOWN_OPENERS.iter().any(|o| lower.contains(o)) {
             state.in_breakdown = true;
         }
         let period = mentions
@@ -1129,6 +1140,7 @@ impl<'d> Extractor<'d> {
             .find(gap, previous)
             .filter(|(ind, _)| !other_field(state, ind));
         let mut item = None;
+        let mut head_item = None;
         if let Some((ind, r)) = &subject {
             if ind.code != state.code || !state.in_breakdown {
                 let changed = ind.code != state.code;
@@ -1152,6 +1164,7 @@ impl<'d> Extractor<'d> {
             if ITEMIZED.contains(&ind.code) && !fold(&gap[r.clone()]).starts_with("gia") {
                 item = Some(clean_label(&gap[r.clone()]));
             }
+            head_item = headed_item(ind.code, &gap[r.clone()]);
             state.fresh = true;
         }
         // Words after a specific subject qualify it ("Tổng kế hoạch vốn ...
@@ -1161,15 +1174,30 @@ impl<'d> Extractor<'d> {
             Some((ind, r)) if !GENERIC.contains(&ind.code) => {
                 noun_phrase(&gap[..r.start], cursor, mentions, None, &state.label)
             }
-            _ => noun_phrase(
-                gap,
-                cursor,
-                mentions,
-                subject.as_ref().map(|(_, r)| r.clone()),
-                &state.label,
-            ),
+            _ => {
+                let np = noun_phrase(
+                    gap,
+                    cursor,
+                    mentions,
+                    subject.as_ref().map(|(_, r)| r.clone()),
+                    &state.label,
+                );
+                // "Chè: diện tích 22.780 ha": the item heads the list entry.
+                match subject
+                    .as_ref()
+                    .and_then(|(_, r)| gap[..r.start].rfind(": "))
+                {
+                    Some(colon) if np.is_empty() => {
+                        noun_phrase(&gap[..colon], cursor, mentions, None, &state.label)
+                    }
+                    _ => np,
+                }
+            }
         };
-        if !np.is_empty() {
+        if let Some(i) = head_item {
+            state.breakdown = i;
+            state.breakdown_fresh = true;
+        } else if !np.is_empty() {
             let classifier = np
                 .split(' ')
                 .next()
@@ -1452,6 +1480,21 @@ fn classify(
         }
     }
     Kind::Level
+}
+
+/// The item an alias of a [`HEADED`] indicator names: "trâu" of "đàn
+/// trâu"; None for the head alone ("tổng đàn").
+fn headed_item(code: &str, alias: &str) -> Option<String> {
+    let heads = HEADED.iter().find(|(c, _)| *c == code)?.1;
+    let lower = lowercase(alias.trim());
+    let rest = heads
+        .iter()
+        .find_map(|h| lower.strip_prefix(h).filter(|r| r.starts_with(' ')))?;
+    // The item as written (the alias's own case), after the head's words.
+    let words: Vec<&str> = alias.split_whitespace().collect();
+    let skip = words.len() - rest.split_whitespace().count();
+    let item = clean_label(&words[skip..].join(" "));
+    (!item.is_empty()).then_some(item)
 }
 
 /// An item of a breakdown that names an indicator of another field than
