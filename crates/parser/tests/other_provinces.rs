@@ -217,3 +217,79 @@ fn list_items_keep_their_breakdown() {
         ],
     );
 }
+
+#[test]
+fn changes_in_the_same_sentence_as_the_levels_they_compare() {
+    // The traffic sentence of many UBND reports: levels, then "; so với
+    // cùng kỳ" and one change for each level, in order or by name. The
+    // bracketed range after the month is how the month is counted.
+    let r = report(
+        "3. An toàn giao thông\n\n\
+         Trong tháng 5 (từ 15/4 đến 14/5), xảy ra 12 vụ tai nạn giao thông, làm chết 8 người, \
+         bị thương 6 người; so với cùng kỳ giảm 2 vụ, tăng 1 người bị thương, giảm 1 người \
+         chết.",
+    );
+    let range = "RANGE 2024-04-15..2024-05-14";
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!("traffic_accidents |  | {range} | 12 vụ Case x1 | Actual | {y} -2 vụ Case"),
+            &format!(
+                "traffic_deaths |  | {range} | 8 người Person x1 | Actual | {y} -1 người Person"
+            ),
+            &format!(
+                "traffic_injuries |  | {range} | 6 người Person x1 | Actual | {y} +1 người Person"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_relative_and_an_absolute_change_joined_by_hay() {
+    // "so cùng kỳ năm trước tăng X% hay tăng Y ha": the base written before
+    // the verb, and the same change stated twice, of the figure before.
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Diện tích gieo trồng cây hằng năm ước đạt 42.350 ha, so cùng kỳ năm trước tăng 1,8% \
+         hay tăng 750 ha; sản lượng lương thực ước đạt 98.400 tấn, so với cùng kỳ giảm 0,6% \
+         hay giảm 590 tấn.",
+    );
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "crop_area | cây hằng năm | {MAY} | 42350 ha Hectare x1 | Estimate | {y} +1.8%, {y} +750 ha Hectare"
+            ),
+            &format!(
+                "crop_output |  | {MAY} | 98400 tấn Tonne x1 | Estimate | {y} -0.6%, {y} -590 tấn Tonne"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_crop_season_is_an_item_not_a_period() {
+    // "vụ Hè Thu năm 2024", "Vụ Mùa năm 2024": the year names the season,
+    // which spans two calendar years; the figures keep the period in
+    // force, and the season is not taken for a place name.
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Diện tích lúa vụ Hè Thu năm 2024 đã xuống giống 18.200 ha, bằng 95,2% kế hoạch. \
+         Vụ Mùa năm 2024 dự kiến gieo trồng 25.400 ha. Sản lượng lúa vụ Chiêm Xuân ước đạt \
+         120.500 tấn, giảm 2,3%.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "rice_area | vụ Hè Thu năm 2024 đã xuống giống | {MAY} | 18200 ha Hectare x1 | Actual | Plan =95.2%"
+            ),
+            &format!("crop_area | Vụ Mùa | {MAY} | 25400 ha Hectare x1 | Forecast | "),
+            &format!(
+                "rice_output | vụ Chiêm Xuân | {MAY} | 120500 tấn Tonne x1 | Estimate | SamePeriodLastYear -2.3%"
+            ),
+        ],
+    );
+}

@@ -10,7 +10,7 @@ use baocao_domain::{
     PeriodKind, Provenance, Qualifier, QualityIssue, QualityIssueKind, Quantity, Span, UnitCode,
 };
 
-use super::compare::{base_at, leading_base};
+use super::compare::{base_at, clause_base, leading_base};
 use super::numbers::{Unit, parse_number, qualifier_before, quantity, unit_after};
 use super::text::{Num, clauses, numbers, paren_groups, sentences, without_parens};
 use super::when::{self, Anchor};
@@ -93,6 +93,11 @@ struct Extractor<'d> {
     /// với ...:" sentences.
     last_levels: Vec<usize>,
     sentence_levels: Vec<usize>,
+    /// Levels of the sentence a clause opened by its base compares ("xảy
+    /// ra 12 vụ ..., làm chết 8 người, ...; so với cùng kỳ giảm 2 vụ, giảm
+    /// 1 người chết"), and which of them the last change was for.
+    clause_targets: Vec<usize>,
+    clause_next: Option<usize>,
     /// Catalog look-ups of the clause being read: the same words are looked
     /// up for several decisions.
     found: std::cell::RefCell<Vec<Remembered>>,
@@ -172,7 +177,8 @@ const EDGE_WORDS: &[&str] = &[
     "lũy", "luỹ", "kế", "tổng", "số", "mới", "cao", "cho", "xảy", "ra", "làm", "đồng", "thời",
     "nổi", "bật", "khá", "lên", "còn", "nhất", "đến", "từ", "cấp", "nay", "các", "một", "những",
     "lại", "thêm", "mức", "đáng", "kể", "vẫn", "đều", "cả", "năm", "trước", "tháng", "dao", "động",
-    "vượt", "chung", "đi", "làm", "thực", "tế", "nhẹ", "mạnh", "rất", "nhanh",
+    "vượt", "chung", "đi", "làm", "thực", "tế", "nhẹ", "mạnh", "rất", "nhanh", "hay", "tức",
+    "tương", "đương",
 ];
 
 /// Reads every observation of the report.
@@ -218,6 +224,8 @@ pub fn extract(
         refs_reach: Vec::new(),
         last_levels: Vec::new(),
         sentence_levels: Vec::new(),
+        clause_targets: Vec::new(),
+        clause_next: None,
         found: std::cell::RefCell::new(Vec::new()),
         clause_words: std::cell::RefCell::new(Vec::new()),
     };
@@ -387,15 +395,47 @@ impl<'d> Extractor<'d> {
             }
             let targets = self.last_levels.clone();
             let first_obs = self.obs.len();
+            let mut compared = 0;
             for (i, c) in clauses(&sentence[body_start..]).into_iter().enumerate() {
-                let r = body_start + c.start..body_start + c.end;
-                if state.compare_mode {
+                let mut r = body_start + c.start..body_start + c.end;
+                if !self.clause_targets.is_empty() {
+                    // The clause after a compared one is read on its own.
+                    self.clause_targets.clear();
+                    state.compare_mode = false;
+                }
+                if !state.compare_mode
+                    && let Some((b, label, n)) = clause_base(&sentence[r.clone()], self.anchor)
+                {
+                    state.base = Some((b, label));
+                    r.start += n;
+                    self.clause_targets = self.sentence_levels[compared..].to_vec();
+                    compared = self.sentence_levels.len();
+                    self.clause_next = None;
+                    if let Some(&t) = self.clause_targets.first() {
+                        state.compare_mode = true;
+                        state.current = Some(t);
+                    }
+                } else if state.compare_mode {
                     state.current = self.compare_target(&sentence[r.clone()], &targets, i);
                 }
                 self.clause(&sentence[r.clone()], r.start, loc, state, false);
             }
+            self.clause_targets.clear();
             if !self.sentence_levels.is_empty() {
                 self.last_levels = std::mem::take(&mut self.sentence_levels);
+            }
+            // "Tháng 5 (từ 15/4 đến 14/5)": the month as its figures are
+            // counted.
+            if let Some(range) = bracket_range(sentence, self.anchor) {
+                for o in &mut self.obs[first_obs..] {
+                    if let Some(p) = o.period.as_mut()
+                        && p.kind == PeriodKind::Month
+                        && p.start <= range.end
+                        && range.end <= p.end
+                    {
+                        *p = range.clone();
+                    }
+                }
             }
             // "Trong tháng 5 (tính đến ngày 16/5/2024)": the figures of the
             // sentence run to the cut-off, not to the month's end.
@@ -437,6 +477,35 @@ impl<'d> Extractor<'d> {
             return Some(t);
         }
         targets.get(i).copied()
+    }
+
+    /// The level a change of a clause opened by its base is for: the one
+    /// its words name ("giảm 1 người chết"), else the next in order after
+    /// a comma ("tăng 12 vụ (+11,3%), giảm 05 người ..."); "hay tăng 750
+    /// ha" restates the same change.
+    fn clause_target(
+        &mut self,
+        gap: &str,
+        unit_words: &str,
+        previous: Option<&'static str>,
+    ) -> Option<usize> {
+        let named = self
+            .find(unit_words, previous)
+            .or_else(|| self.find(gap, previous));
+        let by_name = named.and_then(|(ind, _)| {
+            self.clause_targets
+                .iter()
+                .position(|&t| self.obs[t].indicator == ind.code)
+        });
+        let k = match (by_name, self.clause_next) {
+            (Some(k), _) => k,
+            (None, None) => 0,
+            (None, Some(k)) if gap.contains(',') => k + 1,
+            (None, Some(k)) => k,
+        };
+        let k = k.min(self.clause_targets.len() - 1);
+        self.clause_next = Some(k);
+        Some(self.clause_targets[k])
     }
 
     /// Records the state where each marker in `from..to` stands; a footnote
@@ -678,6 +747,11 @@ impl<'d> Extractor<'d> {
         in_paren: bool,
     ) -> Option<usize> {
         let after = &main[n.end..];
+        // A season's year is part of its name, which names the figure's
+        // item: the words stay for the figure after it.
+        if n.text.len() == 4 && when::names_season(&main[..n.start]) {
+            return None;
+        }
         // Dates and durations are not figures.
         if is_date_or_duration(main, n) || is_ordinal(&main[..n.start]) {
             return Some(n.end + date_len(after));
@@ -826,7 +900,23 @@ impl<'d> Extractor<'d> {
                     None => (None, 0),
                 };
                 if !state.compare_mode {
+                    // ", so cùng kỳ năm trước tăng 1,8%": the base written
+                    // before the verb is no subject.
+                    let (gap, cursor) = match clause_base(gap.trim_start_matches(','), self.anchor)
+                    {
+                        Some((b, l, len)) => {
+                            let skip = gap.len() - gap.trim_start_matches(',').len() + len;
+                            state.base = Some((b, l));
+                            (&gap[skip..], cursor + skip)
+                        }
+                        None => (gap, cursor),
+                    };
                     self.change_context(gap, cursor, mentions, loc, state, span, in_paren);
+                } else if !self.clause_targets.is_empty() {
+                    let post = post_words(&main[unit_end..]).len();
+                    let previous = Some(state.code).filter(|c| !c.is_empty());
+                    state.current =
+                        self.clause_target(gap, &main[n.end..unit_end + post], previous);
                 }
                 let current = match state.current {
                     Some(c) => c,
@@ -1149,7 +1239,11 @@ impl<'d> Extractor<'d> {
                 }
                 state.code = ind.code;
                 state.label = clean_label(&gap[r.clone()]);
-                if changed && state.breakdown_fresh && !state.in_breakdown {
+                if changed
+                    && state.breakdown_fresh
+                    && !state.in_breakdown
+                    && gap[r.clone()].split_whitespace().count() <= 2
+                {
                     // "Diện tích dứa ..., sản lượng ...": same item.
                     item = Some(std::mem::take(&mut state.breakdown));
                 }
@@ -1295,6 +1389,30 @@ fn cut_period(p: &mut Period, cut: chrono::NaiveDate) {
         }
         p.end = cut;
     }
+}
+
+/// A date range written in brackets right after a month: "tháng 5 (từ
+/// 15/4 đến 14/5)", "Tháng 5/2024 (từ ngày 15/4 đến ngày 14/5/2024)".
+fn bracket_range(sentence: &str, anchor: Anchor) -> Option<Period> {
+    let open = sentence.find("(từ ").or_else(|| sentence.find("(Từ "))?;
+    let before = lowercase(tail(sentence[..open].trim_end(), 24));
+    let month = before
+        .rsplit("tháng")
+        .next()
+        .filter(|_| before.contains("tháng"))?;
+    if !month
+        .trim()
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '/' || c == ' ')
+        || month.trim().is_empty()
+    {
+        return None;
+    }
+    let close = sentence[open..].find(')')? + open;
+    when::mentions(&sentence[open + 1..close], anchor)
+        .into_iter()
+        .map(|m| m.period)
+        .find(|p| p.kind == PeriodKind::DateRange)
 }
 
 /// A cut-off date written in brackets after a period.
@@ -1743,6 +1861,14 @@ fn noun_phrase(
         } else {
             i
         };
+        // "vụ Đông Xuân", "Vụ Hè Thu": a crop season, not a place.
+        if lowercase(words[i]) == "vụ" {
+            i += 1;
+            while i < words.len() && cap(words[i]) {
+                i += 1;
+            }
+            continue;
+        }
         let mut j = start;
         while j < words.len() && cap(words[j]) {
             j += 1;
@@ -1782,6 +1908,10 @@ fn noun_phrase(
         if b >= a + 2 && is_pair(TRAILING_PHRASES, lower[b - 2], lower[b - 1]) {
             b -= 2;
         } else if b > a
+            // "sầu riêng": only a leading "riêng" is an edge ("Riêng tháng 5");
+            // "cây hằng năm" is a kind of crop.
+            && lower[b - 1] != "riêng"
+            && !(lower[b - 1] == "năm" && b >= a + 2 && ["hằng", "hàng"].contains(&lower[b - 2]))
             && (EDGE_SET.contains(lower[b - 1])
                 || !words[b - 1].chars().any(baocao_domain::text::is_alphabetic))
         {
