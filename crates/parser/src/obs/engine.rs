@@ -668,6 +668,16 @@ impl<'d> Extractor<'d> {
         if !inner.bytes().any(|b| b.is_ascii_digit()) {
             return false;
         }
+        // "tăng khá (+8,25%) so với cùng kỳ": the change of the verb before.
+        if let Some(pct) = paren_percent(inner)
+            && let Some(sign) = verb_before(&main[cursor.min(g.start)..g.start], self.anchor)
+        {
+            let at = inner_start + inner.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
+            let global = loc.sentence_off + off;
+            let span = Span::new(global + at, global + inner_end);
+            self.bracketed_change(main, g.clone(), cursor, sign, pct, span, loc, state);
+            return true;
+        }
         // "(-21,9%)", "(7,1%)", "(giảm 22,2%)": the percentage of the change
         // just read.
         if let Some(pct) = paren_percent(inner)
@@ -729,6 +739,50 @@ impl<'d> Extractor<'d> {
             self.clause(&text[r.clone()], off + r.start, loc, &mut inner_state, true);
         }
         self.obs.len() > before_count
+    }
+
+    /// A change written in brackets after its verb ("IIP tháng 5 tăng khá
+    /// (+8,25%) so với tháng trước"), of the subject named before the verb.
+    #[allow(clippy::too_many_arguments)]
+    fn bracketed_change(
+        &mut self,
+        main: &str,
+        g: Range<usize>,
+        cursor: usize,
+        sign: f64,
+        pct: (f64, bool),
+        span: Span,
+        loc: Loc,
+        state: &mut State,
+    ) {
+        let mentions = when::mentions(main, self.anchor);
+        let from = cursor.min(g.start);
+        let mut gap = &main[from..g.start];
+        let mut gap_at = from;
+        // "... so với tháng trước và tăng rất cao (+21,4%)": the base of the
+        // change before is no subject.
+        if let Some((_, _, len)) = clause_base(gap, self.anchor) {
+            gap = &gap[len..];
+            gap_at += len;
+        }
+        if !state.compare_mode {
+            self.change_context(gap, gap_at, &mentions, loc, state, span, false);
+        }
+        let Some(current) = state.current else {
+            return;
+        };
+        let (base, base_label) = base_at(&main[g.end..], self.anchor)
+            .map(|(b, l, _)| (b, l))
+            .or_else(|| state.base.clone())
+            .unwrap_or((ComparisonBase::SamePeriodLastYear, String::new()));
+        state.base = Some((base, base_label.clone()));
+        let value = if pct.1 { pct.0 } else { sign * pct.0 };
+        self.obs[current].comparisons.push(Comparison {
+            base,
+            base_label,
+            change: Change::PercentChange(value),
+            qualifier: Qualifier::Exact,
+        });
     }
 
     /// Reads the number `n`; returns the end of what it consumed (number,
@@ -1493,6 +1547,21 @@ fn change_sign(c: &Change) -> f64 {
         _ => 1.0,
     };
     if v < 0.0 { -1.0 } else { 1.0 }
+}
+
+/// The sign of a change verb ending `before` ("tăng", "giảm nhẹ", "tăng
+/// rất cao"), if it ends with one.
+fn verb_before(before: &str, anchor: Anchor) -> Option<f64> {
+    let percent = Unit {
+        text: "%".into(),
+        code: UnitCode::Percent,
+        multiplier: 1.0,
+        len: 0,
+    };
+    match classify(&lowercase(before), Some(&percent), "", anchor, false) {
+        Kind::Change(sign) => Some(sign),
+        _ => None,
+    }
 }
 
 /// "(-21,9%)", "(7,1%)", "(giảm 22,2%)": (value, whether the sign is
