@@ -293,3 +293,57 @@ fn a_crop_season_is_an_item_not_a_period() {
         ],
     );
 }
+
+#[test]
+fn an_inline_heading_and_its_text_on_one_line() {
+    // One paragraph a line, as briefs saved from a word processor are: the
+    // heading's name, a colon, then its text. The heading is a section;
+    // its text is read for figures (the item number is no figure, and the
+    // heading's words are no breakdown).
+    let text = "CỤC THỐNG KÊ TỈNH THỬ NGHIỆM\nBÁO CÁO\n\
+        Tình hình kinh tế - xã hội tháng 5 năm 2024\n\
+        1. Sản xuất công nghiệp: Chỉ số sản xuất công nghiệp tháng 5 ước tính tăng 6,2% so \
+        với tháng trước và tăng 9,1% so với cùng kỳ năm trước.\n\
+        2. Thương mại, dịch vụ: Tổng mức bán lẻ hàng hóa tháng 5 ước đạt 5.120 tỷ đồng, tăng \
+        9,6% so với cùng kỳ.\n\
+        3. Trật tự an toàn giao thông\n\
+        Tháng 5 xảy ra 9 vụ tai nạn giao thông, làm chết 6 người.\n";
+    let r = parse(text.as_bytes(), &Hints::default()).expect("parses");
+    let sections: Vec<(&str, &str, u32)> = r
+        .sections
+        .iter()
+        .map(|s| (s.number.as_str(), s.title.as_str(), s.level))
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            ("1", "Sản xuất công nghiệp", 1),
+            ("2", "Thương mại, dịch vụ", 1),
+            ("3", "Trật tự an toàn giao thông", 1)
+        ]
+    );
+    assert!(
+        r.sections[0]
+            .text
+            .starts_with("Chỉ số sản xuất công nghiệp tháng 5")
+    );
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!("iip |  | {MAY} | - | Estimate | PreviousPeriod +6.2%, {y} +9.1%"),
+            &format!(
+                "retail_sales |  | {MAY} | 5120 tỷ đồng Vnd x1000000000 | Estimate | {y} +9.6%"
+            ),
+            &format!("traffic_accidents |  | {MAY} | 9 vụ Case x1 | Actual | "),
+            &format!("traffic_deaths |  | {MAY} | 6 người Person x1 | Actual | "),
+        ],
+    );
+    let sections: Vec<&str> = r
+        .observations
+        .iter()
+        .map(|o| o.provenance.section_number.as_str())
+        .collect();
+    assert_eq!(sections, ["1", "2", "3", "3"]);
+    assert!(r.quality_issues.is_empty(), "{:#?}", r.quality_issues);
+}

@@ -255,13 +255,16 @@ pub fn extract(
             }
             Zone::Closing => false,
         };
+        // "1. Công nghiệp: Chỉ số ...": the text after an inline heading.
+        let inline = outline.inline.iter().find(|(i, _)| *i == pi).map(|e| e.1);
+        let readable = readable || (inline.is_some() && !in_tasks);
         if !readable {
             continue;
         }
         let section = outline.para_section[pi].map_or("", |s| outline.sections[s].number.as_str());
         let mut state = State::default();
         x.paragraph(
-            p.span.start as usize,
+            inline.unwrap_or(p.span.start) as usize,
             p.span.end as usize,
             section,
             None,
