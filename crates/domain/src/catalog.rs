@@ -943,7 +943,12 @@ static CATALOG: &[Indicator] = &[
         "Aquaculture area",
         Agriculture,
         U::Hectare,
-        &["diện tích nuôi trồng thủy sản", "diện tích nuôi thủy sản"],
+        &[
+            "diện tích nuôi trồng thủy sản",
+            "diện tích nuôi thủy sản",
+            "diện tích nuôi trồng",
+            "diện tích thả nuôi",
+        ],
     ),
     ind(
         "planted_forest_area",

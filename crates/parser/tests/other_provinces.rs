@@ -347,3 +347,22 @@ fn an_inline_heading_and_its_text_on_one_line() {
     assert_eq!(sections, ["1", "2", "3", "3"]);
     assert!(r.quality_issues.is_empty(), "{:#?}", r.quality_issues);
 }
+
+#[test]
+fn a_topic_before_a_colon_is_no_breakdown() {
+    // "Thủy sản: diện tích thả nuôi ..." names the topic, then the
+    // subject: aquaculture area, not a crop area nor a "Thủy sản" item.
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Thủy sản: diện tích thả nuôi 5.320 ha, tăng 2,2%; sản lượng thủy sản tháng 5 ước đạt \
+         3.150 tấn, tăng 4,1%.",
+    );
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!("aquaculture_area |  | {MAY} | 5320 ha Hectare x1 | Actual | {y} +2.2%"),
+            &format!("aquaculture_output |  | {MAY} | 3150 tấn Tonne x1 | Estimate | {y} +4.1%"),
+        ],
+    );
+}

@@ -1322,6 +1322,15 @@ impl<'d> Extractor<'d> {
         // do tỉnh quản lý"); after a generic one they name the item
         // ("Diện tích dứa").
         let np = match &subject {
+            // "Thủy sản: diện tích thả nuôi ...": a topic before the
+            // subject's colon is no breakdown.
+            Some((ind, r))
+                if !GENERIC.contains(&ind.code)
+                    && !state.in_breakdown
+                    && gap[..r.start].trim_end().ends_with(':') =>
+            {
+                String::new()
+            }
             Some((ind, r)) if !GENERIC.contains(&ind.code) => {
                 noun_phrase(&gap[..r.start], cursor, mentions, None, &state.label)
             }
