@@ -499,6 +499,8 @@ static CATALOG: &[Indicator] = &[
             "thu từ hoạt động xuất khẩu, nhập khẩu",
             "thu thuế xuất nhập khẩu",
             "thuế xuất nhập khẩu",
+            "thu từ xuất nhập khẩu",
+            "thu xuất nhập khẩu",
         ],
     ),
     ind(
@@ -898,6 +900,10 @@ static CATALOG: &[Indicator] = &[
             "đàn trâu",
             "đàn bò",
             "đàn gia cầm",
+            "đàn dê",
+            "đàn ngựa",
+            "đàn gà",
+            "đàn vịt",
         ],
     ),
     ind(
@@ -937,7 +943,12 @@ static CATALOG: &[Indicator] = &[
         "Aquaculture area",
         Agriculture,
         U::Hectare,
-        &["diện tích nuôi trồng thủy sản", "diện tích nuôi thủy sản"],
+        &[
+            "diện tích nuôi trồng thủy sản",
+            "diện tích nuôi thủy sản",
+            "diện tích nuôi trồng",
+            "diện tích thả nuôi",
+        ],
     ),
     ind(
         "planted_forest_area",

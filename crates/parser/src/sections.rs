@@ -32,6 +32,9 @@ pub struct Outline {
     pub para_section: Vec<Option<usize>>,
     pub tasks: Option<TasksPart>,
     pub issues: Vec<QualityIssue>,
+    /// Paragraphs that begin with an inline heading ("1. Công nghiệp: Chỉ
+    /// số ..."), with where the heading ends: the rest is body text.
+    pub inline: Vec<(usize, u32)>,
 }
 
 struct Open {
@@ -73,6 +76,27 @@ fn is_heading(n: &Numbering, text: &str) -> bool {
     }
 }
 
+/// "1. Công nghiệp: Chỉ số sản xuất ..." (a heading and its text on one
+/// line, as statistics offices' briefs write them): the byte offset in
+/// `text` just after the heading's colon. The head is a short name (at
+/// most eight words, no figure, no sentence end) and a capitalised
+/// sentence follows.
+fn inline_head(n: &Numbering, text: &str) -> Option<usize> {
+    if !matches!(n.style, Style::Arabic(_) | Style::Roman | Style::Letter) {
+        return None;
+    }
+    let title = &text[n.title_start..];
+    let colon = title.find(": ")?;
+    let head = title[..colon].trim();
+    let rest = title[colon + 2..].trim_start();
+    let words = head.split_whitespace().count();
+    ((1..=8).contains(&words)
+        && !head.bytes().any(|b| b.is_ascii_digit())
+        && !head.contains(['.', ';', '('])
+        && rest.starts_with(char::is_uppercase))
+    .then_some(n.title_start + colon + 1)
+}
+
 fn is_upper_short(text: &str) -> bool {
     text.chars().count() <= 200
         && text.chars().any(baocao_domain::text::is_alphabetic)
@@ -108,7 +132,11 @@ pub fn build(doc: &Document) -> Outline {
             out.para_section[pi] = current;
             continue;
         }
-        let Some(n) = num.filter(|n| is_heading(n, text)) else {
+        let inline = num
+            .as_ref()
+            .filter(|n| !is_heading(n, text))
+            .and_then(|n| inline_head(n, text));
+        let Some(n) = num.filter(|n| is_heading(n, text) || inline.is_some()) else {
             out.para_section[pi] = current;
             if let Some(c) = current {
                 let s = &mut out.sections[c];
@@ -120,8 +148,15 @@ pub fn build(doc: &Document) -> Outline {
             }
             continue;
         };
-        let mut title = text[n.title_start..].trim().to_owned();
+        let mut title = text[n.title_start..inline.unwrap_or(text.len())]
+            .trim()
+            .trim_end_matches(':')
+            .trim_end()
+            .to_owned();
         let mut span = doc.paras[pi].span;
+        if let Some(end) = inline {
+            span.end = span.start + end as u32;
+        }
         if title.is_empty()
             && let Some(&next) = body.get(k + 1)
         {
@@ -167,6 +202,11 @@ pub fn build(doc: &Document) -> Outline {
         });
         current = Some(idx);
         out.para_section[pi] = current;
+        if let Some(end) = inline {
+            out.sections[idx].text = text[end..].trim().to_owned();
+            out.sections[idx].span.end = doc.paras[pi].span.end;
+            out.inline.push((pi, span.end));
+        }
         if tasks.is_none()
             && out.tasks.is_none()
             && idx > 0

@@ -523,13 +523,13 @@ fn accuracy_against_the_gold_file() {
     // A ratchet: raise these as the parser improves; never lower them to
     // make a change pass.
     assert!(
-        s.recall() >= 0.77,
+        s.recall() >= 0.78,
         "recall {:.3}\n{}",
         s.recall(),
         s.render(true)
     );
     assert!(
-        s.precision() >= 0.75,
+        s.precision() >= 0.76,
         "precision {:.3}\n{}",
         s.precision(),
         s.render(true)
@@ -618,17 +618,35 @@ fn statistics_office_wording_of_changes() {
     );
     let pigs = at(&r, "412.500", None);
     assert_eq!(changes(pigs), [(B::SamePeriodLastYear, "+3.1%".into())]);
-    // The bracketed changes are changes: never invented as levels of 8,25 %
-    // or 21,4 % (attaching them to the IIP named before is still to come;
-    // until then they are reported).
-    for o in &r.observations {
-        let v = o.quantity.as_ref().map(|q| q.value);
-        assert!(v != Some(8.25) && v != Some(21.4), "{o:#?}");
-    }
+    assert_eq!(
+        (pigs.indicator.as_str(), pigs.breakdown.as_str()),
+        ("livestock_herd", "lợn")
+    );
+    // The bracketed changes are the changes of the IIP named before the
+    // verb, each with the base written after its bracket.
+    let iip = at(&r, "8,25%", None);
+    assert_eq!(
+        (
+            iip.indicator.as_str(),
+            iip.breakdown.as_str(),
+            period(iip),
+            iip.status
+        ),
+        ("iip", "", MAY, S::Actual)
+    );
+    assert!(iip.quantity.is_none());
+    assert_eq!(
+        changes(iip),
+        [
+            (B::PreviousPeriod, "+8.25%".into()),
+            (B::SamePeriodLastYear, "+21.4%".into())
+        ]
+    );
+    assert_eq!(r.observations.len(), 3, "{:#?}", r.observations);
     let unattached = r
         .quality_issues
         .iter()
         .filter(|q| q.kind == QualityIssueKind::UnattachedNumber)
         .count();
-    assert_eq!(unattached, 2, "{:#?}", r.quality_issues);
+    assert_eq!(unattached, 0, "{:#?}", r.quality_issues);
 }

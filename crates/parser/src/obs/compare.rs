@@ -129,6 +129,25 @@ pub fn leading_base(text: &str, anchor: Anchor) -> Option<(ComparisonBase, Strin
     ))
 }
 
+/// A base written before the changes of its clause: "; so với cùng kỳ
+/// giảm 2 vụ, ...", "so cùng kỳ năm trước tăng 1,8% hay tăng 750 ha".
+/// Returns the base, its words and the bytes it takes (with a colon or
+/// comma after it).
+pub fn clause_base(text: &str, anchor: Anchor) -> Option<(ComparisonBase, String, usize)> {
+    let t = text.trim_start();
+    if !(t.starts_with("so ") || t.starts_with("So ")) {
+        return None;
+    }
+    let (b, label, len) = base_at(t, anchor)?;
+    if b == ComparisonBase::Other {
+        return None;
+    }
+    let lead = text.len() - t.len();
+    let rest = &t[len..];
+    let sep = rest.len() - rest.trim_start().trim_start_matches([':', ',']).len();
+    Some((b, label, lead + len + sep))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,7 +10,7 @@ use baocao_domain::{
     PeriodKind, Provenance, Qualifier, QualityIssue, QualityIssueKind, Quantity, Span, UnitCode,
 };
 
-use super::compare::{base_at, leading_base};
+use super::compare::{base_at, clause_base, leading_base};
 use super::numbers::{Unit, parse_number, qualifier_before, quantity, unit_after};
 use super::text::{Num, clauses, numbers, paren_groups, sentences, without_parens};
 use super::when::{self, Anchor};
@@ -45,6 +45,14 @@ struct State {
     /// The breakdown was named in the current sentence ("Diện tích dứa ...,
     /// sản lượng ...": the item carries to the next subject).
     breakdown_fresh: bool,
+    /// The plan or budget estimate the paragraph measures against ("...,
+    /// đạt 41,2% dự toán. Trong đó: thu nội địa ..., đạt 40,5%"): a bare
+    /// "đạt X%" after a level is attainment of it.
+    plan_base: Option<(ComparisonBase, String)>,
+    /// The subject a breakdown began under, when an item named another
+    /// indicator ("Trong đó: thu nội địa ...; thu xuất nhập khẩu ..."): the
+    /// next item without a name of its own is again the parent's.
+    parent: Option<(&'static str, String)>,
 }
 
 /// Where the text being read stands.
@@ -85,6 +93,11 @@ struct Extractor<'d> {
     /// với ...:" sentences.
     last_levels: Vec<usize>,
     sentence_levels: Vec<usize>,
+    /// Levels of the sentence a clause opened by its base compares ("xảy
+    /// ra 12 vụ ..., làm chết 8 người, ...; so với cùng kỳ giảm 2 vụ, giảm
+    /// 1 người chết"), and which of them the last change was for.
+    clause_targets: Vec<usize>,
+    clause_next: Option<usize>,
     /// Catalog look-ups of the clause being read: the same words are looked
     /// up for several decisions.
     found: std::cell::RefCell<Vec<Remembered>>,
@@ -112,6 +125,8 @@ const EDGE_PHRASES: &[&str] = &[
     "thu hút",
     "trong đó",
     "bao gồm",
+    "chia ra",
+    "chia theo",
     "tính chung",
     "đồng thời",
     "lũy kế",
@@ -119,6 +134,10 @@ const EDGE_PHRASES: &[&str] = &[
     "hiện có",
     "nổi bật",
 ];
+
+/// Words that open a breakdown of the figure before: "Trong đó: ...",
+/// "Chia ra: khu vực Nhà nước ...; khu vực ngoài Nhà nước ...".
+const BREAKDOWN_OPENERS: &[&str] = &["trong đó", "bao gồm", "chia ra", "chia theo"];
 
 /// Two-word closers: "của tỉnh", "địa bàn".
 const TRAILING_PHRASES: &[&str] = &["của tỉnh", "toàn tỉnh", "địa bàn", "cả nước", "trở lên"];
@@ -145,6 +164,11 @@ const GENERIC: &[&str] = &[
 /// prices): the item is the breakdown.
 const ITEMIZED: &[&str] = &["farm_gate_price"];
 
+/// Indicators whose aliases are a head word and an item ("đàn trâu",
+/// "tổng đàn lợn"): the words after the head name the item, whatever
+/// stands before ("Chăn nuôi: đàn trâu 20.150 con").
+const HEADED: &[(&str, &[&str])] = &[("livestock_herd", &["tổng đàn", "đàn"])];
+
 /// Words that open or close a subject phrase without being part of it.
 const EDGE_WORDS: &[&str] = &[
     "trong", "đó", "đó,", "bao", "gồm", "riêng", "như", "như:", "và", "có", "toàn", "đã", "được",
@@ -153,7 +177,8 @@ const EDGE_WORDS: &[&str] = &[
     "lũy", "luỹ", "kế", "tổng", "số", "mới", "cao", "cho", "xảy", "ra", "làm", "đồng", "thời",
     "nổi", "bật", "khá", "lên", "còn", "nhất", "đến", "từ", "cấp", "nay", "các", "một", "những",
     "lại", "thêm", "mức", "đáng", "kể", "vẫn", "đều", "cả", "năm", "trước", "tháng", "dao", "động",
-    "vượt", "chung", "đi", "làm", "thực", "tế", "nhẹ", "mạnh", "rất", "nhanh",
+    "vượt", "chung", "đi", "làm", "thực", "tế", "nhẹ", "mạnh", "rất", "nhanh", "hay", "tức",
+    "tương", "đương",
 ];
 
 /// Reads every observation of the report.
@@ -199,6 +224,8 @@ pub fn extract(
         refs_reach: Vec::new(),
         last_levels: Vec::new(),
         sentence_levels: Vec::new(),
+        clause_targets: Vec::new(),
+        clause_next: None,
         found: std::cell::RefCell::new(Vec::new()),
         clause_words: std::cell::RefCell::new(Vec::new()),
     };
@@ -228,13 +255,16 @@ pub fn extract(
             }
             Zone::Closing => false,
         };
+        // "1. Công nghiệp: Chỉ số ...": the text after an inline heading.
+        let inline = outline.inline.iter().find(|(i, _)| *i == pi).map(|e| e.1);
+        let readable = readable || (inline.is_some() && !in_tasks);
         if !readable {
             continue;
         }
         let section = outline.para_section[pi].map_or("", |s| outline.sections[s].number.as_str());
         let mut state = State::default();
         x.paragraph(
-            p.span.start as usize,
+            inline.unwrap_or(p.span.start) as usize,
             p.span.end as usize,
             section,
             None,
@@ -341,6 +371,7 @@ impl<'d> Extractor<'d> {
             };
             state.base = None;
             state.in_breakdown = false;
+            state.parent = None;
             state.compare_mode = false;
             state.breakdown_fresh = false;
             state.pending = None;
@@ -354,7 +385,7 @@ impl<'d> Extractor<'d> {
                     .nth(12)
                     .map_or(sentence.len(), |(i, _)| i);
                 let lower_start = lowercase(&sentence[..twelve]);
-                if !lower_start.starts_with("trong đó") {
+                if !BREAKDOWN_OPENERS.iter().any(|o| lower_start.starts_with(o)) {
                     state.status = ObservationStatus::Actual;
                 }
             }
@@ -367,15 +398,47 @@ impl<'d> Extractor<'d> {
             }
             let targets = self.last_levels.clone();
             let first_obs = self.obs.len();
+            let mut compared = 0;
             for (i, c) in clauses(&sentence[body_start..]).into_iter().enumerate() {
-                let r = body_start + c.start..body_start + c.end;
-                if state.compare_mode {
+                let mut r = body_start + c.start..body_start + c.end;
+                if !self.clause_targets.is_empty() {
+                    // The clause after a compared one is read on its own.
+                    self.clause_targets.clear();
+                    state.compare_mode = false;
+                }
+                if !state.compare_mode
+                    && let Some((b, label, n)) = clause_base(&sentence[r.clone()], self.anchor)
+                {
+                    state.base = Some((b, label));
+                    r.start += n;
+                    self.clause_targets = self.sentence_levels[compared..].to_vec();
+                    compared = self.sentence_levels.len();
+                    self.clause_next = None;
+                    if let Some(&t) = self.clause_targets.first() {
+                        state.compare_mode = true;
+                        state.current = Some(t);
+                    }
+                } else if state.compare_mode {
                     state.current = self.compare_target(&sentence[r.clone()], &targets, i);
                 }
                 self.clause(&sentence[r.clone()], r.start, loc, state, false);
             }
+            self.clause_targets.clear();
             if !self.sentence_levels.is_empty() {
                 self.last_levels = std::mem::take(&mut self.sentence_levels);
+            }
+            // "Tháng 5 (từ 15/4 đến 14/5)": the month as its figures are
+            // counted.
+            if let Some(range) = bracket_range(sentence, self.anchor) {
+                for o in &mut self.obs[first_obs..] {
+                    if let Some(p) = o.period.as_mut()
+                        && p.kind == PeriodKind::Month
+                        && p.start <= range.end
+                        && range.end <= p.end
+                    {
+                        *p = range.clone();
+                    }
+                }
             }
             // "Trong tháng 5 (tính đến ngày 16/5/2024)": the figures of the
             // sentence run to the cut-off, not to the month's end.
@@ -417,6 +480,35 @@ impl<'d> Extractor<'d> {
             return Some(t);
         }
         targets.get(i).copied()
+    }
+
+    /// The level a change of a clause opened by its base is for: the one
+    /// its words name ("giảm 1 người chết"), else the next in order after
+    /// a comma ("tăng 12 vụ (+11,3%), giảm 05 người ..."); "hay tăng 750
+    /// ha" restates the same change.
+    fn clause_target(
+        &mut self,
+        gap: &str,
+        unit_words: &str,
+        previous: Option<&'static str>,
+    ) -> Option<usize> {
+        let named = self
+            .find(unit_words, previous)
+            .or_else(|| self.find(gap, previous));
+        let by_name = named.and_then(|(ind, _)| {
+            self.clause_targets
+                .iter()
+                .position(|&t| self.obs[t].indicator == ind.code)
+        });
+        let k = match (by_name, self.clause_next) {
+            (Some(k), _) => k,
+            (None, None) => 0,
+            (None, Some(k)) if gap.contains(',') => k + 1,
+            (None, Some(k)) => k,
+        };
+        let k = k.min(self.clause_targets.len() - 1);
+        self.clause_next = Some(k);
+        Some(self.clause_targets[k])
     }
 
     /// Records the state where each marker in `from..to` stands; a footnote
@@ -579,6 +671,16 @@ impl<'d> Extractor<'d> {
         if !inner.bytes().any(|b| b.is_ascii_digit()) {
             return false;
         }
+        // "tăng khá (+8,25%) so với cùng kỳ": the change of the verb before.
+        if let Some(pct) = paren_percent(inner)
+            && let Some(sign) = verb_before(&main[cursor.min(g.start)..g.start], self.anchor)
+        {
+            let at = inner_start + inner.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
+            let global = loc.sentence_off + off;
+            let span = Span::new(global + at, global + inner_end);
+            self.bracketed_change(main, g.clone(), cursor, sign, pct, span, loc, state);
+            return true;
+        }
         // "(-21,9%)", "(7,1%)", "(giảm 22,2%)": the percentage of the change
         // just read.
         if let Some(pct) = paren_percent(inner)
@@ -642,6 +744,50 @@ impl<'d> Extractor<'d> {
         self.obs.len() > before_count
     }
 
+    /// A change written in brackets after its verb ("IIP tháng 5 tăng khá
+    /// (+8,25%) so với tháng trước"), of the subject named before the verb.
+    #[allow(clippy::too_many_arguments)]
+    fn bracketed_change(
+        &mut self,
+        main: &str,
+        g: Range<usize>,
+        cursor: usize,
+        sign: f64,
+        pct: (f64, bool),
+        span: Span,
+        loc: Loc,
+        state: &mut State,
+    ) {
+        let mentions = when::mentions(main, self.anchor);
+        let from = cursor.min(g.start);
+        let mut gap = &main[from..g.start];
+        let mut gap_at = from;
+        // "... so với tháng trước và tăng rất cao (+21,4%)": the base of the
+        // change before is no subject.
+        if let Some((_, _, len)) = clause_base(gap, self.anchor) {
+            gap = &gap[len..];
+            gap_at += len;
+        }
+        if !state.compare_mode {
+            self.change_context(gap, gap_at, &mentions, loc, state, span, false);
+        }
+        let Some(current) = state.current else {
+            return;
+        };
+        let (base, base_label) = base_at(&main[g.end..], self.anchor)
+            .map(|(b, l, _)| (b, l))
+            .or_else(|| state.base.clone())
+            .unwrap_or((ComparisonBase::SamePeriodLastYear, String::new()));
+        state.base = Some((base, base_label.clone()));
+        let value = if pct.1 { pct.0 } else { sign * pct.0 };
+        self.obs[current].comparisons.push(Comparison {
+            base,
+            base_label,
+            change: Change::PercentChange(value),
+            qualifier: Qualifier::Exact,
+        });
+    }
+
     /// Reads the number `n`; returns the end of what it consumed (number,
     /// unit, base phrase) or None when it is not a figure.
     #[allow(clippy::too_many_arguments)]
@@ -658,6 +804,11 @@ impl<'d> Extractor<'d> {
         in_paren: bool,
     ) -> Option<usize> {
         let after = &main[n.end..];
+        // A season's year is part of its name, which names the figure's
+        // item: the words stay for the figure after it.
+        if n.text.len() == 4 && when::names_season(&main[..n.start]) {
+            return None;
+        }
         // Dates and durations are not figures.
         if is_date_or_duration(main, n) || is_ordinal(&main[..n.start]) {
             return Some(n.end + date_len(after));
@@ -732,6 +883,17 @@ impl<'d> Extractor<'d> {
                     .is_some_and(|c| self.obs[c].quantity.is_some()),
             )
         };
+        let kind = if kind == Kind::Level
+            && state.plan_base.is_some()
+            && bare_attainment(&gap_lower, unit.as_ref(), &main[unit_end..])
+            && state
+                .current
+                .is_some_and(|c| self.obs[c].quantity.is_some())
+        {
+            Kind::Attain
+        } else {
+            kind
+        };
         let span = Span::new(
             loc.sentence_off + off + n.start,
             loc.sentence_off + off + unit_end,
@@ -779,6 +941,11 @@ impl<'d> Extractor<'d> {
                 let used = self.level(
                     gap, cursor, mentions, loc, state, q, window, &counted, span, in_paren,
                 );
+                if let Some(c) = state.current
+                    && let Some(b) = plan_named(&self.obs[c])
+                {
+                    state.plan_base = Some((b, String::new()));
+                }
                 Some(unit_end.max(cursor + used))
             }
             _ => {
@@ -790,7 +957,23 @@ impl<'d> Extractor<'d> {
                     None => (None, 0),
                 };
                 if !state.compare_mode {
+                    // ", so cùng kỳ năm trước tăng 1,8%": the base written
+                    // before the verb is no subject.
+                    let (gap, cursor) = match clause_base(gap.trim_start_matches(','), self.anchor)
+                    {
+                        Some((b, l, len)) => {
+                            let skip = gap.len() - gap.trim_start_matches(',').len() + len;
+                            state.base = Some((b, l));
+                            (&gap[skip..], cursor + skip)
+                        }
+                        None => (gap, cursor),
+                    };
                     self.change_context(gap, cursor, mentions, loc, state, span, in_paren);
+                } else if !self.clause_targets.is_empty() {
+                    let post = post_words(&main[unit_end..]).len();
+                    let previous = Some(state.code).filter(|c| !c.is_empty());
+                    state.current =
+                        self.clause_target(gap, &main[n.end..unit_end + post], previous);
                 }
                 let current = match state.current {
                     Some(c) => c,
@@ -808,12 +991,17 @@ impl<'d> Extractor<'d> {
                         (b, l)
                     }
                 });
-                let (base, base_label) =
-                    base.or_else(|| state.base.clone())
-                        .unwrap_or_else(|| match kind {
-                            Kind::Exceed => (ComparisonBase::BudgetEstimate, String::new()),
-                            _ => (ComparisonBase::SamePeriodLastYear, String::new()),
-                        });
+                // A bare "đạt X%" measures against the plan in force.
+                let plan = (kind == Kind::Attain && gap_lower.trim_end().ends_with("đạt"))
+                    .then(|| state.plan_base.clone())
+                    .flatten();
+                let (base, base_label) = base
+                    .or(plan)
+                    .or_else(|| state.base.clone())
+                    .unwrap_or_else(|| match kind {
+                        Kind::Exceed => (ComparisonBase::BudgetEstimate, String::new()),
+                        _ => (ComparisonBase::SamePeriodLastYear, String::new()),
+                    });
                 let change = match kind {
                     Kind::Change(sign)
                         if unit.as_ref().is_some_and(|u| u.code == UnitCode::Percent) =>
@@ -831,6 +1019,9 @@ impl<'d> Extractor<'d> {
                     Kind::Exceed => Change::PercentChange(value),
                     Kind::Level => unreachable!("levels handled above"),
                 };
+                if matches!(base, ComparisonBase::Plan | ComparisonBase::BudgetEstimate) {
+                    state.plan_base = Some((base, String::new()));
+                }
                 self.obs[current].comparisons.push(Comparison {
                     base,
                     base_label,
@@ -1073,7 +1264,7 @@ impl<'d> Extractor<'d> {
         in_paren: bool,
     ) -> Option<usize> {
         let lower = lowercase(gap);
-        if lower.contains("trong đó") || lower.contains("bao gồm") {
+        if BREAKDOWN_OPENERS.iter().any(|o| lower.contains(o)) {
             state.in_breakdown = true;
         }
         let period = mentions
@@ -1085,19 +1276,31 @@ impl<'d> Extractor<'d> {
             Some(ObservationStatus::Forecast)
         } else if has_word(&lower, "ước") {
             Some(ObservationStatus::Estimate)
+        } else if has_word(&lower, "đã") {
+            // "...; đã thu hoạch khoảng 3.350 tấn": what is done is counted.
+            Some(ObservationStatus::Actual)
         } else {
             None
         };
         let previous = Some(state.code).filter(|c| !c.is_empty());
-        let subject = self.find(gap, previous);
-        let mut changed = false;
+        let subject = self
+            .find(gap, previous)
+            .filter(|(ind, _)| !other_field(state, ind));
         let mut item = None;
+        let mut head_item = None;
         if let Some((ind, r)) = &subject {
             if ind.code != state.code || !state.in_breakdown {
-                changed = ind.code != state.code;
+                let changed = ind.code != state.code;
+                if changed && state.in_breakdown && state.parent.is_none() {
+                    state.parent = Some((state.code, state.label.clone()));
+                }
                 state.code = ind.code;
                 state.label = clean_label(&gap[r.clone()]);
-                if changed && state.breakdown_fresh && !state.in_breakdown {
+                if changed
+                    && state.breakdown_fresh
+                    && !state.in_breakdown
+                    && gap[r.clone()].split_whitespace().count() <= 2
+                {
                     // "Diện tích dứa ..., sản lượng ...": same item.
                     item = Some(std::mem::take(&mut state.breakdown));
                 }
@@ -1112,24 +1315,49 @@ impl<'d> Extractor<'d> {
             if ITEMIZED.contains(&ind.code) && !fold(&gap[r.clone()]).starts_with("gia") {
                 item = Some(clean_label(&gap[r.clone()]));
             }
+            head_item = headed_item(ind.code, &gap[r.clone()]);
             state.fresh = true;
         }
         // Words after a specific subject qualify it ("Tổng kế hoạch vốn ...
         // do tỉnh quản lý"); after a generic one they name the item
         // ("Diện tích dứa").
         let np = match &subject {
+            // "Thủy sản: diện tích thả nuôi ...": a topic before the
+            // subject's colon is no breakdown.
+            Some((ind, r))
+                if !GENERIC.contains(&ind.code)
+                    && !state.in_breakdown
+                    && gap[..r.start].trim_end().ends_with(':') =>
+            {
+                String::new()
+            }
             Some((ind, r)) if !GENERIC.contains(&ind.code) => {
                 noun_phrase(&gap[..r.start], cursor, mentions, None, &state.label)
             }
-            _ => noun_phrase(
-                gap,
-                cursor,
-                mentions,
-                subject.as_ref().map(|(_, r)| r.clone()),
-                &state.label,
-            ),
+            _ => {
+                let np = noun_phrase(
+                    gap,
+                    cursor,
+                    mentions,
+                    subject.as_ref().map(|(_, r)| r.clone()),
+                    &state.label,
+                );
+                // "Chè: diện tích 22.780 ha": the item heads the list entry.
+                match subject
+                    .as_ref()
+                    .and_then(|(_, r)| gap[..r.start].rfind(": "))
+                {
+                    Some(colon) if np.is_empty() => {
+                        noun_phrase(&gap[..colon], cursor, mentions, None, &state.label)
+                    }
+                    _ => np,
+                }
+            }
         };
-        if !np.is_empty() {
+        if let Some(i) = head_item {
+            state.breakdown = i;
+            state.breakdown_fresh = true;
+        } else if !np.is_empty() {
             let classifier = np
                 .split(' ')
                 .next()
@@ -1145,13 +1373,14 @@ impl<'d> Extractor<'d> {
                 if !in_paren {
                     state.breakdown = String::new();
                 }
-                changed = true;
                 state.fresh = true;
             } else {
-                if !state.in_breakdown && state.breakdown != np {
-                    // "...; đã thu hoạch khoảng 3.350 tấn": another item of
-                    // the subject, with its own status.
-                    changed = true;
+                if subject.is_none()
+                    && state.in_breakdown
+                    && let Some((code, label)) = state.parent.clone()
+                {
+                    state.code = code;
+                    state.label = label;
                 }
                 state.breakdown = np;
                 state.breakdown_fresh = true;
@@ -1163,16 +1392,14 @@ impl<'d> Extractor<'d> {
             state.breakdown = String::new();
         }
         if let Some(p) = &period {
-            if state.period.as_ref() != Some(p) {
-                changed = true;
-            }
             state.period = Some(p.clone());
         }
-        state.status = match status {
-            Some(s) => s,
-            None if changed => ObservationStatus::Actual,
-            None => state.status,
-        };
+        // A status carries to the later clauses of its sentence, whatever
+        // their subject or period: "Tổng mức bán lẻ ... ước đạt ...; doanh
+        // thu dịch vụ lưu trú ... đạt ...".
+        if let Some(s) = status {
+            state.status = s;
+        }
         if state.code.is_empty()
             && state.label.is_empty()
             && state.breakdown.is_empty()
@@ -1228,6 +1455,30 @@ fn cut_period(p: &mut Period, cut: chrono::NaiveDate) {
         }
         p.end = cut;
     }
+}
+
+/// A date range written in brackets right after a month: "tháng 5 (từ
+/// 15/4 đến 14/5)", "Tháng 5/2024 (từ ngày 15/4 đến ngày 14/5/2024)".
+fn bracket_range(sentence: &str, anchor: Anchor) -> Option<Period> {
+    let open = sentence.find("(từ ").or_else(|| sentence.find("(Từ "))?;
+    let before = lowercase(tail(sentence[..open].trim_end(), 24));
+    let month = before
+        .rsplit("tháng")
+        .next()
+        .filter(|_| before.contains("tháng"))?;
+    if !month
+        .trim()
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '/' || c == ' ')
+        || month.trim().is_empty()
+    {
+        return None;
+    }
+    let close = sentence[open..].find(')')? + open;
+    when::mentions(&sentence[open + 1..close], anchor)
+        .into_iter()
+        .map(|m| m.period)
+        .find(|p| p.kind == PeriodKind::DateRange)
 }
 
 /// A cut-off date written in brackets after a period.
@@ -1308,6 +1559,21 @@ fn change_sign(c: &Change) -> f64 {
         _ => 1.0,
     };
     if v < 0.0 { -1.0 } else { 1.0 }
+}
+
+/// The sign of a change verb ending `before` ("tăng", "giảm nhẹ", "tăng
+/// rất cao"), if it ends with one.
+fn verb_before(before: &str, anchor: Anchor) -> Option<f64> {
+    let percent = Unit {
+        text: "%".into(),
+        code: UnitCode::Percent,
+        multiplier: 1.0,
+        len: 0,
+    };
+    match classify(&lowercase(before), Some(&percent), "", anchor, false) {
+        Kind::Change(sign) => Some(sign),
+        _ => None,
+    }
 }
 
 /// "(-21,9%)", "(7,1%)", "(giảm 22,2%)": (value, whether the sign is
@@ -1413,6 +1679,59 @@ fn classify(
         }
     }
     Kind::Level
+}
+
+/// The item an alias of a [`HEADED`] indicator names: "trâu" of "đàn
+/// trâu"; None for the head alone ("tổng đàn").
+fn headed_item(code: &str, alias: &str) -> Option<String> {
+    let heads = HEADED.iter().find(|(c, _)| *c == code)?.1;
+    let lower = lowercase(alias.trim());
+    let rest = heads
+        .iter()
+        .find_map(|h| lower.strip_prefix(h).filter(|r| r.starts_with(' ')))?;
+    // The item as written (the alias's own case), after the head's words.
+    let words: Vec<&str> = alias.split_whitespace().collect();
+    let skip = words.len() - rest.split_whitespace().count();
+    let item = clean_label(&words[skip..].join(" "));
+    (!item.is_empty()).then_some(item)
+}
+
+/// An item of a breakdown that names an indicator of another field than
+/// its subject's ("Thu ngân sách ... Trong đó: thu xuất nhập khẩu ..." is
+/// revenue, not trade): the words name the item.
+fn other_field(state: &State, ind: &catalog::Indicator) -> bool {
+    state.in_breakdown && catalog::by_code(state.code).is_some_and(|s| s.sector != ind.sector)
+}
+
+/// The base a level names when it is a plan or a budget estimate itself
+/// ("Kế hoạch vốn đầu tư công năm 2024 là 6.500 tỷ đồng").
+fn plan_named(o: &Observation) -> Option<ComparisonBase> {
+    let l = lowercase(&o.label);
+    if o.indicator.ends_with("_plan") || l.contains("kế hoạch") {
+        Some(ComparisonBase::Plan)
+    } else if l.contains("dự toán") {
+        Some(ComparisonBase::BudgetEstimate)
+    } else {
+        None
+    }
+}
+
+/// "đạt 40,5%" right after a level, with no base written after it: in a
+/// paragraph about a plan, the share of the plan done.
+fn bare_attainment(gap_lower: &str, unit: Option<&Unit>, after_unit: &str) -> bool {
+    let g = gap_lower
+        .trim()
+        .trim_start_matches([',', ';'])
+        .trim_start()
+        .trim_start_matches("ước")
+        .trim();
+    unit.is_some_and(|u| u.code == UnitCode::Percent)
+        && g == "đạt"
+        && after_unit
+            .trim_start()
+            .chars()
+            .next()
+            .is_none_or(|c| matches!(c, ',' | ';' | '.' | ')' | '('))
 }
 
 /// Words after a unit up to punctuation or a number (for a subject named
@@ -1623,6 +1942,14 @@ fn noun_phrase(
         } else {
             i
         };
+        // "vụ Đông Xuân", "Vụ Hè Thu": a crop season, not a place.
+        if lowercase(words[i]) == "vụ" {
+            i += 1;
+            while i < words.len() && cap(words[i]) {
+                i += 1;
+            }
+            continue;
+        }
         let mut j = start;
         while j < words.len() && cap(words[j]) {
             j += 1;
@@ -1662,6 +1989,10 @@ fn noun_phrase(
         if b >= a + 2 && is_pair(TRAILING_PHRASES, lower[b - 2], lower[b - 1]) {
             b -= 2;
         } else if b > a
+            // "sầu riêng": only a leading "riêng" is an edge ("Riêng tháng 5");
+            // "cây hằng năm" is a kind of crop.
+            && lower[b - 1] != "riêng"
+            && !(lower[b - 1] == "năm" && b >= a + 2 && ["hằng", "hàng"].contains(&lower[b - 2]))
             && (EDGE_SET.contains(lower[b - 1])
                 || !words[b - 1].chars().any(baocao_domain::text::is_alphabetic))
         {

@@ -30,7 +30,7 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         (?P<asof>[Tt]ính\ đến\ (?:hết\ )?(?:ngày\ )?(?P<ad>\d{1,2})/(?P<am>\d{1,2})(?:/(?P<ay>\d{4}))?)
       | (?P<asofm>[Tt]ính\ đến\ (?:hết\ )?tháng\ (?P<bm>\d{1,2})(?:/(?P<by>\d{4})|\ năm\ (?P<by2>\d{4}))?)
-      | (?P<range>[Tt]ừ\ ngày\ (?P<r1d>\d{1,2})/(?P<r1m>\d{1,2})(?:/(?P<r1y>\d{4}))?\ đến\ (?:hết\ )?ngày\ (?P<r2d>\d{1,2})/(?P<r2m>\d{1,2})(?:/(?P<r2y>\d{4}))?)
+      | (?P<range>[Tt]ừ\ (?:ngày\ )?(?P<r1d>\d{1,2})/(?P<r1m>\d{1,2})(?:/(?P<r1y>\d{4}))?\ (?:đến|-)\ (?:hết\ )?(?:ngày\ )?(?P<r2d>\d{1,2})/(?P<r2m>\d{1,2})(?:/(?P<r2y>\d{4}))?)
       | (?P<half>(?:6|06|[Ss]áu)\ tháng\ (?P<hw>đầu|cuối)\ năm(?:\ (?P<hy>\d{4}))?)
       | (?P<ytd>(?:(?:[Ll]ũy|[Ll]uỹ)\ kế\ )?(?:[Tt]rong\ )?(?P<n>\d{1,2})\ tháng(?:\ đầu\ năm)?(?:\ (?:năm\ )?(?P<ny>\d{4}))?)
       | (?P<cum>(?:[Ll]ũy|[Ll]uỹ)\ kế)
@@ -66,7 +66,7 @@ fn lower_tail(text: &str) -> String {
 pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
     let mut out = Vec::new();
     // Every period phrase holds one of these words: most clauses hold none.
-    if !["háng", "ăm", "uý", " kế", "ngày"]
+    if !["háng", "ăm", "uý", " kế", "ngày", "đến"]
         .iter()
         .any(|w| text.contains(w))
     {
@@ -155,6 +155,7 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
             if ["sang", "của", "học", "đến", "từ"]
                 .iter()
                 .any(|w| bl.ends_with(w))
+                || ends_with_season(&bl)
             {
                 continue;
             }
@@ -171,6 +172,41 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// Crop seasons: "vụ Đông Xuân năm 2024" names a season, which spans
+/// parts of two calendar years; its year is part of the name.
+const SEASONS: &[&str] = &[
+    "vụ đông xuân",
+    "vụ chiêm xuân",
+    "vụ hè thu",
+    "vụ thu đông",
+    "vụ xuân hè",
+    "vụ mùa",
+    "vụ xuân",
+    "vụ đông",
+    "vụ chiêm",
+    "vụ hè",
+];
+
+/// Whether `before` ends with a crop season's name and maybe "năm": a
+/// year written next ("vụ Hè Thu năm 2024", "vụ Đông Xuân 2023-2024")
+/// belongs to the name.
+pub fn names_season(before: &str) -> bool {
+    let b = lower_tail(before.trim_end());
+    let b = b.strip_suffix("năm").map_or(b.as_str(), str::trim_end);
+    ends_with_season(b)
+}
+
+/// Whether lowercase `before` ends with a crop season's name.
+fn ends_with_season(before: &str) -> bool {
+    SEASONS.iter().any(|s| {
+        before.ends_with(s)
+            && before[..before.len() - s.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphabetic())
+    })
 }
 
 /// The same period a year earlier ("cùng kỳ").

@@ -1,0 +1,368 @@
+//! How other provinces and statistics offices write their figures: short
+//! passages in the genre's style (invented figures, modelled on a survey of
+//! real Cục Thống kê and UBND reports), each checked figure by figure on
+//! every field: indicator, breakdown, period, value, unit, status and
+//! comparisons.
+
+use baocao_domain::{Change, Observation, PeriodKind, Qualifier, Report};
+use baocao_parser::{Hints, parse};
+
+/// A May 2024 report whose body is `body` (headings and paragraphs).
+fn report(body: &str) -> Report {
+    let text = format!(
+        "UBND TỈNH THỬ NGHIỆM\n\nBÁO CÁO\n\n\
+         Tình hình kinh tế - xã hội tháng 5 năm 2024\n\nI. KINH TẾ\n\n{body}\n"
+    );
+    parse(text.as_bytes(), &Hints::default()).expect("parses")
+}
+
+fn kind(k: PeriodKind) -> &'static str {
+    match k {
+        PeriodKind::Month => "MONTH",
+        PeriodKind::YearToDate => "YTD",
+        PeriodKind::Quarter => "QUARTER",
+        PeriodKind::HalfYear => "HALF",
+        PeriodKind::Year => "YEAR",
+        PeriodKind::AsOfDate => "ASOF",
+        PeriodKind::DateRange => "RANGE",
+        PeriodKind::Unspecified => "UNSPECIFIED",
+    }
+}
+
+fn qual(q: Qualifier) -> &'static str {
+    match q {
+        Qualifier::Exact => "",
+        Qualifier::Approximate => "~",
+        Qualifier::AtLeast => ">=",
+        Qualifier::AtMost => "<=",
+    }
+}
+
+/// Every field of an observation on one line:
+/// `indicator | breakdown | period | quantity | status | comparisons`.
+fn row(o: &Observation) -> String {
+    let period = o.period.as_ref().map_or("-".to_owned(), |p| {
+        format!("{} {}..{}", kind(p.kind), p.start, p.end)
+    });
+    let quantity = o.quantity.as_ref().map_or("-".to_owned(), |q| {
+        let max = q.value_max.map_or(String::new(), |m| format!("-{m}"));
+        format!(
+            "{}{}{max} {} {:?} x{}",
+            qual(q.qualifier),
+            q.value,
+            q.unit,
+            q.unit_code,
+            q.multiplier
+        )
+    });
+    let comparisons: Vec<String> = o
+        .comparisons
+        .iter()
+        .map(|c| {
+            let v = match &c.change {
+                Change::PercentChange(v) => format!("{v:+}%"),
+                Change::Ratio(v) => format!("x{v}"),
+                Change::AttainmentPercent(v) => format!("={v}%"),
+                Change::AbsoluteChange(q) => {
+                    format!("{:+} {} {:?}", q.value, q.unit, q.unit_code)
+                }
+            };
+            format!("{:?} {}{v}", c.base, qual(c.qualifier))
+        })
+        .collect();
+    format!(
+        "{} | {} | {period} | {quantity} | {:?} | {}",
+        o.indicator,
+        o.breakdown,
+        o.status,
+        comparisons.join(", ")
+    )
+}
+
+fn rows(r: &Report) -> Vec<String> {
+    r.observations.iter().map(row).collect()
+}
+
+fn assert_rows(r: &Report, want: &[&str]) {
+    let got = rows(r);
+    assert_eq!(
+        got,
+        want,
+        "\ngot:\n{}\nissues: {:#?}",
+        got.join("\n"),
+        r.quality_issues
+    );
+}
+
+const MAY: &str = "MONTH 2024-05-01..2024-05-31";
+
+#[test]
+fn an_estimate_carries_to_the_later_clauses_of_its_sentence() {
+    // The "ước" of the first clause covers the figures after it in the same
+    // sentence, whatever their subject; the next sentence is actual again.
+    let r = report(
+        "1. Thương mại\n\n\
+         Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tháng 5 ước đạt 5.120 tỷ \
+         đồng, tăng 9,6% so với cùng kỳ; doanh thu dịch vụ lưu trú, ăn uống đạt 640 tỷ đồng, \
+         tăng 12,1%; kim ngạch xuất khẩu đạt 215 triệu USD, tăng 7,4%. Kim ngạch nhập khẩu \
+         đạt 130 triệu USD, giảm 3,2%.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "retail_sales |  | {MAY} | 5120 tỷ đồng Vnd x1000000000 | Estimate | SamePeriodLastYear +9.6%"
+            ),
+            &format!(
+                "accommodation_food_revenue |  | {MAY} | 640 tỷ đồng Vnd x1000000000 | Estimate | SamePeriodLastYear +12.1%"
+            ),
+            &format!(
+                "exports |  | {MAY} | 215 triệu USD Usd x1000000 | Estimate | SamePeriodLastYear +7.4%"
+            ),
+            &format!(
+                "imports |  | {MAY} | 130 triệu USD Usd x1000000 | Actual | SamePeriodLastYear -3.2%"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_bare_attainment_in_a_list_is_of_the_plan_in_force() {
+    // "đạt X%" with no base after a level measures against the plan or
+    // budget estimate the paragraph is about; list items that name no
+    // indicator of their own are the parent's breakdowns, even when their
+    // words name an indicator of another field ("doanh nghiệp có vốn đầu tư
+    // nước ngoài" is not an FDI figure here).
+    let r = report(
+        "1. Thu, chi ngân sách\n\n\
+         Tổng thu ngân sách nhà nước trên địa bàn 5 tháng ước đạt 4.120 tỷ đồng, đạt 41,2% \
+         dự toán, tăng 8,5% so với cùng kỳ. Trong đó: thu nội địa 3.800 tỷ đồng, đạt 40,5%; \
+         thu từ khu vực doanh nghiệp có vốn đầu tư nước ngoài 1.150 tỷ đồng, đạt 38,3%; thu \
+         xuất nhập khẩu 320 tỷ đồng, đạt 52,1%.\n\n\
+         2. Đầu tư công\n\n\
+         Kế hoạch vốn đầu tư công năm 2024 là 6.500 tỷ đồng. Giá trị giải ngân tính đến ngày \
+         15/5/2024 đạt 1.950 tỷ đồng, đạt 30%.",
+    );
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    let bn = "tỷ đồng Vnd x1000000000";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "budget_revenue |  | {ytd} | 4120 {bn} | Estimate | BudgetEstimate =41.2%, SamePeriodLastYear +8.5%"
+            ),
+            &format!("domestic_revenue |  | {ytd} | 3800 {bn} | Estimate | BudgetEstimate =40.5%"),
+            &format!(
+                "budget_revenue | thu từ khu vực doanh nghiệp có vốn đầu tư nước ngoài | {ytd} | 1150 {bn} | Estimate | BudgetEstimate =38.3%"
+            ),
+            &format!(
+                "import_export_revenue |  | {ytd} | 320 {bn} | Estimate | BudgetEstimate =52.1%"
+            ),
+            &format!(
+                "public_investment_plan |  | YEAR 2024-01-01..2024-12-31 | 6500 {bn} | Actual | "
+            ),
+            &format!(
+                "public_investment_disbursement |  | ASOF 2024-05-15..2024-05-15 | 1950 {bn} | Actual | Plan =30%"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn list_items_keep_their_breakdown() {
+    // A herd list names each animal after "đàn"; a crop entry names the
+    // crop before its colon; "Chia ra:" opens breakdowns of the figure
+    // before, which keep its status.
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Cây lâu năm: Chè: diện tích hiện có 22.780 ha, tăng 1,1%; sản lượng chè búp tươi \
+         tháng 5 ước đạt 28.400 tấn, tăng 3,2%. Cây ăn quả: diện tích 9.120 ha, sản lượng \
+         14.300 tấn.\n\n\
+         Chăn nuôi: Tổng đàn trâu ước tính 20.150 con, giảm 1,2% so với cùng thời điểm năm \
+         trước; đàn bò 35.400 con, tăng 0,5%; đàn dê 12.600 con, tăng 2%; đàn gia cầm 4,2 \
+         triệu con, tăng 3,8%.\n\n\
+         2. Đầu tư\n\n\
+         Vốn đầu tư thực hiện từ nguồn ngân sách nhà nước tháng 5 ước đạt 620 tỷ đồng, tăng \
+         12,3% so với cùng kỳ. Chia ra: vốn ngân sách nhà nước cấp tỉnh 410 tỷ đồng, tăng \
+         10,1%; vốn ngân sách nhà nước cấp huyện 180 tỷ đồng, tăng 16,8%; vốn ngân sách cấp \
+         xã 30 tỷ đồng, giảm 4,5%.",
+    );
+    let bn = "tỷ đồng Vnd x1000000000";
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!("crop_area | Chè | {MAY} | 22780 ha Hectare x1 | Actual | {y} +1.1%"),
+            &format!(
+                "crop_output | chè búp tươi | {MAY} | 28400 tấn Tonne x1 | Estimate | {y} +3.2%"
+            ),
+            &format!("crop_area | Cây ăn quả | {MAY} | 9120 ha Hectare x1 | Actual | "),
+            &format!("crop_output | Cây ăn quả | {MAY} | 14300 tấn Tonne x1 | Actual | "),
+            &format!("livestock_herd | trâu | {MAY} | 20150 con Head x1 | Estimate | {y} -1.2%"),
+            &format!("livestock_herd | bò | {MAY} | 35400 con Head x1 | Estimate | {y} +0.5%"),
+            &format!("livestock_herd | dê | {MAY} | 12600 con Head x1 | Estimate | {y} +2%"),
+            &format!(
+                "livestock_herd | gia cầm | {MAY} | 4.2 triệu con Head x1000000 | Estimate | {y} +3.8%"
+            ),
+            &format!("realized_investment |  | {MAY} | 620 {bn} | Estimate | {y} +12.3%"),
+            &format!(
+                "realized_investment | vốn ngân sách nhà nước cấp tỉnh | {MAY} | 410 {bn} | Estimate | {y} +10.1%"
+            ),
+            &format!(
+                "realized_investment | vốn ngân sách nhà nước cấp huyện | {MAY} | 180 {bn} | Estimate | {y} +16.8%"
+            ),
+            &format!(
+                "realized_investment | vốn ngân sách cấp xã | {MAY} | 30 {bn} | Estimate | {y} -4.5%"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn changes_in_the_same_sentence_as_the_levels_they_compare() {
+    // The traffic sentence of many UBND reports: levels, then "; so với
+    // cùng kỳ" and one change for each level, in order or by name. The
+    // bracketed range after the month is how the month is counted.
+    let r = report(
+        "3. An toàn giao thông\n\n\
+         Trong tháng 5 (từ 15/4 đến 14/5), xảy ra 12 vụ tai nạn giao thông, làm chết 8 người, \
+         bị thương 6 người; so với cùng kỳ giảm 2 vụ, tăng 1 người bị thương, giảm 1 người \
+         chết.",
+    );
+    let range = "RANGE 2024-04-15..2024-05-14";
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!("traffic_accidents |  | {range} | 12 vụ Case x1 | Actual | {y} -2 vụ Case"),
+            &format!(
+                "traffic_deaths |  | {range} | 8 người Person x1 | Actual | {y} -1 người Person"
+            ),
+            &format!(
+                "traffic_injuries |  | {range} | 6 người Person x1 | Actual | {y} +1 người Person"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_relative_and_an_absolute_change_joined_by_hay() {
+    // "so cùng kỳ năm trước tăng X% hay tăng Y ha": the base written before
+    // the verb, and the same change stated twice, of the figure before.
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Diện tích gieo trồng cây hằng năm ước đạt 42.350 ha, so cùng kỳ năm trước tăng 1,8% \
+         hay tăng 750 ha; sản lượng lương thực ước đạt 98.400 tấn, so với cùng kỳ giảm 0,6% \
+         hay giảm 590 tấn.",
+    );
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "crop_area | cây hằng năm | {MAY} | 42350 ha Hectare x1 | Estimate | {y} +1.8%, {y} +750 ha Hectare"
+            ),
+            &format!(
+                "crop_output |  | {MAY} | 98400 tấn Tonne x1 | Estimate | {y} -0.6%, {y} -590 tấn Tonne"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_crop_season_is_an_item_not_a_period() {
+    // "vụ Hè Thu năm 2024", "Vụ Mùa năm 2024": the year names the season,
+    // which spans two calendar years; the figures keep the period in
+    // force, and the season is not taken for a place name.
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Diện tích lúa vụ Hè Thu năm 2024 đã xuống giống 18.200 ha, bằng 95,2% kế hoạch. \
+         Vụ Mùa năm 2024 dự kiến gieo trồng 25.400 ha. Sản lượng lúa vụ Chiêm Xuân ước đạt \
+         120.500 tấn, giảm 2,3%.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "rice_area | vụ Hè Thu năm 2024 đã xuống giống | {MAY} | 18200 ha Hectare x1 | Actual | Plan =95.2%"
+            ),
+            &format!("crop_area | Vụ Mùa | {MAY} | 25400 ha Hectare x1 | Forecast | "),
+            &format!(
+                "rice_output | vụ Chiêm Xuân | {MAY} | 120500 tấn Tonne x1 | Estimate | SamePeriodLastYear -2.3%"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn an_inline_heading_and_its_text_on_one_line() {
+    // One paragraph a line, as briefs saved from a word processor are: the
+    // heading's name, a colon, then its text. The heading is a section;
+    // its text is read for figures (the item number is no figure, and the
+    // heading's words are no breakdown).
+    let text = "CỤC THỐNG KÊ TỈNH THỬ NGHIỆM\nBÁO CÁO\n\
+        Tình hình kinh tế - xã hội tháng 5 năm 2024\n\
+        1. Sản xuất công nghiệp: Chỉ số sản xuất công nghiệp tháng 5 ước tính tăng 6,2% so \
+        với tháng trước và tăng 9,1% so với cùng kỳ năm trước.\n\
+        2. Thương mại, dịch vụ: Tổng mức bán lẻ hàng hóa tháng 5 ước đạt 5.120 tỷ đồng, tăng \
+        9,6% so với cùng kỳ.\n\
+        3. Trật tự an toàn giao thông\n\
+        Tháng 5 xảy ra 9 vụ tai nạn giao thông, làm chết 6 người.\n";
+    let r = parse(text.as_bytes(), &Hints::default()).expect("parses");
+    let sections: Vec<(&str, &str, u32)> = r
+        .sections
+        .iter()
+        .map(|s| (s.number.as_str(), s.title.as_str(), s.level))
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            ("1", "Sản xuất công nghiệp", 1),
+            ("2", "Thương mại, dịch vụ", 1),
+            ("3", "Trật tự an toàn giao thông", 1)
+        ]
+    );
+    assert!(
+        r.sections[0]
+            .text
+            .starts_with("Chỉ số sản xuất công nghiệp tháng 5")
+    );
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!("iip |  | {MAY} | - | Estimate | PreviousPeriod +6.2%, {y} +9.1%"),
+            &format!(
+                "retail_sales |  | {MAY} | 5120 tỷ đồng Vnd x1000000000 | Estimate | {y} +9.6%"
+            ),
+            &format!("traffic_accidents |  | {MAY} | 9 vụ Case x1 | Actual | "),
+            &format!("traffic_deaths |  | {MAY} | 6 người Person x1 | Actual | "),
+        ],
+    );
+    let sections: Vec<&str> = r
+        .observations
+        .iter()
+        .map(|o| o.provenance.section_number.as_str())
+        .collect();
+    assert_eq!(sections, ["1", "2", "3", "3"]);
+    assert!(r.quality_issues.is_empty(), "{:#?}", r.quality_issues);
+}
+
+#[test]
+fn a_topic_before_a_colon_is_no_breakdown() {
+    // "Thủy sản: diện tích thả nuôi ..." names the topic, then the
+    // subject: aquaculture area, not a crop area nor a "Thủy sản" item.
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Thủy sản: diện tích thả nuôi 5.320 ha, tăng 2,2%; sản lượng thủy sản tháng 5 ước đạt \
+         3.150 tấn, tăng 4,1%.",
+    );
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!("aquaculture_area |  | {MAY} | 5320 ha Hectare x1 | Actual | {y} +2.2%"),
+            &format!("aquaculture_output |  | {MAY} | 3150 tấn Tonne x1 | Estimate | {y} +4.1%"),
+        ],
+    );
+}
