@@ -489,3 +489,50 @@ fn a_letter_heading_inline_and_a_list_item_that_is_not() {
         ],
     );
 }
+
+#[test]
+fn one_line_statistics_brief_key_figures() {
+    // testdata/reports/samples/cuc-thong-ke-mot-dong.txt (April 2024, one
+    // paragraph a line): the figures EXPECTED.md lists, every field.
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../testdata/reports/samples/cuc-thong-ke-mot-dong.txt"
+    ))
+    .expect("sample");
+    let r = parse(&bytes, &Hints::default()).expect("parses");
+    let got = rows(&r);
+    let apr = "MONTH 2024-04-01..2024-04-30";
+    let ytd = "YTD 2024-01-01..2024-04-30";
+    let y = "SamePeriodLastYear";
+    let p = "PreviousPeriod";
+    let bn = "tỷ đồng Vnd x1000000000";
+    let usd = "triệu USD Usd x1000000";
+    let season = "Vụ Đông Xuân 2023-2024";
+    for want in [
+        format!("crop_area | {season} | {apr} | 78450 ha Hectare x1 | Actual | {y} +1.3%"),
+        format!("rice_area | {season} | {apr} | 58120 ha Hectare x1 | Actual | {y} -0.8%"),
+        format!("crop_area | cây rau màu | {apr} | 20330 ha Hectare x1 | Actual | {y} +7.6%"),
+        format!("iip |  | {apr} | - | Estimate | {p} +4.2%, {y} +9.8%"),
+        format!("iip | ngành khai khoáng | {apr} | - | Estimate | {y} -3.5%"),
+        format!("iip |  | {ytd} | - | Estimate | {y} +8.7%"),
+        format!("retail_sales |  | {apr} | 6215.4 {bn} | Estimate | {p} +1.6%, {y} +11.2%"),
+        format!("retail_sales |  | {ytd} | 24380.7 {bn} | Estimate | {y} +10.8%"),
+        format!("cpi |  | {ytd} | - | Actual | {y} +3.71%"),
+        format!("exports |  | {apr} | 952.6 {usd} | Estimate | {p} +2.4%, {y} +14.3%"),
+        format!("imports |  | {ytd} | 2688.5 {usd} | Estimate | {y} +9.5%"),
+        format!(
+            "budget_revenue |  | {ytd} | 6742.3 {bn} | Estimate | BudgetEstimate =38.6%, {y} +12.4%"
+        ),
+        format!("budget_revenue |  | YTD 2023-01-01..2023-04-30 | 5998.5 {bn} | Actual | "),
+        format!(
+            "public_investment_disbursement |  | ASOF 2024-04-15..2024-04-15 | 1234.6 {bn} | Actual | Plan =22.3%"
+        ),
+        format!("enterprises_new |  | {apr} | 215 doanh nghiệp Enterprise x1 | Actual | {y} +6.5%"),
+    ] {
+        assert!(
+            got.contains(&want),
+            "missing {want}\ngot:\n{}",
+            got.join("\n")
+        );
+    }
+}
