@@ -581,6 +581,14 @@ static CATALOG: &[Indicator] = &[
             "tỷ lệ giải ngân",
             "giải ngân đạt",
             "giải ngân được",
+            // "giải ngân đến ngày 15/5/2024 đạt ...": a cut-off between
+            // (a date is three words). With "tính đến" the other aliases
+            // ("giá trị giải ngân") already name it.
+            "giải ngân đến … đạt",
+            "giải ngân đến ngày … đạt",
+            "giải ngân đến hết ngày … đạt",
+            "giải ngân đến … được",
+            "giải ngân đến ngày … được",
         ],
     ),
     ind(

@@ -76,13 +76,18 @@ fn is_heading(n: &Numbering, text: &str) -> bool {
     }
 }
 
-/// "1. Công nghiệp: Chỉ số sản xuất ..." (a heading and its text on one
-/// line, as statistics offices' briefs write them): the byte offset in
-/// `text` just after the heading's colon. The head is a short name (at
-/// most eight words, no figure, no sentence end) and a capitalised
-/// sentence follows.
+/// "1. Công nghiệp: Chỉ số sản xuất ...", "a) Trồng trọt: Tổng diện tích
+/// ...", "1.1. Thương mại: ..." (a heading and its text on one line, as
+/// statistics offices' briefs write them): the byte offset in `text` just
+/// after the heading's colon. The head is a short name (at most eight
+/// words, no figure, no sentence end) and a capitalised sentence follows.
+/// A head that names one entity ("1. Công ty TNHH Hòa Phát: Doanh thu
+/// ...", "2. Huyện Lục Ngạn: ...") is an item of a list, not a heading.
 fn inline_head(n: &Numbering, text: &str) -> Option<usize> {
-    if !matches!(n.style, Style::Arabic(_) | Style::Roman | Style::Letter) {
+    if !matches!(
+        n.style,
+        Style::Arabic(_) | Style::Roman | Style::Letter | Style::LetterParen
+    ) {
         return None;
     }
     let title = &text[n.title_start..];
@@ -93,8 +98,36 @@ fn inline_head(n: &Numbering, text: &str) -> Option<usize> {
     ((1..=8).contains(&words)
         && !head.bytes().any(|b| b.is_ascii_digit())
         && !head.contains(['.', ';', '('])
+        && !names_entity(head)
         && rest.starts_with(char::is_uppercase))
     .then_some(n.title_start + colon + 1)
+}
+
+/// Words an entity's name begins with: a company, a project, a place.
+const ENTITY_HEADS: &[&str] = &[
+    "cong ty",
+    "tap doan",
+    "tong cong ty",
+    "ngan hang ",
+    "nha may ",
+    "du an ",
+    "huyen ",
+    "thi xa ",
+    "thanh pho ",
+    "benh vien ",
+];
+
+/// Whether a heading-like head names one entity rather than a topic: it
+/// begins like a company's, project's or place's name, or a word after
+/// the first is a proper name (capitalised, not an acronym). Topic
+/// headings are written in common nouns ("Thương mại, dịch vụ").
+fn names_entity(head: &str) -> bool {
+    let f = fold(head);
+    ENTITY_HEADS.iter().any(|e| f.starts_with(e))
+        || head.split_whitespace().skip(1).any(|w| {
+            let mut cs = w.chars().filter(|c| c.is_alphabetic());
+            cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
+        })
 }
 
 fn is_upper_short(text: &str) -> bool {

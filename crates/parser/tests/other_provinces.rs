@@ -366,3 +366,173 @@ fn a_topic_before_a_colon_is_no_breakdown() {
         ],
     );
 }
+
+#[test]
+fn disbursement_to_a_date_without_tinh() {
+    // "giải ngân đến ngày 15/5/2024 đạt ...": the disbursement at that date
+    // (with or without "tính"), not the plan named in the clause before.
+    let r = report(
+        "1. Đầu tư công\n\n\
+         Kế hoạch vốn đầu tư công năm 2024 là 6.500 tỷ đồng; giải ngân đến ngày 15/5/2024 \
+         đạt 1.234 tỷ đồng, bằng 35,2% kế hoạch.",
+    );
+    let bn = "tỷ đồng Vnd x1000000000";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "public_investment_plan |  | YEAR 2024-01-01..2024-12-31 | 6500 {bn} | Actual | "
+            ),
+            &format!(
+                "public_investment_disbursement |  | ASOF 2024-05-15..2024-05-15 | 1234 {bn} | Actual | Plan =35.2%"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_season_opening_a_sentence_is_the_item_of_its_figures() {
+    // "Vụ Đông Xuân 2023-2024, ..." names the season of the figures after
+    // it (not a period); "gieo cấy 25.400 ha lúa" is the rice area, and the
+    // crop after the unit is the figure's, not the change's.
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Vụ Đông Xuân 2023-2024, toàn tỉnh gieo trồng được 45.300 ha, tăng 1,2% so với cùng \
+         kỳ; trong đó gieo cấy 25.400 ha lúa, đạt 101,2% kế hoạch; cây rau màu 9.800 ha, tăng \
+         4,5%.",
+    );
+    let season = "Vụ Đông Xuân 2023-2024";
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!("crop_area | {season} | {MAY} | 45300 ha Hectare x1 | Actual | {y} +1.2%"),
+            &format!("rice_area | {season} | {MAY} | 25400 ha Hectare x1 | Actual | Plan =101.2%"),
+            &format!("crop_area | cây rau màu | {MAY} | 9800 ha Hectare x1 | Actual | {y} +4.5%"),
+        ],
+    );
+}
+
+#[test]
+fn a_figure_a_year_earlier_or_a_plan_is_no_estimate() {
+    // The "ước" of a sentence does not reach "cùng kỳ năm trước đạt ..."
+    // (the same figure a year earlier, actual) nor a plan (given, not
+    // estimated), after a semicolon or a comma.
+    let r = report(
+        "1. Ngân sách, xuất khẩu\n\n\
+         Tổng thu ngân sách nhà nước trên địa bàn 5 tháng ước đạt 4.000 tỷ đồng, tăng 9% so \
+         với cùng kỳ; cùng kỳ năm trước đạt 3.670 tỷ đồng. Kim ngạch xuất khẩu 5 tháng ước \
+         đạt 500 triệu USD, cùng kỳ năm 2023 đạt 450 triệu USD. Vốn đầu tư thực hiện từ \
+         nguồn ngân sách nhà nước 5 tháng ước đạt 2.100 tỷ đồng; kế hoạch vốn đầu tư công \
+         năm 2024 là 6.500 tỷ đồng.",
+    );
+    let bn = "tỷ đồng Vnd x1000000000";
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    let ytd23 = "YTD 2023-01-01..2023-05-31";
+    assert_rows(
+        &r,
+        &[
+            &format!("budget_revenue |  | {ytd} | 4000 {bn} | Estimate | SamePeriodLastYear +9%"),
+            &format!("budget_revenue |  | {ytd23} | 3670 {bn} | Actual | "),
+            &format!("exports |  | {ytd} | 500 triệu USD Usd x1000000 | Estimate | "),
+            &format!("exports |  | {ytd23} | 450 triệu USD Usd x1000000 | Actual | "),
+            &format!("realized_investment |  | {ytd} | 2100 {bn} | Estimate | "),
+            &format!(
+                "public_investment_plan |  | YEAR 2024-01-01..2024-12-31 | 6500 {bn} | Actual | "
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_letter_heading_inline_and_a_list_item_that_is_not() {
+    // "a) Trồng trọt: Tổng diện tích ..." is a heading with its text on the
+    // same line; "1. Công ty TNHH Hòa Phát: Doanh thu ..." names one
+    // entity (a proper name in the head) and is an item of a list.
+    let text = "CỤC THỐNG KÊ TỈNH THỬ NGHIỆM\nBÁO CÁO\n\
+        Tình hình kinh tế - xã hội tháng 5 năm 2024\n\
+        1. Sản xuất nông nghiệp\n\
+        a) Trồng trọt: Tổng diện tích gieo trồng cây hằng năm ước đạt 42.350 ha, tăng 1,8% so \
+        với cùng kỳ.\n\
+        b) Chăn nuôi: Tổng đàn lợn ước đạt 452.300 con, tăng 2,1% so với cùng kỳ.\n\
+        2. Doanh nghiệp\n\
+        Các doanh nghiệp có doanh thu lớn trong tháng:\n\
+        1. Công ty TNHH Hòa Phát: Doanh thu đạt 1.250 tỷ đồng.\n\
+        2. Công ty cổ phần May Sông Hồng: Doanh thu đạt 640 tỷ đồng.\n";
+    let r = parse(text.as_bytes(), &Hints::default()).expect("parses");
+    let sections: Vec<(&str, &str, u32)> = r
+        .sections
+        .iter()
+        .map(|s| (s.number.as_str(), s.title.as_str(), s.level))
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            ("1", "Sản xuất nông nghiệp", 1),
+            ("a", "Trồng trọt", 2),
+            ("b", "Chăn nuôi", 2),
+            ("2", "Doanh nghiệp", 1),
+        ]
+    );
+    assert!(r.sections[3].text.contains("1. Công ty TNHH Hòa Phát"));
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "crop_area | cây hằng năm | {MAY} | 42350 ha Hectare x1 | Estimate | {y} +1.8%"
+            ),
+            &format!("livestock_herd | lợn | {MAY} | 452300 con Head x1 | Estimate | {y} +2.1%"),
+            // The companies' revenues, no catalog indicator.
+            &format!(" |  | {MAY} | 1250 tỷ đồng Vnd x1000000000 | Actual | "),
+            &format!(" |  | {MAY} | 640 tỷ đồng Vnd x1000000000 | Actual | "),
+        ],
+    );
+}
+
+#[test]
+fn one_line_statistics_brief_key_figures() {
+    // testdata/reports/samples/cuc-thong-ke-mot-dong.txt (April 2024, one
+    // paragraph a line): the figures EXPECTED.md lists, every field.
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../testdata/reports/samples/cuc-thong-ke-mot-dong.txt"
+    ))
+    .expect("sample");
+    let r = parse(&bytes, &Hints::default()).expect("parses");
+    let got = rows(&r);
+    let apr = "MONTH 2024-04-01..2024-04-30";
+    let ytd = "YTD 2024-01-01..2024-04-30";
+    let y = "SamePeriodLastYear";
+    let p = "PreviousPeriod";
+    let bn = "tỷ đồng Vnd x1000000000";
+    let usd = "triệu USD Usd x1000000";
+    let season = "Vụ Đông Xuân 2023-2024";
+    for want in [
+        format!("crop_area | {season} | {apr} | 78450 ha Hectare x1 | Actual | {y} +1.3%"),
+        format!("rice_area | {season} | {apr} | 58120 ha Hectare x1 | Actual | {y} -0.8%"),
+        format!("crop_area | cây rau màu | {apr} | 20330 ha Hectare x1 | Actual | {y} +7.6%"),
+        format!("iip |  | {apr} | - | Estimate | {p} +4.2%, {y} +9.8%"),
+        format!("iip | ngành khai khoáng | {apr} | - | Estimate | {y} -3.5%"),
+        format!("iip |  | {ytd} | - | Estimate | {y} +8.7%"),
+        format!("retail_sales |  | {apr} | 6215.4 {bn} | Estimate | {p} +1.6%, {y} +11.2%"),
+        format!("retail_sales |  | {ytd} | 24380.7 {bn} | Estimate | {y} +10.8%"),
+        format!("cpi |  | {ytd} | - | Actual | {y} +3.71%"),
+        format!("exports |  | {apr} | 952.6 {usd} | Estimate | {p} +2.4%, {y} +14.3%"),
+        format!("imports |  | {ytd} | 2688.5 {usd} | Estimate | {y} +9.5%"),
+        format!(
+            "budget_revenue |  | {ytd} | 6742.3 {bn} | Estimate | BudgetEstimate =38.6%, {y} +12.4%"
+        ),
+        format!("budget_revenue |  | YTD 2023-01-01..2023-04-30 | 5998.5 {bn} | Actual | "),
+        format!(
+            "public_investment_disbursement |  | ASOF 2024-04-15..2024-04-15 | 1234.6 {bn} | Actual | Plan =22.3%"
+        ),
+        format!("enterprises_new |  | {apr} | 215 doanh nghiệp Enterprise x1 | Actual | {y} +6.5%"),
+    ] {
+        assert!(
+            got.contains(&want),
+            "missing {want}\ngot:\n{}",
+            got.join("\n")
+        );
+    }
+}

@@ -1458,3 +1458,84 @@ fn ctk5_footnotes() {
         ],
     );
 }
+
+// ========================================================= cuc-thong-ke-mot-dong
+//
+// A statistics office's "tháng 4 và 4 tháng" brief saved one paragraph a
+// line (no blank lines, no pages, no footnotes): headings 1. / a), one
+// heading inline with its text ("b) Chăn nuôi: Tính đến ..."), an
+// unnumbered sub-heading, no tasks. Line numbers count every line.
+
+fn line() -> &'static Report {
+    static R: OnceLock<Report> = OnceLock::new();
+    R.get_or_init(|| load(LINE))
+}
+
+#[test]
+fn line_metadata() {
+    let m = &line().metadata;
+    assert_eq!(
+        match_key(&m.issuer),
+        match_key("Cục Thống kê tỉnh Hải Dương")
+    );
+    assert_eq!(m.province, "Hải Dương");
+    assert_eq!(m.document_number, "256/BC-CTK"); // line 3
+    assert_eq!(m.issued_on, Some(date(2024, 4, 27))); // line 6
+    assert_eq!(
+        m.title,
+        "Tình hình kinh tế - xã hội tháng 4 và 4 tháng năm 2024"
+    );
+    assert_month(m.reporting_period.as_ref(), "2024-04", "tháng 4");
+    assert!(m.planning_period.is_none(), "no coming month in the title");
+    assert_eq!(
+        m.recipients,
+        [
+            "Tổng cục Thống kê (để b/c)",
+            "Thường trực Tỉnh ủy, HĐND tỉnh",
+            "UBND tỉnh",
+            "Lưu: VT, TKTH",
+        ]
+    );
+    assert_eq!(
+        m.signer.as_ref().map(|s| s.name.as_str()),
+        Some("Phạm Minh Đức")
+    );
+    assert!(line().tasks.is_empty(), "a statistics report sets no tasks");
+    assert!(line().footnotes.is_empty());
+    assert!(line().document_references.is_empty());
+}
+
+#[test]
+fn line_headings() {
+    assert_headings(
+        line(),
+        &[
+            h("1", "1", "Sản xuất nông nghiệp", 1, ""),
+            h("a", "1/a", "Trồng trọt", 2, "1"),
+            // Line 14: the heading and its text on one line.
+            h("b", "1/b", "Chăn nuôi", 2, "1"),
+            h("2", "2", "Sản xuất công nghiệp", 1, ""),
+            h("3", "3", "Thương mại, dịch vụ và giá cả", 1, ""),
+            h(
+                "a",
+                "3/a",
+                "Bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng",
+                2,
+                "3",
+            ),
+            h("b", "3/b", "Chỉ số giá tiêu dùng", 2, "3"),
+            h("c", "3/c", "Xuất, nhập khẩu hàng hóa", 2, "3"),
+            h("4", "4", "Thu, chi ngân sách nhà nước", 1, ""),
+            h("5", "5", "Đầu tư", 1, ""),
+            h("6", "6", "Doanh nghiệp", 1, ""),
+            h("7", "7", "Trật tự, an toàn giao thông", 1, ""),
+        ],
+    );
+    let r = line();
+    let a = &heading(r, "1/a").text;
+    assert!(a.starts_with("Vụ Đông Xuân 2023-2024, toàn tỉnh"), "{a}");
+    // Not yet: line 12, the unnumbered sub-heading "Tình hình sâu bệnh",
+    // should be a paragraph of its own; the parser joins lines 11-13.
+    let b = &heading(r, "1/b").text;
+    assert!(b.starts_with("Tính đến thời điểm cuối tháng 4/2024"), "{b}");
+}

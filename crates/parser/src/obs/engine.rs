@@ -53,6 +53,12 @@ struct State {
     /// indicator ("Trong đó: thu nội địa ...; thu xuất nhập khẩu ..."): the
     /// next item without a name of its own is again the parent's.
     parent: Option<(&'static str, String)>,
+    /// A crop season that opens the sentence ("Vụ Đông Xuân 2023-2024,
+    /// ..."): the item of its figures that name none of their own.
+    season: String,
+    /// The clause is read a year earlier already (it opened with "cùng kỳ
+    /// năm trước").
+    year_earlier: bool,
 }
 
 /// Where the text being read stands.
@@ -375,6 +381,9 @@ impl<'d> Extractor<'d> {
             state.compare_mode = false;
             state.breakdown_fresh = false;
             state.pending = None;
+            state.season = when::leading_season(sentence)
+                .map(str::to_owned)
+                .unwrap_or_default();
             if footnote.is_none() || s.start > 0 {
                 state.fresh = false;
                 // A sentence that writes no "ước" / "dự kiến" is actual; but
@@ -420,6 +429,17 @@ impl<'d> Extractor<'d> {
                     }
                 } else if state.compare_mode {
                     state.current = self.compare_target(&sentence[r.clone()], &targets, i);
+                }
+                if !state.compare_mode
+                    && let Some(lead) = year_earlier_lead(&sentence[r.clone()])
+                {
+                    self.year_earlier_clause(
+                        &sentence[r.start + lead..r.end],
+                        r.start + lead,
+                        loc,
+                        state,
+                    );
+                    continue;
                 }
                 self.clause(&sentence[r.clone()], r.start, loc, state, false);
             }
@@ -509,6 +529,59 @@ impl<'d> Extractor<'d> {
         let k = k.min(self.clause_targets.len() - 1);
         self.clause_next = Some(k);
         Some(self.clause_targets[k])
+    }
+
+    /// "gieo cấy 58.120 ha lúa", "78.450 ha cây hằng năm": the words after
+    /// an area name what is sown, and belong to the figure (not to the
+    /// change after it); rice sown is the rice area. Returns how many bytes
+    /// after the unit the figure takes.
+    fn area_item(
+        &mut self,
+        unit: Option<&Unit>,
+        post: &str,
+        counted: &str,
+        state: &State,
+    ) -> usize {
+        if unit.is_none_or(|u| u.code != UnitCode::Hectare) || post.trim().is_empty() {
+            return 0;
+        }
+        let lower = lowercase(post);
+        if lower.split_whitespace().any(|w| AREA_STOPS.contains(&w)) {
+            return 0;
+        }
+        if let Some(c) = state.current
+            && self.obs[c].indicator == "crop_area"
+            && let Some((ind, _)) = catalog::find_in(counted, None)
+            && ind.code == "rice_area"
+        {
+            self.obs[c].indicator = ind.code.to_owned();
+        }
+        post.len() - post.trim_start().len() + post.trim().len()
+    }
+
+    /// Whether a figure is settled, so that a status carried from earlier
+    /// in its sentence does not reach it: a figure of a period that ended
+    /// before the report's month ("...ước đạt 500 triệu USD, năm 2023 đạt
+    /// 450 triệu USD"), or a plan, which is given, not estimated.
+    fn settled(&self, period: Option<&Period>, code: &str) -> bool {
+        let before_month = period
+            .zip(self.month.as_ref())
+            .is_some_and(|(p, m)| p.end < m.start);
+        before_month || code.ends_with("_plan")
+    }
+
+    /// "...ước đạt 6.742,3 tỷ đồng; cùng kỳ năm trước đạt 5.998,5 tỷ đồng":
+    /// the figures of the clause after its lead are the subject's a year
+    /// earlier, and actual whatever the sentence estimates; the subject
+    /// and period in force stay for the clauses after.
+    fn year_earlier_clause(&mut self, text: &str, off: usize, loc: Loc, state: &State) {
+        let mut inner = state.clone();
+        let p = state.period.clone().or_else(|| self.month.clone());
+        inner.period = p.map(|p| when::year_earlier(&p, "cùng kỳ"));
+        inner.current = None;
+        inner.status = ObservationStatus::Actual;
+        inner.year_earlier = true;
+        self.clause(text, off, loc, &mut inner, false);
     }
 
     /// Records the state where each marker in `from..to` stands; a footnote
@@ -941,12 +1014,13 @@ impl<'d> Extractor<'d> {
                 let used = self.level(
                     gap, cursor, mentions, loc, state, q, window, &counted, span, in_paren,
                 );
+                let item = self.area_item(unit.as_ref(), post, &counted, state);
                 if let Some(c) = state.current
                     && let Some(b) = plan_named(&self.obs[c])
                 {
                     state.plan_base = Some((b, String::new()));
                 }
-                Some(unit_end.max(cursor + used))
+                Some(unit_end.max(cursor + used).max(unit_end + item))
             }
             _ => {
                 let (base, consumed) = match base_at(&main[unit_end..], self.anchor) {
@@ -997,7 +1071,12 @@ impl<'d> Extractor<'d> {
                     .flatten();
                 let (base, base_label) = base
                     .or(plan)
-                    .or_else(|| state.base.clone())
+                    .or_else(|| {
+                        state
+                            .base
+                            .clone()
+                            .filter(|(b, _)| !plan_for_change(kind, *b))
+                    })
                     .unwrap_or_else(|| match kind {
                         Kind::Exceed => (ComparisonBase::BudgetEstimate, String::new()),
                         _ => (ComparisonBase::SamePeriodLastYear, String::new()),
@@ -1407,6 +1486,26 @@ impl<'d> Extractor<'d> {
         {
             return None;
         }
+        let period = state.period.clone().or_else(|| self.month.clone());
+        // "..., cùng kỳ năm 2023 đạt 450 triệu USD": a year earlier.
+        // (A bracket opened by "cùng kỳ" has its period shifted already.)
+        // The words since the clause's last comma: a year in them ("năm
+        // 2023") was read before the gap began.
+        let before = loc
+            .sentence
+            .get(..(span.start as usize).saturating_sub(loc.sentence_off))
+            .unwrap_or(gap);
+        let since_comma = before.rsplit([',', ';']).next().unwrap_or(before);
+        let earlier = !in_paren && !state.year_earlier && year_earlier_lead(since_comma).is_some();
+        let period = match period {
+            Some(p) if earlier => Some(when::year_earlier(&p, "cùng kỳ")),
+            p => p,
+        };
+        let own = if earlier || (status.is_none() && self.settled(period.as_ref(), state.code)) {
+            ObservationStatus::Actual
+        } else {
+            state.status
+        };
         let obs = Observation {
             indicator: state.code.to_owned(),
             label: if state.label.is_empty() && state.code.is_empty() {
@@ -1416,13 +1515,15 @@ impl<'d> Extractor<'d> {
             },
             breakdown: if state.label.is_empty() && state.code.is_empty() {
                 String::new()
+            } else if state.breakdown.is_empty() {
+                state.season.clone()
             } else {
                 state.breakdown.clone()
             },
 
-            period: state.period.clone().or_else(|| self.month.clone()),
+            period,
             quantity: q,
-            status: state.status,
+            status: own,
             comparisons: Vec::new(),
             provenance: Provenance {
                 section_number: loc.section.to_owned(),
@@ -1435,6 +1536,59 @@ impl<'d> Extractor<'d> {
         state.current = Some(self.obs.len() - 1);
         Some(self.obs.len() - 1)
     }
+}
+
+/// "..., đạt 101,2% kế hoạch; cây rau màu 9.800 ha, tăng 4,5%": a plan
+/// measures attainment, so a bare rise or fall after it keeps the default
+/// base (the same period last year), not the plan.
+fn plan_for_change(kind: Kind, base: ComparisonBase) -> bool {
+    matches!(kind, Kind::Change(_))
+        && matches!(base, ComparisonBase::Plan | ComparisonBase::BudgetEstimate)
+}
+
+/// Words after an area that are no item of it: a verb, a base, a status.
+const AREA_STOPS: &[&str] = &[
+    "tăng", "giảm", "bằng", "đạt", "so", "gấp", "vượt", "chiếm", "ước", "dự", "trong", "cùng",
+    "của", "là", "được", "đã", "thì",
+];
+
+/// The bytes of a clause's lead that names the same period a year earlier
+/// ("cùng kỳ năm trước", "cùng kỳ năm 2023", "cùng kỳ") when a figure
+/// follows it: "cùng kỳ năm trước đạt 5.998,5 tỷ đồng".
+fn year_earlier_lead(clause: &str) -> Option<usize> {
+    let t = clause.trim_start();
+    let lead = clause.len() - t.len();
+    let lower = lowercase(tail_start(t, 40));
+    let head = ["cùng kỳ", "cùng kì"]
+        .iter()
+        .find(|h| lower.starts_with(*h))?
+        .len();
+    let mut n = head;
+    let rest = &lower[n..];
+    for w in [" năm trước", " năm ngoái", " năm"] {
+        if let Some(r) = rest.strip_prefix(w) {
+            n += w.len();
+            // "cùng kỳ năm 2023"
+            let digits = r.trim_start();
+            let y = digits.bytes().take_while(u8::is_ascii_digit).count();
+            if w == " năm" {
+                if y != 4 {
+                    return None;
+                }
+                n += r.len() - digits.len() + y;
+            }
+            break;
+        }
+    }
+    let after = &lower[n..];
+    let verb = after.trim_start_matches([' ', ',', ':']);
+    let starts = ["đạt", "là", "được", "có", "tăng", "giảm", "bằng"]
+        .iter()
+        .any(|v| verb.starts_with(v) && !verb[v.len()..].starts_with(char::is_alphanumeric))
+        || verb.starts_with(|c: char| c.is_ascii_digit());
+    // The case of "Cùng kỳ" / "cùng kỳ" keeps byte lengths: the lead is
+    // measured on the lowercase copy.
+    (starts && t.is_char_boundary(n) && lower.is_char_boundary(n)).then_some(lead + n)
 }
 
 static DURATION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {

@@ -28,8 +28,8 @@ pub struct Mention {
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        (?P<asof>[Tt]ính\ đến\ (?:hết\ )?(?:ngày\ )?(?P<ad>\d{1,2})/(?P<am>\d{1,2})(?:/(?P<ay>\d{4}))?)
-      | (?P<asofm>[Tt]ính\ đến\ (?:hết\ )?tháng\ (?P<bm>\d{1,2})(?:/(?P<by>\d{4})|\ năm\ (?P<by2>\d{4}))?)
+        (?P<asof>(?:[Tt]ính\ đến\ (?:hết\ )?(?:ngày\ )?|[Đđ]ến\ (?:hết\ )?ngày\ )(?P<ad>\d{1,2})/(?P<am>\d{1,2})(?:/(?P<ay>\d{4}))?)
+      | (?P<asofm>(?:[Tt]ính\ đến\ (?:hết\ )?|[Đđ]ến\ hết\ )tháng\ (?P<bm>\d{1,2})(?:/(?P<by>\d{4})|\ năm\ (?P<by2>\d{4}))?)
       | (?P<range>[Tt]ừ\ (?:ngày\ )?(?P<r1d>\d{1,2})/(?P<r1m>\d{1,2})(?:/(?P<r1y>\d{4}))?\ (?:đến|-)\ (?:hết\ )?(?:ngày\ )?(?P<r2d>\d{1,2})/(?P<r2m>\d{1,2})(?:/(?P<r2y>\d{4}))?)
       | (?P<half>(?:6|06|[Ss]áu)\ tháng\ (?P<hw>đầu|cuối)\ năm(?:\ (?P<hy>\d{4}))?)
       | (?P<ytd>(?:(?:[Ll]ũy|[Ll]uỹ)\ kế\ )?(?:[Tt]rong\ )?(?P<n>\d{1,2})\ tháng(?:\ đầu\ năm)?(?:\ (?:năm\ )?(?P<ny>\d{4}))?)
@@ -196,6 +196,23 @@ pub fn names_season(before: &str) -> bool {
     let b = lower_tail(before.trim_end());
     let b = b.strip_suffix("năm").map_or(b.as_str(), str::trim_end);
     ends_with_season(b)
+}
+
+/// "Vụ Đông Xuân 2023-2024, toàn tỉnh gieo trồng ...": a season that opens
+/// a sentence, before its comma or colon (the name, "năm" and years only),
+/// names the item of the sentence's figures. Returns it as written.
+pub fn leading_season(sentence: &str) -> Option<&str> {
+    let end = sentence.find([',', ':'])?;
+    let head = sentence[..end].trim();
+    if head.chars().count() > 40 {
+        return None;
+    }
+    let lower = baocao_domain::text::lowercase(head);
+    let s = SEASONS.iter().find(|s| lower.starts_with(*s))?;
+    let rest = &lower[s.len()..];
+    rest.split_whitespace()
+        .all(|w| w == "năm" || w.bytes().all(|b| b.is_ascii_digit() || b == b'-'))
+        .then_some(head)
 }
 
 /// Whether lowercase `before` ends with a crop season's name.

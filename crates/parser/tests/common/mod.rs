@@ -14,7 +14,8 @@ pub const CTK: &str = "samples/cuc-thong-ke-brief.txt";
 pub const PHAN: &str = "samples/phan-thu-nhat.txt";
 pub const DEEP: &str = "samples/ubnd-deep-numbering.txt";
 pub const CTK5: &str = "samples/cuc-thong-ke-5-thang.txt";
-pub const ALL: [&str; 6] = [SEED, UBND, CTK, PHAN, DEEP, CTK5];
+pub const LINE: &str = "samples/cuc-thong-ke-mot-dong.txt";
+pub const ALL: [&str; 7] = [SEED, UBND, CTK, PHAN, DEEP, CTK5, LINE];
 
 pub fn bytes(name: &str) -> Vec<u8> {
     let path = format!(
