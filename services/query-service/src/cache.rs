@@ -20,6 +20,14 @@
 //! messages and cloned them for every hit, and tonic encoded each clone
 //! again: a 150 KiB series cost ~1 ms of CPU a hit.)
 //!
+//! Callers that miss the same key at once share one answer: the first
+//! asks the handler, the others wait for its answer (`result="joined"` in
+//! the look-up counter) instead of each asking the store. Every stored
+//! report empties the cache, and then all the readers of a hot series
+//! missed it together; each read the store, ~100 ms of SQLite apiece. If
+//! the caller answering goes away (its deadline), a waiting one takes its
+//! place; an answer not to keep (an error) is asked for by each alone.
+//!
 //! An entry read in the last quarter of its life is renewed in the
 //! background, once, while it keeps answering: a key read all the time is
 //! renewed before it expires, so its readers do not wait on the store
@@ -168,7 +176,59 @@ pub struct ResponseCache {
     /// Bumped by every stored report; older entries are stale.
     generation: AtomicU64,
     map: Mutex<Map>,
+    /// Misses being answered, by key: later callers of the same key wait
+    /// for that answer instead of asking the store again.
+    flights: Mutex<HashMap<Key, Answer>>,
     metrics: Arc<Metrics>,
+}
+
+/// What a caller waiting on another's miss receives once it is answered:
+/// the answer when it is one to share (`Some`), `None` when it is not (an
+/// error, say).
+type Answer = tokio::sync::watch::Receiver<Option<Option<Arc<Encoded>>>>;
+
+/// A miss this caller answers for every caller of the same key. Dropped
+/// unfinished (the caller went away), it lets the waiting callers retry.
+struct Flight {
+    cache: Arc<ResponseCache>,
+    key: Key,
+    tx: tokio::sync::watch::Sender<Option<Option<Arc<Encoded>>>>,
+    done: bool,
+}
+
+impl Flight {
+    /// Hands the answer to the callers waiting for it.
+    fn finish(mut self, answer: Option<Arc<Encoded>>) {
+        self.leave();
+        self.done = true;
+        self.tx.send_replace(Some(answer));
+    }
+
+    /// Takes this flight off the map, where a later one of the same key
+    /// may have taken its place.
+    fn leave(&self) {
+        let mut flights = self.cache.flights.lock().unwrap_or_else(|e| e.into_inner());
+        if flights
+            .get(&self.key)
+            .is_some_and(|rx| rx.same_channel(&self.tx.subscribe()))
+        {
+            flights.remove(&self.key);
+        }
+    }
+}
+
+impl Drop for Flight {
+    fn drop(&mut self) {
+        if !self.done {
+            self.leave();
+        }
+    }
+}
+
+/// Whether a caller answers a miss or waits for another's answer.
+enum Role {
+    Lead(Flight),
+    Follow(Answer),
 }
 
 impl std::fmt::Debug for ResponseCache {
@@ -187,6 +247,7 @@ impl ResponseCache {
             max_bytes,
             generation: AtomicU64::new(0),
             map: Mutex::new(Map::default()),
+            flights: Mutex::new(HashMap::new()),
             metrics,
         }
     }
@@ -224,6 +285,22 @@ impl ResponseCache {
         })
     }
 
+    /// Answers a miss of `key`, or waits for the caller already doing so.
+    fn fly(self: &Arc<Self>, key: &Key) -> Role {
+        let mut flights = self.flights.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(rx) = flights.get(key) {
+            return Role::Follow(rx.clone());
+        }
+        let (tx, rx) = tokio::sync::watch::channel(None);
+        flights.insert(key.clone(), rx);
+        Role::Lead(Flight {
+            cache: self.clone(),
+            key: key.clone(),
+            tx,
+            done: false,
+        })
+    }
+
     /// A renewal of `key` failed: the next reader may try again.
     fn refresh_failed(&self, key: &Key) {
         let mut map = self.map.lock().unwrap_or_else(|e| e.into_inner());
@@ -236,12 +313,7 @@ impl ResponseCache {
     /// read (the answer may predate it), it is larger than the cache, or
     /// it is not in the encoding its key names.
     fn store(&self, key: Key, value: Encoded, generation: u64) {
-        if value
-            .headers
-            .get("grpc-encoding")
-            .and_then(|v| v.to_str().ok())
-            != key.1
-        {
+        if !in_encoding(&key, &value) {
             return;
         }
         let bytes = value.weight(&key.2);
@@ -268,6 +340,16 @@ impl ResponseCache {
         }
         map.bytes += bytes;
     }
+}
+
+/// Whether `value` is in the encoding `key` names (tonic chose as the key
+/// says).
+fn in_encoding(key: &Key, value: &Encoded) -> bool {
+    value
+        .headers
+        .get("grpc-encoding")
+        .and_then(|v| v.to_str().ok())
+        == key.1
 }
 
 /// Answers cached methods from a [`ResponseCache`]; goes inside the auth
@@ -357,35 +439,62 @@ where
                 }
             };
             let key = (method, response_encoding(&parts.headers), body.clone());
-            let generation = cache.generation.load(Ordering::Acquire);
-            if let Some(hit) = cache.lookup(&key, generation) {
-                cache.metrics.cache(method, true);
-                if hit.refresh {
-                    cache.metrics.cache_result(method, "refresh");
-                    let request = replay_request(&parts, body);
-                    tokio::spawn(refresh(
-                        cache.clone(),
-                        inner,
-                        request,
-                        key,
-                        generation,
-                        refresh_timeout,
-                    ));
+            let (generation, flight) = loop {
+                let generation = cache.generation.load(Ordering::Acquire);
+                if let Some(hit) = cache.lookup(&key, generation) {
+                    cache.metrics.cache(method, true);
+                    if hit.refresh {
+                        cache.metrics.cache_result(method, "refresh");
+                        let request = replay_request(&parts, body);
+                        tokio::spawn(refresh(
+                            cache.clone(),
+                            inner,
+                            request,
+                            key,
+                            generation,
+                            refresh_timeout,
+                        ));
+                    }
+                    return Ok(hit.value.response());
                 }
-                return Ok(hit.value.response());
-            }
+                match cache.fly(&key) {
+                    Role::Lead(flight) => break (generation, Some(flight)),
+                    Role::Follow(mut answer) => {
+                        // Another caller is asking the store the same: its
+                        // answer is this one's. If it went away unanswered,
+                        // look again (one of the waiting callers leads).
+                        let got = answer.wait_for(Option::is_some).await.map(|a| a.clone());
+                        match got {
+                            Ok(Some(Some(value))) => {
+                                cache.metrics.cache_result(method, "joined");
+                                return Ok(value.response());
+                            }
+                            // Its answer was not one to share: ask alone.
+                            Ok(_) => break (generation, None),
+                            Err(_) => continue,
+                        }
+                    }
+                }
+            };
             cache.metrics.cache(method, false);
             let request = http::Request::from_parts(parts, Body::new(Replay::data(body)));
             let response = inner.call(request).await?;
             // A trailers-only response (every error) is not kept.
             if response.headers().contains_key("grpc-status") {
+                if let Some(f) = flight {
+                    f.finish(None);
+                }
                 return Ok(response);
             }
             let (parts, body) = response.into_parts();
             let (encoded, error) = read_response(body, parts.headers.clone()).await;
-            if error.is_none()
+            let keep = error.is_none()
                 && encoded.trailers.get("grpc-status").map(|v| v.as_bytes()) == Some(b"0")
-            {
+                && in_encoding(&key, &encoded);
+            if let Some(f) = flight {
+                f.finish(keep.then(|| Arc::new(encoded.clone())));
+            }
+            if keep {
                 cache.store(key, encoded.clone(), generation);
             }
             let mut response = http::Response::from_parts(

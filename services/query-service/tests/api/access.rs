@@ -809,3 +809,93 @@ async fn tls_when_a_certificate_is_configured() {
     .await;
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn callers_of_one_missing_answer_share_one_store_call() {
+    crate::harness::init_logs();
+    let db = TestDb::create(Kind::Sqlite, crate::harness::SUITE)
+        .await
+        .unwrap();
+    let store = baocao_store::connect(db.url()).await.unwrap();
+    seed(&store).await;
+    let slow = SlowStore {
+        inner: store.clone(),
+        delay: Duration::from_millis(400),
+        started: Arc::new(AtomicUsize::new(0)),
+        abandoned: Arc::new(AtomicBool::new(false)),
+    };
+    let grpc = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = grpc.local_addr().unwrap();
+    // The default settings: the cache is on.
+    let metrics = Arc::new(baocao_query::Metrics::new());
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let handle = tokio::spawn(baocao_query::serve(
+        baocao_query::Listeners {
+            grpc,
+            metrics: None,
+        },
+        settings(),
+        slow.clone(),
+        metrics.clone(),
+        async move {
+            let _ = stopped.await;
+        },
+    ));
+    let channel = Endpoint::from_shared(format!("http://{addr}"))
+        .unwrap()
+        .connect_lazy();
+    let client = pb::indicator_service_client::IndicatorServiceClient::with_interceptor(
+        channel,
+        bearer(READER),
+    );
+    let ask = |page_size: i32, timeout: Option<Duration>| {
+        let mut c = client.clone();
+        async move {
+            let mut r = Request::new(pb::ListObservationsRequest {
+                page_size,
+                ..Default::default()
+            });
+            if let Some(t) = timeout {
+                r.set_timeout(t);
+            }
+            c.list_observations(r).await.map(|r| r.into_inner())
+        }
+    };
+    let count = |result: &str| {
+        let text = metrics.encode();
+        let line = format!(
+            r#"baocao_query_cache_lookups_total{{method="ListObservations",result="{result}"}} "#
+        );
+        text.lines()
+            .find_map(|l| l.strip_prefix(line.as_str()))
+            .map_or(0, |n| n.parse::<u64>().unwrap())
+    };
+
+    // Twelve callers at once, nothing cached: one store call answers all.
+    let answers = futures_join_all((0..12).map(|_| ask(7, None))).await;
+    let answers: Vec<_> = answers.into_iter().map(Result::unwrap).collect();
+    assert_eq!(answers[0].observations.len(), 7);
+    assert!(answers.iter().all(|a| *a == answers[0]));
+    assert_eq!(slow.started.load(Ordering::SeqCst), 1);
+    assert_eq!((count("miss"), count("joined")), (1, 11));
+
+    // The caller answering for the others gives up (its deadline): one of
+    // those waiting asks the store in its place, and all of them get the
+    // answer.
+    let leader = tokio::spawn(ask(8, Some(Duration::from_millis(150))));
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    let waiting = futures_join_all((0..5).map(|_| ask(8, None))).await;
+    let e = leader.await.unwrap().unwrap_err();
+    assert!(
+        matches!(e.code(), Code::DeadlineExceeded | Code::Cancelled),
+        "{e:?}"
+    );
+    assert!(waiting.iter().all(Result::is_ok), "{waiting:?}");
+    assert_eq!(slow.started.load(Ordering::SeqCst), 3);
+    assert_eq!((count("miss"), count("joined")), (3, 15));
+
+    let _ = stop.send(());
+    handle.await.unwrap().unwrap();
+    store.close().await;
+    db.drop_database().await;
+}
