@@ -105,6 +105,16 @@ check(
 check(not any(p.latest.observation.provenance.sentence for p in slim.points), "BASIC view: no sentences")
 check(slim.ByteSize() < series.ByteSize(), f"BASIC is smaller: {slim.ByteSize()} < {series.ByteSize()}")
 
+# gRPC compression: a gzip-compressed request is read, and the answer is
+# the same series (grpc-core clients accept gzip answers by default, so the
+# calls above were answered compressed already).
+zipped = grpc.insecure_channel(addr, compression=grpc.Compression.Gzip)
+again = ind_grpc.IndicatorServiceStub(zipped).GetSeries(
+    ind.GetSeriesRequest(indicator="iip", issuer=issuer), metadata=AUTH, timeout=30
+)
+check(again == series, "a gzip-compressed request gets the same series")
+zipped.close()
+
 # ListTasks, paged to the end.
 all_tasks, _ = all_pages(tasks.ListTasks, tsk.ListTasksRequest(page_size=7), "tasks")
 check(len(all_tasks) == task_count, f"{len(all_tasks)} tasks, expected {task_count}")
