@@ -536,3 +536,49 @@ fn one_line_statistics_brief_key_figures() {
         );
     }
 }
+
+#[test]
+fn a_numbered_list_inside_a_section_opens_no_section() {
+    // "1. Môn Toán: Đạt ...", "3. Khối trung học cơ sở: Có ...": items of
+    // a list in the text of "2. Giáo dục", whatever their heads look like.
+    // The first goes back at the level of "2." and the next continue the
+    // list item before them; none is an inline heading, and the paragraph
+    // after the list stays in section 2.
+    let text = "CỤC THỐNG KÊ TỈNH THỬ NGHIỆM\nBÁO CÁO\n\
+        Tình hình kinh tế - xã hội tháng 5 năm 2024\n\
+        1. Sản xuất nông nghiệp\n\
+        Tổng đàn lợn ước đạt 452.300 con, tăng 2,1% so với cùng kỳ.\n\
+        2. Giáo dục\n\
+        Kết quả kỳ thi chọn học sinh giỏi cấp tỉnh như sau:\n\
+        1. Khối trung học phổ thông: Có 850 học sinh dự thi.\n\
+        2. Khối trung học cơ sở: Có 1.120 học sinh dự thi.\n\
+        3. Khối tiểu học: Có 640 học sinh dự thi.\n\
+        Trong tháng, ngành giáo dục tổ chức 15 lớp tập huấn.\n\
+        3. Tài chính\n\
+        Tổng thu ngân sách nhà nước 5 tháng ước đạt 4.500 tỷ đồng, tăng 8% so với cùng kỳ.\n";
+    let r = parse(text.as_bytes(), &Hints::default()).expect("parses");
+    let sections: Vec<(&str, &str, u32)> = r
+        .sections
+        .iter()
+        .map(|s| (s.number.as_str(), s.title.as_str(), s.level))
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            ("1", "Sản xuất nông nghiệp", 1),
+            ("2", "Giáo dục", 1),
+            ("3", "Tài chính", 1),
+        ]
+    );
+    let edu = &r.sections[1].text;
+    assert!(edu.contains("1. Khối trung học phổ thông: Có 850"), "{edu}");
+    assert!(edu.contains("3. Khối tiểu học: Có 640"), "{edu}");
+    assert!(edu.ends_with("tổ chức 15 lớp tập huấn."), "{edu}");
+    assert!(
+        !r.quality_issues
+            .iter()
+            .any(|i| i.message.contains("numbering goes back")),
+        "{:#?}",
+        r.quality_issues
+    );
+}
