@@ -508,6 +508,7 @@ fn one_line_statistics_brief_key_figures() {
     let bn = "tỷ đồng Vnd x1000000000";
     let usd = "triệu USD Usd x1000000";
     let season = "Vụ Đông Xuân 2023-2024";
+    let range = "RANGE 2024-03-15..2024-04-14";
     for want in [
         format!("crop_area | {season} | {apr} | 78450 ha Hectare x1 | Actual | {y} +1.3%"),
         format!("rice_area | {season} | {apr} | 58120 ha Hectare x1 | Actual | {y} -0.8%"),
@@ -528,6 +529,18 @@ fn one_line_statistics_brief_key_figures() {
             "public_investment_disbursement |  | ASOF 2024-04-15..2024-04-15 | 1234.6 {bn} | Actual | Plan =22.3%"
         ),
         format!("enterprises_new |  | {apr} | 215 doanh nghiệp Enterprise x1 | Actual | {y} +6.5%"),
+        // Line 13: the pest-hit area, uncatalogued.
+        format!(" |  | {apr} | >=1250 ha Hectare x1 | Actual | "),
+        // Line 31: the next sentence's changes are the levels' own.
+        format!(
+            "traffic_accidents |  | {range} | 21 vụ Case x1 | Actual | {y} -4 vụ Case, {y} -16%"
+        ),
+        format!(
+            "traffic_deaths |  | {range} | 14 người Person x1 | Actual | {y} +2 người Person, {y} +16.7%"
+        ),
+        format!(
+            "traffic_injuries |  | {range} | 12 người Person x1 | Actual | {y} -3 người Person, {y} -20%"
+        ),
     ] {
         assert!(
             got.contains(&want),
@@ -535,6 +548,117 @@ fn one_line_statistics_brief_key_figures() {
             got.join("\n")
         );
     }
+    assert!(
+        !got.iter().any(|g| g.starts_with("rice_area |  |")),
+        "the pest-hit area is no rice area\n{}",
+        got.join("\n")
+    );
+    assert!(
+        !got.iter()
+            .any(|g| g.starts_with("traffic_") && g.contains("| - |")),
+        "no traffic change stands alone\n{}",
+        got.join("\n")
+    );
+}
+
+#[test]
+fn traffic_changes_in_the_next_sentence_opened_by_so_voi() {
+    // The levels in one sentence, their changes in the next, opened by
+    // "So với cùng kỳ năm trước," and each naming its level: the changes
+    // are the levels' own (their date range too), not new figures.
+    let r = report(
+        "7. Trật tự an toàn giao thông\n\n\
+         Từ ngày 15/4 đến ngày 14/5/2024, toàn tỉnh xảy ra 21 vụ tai nạn giao thông, làm \
+         chết 9 người, bị thương 14 người. So với cùng kỳ năm trước, số vụ tai nạn giao \
+         thông giảm 4 vụ (-16%); số người chết tăng 1 người; số người bị thương giảm 2 người.",
+    );
+    let range = "RANGE 2024-04-15..2024-05-14";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "traffic_accidents |  | {range} | 21 vụ Case x1 | Actual | SamePeriodLastYear -4 vụ Case, SamePeriodLastYear -16%"
+            ),
+            &format!(
+                "traffic_deaths |  | {range} | 9 người Person x1 | Actual | SamePeriodLastYear +1 người Person"
+            ),
+            &format!(
+                "traffic_injuries |  | {range} | 14 người Person x1 | Actual | SamePeriodLastYear -2 người Person"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_sentence_opened_by_so_voi_about_another_subject_is_its_own() {
+    // "So với cùng kỳ, ..." naming a subject the sentence before has no
+    // level of is read on its own, not as that sentence's changes.
+    let r = report(
+        "7. Trật tự an toàn xã hội\n\n\
+         Trong tháng, toàn tỉnh xảy ra 21 vụ tai nạn giao thông, làm chết 9 người. So với \
+         cùng kỳ năm trước, số vụ cháy giảm 3 vụ.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!("traffic_accidents |  | {MAY} | 21 vụ Case x1 | Actual | "),
+            &format!("traffic_deaths |  | {MAY} | 9 người Person x1 | Actual | "),
+            &format!("fires |  | {MAY} | - | Actual | SamePeriodLastYear -3 vụ Case"),
+        ],
+    );
+}
+
+#[test]
+fn an_area_hit_by_pests_is_not_the_crop_area() {
+    // "gây hại trên 1.250 ha lúa", "diện tích lúa bị nhiễm bệnh 85 ha": the
+    // area hit, named by its words as written, not the rice area; the rice
+    // area written after is.
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Trong tháng, rầy nâu và bệnh đạo ôn gây hại trên 1.250 ha lúa, giảm 300 ha so với \
+         cùng kỳ; diện tích lúa bị nhiễm bệnh nặng 85 ha. Diện tích lúa gieo cấy 52.300 ha, \
+         tăng 1,2%.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                " |  | {MAY} | >=1250 ha Hectare x1 | Actual | SamePeriodLastYear -300 ha Hectare"
+            ),
+            &format!(" |  | {MAY} | 85 ha Hectare x1 | Actual | "),
+            &format!(
+                "rice_area |  | {MAY} | 52300 ha Hectare x1 | Actual | SamePeriodLastYear +1.2%"
+            ),
+        ],
+    );
+    let labels: Vec<&str> = r.observations.iter().map(|o| o.label.as_str()).collect();
+    assert_eq!(
+        labels[..2],
+        ["gây hại trên lúa", "diện tích lúa bị nhiễm bệnh nặng"]
+    );
+}
+
+#[test]
+fn the_subject_that_names_the_indicator_is_no_breakdown() {
+    // "Vốn đầu tư công giải ngân ... được": the words before the verb are
+    // the indicator's own name; "Vốn ngân sách tỉnh" is an item of it.
+    let r = report(
+        "5. Đầu tư\n\n\
+         Vốn đầu tư công giải ngân đến hết tháng 4/2024 được 1.850 tỷ đồng, bằng 28,5% kế \
+         hoạch. Vốn ngân sách tỉnh giải ngân được 620 tỷ đồng, bằng 25,1% kế hoạch.",
+    );
+    let asof = "ASOF 2024-04-30..2024-04-30";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "public_investment_disbursement |  | {asof} | 1850 tỷ đồng Vnd x1000000000 | Actual | Plan =28.5%"
+            ),
+            &format!(
+                "public_investment_disbursement | Vốn ngân sách tỉnh | {asof} | 620 tỷ đồng Vnd x1000000000 | Actual | Plan =25.1%"
+            ),
+        ],
+    );
 }
 
 #[test]
