@@ -609,6 +609,39 @@ fn a_sentence_opened_by_so_voi_about_another_subject_is_its_own() {
 }
 
 #[test]
+fn changes_parted_by_commas_after_so_voi_are_each_for_their_level() {
+    // After "So với cùng kỳ[ năm trước]," changes parted by commas are each
+    // for a level of the sentence before: by the item they name ("đàn gia
+    // cầm"), by the subject ("tăng 1 người chết"), else in order.
+    let r = report(
+        "1. Chăn nuôi\n\n\
+         Tổng đàn lợn 450 nghìn con, đàn gia cầm 6,5 triệu con. So với cùng kỳ, tổng đàn lợn \
+         tăng 4,5%, đàn gia cầm tăng 2%.\n\n\
+         7. Giao thông\n\n\
+         Trong tháng, toàn tỉnh xảy ra 12 vụ tai nạn giao thông, làm chết 5 người. So với cùng \
+         kỳ năm trước, giảm 3 vụ (-20%), tăng 1 người chết.",
+    );
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "livestock_herd | lợn | {MAY} | 450 nghìn con Head x1000 | Actual | {y} +4.5%"
+            ),
+            &format!(
+                "livestock_herd | gia cầm | {MAY} | 6.5 triệu con Head x1000000 | Actual | {y} +2%"
+            ),
+            &format!(
+                "traffic_accidents |  | {MAY} | 12 vụ Case x1 | Actual | {y} -3 vụ Case, {y} -20%"
+            ),
+            &format!(
+                "traffic_deaths |  | {MAY} | 5 người Person x1 | Actual | {y} +1 người Person"
+            ),
+        ],
+    );
+}
+
+#[test]
 fn an_area_hit_by_pests_is_not_the_crop_area() {
     // "gây hại trên 1.250 ha lúa", "diện tích lúa bị nhiễm bệnh 85 ha": the
     // area hit, named by its words as written, not the rice area; the rice

@@ -407,10 +407,16 @@ impl<'d> Extractor<'d> {
                 state.compare_mode = true;
                 body_start = n;
             }
+            let mut parts = clauses(&sentence[body_start..]);
+            if state.compare_mode {
+                // "So với cùng kỳ, giảm 3 vụ, tăng 1 người chết": each change
+                // parted by a comma is for a level of its own.
+                parts = comma_parts(&sentence[body_start..], parts);
+            }
             let targets = self.last_levels.clone();
             let first_obs = self.obs.len();
             let mut compared = 0;
-            for (i, c) in clauses(&sentence[body_start..]).into_iter().enumerate() {
+            for (i, c) in parts.into_iter().enumerate() {
                 let mut r = body_start + c.start..body_start + c.end;
                 if !self.clause_targets.is_empty() {
                     // The clause after a compared one is read on its own.
@@ -506,7 +512,9 @@ impl<'d> Extractor<'d> {
         if !sentence[..n].trim_end().ends_with([',', ':']) {
             return None;
         }
-        let first = clauses(&sentence[n..]).into_iter().next()?;
+        let first = comma_parts(&sentence[n..], clauses(&sentence[n..]))
+            .into_iter()
+            .next()?;
         let ours = match self.find(&sentence[n..][first], None) {
             Some((ind, _)) => self
                 .last_levels
@@ -527,10 +535,24 @@ impl<'d> Extractor<'d> {
     /// the observation clause `i` speaks of: the one its words name, else
     /// the i-th level of the sentence before.
     fn compare_target(&self, clause: &str, targets: &[usize], i: usize) -> Option<usize> {
-        if let Some((ind, _)) = self.find(clause, None)
-            && let Some(&t) = targets.iter().find(|&&t| self.obs[t].indicator == ind.code)
-        {
-            return Some(t);
+        if let Some((ind, _)) = self.find(clause, None) {
+            // "đàn gia cầm tăng 2%": of two levels of one indicator, the
+            // one whose item the clause names.
+            let lower = lowercase(clause);
+            let same = || {
+                targets
+                    .iter()
+                    .filter(|&&t| self.obs[t].indicator == ind.code)
+            };
+            if let Some(&t) = same()
+                .find(|&&t| {
+                    let item = lowercase(&self.obs[t].breakdown);
+                    !item.is_empty() && lower.contains(&item)
+                })
+                .or_else(|| same().next())
+            {
+                return Some(t);
+            }
         }
         targets.get(i).copied()
     }
@@ -1594,6 +1616,36 @@ impl<'d> Extractor<'d> {
         state.current = Some(self.obs.len() - 1);
         Some(self.obs.len() - 1)
     }
+}
+
+/// The clauses of `text` parted again at commas outside brackets after a
+/// figure ("giảm 3 vụ, tăng 1 người chết", "tổng đàn lợn tăng 4,5%, đàn
+/// gia cầm tăng 2%"); a decimal comma, between digits, parts nothing.
+fn comma_parts(text: &str, parts: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    for r in parts {
+        let mut start = r.start;
+        let mut depth = 0usize;
+        for i in r.clone() {
+            match b[i] {
+                b'(' => depth += 1,
+                b')' => depth = depth.saturating_sub(1),
+                b',' if depth == 0 => {
+                    let decimal = i > 0
+                        && b[i - 1].is_ascii_digit()
+                        && b.get(i + 1).is_some_and(u8::is_ascii_digit);
+                    if !decimal && b[start..i].iter().any(u8::is_ascii_digit) {
+                        out.push(start..i);
+                        start = i + 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        out.push(start..r.end);
+    }
+    out
 }
 
 /// Words that say an area was hit: by pests ("gây hại", "nhiễm bệnh"),
