@@ -233,6 +233,12 @@ fn starts_new(
     if zone == Zone::Body && sub_heading(p, full) && (starts_upper(text) || is_bullet(text)) {
         return true;
     }
+    // "...tăng 7,6%." then "Tình hình sâu bệnh": a short title after a
+    // finished sentence is a sub-heading even when the sentence filled its
+    // line (one paragraph a line, where every line is "full").
+    if zone == Zone::Body && finished && title_like(text, full) {
+        return true;
+    }
     finished && !prev_full && starts_upper(text)
 }
 
@@ -240,9 +246,14 @@ fn starts_new(
 /// one line, well short of the page width, capitalised, no punctuation at
 /// the end. A wrapped sentence fills its lines to the width.
 fn sub_heading(p: &Para, full: usize) -> bool {
-    let t = p.text.trim_end();
-    p.lines.len() == 1
-        && t.chars().count() * 2 <= full
+    p.lines.len() == 1 && title_like(&p.text, full)
+}
+
+/// One line that reads as a title: well short of the page width,
+/// capitalised, no punctuation at the end.
+fn title_like(text: &str, full: usize) -> bool {
+    let t = text.trim_end();
+    t.chars().count() * 2 <= full
         && t.chars().next().is_some_and(char::is_uppercase)
         && !t.ends_with(|c: char| c.is_ascii_punctuation() || matches!(c, '…' | '”' | '’'))
 }

@@ -40,6 +40,7 @@ pub struct Outline {
 struct Open {
     style: Style,
     number: String,
+    value: u32,
     path: String,
 }
 
@@ -103,6 +104,18 @@ fn inline_head(n: &Numbering, text: &str) -> Option<usize> {
     .then_some(n.title_start + colon + 1)
 }
 
+/// Whether a numbered line that reads like an inline heading is an item
+/// of a list in the section's text: its number goes back at a level open
+/// above it ("2. Văn hóa - xã hội" then "1. Môn Toán: Đạt 5 giải"), or
+/// continues the list item just before it ("2. Môn Vật lý: ..." then "3.
+/// Khối trung học cơ sở: ...").
+fn list_item(n: &Numbering, stack: &[Open], last_item: Option<&(Style, u32)>) -> bool {
+    stack
+        .iter()
+        .any(|o| o.style == n.style && o.value >= n.value)
+        || last_item.is_some_and(|&(style, value)| style == n.style && value + 1 == n.value)
+}
+
 /// Words an entity's name begins with: a company, a project, a place.
 const ENTITY_HEADS: &[&str] = &[
     "cong ty",
@@ -148,6 +161,9 @@ pub fn build(doc: &Document) -> Outline {
     let mut tasks: Option<(TasksPart, usize)> = None; // part, its level
     let mut skip_title_para = None;
     let mut title_paras: Vec<usize> = Vec::new();
+    // The last numbered paragraph of the current section that is no
+    // heading: an item of a list.
+    let mut last_item: Option<(Style, u32)> = None;
     let body: Vec<usize> = doc.zone(Zone::Body).collect();
     for (k, &pi) in body.iter().enumerate() {
         if skip_title_para == Some(pi) {
@@ -167,9 +183,11 @@ pub fn build(doc: &Document) -> Outline {
         }
         let inline = num
             .as_ref()
-            .filter(|n| !is_heading(n, text))
+            .filter(|n| !is_heading(n, text) && !list_item(n, &stack, last_item.as_ref()))
             .and_then(|n| inline_head(n, text));
+        let item = num.as_ref().map(|n| (n.style, n.value));
         let Some(n) = num.filter(|n| is_heading(n, text) || inline.is_some()) else {
+            last_item = item.or(last_item);
             out.para_section[pi] = current;
             if let Some(c) = current {
                 let s = &mut out.sections[c];
@@ -181,6 +199,7 @@ pub fn build(doc: &Document) -> Outline {
             }
             continue;
         };
+        last_item = None;
         let mut title = text[n.title_start..inline.unwrap_or(text.len())]
             .trim()
             .trim_end_matches(':')
@@ -231,6 +250,7 @@ pub fn build(doc: &Document) -> Outline {
         stack.push(Open {
             style: n.style,
             number: n.label.clone(),
+            value: n.value,
             path,
         });
         current = Some(idx);

@@ -508,6 +508,7 @@ fn one_line_statistics_brief_key_figures() {
     let bn = "tỷ đồng Vnd x1000000000";
     let usd = "triệu USD Usd x1000000";
     let season = "Vụ Đông Xuân 2023-2024";
+    let range = "RANGE 2024-03-15..2024-04-14";
     for want in [
         format!("crop_area | {season} | {apr} | 78450 ha Hectare x1 | Actual | {y} +1.3%"),
         format!("rice_area | {season} | {apr} | 58120 ha Hectare x1 | Actual | {y} -0.8%"),
@@ -528,6 +529,18 @@ fn one_line_statistics_brief_key_figures() {
             "public_investment_disbursement |  | ASOF 2024-04-15..2024-04-15 | 1234.6 {bn} | Actual | Plan =22.3%"
         ),
         format!("enterprises_new |  | {apr} | 215 doanh nghiệp Enterprise x1 | Actual | {y} +6.5%"),
+        // Line 13: the pest-hit area, uncatalogued.
+        format!(" |  | {apr} | >=1250 ha Hectare x1 | Actual | "),
+        // Line 31: the next sentence's changes are the levels' own.
+        format!(
+            "traffic_accidents |  | {range} | 21 vụ Case x1 | Actual | {y} -4 vụ Case, {y} -16%"
+        ),
+        format!(
+            "traffic_deaths |  | {range} | 14 người Person x1 | Actual | {y} +2 người Person, {y} +16.7%"
+        ),
+        format!(
+            "traffic_injuries |  | {range} | 12 người Person x1 | Actual | {y} -3 người Person, {y} -20%"
+        ),
     ] {
         assert!(
             got.contains(&want),
@@ -535,4 +548,194 @@ fn one_line_statistics_brief_key_figures() {
             got.join("\n")
         );
     }
+    assert!(
+        !got.iter().any(|g| g.starts_with("rice_area |  |")),
+        "the pest-hit area is no rice area\n{}",
+        got.join("\n")
+    );
+    assert!(
+        !got.iter()
+            .any(|g| g.starts_with("traffic_") && g.contains("| - |")),
+        "no traffic change stands alone\n{}",
+        got.join("\n")
+    );
+}
+
+#[test]
+fn traffic_changes_in_the_next_sentence_opened_by_so_voi() {
+    // The levels in one sentence, their changes in the next, opened by
+    // "So với cùng kỳ năm trước," and each naming its level: the changes
+    // are the levels' own (their date range too), not new figures.
+    let r = report(
+        "7. Trật tự an toàn giao thông\n\n\
+         Từ ngày 15/4 đến ngày 14/5/2024, toàn tỉnh xảy ra 21 vụ tai nạn giao thông, làm \
+         chết 9 người, bị thương 14 người. So với cùng kỳ năm trước, số vụ tai nạn giao \
+         thông giảm 4 vụ (-16%); số người chết tăng 1 người; số người bị thương giảm 2 người.",
+    );
+    let range = "RANGE 2024-04-15..2024-05-14";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "traffic_accidents |  | {range} | 21 vụ Case x1 | Actual | SamePeriodLastYear -4 vụ Case, SamePeriodLastYear -16%"
+            ),
+            &format!(
+                "traffic_deaths |  | {range} | 9 người Person x1 | Actual | SamePeriodLastYear +1 người Person"
+            ),
+            &format!(
+                "traffic_injuries |  | {range} | 14 người Person x1 | Actual | SamePeriodLastYear -2 người Person"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_sentence_opened_by_so_voi_about_another_subject_is_its_own() {
+    // "So với cùng kỳ, ..." naming a subject the sentence before has no
+    // level of is read on its own, not as that sentence's changes.
+    let r = report(
+        "7. Trật tự an toàn xã hội\n\n\
+         Trong tháng, toàn tỉnh xảy ra 21 vụ tai nạn giao thông, làm chết 9 người. So với \
+         cùng kỳ năm trước, số vụ cháy giảm 3 vụ.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!("traffic_accidents |  | {MAY} | 21 vụ Case x1 | Actual | "),
+            &format!("traffic_deaths |  | {MAY} | 9 người Person x1 | Actual | "),
+            &format!("fires |  | {MAY} | - | Actual | SamePeriodLastYear -3 vụ Case"),
+        ],
+    );
+}
+
+#[test]
+fn changes_parted_by_commas_after_so_voi_are_each_for_their_level() {
+    // After "So với cùng kỳ[ năm trước]," changes parted by commas are each
+    // for a level of the sentence before: by the item they name ("đàn gia
+    // cầm"), by the subject ("tăng 1 người chết"), else in order.
+    let r = report(
+        "1. Chăn nuôi\n\n\
+         Tổng đàn lợn 450 nghìn con, đàn gia cầm 6,5 triệu con. So với cùng kỳ, tổng đàn lợn \
+         tăng 4,5%, đàn gia cầm tăng 2%.\n\n\
+         7. Giao thông\n\n\
+         Trong tháng, toàn tỉnh xảy ra 12 vụ tai nạn giao thông, làm chết 5 người. So với cùng \
+         kỳ năm trước, giảm 3 vụ (-20%), tăng 1 người chết.",
+    );
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "livestock_herd | lợn | {MAY} | 450 nghìn con Head x1000 | Actual | {y} +4.5%"
+            ),
+            &format!(
+                "livestock_herd | gia cầm | {MAY} | 6.5 triệu con Head x1000000 | Actual | {y} +2%"
+            ),
+            &format!(
+                "traffic_accidents |  | {MAY} | 12 vụ Case x1 | Actual | {y} -3 vụ Case, {y} -20%"
+            ),
+            &format!(
+                "traffic_deaths |  | {MAY} | 5 người Person x1 | Actual | {y} +1 người Person"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn an_area_hit_by_pests_is_not_the_crop_area() {
+    // "gây hại trên 1.250 ha lúa", "diện tích lúa bị nhiễm bệnh 85 ha": the
+    // area hit, named by its words as written, not the rice area; the rice
+    // area written after is.
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Trong tháng, rầy nâu và bệnh đạo ôn gây hại trên 1.250 ha lúa, giảm 300 ha so với \
+         cùng kỳ; diện tích lúa bị nhiễm bệnh nặng 85 ha. Diện tích lúa gieo cấy 52.300 ha, \
+         tăng 1,2%.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                " |  | {MAY} | >=1250 ha Hectare x1 | Actual | SamePeriodLastYear -300 ha Hectare"
+            ),
+            &format!(" |  | {MAY} | 85 ha Hectare x1 | Actual | "),
+            &format!(
+                "rice_area |  | {MAY} | 52300 ha Hectare x1 | Actual | SamePeriodLastYear +1.2%"
+            ),
+        ],
+    );
+    let labels: Vec<&str> = r.observations.iter().map(|o| o.label.as_str()).collect();
+    assert_eq!(
+        labels[..2],
+        ["gây hại trên lúa", "diện tích lúa bị nhiễm bệnh nặng"]
+    );
+}
+
+#[test]
+fn the_subject_that_names_the_indicator_is_no_breakdown() {
+    // "Vốn đầu tư công giải ngân ... được": the words before the verb are
+    // the indicator's own name; "Vốn ngân sách tỉnh" is an item of it.
+    let r = report(
+        "5. Đầu tư\n\n\
+         Vốn đầu tư công giải ngân đến hết tháng 4/2024 được 1.850 tỷ đồng, bằng 28,5% kế \
+         hoạch. Vốn ngân sách tỉnh giải ngân được 620 tỷ đồng, bằng 25,1% kế hoạch.",
+    );
+    let asof = "ASOF 2024-04-30..2024-04-30";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "public_investment_disbursement |  | {asof} | 1850 tỷ đồng Vnd x1000000000 | Actual | Plan =28.5%"
+            ),
+            &format!(
+                "public_investment_disbursement | Vốn ngân sách tỉnh | {asof} | 620 tỷ đồng Vnd x1000000000 | Actual | Plan =25.1%"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_numbered_list_inside_a_section_opens_no_section() {
+    // "1. Môn Toán: Đạt ...", "3. Khối trung học cơ sở: Có ...": items of
+    // a list in the text of "2. Giáo dục", whatever their heads look like.
+    // The first goes back at the level of "2." and the next continue the
+    // list item before them; none is an inline heading, and the paragraph
+    // after the list stays in section 2.
+    let text = "CỤC THỐNG KÊ TỈNH THỬ NGHIỆM\nBÁO CÁO\n\
+        Tình hình kinh tế - xã hội tháng 5 năm 2024\n\
+        1. Sản xuất nông nghiệp\n\
+        Tổng đàn lợn ước đạt 452.300 con, tăng 2,1% so với cùng kỳ.\n\
+        2. Giáo dục\n\
+        Kết quả kỳ thi chọn học sinh giỏi cấp tỉnh như sau:\n\
+        1. Khối trung học phổ thông: Có 850 học sinh dự thi.\n\
+        2. Khối trung học cơ sở: Có 1.120 học sinh dự thi.\n\
+        3. Khối tiểu học: Có 640 học sinh dự thi.\n\
+        Trong tháng, ngành giáo dục tổ chức 15 lớp tập huấn.\n\
+        3. Tài chính\n\
+        Tổng thu ngân sách nhà nước 5 tháng ước đạt 4.500 tỷ đồng, tăng 8% so với cùng kỳ.\n";
+    let r = parse(text.as_bytes(), &Hints::default()).expect("parses");
+    let sections: Vec<(&str, &str, u32)> = r
+        .sections
+        .iter()
+        .map(|s| (s.number.as_str(), s.title.as_str(), s.level))
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            ("1", "Sản xuất nông nghiệp", 1),
+            ("2", "Giáo dục", 1),
+            ("3", "Tài chính", 1),
+        ]
+    );
+    let edu = &r.sections[1].text;
+    assert!(edu.contains("1. Khối trung học phổ thông: Có 850"), "{edu}");
+    assert!(edu.contains("3. Khối tiểu học: Có 640"), "{edu}");
+    assert!(edu.ends_with("tổ chức 15 lớp tập huấn."), "{edu}");
+    assert!(
+        !r.quality_issues
+            .iter()
+            .any(|i| i.message.contains("numbering goes back")),
+        "{:#?}",
+        r.quality_issues
+    );
 }

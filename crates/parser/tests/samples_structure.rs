@@ -1534,8 +1534,13 @@ fn line_headings() {
     let r = line();
     let a = &heading(r, "1/a").text;
     assert!(a.starts_with("Vụ Đông Xuân 2023-2024, toàn tỉnh"), "{a}");
-    // Not yet: line 12, the unnumbered sub-heading "Tình hình sâu bệnh",
-    // should be a paragraph of its own; the parser joins lines 11-13.
+    // Line 12, the unnumbered sub-heading "Tình hình sâu bệnh", is a
+    // paragraph of its own between the sentences of lines 11 and 13.
+    let paras: Vec<&str> = a.lines().map(str::trim).collect();
+    assert_eq!(paras.len(), 3, "{a}");
+    assert!(paras[0].ends_with("tăng 7,6%."), "{a}");
+    assert_eq!(paras[1], "Tình hình sâu bệnh", "{a}");
+    assert!(paras[2].starts_with("Trong tháng, sâu cuốn lá nhỏ"), "{a}");
     let b = &heading(r, "1/b").text;
     assert!(b.starts_with("Tính đến thời điểm cuối tháng 4/2024"), "{b}");
 }

@@ -400,15 +400,23 @@ impl<'d> Extractor<'d> {
             }
             self.sentence_levels.clear();
             let mut body_start = 0;
-            if let Some((b, label, n)) = leading_base(sentence, self.anchor) {
+            if let Some((b, label, n)) =
+                leading_base(sentence, self.anchor).or_else(|| self.opening_base(sentence))
+            {
                 state.base = Some((b, label));
                 state.compare_mode = true;
                 body_start = n;
             }
+            let mut parts = clauses(&sentence[body_start..]);
+            if state.compare_mode {
+                // "So với cùng kỳ, giảm 3 vụ, tăng 1 người chết": each change
+                // parted by a comma is for a level of its own.
+                parts = comma_parts(&sentence[body_start..], parts);
+            }
             let targets = self.last_levels.clone();
             let first_obs = self.obs.len();
             let mut compared = 0;
-            for (i, c) in clauses(&sentence[body_start..]).into_iter().enumerate() {
+            for (i, c) in parts.into_iter().enumerate() {
                 let mut r = body_start + c.start..body_start + c.end;
                 if !self.clause_targets.is_empty() {
                     // The clause after a compared one is read on its own.
@@ -490,14 +498,61 @@ impl<'d> Extractor<'d> {
         }
     }
 
+    /// "So với cùng kỳ năm trước, số vụ tai nạn giao thông giảm 4 vụ
+    /// (-16%); số người chết tăng 1 người": a base opening the sentence
+    /// before a comma compares the levels of the sentence before, when its
+    /// first clause names one of them or none ("So với cùng kỳ, kim ngạch
+    /// xuất khẩu tăng 5%" after the traffic figures is a sentence of its
+    /// own).
+    fn opening_base(&self, sentence: &str) -> Option<(ComparisonBase, String, usize)> {
+        if self.last_levels.is_empty() || !sentence.trim_start().starts_with("So ") {
+            return None;
+        }
+        let (b, label, n) = clause_base(sentence, self.anchor)?;
+        if !sentence[..n].trim_end().ends_with([',', ':']) {
+            return None;
+        }
+        let first = comma_parts(&sentence[n..], clauses(&sentence[n..]))
+            .into_iter()
+            .next()?;
+        let ours = match self.find(&sentence[n..][first], None) {
+            Some((ind, _)) => self
+                .last_levels
+                .iter()
+                .any(|&t| self.obs[t].indicator == ind.code),
+            // "giảm 07 vụ": no subject of its own.
+            None => {
+                let lower = lowercase(sentence[n..].trim_start());
+                ["tăng", "giảm", "bằng", "gấp"]
+                    .iter()
+                    .any(|v| has_word(lower.split(' ').next().unwrap_or(""), v))
+            }
+        };
+        ours.then_some((b, label, n))
+    }
+
     /// In "So sánh với ...: giảm 07 vụ (-21,9%); giảm 01 người chết ...",
     /// the observation clause `i` speaks of: the one its words name, else
     /// the i-th level of the sentence before.
     fn compare_target(&self, clause: &str, targets: &[usize], i: usize) -> Option<usize> {
-        if let Some((ind, _)) = self.find(clause, None)
-            && let Some(&t) = targets.iter().find(|&&t| self.obs[t].indicator == ind.code)
-        {
-            return Some(t);
+        if let Some((ind, _)) = self.find(clause, None) {
+            // "đàn gia cầm tăng 2%": of two levels of one indicator, the
+            // one whose item the clause names.
+            let lower = lowercase(clause);
+            let same = || {
+                targets
+                    .iter()
+                    .filter(|&&t| self.obs[t].indicator == ind.code)
+            };
+            if let Some(&t) = same()
+                .find(|&&t| {
+                    let item = lowercase(&self.obs[t].breakdown);
+                    !item.is_empty() && lower.contains(&item)
+                })
+                .or_else(|| same().next())
+            {
+                return Some(t);
+            }
         }
         targets.get(i).copied()
     }
@@ -1159,6 +1214,26 @@ impl<'d> Extractor<'d> {
         in_paren: bool,
     ) -> usize {
         let previous = Some(state.code).filter(|c| !c.is_empty());
+        if q.unit_code == UnitCode::Hectare
+            && let Some((at, hit)) = damage_at(gap)
+            && !self
+                .find(gap, previous)
+                .is_some_and(|(_, r)| r.start <= hit && hit < r.end)
+        {
+            // "gây hại rải rác trên 1.250 ha lúa": an area hit by pests or
+            // weather, not the crop's area; named by its words as written.
+            // (An indicator whose name says the damage, "diện tích rừng bị
+            // thiệt hại", is read as such.)
+            state.code = "";
+            state.label = without_figure(&window[at..], &span, loc, cursor);
+            state.breakdown = String::new();
+            state.fresh = true;
+            state.current = None;
+            if let Some(i) = self.begin_unnamed(cursor, mentions, gap, loc, state, q, span) {
+                self.sentence_levels.push(i);
+            }
+            return window.len();
+        }
         // A subject named before the figure whose unit the figure cannot
         // have ("... khoáng sản, với tổng trữ lượng 1,9 triệu m3"): the
         // figure is of something else, named by the words left.
@@ -1411,7 +1486,12 @@ impl<'d> Extractor<'d> {
                 String::new()
             }
             Some((ind, r)) if !GENERIC.contains(&ind.code) => {
-                noun_phrase(&gap[..r.start], cursor, mentions, None, &state.label)
+                let np = noun_phrase(&gap[..r.start], cursor, mentions, None, &state.label);
+                if names_indicator(&np, ind) {
+                    String::new()
+                } else {
+                    np
+                }
             }
             _ => {
                 let np = noun_phrase(
@@ -1536,6 +1616,94 @@ impl<'d> Extractor<'d> {
         state.current = Some(self.obs.len() - 1);
         Some(self.obs.len() - 1)
     }
+}
+
+/// The clauses of `text` parted again at commas outside brackets after a
+/// figure ("giảm 3 vụ, tăng 1 người chết", "tổng đàn lợn tăng 4,5%, đàn
+/// gia cầm tăng 2%"); a decimal comma, between digits, parts nothing.
+fn comma_parts(text: &str, parts: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    for r in parts {
+        let mut start = r.start;
+        let mut depth = 0usize;
+        for i in r.clone() {
+            match b[i] {
+                b'(' => depth += 1,
+                b')' => depth = depth.saturating_sub(1),
+                b',' if depth == 0 => {
+                    let decimal = i > 0
+                        && b[i - 1].is_ascii_digit()
+                        && b.get(i + 1).is_some_and(u8::is_ascii_digit);
+                    if !decimal && b[start..i].iter().any(u8::is_ascii_digit) {
+                        out.push(start..i);
+                        start = i + 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        out.push(start..r.end);
+    }
+    out
+}
+
+/// Words that say an area was hit: by pests ("gây hại", "nhiễm bệnh"),
+/// by weather ("ngập", "thiệt hại", "đổ ngã").
+const DAMAGE: &[&str] = &[
+    "gây hại",
+    "nhiễm",
+    "bị hại",
+    "thiệt hại",
+    "hư hại",
+    "ngập",
+    "mất trắng",
+    "đổ ngã",
+    "bị ảnh hưởng",
+];
+
+/// Where the words before an area say it was hit ("gây hại rải rác trên",
+/// "diện tích lúa bị nhiễm rầy"): the byte its label starts at, "diện
+/// tích" before the damage word if written, else the damage word; and
+/// where the damage word is.
+fn damage_at(gap: &str) -> Option<(usize, usize)> {
+    let lower = lowercase(gap);
+    if lower.len() != gap.len() {
+        return None;
+    }
+    let at = DAMAGE
+        .iter()
+        .filter_map(|d| {
+            lower.match_indices(d).map(|(i, _)| i).find(|&i| {
+                let end = i + d.len();
+                lower[..i]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphabetic())
+                    && lower[end..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphabetic())
+            })
+        })
+        .min()?;
+    let from = lower[..at].rfind([',', ';', ':']).map_or(0, |i| i + 1);
+    let start = lower[from..at].find("diện tích").map_or(at, |i| from + i);
+    gap.is_char_boundary(start).then_some((start, at))
+}
+
+/// Whether the words before an alias name its indicator rather than an
+/// item of it: "Vốn đầu tư công" of "Vốn đầu tư công giải ngân đến ...
+/// được" is in the indicator's name ("Giải ngân vốn đầu tư công").
+fn names_indicator(np: &str, ind: &catalog::Indicator) -> bool {
+    let np = lowercase(np.trim());
+    if np.is_empty() {
+        return false;
+    }
+    let words = format!(" {np} ");
+    std::iter::once(lowercase(ind.name))
+        .chain(ind.aliases.iter().map(|a| lowercase(a)))
+        .any(|a| format!(" {a} ").contains(&words))
 }
 
 /// "..., đạt 101,2% kế hoạch; cây rau màu 9.800 ha, tăng 4,5%": a plan
