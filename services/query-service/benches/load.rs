@@ -28,7 +28,10 @@
 //!    4 connections x 8 streams, one fixed request a scenario (issuer 07),
 //!    no warm-up of its own (the Rust client's run has just warmed the
 //!    server), p50/p99 from its per-request log, each scenario next to a
-//!    Check run just before it. h2load does not decode the
+//!    Check run just before it. For each it also prints the CPU a call
+//!    cost the server and h2load (from /proc): the two share the two
+//!    cores, so the ratio of those costs is about the ratio of rates a quiet
+//!    machine would show, however busy this one is. h2load does not decode the
 //!    responses, so it measures the server where the Rust client, which
 //!    decodes every message on the same two cores, measures both.
 //!    (`BAOCAO_BENCH_H2LOAD=0` skips it.) It sees HTTP status only, so the
@@ -582,8 +585,52 @@ fn h2load_installed() -> bool {
             .is_ok_and(|s| s.success())
 }
 
-/// One scenario through h2load; the outcome and the bytes received per call.
-fn run_h2load(addr: &str, s: Scenario, accept: Option<&str>, measure: Duration) -> (Outcome, f64) {
+/// CPU seconds used so far by process `pid` (user and system), or with
+/// `children`, by this process's children that have been waited for.
+fn cpu_seconds(pid: &str, children: bool) -> f64 {
+    static TICKS: std::sync::LazyLock<f64> = std::sync::LazyLock::new(|| {
+        Command::new("getconf")
+            .arg("CLK_TCK")
+            .output()
+            .ok()
+            .and_then(|o| String::from_utf8_lossy(&o.stdout).trim().parse().ok())
+            .unwrap_or(100.0)
+    });
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // Fields after the command name: state is field 3; utime, stime,
+    // cutime, cstime are fields 14 to 17.
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map_or(vec![], |(_, rest)| rest.split_whitespace().collect());
+    let at = if children { 13 } else { 11 };
+    let tick = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok());
+    tick(at)
+        .zip(tick(at + 1))
+        .map_or(0.0, |(u, s)| (u + s) / *TICKS)
+}
+
+/// What a call cost in CPU: the server's and h2load's, in microseconds.
+#[derive(Clone, Copy)]
+struct CallCpu {
+    server: f64,
+    client: f64,
+}
+
+impl CallCpu {
+    fn total(self) -> f64 {
+        self.server + self.client
+    }
+}
+
+/// One scenario through h2load, against the server process `server`: the
+/// outcome, the bytes received per call and the CPU a call cost.
+fn run_h2load(
+    addr: &str,
+    server: u32,
+    s: Scenario,
+    accept: Option<&str>,
+    measure: Duration,
+) -> (Outcome, f64, CallCpu) {
     let dir = bench_dir();
     let (path, body) = h2load_request(s);
     let data = dir.join("h2load-request.bin");
@@ -592,6 +639,8 @@ fn run_h2load(addr: &str, s: Scenario, accept: Option<&str>, measure: Duration) 
     let _ = std::fs::remove_file(&log);
     let streams = (concurrency() / CONNECTIONS).max(1);
     let accept = accept.map(|name| format!("grpc-accept-encoding: {name}"));
+    let server = server.to_string();
+    let cpu_before = (cpu_seconds(&server, false), cpu_seconds("self", true));
     let out = Command::new("h2load")
         .args(["-c", &CONNECTIONS.to_string(), "-m", &streams.to_string()])
         // No warm-up of its own: the Rust client has just warmed this
@@ -607,6 +656,7 @@ fn run_h2load(addr: &str, s: Scenario, accept: Option<&str>, measure: Duration) 
         .arg(format!("{addr}{path}"))
         .output()
         .expect("running h2load");
+    let cpu_after = (cpu_seconds(&server, false), cpu_seconds("self", true));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "h2load failed:\n{stdout}");
     // "requests: N total, N started, N done, N succeeded, F failed, ..."
@@ -661,6 +711,11 @@ fn run_h2load(addr: &str, s: Scenario, accept: Option<&str>, measure: Duration) 
     } else {
         0.0
     };
+    let us = |before: f64, after: f64| (after - before) * 1e6 / (calls.max(1) as f64);
+    let cpu = CallCpu {
+        server: us(cpu_before.0, cpu_after.0),
+        client: us(cpu_before.1, cpu_after.1),
+    };
     (
         Outcome {
             calls,
@@ -669,6 +724,7 @@ fn run_h2load(addr: &str, s: Scenario, accept: Option<&str>, measure: Duration) 
             latencies,
         },
         per_call,
+        cpu,
     )
 }
 
@@ -852,8 +908,10 @@ fn main() {
                         if !s.wanted(false) {
                             continue;
                         }
-                        let (check, _) = run_h2load(&addr, Scenario::Check, None, measure);
-                        let (o, per_call) = run_h2load(&addr, s, accept, measure);
+                        let pid = child.id();
+                        let (check, _, check_cpu) =
+                            run_h2load(&addr, pid, Scenario::Check, None, measure);
+                        let (o, per_call, cpu) = run_h2load(&addr, pid, s, accept, measure);
                         print_row(
                             &format!(
                                 "h2load, {label}{}: {} [{:.1} KiB]",
@@ -863,6 +921,18 @@ fn main() {
                             ),
                             &o,
                             Some(check.calls as f64 / check.seconds),
+                        );
+                        // Where both run out of the same two cores, the
+                        // rates compare as the CPU a call costs, whatever
+                        // else the machine is doing.
+                        println!(
+                            "    CPU a call, server + h2load: {:.1} + {:.1} us, Check {:.1} + \
+                             {:.1} us: {:.0}% of Check's rate by CPU",
+                            cpu.server,
+                            cpu.client,
+                            check_cpu.server,
+                            check_cpu.client,
+                            100.0 * check_cpu.total() / cpu.total()
                         );
                     }
                 }
