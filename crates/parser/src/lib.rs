@@ -141,14 +141,7 @@ fn prepare(decoded: &str) -> Result<(String, Vec<QualityIssue>), ParseError> {
     let mut issues = Vec::new();
     let mut controls = 0usize;
     let mut chars = 0usize;
-    let needs_cleaning = decoded.chars().any(|c| {
-        (c.is_control() && !matches!(c, '\n' | '\r' | '\u{c}'))
-            || matches!(
-                c,
-                '\u{a0}' | '\u{ad}' | '\u{200b}'
-                    ..='\u{200d}' | '\u{feff}' | '\u{2028}' | '\u{2029}'
-            )
-    });
+    let needs_cleaning = needs_cleaning(decoded);
     let cleaned: std::borrow::Cow<str> = if needs_cleaning {
         let mut s = String::with_capacity(decoded.len());
         for c in decoded.chars() {
@@ -194,6 +187,41 @@ pub(crate) fn starts_with_ci(text: &str, prefix: &str) -> bool {
     prefix.chars().all(|p| t.next() == Some(p))
 }
 
+/// Whether `c` is a character `prepare` removes or replaces: a control
+/// character other than a line break or form feed, a no-break space, a
+/// soft hyphen, a zero-width character or a line/paragraph separator.
+fn needs_cleaning_char(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\r' | '\u{c}'))
+        || matches!(
+            c,
+            '\u{a0}' | '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{feff}' | '\u{2028}' | '\u{2029}'
+        )
+}
+
+/// Whether any character of `text` needs cleaning (`needs_cleaning_char`),
+/// by bytes: only an ASCII control or a character whose UTF-8 starts with
+/// 0xC2 (U+0080..U+00BF), 0xE2 (U+2000..U+2FFF) or 0xEF (U+F000..U+FFFF)
+/// can be one, and only those are decoded.
+fn needs_cleaning(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| match x {
+        b'\n' | b'\r' | 0x0c => false,
+        0..=0x1f | 0x7f => true,
+        // A lead byte at a char boundary: decode that one character.
+        0xc2 | 0xe2 | 0xef => text[i..].chars().next().is_some_and(needs_cleaning_char),
+        _ => false,
+    })
+}
+
+/// Whether any character of `text` satisfies `may_need_nfc`, decoding only
+/// characters whose UTF-8 lead byte is 0xCC or above (U+0300 and up).
+fn any_may_need_nfc(text: &str) -> bool {
+    text.as_bytes()
+        .iter()
+        .enumerate()
+        .any(|(i, &x)| x >= 0xcc && text[i..].chars().next().is_some_and(may_need_nfc))
+}
+
 /// Whether `c` can be part of a sequence that NFC changes: not ASCII, not a
 /// precomposed Vietnamese letter (U+1EA0..U+1EF9), not Latin-1 or Latin
 /// Extended-A/B (all NFC), not general punctuation or super/subscripts.
@@ -205,12 +233,12 @@ fn may_need_nfc(c: char) -> bool {
 /// NFC, line by line, normalizing only the lines that may need it (a line
 /// break is a starter, so no composition crosses one).
 fn nfc(text: &str) -> String {
-    if !text.chars().any(may_need_nfc) {
+    if !any_may_need_nfc(text) {
         return text.to_owned();
     }
     let mut out = String::with_capacity(text.len());
     for line in text.split_inclusive('\n') {
-        if line.chars().any(may_need_nfc) && is_nfc_quick(line.chars()) != IsNormalized::Yes {
+        if any_may_need_nfc(line) && is_nfc_quick(line.chars()) != IsNormalized::Yes {
             out.extend(line.nfc());
         } else {
             out.push_str(line);
@@ -240,6 +268,32 @@ fn repair_diacritics(layout: &mut layout::Layout) {
     {
         if damaged(line) {
             diacritics::repair(&mut line.text, &lexicon, &mut line.notes);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The byte scans answer as the character tests do, for every
+    /// character alone and between others.
+    #[test]
+    fn byte_scans_match_char_tests() {
+        for u in 0..=0x10FFFFu32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            for s in [c.to_string(), format!("aé{c}ỹ\n")] {
+                assert_eq!(
+                    needs_cleaning(&s),
+                    s.chars().any(needs_cleaning_char),
+                    "U+{u:04X}"
+                );
+                assert_eq!(
+                    any_may_need_nfc(&s),
+                    s.chars().any(may_need_nfc),
+                    "U+{u:04X}"
+                );
+            }
         }
     }
 }
