@@ -66,15 +66,17 @@ pub fn paren_groups(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut depth = 0usize;
     let mut open = 0;
-    for (i, c) in text.char_indices() {
-        match c {
-            '(' => {
+    // Brackets are ASCII, never part of another character's bytes: only
+    // they are visited.
+    for i in memchr::memchr2_iter(b'(', b')', text.as_bytes()) {
+        match text.as_bytes()[i] {
+            b'(' => {
                 if depth == 0 {
                     open = i;
                 }
                 depth += 1;
             }
-            ')' if depth > 0 => {
+            _ if depth > 0 => {
                 depth -= 1;
                 if depth == 0 {
                     out.push(open..i + 1);
@@ -94,11 +96,12 @@ pub fn clauses(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut depth = 0usize;
     let mut start = 0;
-    for (i, c) in text.char_indices() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            ';' if depth == 0 => {
+    // ';' and brackets are ASCII: only they are visited.
+    for i in memchr::memchr3_iter(b'(', b')', b';', text.as_bytes()) {
+        match text.as_bytes()[i] {
+            b'(' => depth += 1,
+            b')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => {
                 out.push(start..i);
                 start = i + 1;
             }
