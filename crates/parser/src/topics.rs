@@ -175,13 +175,24 @@ pub const TOPICS: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// A searcher for each key phrase of [`TOPICS`], built once: a task's text
+/// is searched for every phrase.
+static FINDERS: std::sync::LazyLock<Vec<Vec<memchr::memmem::Finder<'static>>>> =
+    std::sync::LazyLock::new(|| {
+        TOPICS
+            .iter()
+            .map(|(_, keys)| keys.iter().map(memchr::memmem::Finder::new).collect())
+            .collect()
+    });
+
 /// The topic codes whose key phrases occur in `text`, in table order.
 pub fn tag(text: &str) -> Vec<String> {
     let f = fold(text);
     TOPICS
         .iter()
-        .filter(|(_, keys)| keys.iter().any(|k| f.contains(k)))
-        .map(|(code, _)| (*code).to_owned())
+        .zip(FINDERS.iter())
+        .filter(|(_, finders)| finders.iter().any(|k| k.find(f.as_bytes()).is_some()))
+        .map(|((code, _), _)| (*code).to_owned())
         .collect()
 }
 
