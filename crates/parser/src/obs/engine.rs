@@ -12,7 +12,9 @@ use baocao_domain::{
 
 use super::compare::{base_at, leading_base};
 use super::numbers::{Unit, parse_number, qualifier_before, quantity, unit_after};
-use super::text::{Num, clauses, numbers, paren_groups, sentences, without_parens};
+use super::text::{
+    Num, clauses, find_str, numbers, paren_groups, rfind_str, sentences, without_parens,
+};
 use super::when::{self, Anchor};
 use crate::document::Document;
 use crate::paragraphs::Zone;
@@ -1073,7 +1075,7 @@ impl<'d> Extractor<'d> {
         in_paren: bool,
     ) -> Option<usize> {
         let lower = lowercase(gap);
-        if lower.contains("trong đó") || lower.contains("bao gồm") {
+        if find_str(&lower, "trong đó").is_some() || find_str(&lower, "bao gồm").is_some() {
             state.in_breakdown = true;
         }
         let period = mentions
@@ -1081,7 +1083,7 @@ impl<'d> Extractor<'d> {
             .rev()
             .find(|m| m.start >= cursor && m.end <= cursor + gap.len())
             .map(|m| m.period.clone());
-        let status = if lower.contains("dự kiến") {
+        let status = if find_str(&lower, "dự kiến").is_some() {
             Some(ObservationStatus::Forecast)
         } else if has_word(&lower, "ước") {
             Some(ObservationStatus::Estimate)
@@ -1105,7 +1107,8 @@ impl<'d> Extractor<'d> {
                     state.breakdown = String::new();
                 }
                 if changed {
-                    state.in_breakdown = state.in_breakdown && lower.contains("trong đó");
+                    state.in_breakdown =
+                        state.in_breakdown && find_str(&lower, "trong đó").is_some();
                 }
             }
             // "Thịt lợn hơi từ 63-66 nghìn đồng/kg": the alias names the item.
@@ -1422,7 +1425,7 @@ fn post_words(text: &str) -> &str {
         .find([',', ';', '.', '(', ':', ')'])
         .unwrap_or(text.len());
     for w in [" với ", " và ", " đạt ", " là "] {
-        if let Some(i) = text[..end].find(w) {
+        if let Some(i) = find_str(&text[..end], w) {
             end = i;
         }
     }
@@ -1577,10 +1580,10 @@ fn noun_phrase(
     };
     let mut part = [": ", " như "]
         .iter()
-        .filter_map(|sep| s.rfind(sep).map(|i| i + sep.len()))
+        .filter_map(|sep| rfind_str(&s, sep).map(|i| i + sep.len()))
         .max()
         .unwrap_or(0);
-    if let Some(i) = s[part..].rfind(", ") {
+    if let Some(i) = rfind_str(&s[part..], ", ") {
         let head = s[part..].trim_start().split(' ').next().unwrap_or("");
         let tail = s[part + i + 2..]
             .trim_start()
@@ -1596,7 +1599,10 @@ fn noun_phrase(
     let mut tail = s[part..].to_owned();
     // Each place phrase holds "địa bàn", "tỉnh" or "nước": most words hold
     // none, and then nothing is replaced.
-    if ["địa bàn", "tỉnh", "nước"].iter().any(|k| tail.contains(k)) {
+    if ["địa bàn", "tỉnh", "nước"]
+        .iter()
+        .any(|k| find_str(&tail, k).is_some())
+    {
         for place in [
             "trên địa bàn tỉnh",
             "trên địa bàn",
@@ -1605,7 +1611,7 @@ fn noun_phrase(
             "trên cả nước",
             "cả nước",
         ] {
-            if tail.contains(place) {
+            if find_str(&tail, place).is_some() {
                 tail = tail.replace(place, " ");
             }
         }

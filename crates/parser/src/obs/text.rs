@@ -126,6 +126,27 @@ pub fn without_parens(text: &str, groups: &[Range<usize>]) -> String {
     s
 }
 
+/// `haystack.find(needle)`, for the short texts and needles read around a
+/// figure: the needle's first byte found with memchr and the rest compared,
+/// with no searcher to set up. (A match of a whole needle starts at a char
+/// boundary, so the offsets are those of `str::find`.)
+pub fn find_str(haystack: &str, needle: &str) -> Option<usize> {
+    let h = haystack.as_bytes();
+    let Some((&first, rest)) = needle.as_bytes().split_first() else {
+        return Some(0);
+    };
+    memchr::memchr_iter(first, h).find(|&i| h[i + 1..].starts_with(rest))
+}
+
+/// `haystack.rfind(needle)`, as [`find_str`].
+pub fn rfind_str(haystack: &str, needle: &str) -> Option<usize> {
+    let h = haystack.as_bytes();
+    let Some((&first, rest)) = needle.as_bytes().split_first() else {
+        return Some(h.len());
+    };
+    memchr::memrchr_iter(first, h).find(|&i| h[i + 1..].starts_with(rest))
+}
+
 /// A number as written: "60.769", "1.007,5", "17,32", "05".
 #[derive(Debug, Clone, PartialEq)]
 pub struct Num {
@@ -204,6 +225,14 @@ mod tests {
         assert_eq!(g, [2..9, 12..14]);
         let groups = [2..6, 7..7];
         assert_eq!(without_parens("a (bc) d", &groups), "a      d");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn find_str_agrees_with_str(h in "[aàb ,:đ]{0,30}", n in "[aàb ,:đ]{0,3}") {
+            proptest::prop_assert_eq!(find_str(&h, &n), h.find(n.as_str()));
+            proptest::prop_assert_eq!(rfind_str(&h, &n), h.rfind(n.as_str()));
+        }
     }
 
     #[test]
