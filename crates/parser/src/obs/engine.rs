@@ -93,10 +93,25 @@ struct Extractor<'d> {
     /// The words of the clauses being read (innermost last), split once
     /// when first looked up: the texts looked up are mostly parts of them.
     clause_words: std::cell::RefCell<Vec<ClauseWords>>,
+    /// The last text lowercased (address, length, lowercase): the words
+    /// before a figure are lowercased to classify it and again to begin its
+    /// observation. Emptied with `found`, when a clause begins or ends.
+    lowered: std::cell::RefCell<Option<(usize, usize, std::rc::Rc<str>)>>,
 }
 
 /// A clause's text (address and length) and its words, once split.
 type ClauseWords = (usize, usize, Option<catalog::Words>);
+
+/// A text's lowercase, shared with the memo of the last one made.
+struct Lower(std::rc::Rc<str>);
+
+impl std::ops::Deref for Lower {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
 
 type Found = Option<(&'static catalog::Indicator, Range<usize>)>;
 
@@ -203,6 +218,7 @@ pub fn extract(
         sentence_levels: Vec::new(),
         found: std::cell::RefCell::new(Vec::new()),
         clause_words: std::cell::RefCell::new(Vec::new()),
+        lowered: std::cell::RefCell::new(None),
     };
     x.refs_reach = x
         .refs
@@ -294,6 +310,23 @@ impl<'d> Extractor<'d> {
         let hit = self.find_uncached(text, previous);
         cache.push((key.0, key.1, previous, hit.clone()));
         hit
+    }
+
+    /// `lowercase(text)`, remembered for the next call with the same text.
+    /// Keyed by the slice (address and length) like `find`: every text
+    /// lowercased is a slice of the clause being read, and the memo is
+    /// emptied whenever a clause begins or ends.
+    fn lower(&self, text: &str) -> Lower {
+        let key = (text.as_ptr() as usize, text.len());
+        let mut memo = self.lowered.borrow_mut();
+        if let Some((p, l, lower)) = memo.as_ref()
+            && (*p, *l) == key
+        {
+            return Lower(lower.clone());
+        }
+        let lower: std::rc::Rc<str> = lowercase(text).into();
+        *memo = Some((key.0, key.1, lower.clone()));
+        Lower(lower)
     }
 
     /// Whether `start..end` lies inside a cited document's span.
@@ -455,8 +488,10 @@ impl<'d> Extractor<'d> {
     /// Reads one clause (`text` at `off` within the sentence).
     fn clause(&mut self, text: &str, off: usize, loc: Loc, state: &mut State, in_paren: bool) {
         self.found.borrow_mut().clear();
+        self.lowered.borrow_mut().take();
         self.clause_inner(text, off, loc, state, in_paren);
         self.found.borrow_mut().clear();
+        self.lowered.borrow_mut().take();
     }
 
     fn clause_inner(
@@ -714,7 +749,7 @@ impl<'d> Extractor<'d> {
             return Some(m.end + unit_after(&main[m.end..]).map_or(0, |u| u.len));
         }
         let gap = &main[cursor..n.start];
-        let gap_lower = lowercase(gap);
+        let gap_lower = self.lower(gap);
         let qualifier = qualifier_before(&gap_lower);
         // "vốn đăng ký tăng thêm 1.799,1 tỷ đồng": the verb belongs to the
         // subject's name, the figure is a level.
@@ -1074,7 +1109,7 @@ impl<'d> Extractor<'d> {
         span: Span,
         in_paren: bool,
     ) -> Option<usize> {
-        let lower = lowercase(gap);
+        let lower = self.lower(gap);
         if find_str(&lower, "trong đó").is_some() || find_str(&lower, "bao gồm").is_some() {
             state.in_breakdown = true;
         }
