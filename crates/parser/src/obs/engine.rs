@@ -528,7 +528,7 @@ impl<'d> Extractor<'d> {
             when::mentions(main, self.anchor)
         };
         let global = loc.sentence_off + off;
-        let nums: Vec<Num> = written
+        let nums: Vec<Num<'_>> = written
             .into_iter()
             .filter(|n| {
                 !mentions
@@ -685,8 +685,8 @@ impl<'d> Extractor<'d> {
     fn anchor_at(
         &mut self,
         main: &str,
-        n: &Num,
-        next: Option<&Num>,
+        n: &Num<'_>,
+        next: Option<&Num<'_>>,
         cursor: usize,
         mentions: &[when::Mention],
         off: usize,
@@ -699,7 +699,7 @@ impl<'d> Extractor<'d> {
         if is_date_or_duration(main, n) || is_ordinal(&main[..n.start]) {
             return Some(n.end + date_len(after));
         }
-        let mut value = parse_number(&n.text)?;
+        let mut value = parse_number(n.text)?;
         if main[..n.start].ends_with('-') && main[..n.start - 1].trim_end().ends_with('(') {
             value = -value;
         }
@@ -710,7 +710,7 @@ impl<'d> Extractor<'d> {
             && let (Some(m), true) = (next, rest.starts_with(|c: char| c.is_ascii_digit()))
             && m.start == n.end + 1
         {
-            value_max = parse_number(&m.text);
+            value_max = parse_number(m.text);
             end = m.end;
         }
         let unit = unit_after(&main[end..]);
@@ -1522,7 +1522,7 @@ fn is_ordinal(before: &str) -> bool {
 }
 
 /// "20/5-15/6", "30/4", "11/01/2024", "49 năm", "3 tháng trở lên".
-fn is_date_or_duration(main: &str, n: &Num) -> bool {
+fn is_date_or_duration(main: &str, n: &Num<'_>) -> bool {
     let after = &main[n.end..];
     let t = after.trim_start();
     // "từ 3 đến dưới 6 tháng": a duration.

@@ -149,14 +149,14 @@ pub fn rfind_str(haystack: &str, needle: &str) -> Option<usize> {
 
 /// A number as written: "60.769", "1.007,5", "17,32", "05".
 #[derive(Debug, Clone, PartialEq)]
-pub struct Num {
+pub struct Num<'a> {
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: &'a str,
 }
 
 /// Every number in `text` that stands as a token (not inside a word).
-pub fn numbers(text: &str) -> Vec<Num> {
+pub fn numbers(text: &str) -> Vec<Num<'_>> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -179,7 +179,7 @@ pub fn numbers(text: &str) -> Vec<Num> {
         out.push(Num {
             start,
             end: i,
-            text: text[start..i].to_owned(),
+            text: &text[start..i],
         });
     }
     out
@@ -239,7 +239,7 @@ mod tests {
     fn number_tokens() {
         let n: Vec<String> = numbers("tăng 17,32% so với tháng 5/2023¹, đạt 60.769 tỷ; COVID19 m3")
             .into_iter()
-            .map(|n| n.text)
+            .map(|n| n.text.to_owned())
             .collect();
         assert_eq!(n, ["17,32", "5", "2023", "60.769"]);
     }
