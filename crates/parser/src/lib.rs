@@ -204,11 +204,26 @@ fn needs_cleaning_char(c: char) -> bool {
 /// can be one, and only those are decoded.
 fn needs_cleaning(text: &str) -> bool {
     let b = text.as_bytes();
-    b.iter().enumerate().any(|(i, &x)| match x {
+    // Blocks of 32 bytes without any such byte (a test the compiler can
+    // vectorize) are passed over whole; the others are read byte by byte.
+    let candidate = |x: u8| x < 0x20 || x == 0x7f || x == 0xc2 || x == 0xe2 || x == 0xef;
+    b.chunks(32).enumerate().any(|(k, chunk)| {
+        chunk.iter().fold(false, |acc, &x| acc | candidate(x))
+            && needs_cleaning_from(text, k * 32, chunk.len())
+    })
+}
+
+/// [`needs_cleaning`] on the `len` bytes from `start`, byte by byte.
+fn needs_cleaning_from(text: &str, start: usize, len: usize) -> bool {
+    let b = &text.as_bytes()[start..start + len];
+    b.iter().enumerate().any(|(j, &x)| match x {
         b'\n' | b'\r' | 0x0c => false,
         0..=0x1f | 0x7f => true,
         // A lead byte at a char boundary: decode that one character.
-        0xc2 | 0xe2 | 0xef => text[i..].chars().next().is_some_and(needs_cleaning_char),
+        0xc2 | 0xe2 | 0xef => text[start + j..]
+            .chars()
+            .next()
+            .is_some_and(needs_cleaning_char),
         _ => false,
     })
 }
@@ -297,7 +312,13 @@ mod tests {
     fn byte_scans_match_char_tests() {
         for u in 0..=0x10FFFFu32 {
             let Some(c) = char::from_u32(u) else { continue };
-            for s in [c.to_string(), format!("aé{c}ỹ\n")] {
+            // Also across the scan's 32-byte blocks.
+            for s in [
+                c.to_string(),
+                format!("aé{c}ỹ\n"),
+                format!("{}{c}x", "a".repeat(31)),
+                format!("{}ỹ{c}", "a".repeat(62)),
+            ] {
                 assert_eq!(
                     needs_cleaning(&s),
                     s.chars().any(needs_cleaning_char),
