@@ -97,7 +97,15 @@ struct Extractor<'d> {
     /// before a figure are lowercased to classify it and again to begin its
     /// observation. Emptied with `found`, when a clause begins or ends.
     lowered: std::cell::RefCell<Option<(usize, usize, std::rc::Rc<str>)>>,
+    /// The last noun phrase read and what it was read from: a change's
+    /// context asks for the phrase its observation then begins with.
+    /// Emptied with `found`, when a clause begins or ends.
+    last_np: std::cell::RefCell<Option<(NpKey, String)>>,
 }
+
+/// `noun_phrase`'s arguments but the mentions (those of the clause): the
+/// gap's address and length, the cursor, the subject's range and the label.
+type NpKey = (usize, usize, usize, Option<Range<usize>>, String);
 
 /// A clause's text (address and length) and its words, once split.
 type ClauseWords = (usize, usize, Option<catalog::Words>);
@@ -219,6 +227,7 @@ pub fn extract(
         found: std::cell::RefCell::new(Vec::new()),
         clause_words: std::cell::RefCell::new(Vec::new()),
         lowered: std::cell::RefCell::new(None),
+        last_np: std::cell::RefCell::new(None),
     };
     x.refs_reach = x
         .refs
@@ -327,6 +336,40 @@ impl<'d> Extractor<'d> {
         let lower: std::rc::Rc<str> = lowercase(text).into();
         *memo = Some((key.0, key.1, lower.clone()));
         Lower(lower)
+    }
+
+    /// `noun_phrase`, remembered for the next call with the same arguments.
+    /// Keyed by the gap's slice like `find`: every gap is a slice of the
+    /// clause being read, whose mentions are the ones passed, and the memo
+    /// is emptied whenever a clause begins or ends.
+    fn noun_phrase(
+        &self,
+        gap: &str,
+        cursor: usize,
+        mentions: &[when::Mention],
+        subject: Option<Range<usize>>,
+        label: &str,
+    ) -> String {
+        let mut memo = self.last_np.borrow_mut();
+        if let Some(((p, l, c, r, lab), np)) = memo.as_ref()
+            && (*p, *l, *c) == (gap.as_ptr() as usize, gap.len(), cursor)
+            && *r == subject
+            && lab == label
+        {
+            return np.clone();
+        }
+        let np = noun_phrase(gap, cursor, mentions, subject.clone(), label);
+        *memo = Some((
+            (
+                gap.as_ptr() as usize,
+                gap.len(),
+                cursor,
+                subject,
+                label.to_owned(),
+            ),
+            np.clone(),
+        ));
+        np
     }
 
     /// Whether `start..end` lies inside a cited document's span.
@@ -489,9 +532,11 @@ impl<'d> Extractor<'d> {
     fn clause(&mut self, text: &str, off: usize, loc: Loc, state: &mut State, in_paren: bool) {
         self.found.borrow_mut().clear();
         self.lowered.borrow_mut().take();
+        self.last_np.borrow_mut().take();
         self.clause_inner(text, off, loc, state, in_paren);
         self.found.borrow_mut().clear();
         self.lowered.borrow_mut().take();
+        self.last_np.borrow_mut().take();
     }
 
     fn clause_inner(
@@ -897,14 +942,21 @@ impl<'d> Extractor<'d> {
             .any(|m| m.start >= cursor && m.end <= cursor + gap.len());
         let subject = self.find(gap, Some(state.code).filter(|c| !c.is_empty()));
         let new_subject = subject.as_ref().is_some_and(|(i, _)| i.code != state.code);
-        let np = noun_phrase(
-            gap,
-            cursor,
-            mentions,
-            subject.as_ref().map(|(_, r)| r.clone()),
-            &state.label,
-        );
-        if has_period || new_subject || !np.is_empty() || state.current.is_none() {
+        // The noun phrase (pure, and remembered for `begin`) only when the
+        // rest does not decide.
+        if has_period
+            || new_subject
+            || state.current.is_none()
+            || !self
+                .noun_phrase(
+                    gap,
+                    cursor,
+                    mentions,
+                    subject.as_ref().map(|(_, r)| r.clone()),
+                    &state.label,
+                )
+                .is_empty()
+        {
             state.current = None;
             self.begin(gap, cursor, mentions, loc, state, None, span, in_paren);
         }
@@ -1157,9 +1209,9 @@ impl<'d> Extractor<'d> {
         // ("Diện tích dứa").
         let np = match &subject {
             Some((ind, r)) if !GENERIC.contains(&ind.code) => {
-                noun_phrase(&gap[..r.start], cursor, mentions, None, &state.label)
+                self.noun_phrase(&gap[..r.start], cursor, mentions, None, &state.label)
             }
-            _ => noun_phrase(
+            _ => self.noun_phrase(
                 gap,
                 cursor,
                 mentions,
