@@ -1735,49 +1735,62 @@ fn noun_phrase(
     }
     words.truncate(kept);
     // Edge words are recognised by their lowercase, made only for the words
-    // looked at.
-    let (mut l1, mut l2) = (String::new(), String::new());
+    // looked at, each once: `cur` holds the lowercase of the word at the
+    // edge, `next` that of its neighbour inward when made.
+    let is_alpha = |w: &str| w.chars().any(baocao_domain::text::is_alphabetic);
+    let (mut cur, mut next) = (String::new(), String::new());
     let lower = |w: &str, buf: &mut String| {
         buf.clear();
         lowercase_into(w, buf);
     };
     let mut a = 0;
     let mut b = words.len();
-    loop {
-        if a + 1 < b && {
-            lower(words[a], &mut l1);
-            lower(words[a + 1], &mut l2);
-            is_pair(EDGE_PHRASES, &l1, &l2)
-        } {
-            a += 2;
-        } else if a < b
-            && ({
-                lower(words[a], &mut l1);
-                EDGE_SET.contains(l1.as_str())
-            } || !words[a].chars().any(baocao_domain::text::is_alphabetic))
-        {
+    let mut fresh = false; // `cur` already holds words[a]
+    while a < b {
+        if !fresh {
+            lower(words[a], &mut cur);
+        }
+        fresh = false;
+        if a + 1 < b {
+            lower(words[a + 1], &mut next);
+            if is_pair(EDGE_PHRASES, &cur, &next) {
+                a += 2;
+                continue;
+            }
+        }
+        if EDGE_SET.contains(cur.as_str()) || !is_alpha(words[a]) {
             a += 1;
-        } else {
-            break;
+            if a < b {
+                // The neighbour's lowercase was made above.
+                std::mem::swap(&mut cur, &mut next);
+                fresh = true;
+            }
+            continue;
         }
+        break;
     }
-    loop {
-        if b >= a + 2 && {
-            lower(words[b - 2], &mut l1);
-            lower(words[b - 1], &mut l2);
-            is_pair(TRAILING_PHRASES, &l1, &l2)
-        } {
-            b -= 2;
-        } else if b > a
-            && ({
-                lower(words[b - 1], &mut l1);
-                EDGE_SET.contains(l1.as_str())
-            } || !words[b - 1].chars().any(baocao_domain::text::is_alphabetic))
-        {
-            b -= 1;
-        } else {
-            break;
+    let mut fresh = false; // `cur` already holds words[b - 1]
+    while b > a {
+        if !fresh {
+            lower(words[b - 1], &mut cur);
         }
+        fresh = false;
+        if b >= a + 2 {
+            lower(words[b - 2], &mut next);
+            if is_pair(TRAILING_PHRASES, &next, &cur) {
+                b -= 2;
+                continue;
+            }
+        }
+        if EDGE_SET.contains(cur.as_str()) || !is_alpha(words[b - 1]) {
+            b -= 1;
+            if b > a {
+                std::mem::swap(&mut cur, &mut next);
+                fresh = true;
+            }
+            continue;
+        }
+        break;
     }
     let joined = words[a..b].join(" ");
     let trimmed =
