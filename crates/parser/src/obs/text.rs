@@ -17,7 +17,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
-        if matches!(c, b'.' | b'!' | b'?') || b[i..].starts_with("…".as_bytes()) {
+        if matches!(c, b'.' | b'!' | b'?') || (c == 0xE2 && b[i..].starts_with("…".as_bytes())) {
             let clen = if c == b'.' || c == b'!' || c == b'?' {
                 1
             } else {
