@@ -1651,6 +1651,9 @@ struct Index {
     aliases: Vec<Alias>,
     by_code: HashMap<&'static str, usize>,
     no_split: Vec<(u32, u32)>,
+    /// Whether a word of the vocabulary opens with an ASCII digit: if none
+    /// does, a number ("17,32") is no word of it.
+    digit_words: bool,
 }
 
 fn intern(vocab: &mut HashMap<String, u32, Fnv>, key: &str) -> u32 {
@@ -1716,12 +1719,16 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
         .enumerate()
         .map(|(i, d)| (d.code, i))
         .collect();
+    let digit_words = vocab
+        .keys()
+        .any(|k| k.starts_with(|c: char| c.is_ascii_digit()));
     Index {
         vocab,
         by_first,
         aliases,
         by_code,
         no_split,
+        digit_words,
     }
 });
 
@@ -1795,6 +1802,10 @@ pub fn words(text: &str) -> Words {
     let index = &*INDEX;
     let mut buf = String::new();
     let tokens = tokenize(text, |w| {
+        // A word's key opens with the same ASCII digit as the word.
+        if !index.digit_words && w.starts_with(|c: char| c.is_ascii_digit()) {
+            return NO_WORD;
+        }
         word_key(w, &mut buf);
         index.vocab.get(buf.as_str()).copied().unwrap_or(NO_WORD)
     });
