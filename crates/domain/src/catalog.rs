@@ -1649,7 +1649,7 @@ struct Index {
     /// Word id -> the aliases that start with it.
     by_first: Vec<Vec<u32>>,
     aliases: Vec<Alias>,
-    by_code: HashMap<&'static str, usize>,
+    by_code: HashMap<&'static str, usize, Fnv>,
     no_split: Vec<(u32, u32)>,
     /// Whether a word of the vocabulary opens with an ASCII digit: if none
     /// does, a number ("17,32") is no word of it.
