@@ -1527,10 +1527,12 @@ fn tokenize(text: &str, mut id_of: impl FnMut(&str) -> u32) -> Vec<Token> {
 fn word_key(word: &str, out: &mut String) {
     out.clear();
     if word.is_ascii() {
-        out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        out.push_str(word);
+        out.make_ascii_lowercase();
         return;
     }
     let mut pending = None;
+    let table = &*PRECOMPOSED;
     for c in word.chars() {
         // ASCII as it is (what decomposition would give); precomposed
         // letters through a table; others decomposed.
@@ -1541,7 +1543,7 @@ fn word_key(word: &str, out: &mut String) {
             out.push(c.to_ascii_lowercase());
             continue;
         }
-        if let Some((base, tone)) = precomposed(c) {
+        if let Some((base, tone)) = precomposed_in(table, c) {
             out.push_str(base);
             if tone.is_some() {
                 pending = tone;
@@ -1583,14 +1585,18 @@ static PRECOMPOSED: LazyLock<Vec<(String, Option<char>)>> = LazyLock::new(|| {
         .collect()
 });
 
-fn precomposed(c: char) -> Option<(&'static str, Option<char>)> {
+/// [`PRECOMPOSED`]'s entry for `c`, if it has one and `c` is alphanumeric.
+fn precomposed_in(
+    table: &'static [(String, Option<char>)],
+    c: char,
+) -> Option<(&'static str, Option<char>)> {
     let u = c as u32;
     let i = match u {
         0xC0..0x250 => (u - 0xC0) as usize,
         0x1E00..0x1F00 => (u - 0x1E00) as usize + 0x190,
         _ => return None,
     };
-    let (base, tone) = &PRECOMPOSED[i];
+    let (base, tone) = &table[i];
     // A letter that is not alphanumeric (×, ÷) keeps the slow path.
     if !crate::text::is_alphanumeric(c) {
         return None;
