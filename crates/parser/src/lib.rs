@@ -307,18 +307,14 @@ mod tests {
     use super::*;
 
     /// The byte scans answer as the character tests do, for every
-    /// character alone and between others.
+    /// character alone and after others.
     #[test]
     fn byte_scans_match_char_tests() {
+        // The character straddles the scan's first 32-byte block.
+        let pad = "a".repeat(31);
         for u in 0..=0x10FFFFu32 {
             let Some(c) = char::from_u32(u) else { continue };
-            // Also across the scan's 32-byte blocks.
-            for s in [
-                c.to_string(),
-                format!("aé{c}ỹ\n"),
-                format!("{}{c}x", "a".repeat(31)),
-                format!("{}ỹ{c}", "a".repeat(62)),
-            ] {
+            for s in [c.to_string(), format!("{pad}{c}ỹ\n")] {
                 assert_eq!(
                     needs_cleaning(&s),
                     s.chars().any(needs_cleaning_char),
