@@ -1485,18 +1485,30 @@ struct Token {
 /// combining marks, a number's inner '.' and ',' included ("1.007,5").
 /// `id_of` names each word.
 fn tokenize(text: &str, mut id_of: impl FnMut(&str) -> u32) -> Vec<Token> {
+    let b = text.as_bytes();
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6 + 1);
     let mut start: Option<usize> = None;
-    let mut prev = ' ';
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    // Whether the previous character is an ASCII digit.
+    let mut prev_digit = false;
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
         let in_word = start.is_some();
-        let continues = crate::text::is_alphanumeric(c)
-            || (in_word && is_combining_mark(c))
-            || (in_word
-                && (c == '.' || c == ',')
-                && prev.is_ascii_digit()
-                && chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit()));
+        // ASCII is read from the byte; other characters are decoded.
+        let (c, len, continues) = if x < 0x80 {
+            let continues = x.is_ascii_alphanumeric()
+                || (in_word
+                    && (x == b'.' || x == b',')
+                    && prev_digit
+                    && b.get(i + 1).is_some_and(u8::is_ascii_digit));
+            (char::from(x), 1, continues)
+        } else {
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            let continues = crate::text::is_alphanumeric(c) || (in_word && is_combining_mark(c));
+            (c, c.len_utf8(), continues)
+        };
         if continues {
             start.get_or_insert(i);
         } else {
@@ -1514,7 +1526,8 @@ fn tokenize(text: &str, mut id_of: impl FnMut(&str) -> u32) -> Vec<Token> {
                 last.ellipsis |= c == '…';
             }
         }
-        prev = c;
+        prev_digit = x.is_ascii_digit();
+        i += len;
     }
     if let Some(s) = start {
         tokens.push(Token {
@@ -1533,10 +1546,12 @@ fn tokenize(text: &str, mut id_of: impl FnMut(&str) -> u32) -> Vec<Token> {
 fn word_key(word: &str, out: &mut String) {
     out.clear();
     if word.is_ascii() {
-        out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        out.push_str(word);
+        out.make_ascii_lowercase();
         return;
     }
     let mut pending = None;
+    let table = &*PRECOMPOSED;
     for c in word.chars() {
         // ASCII as it is (what decomposition would give); precomposed
         // letters through a table; others decomposed.
@@ -1547,7 +1562,7 @@ fn word_key(word: &str, out: &mut String) {
             out.push(c.to_ascii_lowercase());
             continue;
         }
-        if let Some((base, tone)) = precomposed(c) {
+        if let Some((base, tone)) = precomposed_in(table, c) {
             out.push_str(base);
             if tone.is_some() {
                 pending = tone;
@@ -1589,14 +1604,18 @@ static PRECOMPOSED: LazyLock<Vec<(String, Option<char>)>> = LazyLock::new(|| {
         .collect()
 });
 
-fn precomposed(c: char) -> Option<(&'static str, Option<char>)> {
+/// [`PRECOMPOSED`]'s entry for `c`, if it has one and `c` is alphanumeric.
+fn precomposed_in(
+    table: &'static [(String, Option<char>)],
+    c: char,
+) -> Option<(&'static str, Option<char>)> {
     let u = c as u32;
     let i = match u {
         0xC0..0x250 => (u - 0xC0) as usize,
         0x1E00..0x1F00 => (u - 0x1E00) as usize + 0x190,
         _ => return None,
     };
-    let (base, tone) = &PRECOMPOSED[i];
+    let (base, tone) = &table[i];
     // A letter that is not alphanumeric (×, ÷) keeps the slow path.
     if !crate::text::is_alphanumeric(c) {
         return None;
@@ -1655,8 +1674,11 @@ struct Index {
     /// Word id -> the aliases that start with it.
     by_first: Vec<Vec<u32>>,
     aliases: Vec<Alias>,
-    by_code: HashMap<&'static str, usize>,
+    by_code: HashMap<&'static str, usize, Fnv>,
     no_split: Vec<(u32, u32)>,
+    /// Whether a word of the vocabulary opens with an ASCII digit: if none
+    /// does, a number ("17,32") is no word of it.
+    digit_words: bool,
 }
 
 fn intern(vocab: &mut HashMap<String, u32, Fnv>, key: &str) -> u32 {
@@ -1722,12 +1744,16 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
         .enumerate()
         .map(|(i, d)| (d.code, i))
         .collect();
+    let digit_words = vocab
+        .keys()
+        .any(|k| k.starts_with(|c: char| c.is_ascii_digit()));
     Index {
         vocab,
         by_first,
         aliases,
         by_code,
         no_split,
+        digit_words,
     }
 });
 
@@ -1801,6 +1827,10 @@ pub fn words(text: &str) -> Words {
     let index = &*INDEX;
     let mut buf = String::new();
     let tokens = tokenize(text, |w| {
+        // A word's key opens with the same ASCII digit as the word.
+        if !index.digit_words && w.starts_with(|c: char| c.is_ascii_digit()) {
+            return NO_WORD;
+        }
         word_key(w, &mut buf);
         index.vocab.get(buf.as_str()).copied().unwrap_or(NO_WORD)
     });
@@ -2023,6 +2053,80 @@ mod tests {
         assert_eq!(serde_json::to_string(&Sector::Macro).unwrap(), "\"MACRO\"");
         let s: Sector = serde_json::from_str("\"GOVERNANCE\"").unwrap();
         assert_eq!(s, Sector::Governance);
+    }
+
+    /// The tokenizer as it was first written (character by character).
+    fn tokenize_oracle(text: &str, mut id_of: impl FnMut(&str) -> u32) -> Vec<Token> {
+        let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6 + 1);
+        let mut start: Option<usize> = None;
+        let mut prev = ' ';
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let in_word = start.is_some();
+            let continues = crate::text::is_alphanumeric(c)
+                || (in_word && is_combining_mark(c))
+                || (in_word
+                    && (c == '.' || c == ',')
+                    && prev.is_ascii_digit()
+                    && chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit()));
+            if continues {
+                start.get_or_insert(i);
+            } else {
+                if let Some(s) = start.take() {
+                    tokens.push(Token {
+                        start: s,
+                        end: i,
+                        id: id_of(&text[s..i]),
+                        sep: Sep::Soft,
+                        ellipsis: false,
+                    });
+                }
+                if let Some(last) = tokens.last_mut() {
+                    last.sep = last.sep.max(sep_class(c));
+                    last.ellipsis |= c == '…';
+                }
+            }
+            prev = c;
+        }
+        if let Some(s) = start {
+            tokens.push(Token {
+                start: s,
+                end: text.len(),
+                id: id_of(&text[s..]),
+                sep: Sep::Soft,
+                ellipsis: false,
+            });
+        }
+        tokens
+    }
+
+    /// The byte-wise tokenizer splits as the character-wise one did, on
+    /// every line of the seed and on texts of numbers, marks and
+    /// punctuation.
+    #[test]
+    fn tokenize_agrees_with_oracle() {
+        let key = |t: &[Token]| -> Vec<(usize, usize, u32, Sep, bool)> {
+            t.iter()
+                .map(|t| (t.start, t.end, t.id, t.sep, t.ellipsis))
+                .collect()
+        };
+        let extra = [
+            "1.007,5 tỷ; 12/15, a.b 3.x 4,5,6 …x… e\u{301}a \u{301}b 9.",
+            "Đ1.2, ,3 ×÷ Ⅻ ٣.٤ 5.٣ x,1 1,x 1.. 2,,3 (a) [b] {c}",
+        ];
+        for text in SEED.lines().chain(extra) {
+            let mut n = 0u32;
+            let a = tokenize(text, |w| {
+                n += w.len() as u32;
+                n
+            });
+            let mut n = 0u32;
+            let b = tokenize_oracle(text, |w| {
+                n += w.len() as u32;
+                n
+            });
+            assert_eq!(key(&a), key(&b), "{text}");
+        }
     }
 
     #[test]

@@ -42,7 +42,7 @@ fn sniff_format(bytes: &[u8]) -> Option<&'static str> {
 }
 
 fn utf8(bytes: &[u8], offset: usize) -> Result<String, ParseError> {
-    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+    if let Some(pos) = memchr::memchr(0, bytes) {
         return Err(ParseError::Binary {
             offset: offset + pos,
         });

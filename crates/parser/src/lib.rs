@@ -141,14 +141,7 @@ fn prepare(decoded: &str) -> Result<(String, Vec<QualityIssue>), ParseError> {
     let mut issues = Vec::new();
     let mut controls = 0usize;
     let mut chars = 0usize;
-    let needs_cleaning = decoded.chars().any(|c| {
-        (c.is_control() && !matches!(c, '\n' | '\r' | '\u{c}'))
-            || matches!(
-                c,
-                '\u{a0}' | '\u{ad}' | '\u{200b}'
-                    ..='\u{200d}' | '\u{feff}' | '\u{2028}' | '\u{2029}'
-            )
-    });
+    let needs_cleaning = needs_cleaning(decoded);
     let cleaned: std::borrow::Cow<str> = if needs_cleaning {
         let mut s = String::with_capacity(decoded.len());
         for c in decoded.chars() {
@@ -194,9 +187,74 @@ pub(crate) fn starts_with_ci(text: &str, prefix: &str) -> bool {
     prefix.chars().all(|p| t.next() == Some(p))
 }
 
+/// Whether `c` is a character `prepare` removes or replaces: a control
+/// character other than a line break or form feed, a no-break space, a
+/// soft hyphen, a zero-width character or a line/paragraph separator.
+fn needs_cleaning_char(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\r' | '\u{c}'))
+        || matches!(
+            c,
+            '\u{a0}' | '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{feff}' | '\u{2028}' | '\u{2029}'
+        )
+}
+
+/// Whether any character of `text` needs cleaning (`needs_cleaning_char`),
+/// by bytes: only an ASCII control or a character whose UTF-8 starts with
+/// 0xC2 (U+0080..U+00BF), 0xE2 (U+2000..U+2FFF) or 0xEF (U+F000..U+FFFF)
+/// can be one, and only those are decoded.
+fn needs_cleaning(text: &str) -> bool {
+    let b = text.as_bytes();
+    // Blocks of 32 bytes without any such byte (a test the compiler can
+    // vectorize) are passed over whole; the others are read byte by byte.
+    let candidate = |x: u8| x < 0x20 || x == 0x7f || x == 0xc2 || x == 0xe2 || x == 0xef;
+    b.chunks(32).enumerate().any(|(k, chunk)| {
+        chunk.iter().fold(false, |acc, &x| acc | candidate(x))
+            && needs_cleaning_from(text, k * 32, chunk.len())
+    })
+}
+
+/// [`needs_cleaning`] on the `len` bytes from `start`, byte by byte.
+fn needs_cleaning_from(text: &str, start: usize, len: usize) -> bool {
+    let b = &text.as_bytes()[start..start + len];
+    b.iter().enumerate().any(|(j, &x)| match x {
+        b'\n' | b'\r' | 0x0c => false,
+        0..=0x1f | 0x7f => true,
+        // A lead byte at a char boundary: decode that one character.
+        0xc2 | 0xe2 | 0xef => text[start + j..]
+            .chars()
+            .next()
+            .is_some_and(needs_cleaning_char),
+        _ => false,
+    })
+}
+
+/// Whether any character of `text` satisfies `may_need_nfc`, decoding only
+/// characters whose UTF-8 lead byte is 0xCC or above (U+0300 and up).
+fn any_may_need_nfc(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| match x {
+        // Below U+0300 (ASCII, continuation bytes, U+0080..U+02FF).
+        0..0xcc => false,
+        // Three bytes (U+0800..U+FFFF): the Vietnamese letters and general
+        // punctuation are the common ones, read without decoding.
+        0xe0..0xf0 => match b.get(i + 1..i + 3) {
+            Some(&[y, z]) => {
+                let u =
+                    (u32::from(x & 0x0f) << 12) | (u32::from(y & 0x3f) << 6) | u32::from(z & 0x3f);
+                !((0x1EA0..=0x1EF9).contains(&u) || (0x2000..=0x20CF).contains(&u))
+            }
+            _ => true,
+        },
+        // U+0300..U+07FF and four bytes: never exempt.
+        _ => true,
+    })
+}
+
 /// Whether `c` can be part of a sequence that NFC changes: not ASCII, not a
 /// precomposed Vietnamese letter (U+1EA0..U+1EF9), not Latin-1 or Latin
 /// Extended-A/B (all NFC), not general punctuation or super/subscripts.
+/// (What `any_may_need_nfc` answers for each character, tested there.)
+#[cfg(test)]
 fn may_need_nfc(c: char) -> bool {
     let u = c as u32;
     !(u < 0x300 || (0x1EA0..=0x1EF9).contains(&u) || (0x2000..=0x20CF).contains(&u))
@@ -205,12 +263,12 @@ fn may_need_nfc(c: char) -> bool {
 /// NFC, line by line, normalizing only the lines that may need it (a line
 /// break is a starter, so no composition crosses one).
 fn nfc(text: &str) -> String {
-    if !text.chars().any(may_need_nfc) {
+    if !any_may_need_nfc(text) {
         return text.to_owned();
     }
     let mut out = String::with_capacity(text.len());
     for line in text.split_inclusive('\n') {
-        if line.chars().any(may_need_nfc) && is_nfc_quick(line.chars()) != IsNormalized::Yes {
+        if any_may_need_nfc(line) && is_nfc_quick(line.chars()) != IsNormalized::Yes {
             out.extend(line.nfc());
         } else {
             out.push_str(line);
@@ -240,6 +298,34 @@ fn repair_diacritics(layout: &mut layout::Layout) {
     {
         if damaged(line) {
             diacritics::repair(&mut line.text, &lexicon, &mut line.notes);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The byte scans answer as the character tests do, for every
+    /// character alone and after others.
+    #[test]
+    fn byte_scans_match_char_tests() {
+        // The character straddles the scan's first 32-byte block.
+        let pad = "a".repeat(31);
+        for u in 0..=0x10FFFFu32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            for s in [c.to_string(), format!("{pad}{c}ỹ\n")] {
+                assert_eq!(
+                    needs_cleaning(&s),
+                    s.chars().any(needs_cleaning_char),
+                    "U+{u:04X}"
+                );
+                assert_eq!(
+                    any_may_need_nfc(&s),
+                    s.chars().any(may_need_nfc),
+                    "U+{u:04X}"
+                );
+            }
         }
     }
 }

@@ -19,26 +19,48 @@ pub fn parse_number(s: &str) -> Option<f64> {
         Some(_) => return None,
         None => (s, None),
     };
-    let groups: Vec<&str> = int.split('.').collect();
-    let thousands = groups.len() > 1
-        && groups[0].len() <= 3
-        && !groups[0].is_empty()
-        && groups[1..].iter().all(|g| g.len() == 3);
-    let digits: String = if thousands {
-        groups.concat()
-    } else if groups.len() == 2 && frac.is_none() && !groups[0].is_empty() && !groups[1].is_empty()
-    {
-        format!("{}.{}", groups[0], groups[1])
-    } else if groups.len() == 1 {
-        int.to_owned()
+    let groups = int.split('.').count();
+    let first = int.split('.').next().unwrap_or("");
+    let thousands = groups > 1
+        && first.len() <= 3
+        && !first.is_empty()
+        && int.split('.').skip(1).all(|g| g.len() == 3);
+    // "60.769" (thousands) is read without its dots; "1.5" (one dot, no
+    // comma) as written; a plain integer as written.
+    let plain = if thousands {
+        false
+    } else if groups == 2 && frac.is_none() && !first.is_empty() && !int.ends_with('.') {
+        true
+    } else if groups == 1 {
+        frac.is_none()
     } else {
         return None;
     };
-    let text = match frac {
-        Some(f) => format!("{digits}.{f}"),
-        None => digits,
+    if plain {
+        return int.parse().ok();
+    }
+    // The digits without dots, then "." and the fraction: a small number is
+    // assembled on the stack.
+    let mut stack = [0u8; 64];
+    let mut heap = Vec::new();
+    let len = int.len() + frac.map_or(0, |f| f.len() + 1);
+    let buf: &mut [u8] = if len <= stack.len() {
+        &mut stack
+    } else {
+        heap.resize(len, 0);
+        &mut heap
     };
-    text.parse().ok()
+    let mut n = 0;
+    for b in int.bytes().filter(|&b| b != b'.') {
+        buf[n] = b;
+        n += 1;
+    }
+    if let Some(f) = frac {
+        buf[n] = b'.';
+        buf[n + 1..n + 1 + f.len()].copy_from_slice(f.as_bytes());
+        n += 1 + f.len();
+    }
+    std::str::from_utf8(&buf[..n]).ok()?.parse().ok()
 }
 
 /// A unit as matched after a number.
@@ -197,24 +219,16 @@ pub fn unit_after(text: &str) -> Option<Unit> {
 /// approximate, "trên", "hơn" at least, "dưới" at most.
 pub fn qualifier_before(text: &str) -> Qualifier {
     let t = text.trim_end();
-    let last2: Vec<&str> = t.rsplit(' ').take(2).collect();
-    let last = last2.first().copied().unwrap_or("");
-    let pair = if last2.len() == 2 {
-        format!("{} {}", last2[1], last2[0])
-    } else {
-        String::new()
-    };
-    match (last, pair.as_str()) {
-        (_, "xấp xỉ") | (_, "ít nhất") => {
-            if pair == "ít nhất" {
-                Qualifier::AtLeast
-            } else {
-                Qualifier::Approximate
-            }
-        }
-        ("khoảng" | "gần" | "chừng", _) => Qualifier::Approximate,
-        ("trên" | "hơn", _) => Qualifier::AtLeast,
-        ("dưới", _) => Qualifier::AtMost,
+    // The last two words (split at single spaces, as written).
+    let mut words = t.rsplit(' ');
+    let last = words.next().unwrap_or("");
+    let before = words.next();
+    match (before, last) {
+        (Some("xấp"), "xỉ") => Qualifier::Approximate,
+        (Some("ít"), "nhất") => Qualifier::AtLeast,
+        (_, "khoảng" | "gần" | "chừng") => Qualifier::Approximate,
+        (_, "trên" | "hơn") => Qualifier::AtLeast,
+        (_, "dưới") => Qualifier::AtMost,
         _ => Qualifier::Exact,
     }
 }
@@ -254,6 +268,73 @@ mod tests {
         assert_eq!(parse_number("1.5"), Some(1.5));
         assert_eq!(parse_number("1,2,3"), None);
         assert_eq!(parse_number(""), None);
+    }
+
+    /// The reading as it was written first (with allocations): the oracle
+    /// for `parse_number`.
+    fn parse_number_oracle(s: &str) -> Option<f64> {
+        if s.is_empty()
+            || !s
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+        {
+            return None;
+        }
+        let (int, frac) = match s.split_once(',') {
+            Some((i, f)) if !f.contains([',', '.']) && !f.is_empty() => (i, Some(f)),
+            Some(_) => return None,
+            None => (s, None),
+        };
+        let groups: Vec<&str> = int.split('.').collect();
+        let thousands = groups.len() > 1
+            && groups[0].len() <= 3
+            && !groups[0].is_empty()
+            && groups[1..].iter().all(|g| g.len() == 3);
+        let digits: String = if thousands {
+            groups.concat()
+        } else if groups.len() == 2
+            && frac.is_none()
+            && !groups[0].is_empty()
+            && !groups[1].is_empty()
+        {
+            format!("{}.{}", groups[0], groups[1])
+        } else if groups.len() == 1 {
+            int.to_owned()
+        } else {
+            return None;
+        };
+        let text = match frac {
+            Some(f) => format!("{digits}.{f}"),
+            None => digits,
+        };
+        text.parse().ok()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn parse_number_agrees_with_oracle(s in "[0-9.,]{0,12}|[0-9.,]{60,80}|[0-9.,a]{0,6}") {
+            let (a, b) = (parse_number(&s), parse_number_oracle(&s));
+            proptest::prop_assert_eq!(a.map(f64::to_bits), b.map(f64::to_bits), "{}", s);
+        }
+
+        #[test]
+        fn qualifier_agrees_with_pairs(words in proptest::collection::vec(
+            "xấp|xỉ|ít|nhất|khoảng|gần|chừng|trên|hơn|dưới|a|", 0..4)) {
+            let text = words.join(" ");
+            let t = text.trim_end();
+            let last2: Vec<&str> = t.rsplit(' ').take(2).collect();
+            let last = last2.first().copied().unwrap_or("");
+            let pair = if last2.len() == 2 { format!("{} {}", last2[1], last2[0]) } else { String::new() };
+            let expected = match (last, pair.as_str()) {
+                (_, "xấp xỉ") => Qualifier::Approximate,
+                (_, "ít nhất") => Qualifier::AtLeast,
+                ("khoảng" | "gần" | "chừng", _) => Qualifier::Approximate,
+                ("trên" | "hơn", _) => Qualifier::AtLeast,
+                ("dưới", _) => Qualifier::AtMost,
+                _ => Qualifier::Exact,
+            };
+            proptest::prop_assert_eq!(qualifier_before(&text), expected);
+        }
     }
 
     #[test]

@@ -17,7 +17,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
-        if matches!(c, b'.' | b'!' | b'?') || b[i..].starts_with("…".as_bytes()) {
+        if matches!(c, b'.' | b'!' | b'?') || (c == 0xE2 && b[i..].starts_with("…".as_bytes())) {
             let clen = if c == b'.' || c == b'!' || c == b'?' {
                 1
             } else {
@@ -66,15 +66,17 @@ pub fn paren_groups(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut depth = 0usize;
     let mut open = 0;
-    for (i, c) in text.char_indices() {
-        match c {
-            '(' => {
+    // Brackets are ASCII, never part of another character's bytes: only
+    // they are visited.
+    for i in memchr::memchr2_iter(b'(', b')', text.as_bytes()) {
+        match text.as_bytes()[i] {
+            b'(' => {
                 if depth == 0 {
                     open = i;
                 }
                 depth += 1;
             }
-            ')' if depth > 0 => {
+            _ if depth > 0 => {
                 depth -= 1;
                 if depth == 0 {
                     out.push(open..i + 1);
@@ -94,11 +96,12 @@ pub fn clauses(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut depth = 0usize;
     let mut start = 0;
-    for (i, c) in text.char_indices() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            ';' if depth == 0 => {
+    // ';' and brackets are ASCII: only they are visited.
+    for i in memchr::memchr3_iter(b'(', b')', b';', text.as_bytes()) {
+        match text.as_bytes()[i] {
+            b'(' => depth += 1,
+            b')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => {
                 out.push(start..i);
                 start = i + 1;
             }
@@ -123,16 +126,37 @@ pub fn without_parens(text: &str, groups: &[Range<usize>]) -> String {
     s
 }
 
+/// `haystack.find(needle)`, for the short texts and needles read around a
+/// figure: the needle's first byte found with memchr and the rest compared,
+/// with no searcher to set up. (A match of a whole needle starts at a char
+/// boundary, so the offsets are those of `str::find`.)
+pub fn find_str(haystack: &str, needle: &str) -> Option<usize> {
+    let h = haystack.as_bytes();
+    let Some((&first, rest)) = needle.as_bytes().split_first() else {
+        return Some(0);
+    };
+    memchr::memchr_iter(first, h).find(|&i| h[i + 1..].starts_with(rest))
+}
+
+/// `haystack.rfind(needle)`, as [`find_str`].
+pub fn rfind_str(haystack: &str, needle: &str) -> Option<usize> {
+    let h = haystack.as_bytes();
+    let Some((&first, rest)) = needle.as_bytes().split_first() else {
+        return Some(h.len());
+    };
+    memchr::memrchr_iter(first, h).find(|&i| h[i + 1..].starts_with(rest))
+}
+
 /// A number as written: "60.769", "1.007,5", "17,32", "05".
 #[derive(Debug, Clone, PartialEq)]
-pub struct Num {
+pub struct Num<'a> {
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: &'a str,
 }
 
 /// Every number in `text` that stands as a token (not inside a word).
-pub fn numbers(text: &str) -> Vec<Num> {
+pub fn numbers(text: &str) -> Vec<Num<'_>> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -155,7 +179,7 @@ pub fn numbers(text: &str) -> Vec<Num> {
         out.push(Num {
             start,
             end: i,
-            text: text[start..i].to_owned(),
+            text: &text[start..i],
         });
     }
     out
@@ -203,11 +227,19 @@ mod tests {
         assert_eq!(without_parens("a (bc) d", &groups), "a      d");
     }
 
+    proptest::proptest! {
+        #[test]
+        fn find_str_agrees_with_str(h in "[aàb ,:đ]{0,30}", n in "[aàb ,:đ]{0,3}") {
+            proptest::prop_assert_eq!(find_str(&h, &n), h.find(n.as_str()));
+            proptest::prop_assert_eq!(rfind_str(&h, &n), h.rfind(n.as_str()));
+        }
+    }
+
     #[test]
     fn number_tokens() {
         let n: Vec<String> = numbers("tăng 17,32% so với tháng 5/2023¹, đạt 60.769 tỷ; COVID19 m3")
             .into_iter()
-            .map(|n| n.text)
+            .map(|n| n.text.to_owned())
             .collect();
         assert_eq!(n, ["17,32", "5", "2023", "60.769"]);
     }

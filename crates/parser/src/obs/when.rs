@@ -43,14 +43,72 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     .expect("period pattern")
 });
 
-fn num(c: &regex::Captures, name: &str) -> Option<u32> {
-    c.name(name).and_then(|m| m.as_str().parse().ok())
+/// The groups of [`PERIOD`] read, by name (in `GROUP_NAMES`' order).
+#[derive(Clone, Copy)]
+enum G {
+    Asof,
+    Ad,
+    Am,
+    Ay,
+    Asofm,
+    Bm,
+    By,
+    By2,
+    Range,
+    R1d,
+    R1m,
+    R1y,
+    R2d,
+    R2m,
+    R2y,
+    Half,
+    Hw,
+    Hy,
+    Ytd,
+    N,
+    Ny,
+    Cum,
+    Month,
+    M,
+    My,
+    My2,
+    This,
+    Quarter,
+    Q,
+    Qy,
+    Qy2,
+    Year,
+    Y,
 }
 
-fn year(c: &regex::Captures, names: &[&str]) -> Option<i32> {
-    names
+const GROUP_NAMES: [&str; 33] = [
+    "asof", "ad", "am", "ay", "asofm", "bm", "by", "by2", "range", "r1d", "r1m", "r1y", "r2d",
+    "r2m", "r2y", "half", "hw", "hy", "ytd", "n", "ny", "cum", "month", "m", "my", "my2", "this",
+    "quarter", "q", "qy", "qy2", "year", "y",
+];
+
+/// Each group's index, found once: a group read by name hashes its name.
+static GROUPS: LazyLock<[usize; GROUP_NAMES.len()]> = LazyLock::new(|| {
+    GROUP_NAMES.map(|name| {
+        PERIOD
+            .capture_names()
+            .position(|n| n == Some(name))
+            .expect("a group of the period pattern")
+    })
+});
+
+fn g<'h>(c: &regex::Captures<'h>, group: G) -> Option<regex::Match<'h>> {
+    c.get(GROUPS[group as usize])
+}
+
+fn num(c: &regex::Captures, group: G) -> Option<u32> {
+    g(c, group).and_then(|m| m.as_str().parse().ok())
+}
+
+fn year(c: &regex::Captures, groups: &[G]) -> Option<i32> {
+    groups
         .iter()
-        .find_map(|n| c.name(n).and_then(|m| m.as_str().parse().ok()))
+        .find_map(|&n| g(c, n).and_then(|m| m.as_str().parse().ok()))
 }
 
 /// The lowercase of the last 16 characters of `text`: enough to test
@@ -88,21 +146,21 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
         {
             continue;
         }
-        let period = if c.name("asof").is_some() {
-            let y = year(&c, &["ay"]).unwrap_or(anchor.year);
-            NaiveDate::from_ymd_opt(y, num(&c, "am").unwrap_or(0), num(&c, "ad").unwrap_or(0))
+        let period = if g(&c, G::Asof).is_some() {
+            let y = year(&c, &[G::Ay]).unwrap_or(anchor.year);
+            NaiveDate::from_ymd_opt(y, num(&c, G::Am).unwrap_or(0), num(&c, G::Ad).unwrap_or(0))
                 .map(|d| Period::as_of(d, label))
-        } else if c.name("asofm").is_some() {
-            let y = year(&c, &["by", "by2"]).unwrap_or(anchor.year);
-            baocao_domain::period::last_day_of_month(y, num(&c, "bm").unwrap_or(0))
+        } else if g(&c, G::Asofm).is_some() {
+            let y = year(&c, &[G::By, G::By2]).unwrap_or(anchor.year);
+            baocao_domain::period::last_day_of_month(y, num(&c, G::Bm).unwrap_or(0))
                 .map(|d| Period::as_of(d, label))
-        } else if c.name("range").is_some() {
-            let y2 = year(&c, &["r2y"]).unwrap_or(anchor.year);
-            let (m1, m2) = (num(&c, "r1m").unwrap_or(0), num(&c, "r2m").unwrap_or(0));
-            let y1 = year(&c, &["r1y"]).unwrap_or(if m1 > m2 { y2 - 1 } else { y2 });
+        } else if g(&c, G::Range).is_some() {
+            let y2 = year(&c, &[G::R2y]).unwrap_or(anchor.year);
+            let (m1, m2) = (num(&c, G::R1m).unwrap_or(0), num(&c, G::R2m).unwrap_or(0));
+            let y1 = year(&c, &[G::R1y]).unwrap_or(if m1 > m2 { y2 - 1 } else { y2 });
             match (
-                NaiveDate::from_ymd_opt(y1, m1, num(&c, "r1d").unwrap_or(0)),
-                NaiveDate::from_ymd_opt(y2, m2, num(&c, "r2d").unwrap_or(0)),
+                NaiveDate::from_ymd_opt(y1, m1, num(&c, G::R1d).unwrap_or(0)),
+                NaiveDate::from_ymd_opt(y2, m2, num(&c, G::R2d).unwrap_or(0)),
             ) {
                 (Some(s), Some(e)) if s <= e => Some(Period {
                     kind: baocao_domain::PeriodKind::DateRange,
@@ -112,14 +170,14 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
                 }),
                 _ => None,
             }
-        } else if c.name("half").is_some() {
-            let y = year(&c, &["hy"]).unwrap_or(anchor.year);
-            if c.name("hw").is_some_and(|w| w.as_str() == "đầu") {
+        } else if g(&c, G::Half).is_some() {
+            let y = year(&c, &[G::Hy]).unwrap_or(anchor.year);
+            if g(&c, G::Hw).is_some_and(|w| w.as_str() == "đầu") {
                 Period::year_to_date(y, 6, label)
             } else {
                 Period::half_year(y, 2, label)
             }
-        } else if c.name("ytd").is_some() {
+        } else if g(&c, G::Ytd).is_some() {
             if before.ends_with("từ")
                 || before.ends_with("dưới")
                 || before.ends_with("đến")
@@ -129,26 +187,26 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
             {
                 continue;
             }
-            let n = num(&c, "n").unwrap_or(0);
-            let y = year(&c, &["ny"]).unwrap_or(anchor.year);
+            let n = num(&c, G::N).unwrap_or(0);
+            let y = year(&c, &[G::Ny]).unwrap_or(anchor.year);
             if !(1..=12).contains(&n) {
                 continue;
             }
             Period::year_to_date(y, n, label)
-        } else if c.name("cum").is_some() {
+        } else if g(&c, G::Cum).is_some() {
             Period::year_to_date(anchor.year, anchor.month, label)
-        } else if c.name("month").is_some() {
+        } else if g(&c, G::Month).is_some() {
             // "tháng trước", "tháng cùng kỳ" are bases, not periods (no digit).
-            let y = year(&c, &["my", "my2"]).unwrap_or(anchor.year);
-            Period::month(y, num(&c, "m").unwrap_or(0), label)
-        } else if c.name("this").is_some() {
+            let y = year(&c, &[G::My, G::My2]).unwrap_or(anchor.year);
+            Period::month(y, num(&c, G::M).unwrap_or(0), label)
+        } else if g(&c, G::This).is_some() {
             Period::month(anchor.year, anchor.month, label)
-        } else if c.name("quarter").is_some() {
-            let q = c.name("q").map_or(0, |q| {
+        } else if g(&c, G::Quarter).is_some() {
+            let q = g(&c, G::Q).map_or(0, |q| {
                 roman_value(q.as_str()).unwrap_or_else(|| q.as_str().parse().unwrap_or(0))
             });
-            Period::quarter(year(&c, &["qy", "qy2"]).unwrap_or(anchor.year), q, label)
-        } else if c.name("year").is_some() {
+            Period::quarter(year(&c, &[G::Qy, G::Qy2]).unwrap_or(anchor.year), q, label)
+        } else if g(&c, G::Year).is_some() {
             // "năm học 2023-2024" never reaches here (no "năm 2023"); "kế
             // hoạch năm 2024" is still the year.
             // "kéo dài sang năm 2024", "của năm 2023": part of a name.
@@ -159,7 +217,7 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
             {
                 continue;
             }
-            year(&c, &["y"]).and_then(|y| Period::year(y, label))
+            year(&c, &[G::Y]).and_then(|y| Period::year(y, label))
         } else {
             None
         };
