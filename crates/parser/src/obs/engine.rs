@@ -141,6 +141,10 @@ const EDGE_PHRASES: &[&str] = &[
     "nổi bật",
 ];
 
+/// Two-word compounds whose first (or last) word is an edge word alone:
+/// "kế hoạch" is no "hoạch", "đồng hồ thông minh" no "hồ thông minh".
+const COMPOUNDS: &[&str] = &["kế hoạch", "đồng hồ"];
+
 /// Words that open a breakdown of the figure before: "Trong đó: ...",
 /// "Chia ra: khu vực Nhà nước ...; khu vực ngoài Nhà nước ...".
 const BREAKDOWN_OPENERS: &[&str] = &["trong đó", "bao gồm", "chia ra", "chia theo"];
@@ -2298,6 +2302,8 @@ fn noun_phrase(
     loop {
         if a + 1 < b && is_pair(EDGE_PHRASES, lower[a], lower[a + 1]) {
             a += 2;
+        } else if a + 1 < b && is_pair(COMPOUNDS, lower[a], lower[a + 1]) {
+            break;
         } else if a < b
             && (EDGE_SET.contains(lower[a])
                 || !words[a].chars().any(baocao_domain::text::is_alphabetic))
@@ -2310,6 +2316,8 @@ fn noun_phrase(
     loop {
         if b >= a + 2 && is_pair(TRAILING_PHRASES, lower[b - 2], lower[b - 1]) {
             b -= 2;
+        } else if b >= a + 2 && is_pair(COMPOUNDS, lower[b - 2], lower[b - 1]) {
+            break;
         } else if b > a
             // "sầu riêng": only a leading "riêng" is an edge ("Riêng tháng 5");
             // "cây hằng năm" is a kind of crop.
