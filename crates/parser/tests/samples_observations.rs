@@ -221,6 +221,37 @@ fn sct_exports_by_product_group() {
 }
 
 #[test]
+fn sct_restated_change_is_the_same_figure() {
+    // "xử lý 64 vụ vi phạm, giảm 3 vụ, tương đương 4,5% so với tháng
+    // trước": one figure, two statements of one change against the month
+    // before; "4,5%" is no level of anything.
+    let r = sct();
+    let rows = find(r, "phát hiện và xử lý 64 vụ", "4,5");
+    assert!(rows.is_empty(), "4,5% read as a level: {rows:?}");
+    expect(
+        r,
+        "phát hiện và xử lý 64 vụ",
+        "64 vụ",
+        &[&format!(
+            " | lực lượng quản lý thị trường đã kiểm tra | phát hiện và xử lý | {OCT} | 64 vụ Case x1 | Actual | PreviousPeriod -3 vụ Case, PreviousPeriod -4.5%"
+        )],
+    );
+}
+
+#[test]
+fn huyen_budget_revenue_restated_change() {
+    // "tăng 19,1 tỷ đồng, tương ứng tăng 5,2% so với cùng kỳ": the second
+    // change of the same revenue, not a breakdown "ứng".
+    expect_sentence(
+        huyen(),
+        "Tổng thu ngân sách nhà nước trên địa bàn huyện",
+        &[&format!(
+            "budget_revenue | Tổng thu ngân sách nhà nước trên địa bàn |  | {YTD9} | 386.4 tỷ đồng Vnd x1000000000 | Estimate | BudgetEstimate =72.5%, SamePeriodLastYear +19.1 tỷ đồng Vnd, SamePeriodLastYear +5.2%"
+        )],
+    );
+}
+
+#[test]
 fn huyen_jobs_and_plan() {
     let r = huyen();
     expect_sentence(

@@ -994,6 +994,17 @@ impl<'d> Extractor<'d> {
             );
             return Some(m.end + unit_after(&main[m.end..]).map_or(0, |u| u.len));
         }
+        // "giảm 3 vụ, tương đương 4,5%": the change just read, restated.
+        let restated = restatement(&main[cursor..n.start]).and_then(|skip| {
+            let c = state.current?;
+            let last = self.obs[c].comparisons.last()?;
+            matches!(
+                last.change,
+                Change::PercentChange(_) | Change::AbsoluteChange(_)
+            )
+            .then(|| (skip, change_sign(&last.change)))
+        });
+        let cursor = cursor + restated.map_or(0, |(skip, _)| skip);
         let gap = &main[cursor..n.start];
         let gap_lower = lowercase(gap);
         let qualifier = qualifier_before(&gap_lower);
@@ -1014,6 +1025,15 @@ impl<'d> Extractor<'d> {
                     .current
                     .is_some_and(|c| self.obs[c].quantity.is_some()),
             )
+        };
+        let kind = match restated {
+            Some((_, sign))
+                if kind == Kind::Level
+                    && unit.as_ref().is_some_and(|u| u.code == UnitCode::Percent) =>
+            {
+                Kind::Change(sign)
+            }
+            _ => kind,
         };
         let kind = if kind == Kind::Level
             && state.plan_base.is_some()
@@ -1082,6 +1102,7 @@ impl<'d> Extractor<'d> {
                 Some(unit_end.max(cursor + used).max(unit_end + item))
             }
             _ => {
+                let written = base_at(&main[unit_end..], self.anchor).is_some();
                 let (base, consumed) = match base_at(&main[unit_end..], self.anchor) {
                     Some((b, l, len)) => {
                         state.base = Some((b, l.clone()));
@@ -1160,6 +1181,15 @@ impl<'d> Extractor<'d> {
                 if matches!(base, ComparisonBase::Plan | ComparisonBase::BudgetEstimate) {
                     state.plan_base = Some((base, String::new()));
                 }
+                let (base, base_label) = match restated {
+                    Some(_) => same_base(
+                        &mut self.obs[current].comparisons,
+                        written,
+                        base,
+                        base_label,
+                    ),
+                    None => (base, base_label),
+                };
                 self.obs[current].comparisons.push(Comparison {
                     base,
                     base_label,
@@ -1876,6 +1906,48 @@ fn compatible(ind: UnitCode, q: UnitCode) -> bool {
 fn has_word(text: &str, word: &str) -> bool {
     text.split(|c: char| !baocao_domain::text::is_alphabetic(c))
         .any(|w| w == word)
+}
+
+/// The length of a restatement's lead ("tương đương", "tương ứng", "tức
+/// là", "hay") after the comma that follows a change: what comes next
+/// states the same change in other terms.
+fn restatement(gap: &str) -> Option<usize> {
+    let rest = gap.trim_start_matches([',', ' ']);
+    if rest.len() == gap.len() && !gap.is_empty() {
+        return None;
+    }
+    let lower = lowercase(rest);
+    ["tương đương", "tương ứng", "tức là", "hay"]
+        .iter()
+        .find(|w| {
+            lower.starts_with(*w)
+                && lower[w.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !baocao_domain::text::is_alphabetic(c))
+        })
+        .map(|w| gap.len() - rest.len() + w.len())
+}
+
+/// A restated change has its change's base: a base written after the
+/// restatement is the first statement's too ("giảm 3 vụ, tương đương 4,5% so
+/// với tháng trước"); with none written, the restatement takes the first's.
+fn same_base(
+    comparisons: &mut [Comparison],
+    written: bool,
+    base: ComparisonBase,
+    label: String,
+) -> (ComparisonBase, String) {
+    let Some(first) = comparisons.last_mut() else {
+        return (base, label);
+    };
+    if written {
+        first.base = base;
+        first.base_label = label.clone();
+        (base, label)
+    } else {
+        (first.base, first.base_label.clone())
+    }
 }
 
 fn change_sign(c: &Change) -> f64 {
