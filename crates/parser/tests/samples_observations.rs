@@ -276,3 +276,54 @@ fn huyen_jobs_and_plan() {
         ],
     );
 }
+
+#[test]
+fn sct_key_industrial_products() {
+    // "Điện sản xuất tháng 10 ước đạt 1.245 triệu kWh, tăng 5,3% so với cùng
+    // kỳ; xi măng ước đạt 612 nghìn tấn, giảm 4,2%; quần áo các loại ...":
+    // after electricity, each product of the list is a key industrial
+    // product, its name the item (no generic name is written). The
+    // footnote's products (in litres, in pairs) are read the same way.
+    let r = sct();
+    expect_sentence(
+        r,
+        "Điện sản xuất tháng 10",
+        &[
+            &format!(
+                "electricity_output | Điện sản xuất |  | {OCT} | 1245 triệu kWh KilowattHour x1000000 | Estimate | SamePeriodLastYear +5.3%"
+            ),
+            &format!(
+                "industrial_product_output |  | xi măng | {OCT} | 612 nghìn tấn Tonne x1000 | Estimate | SamePeriodLastYear -4.2%"
+            ),
+            &format!(
+                "industrial_product_output |  | quần áo các loại | {OCT} | 8.6 triệu cái Piece x1000000 | Estimate | SamePeriodLastYear +12.4%"
+            ),
+            &format!(
+                "industrial_product_output |  | linh kiện điện tử | {OCT} | 41.2 triệu cái Piece x1000000 | Estimate | SamePeriodLastYear +15.7%"
+            ),
+        ],
+    );
+    expect_sentence(
+        r,
+        "Ngoài ra: bia các loại",
+        &[
+            &format!(
+                "industrial_product_output |  | bia các loại | {OCT} | 18.5 triệu lít Other x1000000 | Estimate | SamePeriodLastYear +6.1%"
+            ),
+            &format!(
+                "industrial_product_output |  | thép cán | {OCT} | 96.4 nghìn tấn Tonne x1000 | Estimate | SamePeriodLastYear -2.8%"
+            ),
+            &format!(
+                "industrial_product_output |  | giày dép | {OCT} | 3.2 triệu đôi Other x1000000 | Estimate | SamePeriodLastYear +4.5%"
+            ),
+        ],
+    );
+    expect(
+        r,
+        "Tính chung 10 tháng, điện sản xuất",
+        "11.830",
+        &[&format!(
+            "electricity_output | điện sản xuất |  | {YTD10} | 11830 triệu kWh KilowattHour x1000000 | Estimate | SamePeriodLastYear +4.8%"
+        )],
+    );
+}

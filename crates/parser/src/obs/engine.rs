@@ -1342,6 +1342,20 @@ impl<'d> Extractor<'d> {
             && !counted.is_empty()
             && let Some(ind) = catalog::by_code(state.code)
             && !compatible(ind.unit, q.unit_code)
+            && let Some(item) = next_product(ind, q.unit_code, gap, cursor, mentions)
+        {
+            // "Điện sản xuất ... 1.245 triệu kWh; xi măng ước đạt 612 nghìn
+            // tấn": the next key product of the list, the item of key
+            // products whose generic name is not written.
+            state.code = "industrial_product_output";
+            state.label = String::new();
+            state.breakdown = item;
+            state.fresh = true;
+        } else if !named
+            && !state.in_breakdown
+            && !counted.is_empty()
+            && let Some(ind) = catalog::by_code(state.code)
+            && !compatible(ind.unit, q.unit_code)
         {
             state.pending = Some((state.code, std::mem::take(&mut state.label)));
             state.code = "";
@@ -1906,6 +1920,26 @@ fn compatible(ind: UnitCode, q: UnitCode) -> bool {
 fn has_word(text: &str, word: &str) -> bool {
     text.split(|c: char| !baocao_domain::text::is_alphabetic(c))
         .any(|w| w == word)
+}
+
+/// The product a figure after an industrial product's names ("xi măng" of
+/// "...; xi măng ước đạt 612 nghìn tấn" after "Điện sản xuất ... triệu
+/// kWh"): its words before the figure, when its unit is a quantity of goods.
+fn next_product(
+    ind: &catalog::Indicator,
+    unit: UnitCode,
+    gap: &str,
+    cursor: usize,
+    mentions: &[when::Mention],
+) -> Option<String> {
+    use UnitCode::*;
+    let goods = matches!(unit, Tonne | Piece | CubicMetre | KilowattHour | Other);
+    let products = ["electricity_output", "industrial_product_output"];
+    if !goods || !products.contains(&ind.code) {
+        return None;
+    }
+    let np = noun_phrase(gap, cursor, mentions, None, "");
+    (!np.is_empty()).then_some(np)
 }
 
 /// The length of a restatement's lead ("tương đương", "tương ứng", "tức
