@@ -327,3 +327,18 @@ fn sct_key_industrial_products() {
         )],
     );
 }
+
+#[test]
+fn huyen_district_place_words_are_no_breakdown() {
+    // "Vụ Mùa năm 2024 toàn huyện gieo cấy 6.850 ha lúa, đạt 101,5% kế
+    // hoạch": "toàn huyện" says where, like "toàn tỉnh"; the season is the
+    // item.
+    expect(
+        huyen(),
+        "Vụ Mùa năm 2024 toàn huyện gieo cấy",
+        "6.850",
+        &[&format!(
+            "rice_area | gieo cấy | Vụ Mùa | {SEP} | 6850 ha Hectare x1 | Actual | Plan =101.5%"
+        )],
+    );
+}

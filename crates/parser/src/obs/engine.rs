@@ -128,6 +128,7 @@ static EDGE_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
 /// not the "tỉnh" of "ngân sách tỉnh").
 const EDGE_PHRASES: &[&str] = &[
     "toàn tỉnh",
+    "toàn huyện",
     "thu hút",
     "trong đó",
     "bao gồm",
@@ -150,7 +151,15 @@ const COMPOUNDS: &[&str] = &["kế hoạch", "đồng hồ"];
 const BREAKDOWN_OPENERS: &[&str] = &["trong đó", "bao gồm", "chia ra", "chia theo"];
 
 /// Two-word closers: "của tỉnh", "địa bàn".
-const TRAILING_PHRASES: &[&str] = &["của tỉnh", "toàn tỉnh", "địa bàn", "cả nước", "trở lên"];
+const TRAILING_PHRASES: &[&str] = &[
+    "của tỉnh",
+    "toàn tỉnh",
+    "của huyện",
+    "toàn huyện",
+    "địa bàn",
+    "cả nước",
+    "trở lên",
+];
 
 /// Words that open a breakdown of the subject in force, even in a later
 /// sentence: "ngành ...", "khu vực ...", "nhóm ...".
@@ -2347,12 +2356,18 @@ fn noun_phrase(
     let mut tail = s[part..].to_owned();
     // Each place phrase holds "địa bàn", "tỉnh" or "nước": most words hold
     // none, and then nothing is replaced.
-    if ["địa bàn", "tỉnh", "nước"].iter().any(|k| tail.contains(k)) {
+    if ["địa bàn", "tỉnh", "huyện", "nước"]
+        .iter()
+        .any(|k| tail.contains(k))
+    {
         for place in [
             "trên địa bàn tỉnh",
+            "trên địa bàn huyện",
             "trên địa bàn",
             "của tỉnh",
             "toàn tỉnh",
+            "của huyện",
+            "toàn huyện",
             "trên cả nước",
             "cả nước",
         ] {
