@@ -55,12 +55,18 @@ fn title_case_words(s: &str) -> String {
 }
 
 /// "CỤC THỐNG KÊ" -> "Cục Thống kê", "SỞ KẾ HOẠCH VÀ ĐẦU TƯ" -> "Sở Kế hoạch
-/// và Đầu tư": the first two words and the word after "và" capitalised.
+/// và Đầu tư": the first two words and each field after "và", "-" or a
+/// comma capitalised ("Sở Lao động - Thương binh và Xã hội", "Sở Văn hóa,
+/// Thể thao và Du lịch"); "Công Thương" names one branch, both words capitalised.
 fn org_case(s: &str) -> String {
     let words: Vec<String> = s.split_whitespace().map(|w| w.to_lowercase()).collect();
     let mut out = Vec::with_capacity(words.len());
     for (i, w) in words.iter().enumerate() {
-        let cap = i < 2 || words.get(i.wrapping_sub(1)).is_some_and(|p| p == "và");
+        let prev = i.checked_sub(1).and_then(|j| words.get(j));
+        let cap = i < 2
+            || prev.is_some_and(|p| {
+                p == "và" || p == "-" || p.ends_with(',') || (p == "công" && w == "thương")
+            });
         out.push(if cap { title_case(w) } else { w.clone() });
     }
     out.join(" ")
@@ -96,6 +102,24 @@ struct Header {
     province: String,
 }
 
+/// "HUYỆN LẠNG GIANG" -> ("huyện", "Lạng Giang"): the district, town or
+/// provincial city whose committee or office issues the report.
+fn split_locality(piece: &str) -> Option<(&'static str, String)> {
+    for (marker, kind) in [
+        ("HUYỆN ", "huyện"),
+        ("THỊ XÃ ", "thị xã"),
+        ("QUẬN ", "quận"),
+    ] {
+        if let Some(i) = piece.find(marker) {
+            let name = piece[i + marker.len()..].trim();
+            if !name.is_empty() {
+                return Some((kind, title_case_words(name)));
+            }
+        }
+    }
+    None
+}
+
 fn header(front: &[&str]) -> Option<Header> {
     let mut pieces = Vec::new();
     for line in front {
@@ -114,8 +138,17 @@ fn header(front: &[&str]) -> Option<Header> {
         return None;
     }
     let mut province = String::new();
+    let mut locality = None;
     let mut orgs = Vec::new();
     for p in &pieces {
+        if let Some((kind, name)) = split_locality(p) {
+            let org = p[..p.find(&kind.to_uppercase()).unwrap_or(0)].trim();
+            if !org.is_empty() {
+                orgs.push(org.to_owned());
+            }
+            locality = Some((kind, name));
+            continue;
+        }
         let (org, prov) = split_province(p);
         if !prov.is_empty() {
             province = prov;
@@ -126,7 +159,9 @@ fn header(front: &[&str]) -> Option<Header> {
     }
     let org = orgs.last().cloned().unwrap_or_default();
     let place = |kind: &str| {
-        if province.is_empty() {
+        if let Some((k, name)) = &locality {
+            format!(" {k} {name}")
+        } else if province.is_empty() {
             String::new()
         } else {
             format!(" {kind} {province}")
@@ -490,6 +525,26 @@ mod tests {
         ])
         .unwrap();
         assert_eq!(h.issuer, "Sở Kế hoạch và Đầu tư tỉnh Bắc Ninh");
+    }
+
+    #[test]
+    fn district_and_department_issuers() {
+        let h = header(&[
+            "UBND TỈNH BẮC GIANG",
+            "UBND HUYỆN LẠNG GIANG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        ])
+        .unwrap();
+        assert_eq!(h.issuer, "UBND huyện Lạng Giang");
+        assert_eq!(h.province, "Bắc Giang");
+        let h = header(&["UBND THỊ XÃ VIỆT YÊN", "PHÒNG TÀI CHÍNH - KẾ HOẠCH"]).unwrap();
+        assert_eq!(h.issuer, "Phòng Tài chính - Kế hoạch thị xã Việt Yên");
+        let h = header(&["UBND TỈNH NAM ĐỊNH", "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"]).unwrap();
+        assert_eq!(
+            h.issuer,
+            "Sở Lao động - Thương binh và Xã hội tỉnh Nam Định"
+        );
+        let h = header(&["UBND TỈNH HÀ NAM", "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH"]).unwrap();
+        assert_eq!(h.issuer, "Sở Văn hóa, Thể thao và Du lịch tỉnh Hà Nam");
     }
 
     #[test]

@@ -1544,3 +1544,330 @@ fn line_headings() {
     let b = &heading(r, "1/b").text;
     assert!(b.starts_with("Tính đến thời điểm cuối tháng 4/2024"), "{b}");
 }
+
+// ============================================================ so-cong-thuong
+// A department's report (Sở Công Thương): the issuer's name and province on
+// one header line, merged with the motto; two footnotes; four tasks.
+
+fn sct() -> &'static Report {
+    static R: OnceLock<Report> = OnceLock::new();
+    R.get_or_init(|| load(SCT))
+}
+
+#[test]
+fn sct_metadata() {
+    let m = &sct().metadata;
+    // Line 1: "SỞ CÔNG THƯƠNG TỈNH HẢI DƯƠNG CỘNG HÒA ...". "Công Thương" is
+    // the name of the branch (Bộ Công Thương): both words capitalised.
+    assert_eq!(m.issuer, "Sở Công Thương tỉnh Hải Dương");
+    assert_eq!(m.province, "Hải Dương");
+    assert_eq!(m.document_number, "1468/BC-SCT");
+    assert_eq!(m.issued_on, Some(date(2024, 10, 29)));
+    assert_eq!(
+        m.title,
+        "Tình hình hoạt động ngành Công Thương tháng 10 năm 2024 và nhiệm vụ trọng tâm tháng 11 năm 2024"
+    );
+    assert_month(m.reporting_period.as_ref(), "2024-10", "tháng 10 năm 2024");
+    assert_month(m.planning_period.as_ref(), "2024-11", "tháng 11 năm 2024");
+    assert_eq!(
+        m.signer,
+        Some(Signer {
+            name: "Phạm Minh Tuấn".into(),
+            position: "GIÁM ĐỐC".into(),
+            signing_for: String::new(),
+            on_behalf_of: String::new(),
+        })
+    );
+    assert_eq!(
+        m.recipients,
+        [
+            "Bộ Công Thương (b/c)",
+            "UBND tỉnh (b/c)",
+            "Cục Thống kê tỉnh",
+            "Lưu: VT, KHTC"
+        ]
+    );
+}
+
+#[test]
+fn sct_headings() {
+    assert_headings(
+        sct(),
+        &[
+            h(
+                "I",
+                "I",
+                "KẾT QUẢ HOẠT ĐỘNG NGÀNH CÔNG THƯƠNG THÁNG 10 NĂM 2024",
+                1,
+                "",
+            ),
+            h("1", "I/1", "Sản xuất công nghiệp", 2, "I"),
+            h("1.1", "I/1/1.1", "Chỉ số sản xuất công nghiệp", 3, "1"),
+            h(
+                "1.2",
+                "I/1/1.2",
+                "Một số sản phẩm công nghiệp chủ yếu",
+                3,
+                "1",
+            ),
+            h("2", "I/2", "Thương mại nội địa", 2, "I"),
+            h("3", "I/3", "Xuất khẩu, nhập khẩu", 2, "I"),
+            h("4", "I/4", "Công tác quản lý thị trường", 2, "I"),
+            h("II", "II", "NHIỆM VỤ TRỌNG TÂM THÁNG 11 NĂM 2024", 1, ""),
+        ],
+    );
+}
+
+#[test]
+fn sct_footnotes_tasks_and_references() {
+    let r = sct();
+    assert_footnotes(
+        r,
+        &[
+            f(
+                1,
+                "Ngoài ra: bia các loại ước đạt 18,5 triệu lít,",
+                "tăng 4,5% so với cùng kỳ.",
+                ("1.2", "I/1/1.2"),
+                "ước đạt 41,2 triệu cái, tăng 15,7%",
+            ),
+            f(
+                2,
+                "Trong đó: kinh doanh hàng cấm 9 vụ;",
+                "niêm yết giá 21 vụ; vi phạm khác 20 vụ.",
+                ("4", "I/4"),
+                "thu nộp ngân sách nhà nước 512 triệu đồng",
+            ),
+        ],
+    );
+    let t = |ordinal, title, begins, ends, refs, deadline| T {
+        ordinal,
+        title,
+        begins,
+        ends,
+        refs,
+        deadline,
+    };
+    assert_tasks(
+        r,
+        &[
+            t(
+                1,
+                "Tiếp tục triển khai Kế hoạch số 45/KH-UBND ngày 20/02/2024 của UBND tỉnh về phát triển công nghiệp năm 2024; theo dõi, tháo gỡ khó khăn cho doanh nghiệp sản xuất.",
+                "Tiếp tục triển khai Kế hoạch số 45/KH-UBND",
+                "tháo gỡ khó khăn cho doanh nghiệp sản xuất.",
+                &["45/KH-UBND"],
+                None,
+            ),
+            t(
+                2,
+                "Bảo đảm cung ứng điện phục vụ sản xuất và sinh hoạt cuối năm theo Chỉ thị số 20/CT-TTg ngày 08/6/2023 của Thủ tướng Chính phủ.",
+                "Bảo đảm cung ứng điện",
+                "của Thủ tướng Chính phủ.",
+                &["20/CT-TTg"],
+                None,
+            ),
+            t(
+                3,
+                "Tổ chức Hội chợ Công Thương tỉnh năm 2024 theo Quyết định số 1876/QĐ-UBND ngày 12/9/2024 của UBND tỉnh, hoàn thành trước ngày 20/11/2024.",
+                "Tổ chức Hội chợ Công Thương tỉnh năm 2024",
+                "hoàn thành trước ngày 20/11/2024.",
+                &["1876/QĐ-UBND"],
+                Some((2024, 11, 20)),
+            ),
+            t(
+                4,
+                "Tăng cường kiểm tra, kiểm soát thị trường, chống buôn lậu, gian lận thương mại và hàng giả dịp cuối năm.",
+                "Tăng cường kiểm tra, kiểm soát thị trường",
+                "hàng giả dịp cuối năm.",
+                &[],
+                None,
+            ),
+        ],
+        (2024, 11),
+    );
+    assert_references(
+        r,
+        &[
+            d(
+                "45/KH-UBND",
+                "KH",
+                "UBND tỉnh",
+                Some((2024, 2, 20)),
+                "Kế hoạch số 45/KH-UBND",
+            ),
+            d(
+                "20/CT-TTg",
+                "CT",
+                "Thủ tướng Chính phủ",
+                Some((2023, 6, 8)),
+                "Chỉ thị số 20/CT-TTg",
+            ),
+            d(
+                "1876/QĐ-UBND",
+                "QĐ",
+                "UBND tỉnh",
+                Some((2024, 9, 12)),
+                "Quyết định số 1876/QĐ-UBND",
+            ),
+        ],
+    );
+}
+
+// ============================================================ ubnd-huyen
+// A district's report (UBND huyện): letters A/B above Roman numerals; the
+// province is not written in the header.
+
+fn huyen() -> &'static Report {
+    static R: OnceLock<Report> = OnceLock::new();
+    R.get_or_init(|| load(HUYEN))
+}
+
+#[test]
+fn huyen_metadata() {
+    let m = &huyen().metadata;
+    // Lines 1-3: "ỦY BAN NHÂN DÂN | CỘNG HÒA ...", "HUYỆN LẠNG GIANG | Độc
+    // lập ...". The district is the issuer's area; no province is named.
+    assert_eq!(m.issuer, "UBND huyện Lạng Giang");
+    assert_eq!(m.province, "");
+    assert_eq!(m.document_number, "286/BC-UBND");
+    assert_eq!(m.issued_on, Some(date(2024, 9, 25)));
+    assert_eq!(
+        m.title,
+        "Tình hình kinh tế - xã hội tháng 9, nhiệm vụ trọng tâm tháng 10 năm 2024"
+    );
+    assert_month(m.reporting_period.as_ref(), "2024-09", "tháng 9");
+    assert_month(m.planning_period.as_ref(), "2024-10", "tháng 10 năm 2024");
+    assert_eq!(
+        m.signer,
+        Some(Signer {
+            name: "Nguyễn Văn Thành".into(),
+            position: "CHỦ TỊCH".into(),
+            signing_for: String::new(),
+            on_behalf_of: "ỦY BAN NHÂN DÂN".into(),
+        })
+    );
+    assert_eq!(
+        m.recipients,
+        [
+            "UBND tỉnh (b/c)",
+            "Thường trực Huyện ủy",
+            "Thường trực HĐND huyện",
+            "UBND các xã, thị trấn",
+            "Lưu: VT"
+        ]
+    );
+}
+
+#[test]
+fn huyen_headings() {
+    assert_headings(
+        huyen(),
+        &[
+            h(
+                "A",
+                "A",
+                "KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 9 NĂM 2024",
+                1,
+                "",
+            ),
+            h("I", "A/I", "LĨNH VỰC KINH TẾ", 2, "A"),
+            h("1", "A/I/1", "Sản xuất nông, lâm nghiệp", 3, "I"),
+            h("2", "A/I/2", "Thu, chi ngân sách", 3, "I"),
+            h("3", "A/I/3", "Xây dựng nông thôn mới", 3, "I"),
+            h("II", "A/II", "LĨNH VỰC VĂN HÓA - XÃ HỘI", 2, "A"),
+            h("1", "A/II/1", "Lao động, việc làm, an sinh xã hội", 3, "II"),
+            h("B", "B", "NHIỆM VỤ TRỌNG TÂM THÁNG 10 NĂM 2024", 1, ""),
+        ],
+    );
+}
+
+#[test]
+fn huyen_footnotes_tasks_and_references() {
+    let r = huyen();
+    assert_footnotes(
+        r,
+        &[
+            f(
+                1,
+                "Trong đó: xã Tân Hưng 45 ha,",
+                "còn lại các xã khác.",
+                ("1", "A/I/1"),
+                "bằng 82,4% kế hoạch năm",
+            ),
+            // In section A › II › 1, not in the task where its body is printed.
+            f(
+                2,
+                "Tăng 1,8% so với cùng kỳ;",
+                "người có công nhân dịp Quốc khánh 2/9.",
+                ("1", "A/II/1"),
+                "với kinh phí 2,9 tỷ đồng",
+            ),
+        ],
+    );
+    let t = |ordinal, title, begins, ends, refs, deadline| T {
+        ordinal,
+        title,
+        begins,
+        ends,
+        refs,
+        deadline,
+    };
+    assert_tasks(
+        r,
+        &[
+            t(
+                1,
+                "Chỉ đạo thu hoạch lúa Mùa, triển khai sản xuất vụ Đông theo Kế hoạch số 112/KH-UBND ngày 05/8/2024 của UBND huyện.",
+                "Chỉ đạo thu hoạch lúa Mùa",
+                "của UBND huyện.",
+                &["112/KH-UBND"],
+                None,
+            ),
+            t(
+                2,
+                "Tập trung thu ngân sách, phấn đấu hoàn thành dự toán năm 2024; quản lý chặt chẽ chi ngân sách, tiết kiệm chi thường xuyên.",
+                "Tập trung thu ngân sách",
+                "tiết kiệm chi thường xuyên.",
+                &[],
+                None,
+            ),
+            t(
+                3,
+                "Hoàn thiện hồ sơ đề nghị công nhận xã Tân Hưng đạt chuẩn nông thôn mới kiểu mẫu, trình UBND tỉnh trước ngày 25/10/2024.",
+                "Hoàn thiện hồ sơ đề nghị công nhận",
+                "trình UBND tỉnh trước ngày 25/10/2024.",
+                &[],
+                Some((2024, 10, 25)),
+            ),
+            t(
+                4,
+                "Thực hiện Nghị quyết số 42/NQ-HĐND ngày 14/12/2023 của HĐND huyện về hỗ trợ xóa nhà tạm, nhà dột nát.",
+                "Thực hiện Nghị quyết số 42/NQ-HĐND",
+                "hỗ trợ xóa nhà tạm, nhà dột nát.",
+                &["42/NQ-HĐND"],
+                None,
+            ),
+        ],
+        (2024, 10),
+    );
+    assert_references(
+        r,
+        &[
+            d(
+                "112/KH-UBND",
+                "KH",
+                "UBND huyện",
+                Some((2024, 8, 5)),
+                "Kế hoạch số 112/KH-UBND",
+            ),
+            d(
+                "42/NQ-HĐND",
+                "NQ",
+                "HĐND huyện",
+                Some((2023, 12, 14)),
+                "Nghị quyết số 42/NQ-HĐND",
+            ),
+        ],
+    );
+}

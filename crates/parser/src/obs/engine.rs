@@ -181,6 +181,7 @@ impl std::hash::Hasher for FnvHasher {
 /// not the "tỉnh" of "ngân sách tỉnh").
 const EDGE_PHRASES: &[&str] = &[
     "toàn tỉnh",
+    "toàn huyện",
     "thu hút",
     "trong đó",
     "bao gồm",
@@ -194,12 +195,24 @@ const EDGE_PHRASES: &[&str] = &[
     "nổi bật",
 ];
 
+/// Two-word compounds whose first (or last) word is an edge word alone:
+/// "kế hoạch" is no "hoạch", "đồng hồ thông minh" no "hồ thông minh".
+const COMPOUNDS: &[&str] = &["kế hoạch", "đồng hồ"];
+
 /// Words that open a breakdown of the figure before: "Trong đó: ...",
 /// "Chia ra: khu vực Nhà nước ...; khu vực ngoài Nhà nước ...".
 const BREAKDOWN_OPENERS: &[&str] = &["trong đó", "bao gồm", "chia ra", "chia theo"];
 
 /// Two-word closers: "của tỉnh", "địa bàn".
-const TRAILING_PHRASES: &[&str] = &["của tỉnh", "toàn tỉnh", "địa bàn", "cả nước", "trở lên"];
+const TRAILING_PHRASES: &[&str] = &[
+    "của tỉnh",
+    "toàn tỉnh",
+    "của huyện",
+    "toàn huyện",
+    "địa bàn",
+    "cả nước",
+    "trở lên",
+];
 
 /// Words that open a breakdown of the subject in force, even in a later
 /// sentence: "ngành ...", "khu vực ...", "nhóm ...".
@@ -1100,6 +1113,17 @@ impl<'d> Extractor<'d> {
             );
             return Some(m.end + unit_after(&main[m.end..]).map_or(0, |u| u.len));
         }
+        // "giảm 3 vụ, tương đương 4,5%": the change just read, restated.
+        let restated = restatement(&main[cursor..n.start]).and_then(|skip| {
+            let c = state.current?;
+            let last = self.obs[c].comparisons.last()?;
+            matches!(
+                last.change,
+                Change::PercentChange(_) | Change::AbsoluteChange(_)
+            )
+            .then(|| (skip, change_sign(&last.change)))
+        });
+        let cursor = cursor + restated.map_or(0, |(skip, _)| skip);
         let gap = &main[cursor..n.start];
         let gap_lower = self.lower(gap);
         let qualifier = qualifier_before(&gap_lower);
@@ -1120,6 +1144,15 @@ impl<'d> Extractor<'d> {
                     .current
                     .is_some_and(|c| self.obs[c].quantity.is_some()),
             )
+        };
+        let kind = match restated {
+            Some((_, sign))
+                if kind == Kind::Level
+                    && unit.as_ref().is_some_and(|u| u.code == UnitCode::Percent) =>
+            {
+                Kind::Change(sign)
+            }
+            _ => kind,
         };
         let kind = if kind == Kind::Level
             && state.plan_base.is_some()
@@ -1188,6 +1221,7 @@ impl<'d> Extractor<'d> {
                 Some(unit_end.max(cursor + used).max(unit_end + item))
             }
             _ => {
+                let written = base_at(&main[unit_end..], self.anchor).is_some();
                 let (base, consumed) = match base_at(&main[unit_end..], self.anchor) {
                     Some((b, l, len)) => {
                         state.base = Some((b, l.clone()));
@@ -1266,6 +1300,15 @@ impl<'d> Extractor<'d> {
                 if matches!(base, ComparisonBase::Plan | ComparisonBase::BudgetEstimate) {
                     state.plan_base = Some((base, String::new()));
                 }
+                let (base, base_label) = match restated {
+                    Some(_) => same_base(
+                        &mut self.obs[current].comparisons,
+                        written,
+                        base,
+                        base_label,
+                    ),
+                    None => (base, base_label),
+                };
                 self.obs[current].comparisons.push(Comparison {
                     base,
                     base_label,
@@ -1421,6 +1464,20 @@ impl<'d> Extractor<'d> {
             .find(gap, Some(state.code).filter(|c| !c.is_empty()))
             .is_some();
         if !named
+            && !state.in_breakdown
+            && !counted.is_empty()
+            && let Some(ind) = catalog::by_code(state.code)
+            && !compatible(ind.unit, q.unit_code)
+            && let Some(item) = next_product(ind, q.unit_code, gap, cursor, mentions)
+        {
+            // "Điện sản xuất ... 1.245 triệu kWh; xi măng ước đạt 612 nghìn
+            // tấn": the next key product of the list, the item of key
+            // products whose generic name is not written.
+            state.code = "industrial_product_output";
+            state.label = String::new();
+            state.breakdown = item;
+            state.fresh = true;
+        } else if !named
             && !state.in_breakdown
             && !counted.is_empty()
             && let Some(ind) = catalog::by_code(state.code)
@@ -1995,6 +2052,68 @@ fn has_word(text: &str, word: &str) -> bool {
         .any(|w| w == word)
 }
 
+/// The product a figure after an industrial product's names ("xi măng" of
+/// "...; xi măng ước đạt 612 nghìn tấn" after "Điện sản xuất ... triệu
+/// kWh"): its words before the figure, when its unit is a quantity of goods.
+fn next_product(
+    ind: &catalog::Indicator,
+    unit: UnitCode,
+    gap: &str,
+    cursor: usize,
+    mentions: &[when::Mention],
+) -> Option<String> {
+    use UnitCode::*;
+    let goods = matches!(unit, Tonne | Piece | CubicMetre | KilowattHour | Other);
+    let products = ["electricity_output", "industrial_product_output"];
+    if !goods || !products.contains(&ind.code) {
+        return None;
+    }
+    let np = noun_phrase(gap, cursor, mentions, None, "");
+    (!np.is_empty()).then_some(np)
+}
+
+/// The length of a restatement's lead ("tương đương", "tương ứng", "tức
+/// là", "hay") after the comma that follows a change: what comes next
+/// states the same change in other terms.
+fn restatement(gap: &str) -> Option<usize> {
+    let rest = gap.trim_start_matches([',', ' ']);
+    if rest.len() == gap.len() && !gap.is_empty() {
+        return None;
+    }
+    let lower = lowercase(rest);
+    ["tương đương", "tương ứng", "tức là", "hay"]
+        .iter()
+        .find(|w| {
+            lower.starts_with(*w)
+                && lower[w.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !baocao_domain::text::is_alphabetic(c))
+        })
+        .map(|w| gap.len() - rest.len() + w.len())
+}
+
+/// A restated change has its change's base: a base written after the
+/// restatement is the first statement's too ("giảm 3 vụ, tương đương 4,5% so
+/// với tháng trước"); with none written, the restatement takes the first's.
+fn same_base(
+    comparisons: &mut [Comparison],
+    written: bool,
+    base: ComparisonBase,
+    label: String,
+) -> (ComparisonBase, String) {
+    let Some(first) = comparisons.last_mut() else {
+        return (base, label);
+    };
+    if written {
+        first.base = base;
+        first.base_label = label.clone();
+        (base, label)
+    } else {
+        (first.base, first.base_label.clone())
+    }
+}
+
 fn change_sign(c: &Change) -> f64 {
     let v = match c {
         Change::PercentChange(v) => *v,
@@ -2362,15 +2481,18 @@ fn noun_phrase(
     let mut tail = std::borrow::Cow::Borrowed(&s[part..]);
     // Each place phrase holds "địa bàn", "tỉnh" or "nước": most words hold
     // none, and then nothing is replaced.
-    if ["địa bàn", "tỉnh", "nước"]
+    if ["địa bàn", "tỉnh", "huyện", "nước"]
         .iter()
         .any(|k| find_str(&tail, k).is_some())
     {
         for place in [
             "trên địa bàn tỉnh",
+            "trên địa bàn huyện",
             "trên địa bàn",
             "của tỉnh",
             "toàn tỉnh",
+            "của huyện",
+            "toàn huyện",
             "trên cả nước",
             "cả nước",
         ] {
@@ -2441,6 +2563,10 @@ fn noun_phrase(
                 a += 2;
                 continue;
             }
+            // "Kế hoạch năm 2024", "đồng hồ": a compound is not cut.
+            if is_pair(COMPOUNDS, &cur, &next) {
+                break;
+            }
         }
         if EDGE_SET.contains(cur.as_str()) || !is_alpha(words[a]) {
             a += 1;
@@ -2464,6 +2590,10 @@ fn noun_phrase(
             if is_pair(TRAILING_PHRASES, &next, &cur) {
                 b -= 2;
                 continue;
+            }
+            // "đồng hồ", "kế hoạch": a compound is not cut.
+            if is_pair(COMPOUNDS, &next, &cur) {
+                break;
             }
         }
         // "sầu riêng": only a leading "riêng" is an edge ("Riêng tháng 5");
@@ -2596,12 +2726,18 @@ mod tests {
         let mut tail = s[part..].to_owned();
         // Each place phrase holds "địa bàn", "tỉnh" or "nước": most words hold
         // none, and then nothing is replaced.
-        if ["địa bàn", "tỉnh", "nước"].iter().any(|k| tail.contains(k)) {
+        if ["địa bàn", "tỉnh", "huyện", "nước"]
+            .iter()
+            .any(|k| tail.contains(k))
+        {
             for place in [
                 "trên địa bàn tỉnh",
+                "trên địa bàn huyện",
                 "trên địa bàn",
                 "của tỉnh",
                 "toàn tỉnh",
+                "của huyện",
+                "toàn huyện",
                 "trên cả nước",
                 "cả nước",
             ] {
@@ -2657,6 +2793,8 @@ mod tests {
         loop {
             if a + 1 < b && is_pair(EDGE_PHRASES, lower[a], lower[a + 1]) {
                 a += 2;
+            } else if a + 1 < b && is_pair(COMPOUNDS, lower[a], lower[a + 1]) {
+                break;
             } else if a < b
                 && (EDGE_SET.contains(lower[a])
                     || !words[a].chars().any(baocao_domain::text::is_alphabetic))
@@ -2669,6 +2807,8 @@ mod tests {
         loop {
             if b >= a + 2 && is_pair(TRAILING_PHRASES, lower[b - 2], lower[b - 1]) {
                 b -= 2;
+            } else if b >= a + 2 && is_pair(COMPOUNDS, lower[b - 2], lower[b - 1]) {
+                break;
             } else if b > a
                 // "sầu riêng": only a leading "riêng" is an edge ("Riêng tháng 5");
                 // "cây hằng năm" is a kind of crop.

@@ -109,6 +109,10 @@ const UNITS: &[(&str, UnitCode)] = &[
     ("kg", UnitCode::Kilogram),
     ("km", UnitCode::Kilometre),
     ("kWh", UnitCode::KilowattHour),
+    // Goods counted in litres and pairs ("18,5 triệu lít bia", "3,2 triệu
+    // đôi giày").
+    ("lít", UnitCode::Other),
+    ("đôi", UnitCode::Other),
     ("cái", UnitCode::Piece),
     ("chiếc", UnitCode::Piece),
     ("lượt người", UnitCode::Visit),

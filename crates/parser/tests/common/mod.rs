@@ -15,7 +15,9 @@ pub const PHAN: &str = "samples/phan-thu-nhat.txt";
 pub const DEEP: &str = "samples/ubnd-deep-numbering.txt";
 pub const CTK5: &str = "samples/cuc-thong-ke-5-thang.txt";
 pub const LINE: &str = "samples/cuc-thong-ke-mot-dong.txt";
-pub const ALL: [&str; 7] = [SEED, UBND, CTK, PHAN, DEEP, CTK5, LINE];
+pub const SCT: &str = "samples/so-cong-thuong.txt";
+pub const HUYEN: &str = "samples/ubnd-huyen.txt";
+pub const ALL: [&str; 9] = [SEED, UBND, CTK, PHAN, DEEP, CTK5, LINE, SCT, HUYEN];
 
 pub fn bytes(name: &str) -> Vec<u8> {
     let path = format!(
