@@ -954,6 +954,9 @@ impl<'d> Extractor<'d> {
         {
             value_max = parse_number(&m.text);
             end = m.end;
+        } else if let Some(m) = range_to(main, n, next, cursor) {
+            value_max = parse_number(&m.text);
+            end = m.end;
         }
         let unit = unit_after(&main[end..]);
         let unit_end = end + unit.as_ref().map_or(0, |u| u.len);
@@ -2169,6 +2172,17 @@ fn is_date_or_duration(main: &str, n: &Num) -> bool {
             && (date_words || followed || !unit);
     }
     false
+}
+
+/// "từ 60 đến 65 nghìn đồng/kg": the upper end of a range written out,
+/// one quantity like "60-65 nghìn đồng/kg" (not "từ 5 đến 7 ngày", a
+/// duration, nor dates, read before).
+fn range_to<'n>(main: &str, n: &Num, next: Option<&'n Num>, cursor: usize) -> Option<&'n Num> {
+    let m = next?;
+    let between = main.get(n.end..m.start)?;
+    let before = lowercase(main.get(cursor..n.start)?.trim_end());
+    (between == " đến " && before.rsplit(' ').next() == Some("từ") && !is_date_or_duration(main, m))
+        .then_some(m)
 }
 
 fn date_len(after: &str) -> usize {

@@ -73,6 +73,11 @@ const UNITS: &[(&str, UnitCode)] = &[
     ("đồng", UnitCode::Vnd),
     ("USD", UnitCode::Usd),
     ("usd", UnitCode::Usd),
+    // Written out, as statistics offices do: "345,6 triệu đô la Mỹ".
+    ("đô la Mỹ", UnitCode::Usd),
+    ("Đô la Mỹ", UnitCode::Usd),
+    ("đô-la Mỹ", UnitCode::Usd),
+    ("đô la", UnitCode::Usd),
     ("%", UnitCode::Percent),
     ("ha", UnitCode::Hectare),
     ("héc-ta", UnitCode::Hectare),
