@@ -118,3 +118,50 @@ fn units_in_dollars_written_out_and_ranges_from_to() {
         ],
     );
 }
+
+#[test]
+fn a_base_written_before_its_change() {
+    // Statistics offices put the base first: "so với tháng trước tăng
+    // 2,1% và so với cùng kỳ năm trước tăng 9,3%"; each change takes the
+    // base written right before it, and "tháng 5 năm 2024 so với tháng 5
+    // năm 2023" is the month's year-on-year change, not a figure of 2023.
+    let r = report(
+        "Chỉ số sản xuất toàn ngành công nghiệp tháng 5/2024 so với tháng trước tăng 2,1% và \
+         so với cùng kỳ năm trước tăng 9,3%. Chỉ số giá tiêu dùng tháng 5 năm 2024 so với \
+         tháng 5 năm 2023 tăng 4,21%, so với tháng 12 năm 2023 tăng 2,15%.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "iip |  | {MAY} | - | Actual | PreviousPeriod +2.1%, SamePeriodLastYear +9.3%"
+            ),
+            &format!("cpi |  | {MAY} | - | Actual | SamePeriodLastYear +4.21%, Other +2.15%"),
+        ],
+    );
+}
+
+#[test]
+fn the_statistics_office_cpi_paragraph() {
+    // CPI against the month before, December of last year (no base of the
+    // model's own: Other) and a year before; the average since January is
+    // a year-to-date figure of its own, compared with the same months'
+    // average a year before.
+    let r = report(
+        "Chỉ số giá tiêu dùng (CPI) tháng 5/2024 tăng 0,35% so với tháng trước, tăng 2,15% so \
+         với tháng 12 năm trước và tăng 4,21% so với cùng kỳ năm trước. Bình quân 5 tháng đầu \
+         năm 2024, CPI tăng 4,02% so với bình quân cùng kỳ năm 2023. Chỉ số giá vàng tháng 5 \
+         tăng 4,5% so với tháng trước; chỉ số giá đô la Mỹ giảm 0,8% so với tháng trước.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "cpi |  | {MAY} | - | Actual | PreviousPeriod +0.35%, Other +2.15%, SamePeriodLastYear +4.21%"
+            ),
+            &format!("cpi |  | {YTD} | - | Actual | SamePeriodLastYear +4.02%"),
+            &format!("gold_price_index |  | {MAY} | - | Actual | PreviousPeriod +4.5%"),
+            &format!("usd_price_index |  | {MAY} | - | Actual | PreviousPeriod -0.8%"),
+        ],
+    );
+}

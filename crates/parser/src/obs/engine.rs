@@ -10,7 +10,7 @@ use baocao_domain::{
     PeriodKind, Provenance, Qualifier, QualityIssue, QualityIssueKind, Quantity, Span, UnitCode,
 };
 
-use super::compare::{base_at, clause_base, leading_base};
+use super::compare::{base_at, base_before_change, clause_base, leading_base, trailing_base};
 use super::numbers::{Unit, parse_number, qualifier_before, quantity, unit_after};
 use super::text::{Num, clauses, numbers, paren_groups, sentences, without_parens};
 use super::when::{self, Anchor};
@@ -937,6 +937,9 @@ impl<'d> Extractor<'d> {
         if n.text.len() == 4 && when::names_season(&main[..n.start]) {
             return None;
         }
+        if self.in_base_before_change(main, n, cursor) {
+            return None;
+        }
         // Dates and durations are not figures.
         if is_date_or_duration(main, n) || is_ordinal(&main[..n.start]) {
             return Some(n.end + date_len(after));
@@ -1098,7 +1101,15 @@ impl<'d> Extractor<'d> {
                             state.base = Some((b, l));
                             (&gap[skip..], cursor + skip)
                         }
-                        None => (gap, cursor),
+                        None => match trailing_base(gap, self.anchor).filter(|_| base.is_none()) {
+                            // "tháng 5/2024 so với tháng trước tăng 2,1%":
+                            // the base is no subject either.
+                            Some((b, l, at)) => {
+                                state.base = Some((b, l));
+                                (&gap[..at], cursor)
+                            }
+                            None => (gap, cursor),
+                        },
                     };
                     self.change_context(gap, cursor, mentions, loc, state, span, in_paren);
                 } else if !self.clause_targets.is_empty() {
@@ -1168,6 +1179,20 @@ impl<'d> Extractor<'d> {
                 Some(unit_end + consumed)
             }
         }
+    }
+
+    /// "so với tháng 5 năm 2023 tăng 4,21%": the number is part of the base
+    /// written before a change, which reads it (the cursor stays before
+    /// the base).
+    fn in_base_before_change(&self, main: &str, n: &Num, cursor: usize) -> bool {
+        let Some(gap) = main.get(cursor..n.start) else {
+            return false;
+        };
+        let Some(p) = gap.rfind("so ").or_else(|| gap.rfind("So ")) else {
+            return false;
+        };
+        base_before_change(&main[cursor + p..], self.anchor)
+            .is_some_and(|len| cursor + p + len >= n.end)
     }
 
     /// A change whose words name a new period, subject or breakdown starts
