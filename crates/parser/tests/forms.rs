@@ -165,3 +165,28 @@ fn the_statistics_office_cpi_paragraph() {
         ],
     );
 }
+
+#[test]
+fn figures_counted_from_the_start_of_the_year() {
+    // "Từ đầu năm đến nay" is the year to date of the report's month, and
+    // no subject; "tính từ đầu năm đến ngày 20/5" runs from January 1 to
+    // that day (the flow over the interval, as "lũy kế" to a cut-off is).
+    let r = report(
+        "Từ đầu năm đến nay, toàn tỉnh có 350 doanh nghiệp thành lập mới, tăng 12% so với \
+         cùng kỳ. Giải ngân vốn đầu tư công tính từ đầu năm đến ngày 20/5 đạt 2.150 tỷ đồng, \
+         bằng 30,5% kế hoạch. Lũy kế từ đầu năm đến nay, kim ngạch xuất khẩu ước đạt 1.020 \
+         triệu USD, tăng 6,4%.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "enterprises_new |  | {YTD} | 350 doanh nghiệp Enterprise x1 | Actual | SamePeriodLastYear +12%"
+            ),
+            "public_investment_disbursement |  | YTD 2024-01-01..2024-05-20 | 2150 tỷ đồng Vnd x1000000000 | Actual | Plan =30.5%",
+            &format!(
+                "exports |  | {YTD} | 1020 triệu USD Usd x1000000 | Estimate | SamePeriodLastYear +6.4%"
+            ),
+        ],
+    );
+}

@@ -28,7 +28,8 @@ pub struct Mention {
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        (?P<asof>(?:[Tt]ính\ đến\ (?:hết\ )?(?:ngày\ )?|[Đđ]ến\ (?:hết\ )?ngày\ )(?P<ad>\d{1,2})/(?P<am>\d{1,2})(?:/(?P<ay>\d{4}))?)
+        (?P<since>(?:(?:[Ll]ũy|[Ll]uỹ)\ kế\ )?(?:[Tt]ính\ )?(?:[Tt]ừ|[Kk]ể\ từ)\ đầu\ năm(?:\ (?P<sy>\d{4}))?(?:\ (?:đến|tới)\ (?:nay|(?:hết\ )?ngày\ (?P<sd>\d{1,2})/(?P<sm>\d{1,2})(?:/(?P<sdy>\d{4}))?))?)
+      | (?P<asof>(?:[Tt]ính\ đến\ (?:hết\ )?(?:ngày\ )?|[Đđ]ến\ (?:hết\ )?ngày\ )(?P<ad>\d{1,2})/(?P<am>\d{1,2})(?:/(?P<ay>\d{4}))?)
       | (?P<asofm>(?:[Tt]ính\ đến\ (?:hết\ )?|[Đđ]ến\ hết\ )tháng\ (?P<bm>\d{1,2})(?:/(?P<by>\d{4})|\ năm\ (?P<by2>\d{4}))?)
       | (?P<range>[Tt]ừ\ (?:ngày\ )?(?P<r1d>\d{1,2})/(?P<r1m>\d{1,2})(?:/(?P<r1y>\d{4}))?\ (?:đến|-)\ (?:hết\ )?(?:ngày\ )?(?P<r2d>\d{1,2})/(?P<r2m>\d{1,2})(?:/(?P<r2y>\d{4}))?)
       | (?P<half>(?:6|06|[Ss]áu)\ tháng\ (?P<hw>đầu|cuối)\ năm(?:\ (?P<hy>\d{4}))?)
@@ -88,7 +89,9 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
         {
             continue;
         }
-        let period = if c.name("asof").is_some() {
+        let period = if c.name("since").is_some() {
+            since_new_year(&c, anchor, label)
+        } else if c.name("asof").is_some() {
             let y = year(&c, &["ay"]).unwrap_or(anchor.year);
             NaiveDate::from_ymd_opt(y, num(&c, "am").unwrap_or(0), num(&c, "ad").unwrap_or(0))
                 .map(|d| Period::as_of(d, label))
@@ -172,6 +175,23 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// "(Tính) từ đầu năm (đến nay)", "lũy kế từ đầu năm": the year to date
+/// of the report's month; "từ đầu năm đến ngày 20/5": January 1 to that
+/// day, a year to date cut at the date (DOMAIN.md is silent; a flow over
+/// the interval, as SDMX would key it, not a stock on the day).
+fn since_new_year(c: &regex::Captures, anchor: Anchor, label: &str) -> Option<Period> {
+    let Some(day) = num(c, "sd") else {
+        let y = year(c, &["sy"]).unwrap_or(anchor.year);
+        let month = if y == anchor.year { anchor.month } else { 12 };
+        return Period::year_to_date(y, month, label);
+    };
+    let y = year(c, &["sdy", "sy"]).unwrap_or(anchor.year);
+    let end = NaiveDate::from_ymd_opt(y, num(c, "sm")?, day)?;
+    let mut p = Period::year_to_date(y, 1, label)?;
+    p.end = end;
+    Some(p)
 }
 
 /// Crop seasons: "vụ Đông Xuân năm 2024" names a season, which spans
