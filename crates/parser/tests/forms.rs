@@ -190,3 +190,27 @@ fn figures_counted_from_the_start_of_the_year() {
         ],
     );
 }
+
+#[test]
+fn attainments_of_the_estimates_each_level_of_government_set() {
+    // The budget estimate "Trung ương giao" (central) and "HĐND tỉnh giao"
+    // (the provincial council) are two bases of one figure, not a
+    // breakdown named "Trung ương giao".
+    let r = report(
+        "Thu ngân sách nhà nước 5 tháng ước đạt 4.500 tỷ đồng, bằng 45,6% dự toán Trung ương \
+         giao, bằng 40,2% dự toán HĐND tỉnh giao. Chi ngân sách địa phương 5 tháng ước đạt \
+         5.200 tỷ đồng, đạt 38,1% dự toán năm 2024 và đạt 35,4% kế hoạch UBND tỉnh giao.",
+    );
+    let bn = "tỷ đồng Vnd x1000000000";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "budget_revenue |  | {YTD} | 4500 {bn} | Estimate | BudgetEstimate =45.6%, BudgetEstimate =40.2%"
+            ),
+            &format!(
+                "budget_expenditure |  | {YTD} | 5200 {bn} | Estimate | BudgetEstimate =38.1%, Plan =35.4%"
+            ),
+        ],
+    );
+}

@@ -42,9 +42,11 @@ const ALTERNATIVES: [(Alt, &str); 7] = [
         Alt::Plan,
         r"(?:so\ (?:với\ )?)?(?:kế\ hoạch|KH)(?:\ năm(?:\ \d{4})?|\ giao|\ đề\ ra)?",
     ),
+    // The estimate as each level of government set it: "dự toán Trung ương
+    // giao", "dự toán HĐND tỉnh giao", "dự toán năm 2024".
     (
         Alt::Budget,
-        r"(?:so\ (?:với\ )?)?dự\ toán(?:\ năm(?:\ \d{4})?|\ giao|\ HĐND\ tỉnh\ giao)?",
+        r"(?:so\ (?:với\ )?)?dự\ toán(?:\ năm(?:\ \d{4})?)?(?:\ (?:do\ )?(?:Trung\ ương|TW|Thủ\ tướng\ Chính\ phủ|Chính\ phủ|Bộ\ Tài\ chính|HĐND(?:\ tỉnh|\ thành\ phố)?|Hội\ đồng\ nhân\ dân\ (?:tỉnh|thành\ phố)|UBND\ tỉnh|tỉnh|địa\ phương))?(?:\ giao)?",
     ),
     (Alt::Other, r"so\ (?:với\ )?[^\d,;.()]{1,40}"),
 ];
