@@ -214,3 +214,17 @@ fn attainments_of_the_estimates_each_level_of_government_set() {
         ],
     );
 }
+
+#[test]
+fn a_change_in_percentage_points_keeps_its_unit() {
+    // A rate's change in percentage points is an absolute change whose unit
+    // says so ("điểm phần trăm"), not index points ("điểm"); the catalog
+    // has no unit code of its own for it, POINT is the nearest.
+    let r = report("Tỷ lệ hộ nghèo tháng 5 giảm 1,2 điểm phần trăm so với cùng kỳ.");
+    assert_rows(
+        &r,
+        &[&format!(
+            "poverty_rate |  | {MAY} | - | Actual | SamePeriodLastYear -1.2 điểm phần trăm Point"
+        )],
+    );
+}

@@ -112,6 +112,9 @@ const UNITS: &[(&str, UnitCode)] = &[
     ("HCV", UnitCode::Medal),
     ("HCB", UnitCode::Medal),
     ("HCĐ", UnitCode::Medal),
+    // A rate's change: percentage points, not index points.
+    ("điểm phần trăm", UnitCode::Point),
+    ("điểm %", UnitCode::Point),
     ("điểm", UnitCode::Point),
     ("con", UnitCode::Head),
     ("lần", UnitCode::Number),
