@@ -30,7 +30,7 @@ const ALTERNATIVES: [(Alt, &str); 7] = [
     // season a year before ("so với vụ đông xuân năm trước").
     (
         Alt::Sply,
-        r"(?:so\ (?:với\ )?)?(?:(?:tháng\ )?cùng\ k[ỳì](?:\ năm\ (?:trước|\d{4}))?(?:\ \d{4})?|cùng\ (?:thời\ điểm|tháng|quý)\ năm\ (?:trước|\d{4}))|so\ (?:với\ )?(?:CK\b|vụ\ [^\d,;.()]{0,20}?năm\ (?:trước|\d{4}))",
+        r"(?:so\ (?:với\ )?)?(?:(?:tháng\ |bình\ quân\ )?cùng\ k[ỳì](?:\ năm\ (?:trước|\d{4}))?(?:\ \d{4})?|cùng\ (?:thời\ điểm|tháng|quý)\ năm\ (?:trước|\d{4}))|so\ (?:với\ )?(?:CK\b|vụ\ [^\d,;.()]{0,20}?năm\ (?:trước|\d{4}))",
     ),
     (Alt::Prev, r"so\ (?:với\ )?(?:tháng|quý|kỳ)\ trước"),
     (Alt::PrevYear, r"so\ (?:với\ )?năm\ (?:trước|(?P<py>\d{4}))"),
@@ -42,9 +42,11 @@ const ALTERNATIVES: [(Alt, &str); 7] = [
         Alt::Plan,
         r"(?:so\ (?:với\ )?)?(?:kế\ hoạch|KH)(?:\ năm(?:\ \d{4})?|\ giao|\ đề\ ra)?",
     ),
+    // The estimate as each level of government set it: "dự toán Trung ương
+    // giao", "dự toán HĐND tỉnh giao", "dự toán năm 2024".
     (
         Alt::Budget,
-        r"(?:so\ (?:với\ )?)?dự\ toán(?:\ năm(?:\ \d{4})?|\ giao|\ HĐND\ tỉnh\ giao)?",
+        r"(?:so\ (?:với\ )?)?dự\ toán(?:\ năm(?:\ \d{4})?)?(?:\ (?:do\ )?(?:Trung\ ương|TW|Thủ\ tướng\ Chính\ phủ|Chính\ phủ|Bộ\ Tài\ chính|HĐND(?:\ tỉnh|\ thành\ phố)?|Hội\ đồng\ nhân\ dân\ (?:tỉnh|thành\ phố)|UBND\ tỉnh|tỉnh|địa\ phương))?(?:\ giao)?",
     ),
     (Alt::Other, r"so\ (?:với\ )?[^\d,;.()]{1,40}"),
 ];
@@ -174,6 +176,57 @@ pub fn clause_base(text: &str, anchor: Anchor) -> Option<(ComparisonBase, String
     let rest = &t[len..];
     let sep = rest.len() - rest.trim_start().trim_start_matches([':', ',']).len();
     Some((b, label, lead + len + sep))
+}
+
+/// A base written right before the change it is for, at the end of the
+/// words since the figure before: "CPI tháng 5/2024 so với tháng trước
+/// tăng 2,1% và so với cùng kỳ năm trước tăng 9,3%". Returns the base, its
+/// words and where they start in `gap`.
+pub fn trailing_base(gap: &str, anchor: Anchor) -> Option<(ComparisonBase, String, usize)> {
+    let end = gap.trim_end().len();
+    let mut at = 0;
+    while let Some(i) = gap[at..].find("so ").or_else(|| gap[at..].find("So ")) {
+        let p = at + i;
+        at = p + 3;
+        let word_start = gap[..p]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !baocao_domain::text::is_alphanumeric(c));
+        if !word_start {
+            continue;
+        }
+        if let Some((b, label, len)) = base_at(&gap[p..], anchor)
+            && only_verbs(gap[p + len..end].trim_start_matches([' ', ',', ':']))
+        {
+            return Some((b, label, p));
+        }
+    }
+    None
+}
+
+/// In `text` from a "so" on: the bytes of a base written before the change
+/// it is for ("so với tháng 5 năm 2023 tăng 4,21%"), when a verb and a
+/// figure follow it. The base's own numbers are then no figures.
+pub fn base_before_change(text: &str, anchor: Anchor) -> Option<usize> {
+    let (_, _, len) = base_at(text, anchor)?;
+    let rest = &text[len..];
+    let digit = rest.find(|c: char| c.is_ascii_digit())?;
+    let words = rest[..digit].trim_start_matches([' ', ',', ':']);
+    (!words.trim().is_empty() && only_verbs(words)).then_some(len)
+}
+
+/// The words between a base and its figure: a verb and its qualifier
+/// ("tăng", "ước tăng", "tăng gấp", "giảm khoảng"), or none.
+fn only_verbs(words: &str) -> bool {
+    const VERBS: [&str; 14] = [
+        "tăng", "giảm", "bằng", "đạt", "gấp", "vượt", "ước", "tính", "khoảng", "gần", "hơn",
+        "trên", "xấp", "xỉ",
+    ];
+    words.split_whitespace().all(|w| {
+        VERBS
+            .iter()
+            .any(|v| w.trim_end_matches(',').eq_ignore_ascii_case(v) || w.eq(&v.to_uppercase()))
+    })
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use baocao_domain::{
     PeriodKind, Provenance, Qualifier, QualityIssue, QualityIssueKind, Quantity, Span, UnitCode,
 };
 
-use super::compare::{base_at, clause_base, leading_base};
+use super::compare::{base_at, base_before_change, clause_base, leading_base, trailing_base};
 use super::numbers::{Unit, parse_number, qualifier_before, quantity, unit_after};
 use super::text::{
     Num, clauses, find_str, numbers, paren_groups, rfind_str, sentences, without_parens,
@@ -1060,6 +1060,9 @@ impl<'d> Extractor<'d> {
         if n.text.len() == 4 && when::names_season(&main[..n.start]) {
             return None;
         }
+        if self.in_base_before_change(main, n, cursor) {
+            return None;
+        }
         // Dates and durations are not figures.
         if is_date_or_duration(main, n) || is_ordinal(&main[..n.start]) {
             return Some(n.end + date_len(after));
@@ -1076,6 +1079,9 @@ impl<'d> Extractor<'d> {
             && m.start == n.end + 1
         {
             value_max = parse_number(m.text);
+            end = m.end;
+        } else if let Some(m) = range_to(main, n, next, cursor) {
+            value_max = parse_number(&m.text);
             end = m.end;
         }
         let unit = unit_after(&main[end..]);
@@ -1239,7 +1245,15 @@ impl<'d> Extractor<'d> {
                             state.base = Some((b, l));
                             (&gap[skip..], cursor + skip)
                         }
-                        None => (gap, cursor),
+                        None => match trailing_base(gap, self.anchor).filter(|_| base.is_none()) {
+                            // "tháng 5/2024 so với tháng trước tăng 2,1%":
+                            // the base is no subject either.
+                            Some((b, l, at)) => {
+                                state.base = Some((b, l));
+                                (&gap[..at], cursor)
+                            }
+                            None => (gap, cursor),
+                        },
                     };
                     self.change_context(gap, cursor, mentions, loc, state, span, in_paren);
                 } else if !self.clause_targets.is_empty() {
@@ -1318,6 +1332,20 @@ impl<'d> Extractor<'d> {
                 Some(unit_end + consumed)
             }
         }
+    }
+
+    /// "so với tháng 5 năm 2023 tăng 4,21%": the number is part of the base
+    /// written before a change, which reads it (the cursor stays before
+    /// the base).
+    fn in_base_before_change(&self, main: &str, n: &Num, cursor: usize) -> bool {
+        let Some(gap) = main.get(cursor..n.start) else {
+            return false;
+        };
+        let Some(p) = gap.rfind("so ").or_else(|| gap.rfind("So ")) else {
+            return false;
+        };
+        base_before_change(&main[cursor + p..], self.anchor)
+            .is_some_and(|len| cursor + p + len >= n.end)
     }
 
     /// A change whose words name a new period, subject or breakdown starts
@@ -2409,6 +2437,22 @@ fn is_date_or_duration(main: &str, n: &Num<'_>) -> bool {
             && (date_words || followed || !unit);
     }
     false
+}
+
+/// "từ 60 đến 65 nghìn đồng/kg": the upper end of a range written out,
+/// one quantity like "60-65 nghìn đồng/kg" (not "từ 5 đến 7 ngày", a
+/// duration, nor dates, read before).
+fn range_to<'n, 't>(
+    main: &str,
+    n: &Num<'t>,
+    next: Option<&'n Num<'t>>,
+    cursor: usize,
+) -> Option<&'n Num<'t>> {
+    let m = next?;
+    let between = main.get(n.end..m.start)?;
+    let before = lowercase(main.get(cursor..n.start)?.trim_end());
+    (between == " đến " && before.rsplit(' ').next() == Some("từ") && !is_date_or_duration(main, m))
+        .then_some(m)
 }
 
 fn date_len(after: &str) -> usize {

@@ -95,6 +95,11 @@ const UNITS: &[(&str, UnitCode)] = &[
     ("đồng", UnitCode::Vnd),
     ("USD", UnitCode::Usd),
     ("usd", UnitCode::Usd),
+    // Written out, as statistics offices do: "345,6 triệu đô la Mỹ".
+    ("đô la Mỹ", UnitCode::Usd),
+    ("Đô la Mỹ", UnitCode::Usd),
+    ("đô-la Mỹ", UnitCode::Usd),
+    ("đô la", UnitCode::Usd),
     ("%", UnitCode::Percent),
     ("ha", UnitCode::Hectare),
     ("héc-ta", UnitCode::Hectare),
@@ -133,6 +138,9 @@ const UNITS: &[(&str, UnitCode)] = &[
     ("HCV", UnitCode::Medal),
     ("HCB", UnitCode::Medal),
     ("HCĐ", UnitCode::Medal),
+    // A rate's change: percentage points, not index points.
+    ("điểm phần trăm", UnitCode::Point),
+    ("điểm %", UnitCode::Point),
     ("điểm", UnitCode::Point),
     ("con", UnitCode::Head),
     ("lần", UnitCode::Number),

@@ -28,7 +28,8 @@ pub struct Mention {
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        (?P<asof>(?:[Tt]ính\ đến\ (?:hết\ )?(?:ngày\ )?|[Đđ]ến\ (?:hết\ )?ngày\ )(?P<ad>\d{1,2})/(?P<am>\d{1,2})(?:/(?P<ay>\d{4}))?)
+        (?P<since>(?:(?:[Ll]ũy|[Ll]uỹ)\ kế\ )?(?:[Tt]ính\ )?(?:[Tt]ừ|[Kk]ể\ từ)\ đầu\ năm(?:\ (?P<sy>\d{4}))?(?:\ (?:đến|tới)\ (?:nay|(?:hết\ )?ngày\ (?P<sd>\d{1,2})/(?P<sm>\d{1,2})(?:/(?P<sdy>\d{4}))?))?)
+      | (?P<asof>(?:[Tt]ính\ đến\ (?:hết\ )?(?:ngày\ )?|[Đđ]ến\ (?:hết\ )?ngày\ )(?P<ad>\d{1,2})/(?P<am>\d{1,2})(?:/(?P<ay>\d{4}))?)
       | (?P<asofm>(?:[Tt]ính\ đến\ (?:hết\ )?|[Đđ]ến\ hết\ )tháng\ (?P<bm>\d{1,2})(?:/(?P<by>\d{4})|\ năm\ (?P<by2>\d{4}))?)
       | (?P<range>[Tt]ừ\ (?:ngày\ )?(?P<r1d>\d{1,2})/(?P<r1m>\d{1,2})(?:/(?P<r1y>\d{4}))?\ (?:đến|-)\ (?:hết\ )?(?:ngày\ )?(?P<r2d>\d{1,2})/(?P<r2m>\d{1,2})(?:/(?P<r2y>\d{4}))?)
       | (?P<half>(?:6|06|[Ss]áu)\ tháng\ (?P<hw>đầu|cuối)\ năm(?:\ (?P<hy>\d{4}))?)
@@ -46,6 +47,11 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
 /// The groups of [`PERIOD`] read, by name (in `GROUP_NAMES`' order).
 #[derive(Clone, Copy)]
 enum G {
+    Since,
+    Sd,
+    Sm,
+    Sy,
+    Sdy,
     Asof,
     Ad,
     Am,
@@ -81,10 +87,10 @@ enum G {
     Y,
 }
 
-const GROUP_NAMES: [&str; 33] = [
-    "asof", "ad", "am", "ay", "asofm", "bm", "by", "by2", "range", "r1d", "r1m", "r1y", "r2d",
-    "r2m", "r2y", "half", "hw", "hy", "ytd", "n", "ny", "cum", "month", "m", "my", "my2", "this",
-    "quarter", "q", "qy", "qy2", "year", "y",
+const GROUP_NAMES: [&str; 38] = [
+    "since", "sd", "sm", "sy", "sdy", "asof", "ad", "am", "ay", "asofm", "bm", "by", "by2",
+    "range", "r1d", "r1m", "r1y", "r2d", "r2m", "r2y", "half", "hw", "hy", "ytd", "n", "ny", "cum",
+    "month", "m", "my", "my2", "this", "quarter", "q", "qy", "qy2", "year", "y",
 ];
 
 /// Each group's index, found once: a group read by name hashes its name.
@@ -146,7 +152,9 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
         {
             continue;
         }
-        let period = if g(&c, G::Asof).is_some() {
+        let period = if g(&c, G::Since).is_some() {
+            since_new_year(&c, anchor, label)
+        } else if g(&c, G::Asof).is_some() {
             let y = year(&c, &[G::Ay]).unwrap_or(anchor.year);
             NaiveDate::from_ymd_opt(y, num(&c, G::Am).unwrap_or(0), num(&c, G::Ad).unwrap_or(0))
                 .map(|d| Period::as_of(d, label))
@@ -230,6 +238,23 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// "(Tính) từ đầu năm (đến nay)", "lũy kế từ đầu năm": the year to date
+/// of the report's month; "từ đầu năm đến ngày 20/5": January 1 to that
+/// day, a year to date cut at the date (DOMAIN.md is silent; a flow over
+/// the interval, as SDMX would key it, not a stock on the day).
+fn since_new_year(c: &regex::Captures, anchor: Anchor, label: &str) -> Option<Period> {
+    let Some(day) = num(c, G::Sd) else {
+        let y = year(c, &[G::Sy]).unwrap_or(anchor.year);
+        let month = if y == anchor.year { anchor.month } else { 12 };
+        return Period::year_to_date(y, month, label);
+    };
+    let y = year(c, &[G::Sdy, G::Sy]).unwrap_or(anchor.year);
+    let end = NaiveDate::from_ymd_opt(y, num(c, G::Sm)?, day)?;
+    let mut p = Period::year_to_date(y, 1, label)?;
+    p.end = end;
+    Some(p)
 }
 
 /// Crop seasons: "vụ Đông Xuân năm 2024" names a season, which spans
