@@ -1081,7 +1081,7 @@ impl<'d> Extractor<'d> {
             value_max = parse_number(m.text);
             end = m.end;
         } else if let Some(m) = range_to(main, n, next, cursor) {
-            value_max = parse_number(&m.text);
+            value_max = parse_number(m.text);
             end = m.end;
         }
         let unit = unit_after(&main[end..]);
