@@ -154,3 +154,18 @@ fn the_seed_itself_has_valid_spans() {
     let r = parse(SEED, &Hints::default()).expect("seed parses");
     check_spans(&r);
 }
+
+/// Inputs the coverage-guided fuzzer (`crates/parser/fuzz`) once crashed
+/// the parser with, kept as they were found: each must parse without
+/// panicking, with valid spans.
+#[test]
+fn inputs_the_fuzzer_found_still_parse() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-found");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).expect("tests/fuzz-found") {
+        let path = entry.expect("an entry").path();
+        run(&std::fs::read(&path).expect("readable"));
+        n += 1;
+    }
+    assert!(n > 0, "no inputs in {}", dir.display());
+}

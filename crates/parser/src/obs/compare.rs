@@ -195,8 +195,13 @@ pub fn trailing_base(gap: &str, anchor: Anchor) -> Option<(ComparisonBase, Strin
         if !word_start {
             continue;
         }
+        // A base may end in the gap's trailing spaces: nothing follows it.
         if let Some((b, label, len)) = base_at(&gap[p..], anchor)
-            && only_verbs(gap[p + len..end].trim_start_matches([' ', ',', ':']))
+            && only_verbs(
+                gap.get(p + len..end)
+                    .unwrap_or("")
+                    .trim_start_matches([' ', ',', ':']),
+            )
         {
             return Some((b, label, p));
         }
@@ -240,6 +245,17 @@ mod tests {
 
     fn b(t: &str) -> Option<(ComparisonBase, String)> {
         base_at(t, MAY).map(|(b, l, _)| (b, l))
+    }
+
+    #[test]
+    fn a_base_running_into_the_trailing_space_is_still_trailing() {
+        // Found by the fuzzer ("cùng kỳ" garbled): the base read ends past
+        // the gap's trimmed end, which was sliced backwards and panicked.
+        let gap = " so với cùn gkỳ giảm ";
+        let (_, _, at) = base_at(&gap[1..], MAY).expect("a base");
+        assert!(1 + at > gap.trim_end().len(), "the case is the fuzzer's");
+        let found = trailing_base(gap, MAY);
+        assert_eq!(found.as_ref().map(|(_, _, p)| *p), Some(1), "{found:?}");
     }
 
     #[test]
