@@ -6,7 +6,8 @@
 
 mod common;
 
-use baocao_domain::{Change, Observation, PeriodKind, Qualifier, Report};
+use baocao_domain::Report;
+use common::rows::labelled_row;
 use common::*;
 use std::sync::OnceLock;
 
@@ -18,69 +19,6 @@ fn sct() -> &'static Report {
 fn huyen() -> &'static Report {
     static R: OnceLock<Report> = OnceLock::new();
     R.get_or_init(|| load(HUYEN))
-}
-
-fn kind(k: PeriodKind) -> &'static str {
-    match k {
-        PeriodKind::Month => "MONTH",
-        PeriodKind::YearToDate => "YTD",
-        PeriodKind::Quarter => "QUARTER",
-        PeriodKind::HalfYear => "HALF",
-        PeriodKind::Year => "YEAR",
-        PeriodKind::AsOfDate => "ASOF",
-        PeriodKind::DateRange => "RANGE",
-        PeriodKind::Unspecified => "UNSPECIFIED",
-    }
-}
-
-fn qual(q: Qualifier) -> &'static str {
-    match q {
-        Qualifier::Exact => "",
-        Qualifier::Approximate => "~",
-        Qualifier::AtLeast => ">=",
-        Qualifier::AtMost => "<=",
-    }
-}
-
-/// `indicator | label | breakdown | period | quantity | status | comparisons`.
-fn row(o: &Observation) -> String {
-    let period = o.period.as_ref().map_or("-".to_owned(), |p| {
-        format!("{} {}..{}", kind(p.kind), p.start, p.end)
-    });
-    let quantity = o.quantity.as_ref().map_or("-".to_owned(), |q| {
-        let max = q.value_max.map_or(String::new(), |m| format!("-{m}"));
-        format!(
-            "{}{}{max} {} {:?} x{}",
-            qual(q.qualifier),
-            q.value,
-            q.unit,
-            q.unit_code,
-            q.multiplier
-        )
-    });
-    let comparisons: Vec<String> = o
-        .comparisons
-        .iter()
-        .map(|c| {
-            let v = match &c.change {
-                Change::PercentChange(v) => format!("{v:+}%"),
-                Change::Ratio(v) => format!("x{v}"),
-                Change::AttainmentPercent(v) => format!("={v}%"),
-                Change::AbsoluteChange(q) => {
-                    format!("{:+} {} {:?}", q.value, q.unit, q.unit_code)
-                }
-            };
-            format!("{:?} {}{v}", c.base, qual(c.qualifier))
-        })
-        .collect();
-    format!(
-        "{} | {} | {} | {period} | {quantity} | {:?} | {}",
-        o.indicator,
-        o.label,
-        o.breakdown,
-        o.status,
-        comparisons.join(", ")
-    )
 }
 
 /// The rows of the observations in `sentence_has` whose span begins with
@@ -97,7 +35,7 @@ fn find(r: &Report, sentence_has: &str, figure: &str) -> Vec<String> {
                 slice(r, o.provenance.span).starts_with(figure)
             }
         })
-        .map(row)
+        .map(labelled_row)
         .collect()
 }
 
@@ -117,7 +55,7 @@ fn expect_sentence(r: &Report, sentence_has: &str, want: &[&str]) {
         .observations
         .iter()
         .filter(|o| o.provenance.sentence.contains(sentence_has))
-        .map(row)
+        .map(labelled_row)
         .collect();
     assert_eq!(
         got,

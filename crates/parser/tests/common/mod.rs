@@ -2,6 +2,8 @@
 //! files and were written from reading the reports, not from parser output.
 #![allow(dead_code)]
 
+pub mod rows;
+
 use baocao_domain::text::fold;
 use baocao_domain::{
     DocumentRef, Footnote, PeriodKind, QualityIssue, QualityIssueKind, Report, Section, Span, Task,
