@@ -664,37 +664,6 @@ async fn latencies(store: &AnyStore, seed: &Report) -> Vec<(&'static str, Durati
     out
 }
 
-/// CPU time (user + system) of the processes `pick` selects by command
-/// name, from `/proc` (Linux); `None` where there is no `/proc`. Clock ticks
-/// are taken as 100 a second, which they are on Linux.
-fn cpu_times(pick: impl Fn(&str) -> bool) -> Option<std::collections::HashMap<u32, Duration>> {
-    let mut out = std::collections::HashMap::new();
-    for e in std::fs::read_dir("/proc").ok()?.flatten() {
-        let Some(pid) = e.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) else {
-            continue;
-        };
-        let Ok(stat) = std::fs::read_to_string(e.path().join("stat")) else {
-            continue;
-        };
-        // "pid (comm) state ppid ..."; comm may hold spaces, so split at ')'.
-        let (Some(open), Some(close)) = (stat.find('('), stat.rfind(')')) else {
-            continue;
-        };
-        if !pick(&stat[open + 1..close]) {
-            continue;
-        }
-        let fields: Vec<&str> = stat[close + 1..].split_whitespace().collect();
-        // utime and stime are fields 14 and 15 of the line, 12 and 13 after comm.
-        let ticks: u64 = fields
-            .get(11..13)?
-            .iter()
-            .filter_map(|f| f.parse::<u64>().ok())
-            .sum();
-        out.insert(pid, Duration::from_millis(ticks * 10));
-    }
-    Some(out)
-}
-
 /// CPU used by the bench process and by local PostgreSQL server processes.
 #[derive(Clone)]
 struct Cpu {
@@ -704,10 +673,11 @@ struct Cpu {
 
 impl Cpu {
     fn now() -> Self {
-        let bench = cpu_times(|_| true).and_then(|all| all.get(&std::process::id()).copied());
+        let bench = baocao_test_support::cpu::times(|_| true)
+            .and_then(|all| all.get(&std::process::id()).copied());
         Self {
             bench,
-            server: cpu_times(|comm| comm == "postgres"),
+            server: baocao_test_support::cpu::times(|comm| comm == "postgres"),
         }
     }
 

@@ -12,6 +12,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use sqlx::{AssertSqlSafe, Connection, PgConnection};
 
+pub mod cpu;
 pub mod fixtures;
 
 /// The two store backends.

@@ -14,8 +14,16 @@
 //!    its start until it has acknowledged all N (acknowledged means
 //!    committed).
 //!
+//! Each row also shows the CPU one report cost, in ms, read from `/proc`
+//! around the timed window: this process (the bench, and the worker where it
+//! runs in-process), the PostgreSQL server's processes and RabbitMQ's
+//! (`beam.smp`). On two cores shared by all of them, those costs explain
+//! the rates: a busy machine changes the rates, much less the costs.
+//!
 //! RabbitMQ at `BAOCAO_TEST_AMQP_URL`, PostgreSQL at `BAOCAO_TEST_PG_URL`
-//! (`BAOCAO_SKIP_PG=1` skips it), as the tests. Prefetch and concurrency:
+//! (`BAOCAO_SKIP_PG=1` skips it), as the tests. `BAOCAO_BENCH_BACKENDS`
+//! (default `sqlite,postgres`) picks the backends and `BAOCAO_BENCH_PHASES`
+//! (default `ack,parse,store,pipeline`) the runs, for profiling one of them. Prefetch and concurrency:
 //! `BAOCAO_BENCH_PREFETCH` (default 64), `BAOCAO_BENCH_CONCURRENCY`
 //! (default 4).
 //!
@@ -29,6 +37,7 @@ use std::time::{Duration, Instant};
 
 use baocao_domain::Source;
 use baocao_store::Store;
+use baocao_test_support::cpu::Snapshot;
 use common::amqp::Upload;
 use common::db::Kind;
 use common::env::TestEnv;
@@ -62,6 +71,21 @@ fn main() {
         concurrency: env_u32("BAOCAO_BENCH_CONCURRENCY", 4) as usize,
     };
     let skip_pg = std::env::var("BAOCAO_SKIP_PG").is_ok_and(|v| v == "1");
+    let listed = |var: &str, default: &str, item: &str| {
+        std::env::var(var)
+            .unwrap_or_else(|_| default.to_owned())
+            .split(',')
+            .any(|x| x.trim().eq_ignore_ascii_case(item))
+    };
+    let phase = |name: &str| listed("BAOCAO_BENCH_PHASES", "ack,parse,store,pipeline", name);
+    let backend = |kind: Kind| {
+        let name = match kind {
+            Kind::Sqlite => "sqlite",
+            Kind::Postgres => "postgres",
+        };
+        listed("BAOCAO_BENCH_BACKENDS", "sqlite,postgres", name)
+            && !(kind == Kind::Postgres && skip_pg)
+    };
     let bodies: Vec<Vec<u8>> = (0..p.n).map(seed_sized).collect();
     let avg = bodies.iter().map(Vec::len).sum::<usize>() / bodies.len().max(1);
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -76,33 +100,75 @@ fn main() {
         p.prefetch,
         p.concurrency
     );
-    let mut rows: Vec<(String, f64)> = Vec::new();
+    println!(
+        "  {:<48} {:>9}   cpu ms/report: {:>7} {:>7} {:>7}",
+        "", "reports/s", "process", "pg", "broker"
+    );
     runtime.block_on(async {
-        let r = ack_only(&p, &bodies).await;
-        rows.push(("ack-only consumer (same queue type, prefetch)".into(), r));
-        print_row(rows.last().unwrap());
-        let r = parse_only(&bodies);
-        rows.push(("parse only (all cores)".into(), r));
-        print_row(rows.last().unwrap());
+        if phase("ack") {
+            ack_only(&p, &bodies)
+                .await
+                .print("ack-only consumer (same queue type, prefetch)");
+        }
+        if phase("parse") {
+            parse_only(&bodies).print("parse only (all cores)");
+        }
         for kind in [Kind::Sqlite, Kind::Postgres] {
-            if kind == Kind::Postgres && skip_pg {
+            if !backend(kind) {
                 continue;
             }
-            let r = store_only(&p, kind, &bodies).await;
-            rows.push((
-                format!("store only, {kind:?} ({} writers)", p.concurrency),
-                r,
-            ));
-            print_row(rows.last().unwrap());
-            let r = pipeline(&p, kind, &bodies).await;
-            rows.push((format!("pipeline, {kind:?}"), r));
-            print_row(rows.last().unwrap());
+            if phase("store") {
+                store_only(&p, kind, &bodies)
+                    .await
+                    .print(&format!("store only, {kind:?} ({} writers)", p.concurrency));
+            }
+            if phase("pipeline") {
+                pipeline(&p, kind, &bodies)
+                    .await
+                    .print(&format!("pipeline, {kind:?}"));
+            }
         }
     });
 }
 
-fn print_row((name, rate): &(String, f64)) {
-    println!("  {name:<48} {rate:>9.1} reports/s");
+/// A timed run: its rate, and the CPU the reports cost each party.
+struct Measured {
+    rate: f64,
+    reports: usize,
+    process: Option<Duration>,
+    pg: Option<Duration>,
+    broker: Option<Duration>,
+}
+
+impl Measured {
+    /// The rate of `reports` done since `started`, and the CPU used since
+    /// `before`; call it before closing connections (see [`Snapshot::since`]).
+    fn since(started: Instant, before: &Snapshot, reports: usize) -> Self {
+        let rate = reports as f64 / started.elapsed().as_secs_f64();
+        let now = Snapshot::now();
+        Self {
+            rate,
+            reports,
+            process: now.own_since(before),
+            pg: now.since(before, |c| c == "postgres"),
+            broker: now.since(before, |c| c == "beam.smp"),
+        }
+    }
+
+    fn print(&self, name: &str) {
+        let ms = |d: Option<Duration>| {
+            d.map_or("-".to_owned(), |d| {
+                format!("{:.2}", d.as_secs_f64() * 1000.0 / self.reports as f64)
+            })
+        };
+        println!(
+            "  {name:<48} {:>9.1}   {:>22} {:>7} {:>7}",
+            self.rate,
+            ms(self.process),
+            ms(self.pg),
+            ms(self.broker)
+        );
+    }
 }
 
 fn uploads(bodies: &[Vec<u8>]) -> Vec<Upload> {
@@ -121,7 +187,7 @@ fn tweak(p: &Params) -> impl FnOnce(&mut baocao_config::Settings) + '_ {
     }
 }
 
-async fn ack_only(p: &Params, bodies: &[Vec<u8>]) -> f64 {
+async fn ack_only(p: &Params, bodies: &[Vec<u8>]) -> Measured {
     let env = TestEnv::new(Kind::Sqlite, tweak(p)).await.expect("env");
     env.client
         .publish_all(&env.settings.amqp, &uploads(bodies))
@@ -130,6 +196,7 @@ async fn ack_only(p: &Params, bodies: &[Vec<u8>]) -> f64 {
     ch.basic_qos(p.prefetch, BasicQosOptions::default())
         .await
         .expect("qos");
+    let cpu = Snapshot::now();
     let started = Instant::now();
     let mut consumer = ch
         .basic_consume(
@@ -150,14 +217,15 @@ async fn ack_only(p: &Params, bodies: &[Vec<u8>]) -> f64 {
         d.acker.ack(BasicAckOptions::default()).await.expect("ack");
         acked += 1;
     }
-    let rate = bodies.len() as f64 / started.elapsed().as_secs_f64();
+    let m = Measured::since(started, &cpu, bodies.len());
     let _ = ch.close(200, "done".into()).await;
     env.teardown().await;
-    rate
+    m
 }
 
-fn parse_only(bodies: &[Vec<u8>]) -> f64 {
+fn parse_only(bodies: &[Vec<u8>]) -> Measured {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let cpu = Snapshot::now();
     let started = Instant::now();
     std::thread::scope(|s| {
         for t in 0..threads {
@@ -169,10 +237,10 @@ fn parse_only(bodies: &[Vec<u8>]) -> f64 {
             });
         }
     });
-    bodies.len() as f64 / started.elapsed().as_secs_f64()
+    Measured::since(started, &cpu, bodies.len())
 }
 
-async fn store_only(p: &Params, kind: Kind, bodies: &[Vec<u8>]) -> f64 {
+async fn store_only(p: &Params, kind: Kind, bodies: &[Vec<u8>]) -> Measured {
     let env = TestEnv::new(kind, tweak(p)).await.expect("env");
     let parsed: Vec<_> = bodies
         .iter()
@@ -181,6 +249,7 @@ async fn store_only(p: &Params, kind: Kind, bodies: &[Vec<u8>]) -> f64 {
     let work: Arc<Vec<(Vec<u8>, baocao_domain::Report)>> =
         Arc::new(bodies.iter().cloned().zip(parsed).collect());
     let next = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let cpu = Snapshot::now();
     let started = Instant::now();
     let mut tasks = Vec::new();
     for _ in 0..p.concurrency {
@@ -207,25 +276,26 @@ async fn store_only(p: &Params, kind: Kind, bodies: &[Vec<u8>]) -> f64 {
     for t in tasks {
         t.await.expect("writer");
     }
-    let rate = bodies.len() as f64 / started.elapsed().as_secs_f64();
+    let m = Measured::since(started, &cpu, bodies.len());
     env.teardown().await;
-    rate
+    m
 }
 
-async fn pipeline(p: &Params, kind: Kind, bodies: &[Vec<u8>]) -> f64 {
+async fn pipeline(p: &Params, kind: Kind, bodies: &[Vec<u8>]) -> Measured {
     let env = TestEnv::new(kind, tweak(p)).await.expect("env");
     env.client
         .publish_all(&env.settings.amqp, &uploads(bodies))
         .await;
+    let cpu = Snapshot::now();
     let started = Instant::now();
     let w = env.start_worker().await;
     let n = bodies.len() as u64;
     while w.metrics.acked.get() < n {
         tokio::time::sleep(Duration::from_millis(5)).await;
     }
-    let rate = bodies.len() as f64 / started.elapsed().as_secs_f64();
+    let m = Measured::since(started, &cpu, bodies.len());
     assert_eq!(w.metrics.parsed.get(), n, "every report parsed and stored");
     w.stop().await.expect("a clean stop");
     env.teardown().await;
-    rate
+    m
 }
