@@ -171,13 +171,63 @@ fn issuer_from_code(number: &str) -> String {
     }
 }
 
+/// Whether the ASCII byte `b` can never stand inside a [`NUMBERED`] match:
+/// punctuation other than '/' and '-' (the pattern is made of letters,
+/// digits, whitespace, '/' and '-').
+fn is_barrier(b: u8) -> bool {
+    b.is_ascii_punctuation() && b != b'/' && b != b'-'
+}
+
+/// The stretches of `text` between barriers (see [`is_barrier`]) that may
+/// hold a [`NUMBERED`] match, in order. Every match holds a '/' or '-'
+/// followed by a capital A-Z or 'Đ' (the code after the number), so only a
+/// stretch with one is searched: not dates, fractions or "đồng/kg", the
+/// common slashes, nor the dash between words. The pattern has no
+/// look-around and never matches across a barrier, so searching these
+/// stretches finds exactly the matches of the whole text, for a fraction of
+/// the regex's cost (~0.4 M instructions per seed parse).
+fn numbered_segments(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let b = text.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let at = from + memchr::memchr2(b'/', b'-', &b[from..])?;
+            from = at + 1;
+            let capital_after = match b.get(at + 1..) {
+                Some([x, ..]) if x.is_ascii_uppercase() => true,
+                Some([0xc4, 0x90, ..]) => true, // 'Đ'
+                _ => false,
+            };
+            if !capital_after {
+                continue;
+            }
+            let start = b[..at]
+                .iter()
+                .rposition(|&x| is_barrier(x))
+                .map_or(0, |i| i + 1);
+            let end = b[at..]
+                .iter()
+                .position(|&x| is_barrier(x))
+                .map_or(b.len(), |i| at + i);
+            from = end;
+            return Some(start..end);
+        }
+    })
+}
+
 /// Every document cited in `text`, in order. A reference that is followed
 /// only by further references before "của X" shares that issuer ("Kế hoạch
 /// số 02/KH-UBND ... và Kế hoạch số 22/KH-UBND ... của UBND tỉnh").
 pub fn find(text: &str, base: usize) -> Vec<DocumentRef> {
     let mut refs: Vec<(DocumentRef, usize, bool)> = Vec::new(); // ref, end, has own issuer
-    for c in NUMBERED.captures_iter(text) {
+    let numbered = numbered_segments(text).flat_map(|seg| {
+        NUMBERED
+            .captures_iter(&text[seg.clone()])
+            .map(move |c| (seg.start, c))
+    });
+    for (seg_start, c) in numbered {
         let m = c.get(0).map_or(0..0, |m| m.range());
+        let m = seg_start + m.start..seg_start + m.end;
         let number = c.name("number").map_or("", |m| m.as_str()).to_owned();
         let type_word = c.name("type").map(|t| t.as_str());
         let doc_type = type_from_code(&number)
