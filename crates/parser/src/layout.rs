@@ -258,8 +258,11 @@ pub fn clean_line(line: &str) -> String {
 /// 0xE3 (U+3000).
 fn may_need_spacing(t: &str) -> bool {
     let b = t.as_bytes();
-    let pairs = b.windows(2).fold(false, |acc, w| {
-        acc | (w[0] == b' ' && w[1] == b' ') | (w[0] == 0xe1 && w[1] == 0x9a)
+    // Each byte beside the next, as two slices zipped: unlike `windows(2)`
+    // (~6 instructions a byte here) this the compiler vectorizes.
+    let next = b.get(1..).unwrap_or_default();
+    let pairs = b.iter().zip(next).fold(false, |acc, (&x, &y)| {
+        acc | ((x == b' ') & (y == b' ')) | ((x == 0xe1) & (y == 0x9a))
     });
     let bytes = b.iter().fold(false, |acc, &x| {
         acc | (x.wrapping_sub(0x09) < 5) | (x == 0xc2) | (x == 0xe2) | (x == 0xe3)
