@@ -228,43 +228,59 @@ fn needs_cleaning_from(text: &str, start: usize, len: usize) -> bool {
     })
 }
 
-/// Whether any character of `text` satisfies `may_need_nfc`, from its
-/// UTF-8 bytes: a lead byte 0xCC or above (U+0300 and up) that does not
-/// open an exempt character (a precomposed Vietnamese letter
-/// U+1EA0..U+1EF9, E1 BA A0..E1 BB B9, or general punctuation and
-/// super/subscripts U+2000..U+20CF, E2 80 80..E2 83 8F).
-///
-/// Each byte is tested with the two after it, as three zipped slices and
-/// tests without short-circuits, which the compiler vectorizes; a test that
-/// stopped at the first hit, byte by byte, cost ~5 instructions a byte.
+/// Whether any character of `text` satisfies `may_need_nfc`.
+#[cfg(test)]
 fn any_may_need_nfc(text: &str) -> bool {
-    let b = text.as_bytes();
+    next_may_need_nfc(text.as_bytes(), 0).is_some()
+}
+
+/// Whether the character whose UTF-8 starts with `x`, `y`, `z` (the bytes
+/// after it, or anything where there are none) satisfies `may_need_nfc`:
+/// a lead byte 0xCC or above (U+0300 and up) that does not open an exempt
+/// character (a precomposed Vietnamese letter U+1EA0..U+1EF9, E1 BA A0..E1
+/// BB B9, or general punctuation and super/subscripts U+2000..U+20CF, E2 80
+/// 80..E2 83 8F). Written without short-circuits, so that a loop of it
+/// vectorizes.
+fn lead_may_need_nfc(x: u8, y: u8, z: u8) -> bool {
+    let vietnamese = (x == 0xe1) & (((y == 0xba) & (z >= 0xa0)) | ((y == 0xbb) & (z <= 0xb9)));
+    let punctuation = (x == 0xe2) & ((y <= 0x82) | ((y == 0x83) & (z <= 0x8f)));
+    (x >= 0xcc) & !vietnamese & !punctuation
+}
+
+/// The byte offset of the first character at or after `from` (a char
+/// boundary) that satisfies `may_need_nfc`, from the UTF-8 bytes `b`.
+///
+/// Each byte is tested with the two after it, as three zipped slices in
+/// 256-byte blocks, which the compiler vectorizes; only a block with a hit
+/// is read again byte by byte. (Decoding lead bytes one at a time cost ~5
+/// instructions a byte.)
+fn next_may_need_nfc(b: &[u8], from: usize) -> Option<usize> {
     let n = b.len();
-    if n < 3 {
-        return b.iter().any(|&x| x >= 0xcc);
-    }
-    let needs = |x: u8, y: u8, z: u8| {
-        let vietnamese = (x == 0xe1) & (((y == 0xba) & (z >= 0xa0)) | ((y == 0xbb) & (z <= 0xb9)));
-        let punctuation = (x == 0xe2) & ((y <= 0x82) | ((y == 0x83) & (z <= 0x8f)));
-        (x >= 0xcc) & !vietnamese & !punctuation
+    let scalar = |i: usize| {
+        lead_may_need_nfc(
+            b[i],
+            b.get(i + 1).copied().unwrap_or(0),
+            b.get(i + 2).copied().unwrap_or(0),
+        )
     };
-    // Blocks, so that a hit early in a long text stops the scan early.
-    let mut at = 0;
-    while at < n - 2 {
+    let mut at = from;
+    while at + 2 < n {
         let end = (at + 256).min(n - 2);
         let hit = b[at..end]
             .iter()
             .zip(&b[at + 1..end + 1])
             .zip(&b[at + 2..end + 2])
-            .fold(false, |acc, ((&x, &y), &z)| acc | needs(x, y, z));
+            .fold(false, |acc, ((&x, &y), &z)| {
+                acc | lead_may_need_nfc(x, y, z)
+            });
         if hit {
-            return true;
+            return (at..end).find(|&i| scalar(i));
         }
         at = end;
     }
-    // In UTF-8 a character that starts in the last two bytes has at most
-    // two bytes: any such lead byte 0xCC or above is not exempt.
-    b[n - 2..].iter().any(|&x| x >= 0xcc)
+    // The last two bytes: a character starting there has at most two bytes
+    // (valid UTF-8), so any lead byte 0xCC or above is not exempt.
+    (at..n).find(|&i| scalar(i))
 }
 
 /// Whether `c` can be part of a sequence that NFC changes: not ASCII, not a
@@ -278,19 +294,35 @@ fn may_need_nfc(c: char) -> bool {
 }
 
 /// NFC, line by line, normalizing only the lines that may need it (a line
-/// break is a starter, so no composition crosses one).
+/// break is a starter, so no composition crosses one). The text is scanned
+/// once for characters that may need NFC (`next_may_need_nfc`); the lines
+/// between them are copied whole.
 fn nfc(text: &str) -> String {
-    if !any_may_need_nfc(text) {
+    let b = text.as_bytes();
+    let Some(mut hit) = next_may_need_nfc(b, 0) else {
         return text.to_owned();
-    }
+    };
     let mut out = String::with_capacity(text.len());
-    for line in text.split_inclusive('\n') {
-        if any_may_need_nfc(line) && is_nfc_quick(line.chars()) != IsNormalized::Yes {
+    let mut done = 0;
+    loop {
+        // The line holding the hit, with its line break (as
+        // `split_inclusive('\n')` gives it).
+        let start = memchr::memrchr(b'\n', &b[done..hit]).map_or(done, |i| done + i + 1);
+        let end = memchr::memchr(b'\n', &b[hit..]).map_or(b.len(), |i| hit + i + 1);
+        out.push_str(&text[done..start]);
+        let line = &text[start..end];
+        if is_nfc_quick(line.chars()) != IsNormalized::Yes {
             out.extend(line.nfc());
         } else {
             out.push_str(line);
         }
+        done = end;
+        match next_may_need_nfc(b, done) {
+            Some(h) => hit = h,
+            None => break,
+        }
     }
+    out.push_str(&text[done..]);
     out
 }
 
@@ -322,6 +354,25 @@ fn repair_diacritics(layout: &mut layout::Layout) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `nfc` normalizes only the lines that need it, and gives what
+    /// normalizing the whole text gives.
+    #[test]
+    fn nfc_agrees_with_whole_text_nfc() {
+        let seed = include_str!("../../../testdata/reports/000_5b1c2bc8d5408b7b.txt");
+        let decomposed: String = seed.nfd().collect();
+        let lines = [
+            "",
+            "a",
+            "e\u{301}",
+            "ê\n\u{301}x",
+            "tiến độ\nkhông\u{300} dấu\n",
+            "dòng một\r\ndòng hai\u{323}\r\n\n",
+        ];
+        for text in lines.iter().copied().chain([seed, decomposed.as_str()]) {
+            assert_eq!(nfc(text), text.nfc().collect::<String>(), "{text:?}");
+        }
+    }
 
     /// The byte scans answer as the character tests do, for every
     /// character alone and after others.
