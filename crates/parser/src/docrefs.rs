@@ -310,6 +310,35 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, day)
     }
 
+    /// Searching the stretches `numbered_segments` gives finds what
+    /// searching the whole text finds.
+    #[test]
+    fn segments_find_every_numbered_match() {
+        let seed = include_str!("../../../testdata/reports/000_5b1c2bc8d5408b7b.txt");
+        let texts = [
+            seed,
+            "Kế hoạch số 02/KH-UBND ngày 11/01/2024, Chỉ thị 19-CT/TU; 123456/KH",
+            "Nghị quyết\nsố   01/NQ-CP và Quyết định số 72/2021/QĐ-UBND (ngày 21/12/2021)",
+            "5/2024, 12/15, đồng/kg, kinh tế - xã hội, 3-Đa/Đb, x/Y, 7/Đ",
+            "Kế hoạch số 02/KH-UBND",
+            "/K",
+        ];
+        for text in texts {
+            let want: Vec<_> = NUMBERED
+                .captures_iter(text)
+                .map(|c| c.get(0).map(|m| m.range()))
+                .collect();
+            let got: Vec<_> = numbered_segments(text)
+                .flat_map(|seg| {
+                    NUMBERED
+                        .captures_iter(&text[seg.clone()])
+                        .map(move |c| c.get(0).map(|m| seg.start + m.start()..seg.start + m.end()))
+                })
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
     #[test]
     fn numbered_references_with_dates_and_shared_issuers() {
         let r = find(
