@@ -52,6 +52,22 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("document number pattern")
 });
 
+/// What every [`LAW`] match starts with.
+const LAW_WORDS: [&str; 3] = ["Luật ", "Bộ luật ", "Pháp lệnh "];
+
+static LAW_STARTS: LazyLock<[memchr::memmem::Finder<'static>; 3]> =
+    LazyLock::new(|| LAW_WORDS.map(|w| memchr::memmem::Finder::new(w.as_bytes())));
+
+/// Where a [`LAW`] match starting at `at` with word `k` ends: after the
+/// word, its space and a letter, if a letter follows (`\p{L}` is within
+/// `is_alphabetic`, as long as std's Unicode tables are not older than the
+/// regex crate's).
+fn law_bound(text: &str, at: usize, k: usize) -> Option<usize> {
+    let after = at + LAW_WORDS[k].len();
+    let c = text[after..].chars().next().filter(|c| c.is_alphabetic())?;
+    Some(after + c.len_utf8())
+}
+
 static LAW: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?P<kind>Luật|Bộ luật|Pháp lệnh) \p{L}").expect("law pattern"));
 
@@ -278,7 +294,11 @@ pub fn find(text: &str, base: usize) -> Vec<DocumentRef> {
         }
     }
     let mut out: Vec<DocumentRef> = refs.into_iter().map(|(r, _, _)| r).collect();
-    for c in LAW.captures_iter(text) {
+    // A match is one of the three words, a space and a letter: the regex
+    // runs only where one of the words and a space stand.
+    // The regex runs only where one of its words and a space stand.
+    let law_bound = |at, k| law_bound(text, at, k);
+    for c in crate::captures_at_starts(&LAW, text, &*LAW_STARTS, law_bound) {
         let kind = c.name("kind").map_or("Luật", |m| m.as_str());
         let start = c.get(0).map_or(0, |m| m.start());
         let name_start = c.name("kind").map_or(0, |m| m.end()) + 1;
@@ -387,6 +407,31 @@ mod tests {
         assert_eq!(r[3].number, "06/CP");
         assert_eq!(r[3].doc_type, "DA");
         assert_eq!(r[3].issuer, "CP");
+    }
+
+    /// The law pattern run where its words stand finds what it finds on
+    /// the whole text.
+    #[test]
+    fn law_starts_find_every_law_match() {
+        let seed = include_str!("../../../testdata/reports/000_5b1c2bc8d5408b7b.txt");
+        let texts = [
+            seed,
+            "Luật Đất đai, Bộ luật Dân sự; Pháp lệnh 12, xLuật Nhà ở, Luật  A",
+            "Luật ",
+            "Luật 2024, Bộ luật ǅx, Pháp lệnh \u{323}x, Luật Luật Mới",
+        ];
+        for text in texts {
+            let want: Vec<_> = LAW
+                .captures_iter(text)
+                .map(|c| c.get(0).map(|m| m.range()))
+                .collect();
+            let bound = |at, k| law_bound(text, at, k);
+            let got: Vec<_> = crate::captures_at_starts(&LAW, text, &*LAW_STARTS, bound)
+                .iter()
+                .map(|c| c.get(0).map(|m| m.range()))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
     }
 
     #[test]

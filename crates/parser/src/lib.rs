@@ -181,6 +181,56 @@ fn prepare(decoded: &str) -> Result<(String, Vec<QualityIssue>), ParseError> {
     Ok((text, issues))
 }
 
+/// The matches of `re` in `text`, as `re.captures_iter(text)` finds them,
+/// for a pattern each of whose matches starts with one of the literals
+/// `starts` and, starting at `at` with literal `k`, ends at or before
+/// `bound(at, k)` (a char boundary); `bound` answers `None` where a quick
+/// test shows that no match can start there.
+///
+/// The regex runs only at each occurrence of a literal (found with memmem),
+/// as `captures_at` (which still sees the text before, for `\b`) on the
+/// text cut at the bound, and a match counts only if it starts there. A
+/// regex with Unicode `\b` cannot use its fast engine on Vietnamese text,
+/// so searching a whole document with one costs ~10 instructions a byte.
+pub(crate) fn captures_at_starts<'t>(
+    re: &regex::Regex,
+    text: &'t str,
+    starts: &[memchr::memmem::Finder<'_>],
+    bound: impl Fn(usize, usize) -> Option<usize>,
+) -> Vec<regex::Captures<'t>> {
+    let b = text.as_bytes();
+    let mut found = Vec::new();
+    // The next occurrence of each literal at or after `pos`, searched for
+    // again only once passed.
+    let mut next: Vec<Option<usize>> = starts.iter().map(|f| f.find(b)).collect();
+    let mut pos = 0;
+    loop {
+        for (n, finder) in next.iter_mut().zip(starts) {
+            if n.is_some_and(|n| n < pos) {
+                *n = finder.find(&b[pos..]).map(|i| pos + i);
+            }
+        }
+        let Some((k, at)) = next
+            .iter()
+            .enumerate()
+            .filter_map(|(k, n)| n.map(|n| (k, n)))
+            .min_by_key(|&(_, n)| n)
+        else {
+            break;
+        };
+        pos = at + 1;
+        if let Some(end) = bound(at, k)
+            && let Some(c) = re.captures_at(&text[..end], at)
+            && let Some(m) = c.get(0)
+            && m.start() == at
+        {
+            pos = m.end().max(at + 1);
+            found.push(c);
+        }
+    }
+    found
+}
+
 /// Whether `text` starts with `prefix` (lowercase), ignoring case.
 pub(crate) fn starts_with_ci(text: &str, prefix: &str) -> bool {
     let mut t = text.chars().flat_map(char::to_lowercase);

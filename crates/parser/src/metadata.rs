@@ -189,50 +189,34 @@ fn split_province(piece: &str) -> (String, String) {
 
 /// The province names (group 2) of [`PROVINCE_IN_TEXT`]'s matches in
 /// `text`, as `captures_iter` finds them, with the regex run only where a
-/// match can be.
-///
-/// Every match starts with "tỉnh " or "thành phố " (found with memmem), and
-/// holds only letters and spaces: it cannot reach past an ASCII byte that
-/// is neither. So each search is a `captures_at` from such a start (which
-/// still sees the character before it, for `\b`) on the text cut at the
-/// first such byte. Searching the whole text cost ~0.5 M instructions per
-/// seed parse, most of it verifying the many "tỉnh" followed by a lowercase
-/// word where Unicode `\b` keeps the regex off its fast engine.
+/// match can start: every match starts with "tỉnh " or "thành phố " and
+/// holds only letters and spaces, so it ends before the next ASCII byte
+/// that is neither. (Searching the whole text cost ~0.5 M instructions per
+/// seed parse, most of it on the many "tỉnh" before a lowercase word.)
 fn province_names(text: &str) -> Vec<&str> {
-    static STARTS: LazyLock<[memchr::memmem::Finder<'static>; 2]> = LazyLock::new(|| {
-        [
-            memchr::memmem::Finder::new("tỉnh "),
-            memchr::memmem::Finder::new("thành phố "),
-        ]
-    });
+    const WORDS: [&str; 2] = ["tỉnh ", "thành phố "];
+    static STARTS: LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+        LazyLock::new(|| WORDS.map(|w| memchr::memmem::Finder::new(w.as_bytes())));
     let b = text.as_bytes();
-    let mut names = Vec::new();
-    // The next occurrence of each start at or after `pos`, found again only
-    // once passed.
-    let mut next = STARTS.each_ref().map(|f| f.find(b));
-    let mut pos = 0;
-    loop {
-        for (n, finder) in next.iter_mut().zip(&*STARTS) {
-            if n.is_some_and(|n| n < pos) {
-                *n = finder.find(&b[pos..]).map(|i| pos + i);
-            }
+    let bound = |at: usize, k: usize| {
+        // The name opens with a capital (`\p{Lu}` is within `is_uppercase`,
+        // as long as std's Unicode tables are not older than the regex
+        // crate's): most "tỉnh" stand before a lowercase word.
+        let name = at + WORDS[k].len();
+        if !text[name..].starts_with(char::is_uppercase) {
+            return None;
         }
-        let Some(start) = next.iter().flatten().min().copied() else {
-            break;
-        };
-        let end = b[start..]
+        let end = b[name..]
             .iter()
             .position(|&x| x.is_ascii() && !x.is_ascii_alphabetic() && x != b' ')
-            .map_or(b.len(), |i| start + i);
-        match PROVINCE_IN_TEXT.captures_at(&text[..end], start) {
-            Some(c) => {
-                names.extend(c.get(2).map(|m| m.as_str()));
-                pos = c.get(0).map_or(end, |m| m.end());
-            }
-            None => pos = end,
-        }
-    }
-    names
+            .map_or(b.len(), |i| name + i);
+        Some(end)
+    };
+    crate::captures_at_starts(&PROVINCE_IN_TEXT, text, &*STARTS, bound)
+        .iter()
+        .filter_map(|c| c.get(2))
+        .map(|m| m.as_str())
+        .collect()
 }
 
 fn province_from_text(text: &str) -> Option<String> {
