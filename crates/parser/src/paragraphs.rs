@@ -176,11 +176,14 @@ fn is_bare_part(text: &str) -> bool {
     numbering::parse(text).is_some_and(|n| n.style == Style::Part && n.title_start >= text.len())
 }
 
-/// A paragraph that is a heading waiting for its next line: numbered, no
-/// finished sentence, short.
-fn open_heading(p: &Para) -> bool {
+/// The number of a paragraph that is a heading waiting for its next line:
+/// numbered, no finished sentence (`finished`: `ends_sentence`), short.
+fn open_heading(p: &Para, finished: bool) -> Option<numbering::Numbering> {
     // 200 characters of Vietnamese are at most 600 bytes.
-    !ends_sentence(&p.text) && p.text.len() <= 600 && numbering::parse(&p.text).is_some()
+    if finished || p.text.len() > 600 {
+        return None;
+    }
+    numbering::parse(&p.text)
 }
 
 fn starts_new(
@@ -200,8 +203,11 @@ fn starts_new(
         return false; // "789-" / "KL/TU": one word split at the line end
     }
     let finished = ends_sentence(&p.text);
-    let heading = open_heading(p)
-        && !(in_tasks && numbering::parse(&p.text).is_some_and(|n| n.style == Style::Arabic(1)));
+    // The paragraph's number, read once for the tests below.
+    let open = open_heading(p, finished);
+    let heading = open
+        .as_ref()
+        .is_some_and(|n| !(in_tasks && n.style == Style::Arabic(1)));
     if let Some(n) = num {
         let strong = matches!(n.style, Style::Part | Style::Roman | Style::Letter)
             && is_upper_text(&text[n.title_start..]);
@@ -214,7 +220,7 @@ fn starts_new(
         return true;
     }
     if heading {
-        if is_upper_text(&p.text[numbering::parse(&p.text).map_or(0, |n| n.title_start)..])
+        if is_upper_text(&p.text[open.as_ref().map_or(0, |n| n.title_start)..])
             && is_upper_text(text)
         {
             return false; // an all-caps heading over two lines
