@@ -377,10 +377,14 @@ fn nfc(text: &str) -> String {
 }
 
 fn repair_diacritics(layout: &mut layout::Layout) {
-    let damaged = |l: &layout::Line| diacritics::has_detached_mark(&l.text);
-    let any = layout.body.iter().any(damaged)
-        || layout.footnotes.iter().flat_map(|f| &f.lines).any(damaged);
-    if !any {
+    // Each line is tested once: the flags serve the repairs below.
+    let damaged: Vec<bool> = layout
+        .body
+        .iter()
+        .chain(layout.footnotes.iter().flat_map(|f| &f.lines))
+        .map(|l| diacritics::has_detached_mark(&l.text))
+        .collect();
+    if !damaged.contains(&true) {
         return;
     }
     let lexicon = diacritics::Lexicon::new(
@@ -390,12 +394,13 @@ fn repair_diacritics(layout: &mut layout::Layout) {
             .chain(layout.footnotes.iter().flat_map(|f| &f.lines))
             .map(|l| l.text.as_str()),
     );
-    for line in layout
+    for (line, damaged) in layout
         .body
         .iter_mut()
         .chain(layout.footnotes.iter_mut().flat_map(|f| f.lines.iter_mut()))
+        .zip(damaged)
     {
-        if damaged(line) {
+        if damaged {
             diacritics::repair(&mut line.text, &lexicon, &mut line.notes);
         }
     }
