@@ -33,7 +33,9 @@ pub struct Para {
 
 /// Joins `lines` into paragraphs.
 pub fn join(lines: Vec<Line>) -> Vec<Para> {
-    let full = full_width(&lines);
+    // Each line's length in characters, counted once.
+    let lens: Vec<usize> = lines.iter().map(|l| l.text.chars().count()).collect();
+    let full = full_width(&lens);
     let mut paras: Vec<Para> = Vec::new();
     let mut zone = Zone::Front;
     let mut last_line_len = 0usize;
@@ -41,7 +43,7 @@ pub fn join(lines: Vec<Line>) -> Vec<Para> {
     // wrap), not headings waiting for their next line.
     let mut in_tasks = false;
     let mut top_headings = 0usize;
-    for line in lines {
+    for (line, chars) in lines.into_iter().zip(lens) {
         let num = numbering::parse(&line.text);
         if zone == Zone::Front && num.as_ref().is_some_and(opens_body) {
             zone = Zone::Body;
@@ -62,7 +64,6 @@ pub fn join(lines: Vec<Line>) -> Vec<Para> {
         if zone != Zone::Closing && opens_closing(&line.text, zone, paras.last()) {
             zone = Zone::Closing;
         }
-        let chars = line.text.chars().count();
         let new = match paras.last() {
             None => true,
             Some(p) if p.zone != zone => true,
@@ -135,8 +136,8 @@ fn opens_closing(text: &str, zone: Zone, prev: Option<&Para>) -> bool {
 
 /// The length (in characters) from which a line counts as filled to the
 /// page width: 85% of the 75th percentile of line lengths.
-fn full_width(lines: &[Line]) -> usize {
-    let mut lens: Vec<usize> = lines.iter().map(|l| l.text.chars().count()).collect();
+fn full_width(lens: &[usize]) -> usize {
+    let mut lens = lens.to_vec();
     if lens.is_empty() {
         return usize::MAX;
     }
