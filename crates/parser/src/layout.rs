@@ -52,7 +52,7 @@ enum Kind {
 }
 
 fn classify(raw: &str) -> Kind {
-    if raw.contains('\u{c}') && raw.trim_matches(|c: char| c.is_whitespace()).is_empty() {
+    if raw.as_bytes().contains(&0x0c) && raw.trim_matches(|c: char| c.is_whitespace()).is_empty() {
         return Kind::FormFeed;
     }
     let t = raw.trim();
@@ -76,6 +76,12 @@ fn classify(raw: &str) -> Kind {
 
 /// "4", "- 4 -", "Trang 4".
 fn is_page_number(t: &str) -> bool {
+    // What the trims below leave at the end is a digit only if `t` ends
+    // with a digit or one of the trimmed characters: most lines end with a
+    // letter or punctuation and stop here.
+    if !t.ends_with(|c: char| c.is_ascii_digit() || c == '-' || c == '–' || c.is_whitespace()) {
+        return false;
+    }
     let t = t.strip_prefix("Trang ").unwrap_or(t);
     let t = t.trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
     !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()) && t != "0"
