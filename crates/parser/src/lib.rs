@@ -376,7 +376,7 @@ fn nfc(text: &str) -> String {
     out
 }
 
-fn repair_diacritics(layout: &mut layout::Layout) {
+fn repair_diacritics(layout: &mut layout::Layout<'_>) {
     // Each line is tested once: the flags serve the repairs below.
     let damaged: Vec<bool> = layout
         .body
@@ -392,7 +392,7 @@ fn repair_diacritics(layout: &mut layout::Layout) {
             .body
             .iter()
             .chain(layout.footnotes.iter().flat_map(|f| &f.lines))
-            .map(|l| l.text.as_str()),
+            .map(|l| l.text.as_ref()),
     );
     for (line, damaged) in layout
         .body
@@ -401,7 +401,7 @@ fn repair_diacritics(layout: &mut layout::Layout) {
         .zip(damaged)
     {
         if damaged {
-            diacritics::repair(&mut line.text, &lexicon, &mut line.notes);
+            diacritics::repair(line.text.to_mut(), &lexicon, &mut line.notes);
         }
     }
 }

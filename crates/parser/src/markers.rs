@@ -276,7 +276,7 @@ mod tests {
         }
     }
 
-    fn fns(list: &[(u32, usize)]) -> Vec<FootnoteBody> {
+    fn fns(list: &[(u32, usize)]) -> Vec<FootnoteBody<'static>> {
         list.iter()
             .map(|&(number, block)| FootnoteBody {
                 number,

@@ -32,7 +32,7 @@ pub struct Para {
 }
 
 /// Joins `lines` into paragraphs.
-pub fn join(lines: Vec<Line>) -> Vec<Para> {
+pub fn join(lines: Vec<Line<'_>>) -> Vec<Para> {
     // Each line's length in characters, counted once.
     let lens: Vec<usize> = lines.iter().map(|l| l.text.chars().count()).collect();
     let full = full_width(&lens);
@@ -81,7 +81,7 @@ pub fn join(lines: Vec<Line>) -> Vec<Para> {
         if new {
             paras.push(Para {
                 lines: vec![(0, line.block)],
-                text: line.text,
+                text: line.text.into_owned(),
                 zone,
                 notes: line.notes,
             });
@@ -95,7 +95,7 @@ pub fn join(lines: Vec<Line>) -> Vec<Para> {
 
 /// Appends a line to a paragraph, with a space unless the paragraph ends in
 /// a hyphen glued to a word.
-pub fn append(p: &mut Para, line: Line) {
+pub fn append(p: &mut Para, line: Line<'_>) {
     if !glued_hyphen(&p.text) {
         p.text.push(' ');
     }
@@ -189,7 +189,7 @@ fn open_heading(p: &Para, finished: bool) -> Option<numbering::Numbering> {
 
 fn starts_new(
     p: &Para,
-    line: &Line,
+    line: &Line<'_>,
     num: Option<&numbering::Numbering>,
     zone: Zone,
     prev_full: bool,
@@ -199,7 +199,7 @@ fn starts_new(
     if line.blank_before || zone == Zone::Closing {
         return true;
     }
-    let text = line.text.as_str();
+    let text: &str = &line.text;
     if glued_hyphen(&p.text) {
         return false; // "789-" / "KL/TU": one word split at the line end
     }
@@ -269,10 +269,10 @@ fn title_like(text: &str, full: usize) -> bool {
 mod tests {
     use super::*;
 
-    fn lines(text: &str) -> Vec<Line> {
+    fn lines(text: &str) -> Vec<Line<'_>> {
         text.lines()
             .map(|t| Line {
-                text: t.to_owned(),
+                text: t.into(),
                 ..Line::default()
             })
             .collect()
