@@ -81,7 +81,7 @@ pub fn join(lines: Vec<Line<'_>>) -> Vec<Para> {
         if new {
             paras.push(Para {
                 lines: vec![(0, line.block)],
-                text: line.text.into_owned(),
+                text: paragraph_text(line.text),
                 zone,
                 notes: line.notes,
             });
@@ -91,6 +91,15 @@ pub fn join(lines: Vec<Line<'_>>) -> Vec<Para> {
         append(p, line);
     }
     paras
+}
+
+/// A new paragraph's text, from its first line, with room for the lines a
+/// paragraph usually gathers (growing it line by line reallocated it about
+/// twice a paragraph).
+fn paragraph_text(first: std::borrow::Cow<'_, str>) -> String {
+    let mut text = String::with_capacity(first.len() * 4);
+    text.push_str(&first);
+    text
 }
 
 /// Appends a line to a paragraph, with a space unless the paragraph ends in
