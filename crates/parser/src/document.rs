@@ -72,7 +72,7 @@ fn issue(note: Note, base: usize) -> QualityIssue {
 }
 
 /// Builds the document from the body paragraphs and footnote bodies.
-pub fn assemble(mut paras: Vec<Para>, footnotes: Vec<FootnoteBody>) -> Document {
+pub fn assemble(mut paras: Vec<Para>, footnotes: Vec<FootnoteBody<'_>>) -> Document {
     let markers: Vec<Marker> = markers::find_and_rewrite(&mut paras, &footnotes);
     let total: usize = paras.iter().map(|p| p.text.len() + 1).sum::<usize>()
         + footnotes
@@ -100,7 +100,7 @@ pub fn assemble(mut paras: Vec<Para>, footnotes: Vec<FootnoteBody>) -> Document 
         let mut lines = f.lines.into_iter();
         let Some(first) = lines.next() else { continue };
         let mut body = Para {
-            text: first.text,
+            text: first.text.into_owned(),
             zone: Zone::Body,
             lines: vec![],
             notes: first.notes,

@@ -181,6 +181,56 @@ fn prepare(decoded: &str) -> Result<(String, Vec<QualityIssue>), ParseError> {
     Ok((text, issues))
 }
 
+/// The matches of `re` in `text`, as `re.captures_iter(text)` finds them,
+/// for a pattern each of whose matches starts with one of the literals
+/// `starts` and, starting at `at` with literal `k`, ends at or before
+/// `bound(at, k)` (a char boundary); `bound` answers `None` where a quick
+/// test shows that no match can start there.
+///
+/// The regex runs only at each occurrence of a literal (found with memmem),
+/// as `captures_at` (which still sees the text before, for `\b`) on the
+/// text cut at the bound, and a match counts only if it starts there. A
+/// regex with Unicode `\b` cannot use its fast engine on Vietnamese text,
+/// so searching a whole document with one costs ~10 instructions a byte.
+pub(crate) fn captures_at_starts<'t>(
+    re: &regex::Regex,
+    text: &'t str,
+    starts: &[memchr::memmem::Finder<'_>],
+    bound: impl Fn(usize, usize) -> Option<usize>,
+) -> Vec<regex::Captures<'t>> {
+    let b = text.as_bytes();
+    let mut found = Vec::new();
+    // The next occurrence of each literal at or after `pos`, searched for
+    // again only once passed.
+    let mut next: Vec<Option<usize>> = starts.iter().map(|f| f.find(b)).collect();
+    let mut pos = 0;
+    loop {
+        for (n, finder) in next.iter_mut().zip(starts) {
+            if n.is_some_and(|n| n < pos) {
+                *n = finder.find(&b[pos..]).map(|i| pos + i);
+            }
+        }
+        let Some((k, at)) = next
+            .iter()
+            .enumerate()
+            .filter_map(|(k, n)| n.map(|n| (k, n)))
+            .min_by_key(|&(_, n)| n)
+        else {
+            break;
+        };
+        pos = at + 1;
+        if let Some(end) = bound(at, k)
+            && let Some(c) = re.captures_at(&text[..end], at)
+            && let Some(m) = c.get(0)
+            && m.start() == at
+        {
+            pos = m.end().max(at + 1);
+            found.push(c);
+        }
+    }
+    found
+}
+
 /// Whether `text` starts with `prefix` (lowercase), ignoring case.
 pub(crate) fn starts_with_ci(text: &str, prefix: &str) -> bool {
     let mut t = text.chars().flat_map(char::to_lowercase);
@@ -228,26 +278,59 @@ fn needs_cleaning_from(text: &str, start: usize, len: usize) -> bool {
     })
 }
 
-/// Whether any character of `text` satisfies `may_need_nfc`, decoding only
-/// characters whose UTF-8 lead byte is 0xCC or above (U+0300 and up).
+/// Whether any character of `text` satisfies `may_need_nfc`.
+#[cfg(test)]
 fn any_may_need_nfc(text: &str) -> bool {
-    let b = text.as_bytes();
-    b.iter().enumerate().any(|(i, &x)| match x {
-        // Below U+0300 (ASCII, continuation bytes, U+0080..U+02FF).
-        0..0xcc => false,
-        // Three bytes (U+0800..U+FFFF): the Vietnamese letters and general
-        // punctuation are the common ones, read without decoding.
-        0xe0..0xf0 => match b.get(i + 1..i + 3) {
-            Some(&[y, z]) => {
-                let u =
-                    (u32::from(x & 0x0f) << 12) | (u32::from(y & 0x3f) << 6) | u32::from(z & 0x3f);
-                !((0x1EA0..=0x1EF9).contains(&u) || (0x2000..=0x20CF).contains(&u))
-            }
-            _ => true,
-        },
-        // U+0300..U+07FF and four bytes: never exempt.
-        _ => true,
-    })
+    next_may_need_nfc(text.as_bytes(), 0).is_some()
+}
+
+/// Whether the character whose UTF-8 starts with `x`, `y`, `z` (the bytes
+/// after it, or anything where there are none) satisfies `may_need_nfc`:
+/// a lead byte 0xCC or above (U+0300 and up) that does not open an exempt
+/// character (a precomposed Vietnamese letter U+1EA0..U+1EF9, E1 BA A0..E1
+/// BB B9, or general punctuation and super/subscripts U+2000..U+20CF, E2 80
+/// 80..E2 83 8F). Written without short-circuits, so that a loop of it
+/// vectorizes.
+fn lead_may_need_nfc(x: u8, y: u8, z: u8) -> bool {
+    let vietnamese = (x == 0xe1) & (((y == 0xba) & (z >= 0xa0)) | ((y == 0xbb) & (z <= 0xb9)));
+    let punctuation = (x == 0xe2) & ((y <= 0x82) | ((y == 0x83) & (z <= 0x8f)));
+    (x >= 0xcc) & !vietnamese & !punctuation
+}
+
+/// The byte offset of the first character at or after `from` (a char
+/// boundary) that satisfies `may_need_nfc`, from the UTF-8 bytes `b`.
+///
+/// Each byte is tested with the two after it, as three zipped slices in
+/// 256-byte blocks, which the compiler vectorizes; only a block with a hit
+/// is read again byte by byte. (Decoding lead bytes one at a time cost ~5
+/// instructions a byte.)
+fn next_may_need_nfc(b: &[u8], from: usize) -> Option<usize> {
+    let n = b.len();
+    let scalar = |i: usize| {
+        lead_may_need_nfc(
+            b[i],
+            b.get(i + 1).copied().unwrap_or(0),
+            b.get(i + 2).copied().unwrap_or(0),
+        )
+    };
+    let mut at = from;
+    while at + 2 < n {
+        let end = (at + 256).min(n - 2);
+        let hit = b[at..end]
+            .iter()
+            .zip(&b[at + 1..end + 1])
+            .zip(&b[at + 2..end + 2])
+            .fold(false, |acc, ((&x, &y), &z)| {
+                acc | lead_may_need_nfc(x, y, z)
+            });
+        if hit {
+            return (at..end).find(|&i| scalar(i));
+        }
+        at = end;
+    }
+    // The last two bytes: a character starting there has at most two bytes
+    // (valid UTF-8), so any lead byte 0xCC or above is not exempt.
+    (at..n).find(|&i| scalar(i))
 }
 
 /// Whether `c` can be part of a sequence that NFC changes: not ASCII, not a
@@ -261,27 +344,47 @@ fn may_need_nfc(c: char) -> bool {
 }
 
 /// NFC, line by line, normalizing only the lines that may need it (a line
-/// break is a starter, so no composition crosses one).
+/// break is a starter, so no composition crosses one). The text is scanned
+/// once for characters that may need NFC (`next_may_need_nfc`); the lines
+/// between them are copied whole.
 fn nfc(text: &str) -> String {
-    if !any_may_need_nfc(text) {
+    let b = text.as_bytes();
+    let Some(mut hit) = next_may_need_nfc(b, 0) else {
         return text.to_owned();
-    }
+    };
     let mut out = String::with_capacity(text.len());
-    for line in text.split_inclusive('\n') {
-        if any_may_need_nfc(line) && is_nfc_quick(line.chars()) != IsNormalized::Yes {
+    let mut done = 0;
+    loop {
+        // The line holding the hit, with its line break (as
+        // `split_inclusive('\n')` gives it).
+        let start = memchr::memrchr(b'\n', &b[done..hit]).map_or(done, |i| done + i + 1);
+        let end = memchr::memchr(b'\n', &b[hit..]).map_or(b.len(), |i| hit + i + 1);
+        out.push_str(&text[done..start]);
+        let line = &text[start..end];
+        if is_nfc_quick(line.chars()) != IsNormalized::Yes {
             out.extend(line.nfc());
         } else {
             out.push_str(line);
         }
+        done = end;
+        match next_may_need_nfc(b, done) {
+            Some(h) => hit = h,
+            None => break,
+        }
     }
+    out.push_str(&text[done..]);
     out
 }
 
-fn repair_diacritics(layout: &mut layout::Layout) {
-    let damaged = |l: &layout::Line| diacritics::has_detached_mark(&l.text);
-    let any = layout.body.iter().any(damaged)
-        || layout.footnotes.iter().flat_map(|f| &f.lines).any(damaged);
-    if !any {
+fn repair_diacritics(layout: &mut layout::Layout<'_>) {
+    // Each line is tested once: the flags serve the repairs below.
+    let damaged: Vec<bool> = layout
+        .body
+        .iter()
+        .chain(layout.footnotes.iter().flat_map(|f| &f.lines))
+        .map(|l| diacritics::has_detached_mark(&l.text))
+        .collect();
+    if !damaged.contains(&true) {
         return;
     }
     let lexicon = diacritics::Lexicon::new(
@@ -289,15 +392,16 @@ fn repair_diacritics(layout: &mut layout::Layout) {
             .body
             .iter()
             .chain(layout.footnotes.iter().flat_map(|f| &f.lines))
-            .map(|l| l.text.as_str()),
+            .map(|l| l.text.as_ref()),
     );
-    for line in layout
+    for (line, damaged) in layout
         .body
         .iter_mut()
         .chain(layout.footnotes.iter_mut().flat_map(|f| f.lines.iter_mut()))
+        .zip(damaged)
     {
-        if damaged(line) {
-            diacritics::repair(&mut line.text, &lexicon, &mut line.notes);
+        if damaged {
+            diacritics::repair(line.text.to_mut(), &lexicon, &mut line.notes);
         }
     }
 }
@@ -305,6 +409,25 @@ fn repair_diacritics(layout: &mut layout::Layout) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `nfc` normalizes only the lines that need it, and gives what
+    /// normalizing the whole text gives.
+    #[test]
+    fn nfc_agrees_with_whole_text_nfc() {
+        let seed = include_str!("../../../testdata/reports/000_5b1c2bc8d5408b7b.txt");
+        let decomposed: String = seed.nfd().collect();
+        let lines = [
+            "",
+            "a",
+            "e\u{301}",
+            "ê\n\u{301}x",
+            "tiến độ\nkhông\u{300} dấu\n",
+            "dòng một\r\ndòng hai\u{323}\r\n\n",
+        ];
+        for text in lines.iter().copied().chain([seed, decomposed.as_str()]) {
+            assert_eq!(nfc(text), text.nfc().collect::<String>(), "{text:?}");
+        }
+    }
 
     /// The byte scans answer as the character tests do, for every
     /// character alone and after others.
@@ -326,6 +449,14 @@ mod tests {
                     "U+{u:04X}"
                 );
             }
+        }
+        // The character straddles `any_may_need_nfc`'s first 256-byte block
+        // (every character of up to three bytes, and some of four).
+        let long_pad = "a".repeat(255);
+        for u in (0..=0xFFFFu32).chain((0x10000..=0x10FFFF).step_by(0x101)) {
+            let Some(c) = char::from_u32(u) else { continue };
+            let s = format!("{long_pad}{c}");
+            assert_eq!(any_may_need_nfc(&s), may_need_nfc(c), "U+{u:04X}");
         }
     }
 }

@@ -76,8 +76,7 @@ fn part(text: &str) -> Option<Numbering> {
     if !text.starts_with(['P', 'p']) {
         return None;
     }
-    let lower_head: String = text.chars().take(20).collect::<String>().to_lowercase();
-    if !lower_head.starts_with("phần ") {
+    if !crate::starts_with_ci(text, "phần ") {
         return None;
     }
     let after = "phần ".len();
@@ -115,8 +114,11 @@ fn dotted(text: &str) -> Option<Numbering> {
     let b = text.as_bytes();
     let first = *b.first()?;
     if first.is_ascii_digit() {
+        // The components, one or two digits each, joined by single dots:
+        // counted, with where the last one starts (no Vec per line).
         let mut i = 0;
-        let mut parts: Vec<&str> = Vec::new();
+        let mut parts = 0usize;
+        let mut last;
         loop {
             let s = i;
             while i < b.len() && b[i].is_ascii_digit() {
@@ -125,30 +127,32 @@ fn dotted(text: &str) -> Option<Numbering> {
             if i == s || i - s > 2 {
                 return None;
             }
-            parts.push(&text[s..i]);
+            parts += 1;
+            last = s;
             if i + 1 < b.len() && b[i] == b'.' && b[i + 1].is_ascii_digit() {
                 i += 1;
                 continue;
             }
             break;
         }
-        if parts.len() > 4 {
+        if parts > 4 {
             return None;
         }
         let label_end = i;
         let closed = i < b.len() && (b[i] == b'.' || b[i] == b')');
         if closed {
             i += 1;
-        } else if parts.len() == 1 {
+        } else if parts == 1 {
             return None; // "5 tháng" is a quantity, not a number
         }
         let title_start = title_after(text, i)?;
-        let value = parts.last()?.parse().ok()?;
+        let value = text[last..label_end].parse().ok()?;
         return Some(Numbering {
-            style: Style::Arabic(parts.len() as u8),
+            style: Style::Arabic(parts as u8),
             label: text[..label_end].to_owned(),
             value,
-            prefix: parts[..parts.len() - 1].join("."),
+            // The components before the last, with their dots.
+            prefix: text[..last.saturating_sub(1)].to_owned(),
             title_start,
         });
     }

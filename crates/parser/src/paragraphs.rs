@@ -32,8 +32,10 @@ pub struct Para {
 }
 
 /// Joins `lines` into paragraphs.
-pub fn join(lines: Vec<Line>) -> Vec<Para> {
-    let full = full_width(&lines);
+pub fn join(lines: Vec<Line<'_>>) -> Vec<Para> {
+    // Each line's length in characters, counted once.
+    let lens: Vec<usize> = lines.iter().map(|l| l.text.chars().count()).collect();
+    let full = full_width(&lens);
     let mut paras: Vec<Para> = Vec::new();
     let mut zone = Zone::Front;
     let mut last_line_len = 0usize;
@@ -41,7 +43,7 @@ pub fn join(lines: Vec<Line>) -> Vec<Para> {
     // wrap), not headings waiting for their next line.
     let mut in_tasks = false;
     let mut top_headings = 0usize;
-    for line in lines {
+    for (line, chars) in lines.into_iter().zip(lens) {
         let num = numbering::parse(&line.text);
         if zone == Zone::Front && num.as_ref().is_some_and(opens_body) {
             zone = Zone::Body;
@@ -62,7 +64,6 @@ pub fn join(lines: Vec<Line>) -> Vec<Para> {
         if zone != Zone::Closing && opens_closing(&line.text, zone, paras.last()) {
             zone = Zone::Closing;
         }
-        let chars = line.text.chars().count();
         let new = match paras.last() {
             None => true,
             Some(p) if p.zone != zone => true,
@@ -80,7 +81,7 @@ pub fn join(lines: Vec<Line>) -> Vec<Para> {
         if new {
             paras.push(Para {
                 lines: vec![(0, line.block)],
-                text: line.text,
+                text: paragraph_text(line.text),
                 zone,
                 notes: line.notes,
             });
@@ -92,9 +93,18 @@ pub fn join(lines: Vec<Line>) -> Vec<Para> {
     paras
 }
 
+/// A new paragraph's text, from its first line, with room for the lines a
+/// paragraph usually gathers (growing it line by line reallocated it about
+/// twice a paragraph).
+fn paragraph_text(first: std::borrow::Cow<'_, str>) -> String {
+    let mut text = String::with_capacity(first.len() * 4);
+    text.push_str(&first);
+    text
+}
+
 /// Appends a line to a paragraph, with a space unless the paragraph ends in
 /// a hyphen glued to a word.
-pub fn append(p: &mut Para, line: Line) {
+pub fn append(p: &mut Para, line: Line<'_>) {
     if !glued_hyphen(&p.text) {
         p.text.push(' ');
     }
@@ -135,8 +145,8 @@ fn opens_closing(text: &str, zone: Zone, prev: Option<&Para>) -> bool {
 
 /// The length (in characters) from which a line counts as filled to the
 /// page width: 85% of the 75th percentile of line lengths.
-fn full_width(lines: &[Line]) -> usize {
-    let mut lens: Vec<usize> = lines.iter().map(|l| l.text.chars().count()).collect();
+fn full_width(lens: &[usize]) -> usize {
+    let mut lens = lens.to_vec();
     if lens.is_empty() {
         return usize::MAX;
     }
@@ -176,16 +186,19 @@ fn is_bare_part(text: &str) -> bool {
     numbering::parse(text).is_some_and(|n| n.style == Style::Part && n.title_start >= text.len())
 }
 
-/// A paragraph that is a heading waiting for its next line: numbered, no
-/// finished sentence, short.
-fn open_heading(p: &Para) -> bool {
+/// The number of a paragraph that is a heading waiting for its next line:
+/// numbered, no finished sentence (`finished`: `ends_sentence`), short.
+fn open_heading(p: &Para, finished: bool) -> Option<numbering::Numbering> {
     // 200 characters of Vietnamese are at most 600 bytes.
-    !ends_sentence(&p.text) && p.text.len() <= 600 && numbering::parse(&p.text).is_some()
+    if finished || p.text.len() > 600 {
+        return None;
+    }
+    numbering::parse(&p.text)
 }
 
 fn starts_new(
     p: &Para,
-    line: &Line,
+    line: &Line<'_>,
     num: Option<&numbering::Numbering>,
     zone: Zone,
     prev_full: bool,
@@ -195,13 +208,16 @@ fn starts_new(
     if line.blank_before || zone == Zone::Closing {
         return true;
     }
-    let text = line.text.as_str();
+    let text: &str = &line.text;
     if glued_hyphen(&p.text) {
         return false; // "789-" / "KL/TU": one word split at the line end
     }
     let finished = ends_sentence(&p.text);
-    let heading = open_heading(p)
-        && !(in_tasks && numbering::parse(&p.text).is_some_and(|n| n.style == Style::Arabic(1)));
+    // The paragraph's number, read once for the tests below.
+    let open = open_heading(p, finished);
+    let heading = open
+        .as_ref()
+        .is_some_and(|n| !(in_tasks && n.style == Style::Arabic(1)));
     if let Some(n) = num {
         let strong = matches!(n.style, Style::Part | Style::Roman | Style::Letter)
             && is_upper_text(&text[n.title_start..]);
@@ -214,7 +230,7 @@ fn starts_new(
         return true;
     }
     if heading {
-        if is_upper_text(&p.text[numbering::parse(&p.text).map_or(0, |n| n.title_start)..])
+        if is_upper_text(&p.text[open.as_ref().map_or(0, |n| n.title_start)..])
             && is_upper_text(text)
         {
             return false; // an all-caps heading over two lines
@@ -262,10 +278,10 @@ fn title_like(text: &str, full: usize) -> bool {
 mod tests {
     use super::*;
 
-    fn lines(text: &str) -> Vec<Line> {
+    fn lines(text: &str) -> Vec<Line<'_>> {
         text.lines()
             .map(|t| Line {
-                text: t.to_owned(),
+                text: t.into(),
                 ..Line::default()
             })
             .collect()

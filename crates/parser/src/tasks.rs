@@ -53,6 +53,27 @@ fn is_superscript_digit(c: char) -> bool {
     matches!(c, '⁰' | '¹' | '²' | '³' | '⁴'..='⁹')
 }
 
+/// `text` without its superscript digits. They are the only characters
+/// whose UTF-8 starts with 0xC2 ('¹', '²', '³') or 0xE2 ('⁰', '⁴'..'⁹') that
+/// go, so only those lead bytes (found with memchr2) are decoded and the
+/// text between is copied whole, not char by char.
+fn without_superscript_digits(text: &str) -> String {
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let (mut copied, mut from) = (0, 0);
+    while let Some(at) = memchr::memchr2(0xc2, 0xe2, &b[from..]).map(|i| from + i) {
+        // A lead byte: `at` is a char boundary.
+        let c = text[at..].chars().next().unwrap_or_default();
+        from = at + c.len_utf8();
+        if is_superscript_digit(c) {
+            out.push_str(&text[copied..at]);
+            copied = from;
+        }
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
 fn deadline(text: &str, planning: Option<&Period>) -> Option<NaiveDate> {
     let c = DEADLINE.captures(text)?;
     let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
@@ -128,10 +149,7 @@ pub fn build(
             ordinal: n.value,
             period: planning.cloned(),
             // Markers belong to the text, not to the title a list shows.
-            title: first_sentence(&text)
-                .chars()
-                .filter(|c| !is_superscript_digit(*c))
-                .collect(),
+            title: without_superscript_digits(first_sentence(&text)),
             topics: topics::tag(&text),
             deadline: deadline(&text, planning),
             document_references: cited,
@@ -162,6 +180,20 @@ mod tests {
             first_sentence("không có dấu chấm\nđoạn hai"),
             "không có dấu chấm"
         );
+    }
+
+    #[test]
+    fn superscript_digits_are_dropped() {
+        for text in [
+            "",
+            "Làm tốt¹ việc² này³.",
+            "⁰¹²³⁴⁵⁶⁷⁸⁹",
+            "“a” – b¹⁰ c ©",
+            "x⁴",
+        ] {
+            let want: String = text.chars().filter(|c| !is_superscript_digit(*c)).collect();
+            assert_eq!(without_superscript_digits(text), want);
+        }
     }
 
     #[test]
