@@ -1824,17 +1824,120 @@ impl Words {
 
 /// Splits `text` into words and looks each up in the catalog's vocabulary.
 pub fn words(text: &str) -> Words {
-    let index = &*INDEX;
     let mut buf = String::new();
-    let tokens = tokenize(text, |w| {
-        // A word's key opens with the same ASCII digit as the word.
-        if !index.digit_words && w.starts_with(|c: char| c.is_ascii_digit()) {
-            return NO_WORD;
-        }
-        word_key(w, &mut buf);
-        index.vocab.get(buf.as_str()).copied().unwrap_or(NO_WORD)
-    });
+    let tokens = tokenize(text, |w| word_id(w, &mut buf));
     Words { tokens }
+}
+
+/// The vocabulary's id of the word `w` ([`NO_WORD`] if no alias uses it);
+/// `buf` holds its key.
+fn word_id(w: &str, buf: &mut String) -> u32 {
+    let index = &*INDEX;
+    // A word's key opens with the same ASCII digit as the word.
+    if !index.digit_words && w.starts_with(|c: char| c.is_ascii_digit()) {
+        return NO_WORD;
+    }
+    word_key(w, buf);
+    index.vocab.get(buf.as_str()).copied().unwrap_or(NO_WORD)
+}
+
+/// The ids of the words a reader has looked up, by the words as written:
+/// a report's clauses use the same few hundred words again and again, and
+/// hashing a word as written costs a fraction of making its key
+/// ([`word_key`]) and hashing that. Keep one for the texts of one document
+/// ([`words_cached`], [`find_in_cached`]); it grows with their vocabulary.
+pub struct WordCache {
+    /// The words seen, one after the other.
+    seen: String,
+    /// A word's FNV-1a hash -> its bytes in `seen` and its id. Two words
+    /// of one hash: the second is looked up every time, uncached.
+    ids: HashMap<u64, (u32, u32, u32), Hashed>,
+    /// The key buffer of the words not seen yet.
+    buf: String,
+}
+
+/// The hasher of keys that are hashes already: the key as it is.
+#[derive(Clone, Copy, Default)]
+struct Hashed;
+
+struct HashedHasher(u64);
+
+impl std::hash::BuildHasher for Hashed {
+    type Hasher = HashedHasher;
+
+    fn build_hasher(&self) -> HashedHasher {
+        HashedHasher(0)
+    }
+}
+
+impl std::hash::Hasher for HashedHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Only u64 keys are hashed here; any other key is mixed in whole.
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    fn write_u64(&mut self, x: u64) {
+        self.0 = x;
+    }
+}
+
+impl Default for WordCache {
+    fn default() -> Self {
+        // A report's vocabulary: about a thousand words.
+        WordCache {
+            seen: String::with_capacity(8 << 10),
+            ids: HashMap::with_capacity_and_hasher(1 << 10, Hashed),
+            buf: String::new(),
+        }
+    }
+}
+
+impl WordCache {
+    fn id(&mut self, w: &str) -> u32 {
+        let mut h = FnvHasher(0xcbf2_9ce4_8422_2325);
+        std::hash::Hasher::write(&mut h, w.as_bytes());
+        match self.ids.get(&h.0) {
+            Some(&(at, len, id)) => {
+                if &self.seen[at as usize..(at + len) as usize] == w {
+                    return id;
+                }
+                word_id(w, &mut self.buf)
+            }
+            None => {
+                let id = word_id(w, &mut self.buf);
+                // Offsets fit in u32 for any text a report holds; past that
+                // the word is simply not remembered.
+                if let (Ok(at), Ok(len)) = (u32::try_from(self.seen.len()), u32::try_from(w.len()))
+                    && at.checked_add(len).is_some()
+                {
+                    self.seen.push_str(w);
+                    self.ids.insert(h.0, (at, len, id));
+                }
+                id
+            }
+        }
+    }
+}
+
+/// [`words`], with the ids of words seen before taken from `cache`.
+pub fn words_cached(text: &str, cache: &mut WordCache) -> Words {
+    let tokens = tokenize(text, |w| cache.id(w));
+    Words { tokens }
+}
+
+/// [`find_in`], with the ids of words seen before taken from `cache`.
+pub fn find_in_cached(
+    text: &str,
+    previous: Option<&str>,
+    cache: &mut WordCache,
+) -> Option<(&'static Indicator, Range<usize>)> {
+    best_match(&words_cached(text, cache).tokens, previous)
 }
 
 /// [`find_in`] on the part `range` (byte offsets) of the text `words` was
@@ -1916,6 +2019,31 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn cached_word_ids_are_the_words_ids() {
+        // One cache for every line of the seed report, as a parse keeps it.
+        let mut cache = WordCache::default();
+        for line in SEED.lines().chain(SEED.lines()) {
+            let ids = |w: &Words| {
+                w.tokens
+                    .iter()
+                    .map(|t| (t.start, t.end, t.id, t.sep))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(
+                ids(&words_cached(line, &mut cache)),
+                ids(&words(line)),
+                "{line}"
+            );
+            for previous in [None, Some("fdi_projects_new")] {
+                assert_eq!(
+                    find_in_cached(line, previous, &mut cache),
+                    find_in(line, previous)
+                );
+            }
+        }
     }
 
     fn found<'a>(text: &'a str, previous: Option<&str>) -> Option<(&'static str, &'a str)> {

@@ -120,6 +120,9 @@ struct Extractor<'d> {
     /// context asks for the phrase its observation then begins with.
     /// Emptied with `found`, when a clause begins or ends.
     last_np: std::cell::RefCell<Option<(NpKey, String)>>,
+    /// The catalog ids of the words read so far, by the words as written:
+    /// a report uses the same words in clause after clause.
+    word_ids: std::cell::RefCell<catalog::WordCache>,
 }
 
 /// `noun_phrase`'s arguments but the mentions (those of the clause): the
@@ -302,6 +305,7 @@ pub fn extract(
         clause_words: std::cell::RefCell::new(Vec::new()),
         lowered: std::cell::RefCell::new(None),
         last_np: std::cell::RefCell::new(None),
+        word_ids: std::cell::RefCell::new(catalog::WordCache::default()),
     };
     x.refs_reach = x
         .refs
@@ -472,7 +476,7 @@ impl<'d> Extractor<'d> {
                 }
             }
         }
-        catalog::find_in(text, previous)
+        catalog::find_in_cached(text, previous, &mut self.word_ids.borrow_mut())
     }
 
     fn paragraph(
@@ -725,7 +729,8 @@ impl<'d> Extractor<'d> {
         }
         if let Some(c) = state.current
             && self.obs[c].indicator == "crop_area"
-            && let Some((ind, _)) = catalog::find_in(counted, None)
+            && let Some((ind, _)) =
+                catalog::find_in_cached(counted, None, &mut self.word_ids.borrow_mut())
             && ind.code == "rice_area"
         {
             self.obs[c].indicator = ind.code.to_owned();
@@ -847,7 +852,8 @@ impl<'d> Extractor<'d> {
         self.clause_words.borrow_mut().push((
             main.as_ptr() as usize,
             main.len(),
-            (!nums.is_empty()).then(|| catalog::words(main)),
+            (!nums.is_empty())
+                .then(|| catalog::words_cached(main, &mut self.word_ids.borrow_mut())),
         ));
         // Events in reading order: numbers and bracket groups.
         let mut cursor = 0usize; // end of what the previous anchor consumed
