@@ -1938,6 +1938,12 @@ const AREA_STOPS: &[&str] = &[
 fn year_earlier_lead(clause: &str) -> Option<usize> {
     let t = clause.trim_start();
     let lead = clause.len() - t.len();
+    // The lowercase opens with "c" only if the text opens with "c" or "C"
+    // (no other character lowercases to it): most clauses are not
+    // lowercased for this.
+    if !t.starts_with(['c', 'C']) {
+        return None;
+    }
     let lower = lowercase(tail_start(t, 40));
     let head = ["cùng kỳ", "cùng kì"]
         .iter()
@@ -2566,7 +2572,7 @@ fn noun_phrase(
             i
         };
         // "vụ Đông Xuân", "Vụ Hè Thu": a crop season, not a place (kept).
-        if lowercase(words[i]) == "vụ" {
+        if is_vu(words[i]) {
             loop {
                 words[kept] = words[i];
                 kept += 1;
@@ -2681,6 +2687,16 @@ fn noun_phrase(
         return String::new();
     }
     np
+}
+
+/// Whether the lowercase of `w` is "vụ": only "v"/"V" lowercase to "v",
+/// only "ụ"/"Ụ" to "ụ" (no allocation for every word of a phrase).
+fn is_vu(w: &str) -> bool {
+    let mut c = w.chars();
+    matches!(
+        (c.next(), c.next(), c.next()),
+        (Some('v' | 'V'), Some('ụ' | 'Ụ'), None)
+    )
 }
 
 /// Whether "a b" is one of `phrases`.
