@@ -2120,6 +2120,11 @@ fn restatement(gap: &str) -> Option<usize> {
     if rest.len() == gap.len() && !gap.is_empty() {
         return None;
     }
+    // Each word opens with "t" or "h", which only "t", "T", "h" and "H"
+    // lowercase to: other texts are not lowercased.
+    if !rest.starts_with(['t', 'T', 'h', 'H']) {
+        return None;
+    }
     let lower = lowercase(rest);
     ["tương đương", "tương ứng", "tức là", "hay"]
         .iter()
@@ -2308,6 +2313,11 @@ fn other_field(state: &State, ind: &catalog::Indicator) -> bool {
 /// The base a level names when it is a plan or a budget estimate itself
 /// ("Kế hoạch vốn đầu tư công năm 2024 là 6.500 tỷ đồng").
 fn plan_named(o: &Observation) -> Option<ComparisonBase> {
+    // "kế hoạch" and "dự toán" hold "ạ" and "ự", which only "ạ"/"Ạ" and
+    // "ự"/"Ự" lowercase to: a label with neither is not lowercased.
+    if !o.indicator.ends_with("_plan") && !o.label.contains(['ạ', 'Ạ', 'ự', 'Ự']) {
+        return None;
+    }
     let l = lowercase(&o.label);
     if o.indicator.ends_with("_plan") || l.contains("kế hoạch") {
         Some(ComparisonBase::Plan)
@@ -2384,7 +2394,16 @@ fn tail(s: &str, n: usize) -> &str {
 }
 
 fn is_ordinal(before: &str) -> bool {
-    let b = lowercase(tail(before.trim_end(), 40));
+    let before = before.trim_end();
+    // The words end in these letters, which only they and their capitals
+    // lowercase to: a text ending otherwise is not lowercased.
+    if !before.ends_with([
+        'p', 'P', 't', 'T', 'a', 'A', 'á', 'Á', 'ứ', 'Ứ', 'ố', 'Ố', 'y', 'Y', 'i', 'I', 'n', 'N',
+        'ộ', 'Ộ', 'h', 'H',
+    ]) {
+        return false;
+    }
+    let b = lowercase(tail(before, 40));
     [
         "lớp",
         "đợt",
@@ -2462,6 +2481,10 @@ fn range_to<'n, 't>(
 ) -> Option<&'n Num<'t>> {
     let m = next?;
     let between = main.get(n.end..m.start)?;
+    // Only "... từ N đến M" is lowercased.
+    if between != " đến " {
+        return None;
+    }
     let before = lowercase(main.get(cursor..n.start)?.trim_end());
     (between == " đến " && before.rsplit(' ').next() == Some("từ") && !is_date_or_duration(main, m))
         .then_some(m)
