@@ -1214,13 +1214,19 @@ impl<'d> Extractor<'d> {
                 let post = post_words(&main[unit_end..]);
                 let window = &main[cursor..unit_end + post.len()];
                 // What is counted ("ha lúa"), not a rate ("tạ/ha").
-                let counted = clean_label(&format!(
-                    "{} {}",
-                    unit.as_ref()
+                // (Put together without `format!`'s machinery.)
+                let counted = {
+                    let unit_text = unit
+                        .as_ref()
                         .filter(|u| !u.text.contains('/'))
-                        .map_or("", |u| u.text.as_str()),
-                    post.trim()
-                ));
+                        .map_or("", |u| u.text.as_str());
+                    let post = post.trim();
+                    let mut s = String::with_capacity(unit_text.len() + 1 + post.len());
+                    s.push_str(unit_text);
+                    s.push(' ');
+                    s.push_str(post);
+                    clean_label(&s)
+                };
                 let used = self.level(
                     gap, cursor, mentions, loc, state, q, window, &counted, span, in_paren,
                 );
@@ -1347,7 +1353,7 @@ impl<'d> Extractor<'d> {
         let Some(gap) = main.get(cursor..n.start) else {
             return false;
         };
-        let Some(p) = gap.rfind("so ").or_else(|| gap.rfind("So ")) else {
+        let Some(p) = rfind_str(gap, "so ").or_else(|| rfind_str(gap, "So ")) else {
             return false;
         };
         base_before_change(&main[cursor + p..], self.anchor)
@@ -1912,10 +1918,28 @@ fn names_indicator(np: &str, ind: &catalog::Indicator) -> bool {
     if np.is_empty() {
         return false;
     }
-    let words = format!(" {np} ");
-    std::iter::once(lowercase(ind.name))
-        .chain(ind.aliases.iter().map(|a| lowercase(a)))
-        .any(|a| format!(" {a} ").contains(&words))
+    // Whether " {np} " is in " {a} ": `np` is in `a` between spaces or
+    // the ends (every place it stands is tried, as a search of the padded
+    // texts would). One buffer for the lowercase names.
+    let mut a = String::new();
+    std::iter::once(ind.name)
+        .chain(ind.aliases.iter().copied())
+        .any(|name| {
+            a.clear();
+            lowercase_into(name, &mut a);
+            let b = a.as_bytes();
+            let mut from = 0;
+            while let Some(i) = a.get(from..).and_then(|t| find_str(t, &np)) {
+                let at = from + i;
+                let end = at + np.len();
+                if (at == 0 || b[at - 1] == b' ') && (end == b.len() || b[end] == b' ') {
+                    return true;
+                }
+                // The next place may overlap this one: on by one character.
+                from = at + a[at..].chars().next().map_or(1, char::len_utf8);
+            }
+            false
+        })
 }
 
 /// "..., đạt 101,2% kế hoạch; cây rau màu 9.800 ha, tăng 4,5%": a plan
@@ -2000,7 +2024,7 @@ fn cut_period(p: &mut Period, cut: chrono::NaiveDate) {
 /// A date range written in brackets right after a month: "tháng 5 (từ
 /// 15/4 đến 14/5)", "Tháng 5/2024 (từ ngày 15/4 đến ngày 14/5/2024)".
 fn bracket_range(sentence: &str, anchor: Anchor) -> Option<Period> {
-    let open = sentence.find("(từ ").or_else(|| sentence.find("(Từ "))?;
+    let open = find_str(sentence, "(từ ").or_else(|| find_str(sentence, "(Từ "))?;
     let before = lowercase(tail(sentence[..open].trim_end(), 24));
     let month = before
         .rsplit("tháng")
@@ -2088,8 +2112,25 @@ fn compatible(ind: UnitCode, q: UnitCode) -> bool {
 }
 
 fn has_word(text: &str, word: &str) -> bool {
-    text.split(|c: char| !baocao_domain::text::is_alphabetic(c))
-        .any(|w| w == word)
+    // `word` is letters only: it is a word of `text` where it stands with
+    // no letter before or after it (each place it stands is tried).
+    debug_assert!(word.chars().all(baocao_domain::text::is_alphabetic));
+    if word.is_empty() {
+        return text
+            .split(|c: char| !baocao_domain::text::is_alphabetic(c))
+            .any(str::is_empty);
+    }
+    let letter = |c: Option<char>| c.is_some_and(baocao_domain::text::is_alphabetic);
+    let mut from = 0;
+    while let Some(i) = find_str(&text[from..], word) {
+        let at = from + i;
+        let end = at + word.len();
+        if !letter(text[..at].chars().next_back()) && !letter(text[end..].chars().next()) {
+            return true;
+        }
+        from = at + text[at..].chars().next().map_or(1, char::len_utf8);
+    }
+    false
 }
 
 /// The product a figure after an industrial product's names ("xi măng" of
@@ -2965,5 +3006,48 @@ mod tests {
             }
         }
         assert!(checked > 1000, "{checked}");
+    }
+
+    proptest::proptest! {
+        /// `has_word` as it was first written: the text split at every
+        /// character that is no letter.
+        #[test]
+        fn has_word_agrees_with_splitting(text in "[aưđớc ,.1]{0,16}", word in "[aưđớc]{0,3}") {
+            let split = text
+                .split(|c: char| !baocao_domain::text::is_alphabetic(c))
+                .any(|w| w == word);
+            proptest::prop_assert_eq!(has_word(&text, &word), split);
+        }
+
+        /// `names_indicator` as it was first written: padded texts.
+        #[test]
+        fn names_indicator_agrees_with_padding(
+            noise in "[aAđĐ ]{0,6}",
+            code in 0usize..400,
+            other in 0usize..400,
+            from in 0usize..4,
+            len in 0usize..4,
+            upper: bool,
+            same: bool,
+        ) {
+            let all = catalog::catalog();
+            let ind = &all[code % all.len()];
+            // Words of an alias of this indicator or another, or noise.
+            let pick = if same { code } else { other };
+            let source = all[pick % all.len()].aliases.first().copied().unwrap_or("");
+            let words: Vec<&str> = source.split(' ').skip(from).take(len).collect();
+            let np = if words.is_empty() { noise } else { words.join(" ") };
+            let np = if upper { np.to_uppercase() } else { np };
+            let padded = {
+                let np = lowercase(np.trim());
+                !np.is_empty() && {
+                    let words = format!(" {np} ");
+                    std::iter::once(lowercase(ind.name))
+                        .chain(ind.aliases.iter().map(|a| lowercase(a)))
+                        .any(|a| format!(" {a} ").contains(&words))
+                }
+            };
+            proptest::prop_assert_eq!(names_indicator(&np, ind), padded, "{}", np);
+        }
     }
 }
