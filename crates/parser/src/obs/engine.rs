@@ -2390,8 +2390,11 @@ fn bare_attainment(gap_lower: &str, unit: Option<&Unit>, after_unit: &str) -> bo
 /// Words after a unit up to punctuation or a number (for a subject named
 /// after its figure).
 fn post_words(text: &str) -> &str {
+    // The marks are ASCII, never part of another character: bytes are
+    // scanned.
     let mut end = text
-        .find([',', ';', '.', '(', ':', ')'])
+        .bytes()
+        .position(|b| matches!(b, b',' | b';' | b'.' | b'(' | b':' | b')'))
         .unwrap_or(text.len());
     for w in [" với ", " và ", " đạt ", " là "] {
         if let Some(i) = find_str(&text[..end], w) {
@@ -2399,13 +2402,14 @@ fn post_words(text: &str) -> &str {
         }
     }
     let end = text[..end]
-        .find(|c: char| c.is_ascii_digit())
+        .bytes()
+        .position(|b| b.is_ascii_digit())
         .unwrap_or(end);
     let t = &text[..end];
     // At most six words.
     let mut n = 0;
-    for (i, c) in t.char_indices() {
-        if c == ' ' && i > 0 {
+    for (i, c) in t.bytes().enumerate() {
+        if c == b' ' && i > 0 {
             n += 1;
             if n > 6 {
                 return &t[..i];
@@ -2468,8 +2472,11 @@ fn is_ordinal(before: &str) -> bool {
 fn is_date_or_duration(main: &str, n: &Num<'_>) -> bool {
     let after = &main[n.end..];
     let t = after.trim_start();
-    // "từ 3 đến dưới 6 tháng": a duration.
-    if DURATION.is_match(tail_start(after, 40)) {
+    // "từ 3 đến dưới 6 tháng": a duration. (The pattern opens with
+    // spaces, then "đến" or a dash: other texts are not searched.)
+    if ["đến", "-", "–"].iter().any(|p| t.starts_with(p))
+        && DURATION.is_match(tail_start(after, 40))
+    {
         return true;
     }
     // A bare year ("năm học 2023-2024", "giai đoạn 2022-2024"): not a figure.

@@ -285,6 +285,11 @@ pub fn names_season(before: &str) -> bool {
 /// a sentence, before its comma or colon (the name, "năm" and years only),
 /// names the item of the sentence's figures. Returns it as written.
 pub fn leading_season(sentence: &str) -> Option<&str> {
+    // Every season's name opens with "vụ", whose lowercase only "v" or "V"
+    // opens: other sentences are not looked at further.
+    if !sentence.trim_start().starts_with(['v', 'V']) {
+        return None;
+    }
     let end = sentence.find([',', ':'])?;
     let head = sentence[..end].trim();
     if head.chars().count() > 40 {
