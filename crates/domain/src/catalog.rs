@@ -1496,6 +1496,22 @@ fn tokenize(text: &str, mut id_of: impl FnMut(&str) -> u32) -> Vec<Token> {
         let in_word = start.is_some();
         // ASCII is read from the byte; other characters are decoded.
         let (c, len, continues) = if x < 0x80 {
+            // A space (the commonest separator) ends a word and adds
+            // nothing to its separator (Soft, the least).
+            if x == b' ' {
+                if let Some(s) = start.take() {
+                    tokens.push(Token {
+                        start: s,
+                        end: i,
+                        id: id_of(&text[s..i]),
+                        sep: Sep::Soft,
+                        ellipsis: false,
+                    });
+                }
+                prev_digit = false;
+                i += 1;
+                continue;
+            }
             let continues = x.is_ascii_alphanumeric()
                 || (in_word
                     && (x == b'.' || x == b',')
@@ -1503,11 +1519,9 @@ fn tokenize(text: &str, mut id_of: impl FnMut(&str) -> u32) -> Vec<Token> {
                     && b.get(i + 1).is_some_and(u8::is_ascii_digit));
             (char::from(x), 1, continues)
         } else {
-            let Some(c) = text[i..].chars().next() else {
-                break;
-            };
+            let (c, len) = decode(b, i);
             let continues = crate::text::is_alphanumeric(c) || (in_word && is_combining_mark(c));
-            (c, c.len_utf8(), continues)
+            (c, len, continues)
         };
         if continues {
             start.get_or_insert(i);
@@ -1539,6 +1553,27 @@ fn tokenize(text: &str, mut id_of: impl FnMut(&str) -> u32) -> Vec<Token> {
         });
     }
     tokens
+}
+
+/// The character whose UTF-8 encoding starts at `b[i]` (a lead byte of
+/// valid UTF-8), and its length: decoded from the bytes, without the
+/// checks of slicing a `str` at `i`.
+#[inline]
+fn decode(b: &[u8], i: usize) -> (char, usize) {
+    let x = u32::from(b[i]);
+    let cont = |k: usize| u32::from(b.get(i + k).copied().unwrap_or(0x80) & 0x3F);
+    let (u, len) = match x {
+        0xC0..=0xDF => (((x & 0x1F) << 6) | cont(1), 2),
+        0xE0..=0xEF => (((x & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3),
+        _ => (
+            ((x & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+            4,
+        ),
+    };
+    (
+        char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER),
+        len,
+    )
 }
 
 /// [`match_key`](crate::text::match_key) of one word, written into `out`
@@ -2019,6 +2054,23 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn decode_reads_every_character() {
+        let all: String = (0x80..0x11_0000u32)
+            .step_by(7)
+            .chain([0x80, 0x7FF, 0x800, 0xFFFF, 0x1_0000, 0x10_FFFF])
+            .filter_map(char::from_u32)
+            .collect();
+        for (i, c) in all.char_indices() {
+            assert_eq!(
+                decode(all.as_bytes(), i),
+                (c, c.len_utf8()),
+                "U+{:04X}",
+                c as u32
+            );
+        }
     }
 
     #[test]
