@@ -15,7 +15,20 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
+    // The next "…" at or after `i` (b.len() if none), found again only once
+    // passed: the marks are looked for with memchr, not byte by byte.
+    let ellipsis = |from: usize| find_str(&text[from..], "…").map_or(b.len(), |k| from + k);
+    let mut next_ellipsis = ellipsis(0);
     while i < b.len() {
+        if next_ellipsis < i {
+            next_ellipsis = ellipsis(i);
+        }
+        // The next mark: '.', '!', '?' or "…" (all at char boundaries).
+        let stop = memchr::memchr3(b'.', b'!', b'?', &b[i..]).map_or(b.len(), |k| i + k);
+        i = stop.min(next_ellipsis);
+        if i >= b.len() {
+            break;
+        }
         let c = b[i];
         if matches!(c, b'.' | b'!' | b'?') || (c == 0xE2 && b[i..].starts_with("…".as_bytes())) {
             let clen = if c == b'.' || c == b'!' || c == b'?' {
@@ -241,7 +254,70 @@ mod tests {
         assert_eq!(without_parens("a (bc) d", &groups), "a      d");
     }
 
+    /// `sentences` as it was first written, byte by byte: the oracle.
+    fn sentences_oracle(text: &str) -> Vec<Range<usize>> {
+        let b = text.as_bytes();
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            if matches!(c, b'.' | b'!' | b'?') || (c == 0xE2 && b[i..].starts_with("…".as_bytes()))
+            {
+                let clen = if c == b'.' || c == b'!' || c == b'?' {
+                    1
+                } else {
+                    '…'.len_utf8()
+                };
+                let mut j = i + clen;
+                // "...", "./.", closing quotes and brackets, markers.
+                while j < b.len()
+                    && text.is_char_boundary(j)
+                    && (matches!(b[j], b'.' | b'/' | b')' | b'"')
+                        || text[j..].starts_with([
+                            '”', '…', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹', '⁰',
+                        ]))
+                {
+                    j += text[j..].chars().next().map_or(1, char::len_utf8);
+                }
+                let word_before = text[start..i]
+                    .rsplit(|c: char| !baocao_domain::text::is_alphanumeric(c))
+                    .next()
+                    .unwrap_or("");
+                let after = &text[j..];
+                let next = after.trim_start_matches(' ');
+                let ends = next.is_empty()
+                    || (after.starts_with(' ')
+                        && next.starts_with(|c: char| {
+                            c.is_uppercase()
+                                || c.is_ascii_digit()
+                                || c == '“'
+                                || c == '"'
+                                || c == '('
+                        }));
+                if ends && !(c == b'.' && ABBREVIATIONS.contains(&word_before)) {
+                    out.push(start..j);
+                    start = j + (after.len() - next.len());
+                    i = start;
+                    continue;
+                }
+                i = j;
+                continue;
+            }
+            i += 1;
+        }
+        if start < text.len() && !text[start..].trim().is_empty() {
+            out.push(start..text.len());
+        }
+        out
+    }
+
     proptest::proptest! {
+        #[test]
+        fn sentences_agree_with_oracle(t in "[aA1 .!?…”¹/)TP(“]{0,40}") {
+            proptest::prop_assert_eq!(sentences(&t), sentences_oracle(&t));
+        }
+
         #[test]
         fn find_str_agrees_with_str(h in "[aàb ,:đạư]{0,30}", n in "[aàb ,:đạư]{0,4}") {
             proptest::prop_assert_eq!(find_str(&h, &n), h.find(n.as_str()));
