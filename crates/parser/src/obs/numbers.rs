@@ -177,9 +177,14 @@ pub fn unit_after(text: &str) -> Option<Unit> {
     let mut written = String::new();
     let mut multiplier = 1.0;
     let mut rest = trimmed;
+    // Every scale and unit is a word of its own or a sign: nothing (and no
+    // byte) opens none of them.
+    let &first = rest.as_bytes().first()?;
+    // Only the words whose first byte is the text's are compared further.
+    let opens = |w: &str, t: &str| w.as_bytes()[0] == first && t.starts_with(w);
     if let Some((w, m)) = SCALES
         .iter()
-        .find(|(w, _)| rest.starts_with(w) && word_boundary(&rest[w.len()..]))
+        .find(|(w, _)| opens(w, rest) && word_boundary(&rest[w.len()..]))
     {
         written.push_str(w);
         multiplier = *m;
@@ -187,9 +192,12 @@ pub fn unit_after(text: &str) -> Option<Unit> {
         rest = &rest[w.len()..];
         let t = rest.trim_start_matches(' ');
         let gap = rest.len() - t.len();
-        if let Some((u, code)) = UNITS
-            .iter()
-            .find(|(u, _)| t.starts_with(u) && (word_boundary(&t[u.len()..]) || *u == "%"))
+        if let Some(&first) = t.as_bytes().first()
+            && let Some((u, code)) = UNITS.iter().find(|(u, _)| {
+                u.as_bytes()[0] == first
+                    && t.starts_with(u)
+                    && (word_boundary(&t[u.len()..]) || *u == "%")
+            })
         {
             written.push(' ');
             written.push_str(u);
@@ -212,7 +220,7 @@ pub fn unit_after(text: &str) -> Option<Unit> {
     }
     if let Some((u, code)) = UNITS
         .iter()
-        .find(|(u, _)| rest.starts_with(u) && (word_boundary(&rest[u.len()..]) || *u == "%"))
+        .find(|(u, _)| opens(u, rest) && (word_boundary(&rest[u.len()..]) || *u == "%"))
     {
         if NOT_UNITS.contains(u) {
             return None;
@@ -347,6 +355,13 @@ mod tests {
             };
             proptest::prop_assert_eq!(qualifier_before(&text), expected);
         }
+    }
+
+    #[test]
+    fn scales_and_units_are_not_empty() {
+        // `unit_after` compares their first bytes.
+        assert!(SCALES.iter().all(|(w, _)| !w.is_empty()));
+        assert!(UNITS.iter().all(|(u, _)| !u.is_empty()));
     }
 
     #[test]
