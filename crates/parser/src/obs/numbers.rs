@@ -37,7 +37,7 @@ pub fn parse_number(s: &str) -> Option<f64> {
         return None;
     };
     if plain {
-        return int.parse().ok();
+        return parse_decimal(int);
     }
     // The digits without dots, then "." and the fraction: a small number is
     // assembled on the stack.
@@ -60,7 +60,38 @@ pub fn parse_number(s: &str) -> Option<f64> {
         buf[n + 1..n + 1 + f.len()].copy_from_slice(f.as_bytes());
         n += 1 + f.len();
     }
-    std::str::from_utf8(&buf[..n]).ok()?.parse().ok()
+    parse_decimal(std::str::from_utf8(&buf[..n]).ok()?)
+}
+
+/// `t.parse::<f64>()` for digits with at most one '.': a number of at most
+/// 15 digits is computed as an integer (below 2^53, so exact as an f64)
+/// divided by a power of ten (exact up to 10^22); the one correctly
+/// rounded division gives the correctly rounded value, as parsing does.
+/// Other texts are parsed.
+fn parse_decimal(t: &str) -> Option<f64> {
+    const POW10: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    let mut m: u64 = 0;
+    let mut digits = 0usize;
+    let mut frac: Option<usize> = None;
+    for &b in t.as_bytes() {
+        match b {
+            b'0'..=b'9' if digits < 15 => {
+                m = m * 10 + u64::from(b - b'0');
+                digits += 1;
+                if let Some(f) = frac.as_mut() {
+                    *f += 1;
+                }
+            }
+            b'.' if frac.is_none() => frac = Some(0),
+            _ => return t.parse().ok(),
+        }
+    }
+    if digits == 0 {
+        return t.parse().ok();
+    }
+    Some(m as f64 / POW10[frac.unwrap_or(0)])
 }
 
 /// A unit as matched after a number.
@@ -331,6 +362,12 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn parse_decimal_agrees_with_parse(t in "[0-9]{0,17}(\\.[0-9]{0,17})?|[0-9.]{0,6}") {
+            let parsed: Option<f64> = t.parse().ok();
+            proptest::prop_assert_eq!(parse_decimal(&t).map(f64::to_bits), parsed.map(f64::to_bits), "{}", t);
+        }
+
         #[test]
         fn parse_number_agrees_with_oracle(s in "[0-9.,]{0,12}|[0-9.,]{60,80}|[0-9.,a]{0,6}") {
             let (a, b) = (parse_number(&s), parse_number_oracle(&s));
