@@ -87,6 +87,49 @@ enum G {
     Y,
 }
 
+/// Every group, in `GROUP_NAMES`' order.
+#[cfg(test)]
+const GROUPS_IN_ORDER: [G; 38] = [
+    G::Since,
+    G::Sd,
+    G::Sm,
+    G::Sy,
+    G::Sdy,
+    G::Asof,
+    G::Ad,
+    G::Am,
+    G::Ay,
+    G::Asofm,
+    G::Bm,
+    G::By,
+    G::By2,
+    G::Range,
+    G::R1d,
+    G::R1m,
+    G::R1y,
+    G::R2d,
+    G::R2m,
+    G::R2y,
+    G::Half,
+    G::Hw,
+    G::Hy,
+    G::Ytd,
+    G::N,
+    G::Ny,
+    G::Cum,
+    G::Month,
+    G::M,
+    G::My,
+    G::My2,
+    G::This,
+    G::Quarter,
+    G::Q,
+    G::Qy,
+    G::Qy2,
+    G::Year,
+    G::Y,
+];
+
 const GROUP_NAMES: [&str; 38] = [
     "since", "sd", "sm", "sy", "sdy", "asof", "ad", "am", "ay", "asofm", "bm", "by", "by2",
     "range", "r1d", "r1m", "r1y", "r2d", "r2m", "r2y", "half", "hw", "hy", "ytd", "n", "ny", "cum",
@@ -103,18 +146,61 @@ static GROUPS: LazyLock<[usize; GROUP_NAMES.len()]> = LazyLock::new(|| {
     })
 });
 
-fn g<'h>(c: &regex::Captures<'h>, group: G) -> Option<regex::Match<'h>> {
-    c.get(GROUPS[group as usize])
+/// The groups of a period phrase: captured, or read by hand.
+enum Groups<'h> {
+    Captured(regex::Captures<'h>),
+    /// A phrase of the "month" or "year" alternative opening with its word
+    /// ("tháng 5/2024", "năm 2024"): its groups are read from its text
+    /// (`read_plain`), with no capturing search.
+    Read([Option<(G, &'h str)>; 3]),
 }
 
-fn num(c: &regex::Captures, group: G) -> Option<u32> {
-    g(c, group).and_then(|m| m.as_str().parse().ok())
+fn g<'h>(c: &Groups<'h>, group: G) -> Option<&'h str> {
+    match c {
+        Groups::Captured(c) => c.get(GROUPS[group as usize]).map(|m| m.as_str()),
+        Groups::Read(groups) => groups
+            .iter()
+            .flatten()
+            .find(|(k, _)| *k as usize == group as usize)
+            .map(|(_, t)| *t),
+    }
 }
 
-fn year(c: &regex::Captures, groups: &[G]) -> Option<i32> {
+fn num(c: &Groups, group: G) -> Option<u32> {
+    g(c, group).and_then(|m| m.parse().ok())
+}
+
+fn year(c: &Groups, groups: &[G]) -> Option<i32> {
     groups
         .iter()
-        .find_map(|&n| g(c, n).and_then(|m| m.as_str().parse().ok()))
+        .find_map(|&n| g(c, n).and_then(|m| m.parse().ok()))
+}
+
+/// The groups of a phrase [`PERIOD`] matched, when it opens with "năm" or
+/// "tháng" (either case): only the "year" alternative opens with "năm"
+/// ("năm" and four digits), and only the "month" alternative with
+/// "tháng" (the others open with "tính", "từ", "trong", a digit ...),
+/// which is then "tháng", one or two digits, and "/" or " năm " and four
+/// digits or nothing. Digits are never '/' nor spaces, so the parts split
+/// where the pattern's groups do. Other phrases: None.
+fn read_plain(label: &str) -> Option<[Option<(G, &str)>; 3]> {
+    if let Some(y) = label
+        .strip_prefix("năm ")
+        .or_else(|| label.strip_prefix("Năm "))
+    {
+        return Some([Some((G::Year, label)), Some((G::Y, y)), None]);
+    }
+    let rest = label
+        .strip_prefix("tháng ")
+        .or_else(|| label.strip_prefix("Tháng "))?;
+    let (m, y) = if let Some((m, y)) = rest.split_once('/') {
+        (m, Some((G::My, y)))
+    } else if let Some((m, y)) = rest.split_once(" năm ") {
+        (m, Some((G::My2, y)))
+    } else {
+        (rest, None)
+    };
+    Some([Some((G::Month, label)), Some((G::M, m)), y])
 }
 
 /// The lowercase of the last 16 characters of `text`: enough to test
@@ -136,8 +222,9 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
     {
         return out;
     }
-    for c in PERIOD.captures_iter(text) {
-        let Some(m) = c.get(0) else { continue };
+    // Phrases are found with the automaton alone; the capturing search
+    // (slow: the pattern is large) reads only those not read by hand.
+    for m in PERIOD.find_iter(text) {
         // "nợ từ 3 tháng trở lên", "dưới 6 tháng": a duration, not a period.
         let before = text[..m.start()].trim_end();
         let after = text[m.end()..].trim_start();
@@ -152,6 +239,15 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
         {
             continue;
         }
+        let c = match read_plain(label) {
+            Some(groups) => Groups::Read(groups),
+            // The match at this place, found again with its groups (no
+            // look-around in the pattern: the text before it is no matter).
+            None => match PERIOD.captures_at(text, m.start()) {
+                Some(c) => Groups::Captured(c),
+                None => continue,
+            },
+        };
         let period = if g(&c, G::Since).is_some() {
             since_new_year(&c, anchor, label)
         } else if g(&c, G::Asof).is_some() {
@@ -180,7 +276,7 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
             }
         } else if g(&c, G::Half).is_some() {
             let y = year(&c, &[G::Hy]).unwrap_or(anchor.year);
-            if g(&c, G::Hw).is_some_and(|w| w.as_str() == "đầu") {
+            if g(&c, G::Hw).is_some_and(|w| w == "đầu") {
                 Period::year_to_date(y, 6, label)
             } else {
                 Period::half_year(y, 2, label)
@@ -211,7 +307,7 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
             Period::month(anchor.year, anchor.month, label)
         } else if g(&c, G::Quarter).is_some() {
             let q = g(&c, G::Q).map_or(0, |q| {
-                roman_value(q.as_str()).unwrap_or_else(|| q.as_str().parse().unwrap_or(0))
+                roman_value(q).unwrap_or_else(|| q.parse().unwrap_or(0))
             });
             Period::quarter(year(&c, &[G::Qy, G::Qy2]).unwrap_or(anchor.year), q, label)
         } else if g(&c, G::Year).is_some() {
@@ -244,7 +340,7 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
 /// of the report's month; "từ đầu năm đến ngày 20/5": January 1 to that
 /// day, a year to date cut at the date (DOMAIN.md is silent; a flow over
 /// the interval, as SDMX would key it, not a stock on the day).
-fn since_new_year(c: &regex::Captures, anchor: Anchor, label: &str) -> Option<Period> {
+fn since_new_year(c: &Groups, anchor: Anchor, label: &str) -> Option<Period> {
     let Some(day) = num(c, G::Sd) else {
         let y = year(c, &[G::Sy]).unwrap_or(anchor.year);
         let month = if y == anchor.year { anchor.month } else { 12 };
@@ -421,5 +517,26 @@ mod tests {
             (e.start.to_string(), e.end.to_string()),
             ("2023-01-01".into(), "2023-02-28".into())
         );
+    }
+
+    proptest::proptest! {
+        /// A phrase read by hand has the groups the capturing search gives.
+        #[test]
+        fn plain_phrases_read_as_captured(
+            text in "(Trong |trong |6 |lũy kế |từ |Tính đến |so với |cùng kỳ )?(tháng|Tháng|năm|Năm|Quý) [0-9٣]{1,4}(/[0-9٣]{1,4}| năm [0-9٣]{1,4})?( đầu năm| [0-9]{4})?"
+        ) {
+            for m in PERIOD.find_iter(&text) {
+                let Some(read) = read_plain(m.as_str()) else { continue };
+                let c = PERIOD.captures_at(&text, m.start()).expect("the match again");
+                proptest::prop_assert_eq!(c.get(0).map(|a| a.range()), Some(m.range()));
+                let read = Groups::Read(read);
+                let captured = Groups::Captured(c);
+                for (k, name) in GROUP_NAMES.iter().enumerate() {
+                    let group = GROUPS_IN_ORDER[k];
+                    proptest::prop_assert_eq!(group as usize, k);
+                    proptest::prop_assert_eq!(g(&read, group), g(&captured, group), "{} {}", name, &text);
+                }
+            }
+        }
     }
 }
