@@ -176,31 +176,78 @@ fn year(c: &Groups, groups: &[G]) -> Option<i32> {
         .find_map(|&n| g(c, n).and_then(|m| m.parse().ok()))
 }
 
-/// The groups of a phrase [`PERIOD`] matched, when it opens with "năm" or
-/// "tháng" (either case): only the "year" alternative opens with "năm"
-/// ("năm" and four digits), and only the "month" alternative with
-/// "tháng" (the others open with "tính", "từ", "trong", a digit ...),
-/// which is then "tháng", one or two digits, and "/" or " năm " and four
-/// digits or nothing. Digits are never '/' nor spaces, so the parts split
-/// where the pattern's groups do. Other phrases: None.
+/// The groups of a phrase [`PERIOD`] matched, read from its text when it
+/// is of a common, plain form; None for the others (captured instead).
+/// The phrase is what the winning alternative matched, so its first words
+/// tell which one won:
+/// - "năm ...": only "year" opens with "năm" ("năm" and four digits);
+/// - "tháng ..." or "trong tháng ...": only "month" opens so and goes on
+///   ("ytd" has a digit after "trong", "this" ends there), with one or two
+///   digits, then "/" or " năm " and four digits, or nothing;
+/// - "trong tháng" alone is "this", "lũy kế" alone "cum" (the others need
+///   a digit or "đầu năm" after them);
+/// - "lũy kế"? "trong"? and a digit: "ytd" ("half" opens with "6", "06" or
+///   "sáu" and no prefix: such phrases are left to the capturing search).
+///
+/// Digits are never '/' nor spaces, so the parts split where the groups
+/// do.
 fn read_plain(label: &str) -> Option<[Option<(G, &str)>; 3]> {
-    if let Some(y) = label
-        .strip_prefix("năm ")
-        .or_else(|| label.strip_prefix("Năm "))
-    {
+    fn either<'t>(t: &'t str, a: &str, b: &str) -> Option<&'t str> {
+        t.strip_prefix(a).or_else(|| t.strip_prefix(b))
+    }
+    if let Some(y) = either(label, "năm ", "Năm ") {
         return Some([Some((G::Year, label)), Some((G::Y, y)), None]);
     }
-    let rest = label
-        .strip_prefix("tháng ")
-        .or_else(|| label.strip_prefix("Tháng "))?;
-    let (m, y) = if let Some((m, y)) = rest.split_once('/') {
-        (m, Some((G::My, y)))
-    } else if let Some((m, y)) = rest.split_once(" năm ") {
-        (m, Some((G::My2, y)))
+    let after_trong = either(label, "trong ", "Trong ");
+    if after_trong == Some("tháng") {
+        return Some([Some((G::This, label)), None, None]);
+    }
+    if let Some(rest) = either(after_trong.unwrap_or(label), "tháng ", "Tháng ") {
+        let (m, y) = if let Some((m, y)) = rest.split_once('/') {
+            (m, Some((G::My, y)))
+        } else if let Some((m, y)) = rest.split_once(" năm ") {
+            (m, Some((G::My2, y)))
+        } else {
+            (rest, None)
+        };
+        return Some([Some((G::Month, label)), Some((G::M, m)), y]);
+    }
+    if ["lũy kế", "Lũy kế", "luỹ kế", "Luỹ kế"].contains(&label) {
+        return Some([Some((G::Cum, label)), None, None]);
+    }
+    // "ytd": ("lũy kế ")? ("trong ")? N " tháng" (" đầu năm")? (" " ("năm
+    // ")? YYYY)?
+    let cum = ["lũy kế ", "Lũy kế ", "luỹ kế ", "Luỹ kế "]
+        .iter()
+        .find_map(|p| label.strip_prefix(p));
+    let rest = cum.unwrap_or(label);
+    let trong = either(rest, "trong ", "Trong ");
+    let rest = trong.unwrap_or(rest);
+    if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    if cum.is_none()
+        && trong.is_none()
+        && [
+            "6 tháng đầu",
+            "6 tháng cuối",
+            "06 tháng đầu",
+            "06 tháng cuối",
+        ]
+        .iter()
+        .any(|h| rest.starts_with(h))
+    {
+        return None;
+    }
+    let (n, r) = rest.split_once(" tháng")?;
+    let r = r.strip_prefix(" đầu năm").unwrap_or(r);
+    let ny = if r.is_empty() {
+        None
     } else {
-        (rest, None)
+        let r = r.strip_prefix(' ')?;
+        Some((G::Ny, r.strip_prefix("năm ").unwrap_or(r)))
     };
-    Some([Some((G::Month, label)), Some((G::M, m)), y])
+    Some([Some((G::Ytd, label)), Some((G::N, n)), ny])
 }
 
 /// The lowercase of the last 16 characters of `text`: enough to test
@@ -519,11 +566,40 @@ mod tests {
         );
     }
 
+    #[test]
+    fn plain_phrases_of_each_kind_are_read() {
+        for label in [
+            "năm 2024",
+            "tháng 5",
+            "Tháng 5/2024",
+            "tháng 12 năm 2023",
+            "Trong tháng",
+            "Trong tháng 5",
+            "lũy kế",
+            "5 tháng",
+            "5 tháng đầu năm 2024",
+            "Trong 5 tháng",
+            "lũy kế 5 tháng năm 2024",
+        ] {
+            assert!(read_plain(label).is_some(), "{label}");
+            let m = PERIOD.find(label).expect("a period");
+            assert_eq!(m.range(), 0..label.len(), "{label}");
+        }
+        for label in [
+            "6 tháng đầu năm",
+            "Tính đến ngày 1/2/2024",
+            "quý II",
+            "từ đầu năm",
+        ] {
+            assert!(read_plain(label).is_none(), "{label}");
+        }
+    }
+
     proptest::proptest! {
         /// A phrase read by hand has the groups the capturing search gives.
         #[test]
         fn plain_phrases_read_as_captured(
-            text in "(Trong |trong |6 |lũy kế |từ |Tính đến |so với |cùng kỳ )?(tháng|Tháng|năm|Năm|Quý) [0-9٣]{1,4}(/[0-9٣]{1,4}| năm [0-9٣]{1,4})?( đầu năm| [0-9]{4})?"
+            text in "(Trong |trong |6 |lũy kế |Luỹ kế |từ |Tính đến |so với |cùng kỳ |1)?(Trong |trong )?(tháng|Tháng|năm|Năm|Quý|6|06|[0-9٣]{1,2})( tháng)?( [0-9٣]{1,4})?(/[0-9٣]{1,4}| năm [0-9٣]{1,4})?( đầu năm| cuối năm| đầu| năm)?( [0-9٣]{4})?( tháng)?"
         ) {
             for m in PERIOD.find_iter(&text) {
                 let Some(read) = read_plain(m.as_str()) else { continue };
