@@ -1935,6 +1935,11 @@ impl Default for WordCache {
 
 impl WordCache {
     fn id(&mut self, w: &str) -> u32 {
+        // A number is no word of the vocabulary (see `word_id`), and each
+        // is mostly written once: neither hashed nor remembered.
+        if w.starts_with(|c: char| c.is_ascii_digit()) && !INDEX.digit_words {
+            return NO_WORD;
+        }
         let mut h = FnvHasher(0xcbf2_9ce4_8422_2325);
         std::hash::Hasher::write(&mut h, w.as_bytes());
         match self.ids.get(&h.0) {
