@@ -1793,7 +1793,9 @@ impl<'d> Extractor<'d> {
             .sentence
             .get(..(span.start as usize).saturating_sub(loc.sentence_off))
             .unwrap_or(gap);
-        let since_comma = before.rsplit([',', ';']).next().unwrap_or(before);
+        // (',' and ';' are ASCII: the bytes are searched from the end.)
+        let since_comma =
+            memchr::memrchr2(b',', b';', before.as_bytes()).map_or(before, |i| &before[i + 1..]);
         let earlier = !in_paren && !state.year_earlier && year_earlier_lead(since_comma).is_some();
         let period = match period {
             Some(p) if earlier => Some(when::year_earlier(&p, "cùng kỳ")),

@@ -14,17 +14,31 @@ pub fn parse_number(s: &str) -> Option<f64> {
     {
         return None;
     }
-    let (int, frac) = match s.split_once(',') {
-        Some((i, f)) if !f.contains([',', '.']) && !f.is_empty() => (i, Some(f)),
-        Some(_) => return None,
+    // The text is ASCII digits, '.' and ',' only (tested above): its marks
+    // are found as bytes.
+    let (int, frac) = match memchr::memchr(b',', s.as_bytes()) {
+        Some(i) => {
+            let f = &s[i + 1..];
+            if memchr::memchr2(b',', b'.', f.as_bytes()).is_some() || f.is_empty() {
+                return None;
+            }
+            (&s[..i], Some(f))
+        }
         None => (s, None),
     };
-    let groups = int.split('.').count();
-    let first = int.split('.').next().unwrap_or("");
+    let dots = memchr::memchr_iter(b'.', int.as_bytes());
+    let groups = dots.clone().count() + 1;
+    let first = &int[..dots.clone().next().unwrap_or(int.len())];
+    // The groups after the first: each dot is followed by three digits and
+    // then a dot or the end.
     let thousands = groups > 1
         && first.len() <= 3
         && !first.is_empty()
-        && int.split('.').skip(1).all(|g| g.len() == 3);
+        && dots.clone().all(|d| {
+            let end =
+                memchr::memchr(b'.', &int.as_bytes()[d + 1..]).map_or(int.len(), |k| d + 1 + k);
+            end - (d + 1) == 3
+        });
     // "60.769" (thousands) is read without its dots; "1.5" (one dot, no
     // comma) as written; a plain integer as written.
     let plain = if thousands {
