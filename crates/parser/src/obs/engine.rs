@@ -512,12 +512,18 @@ impl<'d> Extractor<'d> {
                 // A sentence that writes no "ước" / "dự kiến" is actual; but
                 // "Trong đó: ..." breaks down the figure before it, whose
                 // status it keeps.
-                let twelve = sentence
-                    .char_indices()
-                    .nth(12)
-                    .map_or(sentence.len(), |(i, _)| i);
-                let lower_start = lowercase(&sentence[..twelve]);
-                if !BREAKDOWN_OPENERS.iter().any(|o| lower_start.starts_with(o)) {
+                // (The openers' lowercase opens with t, b or c: only a
+                // sentence opening with one of them, either case, is
+                // lowercased to tell.)
+                let opener = sentence.starts_with(['t', 'T', 'b', 'B', 'c', 'C']) && {
+                    let twelve = sentence
+                        .char_indices()
+                        .nth(12)
+                        .map_or(sentence.len(), |(i, _)| i);
+                    let lower_start = lowercase(&sentence[..twelve]);
+                    BREAKDOWN_OPENERS.iter().any(|o| lower_start.starts_with(o))
+                };
+                if !opener {
                     state.status = ObservationStatus::Actual;
                 }
             }
@@ -964,7 +970,14 @@ impl<'d> Extractor<'d> {
         let mut inner_state = state.clone();
         let before = main[cursor.min(g.start)..g.start].trim();
         let entity = before.rsplit([',', ':', ';']).next().unwrap_or("").trim();
-        let lower = lowercase(inner.trim_start());
+        // Only "cùng kỳ ..." and "tháng trước ..." are looked for: a text
+        // opening otherwise than with c or t (either case) is not
+        // lowercased.
+        let lower = if inner.trim_start().starts_with(['c', 'C', 't', 'T']) {
+            lowercase(inner.trim_start())
+        } else {
+            String::new()
+        };
         if lower.starts_with("cùng kỳ") || lower.starts_with("cùng kì") {
             // "(cùng kỳ đạt 40% kế hoạch)": the same figure a year earlier.
             let p = state.period.clone().or_else(|| self.month.clone());
