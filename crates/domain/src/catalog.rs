@@ -1774,6 +1774,15 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
             by_first[*first as usize].push(a as u32);
         }
     }
+    // Longest first (words, then letters; a stable sort keeps the catalog's
+    // order among equals, which decides their ties): `best_match` stops at
+    // a word's first alias that cannot beat the best so far.
+    for list in &mut by_first {
+        list.sort_by_key(|&a| {
+            let alias = &aliases[a as usize];
+            Reverse((alias.words, alias.chars))
+        });
+    }
     let by_code = CATALOG
         .iter()
         .enumerate()
@@ -2016,7 +2025,8 @@ fn best_match(
             let alias = &index.aliases[a as usize];
             let rank = (alias.words, Reverse(i), alias.chars);
             if best.as_ref().is_some_and(|(b, _, _)| *b >= rank) {
-                continue;
+                // The word's later aliases rank no higher (longest first).
+                break;
             }
             if !CATALOG[alias.indicator].applies_after(previous) {
                 continue;
@@ -2075,6 +2085,59 @@ mod tests {
                 "U+{:04X}",
                 c as u32
             );
+        }
+    }
+
+    /// `best_match` as first written: every alias of every word tried in
+    /// the catalog's order, the first of the highest rank kept.
+    fn best_match_oracle(
+        tokens: &[Token],
+        previous: Option<&str>,
+    ) -> Option<(&'static str, Range<usize>)> {
+        let index = &*INDEX;
+        type Rank = (usize, Reverse<usize>, usize);
+        let mut best: Option<(Rank, usize, Range<usize>)> = None;
+        for (i, token) in tokens.iter().enumerate() {
+            for alias in &index.aliases {
+                if alias.elems.first() != Some(&Elem::Word(token.id)) || token.id == NO_WORD {
+                    continue;
+                }
+                let rank = (alias.words, Reverse(i), alias.chars);
+                if best.as_ref().is_some_and(|(b, _, _)| *b >= rank)
+                    || !CATALOG[alias.indicator].applies_after(previous)
+                {
+                    continue;
+                }
+                let Some(last) = match_rest(tokens, i, &alias.elems[1..]) else {
+                    continue;
+                };
+                let splits = tokens.get(last + 1).is_some_and(|next| {
+                    tokens[last].sep < Sep::Hard
+                        && index.no_split.contains(&(tokens[last].id, next.id))
+                });
+                if !splits {
+                    best = Some((rank, alias.indicator, token.start..tokens[last].end));
+                }
+            }
+        }
+        best.map(|(_, i, range)| (CATALOG[i].code, range))
+    }
+
+    #[test]
+    fn best_match_agrees_with_trying_every_alias() {
+        for line in SEED.lines() {
+            let w = words(line);
+            for previous in [None, Some("fdi_projects_new"), Some("enterprises_new")] {
+                // The whole line and its tails, as gaps are looked up.
+                for from in 0..w.tokens.len().min(12) {
+                    let t = &w.tokens[from..];
+                    assert_eq!(
+                        best_match(t, previous).map(|(d, r)| (d.code, r)),
+                        best_match_oracle(t, previous),
+                        "{line}"
+                    );
+                }
+            }
         }
     }
 
