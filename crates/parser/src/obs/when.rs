@@ -419,7 +419,13 @@ const SEASONS: &[&str] = &[
 /// year written next ("vụ Hè Thu năm 2024", "vụ Đông Xuân 2023-2024")
 /// belongs to the name.
 pub fn names_season(before: &str) -> bool {
-    let b = lower_tail(before.trim_end());
+    // "năm" and the seasons' names end in m, n, u, g, è or a, which only
+    // they and their capitals lowercase to: other texts are not lowercased.
+    let before = before.trim_end();
+    if !before.ends_with(['m', 'M', 'n', 'N', 'u', 'U', 'g', 'G', 'è', 'È', 'a', 'A']) {
+        return false;
+    }
+    let b = lower_tail(before);
     let b = b.strip_suffix("năm").map_or(b.as_str(), str::trim_end);
     ends_with_season(b)
 }
