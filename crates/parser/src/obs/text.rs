@@ -129,13 +129,21 @@ pub fn clauses(text: &str) -> Vec<Range<usize>> {
 
 /// `text` with every top-level bracket group blanked out (same length), so
 /// offsets stay valid.
+///
+/// The groups are in order and apart, as [`paren_groups`] gives them: the
+/// text is copied once, each group as spaces.
 pub fn without_parens(text: &str, groups: &[Range<usize>]) -> String {
-    let mut s = text.to_owned();
+    debug_assert!(groups.windows(2).all(|w| w[0].end <= w[1].start));
+    let mut s = String::with_capacity(text.len());
+    let mut at = 0;
     for g in groups {
+        s.push_str(&text[at..g.start]);
         // One space a byte: every character of the group becomes as many
         // spaces as it has bytes.
-        s.replace_range(g.clone(), &" ".repeat(g.len()));
+        s.extend(std::iter::repeat_n(' ', g.len()));
+        at = g.end;
     }
+    s.push_str(&text[at..]);
     s
 }
 
