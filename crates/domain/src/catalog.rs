@@ -1496,6 +1496,22 @@ fn tokenize(text: &str, mut id_of: impl FnMut(&str) -> u32) -> Vec<Token> {
         let in_word = start.is_some();
         // ASCII is read from the byte; other characters are decoded.
         let (c, len, continues) = if x < 0x80 {
+            // A space (the commonest separator) ends a word and adds
+            // nothing to its separator (Soft, the least).
+            if x == b' ' {
+                if let Some(s) = start.take() {
+                    tokens.push(Token {
+                        start: s,
+                        end: i,
+                        id: id_of(&text[s..i]),
+                        sep: Sep::Soft,
+                        ellipsis: false,
+                    });
+                }
+                prev_digit = false;
+                i += 1;
+                continue;
+            }
             let continues = x.is_ascii_alphanumeric()
                 || (in_word
                     && (x == b'.' || x == b',')
@@ -1503,11 +1519,9 @@ fn tokenize(text: &str, mut id_of: impl FnMut(&str) -> u32) -> Vec<Token> {
                     && b.get(i + 1).is_some_and(u8::is_ascii_digit));
             (char::from(x), 1, continues)
         } else {
-            let Some(c) = text[i..].chars().next() else {
-                break;
-            };
+            let (c, len) = decode(b, i);
             let continues = crate::text::is_alphanumeric(c) || (in_word && is_combining_mark(c));
-            (c, c.len_utf8(), continues)
+            (c, len, continues)
         };
         if continues {
             start.get_or_insert(i);
@@ -1539,6 +1553,27 @@ fn tokenize(text: &str, mut id_of: impl FnMut(&str) -> u32) -> Vec<Token> {
         });
     }
     tokens
+}
+
+/// The character whose UTF-8 encoding starts at `b[i]` (a lead byte of
+/// valid UTF-8), and its length: decoded from the bytes, without the
+/// checks of slicing a `str` at `i`.
+#[inline]
+fn decode(b: &[u8], i: usize) -> (char, usize) {
+    let x = u32::from(b[i]);
+    let cont = |k: usize| u32::from(b.get(i + k).copied().unwrap_or(0x80) & 0x3F);
+    let (u, len) = match x {
+        0xC0..=0xDF => (((x & 0x1F) << 6) | cont(1), 2),
+        0xE0..=0xEF => (((x & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3),
+        _ => (
+            ((x & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+            4,
+        ),
+    };
+    (
+        char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER),
+        len,
+    )
 }
 
 /// [`match_key`](crate::text::match_key) of one word, written into `out`
@@ -1739,6 +1774,15 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
             by_first[*first as usize].push(a as u32);
         }
     }
+    // Longest first (words, then letters; a stable sort keeps the catalog's
+    // order among equals, which decides their ties): `best_match` stops at
+    // a word's first alias that cannot beat the best so far.
+    for list in &mut by_first {
+        list.sort_by_key(|&a| {
+            let alias = &aliases[a as usize];
+            Reverse((alias.words, alias.chars))
+        });
+    }
     let by_code = CATALOG
         .iter()
         .enumerate()
@@ -1824,17 +1868,125 @@ impl Words {
 
 /// Splits `text` into words and looks each up in the catalog's vocabulary.
 pub fn words(text: &str) -> Words {
-    let index = &*INDEX;
     let mut buf = String::new();
-    let tokens = tokenize(text, |w| {
-        // A word's key opens with the same ASCII digit as the word.
-        if !index.digit_words && w.starts_with(|c: char| c.is_ascii_digit()) {
+    let tokens = tokenize(text, |w| word_id(w, &mut buf));
+    Words { tokens }
+}
+
+/// The vocabulary's id of the word `w` ([`NO_WORD`] if no alias uses it);
+/// `buf` holds its key.
+fn word_id(w: &str, buf: &mut String) -> u32 {
+    let index = &*INDEX;
+    // A word's key opens with the same ASCII digit as the word.
+    if !index.digit_words && w.starts_with(|c: char| c.is_ascii_digit()) {
+        return NO_WORD;
+    }
+    word_key(w, buf);
+    index.vocab.get(buf.as_str()).copied().unwrap_or(NO_WORD)
+}
+
+/// The ids of the words a reader has looked up, by the words as written:
+/// a report's clauses use the same few hundred words again and again, and
+/// hashing a word as written costs a fraction of making its key
+/// ([`word_key`]) and hashing that. Keep one for the texts of one document
+/// ([`words_cached`], [`find_in_cached`]); it grows with their vocabulary.
+pub struct WordCache {
+    /// The words seen, one after the other.
+    seen: String,
+    /// A word's FNV-1a hash -> its bytes in `seen` and its id. Two words
+    /// of one hash: the second is looked up every time, uncached.
+    ids: HashMap<u64, (u32, u32, u32), Hashed>,
+    /// The key buffer of the words not seen yet.
+    buf: String,
+}
+
+/// The hasher of keys that are hashes already: the key as it is.
+#[derive(Clone, Copy, Default)]
+struct Hashed;
+
+struct HashedHasher(u64);
+
+impl std::hash::BuildHasher for Hashed {
+    type Hasher = HashedHasher;
+
+    fn build_hasher(&self) -> HashedHasher {
+        HashedHasher(0)
+    }
+}
+
+impl std::hash::Hasher for HashedHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Only u64 keys are hashed here; any other key is mixed in whole.
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    fn write_u64(&mut self, x: u64) {
+        self.0 = x;
+    }
+}
+
+impl Default for WordCache {
+    fn default() -> Self {
+        // A report's vocabulary: about a thousand words.
+        WordCache {
+            seen: String::with_capacity(8 << 10),
+            ids: HashMap::with_capacity_and_hasher(1 << 10, Hashed),
+            buf: String::new(),
+        }
+    }
+}
+
+impl WordCache {
+    fn id(&mut self, w: &str) -> u32 {
+        // A number is no word of the vocabulary (see `word_id`), and each
+        // is mostly written once: neither hashed nor remembered.
+        if w.starts_with(|c: char| c.is_ascii_digit()) && !INDEX.digit_words {
             return NO_WORD;
         }
-        word_key(w, &mut buf);
-        index.vocab.get(buf.as_str()).copied().unwrap_or(NO_WORD)
-    });
+        let mut h = FnvHasher(0xcbf2_9ce4_8422_2325);
+        std::hash::Hasher::write(&mut h, w.as_bytes());
+        match self.ids.get(&h.0) {
+            Some(&(at, len, id)) => {
+                if &self.seen[at as usize..(at + len) as usize] == w {
+                    return id;
+                }
+                word_id(w, &mut self.buf)
+            }
+            None => {
+                let id = word_id(w, &mut self.buf);
+                // Offsets fit in u32 for any text a report holds; past that
+                // the word is simply not remembered.
+                if let (Ok(at), Ok(len)) = (u32::try_from(self.seen.len()), u32::try_from(w.len()))
+                    && at.checked_add(len).is_some()
+                {
+                    self.seen.push_str(w);
+                    self.ids.insert(h.0, (at, len, id));
+                }
+                id
+            }
+        }
+    }
+}
+
+/// [`words`], with the ids of words seen before taken from `cache`.
+pub fn words_cached(text: &str, cache: &mut WordCache) -> Words {
+    let tokens = tokenize(text, |w| cache.id(w));
     Words { tokens }
+}
+
+/// [`find_in`], with the ids of words seen before taken from `cache`.
+pub fn find_in_cached(
+    text: &str,
+    previous: Option<&str>,
+    cache: &mut WordCache,
+) -> Option<(&'static Indicator, Range<usize>)> {
+    best_match(&words_cached(text, cache).tokens, previous)
 }
 
 /// [`find_in`] on the part `range` (byte offsets) of the text `words` was
@@ -1873,7 +2025,8 @@ fn best_match(
             let alias = &index.aliases[a as usize];
             let rank = (alias.words, Reverse(i), alias.chars);
             if best.as_ref().is_some_and(|(b, _, _)| *b >= rank) {
-                continue;
+                // The word's later aliases rank no higher (longest first).
+                break;
             }
             if !CATALOG[alias.indicator].applies_after(previous) {
                 continue;
@@ -1916,6 +2069,101 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn decode_reads_every_character() {
+        let all: String = (0x80..0x11_0000u32)
+            .step_by(7)
+            .chain([0x80, 0x7FF, 0x800, 0xFFFF, 0x1_0000, 0x10_FFFF])
+            .filter_map(char::from_u32)
+            .collect();
+        for (i, c) in all.char_indices() {
+            assert_eq!(
+                decode(all.as_bytes(), i),
+                (c, c.len_utf8()),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+    }
+
+    /// `best_match` as first written: every alias of every word tried in
+    /// the catalog's order, the first of the highest rank kept.
+    fn best_match_oracle(
+        tokens: &[Token],
+        previous: Option<&str>,
+    ) -> Option<(&'static str, Range<usize>)> {
+        let index = &*INDEX;
+        type Rank = (usize, Reverse<usize>, usize);
+        let mut best: Option<(Rank, usize, Range<usize>)> = None;
+        for (i, token) in tokens.iter().enumerate() {
+            for alias in &index.aliases {
+                if alias.elems.first() != Some(&Elem::Word(token.id)) || token.id == NO_WORD {
+                    continue;
+                }
+                let rank = (alias.words, Reverse(i), alias.chars);
+                if best.as_ref().is_some_and(|(b, _, _)| *b >= rank)
+                    || !CATALOG[alias.indicator].applies_after(previous)
+                {
+                    continue;
+                }
+                let Some(last) = match_rest(tokens, i, &alias.elems[1..]) else {
+                    continue;
+                };
+                let splits = tokens.get(last + 1).is_some_and(|next| {
+                    tokens[last].sep < Sep::Hard
+                        && index.no_split.contains(&(tokens[last].id, next.id))
+                });
+                if !splits {
+                    best = Some((rank, alias.indicator, token.start..tokens[last].end));
+                }
+            }
+        }
+        best.map(|(_, i, range)| (CATALOG[i].code, range))
+    }
+
+    #[test]
+    fn best_match_agrees_with_trying_every_alias() {
+        for line in SEED.lines() {
+            let w = words(line);
+            for previous in [None, Some("fdi_projects_new"), Some("enterprises_new")] {
+                // The whole line and its tails, as gaps are looked up.
+                for from in 0..w.tokens.len().min(12) {
+                    let t = &w.tokens[from..];
+                    assert_eq!(
+                        best_match(t, previous).map(|(d, r)| (d.code, r)),
+                        best_match_oracle(t, previous),
+                        "{line}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn cached_word_ids_are_the_words_ids() {
+        // One cache for every line of the seed report, as a parse keeps it.
+        let mut cache = WordCache::default();
+        for line in SEED.lines().chain(SEED.lines()) {
+            let ids = |w: &Words| {
+                w.tokens
+                    .iter()
+                    .map(|t| (t.start, t.end, t.id, t.sep))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(
+                ids(&words_cached(line, &mut cache)),
+                ids(&words(line)),
+                "{line}"
+            );
+            for previous in [None, Some("fdi_projects_new")] {
+                assert_eq!(
+                    find_in_cached(line, previous, &mut cache),
+                    find_in(line, previous)
+                );
+            }
+        }
     }
 
     fn found<'a>(text: &'a str, previous: Option<&str>) -> Option<(&'static str, &'a str)> {

@@ -88,7 +88,58 @@ pub fn lowercase(s: &str) -> String {
 
 /// [`lowercase`], appended to `out` (several words lowercased into one
 /// buffer).
+///
+/// The text is copied at once and lowercased in place: ASCII in one pass
+/// over the bytes, then only the other characters are visited. Most of
+/// them (Vietnamese's lowercase letters, punctuation) stay as they are;
+/// an uppercase letter whose lowercase has as many bytes is overwritten.
+/// Anything else (a lowercase of another length or of several characters,
+/// Σ which lowercases by its context) falls back to [`lowercase_chars`].
 pub fn lowercase_into(s: &str, out: &mut String) {
+    let table = &*LOWER;
+    let from = out.len();
+    out.push_str(s);
+    out[from..].make_ascii_lowercase();
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(k) = b[i..].iter().position(|&x| x >= 0x80) {
+        let at = i + k;
+        let Some(c) = s[at..].chars().next() else {
+            break;
+        };
+        i = at + c.len_utf8();
+        let u = c as u32;
+        let lower = match u {
+            0xC0..0x250 => table[(u - 0xC0) as usize],
+            0x1E00..0x1F00 => table[(u - 0x1E00) as usize + 0x190],
+            // Latin-1 punctuation and General Punctuation, super- and
+            // subscripts, currency signs: no case.
+            0x80..0xC0 | 0x2000..0x2100 => c,
+            0x3A3 => '\0',
+            _ => {
+                let mut l = c.to_lowercase();
+                match (l.next(), l.next()) {
+                    (Some(l), None) => l,
+                    _ => '\0',
+                }
+            }
+        };
+        if lower == c {
+            continue;
+        }
+        if lower == '\0' || lower.len_utf8() != c.len_utf8() {
+            out.truncate(from);
+            lowercase_chars(s, out);
+            return;
+        }
+        let mut buf = [0u8; 4];
+        out.replace_range(from + at..from + i, lower.encode_utf8(&mut buf));
+    }
+}
+
+/// [`lowercase_into`] character by character, for the texts whose
+/// lowercase changes a character's length.
+fn lowercase_chars(s: &str, out: &mut String) {
     let table = &*LOWER;
     let from = out.len();
     out.reserve(s.len());
@@ -251,6 +302,21 @@ mod tests {
             let from = buf.len();
             lowercase_into(s, &mut buf);
             assert_eq!(buf[from..], s.to_lowercase(), "{s}");
+        }
+    }
+
+    #[test]
+    fn lowercase_agrees_with_std_character_by_character() {
+        // One character at a time, among Vietnamese words: the in-place
+        // path and its fallback are each taken.
+        let mut buf = String::from("x");
+        for u in (0..0x2200u32).chain(0x1E00..0x1F00).chain(0x2C00..0x2D00) {
+            let Some(c) = char::from_u32(u) else { continue };
+            let s = format!("Ấp {c}ĐỒNG hơi{c}");
+            assert_eq!(lowercase(&s), s.to_lowercase(), "U+{u:04X}");
+            let from = buf.len();
+            lowercase_into(&s, &mut buf);
+            assert_eq!(buf[from..], s.to_lowercase(), "U+{u:04X}");
         }
     }
 

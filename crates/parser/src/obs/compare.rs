@@ -97,13 +97,25 @@ pub fn base_at(text: &str, anchor: Anchor) -> Option<(ComparisonBase, String, us
         end -= 1;
     }
     let text = &text[..end];
-    if !text
-        .trim_start()
-        .starts_with(['s', 'S', 'k', 'K', 'd', 'D', 'c', 't'])
-    {
+    let t = text.trim_start();
+    // Each base opens (after spaces) with "so " (any case: s, S or ſ, then
+    // o or O), or else: "cùng"/"tháng"/"bình" the same-period ones,
+    // "kế"/"KH" the plan, "dự" the estimate. Only the bases that can open
+    // as the text does are searched.
+    let only = match t.chars().next() {
+        Some('c' | 't') => Some(Alt::Sply),
+        Some('k' | 'K') => Some(Alt::Plan),
+        Some('d' | 'D') => Some(Alt::Budget),
+        Some('s' | 'S') => None,
+        _ => return None,
+    };
+    if only.is_none() && !matches!(t.as_bytes().get(1..3), Some([b'o' | b'O', b' '])) {
         return None;
     }
     let (alt, re, m) = BASES.iter().find_map(|(alt, re)| {
+        if only.is_some_and(|o| o != *alt) {
+            return None;
+        }
         re.find(text)
             .filter(|m| *alt != Alt::Sply || ck_bounded(text, m))
             .map(|m| (*alt, re, m))

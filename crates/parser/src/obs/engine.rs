@@ -120,6 +120,9 @@ struct Extractor<'d> {
     /// context asks for the phrase its observation then begins with.
     /// Emptied with `found`, when a clause begins or ends.
     last_np: std::cell::RefCell<Option<(NpKey, String)>>,
+    /// The catalog ids of the words read so far, by the words as written:
+    /// a report uses the same words in clause after clause.
+    word_ids: std::cell::RefCell<catalog::WordCache>,
 }
 
 /// `noun_phrase`'s arguments but the mentions (those of the clause): the
@@ -302,6 +305,7 @@ pub fn extract(
         clause_words: std::cell::RefCell::new(Vec::new()),
         lowered: std::cell::RefCell::new(None),
         last_np: std::cell::RefCell::new(None),
+        word_ids: std::cell::RefCell::new(catalog::WordCache::default()),
     };
     x.refs_reach = x
         .refs
@@ -472,7 +476,7 @@ impl<'d> Extractor<'d> {
                 }
             }
         }
-        catalog::find_in(text, previous)
+        catalog::find_in_cached(text, previous, &mut self.word_ids.borrow_mut())
     }
 
     fn paragraph(
@@ -508,12 +512,18 @@ impl<'d> Extractor<'d> {
                 // A sentence that writes no "ước" / "dự kiến" is actual; but
                 // "Trong đó: ..." breaks down the figure before it, whose
                 // status it keeps.
-                let twelve = sentence
-                    .char_indices()
-                    .nth(12)
-                    .map_or(sentence.len(), |(i, _)| i);
-                let lower_start = lowercase(&sentence[..twelve]);
-                if !BREAKDOWN_OPENERS.iter().any(|o| lower_start.starts_with(o)) {
+                // (The openers' lowercase opens with t, b or c: only a
+                // sentence opening with one of them, either case, is
+                // lowercased to tell.)
+                let opener = sentence.starts_with(['t', 'T', 'b', 'B', 'c', 'C']) && {
+                    let twelve = sentence
+                        .char_indices()
+                        .nth(12)
+                        .map_or(sentence.len(), |(i, _)| i);
+                    let lower_start = lowercase(&sentence[..twelve]);
+                    BREAKDOWN_OPENERS.iter().any(|o| lower_start.starts_with(o))
+                };
+                if !opener {
                     state.status = ObservationStatus::Actual;
                 }
             }
@@ -725,7 +735,8 @@ impl<'d> Extractor<'d> {
         }
         if let Some(c) = state.current
             && self.obs[c].indicator == "crop_area"
-            && let Some((ind, _)) = catalog::find_in(counted, None)
+            && let Some((ind, _)) =
+                catalog::find_in_cached(counted, None, &mut self.word_ids.borrow_mut())
             && ind.code == "rice_area"
         {
             self.obs[c].indicator = ind.code.to_owned();
@@ -847,7 +858,8 @@ impl<'d> Extractor<'d> {
         self.clause_words.borrow_mut().push((
             main.as_ptr() as usize,
             main.len(),
-            (!nums.is_empty()).then(|| catalog::words(main)),
+            (!nums.is_empty())
+                .then(|| catalog::words_cached(main, &mut self.word_ids.borrow_mut())),
         ));
         // Events in reading order: numbers and bracket groups.
         let mut cursor = 0usize; // end of what the previous anchor consumed
@@ -958,7 +970,14 @@ impl<'d> Extractor<'d> {
         let mut inner_state = state.clone();
         let before = main[cursor.min(g.start)..g.start].trim();
         let entity = before.rsplit([',', ':', ';']).next().unwrap_or("").trim();
-        let lower = lowercase(inner.trim_start());
+        // Only "cùng kỳ ..." and "tháng trước ..." are looked for: a text
+        // opening otherwise than with c or t (either case) is not
+        // lowercased.
+        let lower = if inner.trim_start().starts_with(['c', 'C', 't', 'T']) {
+            lowercase(inner.trim_start())
+        } else {
+            String::new()
+        };
         if lower.starts_with("cùng kỳ") || lower.starts_with("cùng kì") {
             // "(cùng kỳ đạt 40% kế hoạch)": the same figure a year earlier.
             let p = state.period.clone().or_else(|| self.month.clone());
@@ -1208,13 +1227,19 @@ impl<'d> Extractor<'d> {
                 let post = post_words(&main[unit_end..]);
                 let window = &main[cursor..unit_end + post.len()];
                 // What is counted ("ha lúa"), not a rate ("tạ/ha").
-                let counted = clean_label(&format!(
-                    "{} {}",
-                    unit.as_ref()
+                // (Put together without `format!`'s machinery.)
+                let counted = {
+                    let unit_text = unit
+                        .as_ref()
                         .filter(|u| !u.text.contains('/'))
-                        .map_or("", |u| u.text.as_str()),
-                    post.trim()
-                ));
+                        .map_or("", |u| u.text.as_str());
+                    let post = post.trim();
+                    let mut s = String::with_capacity(unit_text.len() + 1 + post.len());
+                    s.push_str(unit_text);
+                    s.push(' ');
+                    s.push_str(post);
+                    clean_label(&s)
+                };
                 let used = self.level(
                     gap, cursor, mentions, loc, state, q, window, &counted, span, in_paren,
                 );
@@ -1341,7 +1366,7 @@ impl<'d> Extractor<'d> {
         let Some(gap) = main.get(cursor..n.start) else {
             return false;
         };
-        let Some(p) = gap.rfind("so ").or_else(|| gap.rfind("So ")) else {
+        let Some(p) = rfind_str(gap, "so ").or_else(|| rfind_str(gap, "So ")) else {
             return false;
         };
         base_before_change(&main[cursor + p..], self.anchor)
@@ -1781,7 +1806,9 @@ impl<'d> Extractor<'d> {
             .sentence
             .get(..(span.start as usize).saturating_sub(loc.sentence_off))
             .unwrap_or(gap);
-        let since_comma = before.rsplit([',', ';']).next().unwrap_or(before);
+        // (',' and ';' are ASCII: the bytes are searched from the end.)
+        let since_comma =
+            memchr::memrchr2(b',', b';', before.as_bytes()).map_or(before, |i| &before[i + 1..]);
         let earlier = !in_paren && !state.year_earlier && year_earlier_lead(since_comma).is_some();
         let period = match period {
             Some(p) if earlier => Some(when::year_earlier(&p, "cùng kỳ")),
@@ -1906,10 +1933,28 @@ fn names_indicator(np: &str, ind: &catalog::Indicator) -> bool {
     if np.is_empty() {
         return false;
     }
-    let words = format!(" {np} ");
-    std::iter::once(lowercase(ind.name))
-        .chain(ind.aliases.iter().map(|a| lowercase(a)))
-        .any(|a| format!(" {a} ").contains(&words))
+    // Whether " {np} " is in " {a} ": `np` is in `a` between spaces or
+    // the ends (every place it stands is tried, as a search of the padded
+    // texts would). One buffer for the lowercase names.
+    let mut a = String::new();
+    std::iter::once(ind.name)
+        .chain(ind.aliases.iter().copied())
+        .any(|name| {
+            a.clear();
+            lowercase_into(name, &mut a);
+            let b = a.as_bytes();
+            let mut from = 0;
+            while let Some(i) = a.get(from..).and_then(|t| find_str(t, &np)) {
+                let at = from + i;
+                let end = at + np.len();
+                if (at == 0 || b[at - 1] == b' ') && (end == b.len() || b[end] == b' ') {
+                    return true;
+                }
+                // The next place may overlap this one: on by one character.
+                from = at + a[at..].chars().next().map_or(1, char::len_utf8);
+            }
+            false
+        })
 }
 
 /// "..., đạt 101,2% kế hoạch; cây rau màu 9.800 ha, tăng 4,5%": a plan
@@ -1932,6 +1977,12 @@ const AREA_STOPS: &[&str] = &[
 fn year_earlier_lead(clause: &str) -> Option<usize> {
     let t = clause.trim_start();
     let lead = clause.len() - t.len();
+    // The lowercase opens with "c" only if the text opens with "c" or "C"
+    // (no other character lowercases to it): most clauses are not
+    // lowercased for this.
+    if !t.starts_with(['c', 'C']) {
+        return None;
+    }
     let lower = lowercase(tail_start(t, 40));
     let head = ["cùng kỳ", "cùng kì"]
         .iter()
@@ -1988,7 +2039,7 @@ fn cut_period(p: &mut Period, cut: chrono::NaiveDate) {
 /// A date range written in brackets right after a month: "tháng 5 (từ
 /// 15/4 đến 14/5)", "Tháng 5/2024 (từ ngày 15/4 đến ngày 14/5/2024)".
 fn bracket_range(sentence: &str, anchor: Anchor) -> Option<Period> {
-    let open = sentence.find("(từ ").or_else(|| sentence.find("(Từ "))?;
+    let open = find_str(sentence, "(từ ").or_else(|| find_str(sentence, "(Từ "))?;
     let before = lowercase(tail(sentence[..open].trim_end(), 24));
     let month = before
         .rsplit("tháng")
@@ -2076,8 +2127,25 @@ fn compatible(ind: UnitCode, q: UnitCode) -> bool {
 }
 
 fn has_word(text: &str, word: &str) -> bool {
-    text.split(|c: char| !baocao_domain::text::is_alphabetic(c))
-        .any(|w| w == word)
+    // `word` is letters only: it is a word of `text` where it stands with
+    // no letter before or after it (each place it stands is tried).
+    debug_assert!(word.chars().all(baocao_domain::text::is_alphabetic));
+    if word.is_empty() {
+        return text
+            .split(|c: char| !baocao_domain::text::is_alphabetic(c))
+            .any(str::is_empty);
+    }
+    let letter = |c: Option<char>| c.is_some_and(baocao_domain::text::is_alphabetic);
+    let mut from = 0;
+    while let Some(i) = find_str(&text[from..], word) {
+        let at = from + i;
+        let end = at + word.len();
+        if !letter(text[..at].chars().next_back()) && !letter(text[end..].chars().next()) {
+            return true;
+        }
+        from = at + text[at..].chars().next().map_or(1, char::len_utf8);
+    }
+    false
 }
 
 /// The product a figure after an industrial product's names ("xi măng" of
@@ -2106,6 +2174,11 @@ fn next_product(
 fn restatement(gap: &str) -> Option<usize> {
     let rest = gap.trim_start_matches([',', ' ']);
     if rest.len() == gap.len() && !gap.is_empty() {
+        return None;
+    }
+    // Each word opens with "t" or "h", which only "t", "T", "h" and "H"
+    // lowercase to: other texts are not lowercased.
+    if !rest.starts_with(['t', 'T', 'h', 'H']) {
         return None;
     }
     let lower = lowercase(rest);
@@ -2296,6 +2369,11 @@ fn other_field(state: &State, ind: &catalog::Indicator) -> bool {
 /// The base a level names when it is a plan or a budget estimate itself
 /// ("Kế hoạch vốn đầu tư công năm 2024 là 6.500 tỷ đồng").
 fn plan_named(o: &Observation) -> Option<ComparisonBase> {
+    // "kế hoạch" and "dự toán" hold "ạ" and "ự", which only "ạ"/"Ạ" and
+    // "ự"/"Ự" lowercase to: a label with neither is not lowercased.
+    if !o.indicator.ends_with("_plan") && !o.label.contains(['ạ', 'Ạ', 'ự', 'Ự']) {
+        return None;
+    }
     let l = lowercase(&o.label);
     if o.indicator.ends_with("_plan") || l.contains("kế hoạch") {
         Some(ComparisonBase::Plan)
@@ -2327,8 +2405,11 @@ fn bare_attainment(gap_lower: &str, unit: Option<&Unit>, after_unit: &str) -> bo
 /// Words after a unit up to punctuation or a number (for a subject named
 /// after its figure).
 fn post_words(text: &str) -> &str {
+    // The marks are ASCII, never part of another character: bytes are
+    // scanned.
     let mut end = text
-        .find([',', ';', '.', '(', ':', ')'])
+        .bytes()
+        .position(|b| matches!(b, b',' | b';' | b'.' | b'(' | b':' | b')'))
         .unwrap_or(text.len());
     for w in [" với ", " và ", " đạt ", " là "] {
         if let Some(i) = find_str(&text[..end], w) {
@@ -2336,13 +2417,14 @@ fn post_words(text: &str) -> &str {
         }
     }
     let end = text[..end]
-        .find(|c: char| c.is_ascii_digit())
+        .bytes()
+        .position(|b| b.is_ascii_digit())
         .unwrap_or(end);
     let t = &text[..end];
     // At most six words.
     let mut n = 0;
-    for (i, c) in t.char_indices() {
-        if c == ' ' && i > 0 {
+    for (i, c) in t.bytes().enumerate() {
+        if c == b' ' && i > 0 {
             n += 1;
             if n > 6 {
                 return &t[..i];
@@ -2372,7 +2454,16 @@ fn tail(s: &str, n: usize) -> &str {
 }
 
 fn is_ordinal(before: &str) -> bool {
-    let b = lowercase(tail(before.trim_end(), 40));
+    let before = before.trim_end();
+    // The words end in these letters, which only they and their capitals
+    // lowercase to: a text ending otherwise is not lowercased.
+    if !before.ends_with([
+        'p', 'P', 't', 'T', 'a', 'A', 'á', 'Á', 'ứ', 'Ứ', 'ố', 'Ố', 'y', 'Y', 'i', 'I', 'n', 'N',
+        'ộ', 'Ộ', 'h', 'H',
+    ]) {
+        return false;
+    }
+    let b = lowercase(tail(before, 40));
     [
         "lớp",
         "đợt",
@@ -2396,8 +2487,11 @@ fn is_ordinal(before: &str) -> bool {
 fn is_date_or_duration(main: &str, n: &Num<'_>) -> bool {
     let after = &main[n.end..];
     let t = after.trim_start();
-    // "từ 3 đến dưới 6 tháng": a duration.
-    if DURATION.is_match(tail_start(after, 40)) {
+    // "từ 3 đến dưới 6 tháng": a duration. (The pattern opens with
+    // spaces, then "đến" or a dash: other texts are not searched.)
+    if ["đến", "-", "–"].iter().any(|p| t.starts_with(p))
+        && DURATION.is_match(tail_start(after, 40))
+    {
         return true;
     }
     // A bare year ("năm học 2023-2024", "giai đoạn 2022-2024"): not a figure.
@@ -2450,6 +2544,10 @@ fn range_to<'n, 't>(
 ) -> Option<&'n Num<'t>> {
     let m = next?;
     let between = main.get(n.end..m.start)?;
+    // Only "... từ N đến M" is lowercased.
+    if between != " đến " {
+        return None;
+    }
     let before = lowercase(main.get(cursor..n.start)?.trim_end());
     (between == " đến " && before.rsplit(' ').next() == Some("từ") && !is_date_or_duration(main, m))
         .then_some(m)
@@ -2560,7 +2658,7 @@ fn noun_phrase(
             i
         };
         // "vụ Đông Xuân", "Vụ Hè Thu": a crop season, not a place (kept).
-        if lowercase(words[i]) == "vụ" {
+        if is_vu(words[i]) {
             loop {
                 words[kept] = words[i];
                 kept += 1;
@@ -2675,6 +2773,16 @@ fn noun_phrase(
         return String::new();
     }
     np
+}
+
+/// Whether the lowercase of `w` is "vụ": only "v"/"V" lowercase to "v",
+/// only "ụ"/"Ụ" to "ụ" (no allocation for every word of a phrase).
+fn is_vu(w: &str) -> bool {
+    let mut c = w.chars();
+    matches!(
+        (c.next(), c.next(), c.next()),
+        (Some('v' | 'V'), Some('ụ' | 'Ụ'), None)
+    )
 }
 
 /// Whether "a b" is one of `phrases`.
@@ -2920,5 +3028,48 @@ mod tests {
             }
         }
         assert!(checked > 1000, "{checked}");
+    }
+
+    proptest::proptest! {
+        /// `has_word` as it was first written: the text split at every
+        /// character that is no letter.
+        #[test]
+        fn has_word_agrees_with_splitting(text in "[aưđớc ,.1]{0,16}", word in "[aưđớc]{0,3}") {
+            let split = text
+                .split(|c: char| !baocao_domain::text::is_alphabetic(c))
+                .any(|w| w == word);
+            proptest::prop_assert_eq!(has_word(&text, &word), split);
+        }
+
+        /// `names_indicator` as it was first written: padded texts.
+        #[test]
+        fn names_indicator_agrees_with_padding(
+            noise in "[aAđĐ ]{0,6}",
+            code in 0usize..400,
+            other in 0usize..400,
+            from in 0usize..4,
+            len in 0usize..4,
+            upper: bool,
+            same: bool,
+        ) {
+            let all = catalog::catalog();
+            let ind = &all[code % all.len()];
+            // Words of an alias of this indicator or another, or noise.
+            let pick = if same { code } else { other };
+            let source = all[pick % all.len()].aliases.first().copied().unwrap_or("");
+            let words: Vec<&str> = source.split(' ').skip(from).take(len).collect();
+            let np = if words.is_empty() { noise } else { words.join(" ") };
+            let np = if upper { np.to_uppercase() } else { np };
+            let padded = {
+                let np = lowercase(np.trim());
+                !np.is_empty() && {
+                    let words = format!(" {np} ");
+                    std::iter::once(lowercase(ind.name))
+                        .chain(ind.aliases.iter().map(|a| lowercase(a)))
+                        .any(|a| format!(" {a} ").contains(&words))
+                }
+            };
+            proptest::prop_assert_eq!(names_indicator(&np, ind), padded, "{}", np);
+        }
     }
 }

@@ -14,17 +14,31 @@ pub fn parse_number(s: &str) -> Option<f64> {
     {
         return None;
     }
-    let (int, frac) = match s.split_once(',') {
-        Some((i, f)) if !f.contains([',', '.']) && !f.is_empty() => (i, Some(f)),
-        Some(_) => return None,
+    // The text is ASCII digits, '.' and ',' only (tested above): its marks
+    // are found as bytes.
+    let (int, frac) = match memchr::memchr(b',', s.as_bytes()) {
+        Some(i) => {
+            let f = &s[i + 1..];
+            if memchr::memchr2(b',', b'.', f.as_bytes()).is_some() || f.is_empty() {
+                return None;
+            }
+            (&s[..i], Some(f))
+        }
         None => (s, None),
     };
-    let groups = int.split('.').count();
-    let first = int.split('.').next().unwrap_or("");
+    let dots = memchr::memchr_iter(b'.', int.as_bytes());
+    let groups = dots.clone().count() + 1;
+    let first = &int[..dots.clone().next().unwrap_or(int.len())];
+    // The groups after the first: each dot is followed by three digits and
+    // then a dot or the end.
     let thousands = groups > 1
         && first.len() <= 3
         && !first.is_empty()
-        && int.split('.').skip(1).all(|g| g.len() == 3);
+        && dots.clone().all(|d| {
+            let end =
+                memchr::memchr(b'.', &int.as_bytes()[d + 1..]).map_or(int.len(), |k| d + 1 + k);
+            end - (d + 1) == 3
+        });
     // "60.769" (thousands) is read without its dots; "1.5" (one dot, no
     // comma) as written; a plain integer as written.
     let plain = if thousands {
@@ -37,7 +51,7 @@ pub fn parse_number(s: &str) -> Option<f64> {
         return None;
     };
     if plain {
-        return int.parse().ok();
+        return parse_decimal(int);
     }
     // The digits without dots, then "." and the fraction: a small number is
     // assembled on the stack.
@@ -60,7 +74,38 @@ pub fn parse_number(s: &str) -> Option<f64> {
         buf[n + 1..n + 1 + f.len()].copy_from_slice(f.as_bytes());
         n += 1 + f.len();
     }
-    std::str::from_utf8(&buf[..n]).ok()?.parse().ok()
+    parse_decimal(std::str::from_utf8(&buf[..n]).ok()?)
+}
+
+/// `t.parse::<f64>()` for digits with at most one '.': a number of at most
+/// 15 digits is computed as an integer (below 2^53, so exact as an f64)
+/// divided by a power of ten (exact up to 10^22); the one correctly
+/// rounded division gives the correctly rounded value, as parsing does.
+/// Other texts are parsed.
+fn parse_decimal(t: &str) -> Option<f64> {
+    const POW10: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    let mut m: u64 = 0;
+    let mut digits = 0usize;
+    let mut frac: Option<usize> = None;
+    for &b in t.as_bytes() {
+        match b {
+            b'0'..=b'9' if digits < 15 => {
+                m = m * 10 + u64::from(b - b'0');
+                digits += 1;
+                if let Some(f) = frac.as_mut() {
+                    *f += 1;
+                }
+            }
+            b'.' if frac.is_none() => frac = Some(0),
+            _ => return t.parse().ok(),
+        }
+    }
+    if digits == 0 {
+        return t.parse().ok();
+    }
+    Some(m as f64 / POW10[frac.unwrap_or(0)])
 }
 
 /// A unit as matched after a number.
@@ -177,9 +222,14 @@ pub fn unit_after(text: &str) -> Option<Unit> {
     let mut written = String::new();
     let mut multiplier = 1.0;
     let mut rest = trimmed;
+    // Every scale and unit is a word of its own or a sign: nothing (and no
+    // byte) opens none of them.
+    let &first = rest.as_bytes().first()?;
+    // Only the words whose first byte is the text's are compared further.
+    let opens = |w: &str, t: &str| w.as_bytes()[0] == first && t.starts_with(w);
     if let Some((w, m)) = SCALES
         .iter()
-        .find(|(w, _)| rest.starts_with(w) && word_boundary(&rest[w.len()..]))
+        .find(|(w, _)| opens(w, rest) && word_boundary(&rest[w.len()..]))
     {
         written.push_str(w);
         multiplier = *m;
@@ -187,9 +237,12 @@ pub fn unit_after(text: &str) -> Option<Unit> {
         rest = &rest[w.len()..];
         let t = rest.trim_start_matches(' ');
         let gap = rest.len() - t.len();
-        if let Some((u, code)) = UNITS
-            .iter()
-            .find(|(u, _)| t.starts_with(u) && (word_boundary(&t[u.len()..]) || *u == "%"))
+        if let Some(&first) = t.as_bytes().first()
+            && let Some((u, code)) = UNITS.iter().find(|(u, _)| {
+                u.as_bytes()[0] == first
+                    && t.starts_with(u)
+                    && (word_boundary(&t[u.len()..]) || *u == "%")
+            })
         {
             written.push(' ');
             written.push_str(u);
@@ -212,7 +265,7 @@ pub fn unit_after(text: &str) -> Option<Unit> {
     }
     if let Some((u, code)) = UNITS
         .iter()
-        .find(|(u, _)| rest.starts_with(u) && (word_boundary(&rest[u.len()..]) || *u == "%"))
+        .find(|(u, _)| opens(u, rest) && (word_boundary(&rest[u.len()..]) || *u == "%"))
     {
         if NOT_UNITS.contains(u) {
             return None;
@@ -324,6 +377,12 @@ mod tests {
 
     proptest::proptest! {
         #[test]
+        fn parse_decimal_agrees_with_parse(t in "[0-9]{0,17}(\\.[0-9]{0,17})?|[0-9.]{0,6}") {
+            let parsed: Option<f64> = t.parse().ok();
+            proptest::prop_assert_eq!(parse_decimal(&t).map(f64::to_bits), parsed.map(f64::to_bits), "{}", t);
+        }
+
+        #[test]
         fn parse_number_agrees_with_oracle(s in "[0-9.,]{0,12}|[0-9.,]{60,80}|[0-9.,a]{0,6}") {
             let (a, b) = (parse_number(&s), parse_number_oracle(&s));
             proptest::prop_assert_eq!(a.map(f64::to_bits), b.map(f64::to_bits), "{}", s);
@@ -347,6 +406,13 @@ mod tests {
             };
             proptest::prop_assert_eq!(qualifier_before(&text), expected);
         }
+    }
+
+    #[test]
+    fn scales_and_units_are_not_empty() {
+        // `unit_after` compares their first bytes.
+        assert!(SCALES.iter().all(|(w, _)| !w.is_empty()));
+        assert!(UNITS.iter().all(|(u, _)| !u.is_empty()));
     }
 
     #[test]

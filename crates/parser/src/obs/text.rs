@@ -15,7 +15,20 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
+    // The next "…" at or after `i` (b.len() if none), found again only once
+    // passed: the marks are looked for with memchr, not byte by byte.
+    let ellipsis = |from: usize| find_str(&text[from..], "…").map_or(b.len(), |k| from + k);
+    let mut next_ellipsis = ellipsis(0);
     while i < b.len() {
+        if next_ellipsis < i {
+            next_ellipsis = ellipsis(i);
+        }
+        // The next mark: '.', '!', '?' or "…" (all at char boundaries).
+        let stop = memchr::memchr3(b'.', b'!', b'?', &b[i..]).map_or(b.len(), |k| i + k);
+        i = stop.min(next_ellipsis);
+        if i >= b.len() {
+            break;
+        }
         let c = b[i];
         if matches!(c, b'.' | b'!' | b'?') || (c == 0xE2 && b[i..].starts_with("…".as_bytes())) {
             let clen = if c == b'.' || c == b'!' || c == b'?' {
@@ -116,35 +129,57 @@ pub fn clauses(text: &str) -> Vec<Range<usize>> {
 
 /// `text` with every top-level bracket group blanked out (same length), so
 /// offsets stay valid.
+///
+/// The groups are in order and apart, as [`paren_groups`] gives them: the
+/// text is copied once, each group as spaces.
 pub fn without_parens(text: &str, groups: &[Range<usize>]) -> String {
-    let mut s = text.to_owned();
+    debug_assert!(groups.windows(2).all(|w| w[0].end <= w[1].start));
+    let mut s = String::with_capacity(text.len());
+    let mut at = 0;
     for g in groups {
+        s.push_str(&text[at..g.start]);
         // One space a byte: every character of the group becomes as many
         // spaces as it has bytes.
-        s.replace_range(g.clone(), &" ".repeat(g.len()));
+        s.extend(std::iter::repeat_n(' ', g.len()));
+        at = g.end;
     }
+    s.push_str(&text[at..]);
     s
 }
 
 /// `haystack.find(needle)`, for the short texts and needles read around a
-/// figure: the needle's first byte found with memchr and the rest compared,
-/// with no searcher to set up. (A match of a whole needle starts at a char
-/// boundary, so the offsets are those of `str::find`.)
+/// figure: one byte of the needle found with memchr and the whole compared
+/// there, with no searcher to set up. (A match of a whole needle starts at
+/// a char boundary, so the offsets are those of `str::find`.) The byte is
+/// the first that is no space: memchr stops at every place of the byte,
+/// and spaces, the first byte of many needles (" và "), are everywhere.
 pub fn find_str(haystack: &str, needle: &str) -> Option<usize> {
     let h = haystack.as_bytes();
-    let Some((&first, rest)) = needle.as_bytes().split_first() else {
+    let n = needle.as_bytes();
+    if n.is_empty() {
         return Some(0);
-    };
-    memchr::memchr_iter(first, h).find(|&i| h[i + 1..].starts_with(rest))
+    }
+    let k = first_not_space(n);
+    // A place `i` of the byte in `h[k..]` is a match starting at `i`.
+    memchr::memchr_iter(n[k], h.get(k..)?).find(|&i| h[i..].starts_with(n))
 }
 
 /// `haystack.rfind(needle)`, as [`find_str`].
 pub fn rfind_str(haystack: &str, needle: &str) -> Option<usize> {
     let h = haystack.as_bytes();
-    let Some((&first, rest)) = needle.as_bytes().split_first() else {
+    let n = needle.as_bytes();
+    if n.is_empty() {
         return Some(h.len());
-    };
-    memchr::memrchr_iter(first, h).find(|&i| h[i + 1..].starts_with(rest))
+    }
+    let k = first_not_space(n);
+    memchr::memrchr_iter(n[k], h.get(k..)?).find(|&i| h[i..].starts_with(n))
+}
+
+/// The place of the first byte of `needle` (not empty) that is no space,
+/// or 0 if all are.
+#[inline]
+fn first_not_space(needle: &[u8]) -> usize {
+    needle.iter().position(|&b| b != b' ').unwrap_or(0)
 }
 
 /// A number as written: "60.769", "1.007,5", "17,32", "05".
@@ -227,9 +262,72 @@ mod tests {
         assert_eq!(without_parens("a (bc) d", &groups), "a      d");
     }
 
+    /// `sentences` as it was first written, byte by byte: the oracle.
+    fn sentences_oracle(text: &str) -> Vec<Range<usize>> {
+        let b = text.as_bytes();
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            if matches!(c, b'.' | b'!' | b'?') || (c == 0xE2 && b[i..].starts_with("…".as_bytes()))
+            {
+                let clen = if c == b'.' || c == b'!' || c == b'?' {
+                    1
+                } else {
+                    '…'.len_utf8()
+                };
+                let mut j = i + clen;
+                // "...", "./.", closing quotes and brackets, markers.
+                while j < b.len()
+                    && text.is_char_boundary(j)
+                    && (matches!(b[j], b'.' | b'/' | b')' | b'"')
+                        || text[j..].starts_with([
+                            '”', '…', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹', '⁰',
+                        ]))
+                {
+                    j += text[j..].chars().next().map_or(1, char::len_utf8);
+                }
+                let word_before = text[start..i]
+                    .rsplit(|c: char| !baocao_domain::text::is_alphanumeric(c))
+                    .next()
+                    .unwrap_or("");
+                let after = &text[j..];
+                let next = after.trim_start_matches(' ');
+                let ends = next.is_empty()
+                    || (after.starts_with(' ')
+                        && next.starts_with(|c: char| {
+                            c.is_uppercase()
+                                || c.is_ascii_digit()
+                                || c == '“'
+                                || c == '"'
+                                || c == '('
+                        }));
+                if ends && !(c == b'.' && ABBREVIATIONS.contains(&word_before)) {
+                    out.push(start..j);
+                    start = j + (after.len() - next.len());
+                    i = start;
+                    continue;
+                }
+                i = j;
+                continue;
+            }
+            i += 1;
+        }
+        if start < text.len() && !text[start..].trim().is_empty() {
+            out.push(start..text.len());
+        }
+        out
+    }
+
     proptest::proptest! {
         #[test]
-        fn find_str_agrees_with_str(h in "[aàb ,:đ]{0,30}", n in "[aàb ,:đ]{0,3}") {
+        fn sentences_agree_with_oracle(t in "[aA1 .!?…”¹/)TP(“]{0,40}") {
+            proptest::prop_assert_eq!(sentences(&t), sentences_oracle(&t));
+        }
+
+        #[test]
+        fn find_str_agrees_with_str(h in "[aàb ,:đạư]{0,30}", n in "[aàb ,:đạư]{0,4}") {
             proptest::prop_assert_eq!(find_str(&h, &n), h.find(n.as_str()));
             proptest::prop_assert_eq!(rfind_str(&h, &n), h.rfind(n.as_str()));
         }

@@ -87,6 +87,49 @@ enum G {
     Y,
 }
 
+/// Every group, in `GROUP_NAMES`' order.
+#[cfg(test)]
+const GROUPS_IN_ORDER: [G; 38] = [
+    G::Since,
+    G::Sd,
+    G::Sm,
+    G::Sy,
+    G::Sdy,
+    G::Asof,
+    G::Ad,
+    G::Am,
+    G::Ay,
+    G::Asofm,
+    G::Bm,
+    G::By,
+    G::By2,
+    G::Range,
+    G::R1d,
+    G::R1m,
+    G::R1y,
+    G::R2d,
+    G::R2m,
+    G::R2y,
+    G::Half,
+    G::Hw,
+    G::Hy,
+    G::Ytd,
+    G::N,
+    G::Ny,
+    G::Cum,
+    G::Month,
+    G::M,
+    G::My,
+    G::My2,
+    G::This,
+    G::Quarter,
+    G::Q,
+    G::Qy,
+    G::Qy2,
+    G::Year,
+    G::Y,
+];
+
 const GROUP_NAMES: [&str; 38] = [
     "since", "sd", "sm", "sy", "sdy", "asof", "ad", "am", "ay", "asofm", "bm", "by", "by2",
     "range", "r1d", "r1m", "r1y", "r2d", "r2m", "r2y", "half", "hw", "hy", "ytd", "n", "ny", "cum",
@@ -103,18 +146,108 @@ static GROUPS: LazyLock<[usize; GROUP_NAMES.len()]> = LazyLock::new(|| {
     })
 });
 
-fn g<'h>(c: &regex::Captures<'h>, group: G) -> Option<regex::Match<'h>> {
-    c.get(GROUPS[group as usize])
+/// The groups of a period phrase: captured, or read by hand.
+enum Groups<'h> {
+    Captured(regex::Captures<'h>),
+    /// A phrase of the "month" or "year" alternative opening with its word
+    /// ("tháng 5/2024", "năm 2024"): its groups are read from its text
+    /// (`read_plain`), with no capturing search.
+    Read([Option<(G, &'h str)>; 3]),
 }
 
-fn num(c: &regex::Captures, group: G) -> Option<u32> {
-    g(c, group).and_then(|m| m.as_str().parse().ok())
+fn g<'h>(c: &Groups<'h>, group: G) -> Option<&'h str> {
+    match c {
+        Groups::Captured(c) => c.get(GROUPS[group as usize]).map(|m| m.as_str()),
+        Groups::Read(groups) => groups
+            .iter()
+            .flatten()
+            .find(|(k, _)| *k as usize == group as usize)
+            .map(|(_, t)| *t),
+    }
 }
 
-fn year(c: &regex::Captures, groups: &[G]) -> Option<i32> {
+fn num(c: &Groups, group: G) -> Option<u32> {
+    g(c, group).and_then(|m| m.parse().ok())
+}
+
+fn year(c: &Groups, groups: &[G]) -> Option<i32> {
     groups
         .iter()
-        .find_map(|&n| g(c, n).and_then(|m| m.as_str().parse().ok()))
+        .find_map(|&n| g(c, n).and_then(|m| m.parse().ok()))
+}
+
+/// The groups of a phrase [`PERIOD`] matched, read from its text when it
+/// is of a common, plain form; None for the others (captured instead).
+/// The phrase is what the winning alternative matched, so its first words
+/// tell which one won:
+/// - "năm ...": only "year" opens with "năm" ("năm" and four digits);
+/// - "tháng ..." or "trong tháng ...": only "month" opens so and goes on
+///   ("ytd" has a digit after "trong", "this" ends there), with one or two
+///   digits, then "/" or " năm " and four digits, or nothing;
+/// - "trong tháng" alone is "this", "lũy kế" alone "cum" (the others need
+///   a digit or "đầu năm" after them);
+/// - "lũy kế"? "trong"? and a digit: "ytd" ("half" opens with "6", "06" or
+///   "sáu" and no prefix: such phrases are left to the capturing search).
+///
+/// Digits are never '/' nor spaces, so the parts split where the groups
+/// do.
+fn read_plain(label: &str) -> Option<[Option<(G, &str)>; 3]> {
+    fn either<'t>(t: &'t str, a: &str, b: &str) -> Option<&'t str> {
+        t.strip_prefix(a).or_else(|| t.strip_prefix(b))
+    }
+    if let Some(y) = either(label, "năm ", "Năm ") {
+        return Some([Some((G::Year, label)), Some((G::Y, y)), None]);
+    }
+    let after_trong = either(label, "trong ", "Trong ");
+    if after_trong == Some("tháng") {
+        return Some([Some((G::This, label)), None, None]);
+    }
+    if let Some(rest) = either(after_trong.unwrap_or(label), "tháng ", "Tháng ") {
+        let (m, y) = if let Some((m, y)) = rest.split_once('/') {
+            (m, Some((G::My, y)))
+        } else if let Some((m, y)) = rest.split_once(" năm ") {
+            (m, Some((G::My2, y)))
+        } else {
+            (rest, None)
+        };
+        return Some([Some((G::Month, label)), Some((G::M, m)), y]);
+    }
+    if ["lũy kế", "Lũy kế", "luỹ kế", "Luỹ kế"].contains(&label) {
+        return Some([Some((G::Cum, label)), None, None]);
+    }
+    // "ytd": ("lũy kế ")? ("trong ")? N " tháng" (" đầu năm")? (" " ("năm
+    // ")? YYYY)?
+    let cum = ["lũy kế ", "Lũy kế ", "luỹ kế ", "Luỹ kế "]
+        .iter()
+        .find_map(|p| label.strip_prefix(p));
+    let rest = cum.unwrap_or(label);
+    let trong = either(rest, "trong ", "Trong ");
+    let rest = trong.unwrap_or(rest);
+    if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    if cum.is_none()
+        && trong.is_none()
+        && [
+            "6 tháng đầu",
+            "6 tháng cuối",
+            "06 tháng đầu",
+            "06 tháng cuối",
+        ]
+        .iter()
+        .any(|h| rest.starts_with(h))
+    {
+        return None;
+    }
+    let (n, r) = rest.split_once(" tháng")?;
+    let r = r.strip_prefix(" đầu năm").unwrap_or(r);
+    let ny = if r.is_empty() {
+        None
+    } else {
+        let r = r.strip_prefix(' ')?;
+        Some((G::Ny, r.strip_prefix("năm ").unwrap_or(r)))
+    };
+    Some([Some((G::Ytd, label)), Some((G::N, n)), ny])
 }
 
 /// The lowercase of the last 16 characters of `text`: enough to test
@@ -136,8 +269,9 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
     {
         return out;
     }
-    for c in PERIOD.captures_iter(text) {
-        let Some(m) = c.get(0) else { continue };
+    // Phrases are found with the automaton alone; the capturing search
+    // (slow: the pattern is large) reads only those not read by hand.
+    for m in PERIOD.find_iter(text) {
         // "nợ từ 3 tháng trở lên", "dưới 6 tháng": a duration, not a period.
         let before = text[..m.start()].trim_end();
         let after = text[m.end()..].trim_start();
@@ -152,6 +286,15 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
         {
             continue;
         }
+        let c = match read_plain(label) {
+            Some(groups) => Groups::Read(groups),
+            // The match at this place, found again with its groups (no
+            // look-around in the pattern: the text before it is no matter).
+            None => match PERIOD.captures_at(text, m.start()) {
+                Some(c) => Groups::Captured(c),
+                None => continue,
+            },
+        };
         let period = if g(&c, G::Since).is_some() {
             since_new_year(&c, anchor, label)
         } else if g(&c, G::Asof).is_some() {
@@ -180,7 +323,7 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
             }
         } else if g(&c, G::Half).is_some() {
             let y = year(&c, &[G::Hy]).unwrap_or(anchor.year);
-            if g(&c, G::Hw).is_some_and(|w| w.as_str() == "đầu") {
+            if g(&c, G::Hw).is_some_and(|w| w == "đầu") {
                 Period::year_to_date(y, 6, label)
             } else {
                 Period::half_year(y, 2, label)
@@ -211,7 +354,7 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
             Period::month(anchor.year, anchor.month, label)
         } else if g(&c, G::Quarter).is_some() {
             let q = g(&c, G::Q).map_or(0, |q| {
-                roman_value(q.as_str()).unwrap_or_else(|| q.as_str().parse().unwrap_or(0))
+                roman_value(q).unwrap_or_else(|| q.parse().unwrap_or(0))
             });
             Period::quarter(year(&c, &[G::Qy, G::Qy2]).unwrap_or(anchor.year), q, label)
         } else if g(&c, G::Year).is_some() {
@@ -244,7 +387,7 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
 /// of the report's month; "từ đầu năm đến ngày 20/5": January 1 to that
 /// day, a year to date cut at the date (DOMAIN.md is silent; a flow over
 /// the interval, as SDMX would key it, not a stock on the day).
-fn since_new_year(c: &regex::Captures, anchor: Anchor, label: &str) -> Option<Period> {
+fn since_new_year(c: &Groups, anchor: Anchor, label: &str) -> Option<Period> {
     let Some(day) = num(c, G::Sd) else {
         let y = year(c, &[G::Sy]).unwrap_or(anchor.year);
         let month = if y == anchor.year { anchor.month } else { 12 };
@@ -276,7 +419,13 @@ const SEASONS: &[&str] = &[
 /// year written next ("vụ Hè Thu năm 2024", "vụ Đông Xuân 2023-2024")
 /// belongs to the name.
 pub fn names_season(before: &str) -> bool {
-    let b = lower_tail(before.trim_end());
+    // "năm" and the seasons' names end in m, n, u, g, è or a, which only
+    // they and their capitals lowercase to: other texts are not lowercased.
+    let before = before.trim_end();
+    if !before.ends_with(['m', 'M', 'n', 'N', 'u', 'U', 'g', 'G', 'è', 'È', 'a', 'A']) {
+        return false;
+    }
+    let b = lower_tail(before);
     let b = b.strip_suffix("năm").map_or(b.as_str(), str::trim_end);
     ends_with_season(b)
 }
@@ -285,6 +434,11 @@ pub fn names_season(before: &str) -> bool {
 /// a sentence, before its comma or colon (the name, "năm" and years only),
 /// names the item of the sentence's figures. Returns it as written.
 pub fn leading_season(sentence: &str) -> Option<&str> {
+    // Every season's name opens with "vụ", whose lowercase only "v" or "V"
+    // opens: other sentences are not looked at further.
+    if !sentence.trim_start().starts_with(['v', 'V']) {
+        return None;
+    }
     let end = sentence.find([',', ':'])?;
     let head = sentence[..end].trim();
     if head.chars().count() > 40 {
@@ -416,5 +570,55 @@ mod tests {
             (e.start.to_string(), e.end.to_string()),
             ("2023-01-01".into(), "2023-02-28".into())
         );
+    }
+
+    #[test]
+    fn plain_phrases_of_each_kind_are_read() {
+        for label in [
+            "năm 2024",
+            "tháng 5",
+            "Tháng 5/2024",
+            "tháng 12 năm 2023",
+            "Trong tháng",
+            "Trong tháng 5",
+            "lũy kế",
+            "5 tháng",
+            "5 tháng đầu năm 2024",
+            "Trong 5 tháng",
+            "lũy kế 5 tháng năm 2024",
+        ] {
+            assert!(read_plain(label).is_some(), "{label}");
+            let m = PERIOD.find(label).expect("a period");
+            assert_eq!(m.range(), 0..label.len(), "{label}");
+        }
+        for label in [
+            "6 tháng đầu năm",
+            "Tính đến ngày 1/2/2024",
+            "quý II",
+            "từ đầu năm",
+        ] {
+            assert!(read_plain(label).is_none(), "{label}");
+        }
+    }
+
+    proptest::proptest! {
+        /// A phrase read by hand has the groups the capturing search gives.
+        #[test]
+        fn plain_phrases_read_as_captured(
+            text in "(Trong |trong |6 |lũy kế |Luỹ kế |từ |Tính đến |so với |cùng kỳ |1)?(Trong |trong )?(tháng|Tháng|năm|Năm|Quý|6|06|[0-9٣]{1,2})( tháng)?( [0-9٣]{1,4})?(/[0-9٣]{1,4}| năm [0-9٣]{1,4})?( đầu năm| cuối năm| đầu| năm)?( [0-9٣]{4})?( tháng)?"
+        ) {
+            for m in PERIOD.find_iter(&text) {
+                let Some(read) = read_plain(m.as_str()) else { continue };
+                let c = PERIOD.captures_at(&text, m.start()).expect("the match again");
+                proptest::prop_assert_eq!(c.get(0).map(|a| a.range()), Some(m.range()));
+                let read = Groups::Read(read);
+                let captured = Groups::Captured(c);
+                for (k, name) in GROUP_NAMES.iter().enumerate() {
+                    let group = GROUPS_IN_ORDER[k];
+                    proptest::prop_assert_eq!(group as usize, k);
+                    proptest::prop_assert_eq!(g(&read, group), g(&captured, group), "{} {}", name, &text);
+                }
+            }
+        }
     }
 }
