@@ -652,3 +652,29 @@ fn a_numbered_list_inside_a_section_opens_no_section() {
         r.quality_issues
     );
 }
+
+#[test]
+fn a_footnote_marker_glued_to_a_change_leaves_its_base_to_it() {
+    // "tăng 3,12%¹ so với cùng kỳ": the marker glued to the figure stands
+    // between the change and its base, which is still the change's; the
+    // footnote reads on from the figure its marker is glued to (rule 9).
+    let r = report(
+        "3. Giá cả\n\n\
+         Chỉ số giá tiêu dùng (CPI) tháng 5 tăng 0,21% so với tháng trước, tăng 3,12%1 so \
+         với cùng kỳ; tính chung 5 tháng tăng 3,05%2 so với cùng kỳ.\n\n\
+         ____________________\n\
+         1 Trong đó nhóm giáo dục tăng 5,1%.\n\
+         2 Nhóm giao thông giảm do giá xăng dầu điều chỉnh giảm.",
+    );
+    assert_eq!(r.footnotes.len(), 2, "{:#?}", r.footnotes);
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "cpi |  | {MAY} | - | Actual | PreviousPeriod +0.21%, SamePeriodLastYear +3.12%"
+            ),
+            "cpi |  | YTD 2024-01-01..2024-05-31 | - | Actual | SamePeriodLastYear +3.05%",
+            &format!("cpi | nhóm giáo dục | {MAY} | - | Actual | SamePeriodLastYear +5.1%"),
+        ],
+    );
+}

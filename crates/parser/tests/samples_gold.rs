@@ -19,7 +19,7 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("cuc-thong-ke-5-thang", 0.66, 0.66),
     ("cuc-thong-ke-mot-dong", 0.90, 0.90),
     ("so-cong-thuong", 0.75, 0.75),
-    ("cuc-thong-ke-brief", 0.84, 0.84),
+    ("cuc-thong-ke-brief", 0.86, 0.84),
     ("ubnd-deep-numbering", 0.55, 0.55),
     ("phan-thu-nhat", 0.50, 0.48),
     ("ubnd-full-header", 0.76, 0.70),

@@ -890,6 +890,9 @@ impl<'d> Extractor<'d> {
                 in_paren,
             );
             if let Some(end) = consumed {
+                // "tăng 3,12%³ so với cùng kỳ": a marker the figure's reading
+                // went past stands where the figure was read.
+                self.snapshot_markers(global + n.start, global + end, state, loc);
                 skip_until = end;
                 cursor = end;
             }
