@@ -678,3 +678,27 @@ fn a_footnote_marker_glued_to_a_change_leaves_its_base_to_it() {
         ],
     );
 }
+
+#[test]
+fn a_footnote_writing_its_own_base_is_compared_to_it() {
+    // The footnote breaks down the CPI of its marker's sentence, but says
+    // against what: "so với tháng trước", written before its changes and
+    // after no figure, is the base in force for them (rule 6), not the
+    // marker's year on year.
+    let r = report(
+        "3. Giá cả\n\n\
+         Chỉ số giá tiêu dùng (CPI) tháng 5 tăng 3,12%1 so với cùng kỳ.\n\n\
+         ____________________\n\
+         1 Nhiều nhóm hàng tăng giá so với tháng trước; trong đó nhóm giáo dục tăng 1,5%; \
+         nhóm bưu chính, viễn thông giảm 0,05%.",
+    );
+    let p = "PreviousPeriod";
+    assert_rows(
+        &r,
+        &[
+            &format!("cpi |  | {MAY} | - | Actual | SamePeriodLastYear +3.12%"),
+            &format!("cpi | nhóm giáo dục | {MAY} | - | Actual | {p} +1.5%"),
+            &format!("cpi | nhóm bưu chính, viễn thông | {MAY} | - | Actual | {p} -0.05%"),
+        ],
+    );
+}

@@ -1293,6 +1293,13 @@ impl<'d> Extractor<'d> {
                             .clone()
                             .filter(|(b, _)| !plan_for_change(kind, *b))
                     })
+                    .or_else(|| {
+                        let before = loc
+                            .sentence
+                            .get(..(span.start as usize).saturating_sub(loc.sentence_off));
+                        last_base_written(before.unwrap_or(""), self.anchor)
+                            .filter(|(b, _)| !plan_for_change(kind, *b))
+                    })
                     .unwrap_or_else(|| match kind {
                         Kind::Exceed => (ComparisonBase::BudgetEstimate, String::new()),
                         _ => (ComparisonBase::SamePeriodLastYear, String::new()),
@@ -2143,6 +2150,25 @@ fn same_base(
     } else {
         (first.base, first.base_label.clone())
     }
+}
+
+/// The last base written in `before` (the sentence up to a change), read
+/// or not: "Có 8/11 nhóm hàng tăng giá so với tháng trước, trong đó ...
+/// nhóm bưu chính, viễn thông giảm 0,05%" writes its base after no figure.
+fn last_base_written(before: &str, anchor: Anchor) -> Option<(ComparisonBase, String)> {
+    before
+        .match_indices("so ")
+        .chain(before.match_indices("So "))
+        .filter(|(p, _)| {
+            before[..*p]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !baocao_domain::text::is_alphanumeric(c))
+        })
+        .filter_map(|(p, _)| base_at(&before[p..], anchor).map(|(b, l, _)| (p, b, l)))
+        .filter(|(_, b, _)| *b != ComparisonBase::Other)
+        .max_by_key(|(p, _, _)| *p)
+        .map(|(_, b, l)| (b, l))
 }
 
 fn change_sign(c: &Change) -> f64 {
