@@ -702,3 +702,31 @@ fn a_footnote_writing_its_own_base_is_compared_to_it() {
         ],
     );
 }
+
+#[test]
+fn a_share_of_the_plan_a_year_earlier_in_brackets() {
+    // "bằng 33,9% kế hoạch (cùng kỳ đạt 31,2%)": the bracket states the
+    // share of the plan done by the same date a year earlier (rules 8 and
+    // 17), measured against what the figure before it was: the plan, or
+    // the budget estimate.
+    let r = report(
+        "4. Đầu tư, ngân sách\n\n\
+         Tính đến ngày 20/5/2024, giải ngân vốn đầu tư công đạt 1.612,4 tỷ đồng, bằng 33,9% \
+         kế hoạch vốn năm 2024 (cùng kỳ đạt 31,2%). Tổng thu ngân sách nhà nước trên địa bàn \
+         5 tháng ước đạt 4.120 tỷ đồng, bằng 41,2% dự toán (cùng kỳ năm trước đạt 39,5%).",
+    );
+    let bn = "tỷ đồng Vnd x1000000000";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "public_investment_disbursement |  | ASOF 2024-05-20..2024-05-20 | 1612.4 {bn} | Actual | Plan =33.9%"
+            ),
+            "public_investment_disbursement |  | ASOF 2023-05-20..2023-05-20 | - | Actual | Plan =31.2%",
+            &format!(
+                "budget_revenue |  | YTD 2024-01-01..2024-05-31 | 4120 {bn} | Estimate | BudgetEstimate =41.2%"
+            ),
+            "budget_revenue |  | YTD 2023-01-01..2023-05-31 | - | Actual | BudgetEstimate =39.5%",
+        ],
+    );
+}

@@ -20,9 +20,9 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("cuc-thong-ke-mot-dong", 0.90, 0.90),
     ("so-cong-thuong", 0.75, 0.75),
     ("cuc-thong-ke-brief", 0.86, 0.84),
-    ("ubnd-deep-numbering", 0.55, 0.55),
-    ("phan-thu-nhat", 0.50, 0.48),
-    ("ubnd-full-header", 0.76, 0.70),
+    ("ubnd-deep-numbering", 0.58, 0.58),
+    ("phan-thu-nhat", 0.53, 0.51),
+    ("ubnd-full-header", 0.78, 0.73),
 ];
 
 fn gold_path(name: &str) -> String {

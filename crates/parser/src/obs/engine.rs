@@ -995,7 +995,40 @@ impl<'d> Extractor<'d> {
             let r = inner_start + c.start..inner_start + c.end;
             self.clause(&text[r.clone()], off + r.start, loc, &mut inner_state, true);
         }
+        if lower.starts_with("cùng k") && inner.trim_end().ends_with('%') {
+            self.share_a_year_earlier(state.current, before_count);
+        }
         self.obs.len() > before_count
+    }
+
+    /// "bằng 33,9% kế hoạch (cùng kỳ đạt 31,2%)": a bare percent a year
+    /// earlier after a share of the plan or budget estimate is that share
+    /// a year earlier, not a level in percent (rule 17).
+    fn share_a_year_earlier(&mut self, figure: Option<usize>, from: usize) {
+        let Some(last) = figure.and_then(|c| self.obs[c].comparisons.last()) else {
+            return;
+        };
+        if !matches!(last.change, Change::AttainmentPercent(_))
+            || !matches!(
+                last.base,
+                ComparisonBase::Plan | ComparisonBase::BudgetEstimate
+            )
+        {
+            return;
+        }
+        let (base, base_label) = (last.base, last.base_label.clone());
+        for o in &mut self.obs[from..] {
+            if o.comparisons.is_empty()
+                && let Some(q) = o.quantity.take_if(|q| q.unit_code == UnitCode::Percent)
+            {
+                o.comparisons.push(Comparison {
+                    base,
+                    base_label: base_label.clone(),
+                    change: Change::AttainmentPercent(q.value),
+                    qualifier: q.qualifier,
+                });
+            }
+        }
     }
 
     /// A change written in brackets after its verb ("IIP tháng 5 tăng khá
