@@ -730,3 +730,26 @@ fn a_share_of_the_plan_a_year_earlier_in_brackets() {
         ],
     );
 }
+
+#[test]
+fn a_yield_is_no_area_and_names_no_item() {
+    // "năng suất ... tạ/ha" between an area and an output: a rate per
+    // hectare the catalog has no code for (indicator "", label "năng
+    // suất"), of the crop season in force; the output after it keeps the
+    // season as its item, not "năng suất".
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Vụ Mùa năm 2024 toàn tỉnh gieo cấy 6.850 ha lúa, đạt 101,5% kế hoạch; năng suất ước \
+         đạt 56,5 tạ/ha, tăng 1,2% so với cùng kỳ; sản lượng ước đạt 38.700 tấn.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!("rice_area | Vụ Mùa | {MAY} | 6850 ha Hectare x1 | Actual | Plan =101.5%"),
+            &format!(
+                " | Vụ Mùa | {MAY} | 56.5 tạ/ha Other x1 | Estimate | SamePeriodLastYear +1.2%"
+            ),
+            &format!("rice_output | Vụ Mùa | {MAY} | 38700 tấn Tonne x1 | Estimate | "),
+        ],
+    );
+}

@@ -1445,6 +1445,9 @@ impl<'d> Extractor<'d> {
         in_paren: bool,
     ) -> usize {
         let previous = Some(state.code).filter(|c| !c.is_empty());
+        if is_yield(&q.unit) {
+            return self.crop_yield(gap, cursor, mentions, loc, state, q, span, in_paren);
+        }
         if q.unit_code == UnitCode::Hectare
             && let Some((at, hit)) = damage_at(gap)
             && !self
@@ -1609,6 +1612,54 @@ impl<'d> Extractor<'d> {
         0
     }
 
+    /// "năng suất ước đạt 56,5 tạ/ha": a yield is no area nor output, and
+    /// the catalog has none: indicator "", label "năng suất", the item of
+    /// the crop figure before it ("Vụ Mùa"). The subject and item in force
+    /// stay for the figures after it ("..., sản lượng 210,4 nghìn tấn").
+    #[allow(clippy::too_many_arguments)]
+    fn crop_yield(
+        &mut self,
+        gap: &str,
+        cursor: usize,
+        mentions: &[when::Mention],
+        loc: Loc,
+        state: &mut State,
+        q: Quantity,
+        span: Span,
+        in_paren: bool,
+    ) -> usize {
+        // The item named in its sentence.
+        let item = state
+            .current
+            .filter(|c| self.sentence_levels.contains(c))
+            .map(|c| self.obs[c].breakdown.clone())
+            .filter(|b| !b.is_empty())
+            .or_else(|| {
+                Some(state.breakdown.clone()).filter(|b| state.breakdown_fresh && !b.is_empty())
+            })
+            .unwrap_or_else(|| state.season.clone());
+        let kept = (
+            state.code,
+            state.label.clone(),
+            state.breakdown.clone(),
+            state.breakdown_fresh,
+        );
+        state.current = None;
+        if let Some(i) = self.begin(gap, cursor, mentions, loc, state, Some(q), span, in_paren) {
+            self.obs[i].indicator = String::new();
+            self.obs[i].label = "năng suất".into();
+            self.obs[i].breakdown = item;
+            self.sentence_levels.push(i);
+        }
+        (
+            state.code,
+            state.label,
+            state.breakdown,
+            state.breakdown_fresh,
+        ) = kept;
+        0
+    }
+
     /// An observation of a subject named only by words (no catalog code).
     #[allow(clippy::too_many_arguments)]
     fn begin_unnamed(
@@ -1687,7 +1738,16 @@ impl<'d> Extractor<'d> {
         let previous = Some(state.code).filter(|c| !c.is_empty());
         let subject = self
             .find(gap, previous)
-            .filter(|(ind, _)| !other_field(state, ind));
+            .filter(|(ind, _)| !other_field(state, ind))
+            .map(|(ind, r)| {
+                let last = self
+                    .sentence_levels
+                    .iter()
+                    .rev()
+                    .map(|&i| self.obs[i].indicator.as_str())
+                    .find(|c| !c.is_empty());
+                (rice_output_after(ind, last, &gap[r.clone()]), r)
+            });
         let mut item = None;
         let mut head_item = None;
         if let Some((ind, r)) = &subject {
@@ -2064,6 +2124,27 @@ fn is_rank(gap_lower: &str) -> bool {
         || g.ends_with("đứng thứ")
         || g.ends_with("xếp hạng")
         || g.ends_with("đứng thứ hạng")
+}
+
+/// "gieo sạ 36.150 ha lúa, năng suất ..., sản lượng khoảng 210,4 nghìn
+/// tấn": output named by its generic word after the rice area (the last
+/// catalogued level of its sentence) is the rice's output.
+fn rice_output_after(
+    ind: &'static catalog::Indicator,
+    last: Option<&str>,
+    alias: &str,
+) -> &'static catalog::Indicator {
+    let generic = ind.code == "crop_output" && lowercase(alias.trim()) == "sản lượng";
+    match catalog::by_code("rice_output") {
+        Some(rice) if generic && last == Some("rice_area") => rice,
+        _ => ind,
+    }
+}
+
+/// A crop's yield, a weight per hectare ("tạ/ha", "tấn/ha").
+fn is_yield(unit: &str) -> bool {
+    let u = lowercase(unit);
+    ["tạ/ha", "tấn/ha", "kg/ha"].contains(&u.trim())
 }
 
 /// Units that count things.
