@@ -753,3 +753,28 @@ fn a_yield_is_no_area_and_names_no_item() {
         ],
     );
 }
+
+#[test]
+fn an_area_whose_crop_is_rice_is_the_rice_area() {
+    // "Cây lúa đã cấy ...", "Lúa đông xuân ...: Diện tích gieo sạ ...": the
+    // crop named is rice, so the area is the rice area; its varieties and
+    // its season are its items, the verbs of sowing are none.
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Cây lúa đã cấy 20.310 ha, đạt 100,6% kế hoạch (trong đó: lúa lai 9.842 ha; lúa thuần \
+         10.468 ha).\n\n\
+         - Lúa đông xuân 2023-2024: Diện tích gieo sạ 61.240 ha, giảm 4,12% so cùng kỳ.",
+    );
+    let ha = "ha Hectare x1";
+    assert_rows(
+        &r,
+        &[
+            &format!("rice_area |  | {MAY} | 20310 {ha} | Actual | Plan =100.6%"),
+            &format!("rice_area | lúa lai | {MAY} | 9842 {ha} | Actual | "),
+            &format!("rice_area | lúa thuần | {MAY} | 10468 {ha} | Actual | "),
+            &format!(
+                "rice_area | Lúa đông xuân 2023-2024 | {MAY} | 61240 {ha} | Actual | SamePeriodLastYear -4.12%"
+            ),
+        ],
+    );
+}

@@ -501,6 +501,7 @@ impl<'d> Extractor<'d> {
             state.breakdown_fresh = false;
             state.pending = None;
             state.season = when::leading_season(sentence)
+                .or_else(|| rice_season(sentence))
                 .map(str::to_owned)
                 .unwrap_or_default();
             if footnote.is_none() || s.start > 0 {
@@ -1815,7 +1816,8 @@ impl<'d> Extractor<'d> {
                     .as_ref()
                     .and_then(|(_, r)| gap[..r.start].rfind(": "))
                 {
-                    Some(colon) if np.is_empty() => {
+                    // "Lúa đông xuân: Diện tích gieo sạ ...": sowing is no item.
+                    Some(colon) if np.is_empty() || only_sowing(&np) => {
                         self.noun_phrase(&gap[..colon], cursor, mentions, None, &state.label)
                     }
                     _ => np,
@@ -1895,7 +1897,7 @@ impl<'d> Extractor<'d> {
         } else {
             state.status
         };
-        let obs = Observation {
+        let mut obs = Observation {
             indicator: state.code.to_owned(),
             label: if state.label.is_empty() && state.code.is_empty() {
                 state.breakdown.clone()
@@ -1921,6 +1923,7 @@ impl<'d> Extractor<'d> {
                 sentence: loc.sentence.to_owned(),
             },
         };
+        rice_area_named(&mut obs);
         self.obs.push(obs);
         state.current = Some(self.obs.len() - 1);
         Some(self.obs.len() - 1)
@@ -2139,6 +2142,59 @@ fn rice_output_after(
         Some(rice) if generic && last == Some("rice_area") => rice,
         _ => ind,
     }
+}
+
+/// Words of sowing, which name no crop: "gieo sạ", "đã cấy", "trồng được".
+const SOWING: &[&str] = &["đã", "được", "gieo", "sạ", "cấy", "trồng", "xuống", "giống"];
+
+fn only_sowing(words: &str) -> bool {
+    let lower = lowercase(words);
+    lower.split_whitespace().all(|w| SOWING.contains(&w))
+}
+
+/// "Cây lúa đã cấy 20.310 ha", "Lúa đông xuân: Diện tích gieo sạ 61.240
+/// ha": an area whose crop, as its subject or item, is rice is the rice
+/// area. Its season or variety stays its item ("Lúa đông xuân", "lúa
+/// lai"); rice alone, or with the verbs of sowing, is the indicator itself.
+fn rice_area_named(o: &mut Observation) {
+    if o.quantity
+        .as_ref()
+        .is_none_or(|q| q.unit_code != UnitCode::Hectare)
+    {
+        return;
+    }
+    let named = match o.indicator.as_str() {
+        "" if o.breakdown.is_empty() => o.label.clone(),
+        "" => o.breakdown.clone(),
+        "crop_area" => o.breakdown.clone(),
+        _ => return,
+    };
+    let lower = lowercase(named.trim_start_matches(['-', ' ']));
+    let crop = lower.strip_prefix("cây ").unwrap_or(&lower);
+    let Some(rest) = crop.strip_prefix("lúa") else {
+        return;
+    };
+    if !(rest.is_empty() || rest.starts_with(' ')) {
+        return;
+    }
+    o.indicator = "rice_area".into();
+    o.breakdown = if only_sowing(rest) {
+        String::new()
+    } else {
+        named.trim_start_matches(['-', ' ']).to_owned()
+    };
+}
+
+/// "- Lúa đông xuân 2023-2024: Diện tích gieo sạ ...": the rice of a
+/// season opening a sentence, as [`when::leading_season`] reads "Vụ Đông
+/// Xuân 2023-2024, ...".
+fn rice_season(sentence: &str) -> Option<&str> {
+    let end = sentence.find([',', ':'])?;
+    let head = sentence[..end].trim().trim_start_matches(['-', ' ']);
+    let season = head
+        .strip_prefix("Lúa ")
+        .or_else(|| head.strip_prefix("lúa "))?;
+    when::leading_season(&format!("vụ {season}:")).map(|_| head)
 }
 
 /// A crop's yield, a weight per hectare ("tạ/ha", "tấn/ha").
