@@ -778,3 +778,26 @@ fn an_area_whose_crop_is_rice_is_the_rice_area() {
         ],
     );
 }
+
+#[test]
+fn a_count_named_after_its_figure_keeps_its_change() {
+    // "ghi nhận 126 ca mắc sốt xuất huyết, giảm 38,5%": the catalog has no
+    // code for the cases; what is counted is named after the figure (the
+    // words before are a verb), and the change after it is the same
+    // statement's (rule 1). "ca" is a count of its own (OTHER); CASE is
+    // for incidents.
+    let r = report(
+        "2. Y tế\n\n\
+         Trong tháng ghi nhận 126 ca mắc sốt xuất huyết, giảm 38,5% so với cùng kỳ. Lực lượng \
+         quản lý thị trường phát hiện và xử lý 64 vụ vi phạm, tăng 3 vụ so với tháng trước.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!(" |  | {MAY} | 126 ca Other x1 | Actual | SamePeriodLastYear -38.5%"),
+            &format!(" |  | {MAY} | 64 vụ Case x1 | Actual | PreviousPeriod +3 vụ Case"),
+        ],
+    );
+    let labels: Vec<&str> = r.observations.iter().map(|o| o.label.as_str()).collect();
+    assert_eq!(labels, ["ca mắc sốt xuất huyết", "vụ vi phạm"]);
+}

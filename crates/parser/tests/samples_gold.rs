@@ -18,11 +18,11 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("ubnd-huyen", 0.58, 0.60),
     ("cuc-thong-ke-5-thang", 0.69, 0.69),
     ("cuc-thong-ke-mot-dong", 0.90, 0.90),
-    ("so-cong-thuong", 0.75, 0.75),
+    ("so-cong-thuong", 0.78, 0.78),
     ("cuc-thong-ke-brief", 0.86, 0.84),
     ("ubnd-deep-numbering", 0.58, 0.58),
-    ("phan-thu-nhat", 0.53, 0.51),
-    ("ubnd-full-header", 0.78, 0.73),
+    ("phan-thu-nhat", 0.58, 0.54),
+    ("ubnd-full-header", 0.83, 0.75),
 ];
 
 fn gold_path(name: &str) -> String {

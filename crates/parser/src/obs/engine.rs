@@ -1566,6 +1566,26 @@ impl<'d> Extractor<'d> {
         }
         state.current = None;
         if let Some(i) = self.begin(gap, cursor, mentions, loc, state, Some(q), span, in_paren) {
+            // "ghi nhận 126 ca mắc sốt xuất huyết, giảm 38,5%": a count the
+            // catalog has no code for, named by the words after its figure;
+            // they are the figure's, not an item of the change after it.
+            if self.obs[i].indicator.is_empty()
+                && self.obs[i].breakdown.is_empty()
+                && !state.in_breakdown
+                && self.obs[i]
+                    .quantity
+                    .as_ref()
+                    .is_some_and(|q| named_after(q, counted))
+            {
+                // "05 doanh nghiệp xuất khẩu trái cây như ViFoko, ...": the
+                // examples are no part of the name.
+                let label = counted.split(" như ").next().unwrap_or(counted);
+                self.obs[i].label = label.to_owned();
+                state.label = label.to_owned();
+                state.fresh = true;
+                self.sentence_levels.push(i);
+                return window.len();
+            }
             if self.obs[i].indicator.is_empty()
                 && self.obs[i].label.is_empty()
                 && self.obs[i].breakdown.is_empty()
@@ -2142,6 +2162,22 @@ fn rice_output_after(
         Some(rice) if generic && last == Some("rice_area") => rice,
         _ => ind,
     }
+}
+
+/// Whether `counted` (a count's unit and the words after it) names what
+/// is counted: a noun counted ("ca", "vụ", "thí sinh") with words of its
+/// own after it, not a verb or a base ("64 vụ tăng ...").
+fn named_after(q: &Quantity, counted: &str) -> bool {
+    let unit = lowercase(&q.unit);
+    let lower = lowercase(counted);
+    let Some(rest) = lower.strip_prefix(unit.as_str()) else {
+        return false;
+    };
+    (is_count(q.unit_code) || q.unit_code == UnitCode::Other)
+        && !unit.is_empty()
+        && !unit.contains('/')
+        && rest.starts_with(' ')
+        && !rest.split_whitespace().any(|w| AREA_STOPS.contains(&w))
 }
 
 /// Words of sowing, which name no crop: "gieo sạ", "đã cấy", "trồng được".

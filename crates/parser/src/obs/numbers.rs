@@ -129,7 +129,8 @@ const UNITS: &[(&str, UnitCode)] = &[
     ("dự án", UnitCode::Project),
     ("vụ việc", UnitCode::Case),
     ("vụ", UnitCode::Case),
-    ("ca", UnitCode::Case),
+    // Cases of a disease are counted, not incidents (OTHER).
+    ("ca", UnitCode::Other),
     ("đơn vị", UnitCode::Unit),
     ("đơn", UnitCode::Petition),
     ("giấy phép", UnitCode::Licence),
