@@ -801,3 +801,24 @@ fn a_count_named_after_its_figure_keeps_its_change() {
     let labels: Vec<&str> = r.observations.iter().map(|o| o.label.as_str()).collect();
     assert_eq!(labels, ["ca mắc sốt xuất huyết", "vụ vi phạm"]);
 }
+
+#[test]
+fn a_title_in_capitals_states_no_figure() {
+    // "KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 5 NĂM 2024" under "Phần thứ nhất":
+    // a part's title, whatever the outline makes of it; its month is a
+    // period, not a figure (rule 11).
+    let text = "UBND TỈNH THỬ NGHIỆM\n\nBÁO CÁO\n\n\
+        Tình hình thực hiện nhiệm vụ tháng 5 năm 2024\n\n\
+        Phần thứ nhất\n\n\
+        KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 5 NĂM 2024\n\n\
+        I. LĨNH VỰC KINH TẾ\n\n\
+        1. Sản xuất công nghiệp\n\n\
+        Chỉ số sản xuất công nghiệp tháng 5 ước tăng 8,2% so với cùng kỳ.\n";
+    let r = parse(text.as_bytes(), &Hints::default()).expect("parses");
+    assert_rows(
+        &r,
+        &[&format!(
+            "iip |  | {MAY} | - | Estimate | SamePeriodLastYear +8.2%"
+        )],
+    );
+}

@@ -320,7 +320,13 @@ pub fn extract(
                 || (pi >= t.starts.first().map_or(usize::MAX, |s| s.0) && pi < t.end)
         });
         let readable = match p.zone {
-            Zone::Body => !in_tasks && heading_starts.binary_search(&p.span.start).is_err(),
+            // A title in capitals ("KẾT QUẢ ... THÁNG 9 NĂM 2024") states
+            // no figure, even where the outline took it for text.
+            Zone::Body => {
+                !in_tasks
+                    && heading_starts.binary_search(&p.span.start).is_err()
+                    && !in_capitals(doc.para(pi))
+            }
             // A preamble before the first heading (a statistics brief's
             // GRDP paragraph); not the header lines.
             Zone::Front => {
@@ -2178,6 +2184,11 @@ fn named_after(q: &Quantity, counted: &str) -> bool {
         && !unit.contains('/')
         && rest.starts_with(' ')
         && !rest.split_whitespace().any(|w| AREA_STOPS.contains(&w))
+}
+
+/// Whether a paragraph is written in capitals only (a title).
+fn in_capitals(text: &str) -> bool {
+    text.chars().any(char::is_uppercase) && !text.chars().any(char::is_lowercase)
 }
 
 /// Words of sowing, which name no crop: "gieo sạ", "đã cấy", "trồng được".
