@@ -822,3 +822,32 @@ fn a_title_in_capitals_states_no_figure() {
         )],
     );
 }
+
+#[test]
+fn a_stock_at_the_end_of_a_month_is_as_of_that_day() {
+    // "Tính đến thời điểm cuối tháng 4/2024", "tại thời điểm cuối tháng
+    // 5/2024": a herd counted at a date, the month's last day (rule 5, as
+    // "tính đến hết tháng 4/2024"); "Tính đến thời điểm 20/5/2024" is that
+    // day.
+    let r = report(
+        "1. Chăn nuôi\n\n\
+         Tính đến thời điểm cuối tháng 4/2024, tổng đàn lợn ước đạt 452.300 con, tăng 2,1% so \
+         với cùng kỳ. Ước tính tại thời điểm cuối tháng 5/2024, đàn bò có 35.400 con, tăng \
+         0,5% so cùng thời điểm năm trước.\n\n\
+         2. Trồng trọt\n\n\
+         Tính đến thời điểm 20/5/2024, diện tích lúa đã thu hoạch đạt 61.240 ha.",
+    );
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "livestock_herd | lợn | ASOF 2024-04-30..2024-04-30 | 452300 con Head x1 | Estimate | {y} +2.1%"
+            ),
+            &format!(
+                "livestock_herd | bò | ASOF 2024-05-31..2024-05-31 | 35400 con Head x1 | Estimate | {y} +0.5%"
+            ),
+            "rice_area | thu hoạch | ASOF 2024-05-20..2024-05-20 | 61240 ha Hectare x1 | Actual | ",
+        ],
+    );
+}
