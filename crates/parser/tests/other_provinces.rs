@@ -851,3 +851,29 @@ fn a_stock_at_the_end_of_a_month_is_as_of_that_day() {
         ],
     );
 }
+
+#[test]
+fn a_plans_year_does_not_carry_to_the_next_sentences() {
+    // "Kế hoạch năm 2024 giải quyết việc làm cho 3.500 lao động": the year
+    // names the plan (rule 14); the sentence after it keeps the period of
+    // the paragraph's figures, the year to date.
+    let r = report(
+        "1. Lao động, việc làm\n\n\
+         Trong tháng, giải quyết việc làm cho 356 lao động; lũy kế 5 tháng 2.870 lao động, đạt \
+         82% kế hoạch năm. Kế hoạch năm 2024 giải quyết việc làm cho 3.500 lao động. Tổ chức \
+         đào tạo nghề cho 1.250 lao động, tăng 4,2% so với cùng kỳ.",
+    );
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    let p = "lao động Person x1";
+    assert_rows(
+        &r,
+        &[
+            &format!("jobs_created |  | {MAY} | 356 {p} | Actual | "),
+            &format!("jobs_created |  | {ytd} | 2870 {p} | Actual | Plan =82%"),
+            &format!(
+                "jobs_created | Kế hoạch | YEAR 2024-01-01..2024-12-31 | 3500 {p} | Actual | "
+            ),
+            &format!(" |  | {ytd} | 1250 {p} | Actual | SamePeriodLastYear +4.2%"),
+        ],
+    );
+}

@@ -492,8 +492,19 @@ impl<'d> Extractor<'d> {
         let doc: &'d Document = self.doc;
         let text = &doc.text[start..end];
         self.last_levels.clear();
+        // A plan's year the last sentence stated, and the period before it.
+        let mut plan_year: Option<(Period, Option<Period>)> = None;
         for s in sentences(text) {
             let sentence = &text[s.clone()];
+            // "Kế hoạch năm 2024 giải quyết việc làm cho 3.500 lao động":
+            // the plan's year names the plan (rule 14) and does not carry
+            // to the sentences after.
+            if let Some((year, before)) = plan_year.take()
+                && state.period.as_ref() == Some(&year)
+            {
+                state.period = before;
+            }
+            let period_before = state.period.clone();
             let loc = Loc {
                 section,
                 footnote,
@@ -594,6 +605,14 @@ impl<'d> Extractor<'d> {
                     }
                 }
             }
+            if state.period != period_before
+                && let Some(year) = state
+                    .period
+                    .clone()
+                    .filter(|p| self.names_plan(sentence, p))
+            {
+                plan_year = Some((year, period_before));
+            }
             // "Trong tháng 5 (tính đến ngày 16/5/2024)": the figures of the
             // sentence run to the cut-off, not to the month's end.
             if let Some(cut) = cutoff(sentence) {
@@ -622,6 +641,21 @@ impl<'d> Extractor<'d> {
                 }
             }
         }
+    }
+
+    /// Whether `year`, a year in force after `sentence`, is written there
+    /// as a plan's: "Kế hoạch năm 2024", "kế hoạch vốn năm 2024".
+    fn names_plan(&self, sentence: &str, year: &Period) -> bool {
+        year.kind == PeriodKind::Year
+            && when::mentions(sentence, self.anchor)
+                .iter()
+                .filter(|m| m.period == *year)
+                .any(|m| {
+                    let before = lowercase(&sentence[..m.start]);
+                    before.rfind("kế hoạch").is_some_and(|k| {
+                        !before[k..].contains(|c: char| c.is_ascii_digit() || ",;".contains(c))
+                    })
+                })
     }
 
     /// "So với cùng kỳ năm trước, số vụ tai nạn giao thông giảm 4 vụ
