@@ -877,3 +877,26 @@ fn a_plans_year_does_not_carry_to_the_next_sentences() {
         ],
     );
 }
+
+#[test]
+fn the_highest_rise_in_brackets_is_a_change() {
+    // "tăng cao nhất (0,68%)": how much the group rose, the highest of
+    // all; a change of the verb before the bracket, not a level in %,
+    // against the base written last in its sentence (rule 6).
+    let r = report(
+        "3. Giá cả\n\n\
+         Chỉ số giá tiêu dùng tháng 5 tăng 0,35% so với tháng trước; trong đó nhóm giáo dục \
+         tăng cao nhất (0,68%); nhóm bưu chính, viễn thông giảm mạnh nhất (-0,25%). Nhiều \
+         nhóm hàng tăng giá so với tháng trước; trong đó nhóm giao thông tăng cao nhất (1,2%).",
+    );
+    let p = "PreviousPeriod";
+    assert_rows(
+        &r,
+        &[
+            &format!("cpi |  | {MAY} | - | Actual | {p} +0.35%"),
+            &format!("cpi | nhóm giáo dục | {MAY} | - | Actual | {p} +0.68%"),
+            &format!("cpi | nhóm bưu chính, viễn thông | {MAY} | - | Actual | {p} -0.25%"),
+            &format!("cpi | nhóm giao thông | {MAY} | - | Actual | {p} +1.2%"),
+        ],
+    );
+}

@@ -22,7 +22,7 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("cuc-thong-ke-brief", 0.86, 0.84),
     ("ubnd-deep-numbering", 0.58, 0.58),
     ("phan-thu-nhat", 0.60, 0.54),
-    ("ubnd-full-header", 0.83, 0.75),
+    ("ubnd-full-header", 0.86, 0.78),
 ];
 
 fn gold_path(name: &str) -> String {

@@ -1105,6 +1105,10 @@ impl<'d> Extractor<'d> {
         let (base, base_label) = base_at(&main[g.end..], self.anchor)
             .map(|(b, l, _)| (b, l))
             .or_else(|| state.base.clone())
+            .or_else(|| {
+                let at = (span.start as usize).saturating_sub(loc.sentence_off);
+                last_base_written(loc.sentence.get(..at).unwrap_or(""), self.anchor)
+            })
             .unwrap_or((ComparisonBase::SamePeriodLastYear, String::new()));
         state.base = Some((base, base_label.clone()));
         let value = if pct.1 { pct.0 } else { sign * pct.0 };
@@ -2522,6 +2526,10 @@ fn classify(
     let times = unit.is_some_and(|u| u.text == "lần");
     if times || g.ends_with("gấp") {
         return Kind::Ratio;
+    }
+    // The most of all: "tăng cao nhất", "giảm mạnh nhất".
+    if let Some(r) = g.strip_suffix(" nhất") {
+        g = r.trim_end();
     }
     // How much: "tăng cao", "tăng rất cao", "giảm nhẹ", "tăng mạnh".
     for adverb in ["cao", "mạnh", "nhẹ", "khá", "nhanh", "sâu"] {
