@@ -1160,6 +1160,9 @@ static CATALOG: &[Indicator] = &[
             "lượt khám bệnh, chữa bệnh",
             "lượt khám bệnh",
             "lượt người khám bệnh",
+            // "khám bệnh cho 214.360 lượt người": not citizens received.
+            "khám bệnh cho … lượt",
+            "khám, chữa bệnh cho … lượt",
         ],
     ),
     ind(

@@ -900,3 +900,25 @@ fn the_highest_rise_in_brackets_is_a_change() {
         ],
     );
 }
+
+#[test]
+fn people_examined_are_medical_visits() {
+    // "khám bệnh cho 214.360 lượt người": consultations, counted in visits
+    // (rule 18), not citizens received, whose "lượt người" is the same
+    // unit.
+    let r = report(
+        "2. Y tế\n\n\
+         Trong tháng, các cơ sở y tế khám bệnh cho 214.360 lượt người, tăng 6,8% so với cùng \
+         kỳ; điều trị nội trú 13.920 lượt người. Các cơ sở y tế khám, chữa bệnh cho 98.500 \
+         lượt người.",
+    );
+    let v = "lượt người Visit x1";
+    assert_rows(
+        &r,
+        &[
+            &format!("health_visits |  | {MAY} | 214360 {v} | Actual | SamePeriodLastYear +6.8%"),
+            &format!("inpatients |  | {MAY} | 13920 {v} | Actual | "),
+            &format!("health_visits |  | {MAY} | 98500 {v} | Actual | "),
+        ],
+    );
+}
