@@ -922,3 +922,30 @@ fn people_examined_are_medical_visits() {
         ],
     );
 }
+
+#[test]
+fn a_cut_off_in_a_heading_dates_its_sections_figures() {
+    // "1. Sản xuất nông nghiệp (tính đến ngày 15/5/2024)": figures under
+    // the heading, in its subsections too, that write no period of their
+    // own are at that date; "5 tháng" keeps its year to date, and the next
+    // section is the report's month again.
+    let r = report(
+        "1. Sản xuất nông nghiệp (tính đến ngày 15/5/2024)\n\n\
+         1.1. Trồng trọt\n\n\
+         Diện tích lúa đã gieo cấy 20.310 ha, tăng 0,4% so với cùng kỳ. Sản lượng thủy sản 5 \
+         tháng ước đạt 21.300 tấn.\n\n\
+         2. Công nghiệp\n\n\
+         Chỉ số sản xuất công nghiệp tăng 8,2% so với cùng kỳ.",
+    );
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "rice_area | gieo cấy | ASOF 2024-05-15..2024-05-15 | 20310 ha Hectare x1 | Actual | {y} +0.4%"
+            ),
+            "aquaculture_output |  | YTD 2024-01-01..2024-05-31 | 21300 tấn Tonne x1 | Estimate | ",
+            &format!("iip |  | {MAY} | - | Actual | {y} +8.2%"),
+        ],
+    );
+}

@@ -342,7 +342,12 @@ pub fn extract(
             continue;
         }
         let section = outline.para_section[pi].map_or("", |s| outline.sections[s].number.as_str());
-        let mut state = State::default();
+        let mut state = State {
+            // "1. Sản xuất nông, lâm nghiệp (tính đến ngày 15/5/2024)": the
+            // period of its sections' figures that write none.
+            period: outline.para_section[pi].and_then(|s| heading_cutoff(outline, s)),
+            ..State::default()
+        };
         x.paragraph(
             inline.unwrap_or(p.span.start) as usize,
             p.span.end as usize,
@@ -2177,6 +2182,29 @@ fn bracket_range(sentence: &str, anchor: Anchor) -> Option<Period> {
         .into_iter()
         .map(|m| m.period)
         .find(|p| p.kind == PeriodKind::DateRange)
+}
+
+/// The cut-off date the heading of section `s`, or of a section it stands
+/// in, writes in brackets ("(tính đến ngày 15/5/2024)"), the nearest first.
+fn heading_cutoff(outline: &Outline, s: usize) -> Option<Period> {
+    let path = &outline.sections[s].path;
+    outline
+        .sections
+        .iter()
+        .filter(|t| {
+            path.strip_prefix(t.path.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        })
+        .filter_map(|t| {
+            let c = CUTOFF.captures(&t.title)?;
+            let day = cutoff(&t.title)?;
+            Some((
+                t.path.len(),
+                Period::as_of(day, c[0].trim_matches(['(', ')'])),
+            ))
+        })
+        .max_by_key(|(len, _)| *len)
+        .map(|(_, p)| p)
 }
 
 /// A cut-off date written in brackets after a period.
