@@ -849,6 +849,8 @@ static CATALOG: &[Indicator] = &[
             "diện tích cây hàng năm",
             "gieo trồng",
             "gieo cấy",
+            // Sown directly, as the southern provinces write it.
+            "gieo sạ",
             // Generic: "Diện tích dứa", the crop named after it. Longer
             // aliases of other indicators win ("diện tích bị phá").
             "diện tích",

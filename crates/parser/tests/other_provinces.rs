@@ -949,3 +949,24 @@ fn a_cut_off_in_a_heading_dates_its_sections_figures() {
         ],
     );
 }
+
+#[test]
+fn rice_sown_directly_is_the_rice_area_of_its_season() {
+    // "gieo sạ" (sown directly, the southern provinces' word) is sowing as
+    // "gieo cấy" is: the season opening the sentence is the item of the
+    // area, the yield and the output after it.
+    let r = report(
+        "2. Nông nghiệp\n\n\
+         Vụ Hè Thu 2024 toàn tỉnh gieo sạ 36.150 ha lúa, năng suất ước đạt 58,2 tạ/ha, sản \
+         lượng khoảng 210,4 nghìn tấn.",
+    );
+    let s = "Vụ Hè Thu";
+    assert_rows(
+        &r,
+        &[
+            &format!("rice_area | {s} | {MAY} | 36150 ha Hectare x1 | Actual | "),
+            &format!(" | {s} | {MAY} | 58.2 tạ/ha Other x1 | Estimate | "),
+            &format!("rice_output | {s} | {MAY} | ~210.4 nghìn tấn Tonne x1000 | Estimate | "),
+        ],
+    );
+}

@@ -21,7 +21,7 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("so-cong-thuong", 0.78, 0.78),
     ("cuc-thong-ke-brief", 0.86, 0.84),
     ("ubnd-deep-numbering", 0.91, 0.91),
-    ("phan-thu-nhat", 0.60, 0.54),
+    ("phan-thu-nhat", 0.71, 0.64),
     ("ubnd-full-header", 0.86, 0.78),
 ];
 
