@@ -970,3 +970,28 @@ fn rice_sown_directly_is_the_rice_area_of_its_season() {
         ],
     );
 }
+
+#[test]
+fn the_harvest_sentence_after_an_area_is_of_the_same_crop() {
+    // The yield and the output in the sentence after the rice area are of
+    // its crop and season (rule 7), and a cut-off stated in a clause of
+    // its own ("Tính đến thời điểm 20/5/2024 đã thu hoạch xong") dates
+    // the clauses after it (rule 5).
+    let r = report(
+        "2. Nông nghiệp\n\n\
+         - Lúa đông xuân 2023-2024: Diện tích gieo sạ 61.240 ha, giảm 4,12% so cùng kỳ. Tính \
+         đến thời điểm 20/5/2024 đã thu hoạch xong; năng suất ước đạt 63,85 tạ/ha (tăng \
+         1,96%); sản lượng ước đạt 391.020 tấn (giảm 2,24%).",
+    );
+    let s = "Lúa đông xuân 2023-2024";
+    let at = "ASOF 2024-05-20..2024-05-20";
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!("rice_area | {s} | {MAY} | 61240 ha Hectare x1 | Actual | {y} -4.12%"),
+            &format!(" | {s} | {at} | 63.85 tạ/ha Other x1 | Estimate | {y} +1.96%"),
+            &format!("rice_output | {s} | {at} | 391020 tấn Tonne x1 | Estimate | {y} -2.24%"),
+        ],
+    );
+}

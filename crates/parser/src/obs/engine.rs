@@ -889,6 +889,16 @@ impl<'d> Extractor<'d> {
             })
             .filter(|n| !self.in_ref(global + n.start, global + n.end))
             .collect();
+        // "Tính đến thời điểm 20/5/2024 đã thu hoạch xong; năng suất ...":
+        // a cut-off date stated in a clause without figures is in force
+        // for the clauses after it (rule 5).
+        if nums.is_empty()
+            && !in_paren
+            && let Some(m) = mentions.last()
+            && m.period.kind == PeriodKind::AsOfDate
+        {
+            state.period = Some(m.period.clone());
+        }
         // The figures' words are looked up in the catalog: split them once.
         self.clause_words.borrow_mut().push((
             main.as_ptr() as usize,
@@ -1698,10 +1708,13 @@ impl<'d> Extractor<'d> {
         span: Span,
         in_paren: bool,
     ) -> usize {
-        // The item named in its sentence.
+        // The item named in its sentence, or of the crop area before it.
         let item = state
             .current
-            .filter(|c| self.sentence_levels.contains(c))
+            .filter(|&c| {
+                self.sentence_levels.contains(&c)
+                    || ["rice_area", "crop_area"].contains(&self.obs[c].indicator.as_str())
+            })
             .map(|c| self.obs[c].breakdown.clone())
             .filter(|b| !b.is_empty())
             .or_else(|| {
@@ -1718,7 +1731,7 @@ impl<'d> Extractor<'d> {
         if let Some(i) = self.begin(gap, cursor, mentions, loc, state, Some(q), span, in_paren) {
             self.obs[i].indicator = String::new();
             self.obs[i].label = "năng suất".into();
-            self.obs[i].breakdown = item;
+            self.obs[i].breakdown = item.clone();
             self.sentence_levels.push(i);
         }
         (
@@ -1727,6 +1740,11 @@ impl<'d> Extractor<'d> {
             state.breakdown,
             state.breakdown_fresh,
         ) = kept;
+        // The output after it is of the same crop.
+        if !item.is_empty() {
+            state.breakdown = item;
+            state.breakdown_fresh = true;
+        }
         0
     }
 
@@ -1814,9 +1832,17 @@ impl<'d> Extractor<'d> {
                     .sentence_levels
                     .iter()
                     .rev()
+                    .chain(self.last_levels.iter().rev())
                     .map(|&i| self.obs[i].indicator.as_str())
                     .find(|c| !c.is_empty());
-                (rice_output_after(ind, last, &gap[r.clone()]), r)
+                let next = gap[r.end..].split_whitespace().next().unwrap_or("");
+                let named_item = !next.is_empty() && !EDGE_SET.contains(lowercase(next).as_str());
+                let ind = if named_item {
+                    ind
+                } else {
+                    rice_output_after(ind, last, &gap[r.clone()])
+                };
+                (ind, r)
             });
         let mut item = None;
         let mut head_item = None;
@@ -2223,7 +2249,9 @@ fn is_rank(gap_lower: &str) -> bool {
 
 /// "gieo sạ 36.150 ha lúa, năng suất ..., sản lượng khoảng 210,4 nghìn
 /// tấn": output named by its generic word after the rice area (the last
-/// catalogued level of its sentence) is the rice's output.
+/// catalogued level of its sentence, or of the sentence before) is the
+/// rice's output, unless the words after it name a crop ("Sản lượng chè
+/// búp tươi").
 fn rice_output_after(
     ind: &'static catalog::Indicator,
     last: Option<&str>,
