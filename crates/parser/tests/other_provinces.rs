@@ -995,3 +995,23 @@ fn the_harvest_sentence_after_an_area_is_of_the_same_crop() {
         ],
     );
 }
+
+#[test]
+fn a_count_named_after_its_figure_is_no_item_of_the_count_before() {
+    // "đã kiểm tra 86 vụ, phát hiện và xử lý 64 vụ vi phạm": the second
+    // count names what it counts after its figure; it is a subject of its
+    // own, not an item "phát hiện và xử lý" of the inspections.
+    let r = report(
+        "4. Quản lý thị trường\n\n\
+         Trong tháng, lực lượng quản lý thị trường đã kiểm tra 86 vụ, phát hiện và xử lý 64 vụ \
+         vi phạm, giảm 3 vụ so với tháng trước.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!(" |  | {MAY} | 86 vụ Case x1 | Actual | "),
+            &format!(" |  | {MAY} | 64 vụ Case x1 | Actual | PreviousPeriod -3 vụ Case"),
+        ],
+    );
+    assert_eq!(r.observations[1].label, "vụ vi phạm");
+}

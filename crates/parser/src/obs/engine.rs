@@ -1628,8 +1628,9 @@ impl<'d> Extractor<'d> {
             // "ghi nhận 126 ca mắc sốt xuất huyết, giảm 38,5%": a count the
             // catalog has no code for, named by the words after its figure;
             // they are the figure's, not an item of the change after it.
+            // An uncatalogued subject's words are no item of the count
+            // after it ("đã kiểm tra 86 vụ, phát hiện và xử lý 64 vụ vi phạm").
             if self.obs[i].indicator.is_empty()
-                && self.obs[i].breakdown.is_empty()
                 && !state.in_breakdown
                 && self.obs[i]
                     .quantity
@@ -1640,6 +1641,8 @@ impl<'d> Extractor<'d> {
                 // examples are no part of the name.
                 let label = counted.split(" như ").next().unwrap_or(counted);
                 self.obs[i].label = label.to_owned();
+                self.obs[i].breakdown = String::new();
+                state.breakdown = String::new();
                 state.label = label.to_owned();
                 state.fresh = true;
                 self.sentence_levels.push(i);
