@@ -1015,3 +1015,21 @@ fn a_count_named_after_its_figure_is_no_item_of_the_count_before() {
     );
     assert_eq!(r.observations[1].label, "vụ vi phạm");
 }
+
+#[test]
+fn an_average_over_a_period_is_no_item() {
+    // "bình quân quý I tăng 3,71%": the average is how the CPI of a
+    // period longer than a month is computed, not a sub-category.
+    let r = report(
+        "3. Giá cả\n\n\
+         Chỉ số giá tiêu dùng tháng 5 tăng 0,2% so với tháng trước; bình quân 5 tháng tăng \
+         3,71% so với bình quân cùng kỳ năm 2023.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!("cpi |  | {MAY} | - | Actual | PreviousPeriod +0.2%"),
+            "cpi |  | YTD 2024-01-01..2024-05-31 | - | Actual | SamePeriodLastYear +3.71%",
+        ],
+    );
+}

@@ -193,6 +193,8 @@ const EDGE_PHRASES: &[&str] = &[
     "luỹ kế",
     "hiện có",
     "nổi bật",
+    // "bình quân 5 tháng": how the period's figure is computed.
+    "bình quân",
 ];
 
 /// Two-word compounds whose first (or last) word is an edge word alone:
