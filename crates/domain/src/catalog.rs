@@ -564,6 +564,8 @@ static CATALOG: &[Indicator] = &[
             "tổng kế hoạch vốn đầu tư ngân sách nhà nước",
             "kế hoạch vốn đầu tư ngân sách nhà nước",
             "kế hoạch đầu tư công",
+            // "Kế hoạch vốn năm 2023 Thủ tướng Chính phủ giao là ...".
+            "kế hoạch vốn",
         ],
     ),
     ind(

@@ -1033,3 +1033,26 @@ fn an_average_over_a_period_is_no_item() {
         ],
     );
 }
+
+#[test]
+fn a_capital_plan_as_each_level_of_government_set_it() {
+    // "Kế hoạch vốn năm 2024 Thủ tướng Chính phủ giao là ...; HĐND tỉnh
+    // giao là ...": the public investment plan, one item for each level of
+    // government that set it, the plan's year.
+    let r = report(
+        "4. Đầu tư công\n\n\
+         Kế hoạch vốn năm 2024 Thủ tướng Chính phủ giao là 6.010,3 tỷ đồng; HĐND tỉnh giao là \
+         6.452,8 tỷ đồng.",
+    );
+    let year = "YEAR 2024-01-01..2024-12-31";
+    let bn = "tỷ đồng Vnd x1000000000";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "public_investment_plan | Thủ tướng Chính phủ giao | {year} | 6010.3 {bn} | Actual | "
+            ),
+            &format!("public_investment_plan | HĐND tỉnh giao | {year} | 6452.8 {bn} | Actual | "),
+        ],
+    );
+}

@@ -1899,6 +1899,12 @@ impl<'d> Extractor<'d> {
                 let np = self.noun_phrase(&gap[..r.start], cursor, mentions, None, &state.label);
                 if names_indicator(&np, ind) {
                     String::new()
+                } else if np.is_empty() && ind.code.ends_with("_plan") {
+                    // "Kế hoạch vốn năm 2023 Thủ tướng Chính phủ giao là ...":
+                    // the plan as the level of government that set it.
+                    let after =
+                        noun_phrase(&gap[r.end..], cursor + r.end, mentions, None, &state.label);
+                    if after.ends_with(" giao") { after } else { np }
                 } else {
                     np
                 }
