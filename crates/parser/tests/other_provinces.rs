@@ -1056,3 +1056,20 @@ fn a_capital_plan_as_each_level_of_government_set_it() {
         ],
     );
 }
+
+#[test]
+fn persons_counted_by_their_role_are_persons() {
+    // "cho 4.215 đối tượng", "850 thí sinh": persons, as "bệnh nhân" and
+    // "học sinh" are (rule 18).
+    let r = report(
+        "5. An sinh xã hội\n\n\
+         Trong tháng, chi trả trợ cấp xã hội cho 4.215 đối tượng. Kỳ thi có 850 thí sinh.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!(" |  | {MAY} | 4215 đối tượng Person x1 | Actual | "),
+            &format!(" |  | {MAY} | 850 thí sinh Person x1 | Actual | "),
+        ],
+    );
+}

@@ -153,6 +153,9 @@ const UNITS: &[(&str, UnitCode)] = &[
     ("bậc", UnitCode::Other),
     ("trường", UnitCode::Other),
     ("học sinh", UnitCode::Person),
+    // Persons counted by their role: people paid, candidates.
+    ("đối tượng", UnitCode::Person),
+    ("thí sinh", UnitCode::Person),
     ("giường", UnitCode::Other),
 ];
 
