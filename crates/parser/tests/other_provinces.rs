@@ -1073,3 +1073,23 @@ fn persons_counted_by_their_role_are_persons() {
         ],
     );
 }
+
+#[test]
+fn a_rise_of_an_earlier_period_is_its_own_observation() {
+    // "cao hơn mức tăng 5,18% của quý I/2023": the growth of the same
+    // subject in the earlier period the words after it name (rules 8 and
+    // 17, written as a clause), actual.
+    let r = report(
+        "1. Tăng trưởng kinh tế\n\n\
+         Tổng sản phẩm trên địa bàn tỉnh (GRDP) quý I/2024 ước tăng 6,72% so với cùng kỳ năm \
+         trước, cao hơn mức tăng 5,18% của quý I/2023.",
+    );
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!("grdp |  | QUARTER 2024-01-01..2024-03-31 | - | Estimate | {y} +6.72%"),
+            &format!("grdp |  | QUARTER 2023-01-01..2023-03-31 | - | Actual | {y} +5.18%"),
+        ],
+    );
+}

@@ -19,7 +19,7 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("cuc-thong-ke-5-thang", 0.83, 0.83),
     ("cuc-thong-ke-mot-dong", 0.96, 0.96),
     ("so-cong-thuong", 0.93, 0.93),
-    ("cuc-thong-ke-brief", 0.88, 0.86),
+    ("cuc-thong-ke-brief", 0.88, 0.88),
     ("ubnd-deep-numbering", 0.91, 0.91),
     ("phan-thu-nhat", 0.71, 0.64),
     ("ubnd-full-header", 0.91, 0.82),

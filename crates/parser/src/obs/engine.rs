@@ -1428,15 +1428,43 @@ impl<'d> Extractor<'d> {
                     ),
                     None => (base, base_label),
                 };
-                self.obs[current].comparisons.push(Comparison {
+                let comparison = Comparison {
                     base,
                     base_label,
                     change,
                     qualifier,
-                });
+                };
+                // "cao hơn mức tăng 5,18% của quý I/2023": the subject's
+                // change in an earlier period, an observation of its own.
+                if consumed == 0
+                    && let Some((period, len)) =
+                        self.of_period(&main[unit_end..], self.obs[current].period.as_ref())
+                {
+                    let mut o = self.obs[current].clone();
+                    o.period = Some(period);
+                    o.status = ObservationStatus::Actual;
+                    o.quantity = None;
+                    o.comparisons = vec![comparison];
+                    o.provenance.span = span;
+                    self.obs.push(o);
+                    return Some(unit_end + len);
+                }
+                self.obs[current].comparisons.push(comparison);
                 Some(unit_end + consumed)
             }
         }
+    }
+
+    /// "của quý I/2023" right after a change: the period before `than` it
+    /// is of, and the bytes up to its end.
+    fn of_period(&self, after: &str, than: Option<&Period>) -> Option<(Period, usize)> {
+        let rest = after.trim_start().strip_prefix("của ")?;
+        let at = after.len() - rest.len();
+        let m = when::mentions(tail_start(rest, 40), self.anchor)
+            .into_iter()
+            .find(|m| m.start == 0)?;
+        let earlier = than.is_some_and(|p| m.period.end < p.start);
+        earlier.then_some((m.period, at + m.end))
     }
 
     /// "so với tháng 5 năm 2023 tăng 4,21%": the number is part of the base
