@@ -1093,3 +1093,26 @@ fn a_rise_of_an_earlier_period_is_its_own_observation() {
         ],
     );
 }
+
+#[test]
+fn a_price_per_kilogram_after_an_output_is_the_farm_gate_price() {
+    // "...; giá chè búp khô dao động từ 150-250 nghìn đồng/kg": a price
+    // of the product it names, not an item of the output before it.
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Sản lượng chè búp tươi 5 tháng ước đạt 98.400 tấn, tăng 2,8% so với cùng kỳ; giá chè \
+         búp khô dao động từ 150-250 nghìn đồng/kg.",
+    );
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "crop_output | chè búp tươi | {ytd} | 98400 tấn Tonne x1 | Estimate | SamePeriodLastYear +2.8%"
+            ),
+            &format!(
+                "farm_gate_price | chè búp khô | {ytd} | 150-250 nghìn đồng/kg VndPerKilogram x1000 | Estimate | "
+            ),
+        ],
+    );
+}

@@ -22,7 +22,7 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("cuc-thong-ke-brief", 0.88, 0.88),
     ("ubnd-deep-numbering", 0.91, 0.91),
     ("phan-thu-nhat", 0.71, 0.64),
-    ("ubnd-full-header", 0.91, 0.82),
+    ("ubnd-full-header", 0.94, 0.85),
 ];
 
 fn gold_path(name: &str) -> String {

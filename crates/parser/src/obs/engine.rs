@@ -2058,6 +2058,7 @@ impl<'d> Extractor<'d> {
             },
         };
         rice_area_named(&mut obs);
+        price_named(&mut obs);
         self.obs.push(obs);
         state.current = Some(self.obs.len() - 1);
         Some(self.obs.len() - 1)
@@ -2363,6 +2364,28 @@ fn rice_area_named(o: &mut Observation) {
     } else {
         named.trim_start_matches(['-', ' ']).to_owned()
     };
+}
+
+/// "...; giá chè búp khô dao động từ 150-250 nghìn đồng/kg": a price per
+/// kilogram whose item is "giá" and a product, under another subject, is
+/// the product's farm-gate price.
+fn price_named(o: &mut Observation) {
+    let per_kg = o
+        .quantity
+        .as_ref()
+        .is_some_and(|q| q.unit_code == UnitCode::VndPerKilogram);
+    if !per_kg || o.indicator.is_empty() || o.indicator == "farm_gate_price" {
+        return;
+    }
+    let product = o
+        .breakdown
+        .strip_prefix("giá ")
+        .or_else(|| o.breakdown.strip_prefix("Giá "))
+        .map(str::to_owned);
+    if let Some(product) = product.filter(|p| !p.trim().is_empty()) {
+        o.indicator = "farm_gate_price".into();
+        o.breakdown = product;
+    }
 }
 
 /// "- Lúa đông xuân 2023-2024: Diện tích gieo sạ ...": the rice of a
