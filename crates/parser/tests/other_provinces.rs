@@ -1116,3 +1116,32 @@ fn a_price_per_kilogram_after_an_output_is_the_farm_gate_price() {
         ],
     );
 }
+
+#[test]
+fn goods_in_a_footnote_of_the_industrial_index_are_its_products() {
+    // The index's footnote lists what drove it in tonnes: quantities of
+    // goods, which the index (a percentage) cannot have, are the key
+    // industrial products, one item each.
+    let r = report(
+        "1. Công nghiệp\n\n\
+         Chỉ số sản xuất công nghiệp 5 tháng ước tăng 11,2% so với cùng kỳ1.\n\n\
+         ____________________\n\
+         1 Sản phẩm lọc hóa dầu 5 tháng ước đạt 5,24 triệu tấn, tăng 14,6%; thép các loại ước \
+         đạt 4,1 triệu tấn, tăng 8,7%.",
+    );
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    let y = "SamePeriodLastYear";
+    let t = "triệu tấn Tonne x1000000";
+    assert_rows(
+        &r,
+        &[
+            &format!("iip |  | {ytd} | - | Estimate | {y} +11.2%"),
+            &format!(
+                "industrial_product_output | Sản phẩm lọc hóa dầu | {ytd} | 5.24 {t} | Estimate | {y} +14.6%"
+            ),
+            &format!(
+                "industrial_product_output | thép các loại | {ytd} | 4.1 {t} | Estimate | {y} +8.7%"
+            ),
+        ],
+    );
+}

@@ -2475,7 +2475,9 @@ fn next_product(
 ) -> Option<String> {
     use UnitCode::*;
     let goods = matches!(unit, Tonne | Piece | CubicMetre | KilowattHour | Other);
-    let products = ["electricity_output", "industrial_product_output"];
+    // Goods under the industrial production index ("IIP ... tăng 9,8%¹" and
+    // its footnote "sản phẩm lọc hóa dầu ... 5,24 triệu tấn") are its products.
+    let products = ["electricity_output", "industrial_product_output", "iip"];
     if !goods || !products.contains(&ind.code) {
         return None;
     }
