@@ -1145,3 +1145,22 @@ fn goods_in_a_footnote_of_the_industrial_index_are_its_products() {
         ],
     );
 }
+
+#[test]
+fn cooperatives_founded_are_no_new_enterprises() {
+    // "15 hợp tác xã thành lập mới": cooperatives, counted in their own
+    // noun (OTHER); "thành lập mới" names new enterprises only when
+    // enterprises are counted.
+    let r = report(
+        "5. Phát triển doanh nghiệp\n\n\
+         Trong tháng có 120 doanh nghiệp thành lập mới. Có 15 hợp tác xã thành lập mới.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!("enterprises_new |  | {MAY} | 120 doanh nghiệp Enterprise x1 | Actual | "),
+            &format!(" |  | {MAY} | 15 hợp tác xã Other x1 | Actual | "),
+        ],
+    );
+    assert_eq!(r.observations[1].label, "hợp tác xã thành lập mới");
+}

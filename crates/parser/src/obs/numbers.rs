@@ -156,6 +156,8 @@ const UNITS: &[(&str, UnitCode)] = &[
     // Persons counted by their role: people paid, candidates.
     ("đối tượng", UnitCode::Person),
     ("thí sinh", UnitCode::Person),
+    // Cooperatives are no enterprises (NOTES, phan-thu-nhat).
+    ("hợp tác xã", UnitCode::Other),
     ("giường", UnitCode::Other),
 ];
 
