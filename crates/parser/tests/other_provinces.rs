@@ -1164,3 +1164,25 @@ fn cooperatives_founded_are_no_new_enterprises() {
     );
     assert_eq!(r.observations[1].label, "hợp tác xã thành lập mới");
 }
+
+#[test]
+fn inspection_teams_are_counted_in_their_own_noun() {
+    // "chủ trì 04 đoàn kiểm tra tiến độ giải ngân" after a disbursement:
+    // teams, not an amount disbursed.
+    let r = report(
+        "4. Đầu tư công\n\n\
+         Giải ngân vốn đầu tư công tính đến ngày 20/5/2024 đạt 1.950 tỷ đồng, bằng 30% kế \
+         hoạch; Sở đã chủ trì 04 đoàn kiểm tra tiến độ giải ngân.",
+    );
+    let at = "ASOF 2024-05-20..2024-05-20";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "public_investment_disbursement |  | {at} | 1950 tỷ đồng Vnd x1000000000 | Actual | Plan =30%"
+            ),
+            &format!(" |  | {at} | 4 đoàn Other x1 | Actual | "),
+        ],
+    );
+    assert_eq!(r.observations[1].label, "đoàn kiểm tra tiến độ giải ngân");
+}

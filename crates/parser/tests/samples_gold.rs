@@ -21,7 +21,7 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("so-cong-thuong", 0.93, 0.93),
     ("cuc-thong-ke-brief", 0.88, 0.88),
     ("ubnd-deep-numbering", 0.91, 0.91),
-    ("phan-thu-nhat", 0.82, 0.74),
+    ("phan-thu-nhat", 0.85, 0.77),
     ("ubnd-full-header", 0.94, 0.85),
 ];
 

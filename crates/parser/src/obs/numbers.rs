@@ -158,6 +158,7 @@ const UNITS: &[(&str, UnitCode)] = &[
     ("thí sinh", UnitCode::Person),
     // Cooperatives are no enterprises (NOTES, phan-thu-nhat).
     ("hợp tác xã", UnitCode::Other),
+    ("đoàn", UnitCode::Other),
     ("giường", UnitCode::Other),
 ];
 
