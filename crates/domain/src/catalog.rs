@@ -564,6 +564,8 @@ static CATALOG: &[Indicator] = &[
             "tổng kế hoạch vốn đầu tư ngân sách nhà nước",
             "kế hoạch vốn đầu tư ngân sách nhà nước",
             "kế hoạch đầu tư công",
+            // "Kế hoạch vốn năm 2023 Thủ tướng Chính phủ giao là ...".
+            "kế hoạch vốn",
         ],
     ),
     ind(
@@ -849,6 +851,8 @@ static CATALOG: &[Indicator] = &[
             "diện tích cây hàng năm",
             "gieo trồng",
             "gieo cấy",
+            // Sown directly, as the southern provinces write it.
+            "gieo sạ",
             // Generic: "Diện tích dứa", the crop named after it. Longer
             // aliases of other indicators win ("diện tích bị phá").
             "diện tích",
@@ -1160,6 +1164,9 @@ static CATALOG: &[Indicator] = &[
             "lượt khám bệnh, chữa bệnh",
             "lượt khám bệnh",
             "lượt người khám bệnh",
+            // "khám bệnh cho 214.360 lượt người": not citizens received.
+            "khám bệnh cho … lượt",
+            "khám, chữa bệnh cho … lượt",
         ],
     ),
     ind(

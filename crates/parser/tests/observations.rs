@@ -523,13 +523,13 @@ fn accuracy_against_the_gold_file() {
     // A ratchet: raise these as the parser improves; never lower them to
     // make a change pass.
     assert!(
-        s.recall() >= 0.78,
+        s.recall() >= 0.80,
         "recall {:.3}\n{}",
         s.recall(),
         s.render(true)
     );
     assert!(
-        s.precision() >= 0.76,
+        s.precision() >= 0.77,
         "precision {:.3}\n{}",
         s.precision(),
         s.render(true)
@@ -576,7 +576,8 @@ fn a_yield_is_one_unit_per_hectare() {
     let r = parse(CTK5, &Hints::default()).expect("sample parses");
     let y = at(&r, "63,85", None);
     assert_eq!(y.label, "năng suất");
-    assert_eq!(y.breakdown, "");
+    // The crop of the sentence before (testdata/gold/samples/NOTES.md).
+    assert_eq!(y.breakdown, "Lúa đông xuân 2023-2024");
     assert_eq!(
         value(y),
         (63.85, None, "tạ/ha", U::Other, 1.0, Qualifier::Exact)
@@ -585,7 +586,8 @@ fn a_yield_is_one_unit_per_hectare() {
     // The rate is not what the next figure counts.
     let out = at(&r, "391.020", None);
     assert_eq!(out.label, "sản lượng");
-    assert_eq!(out.breakdown, "");
+    assert_eq!(out.indicator, "rice_output");
+    assert_eq!(out.breakdown, "Lúa đông xuân 2023-2024");
     assert_eq!(value(out).2, "tấn");
     assert!(
         r.observations.iter().all(|o| !o.label.contains('/')),

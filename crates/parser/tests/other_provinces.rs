@@ -652,3 +652,537 @@ fn a_numbered_list_inside_a_section_opens_no_section() {
         r.quality_issues
     );
 }
+
+#[test]
+fn a_footnote_marker_glued_to_a_change_leaves_its_base_to_it() {
+    // "tăng 3,12%¹ so với cùng kỳ": the marker glued to the figure stands
+    // between the change and its base, which is still the change's; the
+    // footnote reads on from the figure its marker is glued to (rule 9).
+    let r = report(
+        "3. Giá cả\n\n\
+         Chỉ số giá tiêu dùng (CPI) tháng 5 tăng 0,21% so với tháng trước, tăng 3,12%1 so \
+         với cùng kỳ; tính chung 5 tháng tăng 3,05%2 so với cùng kỳ.\n\n\
+         ____________________\n\
+         1 Trong đó nhóm giáo dục tăng 5,1%.\n\
+         2 Nhóm giao thông giảm do giá xăng dầu điều chỉnh giảm.",
+    );
+    assert_eq!(r.footnotes.len(), 2, "{:#?}", r.footnotes);
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "cpi |  | {MAY} | - | Actual | PreviousPeriod +0.21%, SamePeriodLastYear +3.12%"
+            ),
+            "cpi |  | YTD 2024-01-01..2024-05-31 | - | Actual | SamePeriodLastYear +3.05%",
+            &format!("cpi | nhóm giáo dục | {MAY} | - | Actual | SamePeriodLastYear +5.1%"),
+        ],
+    );
+}
+
+#[test]
+fn a_footnote_writing_its_own_base_is_compared_to_it() {
+    // The footnote breaks down the CPI of its marker's sentence, but says
+    // against what: "so với tháng trước", written before its changes and
+    // after no figure, is the base in force for them (rule 6), not the
+    // marker's year on year.
+    let r = report(
+        "3. Giá cả\n\n\
+         Chỉ số giá tiêu dùng (CPI) tháng 5 tăng 3,12%1 so với cùng kỳ.\n\n\
+         ____________________\n\
+         1 Nhiều nhóm hàng tăng giá so với tháng trước; trong đó nhóm giáo dục tăng 1,5%; \
+         nhóm bưu chính, viễn thông giảm 0,05%.",
+    );
+    let p = "PreviousPeriod";
+    assert_rows(
+        &r,
+        &[
+            &format!("cpi |  | {MAY} | - | Actual | SamePeriodLastYear +3.12%"),
+            &format!("cpi | nhóm giáo dục | {MAY} | - | Actual | {p} +1.5%"),
+            &format!("cpi | nhóm bưu chính, viễn thông | {MAY} | - | Actual | {p} -0.05%"),
+        ],
+    );
+}
+
+#[test]
+fn a_share_of_the_plan_a_year_earlier_in_brackets() {
+    // "bằng 33,9% kế hoạch (cùng kỳ đạt 31,2%)": the bracket states the
+    // share of the plan done by the same date a year earlier (rules 8 and
+    // 17), measured against what the figure before it was: the plan, or
+    // the budget estimate.
+    let r = report(
+        "4. Đầu tư, ngân sách\n\n\
+         Tính đến ngày 20/5/2024, giải ngân vốn đầu tư công đạt 1.612,4 tỷ đồng, bằng 33,9% \
+         kế hoạch vốn năm 2024 (cùng kỳ đạt 31,2%). Tổng thu ngân sách nhà nước trên địa bàn \
+         5 tháng ước đạt 4.120 tỷ đồng, bằng 41,2% dự toán (cùng kỳ năm trước đạt 39,5%).",
+    );
+    let bn = "tỷ đồng Vnd x1000000000";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "public_investment_disbursement |  | ASOF 2024-05-20..2024-05-20 | 1612.4 {bn} | Actual | Plan =33.9%"
+            ),
+            "public_investment_disbursement |  | ASOF 2023-05-20..2023-05-20 | - | Actual | Plan =31.2%",
+            &format!(
+                "budget_revenue |  | YTD 2024-01-01..2024-05-31 | 4120 {bn} | Estimate | BudgetEstimate =41.2%"
+            ),
+            "budget_revenue |  | YTD 2023-01-01..2023-05-31 | - | Actual | BudgetEstimate =39.5%",
+        ],
+    );
+}
+
+#[test]
+fn a_yield_is_no_area_and_names_no_item() {
+    // "năng suất ... tạ/ha" between an area and an output: a rate per
+    // hectare the catalog has no code for (indicator "", label "năng
+    // suất"), of the crop season in force; the output after it keeps the
+    // season as its item, not "năng suất".
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Vụ Mùa năm 2024 toàn tỉnh gieo cấy 6.850 ha lúa, đạt 101,5% kế hoạch; năng suất ước \
+         đạt 56,5 tạ/ha, tăng 1,2% so với cùng kỳ; sản lượng ước đạt 38.700 tấn.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!("rice_area | Vụ Mùa | {MAY} | 6850 ha Hectare x1 | Actual | Plan =101.5%"),
+            &format!(
+                " | Vụ Mùa | {MAY} | 56.5 tạ/ha Other x1 | Estimate | SamePeriodLastYear +1.2%"
+            ),
+            &format!("rice_output | Vụ Mùa | {MAY} | 38700 tấn Tonne x1 | Estimate | "),
+        ],
+    );
+}
+
+#[test]
+fn an_area_whose_crop_is_rice_is_the_rice_area() {
+    // "Cây lúa đã cấy ...", "Lúa đông xuân ...: Diện tích gieo sạ ...": the
+    // crop named is rice, so the area is the rice area; its varieties and
+    // its season are its items, the verbs of sowing are none.
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Cây lúa đã cấy 20.310 ha, đạt 100,6% kế hoạch (trong đó: lúa lai 9.842 ha; lúa thuần \
+         10.468 ha).\n\n\
+         - Lúa đông xuân 2023-2024: Diện tích gieo sạ 61.240 ha, giảm 4,12% so cùng kỳ.",
+    );
+    let ha = "ha Hectare x1";
+    assert_rows(
+        &r,
+        &[
+            &format!("rice_area |  | {MAY} | 20310 {ha} | Actual | Plan =100.6%"),
+            &format!("rice_area | lúa lai | {MAY} | 9842 {ha} | Actual | "),
+            &format!("rice_area | lúa thuần | {MAY} | 10468 {ha} | Actual | "),
+            &format!(
+                "rice_area | Lúa đông xuân 2023-2024 | {MAY} | 61240 {ha} | Actual | SamePeriodLastYear -4.12%"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_count_named_after_its_figure_keeps_its_change() {
+    // "ghi nhận 126 ca mắc sốt xuất huyết, giảm 38,5%": the catalog has no
+    // code for the cases; what is counted is named after the figure (the
+    // words before are a verb), and the change after it is the same
+    // statement's (rule 1). "ca" is a count of its own (OTHER); CASE is
+    // for incidents.
+    let r = report(
+        "2. Y tế\n\n\
+         Trong tháng ghi nhận 126 ca mắc sốt xuất huyết, giảm 38,5% so với cùng kỳ. Lực lượng \
+         quản lý thị trường phát hiện và xử lý 64 vụ vi phạm, tăng 3 vụ so với tháng trước.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!(" |  | {MAY} | 126 ca Other x1 | Actual | SamePeriodLastYear -38.5%"),
+            &format!(" |  | {MAY} | 64 vụ Case x1 | Actual | PreviousPeriod +3 vụ Case"),
+        ],
+    );
+    let labels: Vec<&str> = r.observations.iter().map(|o| o.label.as_str()).collect();
+    assert_eq!(labels, ["ca mắc sốt xuất huyết", "vụ vi phạm"]);
+}
+
+#[test]
+fn a_title_in_capitals_states_no_figure() {
+    // "KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 5 NĂM 2024" under "Phần thứ nhất":
+    // a part's title, whatever the outline makes of it; its month is a
+    // period, not a figure (rule 11).
+    let text = "UBND TỈNH THỬ NGHIỆM\n\nBÁO CÁO\n\n\
+        Tình hình thực hiện nhiệm vụ tháng 5 năm 2024\n\n\
+        Phần thứ nhất\n\n\
+        KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 5 NĂM 2024\n\n\
+        I. LĨNH VỰC KINH TẾ\n\n\
+        1. Sản xuất công nghiệp\n\n\
+        Chỉ số sản xuất công nghiệp tháng 5 ước tăng 8,2% so với cùng kỳ.\n";
+    let r = parse(text.as_bytes(), &Hints::default()).expect("parses");
+    assert_rows(
+        &r,
+        &[&format!(
+            "iip |  | {MAY} | - | Estimate | SamePeriodLastYear +8.2%"
+        )],
+    );
+}
+
+#[test]
+fn a_stock_at_the_end_of_a_month_is_as_of_that_day() {
+    // "Tính đến thời điểm cuối tháng 4/2024", "tại thời điểm cuối tháng
+    // 5/2024": a herd counted at a date, the month's last day (rule 5, as
+    // "tính đến hết tháng 4/2024"); "Tính đến thời điểm 20/5/2024" is that
+    // day.
+    let r = report(
+        "1. Chăn nuôi\n\n\
+         Tính đến thời điểm cuối tháng 4/2024, tổng đàn lợn ước đạt 452.300 con, tăng 2,1% so \
+         với cùng kỳ. Ước tính tại thời điểm cuối tháng 5/2024, đàn bò có 35.400 con, tăng \
+         0,5% so cùng thời điểm năm trước.\n\n\
+         2. Trồng trọt\n\n\
+         Tính đến thời điểm 20/5/2024, diện tích lúa đã thu hoạch đạt 61.240 ha.",
+    );
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "livestock_herd | lợn | ASOF 2024-04-30..2024-04-30 | 452300 con Head x1 | Estimate | {y} +2.1%"
+            ),
+            &format!(
+                "livestock_herd | bò | ASOF 2024-05-31..2024-05-31 | 35400 con Head x1 | Estimate | {y} +0.5%"
+            ),
+            "rice_area | thu hoạch | ASOF 2024-05-20..2024-05-20 | 61240 ha Hectare x1 | Actual | ",
+        ],
+    );
+}
+
+#[test]
+fn a_plans_year_does_not_carry_to_the_next_sentences() {
+    // "Kế hoạch năm 2024 giải quyết việc làm cho 3.500 lao động": the year
+    // names the plan (rule 14); the sentence after it keeps the period of
+    // the paragraph's figures, the year to date.
+    let r = report(
+        "1. Lao động, việc làm\n\n\
+         Trong tháng, giải quyết việc làm cho 356 lao động; lũy kế 5 tháng 2.870 lao động, đạt \
+         82% kế hoạch năm. Kế hoạch năm 2024 giải quyết việc làm cho 3.500 lao động. Tổ chức \
+         đào tạo nghề cho 1.250 lao động, tăng 4,2% so với cùng kỳ.",
+    );
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    let p = "lao động Person x1";
+    assert_rows(
+        &r,
+        &[
+            &format!("jobs_created |  | {MAY} | 356 {p} | Actual | "),
+            &format!("jobs_created |  | {ytd} | 2870 {p} | Actual | Plan =82%"),
+            &format!(
+                "jobs_created | Kế hoạch | YEAR 2024-01-01..2024-12-31 | 3500 {p} | Actual | "
+            ),
+            &format!(" |  | {ytd} | 1250 {p} | Actual | SamePeriodLastYear +4.2%"),
+        ],
+    );
+}
+
+#[test]
+fn the_highest_rise_in_brackets_is_a_change() {
+    // "tăng cao nhất (0,68%)": how much the group rose, the highest of
+    // all; a change of the verb before the bracket, not a level in %,
+    // against the base written last in its sentence (rule 6).
+    let r = report(
+        "3. Giá cả\n\n\
+         Chỉ số giá tiêu dùng tháng 5 tăng 0,35% so với tháng trước; trong đó nhóm giáo dục \
+         tăng cao nhất (0,68%); nhóm bưu chính, viễn thông giảm mạnh nhất (-0,25%). Nhiều \
+         nhóm hàng tăng giá so với tháng trước; trong đó nhóm giao thông tăng cao nhất (1,2%).",
+    );
+    let p = "PreviousPeriod";
+    assert_rows(
+        &r,
+        &[
+            &format!("cpi |  | {MAY} | - | Actual | {p} +0.35%"),
+            &format!("cpi | nhóm giáo dục | {MAY} | - | Actual | {p} +0.68%"),
+            &format!("cpi | nhóm bưu chính, viễn thông | {MAY} | - | Actual | {p} -0.25%"),
+            &format!("cpi | nhóm giao thông | {MAY} | - | Actual | {p} +1.2%"),
+        ],
+    );
+}
+
+#[test]
+fn people_examined_are_medical_visits() {
+    // "khám bệnh cho 214.360 lượt người": consultations, counted in visits
+    // (rule 18), not citizens received, whose "lượt người" is the same
+    // unit.
+    let r = report(
+        "2. Y tế\n\n\
+         Trong tháng, các cơ sở y tế khám bệnh cho 214.360 lượt người, tăng 6,8% so với cùng \
+         kỳ; điều trị nội trú 13.920 lượt người. Các cơ sở y tế khám, chữa bệnh cho 98.500 \
+         lượt người.",
+    );
+    let v = "lượt người Visit x1";
+    assert_rows(
+        &r,
+        &[
+            &format!("health_visits |  | {MAY} | 214360 {v} | Actual | SamePeriodLastYear +6.8%"),
+            &format!("inpatients |  | {MAY} | 13920 {v} | Actual | "),
+            &format!("health_visits |  | {MAY} | 98500 {v} | Actual | "),
+        ],
+    );
+}
+
+#[test]
+fn a_cut_off_in_a_heading_dates_its_sections_figures() {
+    // "1. Sản xuất nông nghiệp (tính đến ngày 15/5/2024)": figures under
+    // the heading, in its subsections too, that write no period of their
+    // own are at that date; "5 tháng" keeps its year to date, and the next
+    // section is the report's month again.
+    let r = report(
+        "1. Sản xuất nông nghiệp (tính đến ngày 15/5/2024)\n\n\
+         1.1. Trồng trọt\n\n\
+         Diện tích lúa đã gieo cấy 20.310 ha, tăng 0,4% so với cùng kỳ. Sản lượng thủy sản 5 \
+         tháng ước đạt 21.300 tấn.\n\n\
+         2. Công nghiệp\n\n\
+         Chỉ số sản xuất công nghiệp tăng 8,2% so với cùng kỳ.",
+    );
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "rice_area | gieo cấy | ASOF 2024-05-15..2024-05-15 | 20310 ha Hectare x1 | Actual | {y} +0.4%"
+            ),
+            "aquaculture_output |  | YTD 2024-01-01..2024-05-31 | 21300 tấn Tonne x1 | Estimate | ",
+            &format!("iip |  | {MAY} | - | Actual | {y} +8.2%"),
+        ],
+    );
+}
+
+#[test]
+fn rice_sown_directly_is_the_rice_area_of_its_season() {
+    // "gieo sạ" (sown directly, the southern provinces' word) is sowing as
+    // "gieo cấy" is: the season opening the sentence is the item of the
+    // area, the yield and the output after it.
+    let r = report(
+        "2. Nông nghiệp\n\n\
+         Vụ Hè Thu 2024 toàn tỉnh gieo sạ 36.150 ha lúa, năng suất ước đạt 58,2 tạ/ha, sản \
+         lượng khoảng 210,4 nghìn tấn.",
+    );
+    let s = "Vụ Hè Thu";
+    assert_rows(
+        &r,
+        &[
+            &format!("rice_area | {s} | {MAY} | 36150 ha Hectare x1 | Actual | "),
+            &format!(" | {s} | {MAY} | 58.2 tạ/ha Other x1 | Estimate | "),
+            &format!("rice_output | {s} | {MAY} | ~210.4 nghìn tấn Tonne x1000 | Estimate | "),
+        ],
+    );
+}
+
+#[test]
+fn the_harvest_sentence_after_an_area_is_of_the_same_crop() {
+    // The yield and the output in the sentence after the rice area are of
+    // its crop and season (rule 7), and a cut-off stated in a clause of
+    // its own ("Tính đến thời điểm 20/5/2024 đã thu hoạch xong") dates
+    // the clauses after it (rule 5).
+    let r = report(
+        "2. Nông nghiệp\n\n\
+         - Lúa đông xuân 2023-2024: Diện tích gieo sạ 61.240 ha, giảm 4,12% so cùng kỳ. Tính \
+         đến thời điểm 20/5/2024 đã thu hoạch xong; năng suất ước đạt 63,85 tạ/ha (tăng \
+         1,96%); sản lượng ước đạt 391.020 tấn (giảm 2,24%).",
+    );
+    let s = "Lúa đông xuân 2023-2024";
+    let at = "ASOF 2024-05-20..2024-05-20";
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!("rice_area | {s} | {MAY} | 61240 ha Hectare x1 | Actual | {y} -4.12%"),
+            &format!(" | {s} | {at} | 63.85 tạ/ha Other x1 | Estimate | {y} +1.96%"),
+            &format!("rice_output | {s} | {at} | 391020 tấn Tonne x1 | Estimate | {y} -2.24%"),
+        ],
+    );
+}
+
+#[test]
+fn a_count_named_after_its_figure_is_no_item_of_the_count_before() {
+    // "đã kiểm tra 86 vụ, phát hiện và xử lý 64 vụ vi phạm": the second
+    // count names what it counts after its figure; it is a subject of its
+    // own, not an item "phát hiện và xử lý" of the inspections.
+    let r = report(
+        "4. Quản lý thị trường\n\n\
+         Trong tháng, lực lượng quản lý thị trường đã kiểm tra 86 vụ, phát hiện và xử lý 64 vụ \
+         vi phạm, giảm 3 vụ so với tháng trước.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!(" |  | {MAY} | 86 vụ Case x1 | Actual | "),
+            &format!(" |  | {MAY} | 64 vụ Case x1 | Actual | PreviousPeriod -3 vụ Case"),
+        ],
+    );
+    assert_eq!(r.observations[1].label, "vụ vi phạm");
+}
+
+#[test]
+fn an_average_over_a_period_is_no_item() {
+    // "bình quân quý I tăng 3,71%": the average is how the CPI of a
+    // period longer than a month is computed, not a sub-category.
+    let r = report(
+        "3. Giá cả\n\n\
+         Chỉ số giá tiêu dùng tháng 5 tăng 0,2% so với tháng trước; bình quân 5 tháng tăng \
+         3,71% so với bình quân cùng kỳ năm 2023.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!("cpi |  | {MAY} | - | Actual | PreviousPeriod +0.2%"),
+            "cpi |  | YTD 2024-01-01..2024-05-31 | - | Actual | SamePeriodLastYear +3.71%",
+        ],
+    );
+}
+
+#[test]
+fn a_capital_plan_as_each_level_of_government_set_it() {
+    // "Kế hoạch vốn năm 2024 Thủ tướng Chính phủ giao là ...; HĐND tỉnh
+    // giao là ...": the public investment plan, one item for each level of
+    // government that set it, the plan's year.
+    let r = report(
+        "4. Đầu tư công\n\n\
+         Kế hoạch vốn năm 2024 Thủ tướng Chính phủ giao là 6.010,3 tỷ đồng; HĐND tỉnh giao là \
+         6.452,8 tỷ đồng.",
+    );
+    let year = "YEAR 2024-01-01..2024-12-31";
+    let bn = "tỷ đồng Vnd x1000000000";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "public_investment_plan | Thủ tướng Chính phủ giao | {year} | 6010.3 {bn} | Actual | "
+            ),
+            &format!("public_investment_plan | HĐND tỉnh giao | {year} | 6452.8 {bn} | Actual | "),
+        ],
+    );
+}
+
+#[test]
+fn persons_counted_by_their_role_are_persons() {
+    // "cho 4.215 đối tượng", "850 thí sinh": persons, as "bệnh nhân" and
+    // "học sinh" are (rule 18).
+    let r = report(
+        "5. An sinh xã hội\n\n\
+         Trong tháng, chi trả trợ cấp xã hội cho 4.215 đối tượng. Kỳ thi có 850 thí sinh.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!(" |  | {MAY} | 4215 đối tượng Person x1 | Actual | "),
+            &format!(" |  | {MAY} | 850 thí sinh Person x1 | Actual | "),
+        ],
+    );
+}
+
+#[test]
+fn a_rise_of_an_earlier_period_is_its_own_observation() {
+    // "cao hơn mức tăng 5,18% của quý I/2023": the growth of the same
+    // subject in the earlier period the words after it name (rules 8 and
+    // 17, written as a clause), actual.
+    let r = report(
+        "1. Tăng trưởng kinh tế\n\n\
+         Tổng sản phẩm trên địa bàn tỉnh (GRDP) quý I/2024 ước tăng 6,72% so với cùng kỳ năm \
+         trước, cao hơn mức tăng 5,18% của quý I/2023.",
+    );
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!("grdp |  | QUARTER 2024-01-01..2024-03-31 | - | Estimate | {y} +6.72%"),
+            &format!("grdp |  | QUARTER 2023-01-01..2023-03-31 | - | Actual | {y} +5.18%"),
+        ],
+    );
+}
+
+#[test]
+fn a_price_per_kilogram_after_an_output_is_the_farm_gate_price() {
+    // "...; giá chè búp khô dao động từ 150-250 nghìn đồng/kg": a price
+    // of the product it names, not an item of the output before it.
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Sản lượng chè búp tươi 5 tháng ước đạt 98.400 tấn, tăng 2,8% so với cùng kỳ; giá chè \
+         búp khô dao động từ 150-250 nghìn đồng/kg.",
+    );
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "crop_output | chè búp tươi | {ytd} | 98400 tấn Tonne x1 | Estimate | SamePeriodLastYear +2.8%"
+            ),
+            &format!(
+                "farm_gate_price | chè búp khô | {ytd} | 150-250 nghìn đồng/kg VndPerKilogram x1000 | Estimate | "
+            ),
+        ],
+    );
+}
+
+#[test]
+fn goods_in_a_footnote_of_the_industrial_index_are_its_products() {
+    // The index's footnote lists what drove it in tonnes: quantities of
+    // goods, which the index (a percentage) cannot have, are the key
+    // industrial products, one item each.
+    let r = report(
+        "1. Công nghiệp\n\n\
+         Chỉ số sản xuất công nghiệp 5 tháng ước tăng 11,2% so với cùng kỳ1.\n\n\
+         ____________________\n\
+         1 Sản phẩm lọc hóa dầu 5 tháng ước đạt 5,24 triệu tấn, tăng 14,6%; thép các loại ước \
+         đạt 4,1 triệu tấn, tăng 8,7%.",
+    );
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    let y = "SamePeriodLastYear";
+    let t = "triệu tấn Tonne x1000000";
+    assert_rows(
+        &r,
+        &[
+            &format!("iip |  | {ytd} | - | Estimate | {y} +11.2%"),
+            &format!(
+                "industrial_product_output | Sản phẩm lọc hóa dầu | {ytd} | 5.24 {t} | Estimate | {y} +14.6%"
+            ),
+            &format!(
+                "industrial_product_output | thép các loại | {ytd} | 4.1 {t} | Estimate | {y} +8.7%"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn cooperatives_founded_are_no_new_enterprises() {
+    // "15 hợp tác xã thành lập mới": cooperatives, counted in their own
+    // noun (OTHER); "thành lập mới" names new enterprises only when
+    // enterprises are counted.
+    let r = report(
+        "5. Phát triển doanh nghiệp\n\n\
+         Trong tháng có 120 doanh nghiệp thành lập mới. Có 15 hợp tác xã thành lập mới.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!("enterprises_new |  | {MAY} | 120 doanh nghiệp Enterprise x1 | Actual | "),
+            &format!(" |  | {MAY} | 15 hợp tác xã Other x1 | Actual | "),
+        ],
+    );
+    assert_eq!(r.observations[1].label, "hợp tác xã thành lập mới");
+}
+
+#[test]
+fn inspection_teams_are_counted_in_their_own_noun() {
+    // "chủ trì 04 đoàn kiểm tra tiến độ giải ngân" after a disbursement:
+    // teams, not an amount disbursed.
+    let r = report(
+        "4. Đầu tư công\n\n\
+         Giải ngân vốn đầu tư công tính đến ngày 20/5/2024 đạt 1.950 tỷ đồng, bằng 30% kế \
+         hoạch; Sở đã chủ trì 04 đoàn kiểm tra tiến độ giải ngân.",
+    );
+    let at = "ASOF 2024-05-20..2024-05-20";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "public_investment_disbursement |  | {at} | 1950 tỷ đồng Vnd x1000000000 | Actual | Plan =30%"
+            ),
+            &format!(" |  | {at} | 4 đoàn Other x1 | Actual | "),
+        ],
+    );
+    assert_eq!(r.observations[1].label, "đoàn kiểm tra tiến độ giải ngân");
+}

@@ -97,6 +97,10 @@ pub fn base_at(text: &str, anchor: Anchor) -> Option<(ComparisonBase, String, us
         end -= 1;
     }
     let text = &text[..end];
+    // "tăng 3,12%³ so với cùng kỳ": a footnote marker glued to the figure
+    // stands between the change and its base.
+    let marker = text.len() - text.trim_start_matches(is_superscript_digit).len();
+    let text = &text[marker..];
     let t = text.trim_start();
     // Each base opens (after spaces) with "so " (any case: s, S or ſ, then
     // o or O), or else: "cùng"/"tháng"/"bình" the same-period ones,
@@ -132,7 +136,12 @@ pub fn base_at(text: &str, anchor: Anchor) -> Option<(ComparisonBase, String, us
         Alt::Budget => ComparisonBase::BudgetEstimate,
         Alt::Other => ComparisonBase::Other,
     };
-    Some((base, label, m.end()))
+    Some((base, label, marker + m.end()))
+}
+
+/// A footnote marker's digit, as the normalized text writes it.
+fn is_superscript_digit(c: char) -> bool {
+    matches!(c, '⁰' | '¹' | '²' | '³' | '⁴'..='⁹')
 }
 
 /// "so với tháng M/Y" against the report's month: the same month a year

@@ -196,6 +196,8 @@ const EDGE_PHRASES: &[&str] = &[
     "luỹ kế",
     "hiện có",
     "nổi bật",
+    // "bình quân 5 tháng": how the period's figure is computed.
+    "bình quân",
 ];
 
 /// Two-word compounds whose first (or last) word is an edge word alone:
@@ -324,7 +326,13 @@ pub fn extract(
                 || (pi >= t.starts.first().map_or(usize::MAX, |s| s.0) && pi < t.end)
         });
         let readable = match p.zone {
-            Zone::Body => !in_tasks && heading_starts.binary_search(&p.span.start).is_err(),
+            // A title in capitals ("KẾT QUẢ ... THÁNG 9 NĂM 2024") states
+            // no figure, even where the outline took it for text.
+            Zone::Body => {
+                !in_tasks
+                    && heading_starts.binary_search(&p.span.start).is_err()
+                    && !in_capitals(doc.para(pi))
+            }
             // A preamble before the first heading (a statistics brief's
             // GRDP paragraph); not the header lines.
             Zone::Front => {
@@ -340,7 +348,12 @@ pub fn extract(
             continue;
         }
         let section = outline.para_section[pi].map_or("", |s| outline.sections[s].number.as_str());
-        let mut state = State::default();
+        let mut state = State {
+            // "1. Sản xuất nông, lâm nghiệp (tính đến ngày 15/5/2024)": the
+            // period of its sections' figures that write none.
+            period: outline.para_section[pi].and_then(|s| heading_cutoff(outline, s)),
+            ..State::default()
+        };
         x.paragraph(
             inline.unwrap_or(p.span.start) as usize,
             p.span.end as usize,
@@ -490,8 +503,19 @@ impl<'d> Extractor<'d> {
         let doc: &'d Document = self.doc;
         let text = &doc.text[start..end];
         self.last_levels.clear();
+        // A plan's year the last sentence stated, and the period before it.
+        let mut plan_year: Option<(Period, Option<Period>)> = None;
         for s in sentences(text) {
             let sentence = &text[s.clone()];
+            // "Kế hoạch năm 2024 giải quyết việc làm cho 3.500 lao động":
+            // the plan's year names the plan (rule 14) and does not carry
+            // to the sentences after.
+            if let Some((year, before)) = plan_year.take()
+                && state.period.as_ref() == Some(&year)
+            {
+                state.period = before;
+            }
+            let period_before = state.period.clone();
             let loc = Loc {
                 section,
                 footnote,
@@ -505,6 +529,7 @@ impl<'d> Extractor<'d> {
             state.breakdown_fresh = false;
             state.pending = None;
             state.season = when::leading_season(sentence)
+                .or_else(|| rice_season(sentence))
                 .map(str::to_owned)
                 .unwrap_or_default();
             if footnote.is_none() || s.start > 0 {
@@ -597,6 +622,14 @@ impl<'d> Extractor<'d> {
                     }
                 }
             }
+            if state.period != period_before
+                && let Some(year) = state
+                    .period
+                    .clone()
+                    .filter(|p| self.names_plan(sentence, p))
+            {
+                plan_year = Some((year, period_before));
+            }
             // "Trong tháng 5 (tính đến ngày 16/5/2024)": the figures of the
             // sentence run to the cut-off, not to the month's end.
             if let Some(cut) = cutoff(sentence) {
@@ -625,6 +658,21 @@ impl<'d> Extractor<'d> {
                 }
             }
         }
+    }
+
+    /// Whether `year`, a year in force after `sentence`, is written there
+    /// as a plan's: "Kế hoạch năm 2024", "kế hoạch vốn năm 2024".
+    fn names_plan(&self, sentence: &str, year: &Period) -> bool {
+        year.kind == PeriodKind::Year
+            && when::mentions(sentence, self.anchor)
+                .iter()
+                .filter(|m| m.period == *year)
+                .any(|m| {
+                    let before = lowercase(&sentence[..m.start]);
+                    before.rfind("kế hoạch").is_some_and(|k| {
+                        !before[k..].contains(|c: char| c.is_ascii_digit() || ",;".contains(c))
+                    })
+                })
     }
 
     /// "So với cùng kỳ năm trước, số vụ tai nạn giao thông giảm 4 vụ
@@ -854,6 +902,16 @@ impl<'d> Extractor<'d> {
             })
             .filter(|n| !self.in_ref(global + n.start, global + n.end))
             .collect();
+        // "Tính đến thời điểm 20/5/2024 đã thu hoạch xong; năng suất ...":
+        // a cut-off date stated in a clause without figures is in force
+        // for the clauses after it (rule 5).
+        if nums.is_empty()
+            && !in_paren
+            && let Some(m) = mentions.last()
+            && m.period.kind == PeriodKind::AsOfDate
+        {
+            state.period = Some(m.period.clone());
+        }
         // The figures' words are looked up in the catalog: split them once.
         self.clause_words.borrow_mut().push((
             main.as_ptr() as usize,
@@ -902,6 +960,9 @@ impl<'d> Extractor<'d> {
                 in_paren,
             );
             if let Some(end) = consumed {
+                // "tăng 3,12%³ so với cùng kỳ": a marker the figure's reading
+                // went past stands where the figure was read.
+                self.snapshot_markers(global + n.start, global + end, state, loc);
                 skip_until = end;
                 cursor = end;
             }
@@ -1011,7 +1072,40 @@ impl<'d> Extractor<'d> {
             let r = inner_start + c.start..inner_start + c.end;
             self.clause(&text[r.clone()], off + r.start, loc, &mut inner_state, true);
         }
+        if lower.starts_with("cùng k") && inner.trim_end().ends_with('%') {
+            self.share_a_year_earlier(state.current, before_count);
+        }
         self.obs.len() > before_count
+    }
+
+    /// "bằng 33,9% kế hoạch (cùng kỳ đạt 31,2%)": a bare percent a year
+    /// earlier after a share of the plan or budget estimate is that share
+    /// a year earlier, not a level in percent (rule 17).
+    fn share_a_year_earlier(&mut self, figure: Option<usize>, from: usize) {
+        let Some(last) = figure.and_then(|c| self.obs[c].comparisons.last()) else {
+            return;
+        };
+        if !matches!(last.change, Change::AttainmentPercent(_))
+            || !matches!(
+                last.base,
+                ComparisonBase::Plan | ComparisonBase::BudgetEstimate
+            )
+        {
+            return;
+        }
+        let (base, base_label) = (last.base, last.base_label.clone());
+        for o in &mut self.obs[from..] {
+            if o.comparisons.is_empty()
+                && let Some(q) = o.quantity.take_if(|q| q.unit_code == UnitCode::Percent)
+            {
+                o.comparisons.push(Comparison {
+                    base,
+                    base_label: base_label.clone(),
+                    change: Change::AttainmentPercent(q.value),
+                    qualifier: q.qualifier,
+                });
+            }
+        }
     }
 
     /// A change written in brackets after its verb ("IIP tháng 5 tăng khá
@@ -1047,6 +1141,10 @@ impl<'d> Extractor<'d> {
         let (base, base_label) = base_at(&main[g.end..], self.anchor)
             .map(|(b, l, _)| (b, l))
             .or_else(|| state.base.clone())
+            .or_else(|| {
+                let at = (span.start as usize).saturating_sub(loc.sentence_off);
+                last_base_written(loc.sentence.get(..at).unwrap_or(""), self.anchor)
+            })
             .unwrap_or((ComparisonBase::SamePeriodLastYear, String::new()));
         state.base = Some((base, base_label.clone()));
         let value = if pct.1 { pct.0 } else { sign * pct.0 };
@@ -1315,6 +1413,13 @@ impl<'d> Extractor<'d> {
                             .clone()
                             .filter(|(b, _)| !plan_for_change(kind, *b))
                     })
+                    .or_else(|| {
+                        let before = loc
+                            .sentence
+                            .get(..(span.start as usize).saturating_sub(loc.sentence_off));
+                        last_base_written(before.unwrap_or(""), self.anchor)
+                            .filter(|(b, _)| !plan_for_change(kind, *b))
+                    })
                     .unwrap_or_else(|| match kind {
                         Kind::Exceed => (ComparisonBase::BudgetEstimate, String::new()),
                         _ => (ComparisonBase::SamePeriodLastYear, String::new()),
@@ -1348,15 +1453,43 @@ impl<'d> Extractor<'d> {
                     ),
                     None => (base, base_label),
                 };
-                self.obs[current].comparisons.push(Comparison {
+                let comparison = Comparison {
                     base,
                     base_label,
                     change,
                     qualifier,
-                });
+                };
+                // "cao hơn mức tăng 5,18% của quý I/2023": the subject's
+                // change in an earlier period, an observation of its own.
+                if consumed == 0
+                    && let Some((period, len)) =
+                        self.of_period(&main[unit_end..], self.obs[current].period.as_ref())
+                {
+                    let mut o = self.obs[current].clone();
+                    o.period = Some(period);
+                    o.status = ObservationStatus::Actual;
+                    o.quantity = None;
+                    o.comparisons = vec![comparison];
+                    o.provenance.span = span;
+                    self.obs.push(o);
+                    return Some(unit_end + len);
+                }
+                self.obs[current].comparisons.push(comparison);
                 Some(unit_end + consumed)
             }
         }
+    }
+
+    /// "của quý I/2023" right after a change: the period before `than` it
+    /// is of, and the bytes up to its end.
+    fn of_period(&self, after: &str, than: Option<&Period>) -> Option<(Period, usize)> {
+        let rest = after.trim_start().strip_prefix("của ")?;
+        let at = after.len() - rest.len();
+        let m = when::mentions(tail_start(rest, 40), self.anchor)
+            .into_iter()
+            .find(|m| m.start == 0)?;
+        let earlier = than.is_some_and(|p| m.period.end < p.start);
+        earlier.then_some((m.period, at + m.end))
     }
 
     /// "so với tháng 5 năm 2023 tăng 4,21%": the number is part of the base
@@ -1427,6 +1560,9 @@ impl<'d> Extractor<'d> {
         in_paren: bool,
     ) -> usize {
         let previous = Some(state.code).filter(|c| !c.is_empty());
+        if is_yield(&q.unit) {
+            return self.crop_yield(gap, cursor, mentions, loc, state, q, span, in_paren);
+        }
         if q.unit_code == UnitCode::Hectare
             && let Some((at, hit)) = damage_at(gap)
             && !self
@@ -1544,6 +1680,29 @@ impl<'d> Extractor<'d> {
         }
         state.current = None;
         if let Some(i) = self.begin(gap, cursor, mentions, loc, state, Some(q), span, in_paren) {
+            // "ghi nhận 126 ca mắc sốt xuất huyết, giảm 38,5%": a count the
+            // catalog has no code for, named by the words after its figure;
+            // they are the figure's, not an item of the change after it.
+            // An uncatalogued subject's words are no item of the count
+            // after it ("đã kiểm tra 86 vụ, phát hiện và xử lý 64 vụ vi phạm").
+            if self.obs[i].indicator.is_empty()
+                && !state.in_breakdown
+                && self.obs[i]
+                    .quantity
+                    .as_ref()
+                    .is_some_and(|q| named_after(q, counted))
+            {
+                // "05 doanh nghiệp xuất khẩu trái cây như ViFoko, ...": the
+                // examples are no part of the name.
+                let label = counted.split(" như ").next().unwrap_or(counted);
+                self.obs[i].label = label.to_owned();
+                self.obs[i].breakdown = String::new();
+                state.breakdown = String::new();
+                state.label = label.to_owned();
+                state.fresh = true;
+                self.sentence_levels.push(i);
+                return window.len();
+            }
             if self.obs[i].indicator.is_empty()
                 && self.obs[i].label.is_empty()
                 && self.obs[i].breakdown.is_empty()
@@ -1587,6 +1746,62 @@ impl<'d> Extractor<'d> {
                 q.unit_code = ind.unit;
             }
             self.sentence_levels.push(i);
+        }
+        0
+    }
+
+    /// "năng suất ước đạt 56,5 tạ/ha": a yield is no area nor output, and
+    /// the catalog has none: indicator "", label "năng suất", the item of
+    /// the crop figure before it ("Vụ Mùa"). The subject and item in force
+    /// stay for the figures after it ("..., sản lượng 210,4 nghìn tấn").
+    #[allow(clippy::too_many_arguments)]
+    fn crop_yield(
+        &mut self,
+        gap: &str,
+        cursor: usize,
+        mentions: &[when::Mention],
+        loc: Loc,
+        state: &mut State,
+        q: Quantity,
+        span: Span,
+        in_paren: bool,
+    ) -> usize {
+        // The item named in its sentence, or of the crop area before it.
+        let item = state
+            .current
+            .filter(|&c| {
+                self.sentence_levels.contains(&c)
+                    || ["rice_area", "crop_area"].contains(&self.obs[c].indicator.as_str())
+            })
+            .map(|c| self.obs[c].breakdown.clone())
+            .filter(|b| !b.is_empty())
+            .or_else(|| {
+                Some(state.breakdown.clone()).filter(|b| state.breakdown_fresh && !b.is_empty())
+            })
+            .unwrap_or_else(|| state.season.clone());
+        let kept = (
+            state.code,
+            state.label.clone(),
+            state.breakdown.clone(),
+            state.breakdown_fresh,
+        );
+        state.current = None;
+        if let Some(i) = self.begin(gap, cursor, mentions, loc, state, Some(q), span, in_paren) {
+            self.obs[i].indicator = String::new();
+            self.obs[i].label = "năng suất".into();
+            self.obs[i].breakdown = item.clone();
+            self.sentence_levels.push(i);
+        }
+        (
+            state.code,
+            state.label,
+            state.breakdown,
+            state.breakdown_fresh,
+        ) = kept;
+        // The output after it is of the same crop.
+        if !item.is_empty() {
+            state.breakdown = item;
+            state.breakdown_fresh = true;
         }
         0
     }
@@ -1669,7 +1884,24 @@ impl<'d> Extractor<'d> {
         let previous = Some(state.code).filter(|c| !c.is_empty());
         let subject = self
             .find(gap, previous)
-            .filter(|(ind, _)| !other_field(state, ind));
+            .filter(|(ind, _)| !other_field(state, ind))
+            .map(|(ind, r)| {
+                let last = self
+                    .sentence_levels
+                    .iter()
+                    .rev()
+                    .chain(self.last_levels.iter().rev())
+                    .map(|&i| self.obs[i].indicator.as_str())
+                    .find(|c| !c.is_empty());
+                let next = gap[r.end..].split_whitespace().next().unwrap_or("");
+                let named_item = !next.is_empty() && !EDGE_SET.contains(lowercase(next).as_str());
+                let ind = if named_item {
+                    ind
+                } else {
+                    rice_output_after(ind, last, &gap[r.clone()])
+                };
+                (ind, r)
+            });
         let mut item = None;
         let mut head_item = None;
         if let Some((ind, r)) = &subject {
@@ -1720,6 +1952,12 @@ impl<'d> Extractor<'d> {
                 let np = self.noun_phrase(&gap[..r.start], cursor, mentions, None, &state.label);
                 if names_indicator(&np, ind) {
                     String::new()
+                } else if np.is_empty() && ind.code.ends_with("_plan") {
+                    // "Kế hoạch vốn năm 2023 Thủ tướng Chính phủ giao là ...":
+                    // the plan as the level of government that set it.
+                    let after =
+                        noun_phrase(&gap[r.end..], cursor + r.end, mentions, None, &state.label);
+                    if after.ends_with(" giao") { after } else { np }
                 } else {
                     np
                 }
@@ -1737,7 +1975,8 @@ impl<'d> Extractor<'d> {
                     .as_ref()
                     .and_then(|(_, r)| gap[..r.start].rfind(": "))
                 {
-                    Some(colon) if np.is_empty() => {
+                    // "Lúa đông xuân: Diện tích gieo sạ ...": sowing is no item.
+                    Some(colon) if np.is_empty() || only_sowing(&np) => {
                         self.noun_phrase(&gap[..colon], cursor, mentions, None, &state.label)
                     }
                     _ => np,
@@ -1819,7 +2058,7 @@ impl<'d> Extractor<'d> {
         } else {
             state.status
         };
-        let obs = Observation {
+        let mut obs = Observation {
             indicator: state.code.to_owned(),
             label: if state.label.is_empty() && state.code.is_empty() {
                 state.breakdown.clone()
@@ -1845,6 +2084,8 @@ impl<'d> Extractor<'d> {
                 sentence: loc.sentence.to_owned(),
             },
         };
+        rice_area_named(&mut obs);
+        price_named(&mut obs);
         self.obs.push(obs);
         state.current = Some(self.obs.len() - 1);
         Some(self.obs.len() - 1)
@@ -2060,6 +2301,29 @@ fn bracket_range(sentence: &str, anchor: Anchor) -> Option<Period> {
         .find(|p| p.kind == PeriodKind::DateRange)
 }
 
+/// The cut-off date the heading of section `s`, or of a section it stands
+/// in, writes in brackets ("(tính đến ngày 15/5/2024)"), the nearest first.
+fn heading_cutoff(outline: &Outline, s: usize) -> Option<Period> {
+    let path = &outline.sections[s].path;
+    outline
+        .sections
+        .iter()
+        .filter(|t| {
+            path.strip_prefix(t.path.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        })
+        .filter_map(|t| {
+            let c = CUTOFF.captures(&t.title)?;
+            let day = cutoff(&t.title)?;
+            Some((
+                t.path.len(),
+                Period::as_of(day, c[0].trim_matches(['(', ')'])),
+            ))
+        })
+        .max_by_key(|(len, _)| *len)
+        .map(|(_, p)| p)
+}
+
 /// A cut-off date written in brackets after a period.
 fn cutoff(sentence: &str) -> Option<chrono::NaiveDate> {
     let c = CUTOFF.captures(sentence)?;
@@ -2072,6 +2336,125 @@ fn is_rank(gap_lower: &str) -> bool {
         || g.ends_with("đứng thứ")
         || g.ends_with("xếp hạng")
         || g.ends_with("đứng thứ hạng")
+}
+
+/// "gieo sạ 36.150 ha lúa, năng suất ..., sản lượng khoảng 210,4 nghìn
+/// tấn": output named by its generic word after the rice area (the last
+/// catalogued level of its sentence, or of the sentence before) is the
+/// rice's output, unless the words after it name a crop ("Sản lượng chè
+/// búp tươi").
+fn rice_output_after(
+    ind: &'static catalog::Indicator,
+    last: Option<&str>,
+    alias: &str,
+) -> &'static catalog::Indicator {
+    let generic = ind.code == "crop_output" && lowercase(alias.trim()) == "sản lượng";
+    match catalog::by_code("rice_output") {
+        Some(rice) if generic && last == Some("rice_area") => rice,
+        _ => ind,
+    }
+}
+
+/// Whether `counted` (a count's unit and the words after it) names what
+/// is counted: a noun counted ("ca", "vụ", "thí sinh") with words of its
+/// own after it, not a verb or a base ("64 vụ tăng ...").
+fn named_after(q: &Quantity, counted: &str) -> bool {
+    let unit = lowercase(&q.unit);
+    let lower = lowercase(counted);
+    let Some(rest) = lower.strip_prefix(unit.as_str()) else {
+        return false;
+    };
+    (is_count(q.unit_code) || q.unit_code == UnitCode::Other)
+        && !unit.is_empty()
+        && !unit.contains('/')
+        && rest.starts_with(' ')
+        && !rest.split_whitespace().any(|w| AREA_STOPS.contains(&w))
+}
+
+/// Whether a paragraph is written in capitals only (a title).
+fn in_capitals(text: &str) -> bool {
+    text.chars().any(char::is_uppercase) && !text.chars().any(char::is_lowercase)
+}
+
+/// Words of sowing, which name no crop: "gieo sạ", "đã cấy", "trồng được".
+const SOWING: &[&str] = &["đã", "được", "gieo", "sạ", "cấy", "trồng", "xuống", "giống"];
+
+fn only_sowing(words: &str) -> bool {
+    let lower = lowercase(words);
+    lower.split_whitespace().all(|w| SOWING.contains(&w))
+}
+
+/// "Cây lúa đã cấy 20.310 ha", "Lúa đông xuân: Diện tích gieo sạ 61.240
+/// ha": an area whose crop, as its subject or item, is rice is the rice
+/// area. Its season or variety stays its item ("Lúa đông xuân", "lúa
+/// lai"); rice alone, or with the verbs of sowing, is the indicator itself.
+fn rice_area_named(o: &mut Observation) {
+    if o.quantity
+        .as_ref()
+        .is_none_or(|q| q.unit_code != UnitCode::Hectare)
+    {
+        return;
+    }
+    let named = match o.indicator.as_str() {
+        "" if o.breakdown.is_empty() => o.label.clone(),
+        "" => o.breakdown.clone(),
+        "crop_area" => o.breakdown.clone(),
+        _ => return,
+    };
+    let lower = lowercase(named.trim_start_matches(['-', ' ']));
+    let crop = lower.strip_prefix("cây ").unwrap_or(&lower);
+    let Some(rest) = crop.strip_prefix("lúa") else {
+        return;
+    };
+    if !(rest.is_empty() || rest.starts_with(' ')) {
+        return;
+    }
+    o.indicator = "rice_area".into();
+    o.breakdown = if only_sowing(rest) {
+        String::new()
+    } else {
+        named.trim_start_matches(['-', ' ']).to_owned()
+    };
+}
+
+/// "...; giá chè búp khô dao động từ 150-250 nghìn đồng/kg": a price per
+/// kilogram whose item is "giá" and a product, under another subject, is
+/// the product's farm-gate price.
+fn price_named(o: &mut Observation) {
+    let per_kg = o
+        .quantity
+        .as_ref()
+        .is_some_and(|q| q.unit_code == UnitCode::VndPerKilogram);
+    if !per_kg || o.indicator.is_empty() || o.indicator == "farm_gate_price" {
+        return;
+    }
+    let product = o
+        .breakdown
+        .strip_prefix("giá ")
+        .or_else(|| o.breakdown.strip_prefix("Giá "))
+        .map(str::to_owned);
+    if let Some(product) = product.filter(|p| !p.trim().is_empty()) {
+        o.indicator = "farm_gate_price".into();
+        o.breakdown = product;
+    }
+}
+
+/// "- Lúa đông xuân 2023-2024: Diện tích gieo sạ ...": the rice of a
+/// season opening a sentence, as [`when::leading_season`] reads "Vụ Đông
+/// Xuân 2023-2024, ...".
+fn rice_season(sentence: &str) -> Option<&str> {
+    let end = sentence.find([',', ':'])?;
+    let head = sentence[..end].trim().trim_start_matches(['-', ' ']);
+    let season = head
+        .strip_prefix("Lúa ")
+        .or_else(|| head.strip_prefix("lúa "))?;
+    when::leading_season(&format!("vụ {season}:")).map(|_| head)
+}
+
+/// A crop's yield, a weight per hectare ("tạ/ha", "tấn/ha").
+fn is_yield(unit: &str) -> bool {
+    let u = lowercase(unit);
+    ["tạ/ha", "tấn/ha", "kg/ha"].contains(&u.trim())
 }
 
 /// Units that count things.
@@ -2160,7 +2543,9 @@ fn next_product(
 ) -> Option<String> {
     use UnitCode::*;
     let goods = matches!(unit, Tonne | Piece | CubicMetre | KilowattHour | Other);
-    let products = ["electricity_output", "industrial_product_output"];
+    // Goods under the industrial production index ("IIP ... tăng 9,8%¹" and
+    // its footnote "sản phẩm lọc hóa dầu ... 5,24 triệu tấn") are its products.
+    let products = ["electricity_output", "industrial_product_output", "iip"];
     if !goods || !products.contains(&ind.code) {
         return None;
     }
@@ -2213,6 +2598,25 @@ fn same_base(
     } else {
         (first.base, first.base_label.clone())
     }
+}
+
+/// The last base written in `before` (the sentence up to a change), read
+/// or not: "Có 8/11 nhóm hàng tăng giá so với tháng trước, trong đó ...
+/// nhóm bưu chính, viễn thông giảm 0,05%" writes its base after no figure.
+fn last_base_written(before: &str, anchor: Anchor) -> Option<(ComparisonBase, String)> {
+    before
+        .match_indices("so ")
+        .chain(before.match_indices("So "))
+        .filter(|(p, _)| {
+            before[..*p]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !baocao_domain::text::is_alphanumeric(c))
+        })
+        .filter_map(|(p, _)| base_at(&before[p..], anchor).map(|(b, l, _)| (p, b, l)))
+        .filter(|(_, b, _)| *b != ComparisonBase::Other)
+        .max_by_key(|(p, _, _)| *p)
+        .map(|(_, b, l)| (b, l))
 }
 
 fn change_sign(c: &Change) -> f64 {
@@ -2315,6 +2719,10 @@ fn classify(
     let times = unit.is_some_and(|u| u.text == "lần");
     if times || g.ends_with("gấp") {
         return Kind::Ratio;
+    }
+    // The most of all: "tăng cao nhất", "giảm mạnh nhất".
+    if let Some(r) = g.strip_suffix(" nhất") {
+        g = r.trim_end();
     }
     // How much: "tăng cao", "tăng rất cao", "giảm nhẹ", "tăng mạnh".
     for adverb in ["cao", "mạnh", "nhẹ", "khá", "nhanh", "sâu"] {

@@ -174,7 +174,8 @@ const UNITS: &[(&str, UnitCode)] = &[
     ("dự án", UnitCode::Project),
     ("vụ việc", UnitCode::Case),
     ("vụ", UnitCode::Case),
-    ("ca", UnitCode::Case),
+    // Cases of a disease are counted, not incidents (OTHER).
+    ("ca", UnitCode::Other),
     ("đơn vị", UnitCode::Unit),
     ("đơn", UnitCode::Petition),
     ("giấy phép", UnitCode::Licence),
@@ -197,6 +198,12 @@ const UNITS: &[(&str, UnitCode)] = &[
     ("bậc", UnitCode::Other),
     ("trường", UnitCode::Other),
     ("học sinh", UnitCode::Person),
+    // Persons counted by their role: people paid, candidates.
+    ("đối tượng", UnitCode::Person),
+    ("thí sinh", UnitCode::Person),
+    // Cooperatives are no enterprises (NOTES, phan-thu-nhat).
+    ("hợp tác xã", UnitCode::Other),
+    ("đoàn", UnitCode::Other),
     ("giường", UnitCode::Other),
 ];
 
