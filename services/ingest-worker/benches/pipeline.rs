@@ -289,6 +289,11 @@ async fn pipeline(p: &Params, kind: Kind, bodies: &[Vec<u8>]) -> Measured {
     let cpu = Snapshot::now();
     let started = Instant::now();
     let w = env.start_worker().await;
+    // Counted in the rate, as a cold start; shown so it can be told apart.
+    println!(
+        "  (worker started and ready in {} ms)",
+        started.elapsed().as_millis()
+    );
     let n = bodies.len() as u64;
     while w.metrics.acked.get() < n {
         tokio::time::sleep(Duration::from_millis(5)).await;
