@@ -67,10 +67,10 @@ pub fn parse(bytes: &[u8], hints: &Hints) -> Result<Report, ParseError> {
     }
     let paras = paragraphs::join(layout.body);
     let mut doc = document::assemble(paras, layout.footnotes);
-    let outline = sections::build(&doc);
+    let mut outline = sections::build(&doc);
     issues.append(&mut doc.issues);
-    let mut issues_after = outline.issues.clone();
-    issues.append(&mut issues_after);
+    // No later stage reads the outline's issues: moved, not copied.
+    issues.append(&mut outline.issues);
 
     let metadata = metadata::extract(&doc, &outline, hints, &mut issues);
     let own_number = metadata.document_number.clone();
