@@ -1,11 +1,15 @@
 //! Bytes to text: UTF-8 with or without a byte-order mark, UTF-16 LE/BE
 //! with one. Anything else is a typed [`ParseError`] saying what was found.
 
+use std::borrow::Cow;
+
 use crate::ParseError;
 
-/// Decodes `bytes` into a `String`; rejects empty, binary and undecodable
-/// input, and known non-text formats with a clear name.
-pub fn decode(bytes: &[u8]) -> Result<String, ParseError> {
+/// Decodes `bytes` into text, borrowed where the bytes are UTF-8 (the
+/// text is copied once, later, by whatever changes it); rejects empty,
+/// binary and undecodable input, and known non-text formats with a clear
+/// name.
+pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, ParseError> {
     if bytes.is_empty() {
         return Err(ParseError::Empty);
     }
@@ -41,7 +45,7 @@ fn sniff_format(bytes: &[u8]) -> Option<&'static str> {
         .map(|(_, name)| *name)
 }
 
-fn utf8(bytes: &[u8], offset: usize) -> Result<String, ParseError> {
+fn utf8(bytes: &[u8], offset: usize) -> Result<Cow<'_, str>, ParseError> {
     if let Some(pos) = memchr::memchr(0, bytes) {
         return Err(ParseError::Binary {
             offset: offset + pos,
@@ -51,17 +55,17 @@ fn utf8(bytes: &[u8], offset: usize) -> Result<String, ParseError> {
     // multi-byte letters, at ~11 instructions a byte). simdutf8's error has
     // no position: invalid input is read again by std, which says where.
     if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
-        return Ok(s.to_owned());
+        return Ok(Cow::Borrowed(s));
     }
     match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_owned()),
+        Ok(s) => Ok(Cow::Borrowed(s)),
         Err(e) => Err(ParseError::InvalidUtf8 {
             offset: offset + e.valid_up_to(),
         }),
     }
 }
 
-fn utf16(bytes: &[u8], big_endian: bool) -> Result<String, ParseError> {
+fn utf16(bytes: &[u8], big_endian: bool) -> Result<Cow<'static, str>, ParseError> {
     if !bytes.len().is_multiple_of(2) {
         return Err(ParseError::OddUtf16Length { bytes: bytes.len() });
     }
@@ -89,7 +93,7 @@ fn utf16(bytes: &[u8], big_endian: bool) -> Result<String, ParseError> {
             }
         }
     }
-    Ok(out)
+    Ok(Cow::Owned(out))
 }
 
 #[cfg(test)]

@@ -53,7 +53,7 @@ pub struct Hints {
 /// inside a readable report becomes `quality_issues`.
 pub fn parse(bytes: &[u8], hints: &Hints) -> Result<Report, ParseError> {
     let decoded = decode::decode(bytes)?;
-    let (text, mut issues) = prepare(&decoded)?;
+    let (text, mut issues) = prepare(decoded)?;
     let mut layout = layout::split(&text);
     repair_diacritics(&mut layout);
     if !layout.footnote_gaps.is_empty() {
@@ -67,10 +67,10 @@ pub fn parse(bytes: &[u8], hints: &Hints) -> Result<Report, ParseError> {
     }
     let paras = paragraphs::join(layout.body);
     let mut doc = document::assemble(paras, layout.footnotes);
-    let outline = sections::build(&doc);
+    let mut outline = sections::build(&doc);
     issues.append(&mut doc.issues);
-    let mut issues_after = outline.issues.clone();
-    issues.append(&mut issues_after);
+    // No later stage reads the outline's issues: moved, not copied.
+    issues.append(&mut outline.issues);
 
     let metadata = metadata::extract(&doc, &outline, hints, &mut issues);
     let own_number = metadata.document_number.clone();
@@ -137,11 +137,16 @@ pub fn parse(bytes: &[u8], hints: &Hints) -> Result<Report, ParseError> {
 /// NFC, with characters that are not text removed: control characters
 /// (reported), soft hyphens and zero-width characters; tabs and non-breaking
 /// spaces become spaces. A form feed stays: it is a page break.
-fn prepare(decoded: &str) -> Result<(String, Vec<QualityIssue>), ParseError> {
+///
+/// Takes the decoded text as it comes (borrowed from the input bytes when
+/// they were UTF-8), so that a text that needs neither cleaning nor NFC is
+/// copied only once.
+fn prepare(decoded: std::borrow::Cow<'_, str>) -> Result<(String, Vec<QualityIssue>), ParseError> {
     let mut issues = Vec::new();
     let mut controls = 0usize;
     let mut chars = 0usize;
-    let needs_cleaning = needs_cleaning(decoded);
+    let decoded_len = decoded.len();
+    let needs_cleaning = needs_cleaning(&decoded);
     let cleaned: std::borrow::Cow<str> = if needs_cleaning {
         let mut s = String::with_capacity(decoded.len());
         for c in decoded.chars() {
@@ -157,7 +162,7 @@ fn prepare(decoded: &str) -> Result<(String, Vec<QualityIssue>), ParseError> {
         }
         s.into()
     } else {
-        decoded.into()
+        decoded
     };
     if controls > 0 {
         if controls * 20 > chars {
@@ -172,11 +177,9 @@ fn prepare(decoded: &str) -> Result<(String, Vec<QualityIssue>), ParseError> {
             span: Span::default(),
         });
     }
-    let text = nfc(&cleaned);
+    let text = nfc(cleaned);
     if !text.chars().any(baocao_domain::text::is_alphabetic) {
-        return Err(ParseError::NoText {
-            bytes: decoded.len(),
-        });
+        return Err(ParseError::NoText { bytes: decoded_len });
     }
     Ok((text, issues))
 }
@@ -346,11 +349,12 @@ fn may_need_nfc(c: char) -> bool {
 /// NFC, line by line, normalizing only the lines that may need it (a line
 /// break is a starter, so no composition crosses one). The text is scanned
 /// once for characters that may need NFC (`next_may_need_nfc`); the lines
-/// between them are copied whole.
-fn nfc(text: &str) -> String {
+/// between them are copied whole. A text with none is returned as it
+/// is, copied only if it was borrowed.
+fn nfc(text: std::borrow::Cow<'_, str>) -> String {
     let b = text.as_bytes();
     let Some(mut hit) = next_may_need_nfc(b, 0) else {
-        return text.to_owned();
+        return text.into_owned();
     };
     let mut out = String::with_capacity(text.len());
     let mut done = 0;
@@ -425,7 +429,7 @@ mod tests {
             "dòng một\r\ndòng hai\u{323}\r\n\n",
         ];
         for text in lines.iter().copied().chain([seed, decomposed.as_str()]) {
-            assert_eq!(nfc(text), text.nfc().collect::<String>(), "{text:?}");
+            assert_eq!(nfc(text.into()), text.nfc().collect::<String>(), "{text:?}");
         }
     }
 

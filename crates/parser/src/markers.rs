@@ -148,7 +148,12 @@ fn block_at(p: &Para, offset: usize) -> usize {
 /// superscripts. Returns the markers found (positions in the rewritten
 /// text); a footnote whose marker is not found has none.
 pub fn find_and_rewrite(paras: &mut [Para], footnotes: &[FootnoteBody]) -> Vec<Marker> {
-    let all_runs: Vec<Vec<Run>> = paras.iter().map(|p| runs(&p.text)).collect();
+    // Each paragraph's digit runs, found when a search first reaches it:
+    // searches stop at the page of their footnote, so the paragraphs after
+    // the last footnote's page (and every paragraph of a report without
+    // footnotes) are never read.
+    let all_runs: Vec<std::cell::OnceCell<Vec<Run>>> =
+        paras.iter().map(|_| std::cell::OnceCell::new()).collect();
     let mut found: Vec<Marker> = Vec::new();
     let mut cursor = (0usize, 0usize);
     for f in footnotes {
@@ -171,7 +176,7 @@ pub fn find_and_rewrite(paras: &mut [Para], footnotes: &[FootnoteBody]) -> Vec<M
 
 fn search(
     paras: &[Para],
-    runs: &[Vec<Run>],
+    runs: &[std::cell::OnceCell<Vec<Run>>],
     cursor: (usize, usize),
     block: usize,
     n: &str,
@@ -182,7 +187,8 @@ fn search(
             return None;
         }
         let from = if pi == cursor.0 { cursor.1 } else { 0 };
-        for r in runs[pi].iter().filter(|r| r.start >= from) {
+        let para_runs = runs[pi].get_or_init(|| self::runs(&p.text));
+        for r in para_runs.iter().filter(|r| r.start >= from) {
             let b = block_at(p, r.start);
             if b > block {
                 return None;

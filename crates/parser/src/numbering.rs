@@ -72,7 +72,9 @@ fn title_after(text: &str, at: usize) -> Option<usize> {
         .then_some(text.len() - trimmed.len())
 }
 
-fn part(text: &str) -> Option<Numbering> {
+/// A part number ("Phần thứ nhất", "PHẦN I"): the only reading of
+/// [`parse`] whose style is [`Style::Part`].
+pub(crate) fn part(text: &str) -> Option<Numbering> {
     if !text.starts_with(['P', 'p']) {
         return None;
     }

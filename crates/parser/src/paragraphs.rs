@@ -181,9 +181,11 @@ fn is_upper_text(text: &str) -> bool {
     letters.peek().is_some() && letters.all(|c| !c.is_lowercase())
 }
 
-/// "Phần thứ hai" with its title still to come.
+/// "Phần thứ hai" with its title still to come. Only a part number can be
+/// one, so only that reading is tried (`numbering::parse` would also read,
+/// and copy the label of, every "1." paragraph before answering no).
 fn is_bare_part(text: &str) -> bool {
-    numbering::parse(text).is_some_and(|n| n.style == Style::Part && n.title_start >= text.len())
+    numbering::part(text).is_some_and(|n| n.title_start >= text.len())
 }
 
 /// The number of a paragraph that is a heading waiting for its next line:
