@@ -270,7 +270,7 @@ fn read_dated(label: &str) -> Option<[Option<(G, &str)>; 4]> {
         t.strip_prefix(p).unwrap_or(t)
     }
     /// "M" then "/Y" or " năm Y" or nothing, as "month" and "asofm" end.
-    fn month_year<'t>(rest: &'t str, y: G, y2: G) -> (&'t str, Option<(G, &'t str)>) {
+    fn month_year(rest: &str, y: G, y2: G) -> (&str, Option<(G, &str)>) {
         if let Some((m, year)) = rest.split_once('/') {
             (m, Some((y, year)))
         } else if let Some((m, year)) = rest.split_once(" năm ") {
