@@ -1905,7 +1905,21 @@ pub struct WordCache {
     ids: HashMap<u64, (u32, u32, u32), Hashed>,
     /// The key buffer of the words not seen yet.
     buf: String,
+    /// The words of at most 8 bytes (most Vietnamese syllables), by their
+    /// bytes read as one integer (zero-padded: a word has no zero byte):
+    /// an open-addressing table of `SHORT_SLOTS` keys (0 is a free slot)
+    /// and their ids. A hit is a multiply, a load and a compare, against
+    /// hashing the bytes, probing the map and comparing the bytes.
+    short_keys: Vec<u64>,
+    short_ids: Vec<u32>,
+    /// Keys in `short_keys`; kept under 3/4 of the slots, so a probe
+    /// always ends at a free slot.
+    short_len: usize,
 }
+
+/// The slots of [`WordCache::short_keys`]: a power of two, twice a
+/// report's vocabulary.
+const SHORT_SLOTS: usize = 1 << 11;
 
 /// The hasher of keys that are hashes already: the key as it is.
 #[derive(Clone, Copy, Default)]
@@ -1945,6 +1959,9 @@ impl Default for WordCache {
             seen: String::with_capacity(8 << 10),
             ids: HashMap::with_capacity_and_hasher(1 << 10, Hashed),
             buf: String::new(),
+            short_keys: vec![0; SHORT_SLOTS],
+            short_ids: vec![0; SHORT_SLOTS],
+            short_len: 0,
         }
     }
 }
@@ -1955,6 +1972,9 @@ impl WordCache {
         // is mostly written once: neither hashed nor remembered.
         if w.starts_with(|c: char| c.is_ascii_digit()) && !INDEX.digit_words {
             return NO_WORD;
+        }
+        if w.len() <= 8 && !w.as_bytes().contains(&0) {
+            return self.short_id(w);
         }
         let mut h = FnvHasher(0xcbf2_9ce4_8422_2325);
         std::hash::Hasher::write(&mut h, w.as_bytes());
@@ -1977,6 +1997,36 @@ impl WordCache {
                 }
                 id
             }
+        }
+    }
+}
+
+impl WordCache {
+    /// `id` of a word of 1 to 8 bytes, none of them zero.
+    fn short_id(&mut self, w: &str) -> u32 {
+        let mut bytes = [0u8; 8];
+        bytes[..w.len()].copy_from_slice(w.as_bytes());
+        let key = u64::from_le_bytes(bytes);
+        let mask = SHORT_SLOTS - 1;
+        // Fibonacci hashing: the top bits of the product.
+        let mut i = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SHORT_SLOTS.trailing_zeros()))
+            as usize;
+        loop {
+            let k = self.short_keys[i];
+            if k == key {
+                return self.short_ids[i];
+            }
+            if k == 0 {
+                let id = word_id(w, &mut self.buf);
+                // Past 3/4 full the word is simply not remembered.
+                if self.short_len < SHORT_SLOTS / 4 * 3 {
+                    self.short_keys[i] = key;
+                    self.short_ids[i] = id;
+                    self.short_len += 1;
+                }
+                return id;
+            }
+            i = (i + 1) & mask;
         }
     }
 }
@@ -2171,6 +2221,21 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn cached_short_words_past_a_full_table_are_the_words_ids() {
+        // More distinct short words than the table keeps, seen twice.
+        let mut cache = WordCache::default();
+        let text: String = (0..2 * SHORT_SLOTS)
+            .map(|i| format!("x{i:x}y đồng{i} "))
+            .collect::<String>()
+            + "tổng sản phẩm GRDP";
+        for _ in 0..2 {
+            let ids = |w: &Words| w.tokens.iter().map(|t| t.id).collect::<Vec<_>>();
+            assert_eq!(ids(&words_cached(&text, &mut cache)), ids(&words(&text)));
+        }
+        assert_eq!(cache.short_len, SHORT_SLOTS / 4 * 3);
     }
 
     fn found<'a>(text: &'a str, previous: Option<&str>) -> Option<(&'static str, &'a str)> {

@@ -2313,7 +2313,7 @@ fn heading_cutoff(outline: &Outline, s: usize) -> Option<Period> {
                 .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
         })
         .filter_map(|t| {
-            let c = CUTOFF.captures(&t.title)?;
+            let c = cutoff_captures(&t.title)?;
             let day = cutoff(&t.title)?;
             Some((
                 t.path.len(),
@@ -2324,9 +2324,18 @@ fn heading_cutoff(outline: &Outline, s: usize) -> Option<Period> {
         .map(|(_, p)| p)
 }
 
+/// `CUTOFF.captures(text)`, with no capturing search (which allocates its
+/// slots first) for the many texts without the pattern's " đến ".
+fn cutoff_captures(text: &str) -> Option<regex::Captures<'_>> {
+    if !text.contains(" đến ") {
+        return None;
+    }
+    CUTOFF.captures(text)
+}
+
 /// A cut-off date written in brackets after a period.
 fn cutoff(sentence: &str) -> Option<chrono::NaiveDate> {
-    let c = CUTOFF.captures(sentence)?;
+    let c = cutoff_captures(sentence)?;
     chrono::NaiveDate::from_ymd_opt(c[3].parse().ok()?, c[2].parse().ok()?, c[1].parse().ok()?)
 }
 
