@@ -1186,3 +1186,27 @@ fn inspection_teams_are_counted_in_their_own_noun() {
     );
     assert_eq!(r.observations[1].label, "đoàn kiểm tra tiến độ giải ngân");
 }
+
+#[test]
+fn parts_of_a_whole_before_a_counted_noun_are_no_dates() {
+    // "8/11 nhóm hàng", "21/21 xã": done of a total of a counted noun
+    // (value 8, valueMax 11, the noun as unit); "ngày 20/5" and "từ 20/5
+    // đến 25/5" before the same nouns stay dates. The parts after "trong
+    // đó" with only a change are the index's, not the count's.
+    let r = report(
+        "3. Giá cả\n\n\
+         Chỉ số giá tiêu dùng tháng 5 tăng 0,3% so với tháng trước. Có 8/11 nhóm hàng tăng \
+         giá so với tháng trước, trong đó nhóm giáo dục tăng 0,5%. Đến nay, toàn tỉnh có 21/21 xã đạt chuẩn nông thôn mới. \
+         Ngày 20/5 xã tổ chức hội nghị. Từ 20/5 đến 25/5 có 12 đoàn kiểm tra.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!("cpi |  | {MAY} | - | Actual | PreviousPeriod +0.3%"),
+            &format!(" |  | {MAY} | 8-11 nhóm hàng Other x1 | Actual | "),
+            &format!("cpi | nhóm giáo dục | {MAY} | - | Actual | PreviousPeriod +0.5%"),
+            &format!(" |  | {MAY} | 21-21 xã Other x1 | Actual | "),
+            " |  | RANGE 2024-05-20..2024-05-25 | 12 đoàn Other x1 | Actual | ",
+        ],
+    );
+}

@@ -1859,12 +1859,33 @@ impl<'d> Extractor<'d> {
         span: Span,
         in_paren: bool,
     ) -> Option<usize> {
-        let lower = self.lower(gap);
+        let (mut gap, mut cursor) = (gap, cursor);
+        let mut lower = self.lower(gap);
         if BREAKDOWN_OPENERS
             .iter()
             .any(|o| find_str(&lower, o).is_some())
         {
             state.in_breakdown = true;
+            // "Có 8/11 nhóm hàng tăng giá, trong đó nhóm nhà ở ... tăng
+            // 0,68%": a change is no part of a count; the parts are the
+            // subject the count displaced (the index in force), named
+            // after the opener.
+            if q.is_none()
+                && state.code.is_empty()
+                && let Some((code, label)) = state.pending.take()
+            {
+                state.code = code;
+                state.label = label;
+                if let Some(i) = ["trong đó", "Trong đó"]
+                    .iter()
+                    .filter_map(|o| find_str(gap, o).map(|i| i + o.len()))
+                    .max()
+                {
+                    gap = &gap[i..];
+                    cursor += i;
+                    lower = self.lower(gap);
+                }
+            }
         }
         let period = mentions
             .iter()
@@ -2377,8 +2398,25 @@ fn named_after(q: &Quantity, counted: &str) -> bool {
         && !unit.is_empty()
         && !unit.contains('/')
         && rest.starts_with(' ')
-        && !rest.split_whitespace().any(|w| AREA_STOPS.contains(&w))
+        && !stop_in_name(rest)
 }
+
+/// Whether `words` hold a verb or base of `AREA_STOPS` that is no part of
+/// a name: "đạt chuẩn" ("xã đạt chuẩn nông thôn mới") and "tăng giá",
+/// "giảm giá" ("nhóm hàng tăng giá") name what is counted.
+fn stop_in_name(words: &str) -> bool {
+    let mut it = words.split_whitespace().peekable();
+    while let Some(w) = it.next() {
+        if AREA_STOPS.contains(&w) && !NAME_PAIRS.contains(&(w, it.peek().copied().unwrap_or(""))) {
+            return true;
+        }
+    }
+    false
+}
+
+/// A verb and the word after it that together name a property of what
+/// is counted, not a statement about a figure.
+const NAME_PAIRS: &[(&str, &str)] = &[("đạt", "chuẩn"), ("tăng", "giá"), ("giảm", "giá")];
 
 /// Whether a paragraph is written in capitals only (a title).
 fn in_capitals(text: &str) -> bool {
@@ -2829,7 +2867,10 @@ fn post_words(text: &str) -> &str {
         .position(|b| matches!(b, b',' | b';' | b'.' | b'(' | b':' | b')'))
         .unwrap_or(text.len());
     for w in [" với ", " và ", " đạt ", " là "] {
-        if let Some(i) = find_str(&text[..end], w) {
+        if let Some(i) = find_str(&text[..end], w)
+            // "xã đạt chuẩn nông thôn mới": a property named, not a level.
+            && !(w == " đạt " && text[i + w.len()..end].starts_with("chuẩn"))
+        {
             end = i;
         }
     }

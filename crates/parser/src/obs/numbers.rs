@@ -192,6 +192,8 @@ const UNITS: &[(&str, UnitCode)] = &[
     ("lần", UnitCode::Number),
     ("khoản thu", UnitCode::Other),
     ("mã số", UnitCode::Other),
+    // The groups of a price index: "8/11 nhóm hàng tăng giá".
+    ("nhóm hàng", UnitCode::Other),
     ("huyện", UnitCode::Other),
     ("xã", UnitCode::Other),
     ("tỉnh", UnitCode::Other),
