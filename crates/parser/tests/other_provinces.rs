@@ -1210,3 +1210,26 @@ fn parts_of_a_whole_before_a_counted_noun_are_no_dates() {
         ],
     );
 }
+
+#[test]
+fn the_season_after_a_rice_area_is_its_item() {
+    // "đã thu hoạch 36.850/41.200 ha lúa mùa": the crop's season written
+    // after the area is its item, with the state before the figure (as
+    // "lúa đã trỗ"); sowing is no state. The yield after is the season's.
+    let r = report(
+        "2. Nông nghiệp\n\n\
+         Toàn tỉnh đã thu hoạch 36.850/41.200 ha lúa mùa, năng suất ước đạt 52,6 tạ/ha. \
+         Toàn tỉnh đã gieo cấy 40.100 ha lúa đông xuân, năng suất ước đạt 60,1 tạ/ha.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "rice_area | lúa mùa đã thu hoạch | {MAY} | 36850-41200 ha Hectare x1 | Actual | "
+            ),
+            &format!(" | lúa mùa | {MAY} | 52.6 tạ/ha Other x1 | Estimate | "),
+            &format!("rice_area | lúa đông xuân | {MAY} | 40100 ha Hectare x1 | Actual | "),
+            &format!(" | lúa đông xuân | {MAY} | 60.1 tạ/ha Other x1 | Estimate | "),
+        ],
+    );
+}

@@ -770,9 +770,10 @@ impl<'d> Extractor<'d> {
     fn area_item(
         &mut self,
         unit: Option<&Unit>,
+        gap: &str,
         post: &str,
         counted: &str,
-        state: &State,
+        state: &mut State,
     ) -> usize {
         if unit.is_none_or(|u| u.code != UnitCode::Hectare) || post.trim().is_empty() {
             return 0;
@@ -788,6 +789,27 @@ impl<'d> Extractor<'d> {
             && ind.code == "rice_area"
         {
             self.obs[c].indicator = ind.code.to_owned();
+        }
+        // "đã thu hoạch 36.850/41.200 ha lúa mùa": the crop's season after
+        // the area is its item, with the state before the figure ("đã thu
+        // hoạch", as "lúa đã trỗ"; sowing is no state); the figures after
+        // (the yield) are of the season.
+        let words = post.trim();
+        if let Some(c) = state.current
+            && self.obs[c].indicator == "rice_area"
+            && self.obs[c].breakdown.is_empty()
+            && let Some(season) = lower.trim().strip_prefix("lúa ")
+            && when::leading_season(&format!("vụ {season},")).is_some()
+        {
+            let done = gap
+                .rfind("đã ")
+                .map(|i| gap[i..].trim())
+                .filter(|w| !only_sowing(w) && w.split_whitespace().count() <= 4);
+            self.obs[c].breakdown = match done {
+                Some(d) => format!("{words} {d}"),
+                None => words.to_owned(),
+            };
+            state.season = words.to_owned();
         }
         post.len() - post.trim_start().len() + post.trim().len()
     }
@@ -1341,7 +1363,7 @@ impl<'d> Extractor<'d> {
                 let used = self.level(
                     gap, cursor, mentions, loc, state, q, window, &counted, span, in_paren,
                 );
-                let item = self.area_item(unit.as_ref(), post, &counted, state);
+                let item = self.area_item(unit.as_ref(), gap, post, &counted, state);
                 if let Some(c) = state.current
                     && let Some(b) = plan_named(&self.obs[c])
                 {
@@ -1775,6 +1797,14 @@ impl<'d> Extractor<'d> {
             })
             .map(|c| self.obs[c].breakdown.clone())
             .filter(|b| !b.is_empty())
+            // "lúa mùa đã thu hoạch": the state is no item of the yield.
+            .map(|b| {
+                if !state.season.is_empty() && b.starts_with(&state.season) {
+                    state.season.clone()
+                } else {
+                    b
+                }
+            })
             .or_else(|| {
                 Some(state.breakdown.clone()).filter(|b| state.breakdown_fresh && !b.is_empty())
             })
