@@ -1040,13 +1040,7 @@ impl<'d> Extractor<'d> {
                 ),
                 None => (ComparisonBase::SamePeriodLastYear, String::new(), 1.0),
             };
-            let value = if pct.1 { pct.0 } else { sign * pct.0 };
-            self.obs[c].comparisons.push(Comparison {
-                base,
-                base_label,
-                change: Change::PercentChange(value),
-                qualifier: Qualifier::Exact,
-            });
+            self.push_bracketed_percent(c, base, base_label, pct, sign);
             return true;
         }
         let before_count = self.obs.len();
@@ -1169,8 +1163,22 @@ impl<'d> Extractor<'d> {
             })
             .unwrap_or((ComparisonBase::SamePeriodLastYear, String::new()));
         state.base = Some((base, base_label.clone()));
+        self.push_bracketed_percent(current, base, base_label, pct, sign);
+    }
+
+    /// A bracketed percentage as a change of observation `i`: signed as
+    /// written ("(-21,9%)", "(giảm 22,2%)"), else with the sign of its verb or of
+    /// the change before it (`sign`).
+    fn push_bracketed_percent(
+        &mut self,
+        i: usize,
+        base: ComparisonBase,
+        base_label: String,
+        pct: (f64, bool),
+        sign: f64,
+    ) {
         let value = if pct.1 { pct.0 } else { sign * pct.0 };
-        self.obs[current].comparisons.push(Comparison {
+        self.obs[i].comparisons.push(Comparison {
             base,
             base_label,
             change: Change::PercentChange(value),
