@@ -40,6 +40,7 @@ use baocao_store::{
     AnyStore, ObservationFilter, PageRequest, ReportFilter, ReportView, SearchQuery, SeriesQuery,
     Store, TaskFilter, connect,
 };
+use baocao_test_support::cpu::Snapshot;
 use baocao_test_support::fixtures::{Lcg, shift};
 use chrono::{Months, TimeZone, Utc};
 use sqlx::{AssertSqlSafe, Connection, PgConnection};
@@ -664,45 +665,6 @@ async fn latencies(store: &AnyStore, seed: &Report) -> Vec<(&'static str, Durati
     out
 }
 
-/// CPU used by the bench process and by local PostgreSQL server processes.
-#[derive(Clone)]
-struct Cpu {
-    bench: Option<Duration>,
-    server: Option<std::collections::HashMap<u32, Duration>>,
-}
-
-impl Cpu {
-    fn now() -> Self {
-        let bench = baocao_test_support::cpu::times(|_| true)
-            .and_then(|all| all.get(&std::process::id()).copied());
-        Self {
-            bench,
-            server: baocao_test_support::cpu::times(|comm| comm == "postgres"),
-        }
-    }
-
-    /// (bench, server) CPU since `before`, the server's of the processes
-    /// `server_pids` only; server CPU of processes that ended meanwhile is
-    /// lost, so read this before closing the store.
-    fn since(&self, before: &Cpu, server_pids: &[u32]) -> (Option<Duration>, Option<Duration>) {
-        let bench = self
-            .bench
-            .zip(before.bench)
-            .map(|(a, b)| a.saturating_sub(b));
-        let server = self
-            .server
-            .as_ref()
-            .zip(before.server.as_ref())
-            .map(|(a, b)| {
-                a.iter()
-                    .filter(|(pid, _)| server_pids.contains(pid))
-                    .map(|(pid, t)| t.saturating_sub(b.get(pid).copied().unwrap_or_default()))
-                    .sum()
-            });
-        (bench, server)
-    }
-}
-
 /// The server processes working for the database at `url`: its backends
 /// (other databases on the server are left out) and the WAL writer,
 /// checkpointer and background writer all databases share.
@@ -830,15 +792,19 @@ async fn bench(
         let url = dbs.create(&format!("store_{writers}w")).await;
         eprintln!("{backend}: storing {n} reports with {writers} writer(s)");
         let store = connect(&url).await.unwrap();
-        let cpu0 = Cpu::now();
+        let cpu0 = Snapshot::now();
         let elapsed = ingest(&store, seed_raw, seed, n, writers).await;
-        let cpu1 = Cpu::now();
+        let cpu1 = Snapshot::now();
         let pids = if backend == "postgres" {
             server_pids(&url).await
         } else {
             Vec::new()
         };
-        let (cpu_bench, cpu_server) = cpu1.since(&cpu0, &pids);
+        // The server's CPU: of the processes working for this database only
+        // (read before the store is closed: ended processes are lost).
+        let cpu_bench = cpu1.own_since(&cpu0);
+        let cpu_server =
+            cpu1.since_where(&cpu0, |pid, comm| comm == "postgres" && pids.contains(&pid));
         let rows = count_store_rows(backend, &url).await;
         if k == 0 && plan.queries {
             eprintln!("{backend}: querying");

@@ -5,20 +5,10 @@
 use std::collections::HashMap;
 use std::time::Duration;
 
-/// CPU time (user + system) of every process whose command name `pick`
-/// accepts, by pid; `None` where there is no `/proc`. Clock ticks are taken
-/// as 100 a second, which they are on Linux.
-pub fn times(pick: impl Fn(&str) -> bool) -> Option<HashMap<u32, Duration>> {
-    Some(
-        sample(pick)?
-            .into_iter()
-            .map(|(pid, (_, t))| (pid, t))
-            .collect(),
-    )
-}
-
-/// CPU time and command name of every process `pick` accepts, by pid.
-fn sample(pick: impl Fn(&str) -> bool) -> Option<HashMap<u32, (String, Duration)>> {
+/// CPU time (user + system) and command name of every process, by pid;
+/// `None` where there is no `/proc`. Clock ticks are taken as 100 a second,
+/// which they are on Linux.
+fn sample() -> Option<HashMap<u32, (String, Duration)>> {
     let mut out = HashMap::new();
     for e in std::fs::read_dir("/proc").ok()?.flatten() {
         let Some(pid) = e.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) else {
@@ -32,9 +22,6 @@ fn sample(pick: impl Fn(&str) -> bool) -> Option<HashMap<u32, (String, Duration)
             continue;
         };
         let comm = &stat[open + 1..close];
-        if !pick(comm) {
-            continue;
-        }
         let fields: Vec<&str> = stat[close + 1..].split_whitespace().collect();
         // utime and stime are fields 14 and 15 of the line, 12 and 13 after comm.
         let Some(ticks) = fields.get(11..13) else {
@@ -51,7 +38,7 @@ pub struct Snapshot(Option<HashMap<u32, (String, Duration)>>);
 
 impl Snapshot {
     pub fn now() -> Self {
-        Self(sample(|_| true))
+        Self(sample())
     }
 
     /// CPU used since `before` by the processes whose command name `pick`
@@ -59,10 +46,20 @@ impl Snapshot {
     /// (counted from zero). Processes that ended meanwhile are lost, so
     /// take the snapshot before closing connections. `None` without `/proc`.
     pub fn since(&self, before: &Snapshot, pick: impl Fn(&str) -> bool) -> Option<Duration> {
+        self.since_where(before, |_, comm| pick(comm))
+    }
+
+    /// As [`Snapshot::since`], for the processes `pick` accepts by pid and
+    /// command name.
+    pub fn since_where(
+        &self,
+        before: &Snapshot,
+        pick: impl Fn(u32, &str) -> bool,
+    ) -> Option<Duration> {
         let (now, then) = (self.0.as_ref()?, before.0.as_ref()?);
         Some(
             now.iter()
-                .filter(|(_, (comm, _))| pick(comm))
+                .filter(|(pid, (comm, _))| pick(**pid, comm))
                 .map(|(pid, (_, t))| {
                     let earlier = then.get(pid).map_or(Duration::ZERO, |(_, t0)| *t0);
                     t.saturating_sub(earlier)
