@@ -1233,3 +1233,142 @@ fn the_season_after_a_rice_area_is_its_item() {
         ],
     );
 }
+
+#[test]
+fn a_bracketed_amount_after_a_percent_change_is_its_absolute_change() {
+    // Statistics offices follow a percent change with the same change in
+    // the figure's unit: "giảm 2,4% (-1.015 ha)", "tăng 3,1% (4,6 nghìn
+    // tấn)". The bracket is the change before it in absolute terms (signed
+    // as written, else as the change), not a level of its own.
+    let r = report(
+        "2. Nông nghiệp\n\n\
+         Diện tích lúa đông xuân ước đạt 41.250 ha, giảm 2,4% (-1.015 ha) so với cùng kỳ; \
+         sản lượng thịt hơi xuất chuồng ước đạt 25,8 nghìn tấn, tăng 3,1% (0,8 nghìn tấn).",
+    );
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "rice_area | đông xuân | {MAY} | 41250 ha Hectare x1 | Estimate | {y} -2.4%, {y} -1015 ha Hectare"
+            ),
+            &format!(
+                "meat_output |  | {MAY} | 25.8 nghìn tấn Tonne x1000 | Estimate | {y} +3.1%, {y} +0.8 nghìn tấn Tonne"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_disease_name_with_a_number_is_no_figure() {
+    // "Covid-19", "COVID-19": the number names the disease; it is neither
+    // a figure nor an unattached number.
+    let r = report(
+        "1. Thương mại\n\n\
+         Do ảnh hưởng của dịch Covid-19, tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu \
+         dùng tháng 5 ước đạt 2.150 tỷ đồng, giảm 4,2% so với cùng kỳ. Sau đại dịch COVID-19, \
+         kim ngạch xuất khẩu đạt 96 triệu USD.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "retail_sales |  | {MAY} | 2150 tỷ đồng Vnd x1000000000 | Estimate | SamePeriodLastYear -4.2%"
+            ),
+            &format!("exports |  | {MAY} | 96 triệu USD Usd x1000000 | Actual | "),
+        ],
+    );
+    assert!(
+        r.quality_issues
+            .iter()
+            .all(|i| !format!("{:?}", i.kind).contains("Unattached")),
+        "{:#?}",
+        r.quality_issues
+    );
+}
+
+#[test]
+fn changes_about_a_named_figure_go_to_that_figure() {
+    // The business-registration sentence: a count and its capital, then
+    // one change "về số doanh nghiệp" and one "về số vốn đăng ký". Each
+    // change belongs to the figure its "về" names, not to the last figure.
+    let r = report(
+        "4. Doanh nghiệp\n\n\
+         Trong tháng 5, toàn tỉnh có 86 doanh nghiệp thành lập mới với số vốn đăng ký 1.240 tỷ \
+         đồng, tăng 7,5% về số doanh nghiệp và giảm 18,2% về số vốn đăng ký so với cùng kỳ.",
+    );
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "enterprises_new |  | {MAY} | 86 doanh nghiệp Enterprise x1 | Actual | {y} +7.5%"
+            ),
+            &format!(
+                "enterprises_new_capital |  | {MAY} | 1240 tỷ đồng Vnd x1000000000 | Actual | {y} -18.2%"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn completing_a_share_of_the_budget_is_an_attainment() {
+    // "hoàn thành 58% (so) dự toán" says what "đạt 58% dự toán" says.
+    let r = report(
+        "2. Thu ngân sách\n\n\
+         Tổng thu ngân sách nhà nước trên địa bàn 5 tháng ước đạt 6.120 tỷ đồng, hoàn thành \
+         47% so dự toán, bằng 108% so với cùng kỳ. Thu nội địa đạt 5.310 tỷ đồng, hoàn thành \
+         45,2% dự toán.",
+    );
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    let bn = "tỷ đồng Vnd x1000000000";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "budget_revenue |  | {ytd} | 6120 {bn} | Estimate | BudgetEstimate =47%, SamePeriodLastYear =108%"
+            ),
+            &format!("domestic_revenue |  | {ytd} | 5310 {bn} | Actual | BudgetEstimate =45.2%"),
+        ],
+    );
+}
+
+#[test]
+fn a_source_named_before_the_subject_is_no_breakdown() {
+    // "Theo báo cáo của Sở Công Thương, ...", "Theo số liệu của Cục Thống
+    // kê, ...": who reports the figure is no part of what it measures.
+    let r = report(
+        "1. Thương mại\n\n\
+         Theo báo cáo của Sở Công Thương, tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu \
+         dùng tháng 5 đạt 3.420 tỷ đồng, tăng 6,1% so với tháng trước. Theo số liệu của Cục \
+         Thống kê tỉnh, chỉ số giá tiêu dùng tháng 5 tăng 0,42% so với tháng trước.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "retail_sales |  | {MAY} | 3420 tỷ đồng Vnd x1000000000 | Actual | PreviousPeriod +6.1%"
+            ),
+            &format!("cpi |  | {MAY} | - | Actual | PreviousPeriod +0.42%"),
+        ],
+    );
+}
+
+#[test]
+fn all_three_criteria_is_no_figure() {
+    // "giảm cả 3 tiêu chí" (accidents, deaths, injuries all fell) counts
+    // the criteria, not a figure of the traffic paragraph.
+    let r = report(
+        "3. An toàn giao thông\n\n\
+         Trong tháng 5, toàn tỉnh xảy ra 14 vụ tai nạn giao thông, làm chết 9 người, bị thương \
+         7 người; so với cùng kỳ giảm cả 3 tiêu chí.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!("traffic_accidents |  | {MAY} | 14 vụ Case x1 | Actual | "),
+            &format!("traffic_deaths |  | {MAY} | 9 người Person x1 | Actual | "),
+            &format!("traffic_injuries |  | {MAY} | 7 người Person x1 | Actual | "),
+        ],
+    );
+}

@@ -198,11 +198,13 @@ const EDGE_PHRASES: &[&str] = &[
     "nổi bật",
     // "bình quân 5 tháng": how the period's figure is computed.
     "bình quân",
+    // "hoàn thành 47% dự toán": an attainment's verb.
+    "hoàn thành",
 ];
 
 /// Two-word compounds whose first (or last) word is an edge word alone:
 /// "kế hoạch" is no "hoạch", "đồng hồ thông minh" no "hồ thông minh".
-const COMPOUNDS: &[&str] = &["kế hoạch", "đồng hồ"];
+const COMPOUNDS: &[&str] = &["kế hoạch", "đồng hồ", "lâu năm", "đậu tương", "đỗ tương"];
 
 /// Words that open a breakdown of the figure before: "Trong đó: ...",
 /// "Chia ra: khu vực Nhà nước ...; khu vực ngoài Nhà nước ...".
@@ -1043,6 +1045,38 @@ impl<'d> Extractor<'d> {
             self.push_bracketed_percent(c, base, base_label, pct, sign);
             return true;
         }
+        // "giảm 2,4% (-1.015 ha)", "tăng 5,4% (20,0 nghìn tấn)": the
+        // percent change just read, in the figure's own unit.
+        if let Some(c) = state.current
+            && let Some(last) = self.obs[c].comparisons.last()
+            && let Change::PercentChange(pct) = last.change
+            && let Some((value, written, unit)) = paren_amount(inner)
+            && self.obs[c]
+                .quantity
+                .as_ref()
+                .is_none_or(|q| q.unit_code == unit.code)
+        {
+            let value = if written {
+                value
+            } else if pct < 0.0 {
+                -value
+            } else {
+                value
+            };
+            let comparison = Comparison {
+                base: last.base,
+                base_label: last.base_label.clone(),
+                change: Change::AbsoluteChange(quantity(
+                    value,
+                    None,
+                    Some(&unit),
+                    Qualifier::Exact,
+                )),
+                qualifier: Qualifier::Exact,
+            };
+            self.obs[c].comparisons.push(comparison);
+            return true;
+        }
         let before_count = self.obs.len();
         let mut inner_state = state.clone();
         let before = main[cursor.min(g.start)..g.start].trim();
@@ -1211,7 +1245,11 @@ impl<'d> Extractor<'d> {
             return None;
         }
         // Dates and durations are not figures.
-        if is_date_or_duration(main, n) || is_ordinal(&main[..n.start]) {
+        if is_date_or_duration(main, n)
+            || is_ordinal(&main[..n.start])
+            || in_name(&main[..n.start])
+            || all_criteria(main, n)
+        {
             return Some(n.end + date_len(after));
         }
         let mut value = parse_number(n.text)?;
@@ -1380,8 +1418,12 @@ impl<'d> Extractor<'d> {
                 Some(unit_end.max(cursor + used).max(unit_end + item))
             }
             _ => {
-                let written = base_at(&main[unit_end..], self.anchor).is_some();
-                let (base, consumed) = match base_at(&main[unit_end..], self.anchor) {
+                // "tăng 7,5% về số doanh nghiệp và ...": what the change is
+                // about, then its base.
+                let about = about_phrase(&main[unit_end..]);
+                let after_at = unit_end + about.map_or(0, |(_, len)| len);
+                let written = base_at(&main[after_at..], self.anchor).is_some();
+                let (base, consumed) = match base_at(&main[after_at..], self.anchor) {
                     Some((b, l, len)) => {
                         state.base = Some((b, l.clone()));
                         (Some((b, l)), len)
@@ -1419,6 +1461,9 @@ impl<'d> Extractor<'d> {
                     Some(c) => c,
                     None => self.begin(gap, cursor, mentions, loc, state, None, span, in_paren)?,
                 };
+                let current = about
+                    .and_then(|(phrase, _)| self.named_in_sentence(phrase, loc.sentence_off))
+                    .unwrap_or(current);
                 let year_period = self.obs[current]
                     .period
                     .as_ref()
@@ -1505,9 +1550,30 @@ impl<'d> Extractor<'d> {
                     return Some(unit_end + len);
                 }
                 self.obs[current].comparisons.push(comparison);
-                Some(unit_end + consumed)
+                Some(after_at + consumed)
             }
         }
+    }
+
+    /// The figure of the sentence from `sentence_off` that `phrase` names,
+    /// by its unit ("về số doanh nghiệp": the count in "doanh nghiệp") or
+    /// its label ("về số vốn đăng ký": the capital), the latest first.
+    fn named_in_sentence(&self, phrase: &str, sentence_off: usize) -> Option<usize> {
+        let folded = fold(phrase);
+        let named = folded.strip_prefix("so ").unwrap_or(&folded).trim();
+        if named.is_empty() {
+            return None;
+        }
+        (0..self.obs.len())
+            .rev()
+            .take_while(|&i| self.obs[i].provenance.span.start as usize >= sentence_off)
+            .find(|&i| {
+                let o = &self.obs[i];
+                o.quantity
+                    .as_ref()
+                    .is_some_and(|q| !q.unit.is_empty() && fold(&q.unit) == named)
+                    || (!o.label.is_empty() && fold(&o.label).contains(named))
+            })
     }
 
     /// "của quý I/2023" right after a change: the period before `than` it
@@ -2747,6 +2813,49 @@ fn paren_percent(inner: &str) -> Option<(f64, bool)> {
     Some((sign * parse_number(num.trim())?, written))
 }
 
+/// "về số doanh nghiệp" right after a change: the words naming what it is
+/// about, and the bytes up to their end.
+fn about_phrase(after: &str) -> Option<(&str, usize)> {
+    let t = after.trim_start();
+    let rest = t.strip_prefix("về ")?;
+    let start = after.len() - rest.len();
+    let mut end = rest
+        .find([',', ';', '.', '(', ')', ':'])
+        .unwrap_or(rest.len());
+    for stop in [" và ", " so ", " tăng ", " giảm ", " bằng ", " đạt "] {
+        if let Some(p) = find_str(&rest[..end], stop) {
+            end = p;
+        }
+    }
+    let phrase = rest[..end].trim();
+    let words = phrase.split_whitespace().count();
+    (words > 0 && words <= 6 && !phrase.bytes().any(|b| b.is_ascii_digit()))
+        .then_some((phrase, start + rest[..end].trim_end().len()))
+}
+
+/// "(-1.015 ha)", "(+18 ha)", "(20,0 nghìn tấn)": a bracket holding only
+/// an amount in a unit other than percent: (value, whether the sign is
+/// written, unit).
+fn paren_amount(inner: &str) -> Option<(f64, bool, Unit)> {
+    let t = inner.trim();
+    let (sign, written, body) = if let Some(r) = t.strip_prefix('-') {
+        (-1.0, true, r)
+    } else if let Some(r) = t.strip_prefix('+') {
+        (1.0, true, r)
+    } else {
+        (1.0, false, t)
+    };
+    let body = body.trim_start();
+    let digits = body
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(body.len());
+    let value = parse_number(body.get(..digits)?)?;
+    let rest = &body[digits..];
+    let unit = unit_after(rest)?;
+    (unit.code != UnitCode::Percent && !unit.text.is_empty() && rest[unit.len..].trim().is_empty())
+        .then_some((sign * value, written, unit))
+}
+
 /// Words before a bracket that name an entity whose figures the bracket
 /// holds ("Công ty Luxshare ICT"): a proper name, or any words when no
 /// figure is open.
@@ -2828,7 +2937,8 @@ fn classify(
     if g.ends_with("vượt") {
         return Kind::Exceed;
     }
-    if percent && (g.ends_with("bằng") || g.ends_with("đạt")) {
+    // "hoàn thành 47% (so) dự toán" says what "đạt 47% dự toán" says.
+    if percent && (g.ends_with("bằng") || g.ends_with("đạt") || g.ends_with("hoàn thành")) {
         let based = base_at(after_unit, anchor).is_some_and(|(b, _, _)| b != ComparisonBase::Other);
         if based || (has_level && g.ends_with("bằng")) {
             return Kind::Attain;
@@ -2979,6 +3089,24 @@ fn is_ordinal(before: &str) -> bool {
     .any(|w| b.ends_with(w))
 }
 
+/// "giảm cả 3 tiêu chí", "tăng cả 3 chỉ tiêu": all the criteria of the
+/// paragraph (accidents, deaths, injuries) moved one way; no figure.
+fn all_criteria(main: &str, n: &Num<'_>) -> bool {
+    let before = main[..n.start].trim_end();
+    let after = main[n.end..].trim_start();
+    (before.ends_with(" cả") || before.ends_with(" Cả") || before == "cả" || before == "Cả")
+        && (after.starts_with("tiêu chí") || after.starts_with("chỉ tiêu"))
+}
+
+/// "Covid-19", "COVID-19", "SARS-CoV-2": digits joined by a hyphen to
+/// the letters before them end a name, not a figure.
+fn in_name(before: &str) -> bool {
+    before
+        .strip_suffix(['-', '–'])
+        .and_then(|b| b.chars().next_back())
+        .is_some_and(baocao_domain::text::is_alphabetic)
+}
+
 /// "20/5-15/6", "30/4", "11/01/2024", "49 năm", "3 tháng trở lên".
 fn is_date_or_duration(main: &str, n: &Num<'_>) -> bool {
     let after = &main[n.end..];
@@ -3111,7 +3239,8 @@ fn noun_phrase(
             .next()
             .unwrap_or("");
         let (head, tail) = (lowercase(head), lowercase(tail));
-        let lead_in = s[part..part + i].split_whitespace().count() <= 2;
+        // "Theo báo cáo của Sở Công Thương, ...": who reports, however long.
+        let lead_in = s[part..part + i].split_whitespace().count() <= 2 || head == "theo";
         if (head == tail && !head.is_empty()) || lead_in {
             part += i + 2;
         }
@@ -3366,7 +3495,7 @@ mod tests {
                 .next()
                 .unwrap_or("");
             let (head, tail) = (lowercase(head), lowercase(tail));
-            let lead_in = s[part..part + i].split_whitespace().count() <= 2;
+            let lead_in = s[part..part + i].split_whitespace().count() <= 2 || head == "theo";
             if (head == tail && !head.is_empty()) || lead_in {
                 part += i + 2;
             }
