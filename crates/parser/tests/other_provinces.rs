@@ -1372,3 +1372,68 @@ fn all_three_criteria_is_no_figure() {
         ],
     );
 }
+
+#[test]
+fn a_sentence_opened_by_trong_do_keeps_the_base_before() {
+    // "... tăng 1,5% so với tháng trước. Trong đó: ngành A tăng 2,1%; ...":
+    // the breakdowns in the next sentence are of the same comparison.
+    let r = report(
+        "1. Công nghiệp\n\n\
+         Chỉ số sản xuất công nghiệp tháng 5 ước tăng 1,5% so với tháng trước. Trong đó: \
+         ngành khai khoáng tăng 2,1%; ngành chế biến, chế tạo tăng 1,4%.",
+    );
+    let p = "PreviousPeriod";
+    assert_rows(
+        &r,
+        &[
+            &format!("iip |  | {MAY} | - | Estimate | {p} +1.5%"),
+            &format!("iip | ngành khai khoáng | {MAY} | - | Estimate | {p} +2.1%"),
+            &format!("iip | ngành chế biến, chế tạo | {MAY} | - | Estimate | {p} +1.4%"),
+        ],
+    );
+}
+
+#[test]
+fn the_same_quarter_or_season_a_year_before_is_the_same_period_last_year() {
+    // "so với quý I năm 2023" in a report on the first quarter of 2024,
+    // "so với vụ đông xuân 2023": the same period a year earlier.
+    let r = report(
+        "1. Công nghiệp\n\n\
+         Chỉ số sản xuất công nghiệp quý I ước tăng 9,4% so với quý I năm 2023.",
+    );
+    assert_rows(
+        &r,
+        &["iip |  | QUARTER 2024-01-01..2024-03-31 | - | Estimate | SamePeriodLastYear +9.4%"],
+    );
+}
+
+#[test]
+fn a_price_range_written_with_spaces_is_one_range() {
+    // "dao động từ 45 - 52 nghìn đồng/kg": one price, 45 to 52.
+    let r = report(
+        "2. Nông nghiệp\n\n\
+         Giá thịt lợn hơi trên địa bàn dao động từ 58 - 61 nghìn đồng/kg.",
+    );
+    assert_eq!(r.observations.len(), 1, "{:#?}", rows(&r));
+    let q = r.observations[0].quantity.as_ref().expect("quantity");
+    assert_eq!((q.value, q.value_max), (58.0, Some(61.0)));
+}
+
+#[test]
+fn a_herd_at_a_census_date_keeps_its_subject() {
+    // "tổng đàn lợn tại thời điểm 01/4/2024 là 312 nghìn con": the date
+    // between the subject and the figure dates it, the subject stays.
+    let r = report(
+        "2. Nông nghiệp\n\n\
+         Chăn nuôi phát triển ổn định; tổng đàn lợn tại thời điểm 01/4/2024 là 312 nghìn con, \
+         tăng 1,8% so với cùng kỳ.",
+    );
+    assert_eq!(r.observations.len(), 1, "{:#?}", rows(&r));
+    let o = &r.observations[0];
+    assert_eq!(
+        (o.indicator.as_str(), o.breakdown.as_str()),
+        ("livestock_herd", "lợn"),
+        "{:#?}",
+        rows(&r)
+    );
+}

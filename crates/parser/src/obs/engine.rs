@@ -524,7 +524,25 @@ impl<'d> Extractor<'d> {
                 sentence,
                 sentence_off: start + s.start,
             };
-            state.base = None;
+            // "Trong đó: ...", "Cụ thể: ..." break down the figure of the
+            // sentence before: they keep its status and its base.
+            // (The openers' lowercase opens with t, b or c: only a
+            // sentence opening with one of them, either case, is
+            // lowercased to tell.)
+            let opener = sentence.starts_with(['t', 'T', 'b', 'B', 'c', 'C']) && {
+                let twelve = sentence
+                    .char_indices()
+                    .nth(12)
+                    .map_or(sentence.len(), |(i, _)| i);
+                let lower_start = lowercase(&sentence[..twelve]);
+                BREAKDOWN_OPENERS
+                    .iter()
+                    .chain(&["cụ thể"])
+                    .any(|o| lower_start.starts_with(o))
+            };
+            if !opener {
+                state.base = None;
+            }
             state.in_breakdown = false;
             state.parent = None;
             state.compare_mode = false;
@@ -539,17 +557,6 @@ impl<'d> Extractor<'d> {
                 // A sentence that writes no "ước" / "dự kiến" is actual; but
                 // "Trong đó: ..." breaks down the figure before it, whose
                 // status it keeps.
-                // (The openers' lowercase opens with t, b or c: only a
-                // sentence opening with one of them, either case, is
-                // lowercased to tell.)
-                let opener = sentence.starts_with(['t', 'T', 'b', 'B', 'c', 'C']) && {
-                    let twelve = sentence
-                        .char_indices()
-                        .nth(12)
-                        .map_or(sentence.len(), |(i, _)| i);
-                    let lower_start = lowercase(&sentence[..twelve]);
-                    BREAKDOWN_OPENERS.iter().any(|o| lower_start.starts_with(o))
-                };
                 if !opener {
                     state.status = ObservationStatus::Actual;
                 }
@@ -3168,6 +3175,11 @@ fn range_to<'n, 't>(
 ) -> Option<&'n Num<'t>> {
     let m = next?;
     let between = main.get(n.end..m.start)?;
+    // "dao động từ 45 - 52 nghìn đồng/kg": a range with spaces round its
+    // dash, the unit after its second number.
+    if (between == " - " || between == " – ") && unit_after(&main[m.end..]).is_some() {
+        return Some(m);
+    }
     // Only "... từ N đến M" is lowercased.
     if between != " đến " {
         return None;
