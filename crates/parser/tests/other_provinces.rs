@@ -1437,3 +1437,70 @@ fn a_herd_at_a_census_date_keeps_its_subject() {
         rows(&r)
     );
 }
+
+#[test]
+fn so_voi_the_month_before_without_its_year() {
+    // "So với tháng 4, số vụ giảm 3 vụ, ...": in a May report the month
+    // named without its year is the month before; the "4" is no figure and
+    // the changes go to the levels of the sentence before, in order.
+    let r = report(
+        "3. An toàn giao thông\n\n\
+         Trong tháng 5, toàn tỉnh xảy ra 9 vụ tai nạn giao thông, làm chết 6 người, bị thương 4 \
+         người. So với tháng 4, số vụ giảm 3 vụ, số người chết giảm 1 người, số người bị thương \
+         tăng 2 người.",
+    );
+    let p = "PreviousPeriod";
+    assert_rows(
+        &r,
+        &[
+            &format!("traffic_accidents |  | {MAY} | 9 vụ Case x1 | Actual | {p} -3 vụ Case"),
+            &format!(
+                "traffic_deaths |  | {MAY} | 6 người Person x1 | Actual | {p} -1 người Person"
+            ),
+            &format!(
+                "traffic_injuries |  | {MAY} | 4 người Person x1 | Actual | {p} +2 người Person"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn an_index_branch_equal_to_its_base_is_an_attainment() {
+    // "Khai khoáng bằng 100%" after "so với tháng trước": the branch stood
+    // level with the month before (attainment 100), not a level in percent.
+    let r = report(
+        "1. Công nghiệp\n\n\
+         Chỉ số sản xuất công nghiệp tháng 5 ước tăng 0,8% so với tháng trước, trong đó: ngành \
+         khai khoáng bằng 100%; ngành chế biến, chế tạo tăng 0,9%.",
+    );
+    let p = "PreviousPeriod";
+    assert_rows(
+        &r,
+        &[
+            &format!("iip |  | {MAY} | - | Estimate | {p} +0.8%"),
+            &format!("iip | ngành khai khoáng | {MAY} | - | Estimate | {p} =100%"),
+            &format!("iip | ngành chế biến, chế tạo | {MAY} | - | Estimate | {p} +0.9%"),
+        ],
+    );
+}
+
+#[test]
+fn a_census_day_dates_the_stocks_of_its_sentence_only() {
+    // "Tại thời điểm 01/4/2024: đàn ...": the herds are as of that day; the
+    // meat output of the next sentence is the paragraph's period again.
+    let r = report(
+        "2. Nông nghiệp\n\n\
+         Tại thời điểm 01/4/2024: đàn trâu 8.420 con, giảm 1,5%; đàn bò 21.300 con, tăng 0,7%. \
+         Sản lượng thịt hơi xuất chuồng tháng 5 ước đạt 9,6 nghìn tấn, tăng 2,2%.",
+    );
+    let at = "ASOF 2024-04-01..2024-04-01";
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!("livestock_herd | trâu | {at} | 8420 con Head x1 | Actual | {y} -1.5%"),
+            &format!("livestock_herd | bò | {at} | 21300 con Head x1 | Actual | {y} +0.7%"),
+            &format!("meat_output |  | {MAY} | 9.6 nghìn tấn Tonne x1000 | Estimate | {y} +2.2%"),
+        ],
+    );
+}

@@ -37,7 +37,7 @@ const ALTERNATIVES: [(Alt, &str); 8] = [
     (Alt::PrevYear, r"so\ (?:với\ )?năm\ (?:trước|(?P<py>\d{4}))"),
     (
         Alt::Month,
-        r"so\ (?:với\ )?tháng\ (?P<m>\d{1,2})(?:/|\ năm\ )(?P<y>\d{4})",
+        r"so\ (?:với\ )?tháng\ (?P<m>\d{1,2})(?:(?:/|\ năm\ )(?P<y>\d{4}))?",
     ),
     // "so với quý I năm 2023", "so với 5 tháng đầu năm 2023".
     (
@@ -136,7 +136,14 @@ pub fn base_at(text: &str, anchor: Anchor) -> Option<(ComparisonBase, String, us
         Alt::Prev => ComparisonBase::PreviousPeriod,
         Alt::Month => {
             let c = re.captures(text)?;
-            month_base(c["m"].parse().ok()?, c["y"].parse().ok()?, anchor)
+            let month: u32 = c["m"].parse().ok()?;
+            // "So với tháng 9," without its year: the latest such month.
+            let year = match c.name("y") {
+                Some(y) => y.as_str().parse().ok()?,
+                None if month > anchor.month => anchor.year - 1,
+                None => anchor.year,
+            };
+            month_base(month, year, anchor)
         }
         Alt::Quarter => {
             let c = re.captures(text)?;

@@ -638,6 +638,17 @@ impl<'d> Extractor<'d> {
                     .filter(|p| self.names_plan(sentence, p))
             {
                 plan_year = Some((year, period_before));
+            } else if state.period != period_before
+                && let Some(day) = state.period.clone().filter(|p| {
+                    p.kind == PeriodKind::AsOfDate
+                        && ["tại ", "Tại ", "thời điểm ", "Thời điểm "]
+                            .iter()
+                            .any(|w| p.label.starts_with(w))
+                })
+            {
+                // "Tại thời điểm 01/10/2024: đàn trâu ...": a census day
+                // dates the stocks of its sentence, not the outputs after.
+                plan_year = Some((day, period_before));
             }
             // "Trong tháng 5 (tính đến ngày 16/5/2024)": the figures of the
             // sentence run to the cut-off, not to the month's end.
@@ -706,12 +717,17 @@ impl<'d> Extractor<'d> {
                 .last_levels
                 .iter()
                 .any(|&t| self.obs[t].indicator == ind.code),
-            // "giảm 07 vụ": no subject of its own.
+            // "giảm 07 vụ": no subject of its own; "số vụ giảm 3 vụ": the
+            // number of what the sentence before counted.
             None => {
                 let lower = lowercase(sentence[n..].trim_start());
-                ["tăng", "giảm", "bằng", "gấp"]
-                    .iter()
-                    .any(|v| has_word(lower.split(' ').next().unwrap_or(""), v))
+                let verb = |w: &str| {
+                    ["tăng", "giảm", "bằng", "gấp"]
+                        .iter()
+                        .any(|v| has_word(w, v))
+                };
+                verb(lower.split(' ').next().unwrap_or(""))
+                    || (lower.starts_with("số ") && lower.split(' ').take(5).any(verb))
             }
         };
         ours.then_some((b, label, n))
@@ -1338,9 +1354,12 @@ impl<'d> Extractor<'d> {
                 unit.as_ref(),
                 &main[unit_end..],
                 self.anchor,
+                // "Khai khoáng bằng 100%" after "so tháng trước": an index's
+                // branch at the base in force, not a level of 100%.
                 state
                     .current
-                    .is_some_and(|c| self.obs[c].quantity.is_some()),
+                    .is_some_and(|c| self.obs[c].quantity.is_some())
+                    || state.base.is_some(),
             )
         };
         let kind = match restated {
