@@ -1504,3 +1504,27 @@ fn a_census_day_dates_the_stocks_of_its_sentence_only() {
         ],
     );
 }
+
+#[test]
+fn a_priced_item_under_an_output_is_the_outputs_item() {
+    // "thịt lợn hơi" names the item of farm-gate prices; in tonnes under
+    // the meat output it is that output's item, not a figure of nothing.
+    let r = report(
+        "2. Nông nghiệp\n\n\
+         Sản lượng thịt hơi xuất chuồng tháng 5 ước đạt 9.850 tấn, tăng 2,1%. Trong đó: thịt \
+         lợn hơi 6.420 tấn, tăng 2,6%; thịt gia cầm hơi 2.310 tấn, tăng 1,2%.",
+    );
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!("meat_output |  | {MAY} | 9850 tấn Tonne x1 | Estimate | {y} +2.1%"),
+            &format!(
+                "meat_output | thịt lợn hơi | {MAY} | 6420 tấn Tonne x1 | Estimate | {y} +2.6%"
+            ),
+            &format!(
+                "meat_output | thịt gia cầm hơi | {MAY} | 2310 tấn Tonne x1 | Estimate | {y} +1.2%"
+            ),
+        ],
+    );
+}

@@ -1710,9 +1710,17 @@ impl<'d> Extractor<'d> {
         // figure is of something else, named by the words left.
         let in_gap = self.find(gap, previous);
         let named = in_gap.clone().or_else(|| self.find(window, previous));
+        // ("Sản lượng thịt hơi ... Trong đó: thịt heo hơi 51.420 tấn": a
+        // price's item under an output that takes the unit is the output's
+        // item, read below.)
+        let item_of_subject = named.as_ref().is_some_and(|(ind, _)| {
+            ITEMIZED.contains(&ind.code)
+                && catalog::by_code(state.code).is_some_and(|s| compatible(s.unit, q.unit_code))
+        });
         if let Some((ind, r)) = named
             && !compatible(ind.unit, q.unit_code)
             && !state.in_breakdown
+            && !item_of_subject
         {
             state.pending = Some((ind.code, clean_label(window.get(r.clone()).unwrap_or(""))));
             let np = match &in_gap {
