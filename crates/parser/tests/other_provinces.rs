@@ -1528,3 +1528,24 @@ fn a_priced_item_under_an_output_is_the_outputs_item() {
         ],
     );
 }
+
+#[test]
+fn a_sentence_without_figures_sets_the_months_after_it() {
+    // "Tính chung 5 tháng đầu năm, tai nạn giao thông giảm cả 3 tiêu chí.
+    // Toàn tỉnh xảy ra ...": the months named by the sentence without a
+    // figure are the period of the figures that follow.
+    let r = report(
+        "3. An toàn giao thông\n\n\
+         Tính chung 5 tháng đầu năm, tình hình tai nạn giao thông giảm cả 3 tiêu chí. Toàn tỉnh \
+         xảy ra 47 vụ tai nạn giao thông, làm chết 31 người, bị thương 22 người.",
+    );
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    assert_rows(
+        &r,
+        &[
+            &format!("traffic_accidents |  | {ytd} | 47 vụ Case x1 | Actual | "),
+            &format!("traffic_deaths |  | {ytd} | 31 người Person x1 | Actual | "),
+            &format!("traffic_injuries |  | {ytd} | 22 người Person x1 | Actual | "),
+        ],
+    );
+}

@@ -650,6 +650,27 @@ impl<'d> Extractor<'d> {
                 // dates the stocks of its sentence, not the outputs after.
                 plan_year = Some((day, period_before));
             }
+            // "Tai nạn giao thông trong 2 tháng đầu năm tăng cả 3 tiêu chí.
+            // Toàn tỉnh xảy ra 56 vụ ...": a sentence without figures that
+            // names the months (not a year, often a plan's or a name's)
+            // sets the period of the sentences after it.
+            if self.obs.len() == first_obs
+                && footnote.is_none()
+                && let Some(m) = when::mentions(sentence, self.anchor)
+                    .into_iter()
+                    .rev()
+                    .find(|m| {
+                        matches!(
+                            m.period.kind,
+                            PeriodKind::Month
+                                | PeriodKind::YearToDate
+                                | PeriodKind::Quarter
+                                | PeriodKind::HalfYear
+                        )
+                    })
+            {
+                state.period = Some(m.period);
+            }
             // "Trong tháng 5 (tính đến ngày 16/5/2024)": the figures of the
             // sentence run to the cut-off, not to the month's end.
             if let Some(cut) = cutoff(sentence) {
