@@ -1549,3 +1549,27 @@ fn a_sentence_without_figures_sets_the_months_after_it() {
         ],
     );
 }
+
+#[test]
+fn the_last_change_joined_by_va_is_for_the_last_level() {
+    // "So với cùng kỳ, giảm 5 vụ, giảm 2 người chết và giảm 3 người bị
+    // thương": the change after "và" is the injuries', not the deaths'.
+    let r = report(
+        "3. An toàn giao thông\n\n\
+         Trong tháng 5, toàn tỉnh xảy ra 11 vụ tai nạn giao thông, làm chết 7 người, bị thương 5 \
+         người. So với cùng kỳ, giảm 5 vụ, giảm 2 người chết và giảm 3 người bị thương.",
+    );
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!("traffic_accidents |  | {MAY} | 11 vụ Case x1 | Actual | {y} -5 vụ Case"),
+            &format!(
+                "traffic_deaths |  | {MAY} | 7 người Person x1 | Actual | {y} -2 người Person"
+            ),
+            &format!(
+                "traffic_injuries |  | {MAY} | 5 người Person x1 | Actual | {y} -3 người Person"
+            ),
+        ],
+    );
+}

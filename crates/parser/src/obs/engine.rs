@@ -2294,6 +2294,18 @@ fn comma_parts(text: &str, parts: Vec<Range<usize>>) -> Vec<Range<usize>> {
                         start = i + 1;
                     }
                 }
+                // "..., giảm 4 người chết (7%) và giảm 44 người bị thương":
+                // the last change of the list is joined by "và".
+                b' ' if depth == 0
+                    && text[i..].starts_with(" và ")
+                    && b[start..i].iter().any(u8::is_ascii_digit)
+                    && ["tăng ", "giảm ", "số "]
+                        .iter()
+                        .any(|w| text[i + " và ".len()..].starts_with(w)) =>
+                {
+                    out.push(start..i);
+                    start = i + " và".len();
+                }
                 _ => {}
             }
         }
