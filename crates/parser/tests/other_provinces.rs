@@ -1573,3 +1573,60 @@ fn the_last_change_joined_by_va_is_for_the_last_level() {
         ],
     );
 }
+
+#[test]
+fn a_month_written_with_a_hyphen_is_a_month() {
+    // "Chỉ số giá tiêu dùng (CPI) tháng 5-2024": the press's way of writing
+    // "tháng 5/2024"; read as figures it hid the index's name, and the
+    // change went to the figure before.
+    let r = report(
+        "1. Thương mại, giá cả\n\n\
+         Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tháng 5 đạt 3.870 tỷ đồng. \
+         Chỉ số giá tiêu dùng (CPI) tháng 5-2024 tăng 0,27% so với tháng trước.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!("retail_sales |  | {MAY} | 3870 tỷ đồng Vnd x1000000000 | Actual | "),
+            &format!("cpi |  | {MAY} | - | Actual | PreviousPeriod +0.27%"),
+        ],
+    );
+}
+
+#[test]
+fn ranked_high_among_provinces_is_a_rank() {
+    // "cao thứ 12/63 tỉnh, thành phố": the subject's rank, as "xếp thứ".
+    let r = report(
+        "2. Tăng trưởng\n\n\
+         Tốc độ tăng trưởng kinh tế quý I của tỉnh đạt 7,2%, cao thứ 12/63 tỉnh, thành phố.",
+    );
+    let q = "QUARTER 2024-01-01..2024-03-31";
+    assert_rows(
+        &r,
+        &[
+            &format!("grdp_growth |  | {q} | 7.2 % Percent x1 | Actual | "),
+            &format!("grdp_growth | xếp hạng | {q} | 12-63 thứ Other x1 | Actual | "),
+        ],
+    );
+}
+
+#[test]
+fn how_a_figure_is_split_is_no_part_of_its_breakdown() {
+    // "Chia theo loại hình kinh tế, khu vực kinh tế Nhà nước đạt ...": the
+    // lead-in says how the total is split; the item is what follows it.
+    let r = report(
+        "1. Thương mại\n\n\
+         Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tháng 5 đạt 4.210 tỷ đồng. \
+         Chia theo loại hình kinh tế, khu vực kinh tế Nhà nước đạt 180 tỷ đồng, tăng 5,3%.",
+    );
+    let bn = "tỷ đồng Vnd x1000000000";
+    assert_rows(
+        &r,
+        &[
+            &format!("retail_sales |  | {MAY} | 4210 {bn} | Actual | "),
+            &format!(
+                "retail_sales | khu vực kinh tế Nhà nước | {MAY} | 180 {bn} | Actual | SamePeriodLastYear +5.3%"
+            ),
+        ],
+    );
+}

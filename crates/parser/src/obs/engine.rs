@@ -2535,6 +2535,9 @@ fn is_rank(gap_lower: &str) -> bool {
     let g = gap_lower.trim_end();
     g.ends_with("xếp thứ")
         || g.ends_with("đứng thứ")
+        // "tăng trưởng ... cao thứ 9/63 tỉnh", "thấp thứ 3 cả nước".
+        || g.ends_with("cao thứ")
+        || g.ends_with("thấp thứ")
         || g.ends_with("xếp hạng")
         || g.ends_with("đứng thứ hạng")
 }
@@ -3311,8 +3314,12 @@ fn noun_phrase(
             .next()
             .unwrap_or("");
         let (head, tail) = (lowercase(head), lowercase(tail));
-        // "Theo báo cáo của Sở Công Thương, ...": who reports, however long.
-        let lead_in = s[part..part + i].split_whitespace().count() <= 2 || head == "theo";
+        // "Theo báo cáo của Sở Công Thương, ...": who reports, however long;
+        // "Chia theo loại hình kinh tế, ...": how the figure is split.
+        let lead_in = s[part..part + i].split_whitespace().count() <= 2
+            || head == "theo"
+            || (head == "chia" || head == "phân")
+                && lowercase(&s[part..part + i]).split(' ').nth(1) == Some("theo");
         if (head == tail && !head.is_empty()) || lead_in {
             part += i + 2;
         }
@@ -3567,7 +3574,10 @@ mod tests {
                 .next()
                 .unwrap_or("");
             let (head, tail) = (lowercase(head), lowercase(tail));
-            let lead_in = s[part..part + i].split_whitespace().count() <= 2 || head == "theo";
+            let lead_in = s[part..part + i].split_whitespace().count() <= 2
+                || head == "theo"
+                || (head == "chia" || head == "phân")
+                    && lowercase(&s[part..part + i]).split(' ').nth(1) == Some("theo");
             if (head == tail && !head.is_empty()) || lead_in {
                 part += i + 2;
             }

@@ -35,7 +35,7 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<half>(?:6|06|[Ss]áu)\ tháng\ (?P<hw>đầu|cuối)\ năm(?:\ (?P<hy>\d{4}))?)
       | (?P<ytd>(?:(?:[Ll]ũy|[Ll]uỹ)\ kế\ )?(?:[Tt]rong\ )?(?P<n>\d{1,2})\ tháng(?:\ đầu\ năm)?(?:\ (?:năm\ )?(?P<ny>\d{4}))?)
       | (?P<cum>(?:[Ll]ũy|[Ll]uỹ)\ kế)
-      | (?P<month>(?:[Tt]rong\ )?[Tt]háng\ (?P<m>\d{1,2})(?:/(?P<my>\d{4})|\ năm\ (?P<my2>\d{4}))?)
+      | (?P<month>(?:[Tt]rong\ )?[Tt]háng\ (?P<m>\d{1,2})(?:[/.\-](?P<my>\d{4})|\ năm\ (?P<my2>\d{4}))?)
       | (?P<this>[Tt]rong\ tháng)
       | (?P<quarter>[Qq]uý\ (?P<q>IV|III|II|I|[1-4])(?:/(?P<qy>\d{4})|\ năm\ (?P<qy2>\d{4}))?)
       | (?P<year>[Nn]ăm\ (?P<y>\d{4}))
@@ -203,7 +203,8 @@ fn read_plain(label: &str) -> Option<[Option<(G, &str)>; 4]> {
         return Some([Some((G::This, label)), None, None, None]);
     }
     if let Some(rest) = either(after_trong.unwrap_or(label), "tháng ", "Tháng ") {
-        let (m, y) = if let Some((m, y)) = rest.split_once('/') {
+        // "tháng 5/2024"; in the press also "tháng 5-2024", "tháng 5.2024".
+        let (m, y) = if let Some((m, y)) = rest.split_once(['/', '-', '.']) {
             (m, Some((G::My, y)))
         } else if let Some((m, y)) = rest.split_once(" năm ") {
             (m, Some((G::My2, y)))
