@@ -1630,3 +1630,36 @@ fn how_a_figure_is_split_is_no_part_of_its_breakdown() {
         ],
     );
 }
+
+#[test]
+fn a_paragraph_opened_by_trong_do_breaks_down_the_figure_before() {
+    // A web copy (or the writer) breaks the line before "Trong đó, ...":
+    // the items still break down the last figure of the paragraph before,
+    // with its period.
+    let r = report(
+        "1. Thương mại\n\n\
+         Tổng mức bán lẻ tháng 5 ước đạt 9.420 tỷ đồng. Lũy kế 5 tháng đạt 45.310 tỷ đồng, \
+         tăng 10,2%.\n\n\
+         Trong đó, khu vực kinh tế trong nước đạt 42.870 tỷ đồng, tăng 9,8%; khu vực có vốn \
+         đầu tư nước ngoài 2.440 tỷ đồng, tăng 17,5%; các cơ sở kinh doanh cá thể chiếm phần \
+         lớn tổng mức.\n\n\
+         Hoạt động thương mại trên địa bàn tỉnh tiếp tục ổn định, nguồn cung hàng hóa dồi dào, \
+         giá cả các mặt hàng thiết yếu không có biến động lớn trong tháng.",
+    );
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    let bn = "tỷ đồng Vnd x1000000000";
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!("retail_sales |  | {MAY} | 9420 {bn} | Estimate | "),
+            &format!("retail_sales |  | {ytd} | 45310 {bn} | Actual | {y} +10.2%"),
+            &format!(
+                "retail_sales | khu vực kinh tế trong nước | {ytd} | 42870 {bn} | Actual | {y} +9.8%"
+            ),
+            &format!(
+                "retail_sales | khu vực có vốn đầu tư nước ngoài | {ytd} | 2440 {bn} | Actual | {y} +17.5%"
+            ),
+        ],
+    );
+}

@@ -322,6 +322,8 @@ pub fn extract(
     let tasks = outline.tasks.as_ref();
     let mut heading_starts: Vec<u32> = outline.sections.iter().map(|s| s.span.start).collect();
     heading_starts.sort_unstable();
+    // The state the last paragraph read ended in, and that paragraph.
+    let mut last: Option<(usize, State)> = None;
     for (pi, p) in doc.paras.iter().enumerate() {
         let in_tasks = tasks.is_some_and(|t| {
             outline.para_section[pi] == Some(t.section)
@@ -356,6 +358,20 @@ pub fn extract(
             period: outline.para_section[pi].and_then(|s| heading_cutoff(outline, s)),
             ..State::default()
         };
+        // A paragraph opened by "Trong đó", "Chia ra" ... breaks down the
+        // figure the paragraph just before ended on (a line break the
+        // writer or a web copy put inside the statement).
+        if inline.is_none()
+            && let Some((lp, ls)) = last.take()
+            && lp + 1 == pi
+            && outline.para_section[lp] == outline.para_section[pi]
+            && ls.current.is_some()
+            && opens_breakdown(doc.para(pi))
+        {
+            state = ls;
+            state.compare_mode = false;
+            state.in_breakdown = false;
+        }
         x.paragraph(
             inline.unwrap_or(p.span.start) as usize,
             p.span.end as usize,
@@ -363,6 +379,7 @@ pub fn extract(
             None,
             &mut state,
         );
+        last = Some((pi, state));
     }
     for f in &doc.footnotes {
         let Some(mut state) = x.snapshots.get(&f.number).cloned() else {
@@ -2901,6 +2918,16 @@ fn about_phrase(after: &str) -> Option<(&str, usize)> {
     let words = phrase.split_whitespace().count();
     (words > 0 && words <= 6 && !phrase.bytes().any(|b| b.is_ascii_digit()))
         .then_some((phrase, start + rest[..end].trim_end().len()))
+}
+
+/// Whether `text` opens with a breakdown opener ("Trong đó", "Chia ra",
+/// "Chia theo", "Bao gồm"), either case.
+fn opens_breakdown(text: &str) -> bool {
+    text.starts_with(['t', 'T', 'b', 'B', 'c', 'C']) && {
+        let twelve = text.char_indices().nth(12).map_or(text.len(), |(i, _)| i);
+        let lower_start = lowercase(&text[..twelve]);
+        BREAKDOWN_OPENERS.iter().any(|o| lower_start.starts_with(o))
+    }
 }
 
 /// "(-1.015 ha)", "(+18 ha)", "(20,0 nghìn tấn)": a bracket holding only
