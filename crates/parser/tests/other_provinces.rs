@@ -1663,3 +1663,30 @@ fn a_paragraph_opened_by_trong_do_breaks_down_the_figure_before() {
         ],
     );
 }
+
+#[test]
+fn an_unnamed_item_after_named_ones_is_the_lists_parent_again() {
+    // The retail sentence as statistics offices write it: after items that
+    // name indicators of their own, "doanh thu dịch vụ khác" names none and
+    // is an item of the total, not of the tourism revenue before it.
+    let r = report(
+        "1. Thương mại\n\n\
+         Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tháng 5 ước đạt 5.210 tỷ \
+         đồng, tăng 8,1% so với cùng kỳ. Trong đó: doanh thu bán lẻ hàng hóa 4.020 tỷ đồng, \
+         tăng 7,5%; doanh thu du lịch lữ hành 35 tỷ đồng, tăng 20,1%; doanh thu dịch vụ khác \
+         545 tỷ đồng, tăng 6,3%.",
+    );
+    let bn = "tỷ đồng Vnd x1000000000";
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!("retail_sales |  | {MAY} | 5210 {bn} | Estimate | {y} +8.1%"),
+            &format!("retail_goods |  | {MAY} | 4020 {bn} | Estimate | {y} +7.5%"),
+            &format!("tourism_revenue |  | {MAY} | 35 {bn} | Estimate | {y} +20.1%"),
+            &format!(
+                "retail_sales | doanh thu dịch vụ khác | {MAY} | 545 {bn} | Estimate | {y} +6.3%"
+            ),
+        ],
+    );
+}

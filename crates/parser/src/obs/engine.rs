@@ -2121,8 +2121,12 @@ impl<'d> Extractor<'d> {
                     state.breakdown = String::new();
                 }
                 if changed {
-                    state.in_breakdown =
-                        state.in_breakdown && find_str(&lower, "trong đó").is_some();
+                    // In a list whose parent is known, the next item without
+                    // a name of its own is again the parent's ("Trong đó:
+                    // doanh thu bán lẻ ...; doanh thu du lịch lữ hành ...;
+                    // doanh thu dịch vụ khác ...").
+                    state.in_breakdown = state.in_breakdown
+                        && (find_str(&lower, "trong đó").is_some() || state.parent.is_some());
                 }
             }
             // "Thịt lợn hơi từ 63-66 nghìn đồng/kg": the alias names the item.
