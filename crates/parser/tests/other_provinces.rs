@@ -1690,3 +1690,29 @@ fn an_unnamed_item_after_named_ones_is_the_lists_parent_again() {
         ],
     );
 }
+
+#[test]
+fn a_change_after_a_share_is_the_items_and_the_whole_is_no_base() {
+    // "lợn thịt 409.779 con, chiếm 86,8% so với tổng đàn lợn, tăng 3,8%":
+    // the share is a level in percent; the change after it is the item's,
+    // year on year; "so với tổng đàn" names the whole, no base to carry.
+    let r = report(
+        "2. Nông nghiệp\n\n\
+         Tổng đàn lợn ước đạt 318.400 con, tăng 2,9%, trong đó lợn thịt 271.050 con, chiếm \
+         85,1% so với tổng đàn lợn, tăng 3,2%; tổng đàn gia cầm 4.210 nghìn con, tăng 1,6%.",
+    );
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!("livestock_herd | lợn | {MAY} | 318400 con Head x1 | Estimate | {y} +2.9%"),
+            &format!(
+                "livestock_herd | lợn thịt | {MAY} | 271050 con Head x1 | Estimate | {y} +3.2%"
+            ),
+            &format!("livestock_herd | lợn thịt | {MAY} | 85.1 % Percent x1 | Estimate | "),
+            &format!(
+                "livestock_herd | gia cầm | {MAY} | 4210 nghìn con Head x1000 | Estimate | {y} +1.6%"
+            ),
+        ],
+    );
+}

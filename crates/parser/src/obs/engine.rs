@@ -1508,7 +1508,11 @@ impl<'d> Extractor<'d> {
                             // "tháng 5/2024 so với tháng trước tăng 2,1%":
                             // the base is no subject either.
                             Some((b, l, at)) => {
-                                state.base = Some((b, l));
+                                // "chiếm 86,8% so với tổng đàn, tăng 3,8%": the
+                                // whole a share is of is no base.
+                                if !(b == ComparisonBase::Other && of_the_whole(&l)) {
+                                    state.base = Some((b, l));
+                                }
                                 (&gap[..at], cursor)
                             }
                             None => (gap, cursor),
@@ -1527,6 +1531,7 @@ impl<'d> Extractor<'d> {
                 };
                 let current = about
                     .and_then(|(phrase, _)| self.named_in_sentence(phrase, loc.sentence_off))
+                    .or_else(|| self.share_level(current, loc))
                     .unwrap_or(current);
                 let year_period = self.obs[current]
                     .period
@@ -1617,6 +1622,36 @@ impl<'d> Extractor<'d> {
                 Some(after_at + consumed)
             }
         }
+    }
+
+    /// "lợn thịt 409.779 con, chiếm 86,8% so với tổng đàn, tăng 3,8%": when
+    /// observation `i` is a share ("chiếm X%") read right after a level of
+    /// the same subject and item, that level, which a change after the
+    /// share is of.
+    fn share_level(&self, i: usize, loc: Loc) -> Option<usize> {
+        let o = &self.obs[i];
+        if o.quantity.as_ref()?.unit_code != UnitCode::Percent || !o.comparisons.is_empty() {
+            return None;
+        }
+        let at = (o.provenance.span.start as usize).checked_sub(loc.sentence_off)?;
+        let before = lowercase(tail(loc.sentence.get(..at)?, 40));
+        let b = before.trim_end();
+        let b = b.strip_suffix("khoảng").map_or(b, str::trim_end);
+        if !["chiếm", "chiếm tỷ trọng", "chiếm tỷ lệ"]
+            .iter()
+            .any(|w| b.ends_with(w))
+        {
+            return None;
+        }
+        let j = i.checked_sub(1)?;
+        let p = &self.obs[j];
+        (p.indicator == o.indicator
+            && p.breakdown == o.breakdown
+            && p.provenance.span.start as usize >= loc.sentence_off
+            && p.quantity
+                .as_ref()
+                .is_some_and(|q| q.unit_code != UnitCode::Percent))
+        .then_some(j)
     }
 
     /// The figure of the sentence from `sentence_off` that `phrase` names,
@@ -2902,6 +2937,15 @@ fn paren_percent(inner: &str) -> Option<(f64, bool)> {
         (1.0, false, body)
     };
     Some((sign * parse_number(num.trim())?, written))
+}
+
+/// "so với tổng đàn lợn", "so với tổng diện tích": the whole a share is
+/// of, written after it.
+fn of_the_whole(label: &str) -> bool {
+    let l = lowercase(label);
+    l.strip_prefix("so với ")
+        .or_else(|| l.strip_prefix("so "))
+        .is_some_and(|r| r.starts_with("tổng"))
 }
 
 /// "về số doanh nghiệp" right after a change: the words naming what it is
