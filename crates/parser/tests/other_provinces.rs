@@ -1716,3 +1716,25 @@ fn a_change_after_a_share_is_the_items_and_the_whole_is_no_base() {
         ],
     );
 }
+
+#[test]
+fn items_after_cu_the_break_down_the_figure_before() {
+    // "Cụ thể các ngành như: ..." details the figure of the sentence before
+    // as "Trong đó:" does: unnamed items are its breakdowns, with its base.
+    let r = report(
+        "1. Thương mại\n\n\
+         Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tháng 5 ước đạt 3.480 tỷ \
+         đồng, giảm 2,4% so với tháng trước. Cụ thể các ngành như: thương nghiệp 2.910 tỷ \
+         đồng, giảm 1,2%; dịch vụ khác 215 tỷ đồng, giảm 6,8%.",
+    );
+    let bn = "tỷ đồng Vnd x1000000000";
+    let p = "PreviousPeriod";
+    assert_rows(
+        &r,
+        &[
+            &format!("retail_sales |  | {MAY} | 3480 {bn} | Estimate | {p} -2.4%"),
+            &format!("retail_sales | thương nghiệp | {MAY} | 2910 {bn} | Estimate | {p} -1.2%"),
+            &format!("retail_sales | dịch vụ khác | {MAY} | 215 {bn} | Estimate | {p} -6.8%"),
+        ],
+    );
+}

@@ -208,7 +208,7 @@ const COMPOUNDS: &[&str] = &["kế hoạch", "đồng hồ", "lâu năm", "đậ
 
 /// Words that open a breakdown of the figure before: "Trong đó: ...",
 /// "Chia ra: khu vực Nhà nước ...; khu vực ngoài Nhà nước ...".
-const BREAKDOWN_OPENERS: &[&str] = &["trong đó", "bao gồm", "chia ra", "chia theo"];
+const BREAKDOWN_OPENERS: &[&str] = &["trong đó", "bao gồm", "chia ra", "chia theo", "cụ thể"];
 
 /// Two-word closers: "của tỉnh", "địa bàn".
 const TRAILING_PHRASES: &[&str] = &[
