@@ -673,6 +673,9 @@ impl<'d> Extractor<'d> {
             // sets the period of the sentences after it.
             if self.obs.len() == first_obs
                 && footnote.is_none()
+                // (Every phrase of months but "trong tháng", the report's
+                // own, holds a digit: most narrative sentences hold none.)
+                && sentence.bytes().any(|b| b.is_ascii_digit())
                 && let Some(m) = when::mentions(sentence, self.anchor)
                     .into_iter()
                     .rev()
