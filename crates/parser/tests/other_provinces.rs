@@ -1738,3 +1738,31 @@ fn items_after_cu_the_break_down_the_figure_before() {
         ],
     );
 }
+
+#[test]
+fn changes_detailed_after_cu_the_so_voi_are_the_levels_before() {
+    // "Cụ thể, so với cùng kỳ năm ngoái số vụ giảm 5 vụ (giảm 31%), ...":
+    // the changes of the levels of the sentence before, as after a
+    // sentence opened by "So với".
+    let r = report(
+        "3. An toàn giao thông\n\n\
+         Trong tháng 5, trên địa bàn tỉnh xảy ra 11 vụ tai nạn giao thông, làm chết 6 người, bị \
+         thương 9 người. Cụ thể, so với cùng kỳ năm ngoái số vụ tai nạn giảm 5 vụ (giảm 31%), \
+         số người chết giảm 2 người (giảm 25%), số người bị thương giảm 4 người (giảm 30,8%).",
+    );
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "traffic_accidents |  | {MAY} | 11 vụ Case x1 | Actual | {y} -5 vụ Case, {y} -31%"
+            ),
+            &format!(
+                "traffic_deaths |  | {MAY} | 6 người Person x1 | Actual | {y} -2 người Person, {y} -25%"
+            ),
+            &format!(
+                "traffic_injuries |  | {MAY} | 9 người Person x1 | Actual | {y} -4 người Person, {y} -30.8%"
+            ),
+        ],
+    );
+}

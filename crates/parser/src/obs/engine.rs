@@ -743,11 +743,23 @@ impl<'d> Extractor<'d> {
     /// xuất khẩu tăng 5%" after the traffic figures is a sentence of its
     /// own).
     fn opening_base(&self, sentence: &str) -> Option<(ComparisonBase, String, usize)> {
-        if self.last_levels.is_empty() || !sentence.trim_start().starts_with("So ") {
+        // "Cụ thể, so với cùng kỳ năm ngoái số vụ giảm ...": the same, after
+        // a lead-in.
+        let lead = ["Cụ thể, so ", "Cụ thể so "]
+            .iter()
+            .find(|l| sentence.trim_start().starts_with(*l))
+            .map_or(0, |l| {
+                sentence.len() - sentence.trim_start().len() + l.len() - "so ".len()
+            });
+        let sentence = &sentence[lead..];
+        if self.last_levels.is_empty()
+            || !(sentence.trim_start().starts_with("So ")
+                || (lead > 0 && sentence.trim_start().starts_with("so ")))
+        {
             return None;
         }
         let (b, label, n) = clause_base(sentence, self.anchor)?;
-        if !sentence[..n].trim_end().ends_with([',', ':']) {
+        if lead == 0 && !sentence[..n].trim_end().ends_with([',', ':']) {
             return None;
         }
         let first = comma_parts(&sentence[n..], clauses(&sentence[n..]))
@@ -771,7 +783,7 @@ impl<'d> Extractor<'d> {
                     || (lower.starts_with("số ") && lower.split(' ').take(5).any(verb))
             }
         };
-        ours.then_some((b, label, n))
+        ours.then_some((b, label, lead + n))
     }
 
     /// In "So sánh với ...: giảm 07 vụ (-21,9%); giảm 01 người chết ...",
