@@ -1766,3 +1766,29 @@ fn changes_detailed_after_cu_the_so_voi_are_the_levels_before() {
         ],
     );
 }
+
+#[test]
+fn changes_naming_their_level_go_to_it_whatever_the_order() {
+    // "số người bị thương giảm 4 người, số người chết giảm 2 người": the
+    // injuries are named before the deaths; each change goes to the level
+    // its words name, not to the level in the same place.
+    let r = report(
+        "3. An toàn giao thông\n\n\
+         Trong tháng 5, trên địa bàn tỉnh xảy ra 11 vụ tai nạn giao thông, làm chết 6 người, bị \
+         thương 9 người. So với cùng kỳ, số vụ tai nạn giảm 5 vụ, số người bị thương giảm 4 \
+         người, số người chết giảm 2 người.",
+    );
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!("traffic_accidents |  | {MAY} | 11 vụ Case x1 | Actual | {y} -5 vụ Case"),
+            &format!(
+                "traffic_deaths |  | {MAY} | 6 người Person x1 | Actual | {y} -2 người Person"
+            ),
+            &format!(
+                "traffic_injuries |  | {MAY} | 9 người Person x1 | Actual | {y} -4 người Person"
+            ),
+        ],
+    );
+}

@@ -809,7 +809,15 @@ impl<'d> Extractor<'d> {
                 return Some(t);
             }
         }
-        targets.get(i).copied()
+        // "số người bị thương giảm 4 người, số người chết giảm 2 người":
+        // the level whose words the clause repeats, whatever the order.
+        let folded = fold(clause);
+        let named = targets.iter().copied().find(|&t| {
+            let label = fold(&self.obs[t].label);
+            let label = label.strip_prefix("lam ").unwrap_or(&label).trim();
+            label.len() >= 4 && folded.contains(label)
+        });
+        named.or_else(|| targets.get(i).copied())
     }
 
     /// The level a change of a clause opened by its base is for: the one
