@@ -1233,3 +1233,562 @@ fn the_season_after_a_rice_area_is_its_item() {
         ],
     );
 }
+
+#[test]
+fn a_bracketed_amount_after_a_percent_change_is_its_absolute_change() {
+    // Statistics offices follow a percent change with the same change in
+    // the figure's unit: "giảm 2,4% (-1.015 ha)", "tăng 3,1% (4,6 nghìn
+    // tấn)". The bracket is the change before it in absolute terms (signed
+    // as written, else as the change), not a level of its own.
+    let r = report(
+        "2. Nông nghiệp\n\n\
+         Diện tích lúa đông xuân ước đạt 41.250 ha, giảm 2,4% (-1.015 ha) so với cùng kỳ; \
+         sản lượng thịt hơi xuất chuồng ước đạt 25,8 nghìn tấn, tăng 3,1% (0,8 nghìn tấn).",
+    );
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "rice_area | đông xuân | {MAY} | 41250 ha Hectare x1 | Estimate | {y} -2.4%, {y} -1015 ha Hectare"
+            ),
+            &format!(
+                "meat_output |  | {MAY} | 25.8 nghìn tấn Tonne x1000 | Estimate | {y} +3.1%, {y} +0.8 nghìn tấn Tonne"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_disease_name_with_a_number_is_no_figure() {
+    // "Covid-19", "COVID-19": the number names the disease; it is neither
+    // a figure nor an unattached number.
+    let r = report(
+        "1. Thương mại\n\n\
+         Do ảnh hưởng của dịch Covid-19, tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu \
+         dùng tháng 5 ước đạt 2.150 tỷ đồng, giảm 4,2% so với cùng kỳ. Sau đại dịch COVID-19, \
+         kim ngạch xuất khẩu đạt 96 triệu USD.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "retail_sales |  | {MAY} | 2150 tỷ đồng Vnd x1000000000 | Estimate | SamePeriodLastYear -4.2%"
+            ),
+            &format!("exports |  | {MAY} | 96 triệu USD Usd x1000000 | Actual | "),
+        ],
+    );
+    assert!(
+        r.quality_issues
+            .iter()
+            .all(|i| !format!("{:?}", i.kind).contains("Unattached")),
+        "{:#?}",
+        r.quality_issues
+    );
+}
+
+#[test]
+fn changes_about_a_named_figure_go_to_that_figure() {
+    // The business-registration sentence: a count and its capital, then
+    // one change "về số doanh nghiệp" and one "về số vốn đăng ký". Each
+    // change belongs to the figure its "về" names, not to the last figure.
+    let r = report(
+        "4. Doanh nghiệp\n\n\
+         Trong tháng 5, toàn tỉnh có 86 doanh nghiệp thành lập mới với số vốn đăng ký 1.240 tỷ \
+         đồng, tăng 7,5% về số doanh nghiệp và giảm 18,2% về số vốn đăng ký so với cùng kỳ.",
+    );
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "enterprises_new |  | {MAY} | 86 doanh nghiệp Enterprise x1 | Actual | {y} +7.5%"
+            ),
+            &format!(
+                "enterprises_new_capital |  | {MAY} | 1240 tỷ đồng Vnd x1000000000 | Actual | {y} -18.2%"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn completing_a_share_of_the_budget_is_an_attainment() {
+    // "hoàn thành 58% (so) dự toán" says what "đạt 58% dự toán" says.
+    let r = report(
+        "2. Thu ngân sách\n\n\
+         Tổng thu ngân sách nhà nước trên địa bàn 5 tháng ước đạt 6.120 tỷ đồng, hoàn thành \
+         47% so dự toán, bằng 108% so với cùng kỳ. Thu nội địa đạt 5.310 tỷ đồng, hoàn thành \
+         45,2% dự toán.",
+    );
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    let bn = "tỷ đồng Vnd x1000000000";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "budget_revenue |  | {ytd} | 6120 {bn} | Estimate | BudgetEstimate =47%, SamePeriodLastYear =108%"
+            ),
+            &format!("domestic_revenue |  | {ytd} | 5310 {bn} | Actual | BudgetEstimate =45.2%"),
+        ],
+    );
+}
+
+#[test]
+fn a_source_named_before_the_subject_is_no_breakdown() {
+    // "Theo báo cáo của Sở Công Thương, ...", "Theo số liệu của Cục Thống
+    // kê, ...": who reports the figure is no part of what it measures.
+    let r = report(
+        "1. Thương mại\n\n\
+         Theo báo cáo của Sở Công Thương, tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu \
+         dùng tháng 5 đạt 3.420 tỷ đồng, tăng 6,1% so với tháng trước. Theo số liệu của Cục \
+         Thống kê tỉnh, chỉ số giá tiêu dùng tháng 5 tăng 0,42% so với tháng trước.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "retail_sales |  | {MAY} | 3420 tỷ đồng Vnd x1000000000 | Actual | PreviousPeriod +6.1%"
+            ),
+            &format!("cpi |  | {MAY} | - | Actual | PreviousPeriod +0.42%"),
+        ],
+    );
+}
+
+#[test]
+fn all_three_criteria_is_no_figure() {
+    // "giảm cả 3 tiêu chí" (accidents, deaths, injuries all fell) counts
+    // the criteria, not a figure of the traffic paragraph.
+    let r = report(
+        "3. An toàn giao thông\n\n\
+         Trong tháng 5, toàn tỉnh xảy ra 14 vụ tai nạn giao thông, làm chết 9 người, bị thương \
+         7 người; so với cùng kỳ giảm cả 3 tiêu chí.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!("traffic_accidents |  | {MAY} | 14 vụ Case x1 | Actual | "),
+            &format!("traffic_deaths |  | {MAY} | 9 người Person x1 | Actual | "),
+            &format!("traffic_injuries |  | {MAY} | 7 người Person x1 | Actual | "),
+        ],
+    );
+}
+
+#[test]
+fn a_sentence_opened_by_trong_do_keeps_the_base_before() {
+    // "... tăng 1,5% so với tháng trước. Trong đó: ngành A tăng 2,1%; ...":
+    // the breakdowns in the next sentence are of the same comparison.
+    let r = report(
+        "1. Công nghiệp\n\n\
+         Chỉ số sản xuất công nghiệp tháng 5 ước tăng 1,5% so với tháng trước. Trong đó: \
+         ngành khai khoáng tăng 2,1%; ngành chế biến, chế tạo tăng 1,4%.",
+    );
+    let p = "PreviousPeriod";
+    assert_rows(
+        &r,
+        &[
+            &format!("iip |  | {MAY} | - | Estimate | {p} +1.5%"),
+            &format!("iip | ngành khai khoáng | {MAY} | - | Estimate | {p} +2.1%"),
+            &format!("iip | ngành chế biến, chế tạo | {MAY} | - | Estimate | {p} +1.4%"),
+        ],
+    );
+}
+
+#[test]
+fn the_same_quarter_or_season_a_year_before_is_the_same_period_last_year() {
+    // "so với quý I năm 2023" in a report on the first quarter of 2024,
+    // "so với vụ đông xuân 2023": the same period a year earlier.
+    let r = report(
+        "1. Công nghiệp\n\n\
+         Chỉ số sản xuất công nghiệp quý I ước tăng 9,4% so với quý I năm 2023.",
+    );
+    assert_rows(
+        &r,
+        &["iip |  | QUARTER 2024-01-01..2024-03-31 | - | Estimate | SamePeriodLastYear +9.4%"],
+    );
+}
+
+#[test]
+fn a_price_range_written_with_spaces_is_one_range() {
+    // "dao động từ 45 - 52 nghìn đồng/kg": one price, 45 to 52.
+    let r = report(
+        "2. Nông nghiệp\n\n\
+         Giá thịt lợn hơi trên địa bàn dao động từ 58 - 61 nghìn đồng/kg.",
+    );
+    assert_eq!(r.observations.len(), 1, "{:#?}", rows(&r));
+    let q = r.observations[0].quantity.as_ref().expect("quantity");
+    assert_eq!((q.value, q.value_max), (58.0, Some(61.0)));
+}
+
+#[test]
+fn a_herd_at_a_census_date_keeps_its_subject() {
+    // "tổng đàn lợn tại thời điểm 01/4/2024 là 312 nghìn con": the date
+    // between the subject and the figure dates it, the subject stays.
+    let r = report(
+        "2. Nông nghiệp\n\n\
+         Chăn nuôi phát triển ổn định; tổng đàn lợn tại thời điểm 01/4/2024 là 312 nghìn con, \
+         tăng 1,8% so với cùng kỳ.",
+    );
+    assert_eq!(r.observations.len(), 1, "{:#?}", rows(&r));
+    let o = &r.observations[0];
+    assert_eq!(
+        (o.indicator.as_str(), o.breakdown.as_str()),
+        ("livestock_herd", "lợn"),
+        "{:#?}",
+        rows(&r)
+    );
+}
+
+#[test]
+fn so_voi_the_month_before_without_its_year() {
+    // "So với tháng 4, số vụ giảm 3 vụ, ...": in a May report the month
+    // named without its year is the month before; the "4" is no figure and
+    // the changes go to the levels of the sentence before, in order.
+    let r = report(
+        "3. An toàn giao thông\n\n\
+         Trong tháng 5, toàn tỉnh xảy ra 9 vụ tai nạn giao thông, làm chết 6 người, bị thương 4 \
+         người. So với tháng 4, số vụ giảm 3 vụ, số người chết giảm 1 người, số người bị thương \
+         tăng 2 người.",
+    );
+    let p = "PreviousPeriod";
+    assert_rows(
+        &r,
+        &[
+            &format!("traffic_accidents |  | {MAY} | 9 vụ Case x1 | Actual | {p} -3 vụ Case"),
+            &format!(
+                "traffic_deaths |  | {MAY} | 6 người Person x1 | Actual | {p} -1 người Person"
+            ),
+            &format!(
+                "traffic_injuries |  | {MAY} | 4 người Person x1 | Actual | {p} +2 người Person"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn an_index_branch_equal_to_its_base_is_an_attainment() {
+    // "Khai khoáng bằng 100%" after "so với tháng trước": the branch stood
+    // level with the month before (attainment 100), not a level in percent.
+    let r = report(
+        "1. Công nghiệp\n\n\
+         Chỉ số sản xuất công nghiệp tháng 5 ước tăng 0,8% so với tháng trước, trong đó: ngành \
+         khai khoáng bằng 100%; ngành chế biến, chế tạo tăng 0,9%.",
+    );
+    let p = "PreviousPeriod";
+    assert_rows(
+        &r,
+        &[
+            &format!("iip |  | {MAY} | - | Estimate | {p} +0.8%"),
+            &format!("iip | ngành khai khoáng | {MAY} | - | Estimate | {p} =100%"),
+            &format!("iip | ngành chế biến, chế tạo | {MAY} | - | Estimate | {p} +0.9%"),
+        ],
+    );
+}
+
+#[test]
+fn a_census_day_dates_the_stocks_of_its_sentence_only() {
+    // "Tại thời điểm 01/4/2024: đàn ...": the herds are as of that day; the
+    // meat output of the next sentence is the paragraph's period again.
+    let r = report(
+        "2. Nông nghiệp\n\n\
+         Tại thời điểm 01/4/2024: đàn trâu 8.420 con, giảm 1,5%; đàn bò 21.300 con, tăng 0,7%. \
+         Sản lượng thịt hơi xuất chuồng tháng 5 ước đạt 9,6 nghìn tấn, tăng 2,2%.",
+    );
+    let at = "ASOF 2024-04-01..2024-04-01";
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!("livestock_herd | trâu | {at} | 8420 con Head x1 | Actual | {y} -1.5%"),
+            &format!("livestock_herd | bò | {at} | 21300 con Head x1 | Actual | {y} +0.7%"),
+            &format!("meat_output |  | {MAY} | 9.6 nghìn tấn Tonne x1000 | Estimate | {y} +2.2%"),
+        ],
+    );
+}
+
+#[test]
+fn a_priced_item_under_an_output_is_the_outputs_item() {
+    // "thịt lợn hơi" names the item of farm-gate prices; in tonnes under
+    // the meat output it is that output's item, not a figure of nothing.
+    let r = report(
+        "2. Nông nghiệp\n\n\
+         Sản lượng thịt hơi xuất chuồng tháng 5 ước đạt 9.850 tấn, tăng 2,1%. Trong đó: thịt \
+         lợn hơi 6.420 tấn, tăng 2,6%; thịt gia cầm hơi 2.310 tấn, tăng 1,2%.",
+    );
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!("meat_output |  | {MAY} | 9850 tấn Tonne x1 | Estimate | {y} +2.1%"),
+            &format!(
+                "meat_output | thịt lợn hơi | {MAY} | 6420 tấn Tonne x1 | Estimate | {y} +2.6%"
+            ),
+            &format!(
+                "meat_output | thịt gia cầm hơi | {MAY} | 2310 tấn Tonne x1 | Estimate | {y} +1.2%"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_sentence_without_figures_sets_the_months_after_it() {
+    // "Tính chung 5 tháng đầu năm, tai nạn giao thông giảm cả 3 tiêu chí.
+    // Toàn tỉnh xảy ra ...": the months named by the sentence without a
+    // figure are the period of the figures that follow.
+    let r = report(
+        "3. An toàn giao thông\n\n\
+         Tính chung 5 tháng đầu năm, tình hình tai nạn giao thông giảm cả 3 tiêu chí. Toàn tỉnh \
+         xảy ra 47 vụ tai nạn giao thông, làm chết 31 người, bị thương 22 người.",
+    );
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    assert_rows(
+        &r,
+        &[
+            &format!("traffic_accidents |  | {ytd} | 47 vụ Case x1 | Actual | "),
+            &format!("traffic_deaths |  | {ytd} | 31 người Person x1 | Actual | "),
+            &format!("traffic_injuries |  | {ytd} | 22 người Person x1 | Actual | "),
+        ],
+    );
+}
+
+#[test]
+fn the_last_change_joined_by_va_is_for_the_last_level() {
+    // "So với cùng kỳ, giảm 5 vụ, giảm 2 người chết và giảm 3 người bị
+    // thương": the change after "và" is the injuries', not the deaths'.
+    let r = report(
+        "3. An toàn giao thông\n\n\
+         Trong tháng 5, toàn tỉnh xảy ra 11 vụ tai nạn giao thông, làm chết 7 người, bị thương 5 \
+         người. So với cùng kỳ, giảm 5 vụ, giảm 2 người chết và giảm 3 người bị thương.",
+    );
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!("traffic_accidents |  | {MAY} | 11 vụ Case x1 | Actual | {y} -5 vụ Case"),
+            &format!(
+                "traffic_deaths |  | {MAY} | 7 người Person x1 | Actual | {y} -2 người Person"
+            ),
+            &format!(
+                "traffic_injuries |  | {MAY} | 5 người Person x1 | Actual | {y} -3 người Person"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_month_written_with_a_hyphen_is_a_month() {
+    // "Chỉ số giá tiêu dùng (CPI) tháng 5-2024": the press's way of writing
+    // "tháng 5/2024"; read as figures it hid the index's name, and the
+    // change went to the figure before.
+    let r = report(
+        "1. Thương mại, giá cả\n\n\
+         Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tháng 5 đạt 3.870 tỷ đồng. \
+         Chỉ số giá tiêu dùng (CPI) tháng 5-2024 tăng 0,27% so với tháng trước.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!("retail_sales |  | {MAY} | 3870 tỷ đồng Vnd x1000000000 | Actual | "),
+            &format!("cpi |  | {MAY} | - | Actual | PreviousPeriod +0.27%"),
+        ],
+    );
+}
+
+#[test]
+fn ranked_high_among_provinces_is_a_rank() {
+    // "cao thứ 12/63 tỉnh, thành phố": the subject's rank, as "xếp thứ".
+    let r = report(
+        "2. Tăng trưởng\n\n\
+         Tốc độ tăng trưởng kinh tế quý I của tỉnh đạt 7,2%, cao thứ 12/63 tỉnh, thành phố.",
+    );
+    let q = "QUARTER 2024-01-01..2024-03-31";
+    assert_rows(
+        &r,
+        &[
+            &format!("grdp_growth |  | {q} | 7.2 % Percent x1 | Actual | "),
+            &format!("grdp_growth | xếp hạng | {q} | 12-63 thứ Other x1 | Actual | "),
+        ],
+    );
+}
+
+#[test]
+fn how_a_figure_is_split_is_no_part_of_its_breakdown() {
+    // "Chia theo loại hình kinh tế, khu vực kinh tế Nhà nước đạt ...": the
+    // lead-in says how the total is split; the item is what follows it.
+    let r = report(
+        "1. Thương mại\n\n\
+         Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tháng 5 đạt 4.210 tỷ đồng. \
+         Chia theo loại hình kinh tế, khu vực kinh tế Nhà nước đạt 180 tỷ đồng, tăng 5,3%.",
+    );
+    let bn = "tỷ đồng Vnd x1000000000";
+    assert_rows(
+        &r,
+        &[
+            &format!("retail_sales |  | {MAY} | 4210 {bn} | Actual | "),
+            &format!(
+                "retail_sales | khu vực kinh tế Nhà nước | {MAY} | 180 {bn} | Actual | SamePeriodLastYear +5.3%"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_paragraph_opened_by_trong_do_breaks_down_the_figure_before() {
+    // A web copy (or the writer) breaks the line before "Trong đó, ...":
+    // the items still break down the last figure of the paragraph before,
+    // with its period.
+    let r = report(
+        "1. Thương mại\n\n\
+         Tổng mức bán lẻ tháng 5 ước đạt 9.420 tỷ đồng. Lũy kế 5 tháng đạt 45.310 tỷ đồng, \
+         tăng 10,2%.\n\n\
+         Trong đó, khu vực kinh tế trong nước đạt 42.870 tỷ đồng, tăng 9,8%; khu vực có vốn \
+         đầu tư nước ngoài 2.440 tỷ đồng, tăng 17,5%; các cơ sở kinh doanh cá thể chiếm phần \
+         lớn tổng mức.\n\n\
+         Hoạt động thương mại trên địa bàn tỉnh tiếp tục ổn định, nguồn cung hàng hóa dồi dào, \
+         giá cả các mặt hàng thiết yếu không có biến động lớn trong tháng.",
+    );
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    let bn = "tỷ đồng Vnd x1000000000";
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!("retail_sales |  | {MAY} | 9420 {bn} | Estimate | "),
+            &format!("retail_sales |  | {ytd} | 45310 {bn} | Actual | {y} +10.2%"),
+            &format!(
+                "retail_sales | khu vực kinh tế trong nước | {ytd} | 42870 {bn} | Actual | {y} +9.8%"
+            ),
+            &format!(
+                "retail_sales | khu vực có vốn đầu tư nước ngoài | {ytd} | 2440 {bn} | Actual | {y} +17.5%"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn an_unnamed_item_after_named_ones_is_the_lists_parent_again() {
+    // The retail sentence as statistics offices write it: after items that
+    // name indicators of their own, "doanh thu dịch vụ khác" names none and
+    // is an item of the total, not of the tourism revenue before it.
+    let r = report(
+        "1. Thương mại\n\n\
+         Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tháng 5 ước đạt 5.210 tỷ \
+         đồng, tăng 8,1% so với cùng kỳ. Trong đó: doanh thu bán lẻ hàng hóa 4.020 tỷ đồng, \
+         tăng 7,5%; doanh thu du lịch lữ hành 35 tỷ đồng, tăng 20,1%; doanh thu dịch vụ khác \
+         545 tỷ đồng, tăng 6,3%.",
+    );
+    let bn = "tỷ đồng Vnd x1000000000";
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!("retail_sales |  | {MAY} | 5210 {bn} | Estimate | {y} +8.1%"),
+            &format!("retail_goods |  | {MAY} | 4020 {bn} | Estimate | {y} +7.5%"),
+            &format!("tourism_revenue |  | {MAY} | 35 {bn} | Estimate | {y} +20.1%"),
+            &format!(
+                "retail_sales | doanh thu dịch vụ khác | {MAY} | 545 {bn} | Estimate | {y} +6.3%"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_change_after_a_share_is_the_items_and_the_whole_is_no_base() {
+    // "lợn thịt 409.779 con, chiếm 86,8% so với tổng đàn lợn, tăng 3,8%":
+    // the share is a level in percent; the change after it is the item's,
+    // year on year; "so với tổng đàn" names the whole, no base to carry.
+    let r = report(
+        "2. Nông nghiệp\n\n\
+         Tổng đàn lợn ước đạt 318.400 con, tăng 2,9%, trong đó lợn thịt 271.050 con, chiếm \
+         85,1% so với tổng đàn lợn, tăng 3,2%; tổng đàn gia cầm 4.210 nghìn con, tăng 1,6%.",
+    );
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!("livestock_herd | lợn | {MAY} | 318400 con Head x1 | Estimate | {y} +2.9%"),
+            &format!(
+                "livestock_herd | lợn thịt | {MAY} | 271050 con Head x1 | Estimate | {y} +3.2%"
+            ),
+            &format!("livestock_herd | lợn thịt | {MAY} | 85.1 % Percent x1 | Estimate | "),
+            &format!(
+                "livestock_herd | gia cầm | {MAY} | 4210 nghìn con Head x1000 | Estimate | {y} +1.6%"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn items_after_cu_the_break_down_the_figure_before() {
+    // "Cụ thể các ngành như: ..." details the figure of the sentence before
+    // as "Trong đó:" does: unnamed items are its breakdowns, with its base.
+    let r = report(
+        "1. Thương mại\n\n\
+         Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tháng 5 ước đạt 3.480 tỷ \
+         đồng, giảm 2,4% so với tháng trước. Cụ thể các ngành như: thương nghiệp 2.910 tỷ \
+         đồng, giảm 1,2%; dịch vụ khác 215 tỷ đồng, giảm 6,8%.",
+    );
+    let bn = "tỷ đồng Vnd x1000000000";
+    let p = "PreviousPeriod";
+    assert_rows(
+        &r,
+        &[
+            &format!("retail_sales |  | {MAY} | 3480 {bn} | Estimate | {p} -2.4%"),
+            &format!("retail_sales | thương nghiệp | {MAY} | 2910 {bn} | Estimate | {p} -1.2%"),
+            &format!("retail_sales | dịch vụ khác | {MAY} | 215 {bn} | Estimate | {p} -6.8%"),
+        ],
+    );
+}
+
+#[test]
+fn changes_detailed_after_cu_the_so_voi_are_the_levels_before() {
+    // "Cụ thể, so với cùng kỳ năm ngoái số vụ giảm 5 vụ (giảm 31%), ...":
+    // the changes of the levels of the sentence before, as after a
+    // sentence opened by "So với".
+    let r = report(
+        "3. An toàn giao thông\n\n\
+         Trong tháng 5, trên địa bàn tỉnh xảy ra 11 vụ tai nạn giao thông, làm chết 6 người, bị \
+         thương 9 người. Cụ thể, so với cùng kỳ năm ngoái số vụ tai nạn giảm 5 vụ (giảm 31%), \
+         số người chết giảm 2 người (giảm 25%), số người bị thương giảm 4 người (giảm 30,8%).",
+    );
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "traffic_accidents |  | {MAY} | 11 vụ Case x1 | Actual | {y} -5 vụ Case, {y} -31%"
+            ),
+            &format!(
+                "traffic_deaths |  | {MAY} | 6 người Person x1 | Actual | {y} -2 người Person, {y} -25%"
+            ),
+            &format!(
+                "traffic_injuries |  | {MAY} | 9 người Person x1 | Actual | {y} -4 người Person, {y} -30.8%"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn changes_naming_their_level_go_to_it_whatever_the_order() {
+    // "số người bị thương giảm 4 người, số người chết giảm 2 người": the
+    // injuries are named before the deaths; each change goes to the level
+    // its words name, not to the level in the same place.
+    let r = report(
+        "3. An toàn giao thông\n\n\
+         Trong tháng 5, trên địa bàn tỉnh xảy ra 11 vụ tai nạn giao thông, làm chết 6 người, bị \
+         thương 9 người. So với cùng kỳ, số vụ tai nạn giảm 5 vụ, số người bị thương giảm 4 \
+         người, số người chết giảm 2 người.",
+    );
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!("traffic_accidents |  | {MAY} | 11 vụ Case x1 | Actual | {y} -5 vụ Case"),
+            &format!(
+                "traffic_deaths |  | {MAY} | 6 người Person x1 | Actual | {y} -2 người Person"
+            ),
+            &format!(
+                "traffic_injuries |  | {MAY} | 9 người Person x1 | Actual | {y} -4 người Person"
+            ),
+        ],
+    );
+}

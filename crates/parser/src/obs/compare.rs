@@ -15,6 +15,7 @@ enum Alt {
     Prev,
     PrevYear,
     Month,
+    Quarter,
     Plan,
     Budget,
     Other,
@@ -24,19 +25,24 @@ enum Alt {
 /// gives the same matches (the first alternative that matches at the
 /// start wins, and none begins with a space), but reading its groups costs
 /// a capturing search for every base; each alone is a plain search.
-const ALTERNATIVES: [(Alt, &str); 7] = [
+const ALTERNATIVES: [(Alt, &str); 8] = [
     // "so với cùng kỳ (năm trước)", "cùng thời điểm / cùng tháng năm
     // trước", "so với CK" as statistics offices abbreviate it, and a crop
     // season a year before ("so với vụ đông xuân năm trước").
     (
         Alt::Sply,
-        r"(?:so\ (?:với\ )?)?(?:(?:tháng\ |bình\ quân\ )?cùng\ k[ỳì](?:\ năm\ (?:trước|\d{4}))?(?:\ \d{4})?|cùng\ (?:thời\ điểm|tháng|quý)\ năm\ (?:trước|\d{4}))|so\ (?:với\ )?(?:CK\b|vụ\ [^\d,;.()]{0,20}?năm\ (?:trước|\d{4}))",
+        r"(?:so\ (?:với\ )?)?(?:(?:tháng\ |bình\ quân\ )?cùng\ k[ỳì](?:\ năm\ (?:trước|ngoái|\d{4}))?(?:\ \d{4})?|cùng\ (?:thời\ điểm|tháng|quý)\ năm\ (?:trước|\d{4}))|so\ (?:với\ )?(?:CK\b|vụ\ [^\d,;.()]{0,20}?(?:năm\ (?:trước|\d{4})|\d{4}))",
     ),
     (Alt::Prev, r"so\ (?:với\ )?(?:tháng|quý|kỳ)\ trước"),
     (Alt::PrevYear, r"so\ (?:với\ )?năm\ (?:trước|(?P<py>\d{4}))"),
     (
         Alt::Month,
-        r"so\ (?:với\ )?tháng\ (?P<m>\d{1,2})(?:/|\ năm\ )(?P<y>\d{4})",
+        r"so\ (?:với\ )?tháng\ (?P<m>\d{1,2})(?:(?:/|\ năm\ )(?P<y>\d{4}))?",
+    ),
+    // "so với quý I năm 2023", "so với 5 tháng đầu năm 2023".
+    (
+        Alt::Quarter,
+        r"so\ (?:với\ )?(?:quý\ (?P<q>IV|I{1,3}|[1-4])|(?P<n>\d{1,2})\ tháng(?:\ đầu\ năm)?)(?:/|\ năm\ |\ )(?P<qy>\d{4})",
     ),
     (
         Alt::Plan,
@@ -130,7 +136,24 @@ pub fn base_at(text: &str, anchor: Anchor) -> Option<(ComparisonBase, String, us
         Alt::Prev => ComparisonBase::PreviousPeriod,
         Alt::Month => {
             let c = re.captures(text)?;
-            month_base(c["m"].parse().ok()?, c["y"].parse().ok()?, anchor)
+            let month: u32 = c["m"].parse().ok()?;
+            // "So với tháng 9," without its year: the latest such month.
+            let year = match c.name("y") {
+                Some(y) => y.as_str().parse().ok()?,
+                None if month > anchor.month => anchor.year - 1,
+                None => anchor.year,
+            };
+            month_base(month, year, anchor)
+        }
+        Alt::Quarter => {
+            let c = re.captures(text)?;
+            let quarter = c.name("q").map(|q| match q.as_str() {
+                "I" | "i" | "1" => 1,
+                "II" | "ii" | "2" => 2,
+                "III" | "iii" | "3" => 3,
+                _ => 4,
+            });
+            period_base(quarter, c["qy"].parse().ok()?, anchor)
         }
         Alt::Plan => ComparisonBase::Plan,
         Alt::Budget => ComparisonBase::BudgetEstimate,
@@ -158,6 +181,21 @@ fn month_base(month: u32, year: i32, anchor: Anchor) -> ComparisonBase {
         ComparisonBase::PreviousPeriod
     } else {
         ComparisonBase::Other
+    }
+}
+
+/// "so với quý Q/Y" or "so với N tháng năm Y" against the report's year:
+/// a period of the year before is the same period a year before (a
+/// quarter's figure of a later month's report is still compared with its
+/// own quarter), but for the fourth quarter before a first; a quarter of
+/// the same year is the one before.
+fn period_base(quarter: Option<u32>, year: i32, anchor: Anchor) -> ComparisonBase {
+    let first_quarter = anchor.month <= 3;
+    match quarter {
+        Some(4) if year == anchor.year - 1 && first_quarter => ComparisonBase::PreviousPeriod,
+        _ if year == anchor.year - 1 => ComparisonBase::SamePeriodLastYear,
+        Some(_) if year == anchor.year => ComparisonBase::PreviousPeriod,
+        _ => ComparisonBase::Other,
     }
 }
 

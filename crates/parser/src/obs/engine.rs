@@ -198,15 +198,17 @@ const EDGE_PHRASES: &[&str] = &[
     "nổi bật",
     // "bình quân 5 tháng": how the period's figure is computed.
     "bình quân",
+    // "hoàn thành 47% dự toán": an attainment's verb.
+    "hoàn thành",
 ];
 
 /// Two-word compounds whose first (or last) word is an edge word alone:
 /// "kế hoạch" is no "hoạch", "đồng hồ thông minh" no "hồ thông minh".
-const COMPOUNDS: &[&str] = &["kế hoạch", "đồng hồ"];
+const COMPOUNDS: &[&str] = &["kế hoạch", "đồng hồ", "lâu năm", "đậu tương", "đỗ tương"];
 
 /// Words that open a breakdown of the figure before: "Trong đó: ...",
 /// "Chia ra: khu vực Nhà nước ...; khu vực ngoài Nhà nước ...".
-const BREAKDOWN_OPENERS: &[&str] = &["trong đó", "bao gồm", "chia ra", "chia theo"];
+const BREAKDOWN_OPENERS: &[&str] = &["trong đó", "bao gồm", "chia ra", "chia theo", "cụ thể"];
 
 /// Two-word closers: "của tỉnh", "địa bàn".
 const TRAILING_PHRASES: &[&str] = &[
@@ -320,6 +322,8 @@ pub fn extract(
     let tasks = outline.tasks.as_ref();
     let mut heading_starts: Vec<u32> = outline.sections.iter().map(|s| s.span.start).collect();
     heading_starts.sort_unstable();
+    // The state the last paragraph read ended in, and that paragraph.
+    let mut last: Option<(usize, State)> = None;
     for (pi, p) in doc.paras.iter().enumerate() {
         let in_tasks = tasks.is_some_and(|t| {
             outline.para_section[pi] == Some(t.section)
@@ -354,6 +358,20 @@ pub fn extract(
             period: outline.para_section[pi].and_then(|s| heading_cutoff(outline, s)),
             ..State::default()
         };
+        // A paragraph opened by "Trong đó", "Chia ra" ... breaks down the
+        // figure the paragraph just before ended on (a line break the
+        // writer or a web copy put inside the statement).
+        if inline.is_none()
+            && let Some((lp, ls)) = last.take()
+            && lp + 1 == pi
+            && outline.para_section[lp] == outline.para_section[pi]
+            && ls.current.is_some()
+            && opens_breakdown(doc.para(pi))
+        {
+            state = ls;
+            state.compare_mode = false;
+            state.in_breakdown = false;
+        }
         x.paragraph(
             inline.unwrap_or(p.span.start) as usize,
             p.span.end as usize,
@@ -361,6 +379,7 @@ pub fn extract(
             None,
             &mut state,
         );
+        last = Some((pi, state));
     }
     for f in &doc.footnotes {
         let Some(mut state) = x.snapshots.get(&f.number).cloned() else {
@@ -522,7 +541,25 @@ impl<'d> Extractor<'d> {
                 sentence,
                 sentence_off: start + s.start,
             };
-            state.base = None;
+            // "Trong đó: ...", "Cụ thể: ..." break down the figure of the
+            // sentence before: they keep its status and its base.
+            // (The openers' lowercase opens with t, b or c: only a
+            // sentence opening with one of them, either case, is
+            // lowercased to tell.)
+            let opener = sentence.starts_with(['t', 'T', 'b', 'B', 'c', 'C']) && {
+                let twelve = sentence
+                    .char_indices()
+                    .nth(12)
+                    .map_or(sentence.len(), |(i, _)| i);
+                let lower_start = lowercase(&sentence[..twelve]);
+                BREAKDOWN_OPENERS
+                    .iter()
+                    .chain(&["cụ thể"])
+                    .any(|o| lower_start.starts_with(o))
+            };
+            if !opener {
+                state.base = None;
+            }
             state.in_breakdown = false;
             state.parent = None;
             state.compare_mode = false;
@@ -537,17 +574,6 @@ impl<'d> Extractor<'d> {
                 // A sentence that writes no "ước" / "dự kiến" is actual; but
                 // "Trong đó: ..." breaks down the figure before it, whose
                 // status it keeps.
-                // (The openers' lowercase opens with t, b or c: only a
-                // sentence opening with one of them, either case, is
-                // lowercased to tell.)
-                let opener = sentence.starts_with(['t', 'T', 'b', 'B', 'c', 'C']) && {
-                    let twelve = sentence
-                        .char_indices()
-                        .nth(12)
-                        .map_or(sentence.len(), |(i, _)| i);
-                    let lower_start = lowercase(&sentence[..twelve]);
-                    BREAKDOWN_OPENERS.iter().any(|o| lower_start.starts_with(o))
-                };
                 if !opener {
                     state.status = ObservationStatus::Actual;
                 }
@@ -629,6 +655,41 @@ impl<'d> Extractor<'d> {
                     .filter(|p| self.names_plan(sentence, p))
             {
                 plan_year = Some((year, period_before));
+            } else if state.period != period_before
+                && let Some(day) = state.period.clone().filter(|p| {
+                    p.kind == PeriodKind::AsOfDate
+                        && ["tại ", "Tại ", "thời điểm ", "Thời điểm "]
+                            .iter()
+                            .any(|w| p.label.starts_with(w))
+                })
+            {
+                // "Tại thời điểm 01/10/2024: đàn trâu ...": a census day
+                // dates the stocks of its sentence, not the outputs after.
+                plan_year = Some((day, period_before));
+            }
+            // "Tai nạn giao thông trong 2 tháng đầu năm tăng cả 3 tiêu chí.
+            // Toàn tỉnh xảy ra 56 vụ ...": a sentence without figures that
+            // names the months (not a year, often a plan's or a name's)
+            // sets the period of the sentences after it.
+            if self.obs.len() == first_obs
+                && footnote.is_none()
+                // (Every phrase of months but "trong tháng", the report's
+                // own, holds a digit: most narrative sentences hold none.)
+                && sentence.bytes().any(|b| b.is_ascii_digit())
+                && let Some(m) = when::mentions(sentence, self.anchor)
+                    .into_iter()
+                    .rev()
+                    .find(|m| {
+                        matches!(
+                            m.period.kind,
+                            PeriodKind::Month
+                                | PeriodKind::YearToDate
+                                | PeriodKind::Quarter
+                                | PeriodKind::HalfYear
+                        )
+                    })
+            {
+                state.period = Some(m.period);
             }
             // "Trong tháng 5 (tính đến ngày 16/5/2024)": the figures of the
             // sentence run to the cut-off, not to the month's end.
@@ -682,11 +743,23 @@ impl<'d> Extractor<'d> {
     /// xuất khẩu tăng 5%" after the traffic figures is a sentence of its
     /// own).
     fn opening_base(&self, sentence: &str) -> Option<(ComparisonBase, String, usize)> {
-        if self.last_levels.is_empty() || !sentence.trim_start().starts_with("So ") {
+        // "Cụ thể, so với cùng kỳ năm ngoái số vụ giảm ...": the same, after
+        // a lead-in.
+        let lead = ["Cụ thể, so ", "Cụ thể so "]
+            .iter()
+            .find(|l| sentence.trim_start().starts_with(*l))
+            .map_or(0, |l| {
+                sentence.len() - sentence.trim_start().len() + l.len() - "so ".len()
+            });
+        let sentence = &sentence[lead..];
+        if self.last_levels.is_empty()
+            || !(sentence.trim_start().starts_with("So ")
+                || (lead > 0 && sentence.trim_start().starts_with("so ")))
+        {
             return None;
         }
         let (b, label, n) = clause_base(sentence, self.anchor)?;
-        if !sentence[..n].trim_end().ends_with([',', ':']) {
+        if lead == 0 && !sentence[..n].trim_end().ends_with([',', ':']) {
             return None;
         }
         let first = comma_parts(&sentence[n..], clauses(&sentence[n..]))
@@ -697,15 +770,20 @@ impl<'d> Extractor<'d> {
                 .last_levels
                 .iter()
                 .any(|&t| self.obs[t].indicator == ind.code),
-            // "giảm 07 vụ": no subject of its own.
+            // "giảm 07 vụ": no subject of its own; "số vụ giảm 3 vụ": the
+            // number of what the sentence before counted.
             None => {
                 let lower = lowercase(sentence[n..].trim_start());
-                ["tăng", "giảm", "bằng", "gấp"]
-                    .iter()
-                    .any(|v| has_word(lower.split(' ').next().unwrap_or(""), v))
+                let verb = |w: &str| {
+                    ["tăng", "giảm", "bằng", "gấp"]
+                        .iter()
+                        .any(|v| has_word(w, v))
+                };
+                verb(lower.split(' ').next().unwrap_or(""))
+                    || (lower.starts_with("số ") && lower.split(' ').take(5).any(verb))
             }
         };
-        ours.then_some((b, label, n))
+        ours.then_some((b, label, lead + n))
     }
 
     /// In "So sánh với ...: giảm 07 vụ (-21,9%); giảm 01 người chết ...",
@@ -731,7 +809,15 @@ impl<'d> Extractor<'d> {
                 return Some(t);
             }
         }
-        targets.get(i).copied()
+        // "số người bị thương giảm 4 người, số người chết giảm 2 người":
+        // the level whose words the clause repeats, whatever the order.
+        let folded = fold(clause);
+        let named = targets.iter().copied().find(|&t| {
+            let label = fold(&self.obs[t].label);
+            let label = label.strip_prefix("lam ").unwrap_or(&label).trim();
+            label.len() >= 4 && folded.contains(label)
+        });
+        named.or_else(|| targets.get(i).copied())
     }
 
     /// The level a change of a clause opened by its base is for: the one
@@ -1043,6 +1129,38 @@ impl<'d> Extractor<'d> {
             self.push_bracketed_percent(c, base, base_label, pct, sign);
             return true;
         }
+        // "giảm 2,4% (-1.015 ha)", "tăng 5,4% (20,0 nghìn tấn)": the
+        // percent change just read, in the figure's own unit.
+        if let Some(c) = state.current
+            && let Some(last) = self.obs[c].comparisons.last()
+            && let Change::PercentChange(pct) = last.change
+            && let Some((value, written, unit)) = paren_amount(inner)
+            && self.obs[c]
+                .quantity
+                .as_ref()
+                .is_none_or(|q| q.unit_code == unit.code)
+        {
+            let value = if written {
+                value
+            } else if pct < 0.0 {
+                -value
+            } else {
+                value
+            };
+            let comparison = Comparison {
+                base: last.base,
+                base_label: last.base_label.clone(),
+                change: Change::AbsoluteChange(quantity(
+                    value,
+                    None,
+                    Some(&unit),
+                    Qualifier::Exact,
+                )),
+                qualifier: Qualifier::Exact,
+            };
+            self.obs[c].comparisons.push(comparison);
+            return true;
+        }
         let before_count = self.obs.len();
         let mut inner_state = state.clone();
         let before = main[cursor.min(g.start)..g.start].trim();
@@ -1211,7 +1329,11 @@ impl<'d> Extractor<'d> {
             return None;
         }
         // Dates and durations are not figures.
-        if is_date_or_duration(main, n) || is_ordinal(&main[..n.start]) {
+        if is_date_or_duration(main, n)
+            || is_ordinal(&main[..n.start])
+            || in_name(&main[..n.start])
+            || all_criteria(main, n)
+        {
             return Some(n.end + date_len(after));
         }
         let mut value = parse_number(n.text)?;
@@ -1293,9 +1415,12 @@ impl<'d> Extractor<'d> {
                 unit.as_ref(),
                 &main[unit_end..],
                 self.anchor,
+                // "Khai khoáng bằng 100%" after "so tháng trước": an index's
+                // branch at the base in force, not a level of 100%.
                 state
                     .current
-                    .is_some_and(|c| self.obs[c].quantity.is_some()),
+                    .is_some_and(|c| self.obs[c].quantity.is_some())
+                    || state.base.is_some(),
             )
         };
         let kind = match restated {
@@ -1380,8 +1505,12 @@ impl<'d> Extractor<'d> {
                 Some(unit_end.max(cursor + used).max(unit_end + item))
             }
             _ => {
-                let written = base_at(&main[unit_end..], self.anchor).is_some();
-                let (base, consumed) = match base_at(&main[unit_end..], self.anchor) {
+                // "tăng 7,5% về số doanh nghiệp và ...": what the change is
+                // about, then its base.
+                let about = about_phrase(&main[unit_end..]);
+                let after_at = unit_end + about.map_or(0, |(_, len)| len);
+                let written = base_at(&main[after_at..], self.anchor).is_some();
+                let (base, consumed) = match base_at(&main[after_at..], self.anchor) {
                     Some((b, l, len)) => {
                         state.base = Some((b, l.clone()));
                         (Some((b, l)), len)
@@ -1402,7 +1531,11 @@ impl<'d> Extractor<'d> {
                             // "tháng 5/2024 so với tháng trước tăng 2,1%":
                             // the base is no subject either.
                             Some((b, l, at)) => {
-                                state.base = Some((b, l));
+                                // "chiếm 86,8% so với tổng đàn, tăng 3,8%": the
+                                // whole a share is of is no base.
+                                if !(b == ComparisonBase::Other && of_the_whole(&l)) {
+                                    state.base = Some((b, l));
+                                }
                                 (&gap[..at], cursor)
                             }
                             None => (gap, cursor),
@@ -1419,6 +1552,10 @@ impl<'d> Extractor<'d> {
                     Some(c) => c,
                     None => self.begin(gap, cursor, mentions, loc, state, None, span, in_paren)?,
                 };
+                let current = about
+                    .and_then(|(phrase, _)| self.named_in_sentence(phrase, loc.sentence_off))
+                    .or_else(|| self.share_level(current, loc))
+                    .unwrap_or(current);
                 let year_period = self.obs[current]
                     .period
                     .as_ref()
@@ -1505,9 +1642,60 @@ impl<'d> Extractor<'d> {
                     return Some(unit_end + len);
                 }
                 self.obs[current].comparisons.push(comparison);
-                Some(unit_end + consumed)
+                Some(after_at + consumed)
             }
         }
+    }
+
+    /// "lợn thịt 409.779 con, chiếm 86,8% so với tổng đàn, tăng 3,8%": when
+    /// observation `i` is a share ("chiếm X%") read right after a level of
+    /// the same subject and item, that level, which a change after the
+    /// share is of.
+    fn share_level(&self, i: usize, loc: Loc) -> Option<usize> {
+        let o = &self.obs[i];
+        if o.quantity.as_ref()?.unit_code != UnitCode::Percent || !o.comparisons.is_empty() {
+            return None;
+        }
+        let at = (o.provenance.span.start as usize).checked_sub(loc.sentence_off)?;
+        let before = lowercase(tail(loc.sentence.get(..at)?, 40));
+        let b = before.trim_end();
+        let b = b.strip_suffix("khoảng").map_or(b, str::trim_end);
+        if !["chiếm", "chiếm tỷ trọng", "chiếm tỷ lệ"]
+            .iter()
+            .any(|w| b.ends_with(w))
+        {
+            return None;
+        }
+        let j = i.checked_sub(1)?;
+        let p = &self.obs[j];
+        (p.indicator == o.indicator
+            && p.breakdown == o.breakdown
+            && p.provenance.span.start as usize >= loc.sentence_off
+            && p.quantity
+                .as_ref()
+                .is_some_and(|q| q.unit_code != UnitCode::Percent))
+        .then_some(j)
+    }
+
+    /// The figure of the sentence from `sentence_off` that `phrase` names,
+    /// by its unit ("về số doanh nghiệp": the count in "doanh nghiệp") or
+    /// its label ("về số vốn đăng ký": the capital), the latest first.
+    fn named_in_sentence(&self, phrase: &str, sentence_off: usize) -> Option<usize> {
+        let folded = fold(phrase);
+        let named = folded.strip_prefix("so ").unwrap_or(&folded).trim();
+        if named.is_empty() {
+            return None;
+        }
+        (0..self.obs.len())
+            .rev()
+            .take_while(|&i| self.obs[i].provenance.span.start as usize >= sentence_off)
+            .find(|&i| {
+                let o = &self.obs[i];
+                o.quantity
+                    .as_ref()
+                    .is_some_and(|q| !q.unit.is_empty() && fold(&q.unit) == named)
+                    || (!o.label.is_empty() && fold(&o.label).contains(named))
+            })
     }
 
     /// "của quý I/2023" right after a change: the period before `than` it
@@ -1618,9 +1806,17 @@ impl<'d> Extractor<'d> {
         // figure is of something else, named by the words left.
         let in_gap = self.find(gap, previous);
         let named = in_gap.clone().or_else(|| self.find(window, previous));
+        // ("Sản lượng thịt hơi ... Trong đó: thịt heo hơi 51.420 tấn": a
+        // price's item under an output that takes the unit is the output's
+        // item, read below.)
+        let item_of_subject = named.as_ref().is_some_and(|(ind, _)| {
+            ITEMIZED.contains(&ind.code)
+                && catalog::by_code(state.code).is_some_and(|s| compatible(s.unit, q.unit_code))
+        });
         if let Some((ind, r)) = named
             && !compatible(ind.unit, q.unit_code)
             && !state.in_breakdown
+            && !item_of_subject
         {
             state.pending = Some((ind.code, clean_label(window.get(r.clone()).unwrap_or(""))));
             let np = match &in_gap {
@@ -1983,8 +2179,12 @@ impl<'d> Extractor<'d> {
                     state.breakdown = String::new();
                 }
                 if changed {
-                    state.in_breakdown =
-                        state.in_breakdown && find_str(&lower, "trong đó").is_some();
+                    // In a list whose parent is known, the next item without
+                    // a name of its own is again the parent's ("Trong đó:
+                    // doanh thu bán lẻ ...; doanh thu du lịch lữ hành ...;
+                    // doanh thu dịch vụ khác ...").
+                    state.in_breakdown = state.in_breakdown
+                        && (find_str(&lower, "trong đó").is_some() || state.parent.is_some());
                 }
             }
             // "Thịt lợn hơi từ 63-66 nghìn đồng/kg": the alias names the item.
@@ -2172,6 +2372,18 @@ fn comma_parts(text: &str, parts: Vec<Range<usize>>) -> Vec<Range<usize>> {
                         out.push(start..i);
                         start = i + 1;
                     }
+                }
+                // "..., giảm 4 người chết (7%) và giảm 44 người bị thương":
+                // the last change of the list is joined by "và".
+                b' ' if depth == 0
+                    && text[i..].starts_with(" và ")
+                    && b[start..i].iter().any(u8::is_ascii_digit)
+                    && ["tăng ", "giảm ", "số "]
+                        .iter()
+                        .any(|w| text[i + " và ".len()..].starts_with(w)) =>
+                {
+                    out.push(start..i);
+                    start = i + " và".len();
                 }
                 _ => {}
             }
@@ -2402,6 +2614,9 @@ fn is_rank(gap_lower: &str) -> bool {
     let g = gap_lower.trim_end();
     g.ends_with("xếp thứ")
         || g.ends_with("đứng thứ")
+        // "tăng trưởng ... cao thứ 9/63 tỉnh", "thấp thứ 3 cả nước".
+        || g.ends_with("cao thứ")
+        || g.ends_with("thấp thứ")
         || g.ends_with("xếp hạng")
         || g.ends_with("đứng thứ hạng")
 }
@@ -2747,6 +2962,68 @@ fn paren_percent(inner: &str) -> Option<(f64, bool)> {
     Some((sign * parse_number(num.trim())?, written))
 }
 
+/// "so với tổng đàn lợn", "so với tổng diện tích": the whole a share is
+/// of, written after it.
+fn of_the_whole(label: &str) -> bool {
+    let l = lowercase(label);
+    l.strip_prefix("so với ")
+        .or_else(|| l.strip_prefix("so "))
+        .is_some_and(|r| r.starts_with("tổng"))
+}
+
+/// "về số doanh nghiệp" right after a change: the words naming what it is
+/// about, and the bytes up to their end.
+fn about_phrase(after: &str) -> Option<(&str, usize)> {
+    let t = after.trim_start();
+    let rest = t.strip_prefix("về ")?;
+    let start = after.len() - rest.len();
+    let mut end = rest
+        .find([',', ';', '.', '(', ')', ':'])
+        .unwrap_or(rest.len());
+    for stop in [" và ", " so ", " tăng ", " giảm ", " bằng ", " đạt "] {
+        if let Some(p) = find_str(&rest[..end], stop) {
+            end = p;
+        }
+    }
+    let phrase = rest[..end].trim();
+    let words = phrase.split_whitespace().count();
+    (words > 0 && words <= 6 && !phrase.bytes().any(|b| b.is_ascii_digit()))
+        .then_some((phrase, start + rest[..end].trim_end().len()))
+}
+
+/// Whether `text` opens with a breakdown opener ("Trong đó", "Chia ra",
+/// "Chia theo", "Bao gồm"), either case.
+fn opens_breakdown(text: &str) -> bool {
+    text.starts_with(['t', 'T', 'b', 'B', 'c', 'C']) && {
+        let twelve = text.char_indices().nth(12).map_or(text.len(), |(i, _)| i);
+        let lower_start = lowercase(&text[..twelve]);
+        BREAKDOWN_OPENERS.iter().any(|o| lower_start.starts_with(o))
+    }
+}
+
+/// "(-1.015 ha)", "(+18 ha)", "(20,0 nghìn tấn)": a bracket holding only
+/// an amount in a unit other than percent: (value, whether the sign is
+/// written, unit).
+fn paren_amount(inner: &str) -> Option<(f64, bool, Unit)> {
+    let t = inner.trim();
+    let (sign, written, body) = if let Some(r) = t.strip_prefix('-') {
+        (-1.0, true, r)
+    } else if let Some(r) = t.strip_prefix('+') {
+        (1.0, true, r)
+    } else {
+        (1.0, false, t)
+    };
+    let body = body.trim_start();
+    let digits = body
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(body.len());
+    let value = parse_number(body.get(..digits)?)?;
+    let rest = &body[digits..];
+    let unit = unit_after(rest)?;
+    (unit.code != UnitCode::Percent && !unit.text.is_empty() && rest[unit.len..].trim().is_empty())
+        .then_some((sign * value, written, unit))
+}
+
 /// Words before a bracket that name an entity whose figures the bracket
 /// holds ("Công ty Luxshare ICT"): a proper name, or any words when no
 /// figure is open.
@@ -2828,7 +3105,8 @@ fn classify(
     if g.ends_with("vượt") {
         return Kind::Exceed;
     }
-    if percent && (g.ends_with("bằng") || g.ends_with("đạt")) {
+    // "hoàn thành 47% (so) dự toán" says what "đạt 47% dự toán" says.
+    if percent && (g.ends_with("bằng") || g.ends_with("đạt") || g.ends_with("hoàn thành")) {
         let based = base_at(after_unit, anchor).is_some_and(|(b, _, _)| b != ComparisonBase::Other);
         if based || (has_level && g.ends_with("bằng")) {
             return Kind::Attain;
@@ -2979,6 +3257,24 @@ fn is_ordinal(before: &str) -> bool {
     .any(|w| b.ends_with(w))
 }
 
+/// "giảm cả 3 tiêu chí", "tăng cả 3 chỉ tiêu": all the criteria of the
+/// paragraph (accidents, deaths, injuries) moved one way; no figure.
+fn all_criteria(main: &str, n: &Num<'_>) -> bool {
+    let before = main[..n.start].trim_end();
+    let after = main[n.end..].trim_start();
+    (before.ends_with(" cả") || before.ends_with(" Cả") || before == "cả" || before == "Cả")
+        && (after.starts_with("tiêu chí") || after.starts_with("chỉ tiêu"))
+}
+
+/// "Covid-19", "COVID-19", "SARS-CoV-2": digits joined by a hyphen to
+/// the letters before them end a name, not a figure.
+fn in_name(before: &str) -> bool {
+    before
+        .strip_suffix(['-', '–'])
+        .and_then(|b| b.chars().next_back())
+        .is_some_and(baocao_domain::text::is_alphabetic)
+}
+
 /// "20/5-15/6", "30/4", "11/01/2024", "49 năm", "3 tháng trở lên".
 fn is_date_or_duration(main: &str, n: &Num<'_>) -> bool {
     let after = &main[n.end..];
@@ -3040,6 +3336,11 @@ fn range_to<'n, 't>(
 ) -> Option<&'n Num<'t>> {
     let m = next?;
     let between = main.get(n.end..m.start)?;
+    // "dao động từ 45 - 52 nghìn đồng/kg": a range with spaces round its
+    // dash, the unit after its second number.
+    if (between == " - " || between == " – ") && unit_after(&main[m.end..]).is_some() {
+        return Some(m);
+    }
     // Only "... từ N đến M" is lowercased.
     if between != " đến " {
         return None;
@@ -3111,7 +3412,12 @@ fn noun_phrase(
             .next()
             .unwrap_or("");
         let (head, tail) = (lowercase(head), lowercase(tail));
-        let lead_in = s[part..part + i].split_whitespace().count() <= 2;
+        // "Theo báo cáo của Sở Công Thương, ...": who reports, however long;
+        // "Chia theo loại hình kinh tế, ...": how the figure is split.
+        let lead_in = s[part..part + i].split_whitespace().count() <= 2
+            || head == "theo"
+            || (head == "chia" || head == "phân")
+                && lowercase(&s[part..part + i]).split(' ').nth(1) == Some("theo");
         if (head == tail && !head.is_empty()) || lead_in {
             part += i + 2;
         }
@@ -3366,7 +3672,10 @@ mod tests {
                 .next()
                 .unwrap_or("");
             let (head, tail) = (lowercase(head), lowercase(tail));
-            let lead_in = s[part..part + i].split_whitespace().count() <= 2;
+            let lead_in = s[part..part + i].split_whitespace().count() <= 2
+                || head == "theo"
+                || (head == "chia" || head == "phân")
+                    && lowercase(&s[part..part + i]).split(' ').nth(1) == Some("theo");
             if (head == tail && !head.is_empty()) || lead_in {
                 part += i + 2;
             }

@@ -29,13 +29,13 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         (?P<since>(?:(?:[Ll]ũy|[Ll]uỹ)\ kế\ )?(?:[Tt]ính\ )?(?:[Tt]ừ|[Kk]ể\ từ)\ đầu\ năm(?:\ (?P<sy>\d{4}))?(?:\ (?:đến|tới)\ (?:nay|(?:hết\ )?ngày\ (?P<sd>\d{1,2})/(?P<sm>\d{1,2})(?:/(?P<sdy>\d{4}))?))?)
-      | (?P<asof>(?:[Tt]ính\ đến\ (?:hết\ )?(?:thời\ điểm\ )?(?:ngày\ )?|[Đđ]ến\ (?:hết\ )?ngày\ )(?P<ad>\d{1,2})/(?P<am>\d{1,2})(?:/(?P<ay>\d{4}))?)
+      | (?P<asof>(?:[Tt]ính\ đến\ (?:hết\ )?(?:thời\ điểm\ )?(?:ngày\ )?|[Đđ]ến\ (?:hết\ )?ngày\ |(?:[Tt]ại\ )?[Tt]hời\ điểm\ (?:ngày\ )?)(?P<ad>\d{1,2})/(?P<am>\d{1,2})(?:/(?P<ay>\d{4}))?)
       | (?P<asofm>(?:[Tt]ính\ đến\ (?:hết\ |thời\ điểm\ cuối\ )?|[Đđ]ến\ hết\ |(?:[Tt]ại\ )?[Tt]hời\ điểm\ cuối\ )tháng\ (?P<bm>\d{1,2})(?:/(?P<by>\d{4})|\ năm\ (?P<by2>\d{4}))?)
       | (?P<range>[Tt]ừ\ (?:ngày\ )?(?P<r1d>\d{1,2})/(?P<r1m>\d{1,2})(?:/(?P<r1y>\d{4}))?\ (?:đến|-)\ (?:hết\ )?(?:ngày\ )?(?P<r2d>\d{1,2})/(?P<r2m>\d{1,2})(?:/(?P<r2y>\d{4}))?)
       | (?P<half>(?:6|06|[Ss]áu)\ tháng\ (?P<hw>đầu|cuối)\ năm(?:\ (?P<hy>\d{4}))?)
       | (?P<ytd>(?:(?:[Ll]ũy|[Ll]uỹ)\ kế\ )?(?:[Tt]rong\ )?(?P<n>\d{1,2})\ tháng(?:\ đầu\ năm)?(?:\ (?:năm\ )?(?P<ny>\d{4}))?)
       | (?P<cum>(?:[Ll]ũy|[Ll]uỹ)\ kế)
-      | (?P<month>(?:[Tt]rong\ )?[Tt]háng\ (?P<m>\d{1,2})(?:/(?P<my>\d{4})|\ năm\ (?P<my2>\d{4}))?)
+      | (?P<month>(?:[Tt]rong\ )?[Tt]háng\ (?P<m>\d{1,2})(?:[/.\-](?P<my>\d{4})|\ năm\ (?P<my2>\d{4}))?)
       | (?P<this>[Tt]rong\ tháng)
       | (?P<quarter>[Qq]uý\ (?P<q>IV|III|II|I|[1-4])(?:/(?P<qy>\d{4})|\ năm\ (?P<qy2>\d{4}))?)
       | (?P<year>[Nn]ăm\ (?P<y>\d{4}))
@@ -203,7 +203,8 @@ fn read_plain(label: &str) -> Option<[Option<(G, &str)>; 4]> {
         return Some([Some((G::This, label)), None, None, None]);
     }
     if let Some(rest) = either(after_trong.unwrap_or(label), "tháng ", "Tháng ") {
-        let (m, y) = if let Some((m, y)) = rest.split_once('/') {
+        // "tháng 5/2024"; in the press also "tháng 5-2024", "tháng 5.2024".
+        let (m, y) = if let Some((m, y)) = rest.split_once(['/', '-', '.']) {
             (m, Some((G::My, y)))
         } else if let Some((m, y)) = rest.split_once(" năm ") {
             (m, Some((G::My2, y)))
@@ -281,11 +282,15 @@ fn read_dated(label: &str) -> Option<[Option<(G, &str)>; 4]> {
     }
     let tinh_den = either(label, "Tính đến ", "tính đến ");
     // "asof": ("tính đến " ("hết ")? ("thời điểm ")? ("ngày ")? | "đến "
-    // ("hết ")? "ngày ") D "/" M ("/" Y)?
+    // ("hết ")? "ngày " | ("tại ")? "thời điểm " ("ngày ")?) D "/" M ("/" Y)?
     let date = tinh_den
         .map(|r| opt(opt(opt(r, "hết "), "thời điểm "), "ngày "))
         .or_else(|| {
             either(label, "Đến ", "đến ").and_then(|r| opt(r, "hết ").strip_prefix("ngày "))
+        })
+        .or_else(|| {
+            either(opt(opt(label, "Tại "), "tại "), "Thời điểm ", "thời điểm ")
+                .map(|r| opt(r, "ngày "))
         });
     if let Some(date) = date
         && date.starts_with(|c: char| c.is_ascii_digit())
@@ -359,7 +364,7 @@ fn lower_tail(text: &str) -> String {
 pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
     let mut out = Vec::new();
     // Every period phrase holds one of these words: most clauses hold none.
-    if !["háng", "ăm", "uý", " kế", "ngày", "đến"]
+    if !["háng", "ăm", "uý", " kế", "ngày", "đến", "điểm"]
         .iter()
         .any(|w| text.contains(w))
     {
