@@ -119,15 +119,39 @@ struct Extractor<'d> {
     /// The last noun phrase read and what it was read from: a change's
     /// context asks for the phrase its observation then begins with.
     /// Emptied with `found`, when a clause begins or ends.
-    last_np: std::cell::RefCell<Option<(NpKey, String)>>,
+    last_np: std::cell::RefCell<NpMemo>,
     /// The catalog ids of the words read so far, by the words as written:
     /// a report uses the same words in clause after clause.
     word_ids: std::cell::RefCell<catalog::WordCache>,
 }
 
-/// `noun_phrase`'s arguments but the mentions (those of the clause): the
-/// gap's address and length, the cursor, the subject's range and the label.
-type NpKey = (usize, usize, usize, Option<Range<usize>>, String);
+/// `noun_phrase`'s arguments but the mentions (those of the clause) and
+/// the label: the gap's address and length, the cursor and the subject's
+/// range.
+type NpKey = (usize, usize, usize, Option<Range<usize>>);
+
+/// The last noun phrase read, for `Extractor::noun_phrase`, and the buffers
+/// its reading reuses (their capacity only: `valid` says whether the
+/// phrase is one to answer with). Nothing in it outlives the parse.
+#[derive(Default)]
+struct NpMemo {
+    valid: bool,
+    key: NpKey,
+    label: String,
+    np: String,
+    scratch: NpScratch,
+}
+
+/// Buffers `noun_phrase` reuses from call to call: the lowercase of the
+/// words at an edge, and the last label folded (a clause's phrases are
+/// mostly read under one label).
+#[derive(Default)]
+struct NpScratch {
+    cur: String,
+    next: String,
+    label: String,
+    label_folded: String,
+}
 
 /// A clause's text (address and length) and its words, once split.
 type ClauseWords = (usize, usize, Option<catalog::Words>);
@@ -306,7 +330,7 @@ pub fn extract(
         found: std::cell::RefCell::new(Vec::new()),
         clause_words: std::cell::RefCell::new(Vec::new()),
         lowered: std::cell::RefCell::new(None),
-        last_np: std::cell::RefCell::new(None),
+        last_np: std::cell::RefCell::new(NpMemo::default()),
         word_ids: std::cell::RefCell::new(catalog::WordCache::default()),
     };
     x.refs_reach = x
@@ -445,24 +469,24 @@ impl<'d> Extractor<'d> {
         label: &str,
     ) -> String {
         let mut memo = self.last_np.borrow_mut();
-        if let Some(((p, l, c, r, lab), np)) = memo.as_ref()
-            && (*p, *l, *c) == (gap.as_ptr() as usize, gap.len(), cursor)
-            && *r == subject
-            && lab == label
-        {
-            return np.clone();
+        let memo = &mut *memo;
+        let key = (gap.as_ptr() as usize, gap.len(), cursor, subject);
+        if memo.valid && memo.key == key && memo.label == label {
+            return memo.np.clone();
         }
-        let np = noun_phrase(gap, cursor, mentions, subject.clone(), label);
-        *memo = Some((
-            (
-                gap.as_ptr() as usize,
-                gap.len(),
-                cursor,
-                subject,
-                label.to_owned(),
-            ),
-            np.clone(),
-        ));
+        let np = noun_phrase_with(
+            &mut memo.scratch,
+            gap,
+            cursor,
+            mentions,
+            key.3.clone(),
+            label,
+        );
+        memo.valid = true;
+        memo.key = key;
+        memo.label.clear();
+        memo.label.push_str(label);
+        memo.np.clone_from(&np);
         np
     }
 
@@ -874,11 +898,11 @@ impl<'d> Extractor<'d> {
     fn clause(&mut self, text: &str, off: usize, loc: Loc, state: &mut State, in_paren: bool) {
         self.found.borrow_mut().clear();
         self.lowered.borrow_mut().take();
-        self.last_np.borrow_mut().take();
+        self.last_np.borrow_mut().valid = false;
         self.clause_inner(text, off, loc, state, in_paren);
         self.found.borrow_mut().clear();
         self.lowered.borrow_mut().take();
-        self.last_np.borrow_mut().take();
+        self.last_np.borrow_mut().valid = false;
     }
 
     fn clause_inner(
@@ -3071,6 +3095,28 @@ fn noun_phrase(
     subject: Option<Range<usize>>,
     label: &str,
 ) -> String {
+    noun_phrase_with(
+        &mut NpScratch::default(),
+        gap,
+        cursor,
+        mentions,
+        subject,
+        label,
+    )
+}
+
+/// Words a noun phrase holds without a heap copy of their list.
+const NP_STACK_WORDS: usize = 32;
+
+/// [`noun_phrase`], reusing the buffers of `scratch`.
+fn noun_phrase_with(
+    scratch: &mut NpScratch,
+    gap: &str,
+    cursor: usize,
+    mentions: &[when::Mention],
+    subject: Option<Range<usize>>,
+    label: &str,
+) -> String {
     // The gap with its periods and subject blanked (same length); copied
     // only when something is blanked.
     let mut owned: Option<String> = None;
@@ -3141,10 +3187,28 @@ fn noun_phrase(
     }
     // Place names ("tỉnh Bắc Giang", "Bắc Giang") are where, not what:
     // runs of two or more capitalised words are dropped, in place.
-    let mut words: Vec<&str> = tail.split_whitespace().collect();
+    // The words, on the stack when they are few (most phrases).
+    let mut stack: [&str; NP_STACK_WORDS] = [""; NP_STACK_WORDS];
+    let mut heap: Vec<&str> = Vec::new();
+    let mut n = 0;
+    for w in tail.split_whitespace() {
+        if n < NP_STACK_WORDS {
+            stack[n] = w;
+        } else {
+            if heap.is_empty() {
+                heap.extend_from_slice(&stack);
+            }
+            heap.push(w);
+        }
+        n += 1;
+    }
+    let words: &mut [&str] = if heap.is_empty() {
+        &mut stack[..n]
+    } else {
+        &mut heap
+    };
     let cap =
         |w: &str| w.starts_with(char::is_uppercase) && w.chars().skip(1).all(|c| c.is_lowercase());
-    let n = words.len();
     let mut kept = 0;
     let mut i = 0;
     while i < n {
@@ -3177,12 +3241,14 @@ fn noun_phrase(
             i += 1;
         }
     }
-    words.truncate(kept);
+    let words = &words[..kept];
     // Edge words are recognised by their lowercase, made only for the words
     // looked at, each once: `cur` holds the lowercase of the word at the
     // edge, `next` that of its neighbour inward when made.
     let is_alpha = |w: &str| w.chars().any(baocao_domain::text::is_alphabetic);
-    let (mut cur, mut next) = (String::new(), String::new());
+    // (The buffers are given back below: only their capacity is reused.)
+    let mut cur = std::mem::take(&mut scratch.cur);
+    let mut next = std::mem::take(&mut scratch.next);
     let lower = |w: &str, buf: &mut String| {
         buf.clear();
         lowercase_into(w, buf);
@@ -3248,6 +3314,8 @@ fn noun_phrase(
         }
         break;
     }
+    scratch.cur = cur;
+    scratch.next = next;
     let joined = words[a..b].join(" ");
     let trimmed =
         joined.trim_matches(|c: char| !baocao_domain::text::is_alphanumeric(c) && c != ')');
@@ -3261,7 +3329,12 @@ fn noun_phrase(
     }
     // Words of the subject itself ("chỉ số" of "Chỉ số sản xuất ...") are no
     // breakdown.
-    let fl = fold(label);
+    if scratch.label != label {
+        scratch.label.clear();
+        scratch.label.push_str(label);
+        scratch.label_folded = fold(label);
+    }
+    let fl = &scratch.label_folded;
     if fold(&np)
         .split_whitespace()
         .all(|w| fl.split_whitespace().any(|l| l == w))
@@ -3501,6 +3574,8 @@ mod tests {
             month: 5,
         };
         let mut checked = 0;
+        // One set of buffers for every call, as the engine reuses them.
+        let mut scratch = NpScratch::default();
         for line in SEED.lines() {
             for (end, _) in line.match_indices(|c: char| c.is_ascii_digit()) {
                 let gap = &line[..end];
@@ -3512,9 +3587,23 @@ mod tests {
                     for label in ["", "Chỉ số sản xuất công nghiệp", "Tổng mức bán lẻ"]
                     {
                         for subject in [None, subject.clone()] {
+                            let oracle =
+                                noun_phrase_oracle(part, cursor, &mentions, subject.clone(), label);
                             assert_eq!(
                                 noun_phrase(part, cursor, &mentions, subject.clone(), label),
-                                noun_phrase_oracle(part, cursor, &mentions, subject, label),
+                                oracle,
+                                "{part:?}"
+                            );
+                            assert_eq!(
+                                noun_phrase_with(
+                                    &mut scratch,
+                                    part,
+                                    cursor,
+                                    &mentions,
+                                    subject,
+                                    label
+                                ),
+                                oracle,
                                 "{part:?}"
                             );
                             checked += 1;
@@ -3524,6 +3613,34 @@ mod tests {
             }
         }
         assert!(checked > 1000, "{checked}");
+    }
+
+    /// A phrase of more words than `noun_phrase` keeps on the stack, with
+    /// edge words and a place name at both ends, answers as the oracle.
+    #[test]
+    fn long_noun_phrase_agrees_with_oracle() {
+        let mut scratch = NpScratch::default();
+        for n in [NP_STACK_WORDS - 1, NP_STACK_WORDS, NP_STACK_WORDS + 1, 70] {
+            let middle: Vec<String> = (0..n).map(|i| format!("từ{i}")).collect();
+            for gap in [
+                middle.join(" "),
+                format!(
+                    "Trong đó: toàn tỉnh {} Bắc Giang của tỉnh",
+                    middle.join(" ")
+                ),
+                format!("khu vực {} tăng", middle.join(" ")),
+            ] {
+                for label in ["", "Khu vực"] {
+                    let oracle = noun_phrase_oracle(&gap, 0, &[], None, label);
+                    assert!(!oracle.is_empty(), "{gap}");
+                    assert_eq!(noun_phrase(&gap, 0, &[], None, label), oracle);
+                    assert_eq!(
+                        noun_phrase_with(&mut scratch, &gap, 0, &[], None, label),
+                        oracle
+                    );
+                }
+            }
+        }
     }
 
     proptest::proptest! {
