@@ -120,6 +120,8 @@ struct Extractor<'d> {
     /// context asks for the phrase its observation then begins with.
     /// Emptied with `found`, when a clause begins or ends.
     last_np: std::cell::RefCell<NpMemo>,
+    /// The buffer of `with_lower`.
+    word_lower: std::cell::RefCell<String>,
     /// The catalog ids of the words read so far, by the words as written:
     /// a report uses the same words in clause after clause.
     word_ids: std::cell::RefCell<catalog::WordCache>,
@@ -331,6 +333,7 @@ pub fn extract(
         clause_words: std::cell::RefCell::new(Vec::new()),
         lowered: std::cell::RefCell::new(None),
         last_np: std::cell::RefCell::new(NpMemo::default()),
+        word_lower: std::cell::RefCell::new(String::new()),
         word_ids: std::cell::RefCell::new(catalog::WordCache::default()),
     };
     x.refs_reach = x
@@ -454,6 +457,15 @@ impl<'d> Extractor<'d> {
         let lower: std::rc::Rc<str> = lowercase(text).into();
         *memo = Some((key.0, key.1, lower.clone()));
         Lower(lower)
+    }
+
+    /// `f` of the lowercase of `word`, made in a buffer the parse reuses
+    /// (`f` must not lowercase with it again).
+    fn with_lower<R>(&self, word: &str, f: impl FnOnce(&str) -> R) -> R {
+        let mut buf = self.word_lower.borrow_mut();
+        buf.clear();
+        lowercase_into(word, &mut buf);
+        f(&buf)
     }
 
     /// `noun_phrase`, remembered for the next call with the same arguments.
@@ -1977,7 +1989,8 @@ impl<'d> Extractor<'d> {
                     .map(|&i| self.obs[i].indicator.as_str())
                     .find(|c| !c.is_empty());
                 let next = gap[r.end..].split_whitespace().next().unwrap_or("");
-                let named_item = !next.is_empty() && !EDGE_SET.contains(lowercase(next).as_str());
+                let named_item =
+                    !next.is_empty() && !self.with_lower(next, |l| EDGE_SET.contains(l));
                 let ind = if named_item {
                     ind
                 } else {
@@ -2073,7 +2086,7 @@ impl<'d> Extractor<'d> {
             let classifier = np
                 .split(' ')
                 .next()
-                .is_some_and(|w| CLASSIFIERS.contains(&lowercase(w).as_str()));
+                .is_some_and(|w| self.with_lower(w, |l| CLASSIFIERS.contains(&l)));
             if (state.code.is_empty() && state.label.is_empty() && !state.in_breakdown)
                 || (!state.fresh && !state.in_breakdown && subject.is_none() && !classifier)
             {
@@ -2252,6 +2265,31 @@ fn damage_at(gap: &str) -> Option<(usize, usize)> {
 /// Whether the words before an alias name its indicator rather than an
 /// item of it: "Vốn đầu tư công" of "Vốn đầu tư công giải ngân đến ...
 /// được" is in the indicator's name ("Giải ngân vốn đầu tư công").
+/// The lowercase name and aliases of every indicator of the catalog, in
+/// its order: made once, like the catalog's own index.
+static LOWER_NAMES: std::sync::LazyLock<Vec<Vec<String>>> = std::sync::LazyLock::new(|| {
+    catalog::catalog()
+        .iter()
+        .map(|d| {
+            std::iter::once(d.name)
+                .chain(d.aliases.iter().copied())
+                .map(lowercase)
+                .collect()
+        })
+        .collect()
+});
+
+/// [`LOWER_NAMES`]'s entry for `ind` when it is an indicator of the catalog
+/// (found by its address in the catalog's slice).
+fn lower_names(ind: &catalog::Indicator) -> Option<&'static [String]> {
+    let all = catalog::catalog();
+    let at = (std::ptr::from_ref(ind) as usize).wrapping_sub(all.as_ptr() as usize)
+        / std::mem::size_of::<catalog::Indicator>();
+    all.get(at)
+        .filter(|d| std::ptr::eq(*d, ind))
+        .map(|_| LOWER_NAMES[at].as_slice())
+}
+
 fn names_indicator(np: &str, ind: &catalog::Indicator) -> bool {
     let np = lowercase(np.trim());
     if np.is_empty() {
@@ -2259,26 +2297,33 @@ fn names_indicator(np: &str, ind: &catalog::Indicator) -> bool {
     }
     // Whether " {np} " is in " {a} ": `np` is in `a` between spaces or
     // the ends (every place it stands is tried, as a search of the padded
-    // texts would). One buffer for the lowercase names.
-    let mut a = String::new();
-    std::iter::once(ind.name)
-        .chain(ind.aliases.iter().copied())
-        .any(|name| {
-            a.clear();
-            lowercase_into(name, &mut a);
-            let b = a.as_bytes();
-            let mut from = 0;
-            while let Some(i) = a.get(from..).and_then(|t| find_str(t, &np)) {
-                let at = from + i;
-                let end = at + np.len();
-                if (at == 0 || b[at - 1] == b' ') && (end == b.len() || b[end] == b' ') {
-                    return true;
-                }
-                // The next place may overlap this one: on by one character.
-                from = at + a[at..].chars().next().map_or(1, char::len_utf8);
+    // texts would). The catalog's names are lowercased once, in a table;
+    // an indicator from elsewhere is lowercased here.
+    let own: Vec<String>;
+    let names: &[String] = match lower_names(ind) {
+        Some(names) => names,
+        None => {
+            own = std::iter::once(ind.name)
+                .chain(ind.aliases.iter().copied())
+                .map(lowercase)
+                .collect();
+            &own
+        }
+    };
+    names.iter().any(|a| {
+        let b = a.as_bytes();
+        let mut from = 0;
+        while let Some(i) = a.get(from..).and_then(|t| find_str(t, &np)) {
+            let at = from + i;
+            let end = at + np.len();
+            if (at == 0 || b[at - 1] == b' ') && (end == b.len() || b[end] == b' ') {
+                return true;
             }
-            false
-        })
+            // The next place may overlap this one: on by one character.
+            from = at + a[at..].chars().next().map_or(1, char::len_utf8);
+        }
+        false
+    })
 }
 
 /// "..., đạt 101,2% kế hoạch; cây rau màu 9.800 ha, tăng 4,5%": a plan
@@ -2562,8 +2607,17 @@ fn rice_season(sentence: &str) -> Option<&str> {
 
 /// A crop's yield, a weight per hectare ("tạ/ha", "tấn/ha").
 fn is_yield(unit: &str) -> bool {
-    let u = lowercase(unit);
-    ["tạ/ha", "tấn/ha", "kg/ha"].contains(&u.trim())
+    // Compared character by character: no lowercase copy of the unit.
+    // (Lowercasing neither makes nor removes white space, and only Σ
+    // lowercases by its context, to letters none of these holds.)
+    // (Nor does it make a '/': a unit without one is no yield.)
+    let u = unit.trim();
+    if !u.as_bytes().contains(&b'/') {
+        return false;
+    }
+    ["tạ/ha", "tấn/ha", "kg/ha"]
+        .iter()
+        .any(|y| u.chars().flat_map(char::to_lowercase).eq(y.chars()))
 }
 
 /// Units that count things.
@@ -3654,6 +3708,23 @@ mod tests {
             proptest::prop_assert_eq!(has_word(&text, &word), split);
         }
 
+        /// `is_yield` as it was first written: the unit lowercased, then
+        /// trimmed.
+        #[test]
+        fn is_yield_agrees_with_lowercasing(
+            unit in "[ tạấnkgKGTẠẤNhaHA/Σ\u{212a}]{0,8}",
+            pick in 0usize..4,
+        ) {
+            let unit = match pick {
+                0 => unit,
+                1 => format!(" {} ", ["tạ/ha", "Tấn/HA", "KG/ha"][unit.len() % 3]),
+                2 => "\u{212a}g/ha".to_owned(),
+                _ => format!("{unit}/ha"),
+            };
+            let slow = ["tạ/ha", "tấn/ha", "kg/ha"].contains(&lowercase(&unit).trim());
+            proptest::prop_assert_eq!(is_yield(&unit), slow, "{:?}", unit);
+        }
+
         /// `names_indicator` as it was first written: padded texts.
         #[test]
         fn names_indicator_agrees_with_padding(
@@ -3683,6 +3754,12 @@ mod tests {
                 }
             };
             proptest::prop_assert_eq!(names_indicator(&np, ind), padded, "{}", np);
+            // An indicator outside the catalog's slice (a copy) is read
+            // without the table, to the same answer.
+            let copy = *ind;
+            proptest::prop_assert!(lower_names(&copy).is_none());
+            proptest::prop_assert!(lower_names(ind).is_some());
+            proptest::prop_assert_eq!(names_indicator(&np, &copy), padded, "{}", np);
         }
     }
 }
