@@ -115,7 +115,9 @@ struct Extractor<'d> {
     /// The last text lowercased (address, length, lowercase): the words
     /// before a figure are lowercased to classify it and again to begin its
     /// observation. Emptied with `found`, when a clause begins or ends.
-    lowered: std::cell::RefCell<Option<(usize, usize, std::rc::Rc<str>)>>,
+    /// (The buffer stays when the memo is emptied: it is made again in
+    /// place when no `Lower` holds it.)
+    lowered: std::cell::RefCell<LastLower>,
     /// The last noun phrase read and what it was read from: a change's
     /// context asks for the phrase its observation then begins with.
     /// Emptied with `found`, when a clause begins or ends.
@@ -158,8 +160,12 @@ struct NpScratch {
 /// A clause's text (address and length) and its words, once split.
 type ClauseWords = (usize, usize, Option<catalog::Words>);
 
+/// The address and length of the text last lowercased (none when the memo
+/// is empty) and its lowercase.
+type LastLower = (Option<(usize, usize)>, std::rc::Rc<String>);
+
 /// A text's lowercase, shared with the memo of the last one made.
-struct Lower(std::rc::Rc<str>);
+struct Lower(std::rc::Rc<String>);
 
 impl std::ops::Deref for Lower {
     type Target = str;
@@ -331,7 +337,7 @@ pub fn extract(
         clause_next: None,
         found: std::cell::RefCell::new(Vec::new()),
         clause_words: std::cell::RefCell::new(Vec::new()),
-        lowered: std::cell::RefCell::new(None),
+        lowered: std::cell::RefCell::new((None, std::rc::Rc::default())),
         last_np: std::cell::RefCell::new(NpMemo::default()),
         word_lower: std::cell::RefCell::new(String::new()),
         word_ids: std::cell::RefCell::new(catalog::WordCache::default()),
@@ -449,14 +455,21 @@ impl<'d> Extractor<'d> {
     fn lower(&self, text: &str) -> Lower {
         let key = (text.as_ptr() as usize, text.len());
         let mut memo = self.lowered.borrow_mut();
-        if let Some((p, l, lower)) = memo.as_ref()
-            && (*p, *l) == key
-        {
+        let (at, lower) = &mut *memo;
+        if *at == Some(key) {
             return Lower(lower.clone());
         }
-        let lower: std::rc::Rc<str> = lowercase(text).into();
-        *memo = Some((key.0, key.1, lower.clone()));
-        Lower(lower)
+        // The last lowercase's buffer, made again in place when no one
+        // holds it; else a new one.
+        match std::rc::Rc::get_mut(lower) {
+            Some(buf) => {
+                buf.clear();
+                lowercase_into(text, buf);
+            }
+            None => *lower = std::rc::Rc::new(lowercase(text)),
+        }
+        *at = Some(key);
+        Lower(lower.clone())
     }
 
     /// `f` of the lowercase of `word`, made in a buffer the parse reuses
@@ -909,11 +922,11 @@ impl<'d> Extractor<'d> {
     /// Reads one clause (`text` at `off` within the sentence).
     fn clause(&mut self, text: &str, off: usize, loc: Loc, state: &mut State, in_paren: bool) {
         self.found.borrow_mut().clear();
-        self.lowered.borrow_mut().take();
+        self.lowered.borrow_mut().0 = None;
         self.last_np.borrow_mut().valid = false;
         self.clause_inner(text, off, loc, state, in_paren);
         self.found.borrow_mut().clear();
-        self.lowered.borrow_mut().take();
+        self.lowered.borrow_mut().0 = None;
         self.last_np.borrow_mut().valid = false;
     }
 
@@ -926,7 +939,13 @@ impl<'d> Extractor<'d> {
         in_paren: bool,
     ) {
         let groups = paren_groups(text);
-        let main = without_parens(text, &groups);
+        // A clause without brackets is read as it stands (no copy): the
+        // same bytes as its blanked copy.
+        let main = if groups.is_empty() {
+            std::borrow::Cow::Borrowed(text)
+        } else {
+            std::borrow::Cow::Owned(without_parens(text, &groups))
+        };
         self.clause_body(text, &main, &groups, off, loc, state, in_paren);
     }
 
