@@ -2503,23 +2503,31 @@ mod tests {
     }
 
     /// Screening aliases by their second word keeps the answer of trying
-    /// every alias: on every run of up to 12 words of every seed line and
-    /// alias, after no subject and after every subject some alias needs.
+    /// every alias: on runs of up to 12 words from every word of every seed
+    /// line and alias, after no subject and after every subject some alias
+    /// needs.
     #[test]
     fn best_match_agrees_with_trying_every_alias_on_parts() {
-        let contexts: Vec<Option<&str>> = std::iter::once(None)
+        let mut contexts: Vec<Option<&str>> = std::iter::once(None)
             .chain(
                 catalog()
                     .iter()
                     .flat_map(|d| d.context.iter().copied().map(Some)),
             )
             .collect();
+        contexts.sort_unstable();
+        contexts.dedup();
         let aliases = catalog().iter().flat_map(|d| d.aliases.iter().copied());
         let mut found = 0;
         for text in SEED.lines().chain(aliases) {
             let t = words(text).tokens;
             for a in 0..t.len() {
-                for b in a + 1..=t.len().min(a + 12) {
+                // Runs of 1, 2, 3, 5 and 12 words (a debug build's test
+                // of every length takes minutes).
+                for b in [1, 2, 3, 5, 12].map(|k| a + k) {
+                    if b > t.len() {
+                        break;
+                    }
                     for previous in &contexts {
                         let got = best_match(&t[a..b], *previous).map(|(d, r)| (d.code, r));
                         let want = best_match_oracle(&t[a..b], *previous);
