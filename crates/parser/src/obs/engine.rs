@@ -1415,7 +1415,7 @@ impl<'d> Extractor<'d> {
                     let unit_text = unit
                         .as_ref()
                         .filter(|u| !u.text.contains('/'))
-                        .map_or("", |u| u.text.as_str());
+                        .map_or("", |u| u.text.as_ref());
                     let post = post.trim();
                     let mut s = String::with_capacity(unit_text.len() + 1 + post.len());
                     s.push_str(unit_text);
