@@ -1435,8 +1435,10 @@ impl<'d> Extractor<'d> {
                 Some(unit_end.max(cursor + used).max(unit_end + item))
             }
             _ => {
-                let written = base_at(&main[unit_end..], self.anchor).is_some();
-                let (base, consumed) = match base_at(&main[unit_end..], self.anchor) {
+                // (Read once: whether one is written, and which.)
+                let after_base = base_at(&main[unit_end..], self.anchor);
+                let written = after_base.is_some();
+                let (base, consumed) = match after_base {
                     Some((b, l, len)) => {
                         state.base = Some((b, l.clone()));
                         (Some((b, l)), len)
