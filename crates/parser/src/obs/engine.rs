@@ -115,25 +115,57 @@ struct Extractor<'d> {
     /// The last text lowercased (address, length, lowercase): the words
     /// before a figure are lowercased to classify it and again to begin its
     /// observation. Emptied with `found`, when a clause begins or ends.
-    lowered: std::cell::RefCell<Option<(usize, usize, std::rc::Rc<str>)>>,
+    /// (The buffer stays when the memo is emptied: it is made again in
+    /// place when no `Lower` holds it.)
+    lowered: std::cell::RefCell<LastLower>,
     /// The last noun phrase read and what it was read from: a change's
     /// context asks for the phrase its observation then begins with.
     /// Emptied with `found`, when a clause begins or ends.
-    last_np: std::cell::RefCell<Option<(NpKey, String)>>,
+    last_np: std::cell::RefCell<NpMemo>,
+    /// The buffer of `with_lower`.
+    word_lower: std::cell::RefCell<String>,
     /// The catalog ids of the words read so far, by the words as written:
     /// a report uses the same words in clause after clause.
     word_ids: std::cell::RefCell<catalog::WordCache>,
 }
 
-/// `noun_phrase`'s arguments but the mentions (those of the clause): the
-/// gap's address and length, the cursor, the subject's range and the label.
-type NpKey = (usize, usize, usize, Option<Range<usize>>, String);
+/// `noun_phrase`'s arguments but the mentions (those of the clause) and
+/// the label: the gap's address and length, the cursor and the subject's
+/// range.
+type NpKey = (usize, usize, usize, Option<Range<usize>>);
+
+/// The last noun phrase read, for `Extractor::noun_phrase`, and the buffers
+/// its reading reuses (their capacity only: `valid` says whether the
+/// phrase is one to answer with). Nothing in it outlives the parse.
+#[derive(Default)]
+struct NpMemo {
+    valid: bool,
+    key: NpKey,
+    label: String,
+    np: String,
+    scratch: NpScratch,
+}
+
+/// Buffers `noun_phrase` reuses from call to call: the lowercase of the
+/// words at an edge, and the last label folded (a clause's phrases are
+/// mostly read under one label).
+#[derive(Default)]
+struct NpScratch {
+    cur: String,
+    next: String,
+    label: String,
+    label_folded: String,
+}
 
 /// A clause's text (address and length) and its words, once split.
 type ClauseWords = (usize, usize, Option<catalog::Words>);
 
+/// The address and length of the text last lowercased (none when the memo
+/// is empty) and its lowercase.
+type LastLower = (Option<(usize, usize)>, std::rc::Rc<String>);
+
 /// A text's lowercase, shared with the memo of the last one made.
-struct Lower(std::rc::Rc<str>);
+struct Lower(std::rc::Rc<String>);
 
 impl std::ops::Deref for Lower {
     type Target = str;
@@ -307,8 +339,9 @@ pub fn extract(
         clause_next: None,
         found: std::cell::RefCell::new(Vec::new()),
         clause_words: std::cell::RefCell::new(Vec::new()),
-        lowered: std::cell::RefCell::new(None),
-        last_np: std::cell::RefCell::new(None),
+        lowered: std::cell::RefCell::new((None, std::rc::Rc::default())),
+        last_np: std::cell::RefCell::new(NpMemo::default()),
+        word_lower: std::cell::RefCell::new(String::new()),
         word_ids: std::cell::RefCell::new(catalog::WordCache::default()),
     };
     x.refs_reach = x
@@ -441,14 +474,30 @@ impl<'d> Extractor<'d> {
     fn lower(&self, text: &str) -> Lower {
         let key = (text.as_ptr() as usize, text.len());
         let mut memo = self.lowered.borrow_mut();
-        if let Some((p, l, lower)) = memo.as_ref()
-            && (*p, *l) == key
-        {
+        let (at, lower) = &mut *memo;
+        if *at == Some(key) {
             return Lower(lower.clone());
         }
-        let lower: std::rc::Rc<str> = lowercase(text).into();
-        *memo = Some((key.0, key.1, lower.clone()));
-        Lower(lower)
+        // The last lowercase's buffer, made again in place when no one
+        // holds it; else a new one.
+        match std::rc::Rc::get_mut(lower) {
+            Some(buf) => {
+                buf.clear();
+                lowercase_into(text, buf);
+            }
+            None => *lower = std::rc::Rc::new(lowercase(text)),
+        }
+        *at = Some(key);
+        Lower(lower.clone())
+    }
+
+    /// `f` of the lowercase of `word`, made in a buffer the parse reuses
+    /// (`f` must not lowercase with it again).
+    fn with_lower<R>(&self, word: &str, f: impl FnOnce(&str) -> R) -> R {
+        let mut buf = self.word_lower.borrow_mut();
+        buf.clear();
+        lowercase_into(word, &mut buf);
+        f(&buf)
     }
 
     /// `noun_phrase`, remembered for the next call with the same arguments.
@@ -464,24 +513,24 @@ impl<'d> Extractor<'d> {
         label: &str,
     ) -> String {
         let mut memo = self.last_np.borrow_mut();
-        if let Some(((p, l, c, r, lab), np)) = memo.as_ref()
-            && (*p, *l, *c) == (gap.as_ptr() as usize, gap.len(), cursor)
-            && *r == subject
-            && lab == label
-        {
-            return np.clone();
+        let memo = &mut *memo;
+        let key = (gap.as_ptr() as usize, gap.len(), cursor, subject);
+        if memo.valid && memo.key == key && memo.label == label {
+            return memo.np.clone();
         }
-        let np = noun_phrase(gap, cursor, mentions, subject.clone(), label);
-        *memo = Some((
-            (
-                gap.as_ptr() as usize,
-                gap.len(),
-                cursor,
-                subject,
-                label.to_owned(),
-            ),
-            np.clone(),
-        ));
+        let np = noun_phrase_with(
+            &mut memo.scratch,
+            gap,
+            cursor,
+            mentions,
+            key.3.clone(),
+            label,
+        );
+        memo.valid = true;
+        memo.key = key;
+        memo.label.clear();
+        memo.label.push_str(label);
+        memo.np.clone_from(&np);
         np
     }
 
@@ -959,12 +1008,12 @@ impl<'d> Extractor<'d> {
     /// Reads one clause (`text` at `off` within the sentence).
     fn clause(&mut self, text: &str, off: usize, loc: Loc, state: &mut State, in_paren: bool) {
         self.found.borrow_mut().clear();
-        self.lowered.borrow_mut().take();
-        self.last_np.borrow_mut().take();
+        self.lowered.borrow_mut().0 = None;
+        self.last_np.borrow_mut().valid = false;
         self.clause_inner(text, off, loc, state, in_paren);
         self.found.borrow_mut().clear();
-        self.lowered.borrow_mut().take();
-        self.last_np.borrow_mut().take();
+        self.lowered.borrow_mut().0 = None;
+        self.last_np.borrow_mut().valid = false;
     }
 
     fn clause_inner(
@@ -976,7 +1025,13 @@ impl<'d> Extractor<'d> {
         in_paren: bool,
     ) {
         let groups = paren_groups(text);
-        let main = without_parens(text, &groups);
+        // A clause without brackets is read as it stands (no copy): the
+        // same bytes as its blanked copy.
+        let main = if groups.is_empty() {
+            std::borrow::Cow::Borrowed(text)
+        } else {
+            std::borrow::Cow::Owned(without_parens(text, &groups))
+        };
         self.clause_body(text, &main, &groups, off, loc, state, in_paren);
     }
 
@@ -1485,7 +1540,7 @@ impl<'d> Extractor<'d> {
                     let unit_text = unit
                         .as_ref()
                         .filter(|u| !u.text.contains('/'))
-                        .map_or("", |u| u.text.as_str());
+                        .map_or("", |u| u.text.as_ref());
                     let post = post.trim();
                     let mut s = String::with_capacity(unit_text.len() + 1 + post.len());
                     s.push_str(unit_text);
@@ -1506,11 +1561,13 @@ impl<'d> Extractor<'d> {
             }
             _ => {
                 // "tăng 7,5% về số doanh nghiệp và ...": what the change is
-                // about, then its base.
+                // about, then its base (read once: whether one is written,
+                // and which).
                 let about = about_phrase(&main[unit_end..]);
                 let after_at = unit_end + about.map_or(0, |(_, len)| len);
-                let written = base_at(&main[after_at..], self.anchor).is_some();
-                let (base, consumed) = match base_at(&main[after_at..], self.anchor) {
+                let after_base = base_at(&main[after_at..], self.anchor);
+                let written = after_base.is_some();
+                let (base, consumed) = match after_base {
                     Some((b, l, len)) => {
                         state.base = Some((b, l.clone()));
                         (Some((b, l)), len)
@@ -2149,7 +2206,8 @@ impl<'d> Extractor<'d> {
                     .map(|&i| self.obs[i].indicator.as_str())
                     .find(|c| !c.is_empty());
                 let next = gap[r.end..].split_whitespace().next().unwrap_or("");
-                let named_item = !next.is_empty() && !EDGE_SET.contains(lowercase(next).as_str());
+                let named_item =
+                    !next.is_empty() && !self.with_lower(next, |l| EDGE_SET.contains(l));
                 let ind = if named_item {
                     ind
                 } else {
@@ -2249,7 +2307,7 @@ impl<'d> Extractor<'d> {
             let classifier = np
                 .split(' ')
                 .next()
-                .is_some_and(|w| CLASSIFIERS.contains(&lowercase(w).as_str()));
+                .is_some_and(|w| self.with_lower(w, |l| CLASSIFIERS.contains(&l)));
             if (state.code.is_empty() && state.label.is_empty() && !state.in_breakdown)
                 || (!state.fresh && !state.in_breakdown && subject.is_none() && !classifier)
             {
@@ -2440,6 +2498,31 @@ fn damage_at(gap: &str) -> Option<(usize, usize)> {
 /// Whether the words before an alias name its indicator rather than an
 /// item of it: "Vốn đầu tư công" of "Vốn đầu tư công giải ngân đến ...
 /// được" is in the indicator's name ("Giải ngân vốn đầu tư công").
+/// The lowercase name and aliases of every indicator of the catalog, in
+/// its order: made once, like the catalog's own index.
+static LOWER_NAMES: std::sync::LazyLock<Vec<Vec<String>>> = std::sync::LazyLock::new(|| {
+    catalog::catalog()
+        .iter()
+        .map(|d| {
+            std::iter::once(d.name)
+                .chain(d.aliases.iter().copied())
+                .map(lowercase)
+                .collect()
+        })
+        .collect()
+});
+
+/// [`LOWER_NAMES`]'s entry for `ind` when it is an indicator of the catalog
+/// (found by its address in the catalog's slice).
+fn lower_names(ind: &catalog::Indicator) -> Option<&'static [String]> {
+    let all = catalog::catalog();
+    let at = (std::ptr::from_ref(ind) as usize).wrapping_sub(all.as_ptr() as usize)
+        / std::mem::size_of::<catalog::Indicator>();
+    all.get(at)
+        .filter(|d| std::ptr::eq(*d, ind))
+        .map(|_| LOWER_NAMES[at].as_slice())
+}
+
 fn names_indicator(np: &str, ind: &catalog::Indicator) -> bool {
     let np = lowercase(np.trim());
     if np.is_empty() {
@@ -2447,26 +2530,33 @@ fn names_indicator(np: &str, ind: &catalog::Indicator) -> bool {
     }
     // Whether " {np} " is in " {a} ": `np` is in `a` between spaces or
     // the ends (every place it stands is tried, as a search of the padded
-    // texts would). One buffer for the lowercase names.
-    let mut a = String::new();
-    std::iter::once(ind.name)
-        .chain(ind.aliases.iter().copied())
-        .any(|name| {
-            a.clear();
-            lowercase_into(name, &mut a);
-            let b = a.as_bytes();
-            let mut from = 0;
-            while let Some(i) = a.get(from..).and_then(|t| find_str(t, &np)) {
-                let at = from + i;
-                let end = at + np.len();
-                if (at == 0 || b[at - 1] == b' ') && (end == b.len() || b[end] == b' ') {
-                    return true;
-                }
-                // The next place may overlap this one: on by one character.
-                from = at + a[at..].chars().next().map_or(1, char::len_utf8);
+    // texts would). The catalog's names are lowercased once, in a table;
+    // an indicator from elsewhere is lowercased here.
+    let own: Vec<String>;
+    let names: &[String] = match lower_names(ind) {
+        Some(names) => names,
+        None => {
+            own = std::iter::once(ind.name)
+                .chain(ind.aliases.iter().copied())
+                .map(lowercase)
+                .collect();
+            &own
+        }
+    };
+    names.iter().any(|a| {
+        let b = a.as_bytes();
+        let mut from = 0;
+        while let Some(i) = a.get(from..).and_then(|t| find_str(t, &np)) {
+            let at = from + i;
+            let end = at + np.len();
+            if (at == 0 || b[at - 1] == b' ') && (end == b.len() || b[end] == b' ') {
+                return true;
             }
-            false
-        })
+            // The next place may overlap this one: on by one character.
+            from = at + a[at..].chars().next().map_or(1, char::len_utf8);
+        }
+        false
+    })
 }
 
 /// "..., đạt 101,2% kế hoạch; cây rau màu 9.800 ha, tăng 4,5%": a plan
@@ -2753,8 +2843,17 @@ fn rice_season(sentence: &str) -> Option<&str> {
 
 /// A crop's yield, a weight per hectare ("tạ/ha", "tấn/ha").
 fn is_yield(unit: &str) -> bool {
-    let u = lowercase(unit);
-    ["tạ/ha", "tấn/ha", "kg/ha"].contains(&u.trim())
+    // Compared character by character: no lowercase copy of the unit.
+    // (Lowercasing neither makes nor removes white space, and only Σ
+    // lowercases by its context, to letters none of these holds.)
+    // (Nor does it make a '/': a unit without one is no yield.)
+    let u = unit.trim();
+    if !u.as_bytes().contains(&b'/') {
+        return false;
+    }
+    ["tạ/ha", "tấn/ha", "kg/ha"]
+        .iter()
+        .any(|y| u.chars().flat_map(char::to_lowercase).eq(y.chars()))
 }
 
 /// Units that count things.
@@ -3372,6 +3471,28 @@ fn noun_phrase(
     subject: Option<Range<usize>>,
     label: &str,
 ) -> String {
+    noun_phrase_with(
+        &mut NpScratch::default(),
+        gap,
+        cursor,
+        mentions,
+        subject,
+        label,
+    )
+}
+
+/// Words a noun phrase holds without a heap copy of their list.
+const NP_STACK_WORDS: usize = 32;
+
+/// [`noun_phrase`], reusing the buffers of `scratch`.
+fn noun_phrase_with(
+    scratch: &mut NpScratch,
+    gap: &str,
+    cursor: usize,
+    mentions: &[when::Mention],
+    subject: Option<Range<usize>>,
+    label: &str,
+) -> String {
     // The gap with its periods and subject blanked (same length); copied
     // only when something is blanked.
     let mut owned: Option<String> = None;
@@ -3447,10 +3568,28 @@ fn noun_phrase(
     }
     // Place names ("tỉnh Bắc Giang", "Bắc Giang") are where, not what:
     // runs of two or more capitalised words are dropped, in place.
-    let mut words: Vec<&str> = tail.split_whitespace().collect();
+    // The words, on the stack when they are few (most phrases).
+    let mut stack: [&str; NP_STACK_WORDS] = [""; NP_STACK_WORDS];
+    let mut heap: Vec<&str> = Vec::new();
+    let mut n = 0;
+    for w in tail.split_whitespace() {
+        if n < NP_STACK_WORDS {
+            stack[n] = w;
+        } else {
+            if heap.is_empty() {
+                heap.extend_from_slice(&stack);
+            }
+            heap.push(w);
+        }
+        n += 1;
+    }
+    let words: &mut [&str] = if heap.is_empty() {
+        &mut stack[..n]
+    } else {
+        &mut heap
+    };
     let cap =
         |w: &str| w.starts_with(char::is_uppercase) && w.chars().skip(1).all(|c| c.is_lowercase());
-    let n = words.len();
     let mut kept = 0;
     let mut i = 0;
     while i < n {
@@ -3483,12 +3622,14 @@ fn noun_phrase(
             i += 1;
         }
     }
-    words.truncate(kept);
+    let words = &words[..kept];
     // Edge words are recognised by their lowercase, made only for the words
     // looked at, each once: `cur` holds the lowercase of the word at the
     // edge, `next` that of its neighbour inward when made.
     let is_alpha = |w: &str| w.chars().any(baocao_domain::text::is_alphabetic);
-    let (mut cur, mut next) = (String::new(), String::new());
+    // (The buffers are given back below: only their capacity is reused.)
+    let mut cur = std::mem::take(&mut scratch.cur);
+    let mut next = std::mem::take(&mut scratch.next);
     let lower = |w: &str, buf: &mut String| {
         buf.clear();
         lowercase_into(w, buf);
@@ -3554,6 +3695,8 @@ fn noun_phrase(
         }
         break;
     }
+    scratch.cur = cur;
+    scratch.next = next;
     let joined = words[a..b].join(" ");
     let trimmed =
         joined.trim_matches(|c: char| !baocao_domain::text::is_alphanumeric(c) && c != ')');
@@ -3567,7 +3710,12 @@ fn noun_phrase(
     }
     // Words of the subject itself ("chỉ số" of "Chỉ số sản xuất ...") are no
     // breakdown.
-    let fl = fold(label);
+    if scratch.label != label {
+        scratch.label.clear();
+        scratch.label.push_str(label);
+        scratch.label_folded = fold(label);
+    }
+    let fl = &scratch.label_folded;
     if fold(&np)
         .split_whitespace()
         .all(|w| fl.split_whitespace().any(|l| l == w))
@@ -3810,6 +3958,8 @@ mod tests {
             month: 5,
         };
         let mut checked = 0;
+        // One set of buffers for every call, as the engine reuses them.
+        let mut scratch = NpScratch::default();
         for line in SEED.lines() {
             for (end, _) in line.match_indices(|c: char| c.is_ascii_digit()) {
                 let gap = &line[..end];
@@ -3821,9 +3971,23 @@ mod tests {
                     for label in ["", "Chỉ số sản xuất công nghiệp", "Tổng mức bán lẻ"]
                     {
                         for subject in [None, subject.clone()] {
+                            let oracle =
+                                noun_phrase_oracle(part, cursor, &mentions, subject.clone(), label);
                             assert_eq!(
                                 noun_phrase(part, cursor, &mentions, subject.clone(), label),
-                                noun_phrase_oracle(part, cursor, &mentions, subject, label),
+                                oracle,
+                                "{part:?}"
+                            );
+                            assert_eq!(
+                                noun_phrase_with(
+                                    &mut scratch,
+                                    part,
+                                    cursor,
+                                    &mentions,
+                                    subject,
+                                    label
+                                ),
+                                oracle,
                                 "{part:?}"
                             );
                             checked += 1;
@@ -3835,6 +3999,34 @@ mod tests {
         assert!(checked > 1000, "{checked}");
     }
 
+    /// A phrase of more words than `noun_phrase` keeps on the stack, with
+    /// edge words and a place name at both ends, answers as the oracle.
+    #[test]
+    fn long_noun_phrase_agrees_with_oracle() {
+        let mut scratch = NpScratch::default();
+        for n in [NP_STACK_WORDS - 1, NP_STACK_WORDS, NP_STACK_WORDS + 1, 70] {
+            let middle: Vec<String> = (0..n).map(|i| format!("từ{i}")).collect();
+            for gap in [
+                middle.join(" "),
+                format!(
+                    "Trong đó: toàn tỉnh {} Bắc Giang của tỉnh",
+                    middle.join(" ")
+                ),
+                format!("khu vực {} tăng", middle.join(" ")),
+            ] {
+                for label in ["", "Khu vực"] {
+                    let oracle = noun_phrase_oracle(&gap, 0, &[], None, label);
+                    assert!(!oracle.is_empty(), "{gap}");
+                    assert_eq!(noun_phrase(&gap, 0, &[], None, label), oracle);
+                    assert_eq!(
+                        noun_phrase_with(&mut scratch, &gap, 0, &[], None, label),
+                        oracle
+                    );
+                }
+            }
+        }
+    }
+
     proptest::proptest! {
         /// `has_word` as it was first written: the text split at every
         /// character that is no letter.
@@ -3844,6 +4036,23 @@ mod tests {
                 .split(|c: char| !baocao_domain::text::is_alphabetic(c))
                 .any(|w| w == word);
             proptest::prop_assert_eq!(has_word(&text, &word), split);
+        }
+
+        /// `is_yield` as it was first written: the unit lowercased, then
+        /// trimmed.
+        #[test]
+        fn is_yield_agrees_with_lowercasing(
+            unit in "[ tạấnkgKGTẠẤNhaHA/Σ\u{212a}]{0,8}",
+            pick in 0usize..4,
+        ) {
+            let unit = match pick {
+                0 => unit,
+                1 => format!(" {} ", ["tạ/ha", "Tấn/HA", "KG/ha"][unit.len() % 3]),
+                2 => "\u{212a}g/ha".to_owned(),
+                _ => format!("{unit}/ha"),
+            };
+            let slow = ["tạ/ha", "tấn/ha", "kg/ha"].contains(&lowercase(&unit).trim());
+            proptest::prop_assert_eq!(is_yield(&unit), slow, "{:?}", unit);
         }
 
         /// `names_indicator` as it was first written: padded texts.
@@ -3875,6 +4084,12 @@ mod tests {
                 }
             };
             proptest::prop_assert_eq!(names_indicator(&np, ind), padded, "{}", np);
+            // An indicator outside the catalog's slice (a copy) is read
+            // without the table, to the same answer.
+            let copy = *ind;
+            proptest::prop_assert!(lower_names(&copy).is_none());
+            proptest::prop_assert!(lower_names(ind).is_some());
+            proptest::prop_assert_eq!(names_indicator(&np, &copy), padded, "{}", np);
         }
     }
 }

@@ -111,8 +111,9 @@ fn parse_decimal(t: &str) -> Option<f64> {
 /// A unit as matched after a number.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unit {
-    /// As written, scale word included ("tỷ đồng").
-    pub text: String,
+    /// As written, scale word included ("tỷ đồng"); the table's own words
+    /// where it is one of them (no copy).
+    pub text: std::borrow::Cow<'static, str>,
     pub code: UnitCode,
     pub multiplier: f64,
     /// Bytes consumed after the number (spaces included).
@@ -228,7 +229,6 @@ fn word_boundary(rest: &str) -> bool {
 pub fn unit_after(text: &str) -> Option<Unit> {
     let trimmed = text.trim_start_matches(' ');
     let mut len = text.len() - trimmed.len();
-    let mut written = String::new();
     let mut multiplier = 1.0;
     let mut rest = trimmed;
     // Every scale and unit is a word of its own or a sign: nothing (and no
@@ -240,7 +240,6 @@ pub fn unit_after(text: &str) -> Option<Unit> {
         .iter()
         .find(|(w, _)| opens(w, rest) && word_boundary(&rest[w.len()..]))
     {
-        written.push_str(w);
         multiplier = *m;
         len += w.len();
         rest = &rest[w.len()..];
@@ -253,11 +252,13 @@ pub fn unit_after(text: &str) -> Option<Unit> {
                     && (word_boundary(&t[u.len()..]) || *u == "%")
             })
         {
+            let mut written = String::with_capacity(w.len() + 1 + u.len());
+            written.push_str(w);
             written.push(' ');
             written.push_str(u);
             len += gap + u.len();
             return Some(Unit {
-                text: written,
+                text: written.into(),
                 code: *code,
                 multiplier,
                 len,
@@ -266,7 +267,7 @@ pub fn unit_after(text: &str) -> Option<Unit> {
         // "20 nghìn ha" handled above; "1.012 nghìn cái" too; a bare scale:
         // "191 nghìn" of something named before.
         return Some(Unit {
-            text: written,
+            text: std::borrow::Cow::Borrowed(w),
             code: UnitCode::Number,
             multiplier,
             len,
@@ -280,7 +281,7 @@ pub fn unit_after(text: &str) -> Option<Unit> {
             return None;
         }
         return Some(Unit {
-            text: (*u).to_owned(),
+            text: std::borrow::Cow::Borrowed(u),
             code: *code,
             multiplier,
             len: len + u.len(),
@@ -317,7 +318,7 @@ pub fn quantity(
     Quantity {
         value,
         value_max,
-        unit: unit.map_or(String::new(), |u| u.text.clone()),
+        unit: unit.map_or(String::new(), |u| u.text.as_ref().to_owned()),
         unit_code: unit.map_or(UnitCode::Number, |u| u.code),
         multiplier: unit.map_or(1.0, |u| u.multiplier),
         qualifier,
@@ -428,7 +429,7 @@ mod tests {
     fn units() {
         let u = unit_after(" tỷ đồng, tăng").unwrap();
         assert_eq!(
-            (u.text.as_str(), u.code, u.multiplier, u.len),
+            (u.text.as_ref(), u.code, u.multiplier, u.len),
             ("tỷ đồng", UnitCode::Vnd, 1e9, " tỷ đồng".len())
         );
         assert_eq!(unit_after("% so với").unwrap().code, UnitCode::Percent);
@@ -444,12 +445,12 @@ mod tests {
         assert_eq!(unit_after(" vụ tai nạn").unwrap().code, UnitCode::Case);
         assert_eq!(unit_after(" tháng đầu năm"), None);
         let u = unit_after(" tạ/ha (tăng 1,96%)").unwrap();
-        assert_eq!((u.text.as_str(), u.len), ("tạ/ha", " tạ/ha".len()));
+        assert_eq!((u.text.as_ref(), u.len), ("tạ/ha", " tạ/ha".len()));
         assert_eq!(unit_after(" tấn/ha").unwrap().text, "tấn/ha");
         assert_eq!(unit_after(" tấn, tăng").unwrap().code, UnitCode::Tonne);
         let u = unit_after(" triệu đồng/người/năm").unwrap();
         assert_eq!(
-            (u.text.as_str(), u.multiplier),
+            (u.text.as_ref(), u.multiplier),
             ("triệu đồng/người/năm", 1e6)
         );
         assert_eq!(unit_after(" hạt"), None);

@@ -190,12 +190,34 @@ pub struct Num<'a> {
     pub text: &'a str,
 }
 
+/// Whether any of the eight bytes of `x` is an ASCII digit (the "has a
+/// byte between" test of the bit-twiddling hacks: each byte's high bit is
+/// set in the result when the byte is below 0x80 and from '0' to '9'; no
+/// byte's sum or difference reaches into the next).
+fn has_digit(x: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let low = x & (ONES * 127);
+    let below_colon = (ONES * (127 + 0x3A)) - low;
+    let above_slash = low + ONES * (127 - 0x2F);
+    below_colon & !x & above_slash & (ONES * 128) != 0
+}
+
 /// Every number in `text` that stands as a token (not inside a word).
 pub fn numbers(text: &str) -> Vec<Num<'_>> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
+        // Eight bytes at a time up to the next block that holds a digit.
+        while let Some(block) = b.get(i..i + 8)
+            && let Ok(block) = <[u8; 8]>::try_from(block)
+            && !has_digit(u64::from_le_bytes(block))
+        {
+            i += 8;
+        }
+        if i >= b.len() {
+            break;
+        }
         if !b[i].is_ascii_digit() {
             i += 1;
             continue;
@@ -330,6 +352,72 @@ mod tests {
         fn find_str_agrees_with_str(h in "[aàb ,:đạư]{0,30}", n in "[aàb ,:đạư]{0,4}") {
             proptest::prop_assert_eq!(find_str(&h, &n), h.find(n.as_str()));
             proptest::prop_assert_eq!(rfind_str(&h, &n), h.rfind(n.as_str()));
+        }
+    }
+
+    /// `numbers` as it was first written, byte by byte.
+    fn numbers_oracle(text: &str) -> Vec<(usize, usize)> {
+        let b = text.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            if !b[i].is_ascii_digit() {
+                i += 1;
+                continue;
+            }
+            let prev = text[..i].chars().next_back();
+            let start = i;
+            while i < b.len()
+                && (b[i].is_ascii_digit()
+                    || ((b[i] == b'.' || b[i] == b',')
+                        && b.get(i + 1).is_some_and(u8::is_ascii_digit)))
+            {
+                i += 1;
+            }
+            if prev.is_some_and(|c| baocao_domain::text::is_alphabetic(c) || c == '_') {
+                continue;
+            }
+            out.push((start, i));
+        }
+        out
+    }
+
+    #[test]
+    fn has_digit_on_every_byte_in_every_place() {
+        for byte in 0..=255u8 {
+            for place in 0..8 {
+                let mut block = [b'a'; 8];
+                block[place] = byte;
+                assert_eq!(
+                    has_digit(u64::from_le_bytes(block)),
+                    byte.is_ascii_digit(),
+                    "{byte:#x} at {place}"
+                );
+                // Next to bytes that might carry or borrow into it.
+                let mut block = [0xFF; 8];
+                block[place] = byte;
+                assert_eq!(has_digit(u64::from_le_bytes(block)), byte.is_ascii_digit());
+                let mut block = [0; 8];
+                block[place] = byte;
+                assert_eq!(has_digit(u64::from_le_bytes(block)), byte.is_ascii_digit());
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn numbers_agree_with_oracle(t in "[a1 .,/:đ09_ạ²]{0,40}") {
+            let got: Vec<(usize, usize)> = numbers(&t).iter().map(|n| (n.start, n.end)).collect();
+            proptest::prop_assert_eq!(got, numbers_oracle(&t));
+        }
+
+        /// Long runs without a digit, as clauses have, then a few.
+        #[test]
+        fn numbers_agree_with_oracle_on_sparse_digits(
+            t in "([a-zđạươ ,.]{0,24}[0-9.,]{0,5}){0,6}"
+        ) {
+            let got: Vec<(usize, usize)> = numbers(&t).iter().map(|n| (n.start, n.end)).collect();
+            proptest::prop_assert_eq!(got, numbers_oracle(&t));
         }
     }
 
