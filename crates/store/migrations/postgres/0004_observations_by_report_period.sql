@@ -1,0 +1,11 @@
+-- baocao store, PostgreSQL: one index entry less a stored observation.
+--
+-- The listing of observations filtered by neither indicator nor issuer
+-- (newest first, perhaps by status or period) is now driven from the
+-- reports, newest first (reports_by_period), and each report's observations
+-- by key: an observation's sort columns are copies of its report's, so the
+-- order is the same. The index of every observation by period is then read
+-- by no query, and kept up at every insert (169 entries for a seed-sized
+-- report): it goes. The measurements are in ../../design.md ("Ingest
+-- throughput").
+DROP INDEX observations_by_period;
