@@ -112,33 +112,41 @@ fn push_period(q: &mut Sql, alias: &str, range: &crate::types::DateRange) {
 }
 
 /// Items after `k` in (period end, period start, report id) descending,
-/// then position ascending, on the columns of `alias` (an observation or
-/// task row, which carries copies of its report's sort columns).
+/// then position ascending.
 fn push_after(q: &mut Sql, alias: &str, k: &Keyset) {
     let col = |c: &str| format!("{alias}.{c}");
-    push_after_on(
-        q,
-        [
-            &col("sort_end"),
-            &col("sort_start"),
-            &col("report_id"),
-            &col("position"),
-        ],
-        k,
-    );
-}
-
-/// As [`push_after`], on the columns named: period end, period start,
-/// report id, position.
-fn push_after_on(q: &mut Sql, [end, start, report, position]: [&str; 4], k: &Keyset) {
-    q.push(" AND ").push(end).push(" <= ").param(k.e);
-    q.push(" AND (").push(end).push(" < ").param(k.e);
-    q.push(" OR (").push(end).push(" = ").param(k.e);
-    q.push(" AND (").push(start).push(" < ").param(k.s);
-    q.push(" OR (").push(start).push(" = ").param(k.s);
-    q.push(" AND (").push(report).push(" < ").param(k.r);
-    q.push(" OR (").push(report).push(" = ").param(k.r);
-    q.push(" AND ").push(position).push(" > ").param(k.p);
+    q.push(" AND ")
+        .push(&col("sort_end"))
+        .push(" <= ")
+        .param(k.e);
+    q.push(" AND (")
+        .push(&col("sort_end"))
+        .push(" < ")
+        .param(k.e);
+    q.push(" OR (")
+        .push(&col("sort_end"))
+        .push(" = ")
+        .param(k.e);
+    q.push(" AND (")
+        .push(&col("sort_start"))
+        .push(" < ")
+        .param(k.s);
+    q.push(" OR (")
+        .push(&col("sort_start"))
+        .push(" = ")
+        .param(k.s);
+    q.push(" AND (")
+        .push(&col("report_id"))
+        .push(" < ")
+        .param(k.r);
+    q.push(" OR (")
+        .push(&col("report_id"))
+        .push(" = ")
+        .param(k.r);
+    q.push(" AND ")
+        .push(&col("position"))
+        .push(" > ")
+        .param(k.p);
     q.push("))))))");
 }
 
@@ -335,31 +343,11 @@ impl<B: Backend> Engine<B> {
             }
             q.push(")");
         }
-        // Filtered by indicator or issuer, the observations' own indexes
-        // give them in order. Otherwise they are found through their
-        // reports, newest first (`reports_by_period`, then each report's
-        // observations by key): the same order, since an observation's
-        // sort columns are its report's, and no index of every observation
-        // by period to keep up at each insert (see design.md, "Ingest
-        // throughput").
-        let by_report = indicators.is_empty() && set(&f.issuer).is_none();
         if let Some(k) = &after {
-            if by_report {
-                push_after_on(
-                    &mut q,
-                    ["r.sort_end", "r.sort_start", "r.id", "o.position"],
-                    k,
-                );
-            } else {
-                push_after(&mut q, "o", k);
-            }
+            push_after(&mut q, "o", k);
         }
-        q.push(if by_report {
-            " ORDER BY r.sort_end DESC, r.sort_start DESC, r.id DESC, o.position LIMIT "
-        } else {
-            " ORDER BY o.sort_end DESC, o.sort_start DESC, o.report_id DESC, o.position LIMIT "
-        })
-        .param(i64::from(limit) + 1);
+        q.push(" ORDER BY o.sort_end DESC, o.sort_start DESC, o.report_id DESC, o.position LIMIT ")
+            .param(i64::from(limit) + 1);
         let mut c = self.reader(&ctx).await?;
         let rows: Vec<ItemRow> = B::fetch_all(&mut c, q).await.map_err(StoreError::db(ctx))?;
         let mut memo = MetadataMemo::default();
