@@ -752,6 +752,43 @@ pub async fn list_observations_filters_and_pages(store: AnyStore, _url: String) 
         ..ObservationFilter::default()
     };
     assert!(all_observations(&store, &actual).await.is_empty());
+    // Without an indicator or an issuer, a filter on the observations' own
+    // columns (status, period) pages the same as it lists at once.
+    let paged_by = |f: ObservationFilter, size: u32| {
+        let store = store.clone();
+        async move {
+            all_pages(
+                |p| {
+                    let (store, f) = (store.clone(), f.clone());
+                    async move { store.list_observations(&f, &p).await }
+                },
+                size,
+            )
+            .await
+        }
+    };
+    let estimates = ObservationFilter {
+        statuses: vec![ObservationStatus::Estimate],
+        ..ObservationFilter::default()
+    };
+    let want: Vec<ReportObservation> = all
+        .iter()
+        .filter(|o| o.observation.status == ObservationStatus::Estimate)
+        .cloned()
+        .collect();
+    assert!(!want.is_empty());
+    assert_eq!(paged_by(estimates.clone(), 5).await, want);
+    assert_eq!(paged_by(estimates, 1000).await, want);
+    let in_march = ObservationFilter {
+        period: DateRange {
+            start: Some(d(2024, 3, 1)),
+            end: Some(d(2024, 3, 31)),
+        },
+        ..ObservationFilter::default()
+    };
+    let march_all = paged_by(in_march.clone(), 1000).await;
+    assert!(march_all.len() >= 4, "{}", march_all.len());
+    assert_eq!(paged_by(in_march, 2).await, march_all);
     let march = ObservationFilter {
         indicators: vec!["iip".into()],
         period: DateRange {
