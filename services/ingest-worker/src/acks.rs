@@ -14,7 +14,9 @@
 //! those must go back to the queue); a finished tag above that one waits
 //! for it, and is acked alone once it has waited [`HOLD`], so one slow
 //! message does not hold the others' acks. A tag is acked once, never
-//! twice (the broker would close the channel).
+//! twice (the broker would close the channel). Acks do not wait when half
+//! the prefetch is finished, nor when the whole prefetch is in hand or
+//! finished: the broker would send nothing more until they come.
 //!
 //! A delay only postpones acks of committed messages: if the worker dies
 //! meanwhile, they are redelivered and the store answers DUPLICATE, as for
@@ -89,10 +91,7 @@ pub fn start(
     metrics: Metrics,
 ) -> (Acks, JoinHandle<Result<(), String>>) {
     let (tx, rx) = mpsc::unbounded_channel();
-    // Unacknowledged deliveries count against the prefetch: ack at half of
-    // it at the latest, so the broker always has room to send more.
-    let batch = usize::from(prefetch / 2).max(1);
-    let task = tokio::spawn(run(channel, batch, metrics, rx));
+    let task = tokio::spawn(run(channel, usize::from(prefetch.max(1)), metrics, rx));
     (Acks { tx }, task)
 }
 
@@ -150,6 +149,23 @@ impl State {
         acks
     }
 
+    /// `tag` is finished: the acks due at once. Unacknowledged deliveries
+    /// count against the prefetch: ack when half of it is finished, so the
+    /// broker has room to send more, and everything finished (even above a
+    /// tag in hand) when every delivery it allows is in hand or finished,
+    /// so consumption never waits for the delay.
+    fn finish(&mut self, tag: u64, now: Instant, prefetch: usize) -> Vec<Ack> {
+        self.in_hand.remove(&tag);
+        self.finished.insert(tag, now);
+        if self.in_hand.len() + self.finished.len() >= prefetch {
+            self.due(now, true)
+        } else if self.finished.len() >= (prefetch / 2).max(1) {
+            self.due(now, false)
+        } else {
+            Vec::new()
+        }
+    }
+
     /// When the next acks fall due, if any is waiting.
     fn next_due(&self) -> Option<Instant> {
         let barrier = self.in_hand.first().copied().unwrap_or(u64::MAX);
@@ -168,7 +184,7 @@ impl State {
 
 async fn run(
     channel: Channel,
-    batch: usize,
+    prefetch: usize,
     metrics: Metrics,
     mut rx: mpsc::UnboundedReceiver<Msg>,
 ) -> Result<(), String> {
@@ -187,11 +203,8 @@ async fn run(
                 state.in_hand.insert(tag);
             }
             Some(Msg::Finished(tag)) => {
-                state.in_hand.remove(&tag);
-                state.finished.insert(tag, Instant::now());
-                if state.finished.len() >= batch {
-                    send(&channel, &metrics, state.due(Instant::now(), false)).await?;
-                }
+                let acks = state.finish(tag, Instant::now(), prefetch);
+                send(&channel, &metrics, acks).await?;
             }
             Some(Msg::GivenUp(tag)) => {
                 // It stays in hand for good: left to the broker to redeliver.
@@ -271,6 +284,28 @@ mod tests {
         assert_eq!(s.due(later, false), vec![(4, false, 1)]);
         assert_eq!(s.due(later, true), vec![(5, false, 1)]);
         assert!(s.finished.is_empty());
+    }
+
+    #[test]
+    fn acks_do_not_wait_when_the_prefetch_runs_out() {
+        let now = Instant::now();
+        // Prefetch 8: 1..=3 finished, 5..=8 in hand; 4 finishes: half the
+        // prefetch is finished, all below the lowest in hand.
+        let mut s = state(&[4, 5, 6, 7, 8], &[(1, 0), (2, 0), (3, 0)], now);
+        assert_eq!(s.finish(4, now, 8), vec![(4, true, 4)]);
+        // 1 in hand (slow), 2..=4 finished, 5..=7 in hand: when 5
+        // finishes, half the prefetch is finished but none below 1. Then 8
+        // comes, and the window is full when 6 finishes: ack them alone.
+        let mut s = state(&[1, 5, 6, 7], &[(2, 0), (3, 0), (4, 0)], now);
+        assert_eq!(s.finish(5, now, 8), Vec::new());
+        s.in_hand.insert(8);
+        let acks = s.finish(6, now, 8);
+        assert_eq!(acks.len(), 5, "{acks:?}");
+        assert!(acks.iter().all(|&(_, multiple, n)| !multiple && n == 1));
+        assert_eq!(s.in_hand.iter().copied().collect::<Vec<_>>(), vec![1, 7, 8]);
+        // Below half the prefetch, in no hurry.
+        let mut s = state(&[2, 3], &[], now);
+        assert_eq!(s.finish(2, now, 8), Vec::new());
     }
 
     #[test]
