@@ -18,7 +18,11 @@
 //! around the timed window: this process (the bench, and the worker where it
 //! runs in-process), the PostgreSQL server's processes and RabbitMQ's
 //! (`beam.smp`). On two cores shared by all of them, those costs explain
-//! the rates: a busy machine changes the rates, much less the costs.
+//! the rates: a busy machine changes the rates, much less the costs. The
+//! `pg` column counts every PostgreSQL process on the machine (other work
+//! on a shared server included); `pg db` only the backends connected to
+//! this run's database (their title names it), which is the figure to
+//! compare when the server is shared.
 //!
 //! RabbitMQ at `BAOCAO_TEST_AMQP_URL`, PostgreSQL at `BAOCAO_TEST_PG_URL`
 //! (`BAOCAO_SKIP_PG=1` skips it), as the tests. `BAOCAO_BENCH_BACKENDS`
@@ -101,8 +105,8 @@ fn main() {
         p.concurrency
     );
     println!(
-        "  {:<48} {:>9}   cpu ms/report: {:>7} {:>7} {:>7}",
-        "", "reports/s", "process", "pg", "broker"
+        "  {:<48} {:>9}   cpu ms/report: {:>7} {:>7} {:>7} {:>7}",
+        "", "reports/s", "process", "pg", "pg db", "broker"
     );
     runtime.block_on(async {
         if phase("ack") {
@@ -137,13 +141,15 @@ struct Measured {
     reports: usize,
     process: Option<Duration>,
     pg: Option<Duration>,
+    pg_db: Option<Duration>,
     broker: Option<Duration>,
 }
 
 impl Measured {
     /// The rate of `reports` done since `started`, and the CPU used since
     /// `before`; call it before closing connections (see [`Snapshot::since`]).
-    fn since(started: Instant, before: &Snapshot, reports: usize) -> Self {
+    /// `db`: the PostgreSQL database of the run, if any.
+    fn since(started: Instant, before: &Snapshot, reports: usize, db: Option<&str>) -> Self {
         let rate = reports as f64 / started.elapsed().as_secs_f64();
         let now = Snapshot::now();
         Self {
@@ -151,6 +157,15 @@ impl Measured {
             reports,
             process: now.own_since(before),
             pg: now.since(before, |c| c == "postgres"),
+            pg_db: db.and_then(|db| {
+                // A backend's title: "postgres: <user> <database> <client> <state>".
+                let title = format!(" {db} ");
+                now.since_where(before, |pid, comm| {
+                    comm == "postgres"
+                        && std::fs::read(format!("/proc/{pid}/cmdline"))
+                            .is_ok_and(|c| String::from_utf8_lossy(&c).contains(&title))
+                })
+            }),
             broker: now.since(before, |c| c == "beam.smp"),
         }
     }
@@ -162,12 +177,21 @@ impl Measured {
             })
         };
         println!(
-            "  {name:<48} {:>9.1}   {:>22} {:>7} {:>7}",
+            "  {name:<48} {:>9.1}   {:>22} {:>7} {:>7} {:>7}",
             self.rate,
             ms(self.process),
             ms(self.pg),
+            ms(self.pg_db),
             ms(self.broker)
         );
+    }
+}
+
+/// The PostgreSQL database of a run.
+fn db_name(env: &TestEnv) -> Option<&str> {
+    match &env.db {
+        common::db::TestDb::Postgres { name, .. } => Some(name),
+        common::db::TestDb::Sqlite { .. } => None,
     }
 }
 
@@ -207,6 +231,8 @@ async fn ack_only(p: &Params, bodies: &[Vec<u8>]) -> Measured {
         )
         .await
         .expect("consume");
+    let ack_pace = Duration::from_micros(env_u32("BAOCAO_BENCH_ACK_PACE_US", 0).into());
+    let ack_every = env_u32("BAOCAO_BENCH_ACK_EVERY", 1).max(1) as usize;
     let mut acked = 0;
     while acked < bodies.len() {
         let d = consumer
@@ -214,10 +240,23 @@ async fn ack_only(p: &Params, bodies: &[Vec<u8>]) -> Measured {
             .await
             .expect("a delivery")
             .expect("no error");
-        d.acker.ack(BasicAckOptions::default()).await.expect("ack");
         acked += 1;
+        // Experiments on the broker's cost of settling at the pipeline's
+        // rate: pace the consumer, and ack every k-th delivery with
+        // `multiple` (the last one always).
+        if ack_pace > Duration::ZERO {
+            tokio::time::sleep(ack_pace).await;
+        }
+        if acked % ack_every == 0 || acked == bodies.len() {
+            d.acker
+                .ack(BasicAckOptions {
+                    multiple: ack_every > 1,
+                })
+                .await
+                .expect("ack");
+        }
     }
-    let m = Measured::since(started, &cpu, bodies.len());
+    let m = Measured::since(started, &cpu, bodies.len(), None);
     let _ = ch.close(200, "done".into()).await;
     env.teardown().await;
     m
@@ -237,7 +276,7 @@ fn parse_only(bodies: &[Vec<u8>]) -> Measured {
             });
         }
     });
-    Measured::since(started, &cpu, bodies.len())
+    Measured::since(started, &cpu, bodies.len(), None)
 }
 
 async fn store_only(p: &Params, kind: Kind, bodies: &[Vec<u8>]) -> Measured {
@@ -276,7 +315,7 @@ async fn store_only(p: &Params, kind: Kind, bodies: &[Vec<u8>]) -> Measured {
     for t in tasks {
         t.await.expect("writer");
     }
-    let m = Measured::since(started, &cpu, bodies.len());
+    let m = Measured::since(started, &cpu, bodies.len(), db_name(&env));
     env.teardown().await;
     m
 }
@@ -286,6 +325,14 @@ async fn pipeline(p: &Params, kind: Kind, bodies: &[Vec<u8>]) -> Measured {
     env.client
         .publish_all(&env.settings.amqp, &uploads(bodies))
         .await;
+    if std::env::var("BAOCAO_BENCH_TAP").is_ok_and(|v| v == "0") {
+        // The events then reach no queue: the broker's cost without the tap.
+        env.client
+            .channel
+            .queue_delete(env.events.as_str().into(), Default::default())
+            .await
+            .expect("delete the events tap");
+    }
     let cpu = Snapshot::now();
     let started = Instant::now();
     let w = env.start_worker().await;
@@ -298,7 +345,7 @@ async fn pipeline(p: &Params, kind: Kind, bodies: &[Vec<u8>]) -> Measured {
     while w.metrics.acked.get() < n {
         tokio::time::sleep(Duration::from_millis(5)).await;
     }
-    let m = Measured::since(started, &cpu, bodies.len());
+    let m = Measured::since(started, &cpu, bodies.len(), db_name(&env));
     assert_eq!(w.metrics.parsed.get(), n, "every report parsed and stored");
     w.stop().await.expect("a clean stop");
     env.teardown().await;

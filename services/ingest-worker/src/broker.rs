@@ -75,6 +75,11 @@ impl Session {
             .await
     }
 
+    /// The channel the deliveries come on (and are acked on).
+    pub fn consume_channel(&self) -> &Channel {
+        &self.consume_channel
+    }
+
     pub async fn close(&self) {
         if self.connection.status().connected() {
             let _ = self

@@ -1,12 +1,12 @@
 //! One delivery, start to finish: read the envelope, parse, commit the
 //! outcome, dead-letter what can never succeed, announce, and only then
-//! acknowledge.
+//! hand it over to be acknowledged (`acks`).
 //!
 //! - Transient store failures are retried here, with backoff, for as long
 //!   as it takes: the delivery stays unacknowledged and holds its
 //!   concurrency slot, so consumption pauses while the store is down.
 //!   Nothing is rejected for them.
-//! - A broker failure while finishing (dead letter, event or ack) gives the
+//! - A broker failure while finishing (dead letter or event) gives the
 //!   delivery up: the broker redelivers it on the next connection, and the
 //!   store answers DUPLICATE, so the redelivery only finishes the job.
 
@@ -18,10 +18,10 @@ use baocao_domain::{Ingestion, IngestionStatus, Report, Source};
 use baocao_store::{AnyStore, Recorded, Store, StoreError};
 use chrono::Utc;
 use lapin::message::Delivery;
-use lapin::options::BasicAckOptions;
 use sha2::{Digest, Sha256};
 use tracing::{Instrument, debug, error, info, info_span, warn};
 
+use crate::acks::Ticket;
 use crate::broker::Publisher;
 use crate::envelope::{self, Envelope, Limits};
 use crate::events;
@@ -80,10 +80,14 @@ impl Drop for InFlight {
     }
 }
 
+/// Handles one delivery; `ticket` is its place among the session's acks
+/// (given up, so left unacknowledged, if this returns an error or is
+/// cancelled).
 pub async fn handle(
     ctx: Arc<Ctx>,
     publisher: Publisher,
     mut delivery: Delivery,
+    ticket: Ticket,
 ) -> Result<(), BrokerTrouble> {
     let _in_flight = InFlight::new(&ctx.metrics);
     ctx.metrics.received.inc();
@@ -116,17 +120,14 @@ pub async fn handle(
             Verdict::Rejected(_) => None,
         };
         finish(&ctx, &publisher, &delivery, source, report, outcome).await?;
-        match delivery.acker.ack(BasicAckOptions::default()).await {
-            Ok(true) => {
-                ctx.metrics.acked.inc();
-                debug!(elapsed_ms = started.elapsed().as_millis() as u64, "acked");
-                Ok(())
-            }
-            Ok(false) => Err(BrokerTrouble(
-                "the channel closed before the ack; the message will be redelivered".into(),
-            )),
-            Err(e) => Err(BrokerTrouble(format!("ack failed: {e}"))),
-        }
+        // Committed, dead-lettered if need be, announced: now it may be
+        // acked (by the session's acker, with others finished meanwhile).
+        ticket.finished();
+        debug!(
+            elapsed_ms = started.elapsed().as_millis() as u64,
+            "finished"
+        );
+        Ok(())
     }
     .instrument(span)
     .await

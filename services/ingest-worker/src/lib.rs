@@ -6,6 +6,7 @@
 //! - `broker`: one connection: topology, prefetch, consumer, and the
 //!   confirmed publisher of dead letters and events.
 //! - [`topology`]: the exchanges and queues of the message contract.
+//! - `acks`: acknowledgements, several at once where safe.
 //! - `handler`: one delivery: envelope, parse, commit (retrying transient
 //!   store failures), dead-letter, event, ack.
 //! - [`envelope`]: the contract's properties and headers, checked.
@@ -14,6 +15,7 @@
 //! - [`metrics`]: Prometheus metrics and readiness; `http` serves them.
 //! - `retry`: backoff with jitter. [`telemetry`]: logs, text or JSON.
 
+mod acks;
 mod broker;
 pub mod envelope;
 mod error;

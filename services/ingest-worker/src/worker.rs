@@ -19,10 +19,11 @@ use baocao_store::{AnyStore, ConnectOptions};
 use futures_lite::StreamExt;
 use tokio::net::TcpListener;
 use tokio::sync::{Semaphore, watch};
-use tokio::task::JoinSet;
+use tokio::task::{JoinHandle, JoinSet};
 use tokio::time::Instant;
 use tracing::{error, info, warn};
 
+use crate::acks::{self, Acks};
 use crate::broker::{self, Session};
 use crate::envelope::Limits;
 use crate::error::WorkerError;
@@ -250,6 +251,11 @@ async fn consume(
         health.set_consuming(true, metrics);
         info!(queue = %settings.amqp.queue, prefetch = settings.amqp.prefetch,
               concurrency = settings.worker.concurrency, "consuming");
+        let (acks, mut acker) = acks::start(
+            session.consume_channel().clone(),
+            settings.amqp.prefetch,
+            metrics.clone(),
+        );
         let end = run_session(
             &mut session,
             session_id,
@@ -257,13 +263,24 @@ async fn consume(
             &slots,
             &mut tasks,
             &mut stop,
+            &acks,
+            &mut acker,
         )
         .await;
         health.set_consuming(false, metrics);
         match end {
             SessionEnd::Stop => {
                 health.set_stopping();
-                drain(&mut session, session_id, &ctx, &slots, &mut tasks, grace).await;
+                drain(
+                    &mut session,
+                    session_id,
+                    &ctx,
+                    &slots,
+                    &mut tasks,
+                    &acks,
+                    grace,
+                )
+                .await;
                 session.close().await;
                 return Ok(());
             }
@@ -287,6 +304,7 @@ async fn consume(
 }
 
 /// Hands deliveries to tasks until shutdown or a broker failure.
+#[allow(clippy::too_many_arguments)]
 async fn run_session(
     session: &mut Session,
     session_id: u64,
@@ -294,11 +312,14 @@ async fn run_session(
     slots: &Arc<Semaphore>,
     tasks: &mut JoinSet<TaskResult>,
     stop: &mut watch::Receiver<bool>,
+    acks: &Acks,
+    acker: &mut JoinHandle<Result<(), String>>,
 ) -> SessionEnd {
     loop {
         let slot = tokio::select! {
             biased;
             _ = stop.wait_for(|s| *s) => return SessionEnd::Stop,
+            ended = &mut *acker => return SessionEnd::Broken(acker_ended(ended)),
             Some(joined) = tasks.join_next(), if !tasks.is_empty() => {
                 if let Some(why) = trouble(joined, session_id) {
                     return SessionEnd::Broken(why);
@@ -316,6 +337,7 @@ async fn run_session(
             tokio::select! {
                 biased;
                 _ = stop.wait_for(|s| *s) => return SessionEnd::Stop,
+                ended = &mut *acker => return SessionEnd::Broken(acker_ended(ended)),
                 Some(joined) = tasks.join_next(), if !tasks.is_empty() => {
                     if let Some(why) = trouble(joined, session_id) {
                         return SessionEnd::Broken(why);
@@ -332,12 +354,22 @@ async fn run_session(
                 },
             }
         };
+        let ticket = acks.read(delivery.delivery_tag);
         let (ctx, publisher) = (Arc::clone(ctx), session.publisher.clone());
         tasks.spawn(async move {
-            let r = handler::handle(ctx, publisher, delivery).await;
+            let r = handler::handle(ctx, publisher, delivery, ticket).await;
             drop(slot);
             (session_id, r)
         });
+    }
+}
+
+/// Why the acker stopped: an ack failed, so the channel is gone.
+fn acker_ended(ended: Result<Result<(), String>, tokio::task::JoinError>) -> String {
+    match ended {
+        Ok(Err(why)) => why,
+        Ok(Ok(())) => "the acker stopped".into(),
+        Err(e) => format!("the acker failed: {e}"),
     }
 }
 
@@ -366,6 +398,7 @@ async fn drain(
     ctx: &Arc<Ctx>,
     slots: &Arc<Semaphore>,
     tasks: &mut JoinSet<TaskResult>,
+    acks: &Acks,
     grace: Duration,
 ) {
     let deadline = Instant::now() + grace;
@@ -383,9 +416,10 @@ async fn drain(
             };
             match tokio::time::timeout_at(deadline, session.consumer.next()).await {
                 Ok(Some(Ok(delivery))) => {
+                    let ticket = acks.read(delivery.delivery_tag);
                     let (ctx, publisher) = (Arc::clone(ctx), session.publisher.clone());
                     tasks.spawn(async move {
-                        let r = handler::handle(ctx, publisher, delivery).await;
+                        let r = handler::handle(ctx, publisher, delivery, ticket).await;
                         drop(slot);
                         (session_id, r)
                     });
@@ -395,6 +429,13 @@ async fn drain(
         }
     }
     finish_tasks(tasks, deadline).await;
+    // The acks of the messages finished last, before the connection closes.
+    if tokio::time::timeout_at(deadline, acks.flush())
+        .await
+        .is_err()
+    {
+        warn!("grace period over before the last acks: their messages will be redelivered");
+    }
 }
 
 async fn finish_tasks(tasks: &mut JoinSet<TaskResult>, deadline: Instant) {
