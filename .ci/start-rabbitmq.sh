@@ -88,6 +88,11 @@ chmod +x "$ctl"
 echo "start-rabbitmq: starting node $node on 127.0.0.1:$port"
 (
     . "$base/env"
+    # The node keeps the directory it starts in as its working directory,
+    # and resolves relative paths against it when it stops: started from a
+    # checkout that is later deleted, `rabbitmqctl stop_app` fails with
+    # enoent. Its own base directory outlives any checkout.
+    cd "$base"
     # -detached forks the node and returns at once.
     "$bin/rabbitmq-server" -detached >"$dir/log/startup.log" 2>&1
 )
