@@ -174,8 +174,20 @@ async fn build(url: &str, n: usize) -> AnyStore {
         url.replace(|c: char| !c.is_ascii_alphanumeric(), "_")
     ));
     if marker.exists() {
-        eprintln!("database: {n} reports already stored at {url}");
-        return store;
+        // The marker outlives the database: trust it only if the first and
+        // the last report of the build are there (a database dropped or
+        // made anew since would otherwise be measured empty).
+        let (first, last) = (
+            store.ingestion("bench-0").await,
+            store
+                .ingestion(&format!("bench-{}", n.saturating_sub(1)))
+                .await,
+        );
+        if first.is_ok() && last.is_ok() {
+            eprintln!("database: {n} reports already stored at {url}");
+            return store;
+        }
+        eprintln!("database: marked as built, but its reports are missing: storing them again");
     }
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../testdata/reports/000_5b1c2bc8d5408b7b.txt");
