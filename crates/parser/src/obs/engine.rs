@@ -592,20 +592,7 @@ impl<'d> Extractor<'d> {
             };
             // "Trong đó: ...", "Cụ thể: ..." break down the figure of the
             // sentence before: they keep its status and its base.
-            // (The openers' lowercase opens with t, b or c: only a
-            // sentence opening with one of them, either case, is
-            // lowercased to tell.)
-            let opener = sentence.starts_with(['t', 'T', 'b', 'B', 'c', 'C']) && {
-                let twelve = sentence
-                    .char_indices()
-                    .nth(12)
-                    .map_or(sentence.len(), |(i, _)| i);
-                let lower_start = lowercase(&sentence[..twelve]);
-                BREAKDOWN_OPENERS
-                    .iter()
-                    .chain(&["cụ thể"])
-                    .any(|o| lower_start.starts_with(o))
-            };
+            let opener = opens_breakdown(sentence);
             if !opener {
                 state.base = None;
             }
@@ -2495,9 +2482,6 @@ fn damage_at(gap: &str) -> Option<(usize, usize)> {
     gap.is_char_boundary(start).then_some((start, at))
 }
 
-/// Whether the words before an alias name its indicator rather than an
-/// item of it: "Vốn đầu tư công" of "Vốn đầu tư công giải ngân đến ...
-/// được" is in the indicator's name ("Giải ngân vốn đầu tư công").
 /// The lowercase name and aliases of every indicator of the catalog, in
 /// its order: made once, like the catalog's own index.
 static LOWER_NAMES: std::sync::LazyLock<Vec<Vec<String>>> = std::sync::LazyLock::new(|| {
@@ -2523,6 +2507,9 @@ fn lower_names(ind: &catalog::Indicator) -> Option<&'static [String]> {
         .map(|_| LOWER_NAMES[at].as_slice())
 }
 
+/// Whether the words before an alias name its indicator rather than an
+/// item of it: "Vốn đầu tư công" of "Vốn đầu tư công giải ngân đến ...
+/// được" is in the indicator's name ("Giải ngân vốn đầu tư công").
 fn names_indicator(np: &str, ind: &catalog::Indicator) -> bool {
     let np = lowercase(np.trim());
     if np.is_empty() {
@@ -3091,7 +3078,9 @@ fn about_phrase(after: &str) -> Option<(&str, usize)> {
 }
 
 /// Whether `text` opens with a breakdown opener ("Trong đó", "Chia ra",
-/// "Chia theo", "Bao gồm"), either case.
+/// "Chia theo", "Bao gồm", "Cụ thể"), either case. (The openers' lowercase
+/// opens with t, b or c: only a text opening with one of them, either
+/// case, is lowercased to tell.)
 fn opens_breakdown(text: &str) -> bool {
     text.starts_with(['t', 'T', 'b', 'B', 'c', 'C']) && {
         let twelve = text.char_indices().nth(12).map_or(text.len(), |(i, _)| i);
