@@ -7,6 +7,7 @@ use baocao_domain::ComparisonBase;
 use regex::Regex;
 
 use super::when::Anchor;
+use crate::numbering::roman_value;
 
 /// The kinds of base, in the order they are tried.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,12 +148,10 @@ pub fn base_at(text: &str, anchor: Anchor) -> Option<(ComparisonBase, String, us
         }
         Alt::Quarter => {
             let c = re.captures(text)?;
-            let quarter = c.name("q").map(|q| match q.as_str() {
-                "I" | "i" | "1" => 1,
-                "II" | "ii" | "2" => 2,
-                "III" | "iii" | "3" => 3,
-                _ => 4,
-            });
+            // (The pattern takes I to IV or 1 to 4.)
+            let quarter = c
+                .name("q")
+                .and_then(|q| roman_value(q.as_str()).or_else(|| q.as_str().parse().ok()));
             period_base(quarter, c["qy"].parse().ok()?, anchor)
         }
         Alt::Plan => ComparisonBase::Plan,
