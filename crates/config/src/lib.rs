@@ -97,6 +97,10 @@ pub struct Amqp {
     pub delivery_limit: u32,
     /// Unacknowledged messages the broker sends at once (basic.qos).
     pub prefetch: u16,
+    /// The worker's longest wait, in seconds, for the broker to open a
+    /// session (connect, declare, consume), confirm a publish or close:
+    /// past it the session counts as lost and is opened again.
+    pub timeout_secs: u64,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -252,6 +256,9 @@ impl Settings {
         }
         if self.amqp.prefetch == 0 {
             return bad("amqp.prefetch", "must be at least 1".into());
+        }
+        if self.amqp.timeout_secs == 0 {
+            return bad("amqp.timeout_secs", "must be at least 1".into());
         }
         if self.amqp.delivery_limit == 0 {
             return bad("amqp.delivery_limit", "must be at least 1".into());

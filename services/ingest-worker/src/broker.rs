@@ -2,6 +2,8 @@
 //! prefetch, and a publishing channel in confirm mode for dead letters and
 //! events.
 
+use std::time::Duration;
+
 use baocao_config::Amqp;
 use lapin::message::Delivery;
 use lapin::options::{
@@ -22,6 +24,17 @@ pub enum PublishError {
     Nacked,
     #[error("no queue is bound to {exchange}: the message was returned")]
     Unroutable { exchange: String },
+    #[error("the broker did not confirm within {} s", .0.as_secs())]
+    TimedOut(Duration),
+}
+
+/// Why a session did not open.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error(transparent)]
+    Amqp(#[from] lapin::Error),
+    #[error("the broker did not open a session within {} s", .0.as_secs())]
+    TimedOut(Duration),
 }
 
 pub struct Session {
@@ -29,11 +42,27 @@ pub struct Session {
     pub consumer: Consumer,
     pub publisher: Publisher,
     consume_channel: Channel,
+    timeout: Duration,
 }
 
 /// Opens a connection, declares the topology, sets the prefetch and starts
-/// consuming.
-pub async fn open(url: &str, amqp: &Amqp, consumer_tag: &str) -> lapin::Result<Session> {
+/// consuming, within `amqp.timeout_secs`: a broker that accepts the
+/// connection but does not answer (one still starting, say) must not hold
+/// the worker forever.
+pub async fn open(url: &str, amqp: &Amqp, consumer_tag: &str) -> Result<Session, OpenError> {
+    let timeout = Duration::from_secs(amqp.timeout_secs.max(1));
+    match tokio::time::timeout(timeout, open_session(url, amqp, consumer_tag, timeout)).await {
+        Ok(opened) => Ok(opened?),
+        Err(_) => Err(OpenError::TimedOut(timeout)),
+    }
+}
+
+async fn open_session(
+    url: &str,
+    amqp: &Amqp,
+    consumer_tag: &str,
+    timeout: Duration,
+) -> lapin::Result<Session> {
     let props = ConnectionProperties::default()
         .with_connection_name(LongString::from(format!("baocao-worker {consumer_tag}")));
     let connection = Connection::connect(url, props).await?;
@@ -61,8 +90,10 @@ pub async fn open(url: &str, amqp: &Amqp, consumer_tag: &str) -> lapin::Result<S
             channel: publish_channel,
             dead_letter_exchange: amqp.dead_letter_exchange.clone(),
             events_exchange: amqp.events_exchange.clone(),
+            timeout,
         },
         consume_channel,
+        timeout,
     })
 }
 
@@ -80,12 +111,17 @@ impl Session {
         &self.consume_channel
     }
 
+    /// Closes the connection, waiting at most `amqp.timeout_secs` for the
+    /// broker's answer (a broken connection may never give one).
     pub async fn close(&self) {
         if self.connection.status().connected() {
-            let _ = self
-                .connection
-                .close(200, "baocao-worker stopping".into())
-                .await;
+            let closing = self.connection.close(200, "baocao-worker stopping".into());
+            if tokio::time::timeout(self.timeout, closing).await.is_err() {
+                tracing::warn!(
+                    timeout_secs = self.timeout.as_secs(),
+                    "the broker did not answer the close; leaving the connection"
+                );
+            }
         }
     }
 }
@@ -96,6 +132,7 @@ pub struct Publisher {
     channel: Channel,
     dead_letter_exchange: String,
     events_exchange: String,
+    timeout: Duration,
 }
 
 impl Publisher {
@@ -156,20 +193,24 @@ impl Publisher {
         body: &[u8],
         props: BasicProperties,
     ) -> Result<(), PublishError> {
-        let confirm = self
-            .channel
-            .basic_publish(
-                exchange.into(),
-                routing_key.into(),
-                BasicPublishOptions {
-                    mandatory,
-                    immediate: false,
-                },
-                body,
-                props,
-            )
-            .await?
-            .await?;
+        let confirmed = async {
+            self.channel
+                .basic_publish(
+                    exchange.into(),
+                    routing_key.into(),
+                    BasicPublishOptions {
+                        mandatory,
+                        immediate: false,
+                    },
+                    body,
+                    props,
+                )
+                .await?
+                .await
+        };
+        let confirm = tokio::time::timeout(self.timeout, confirmed)
+            .await
+            .map_err(|_| PublishError::TimedOut(self.timeout))??;
         match confirm {
             Confirmation::Ack(None) | Confirmation::NotRequested => Ok(()),
             Confirmation::Ack(Some(_)) => Err(PublishError::Unroutable {

@@ -21,10 +21,10 @@ use tokio::net::TcpListener;
 use tokio::sync::{Semaphore, watch};
 use tokio::task::{JoinHandle, JoinSet};
 use tokio::time::Instant;
-use tracing::{error, info, warn};
+use tracing::{debug, error, info, warn};
 
 use crate::acks::{self, Acks};
-use crate::broker::{self, Session};
+use crate::broker::{self, OpenError, Session};
 use crate::envelope::Limits;
 use crate::error::WorkerError;
 use crate::handler::{self, BrokerTrouble, Ctx};
@@ -223,13 +223,14 @@ async fn consume(
         }
         session_id += 1;
         let tag = format!("baocao-worker-{}-{session_id}", std::process::id());
+        debug!(consumer_tag = %tag, "opening a broker session");
         let opened = tokio::select! {
             _ = stop.wait_for(|s| *s) => break,
             s = broker::open(url, &settings.amqp, &tag) => s,
         };
         let mut session = match opened {
             Ok(s) => s,
-            Err(e) if e.is_amqp_soft_error() => {
+            Err(OpenError::Amqp(e)) if e.is_amqp_soft_error() => {
                 // A channel-level refusal while declaring: the topology on the
                 // broker contradicts the settings. Waiting will not help.
                 return Err(WorkerError::Topology(e.to_string()));

@@ -194,6 +194,55 @@ async fn broker_restart_mid_stream(kind: Kind) {
     .await;
 }
 
+/// A broker that takes the connection and then says nothing (a node still
+/// starting, a wedged one, a half-open proxy) must not hold the worker: it
+/// gives the session up after `amqp.timeout_secs` and tries again, and
+/// consumes once the broker answers.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_broker_that_does_not_answer_is_given_up_and_tried_again() {
+    run_case(
+        Kind::Sqlite,
+        |_| {},
+        |env| async move {
+            let (host, port) = host_port(env.settings.amqp.url.expose(), 5672);
+            let target = tokio::net::lookup_host((host.as_str(), port))
+                .await
+                .expect("resolve")
+                .next()
+                .expect("an address");
+            let proxy = Proxy::start(target).await;
+            proxy.mute(true);
+            let mut settings = env.settings.clone();
+            settings.amqp.url = Secret::new(format!("amqp://{}/%2f", proxy.addr));
+            settings.amqp.timeout_secs = 1;
+            let w = env.spawn_worker_with(settings).await;
+
+            // Each silent session is given up after a second: a third
+            // connection comes within seconds, not never.
+            let p = &proxy;
+            wait_for(
+                "a third connection to the silent broker",
+                Duration::from_secs(20),
+                || async move { (p.accepted() >= 3).then_some(()) },
+            )
+            .await;
+            assert!(w.is_running(), "the worker waits the broker out");
+            let (status, _) = get(w.metrics_addr, "/readyz").await.expect("readyz");
+            assert_eq!(status, 503, "not ready without a broker session");
+
+            // The broker answers again: the worker consumes.
+            proxy.mute(false);
+            w.wait_ready().await;
+            let (ups, ids) = uploads("silent", 30_000, 3);
+            env.client.publish_all(&env.settings.amqp, &ups).await;
+            let outcomes = env.wait_ingested(&ids, Duration::from_secs(60)).await;
+            assert_all_parsed(&outcomes);
+            w.stop().await.expect("a clean stop");
+        },
+    )
+    .await;
+}
+
 async fn store_unreachable_for_10_s_mid_stream(kind: Kind) {
     run_case(
         kind,
@@ -203,7 +252,7 @@ async fn store_unreachable_for_10_s_mid_stream(kind: Kind) {
             let proxy = match env.kind {
                 Kind::Postgres => {
                     let direct = env.db.url().to_owned();
-                    let (host, port) = pg_host_port(&direct);
+                    let (host, port) = host_port(&direct, 5432);
                     let target = tokio::net::lookup_host((host.as_str(), port))
                         .await
                         .expect("resolve")
@@ -279,13 +328,13 @@ async fn store_unreachable_for_10_s_mid_stream(kind: Kind) {
     .await;
 }
 
-fn pg_host_port(url: &str) -> (String, u16) {
+fn host_port(url: &str, default_port: u16) -> (String, u16) {
     let after = url.split_once("://").unwrap().1;
     let authority = after.split('/').next().unwrap();
     let hostport = authority.rsplit('@').next().unwrap();
     match hostport.rsplit_once(':') {
         Some((h, p)) => (h.to_owned(), p.parse().expect("a port")),
-        None => (hostport.to_owned(), 5432),
+        None => (hostport.to_owned(), default_port),
     }
 }
 

@@ -45,6 +45,9 @@ pub fn test_settings(db_url: &str, prefix: &str) -> Settings {
     s.metrics.addr = "127.0.0.1:0".into();
     s.worker.retry_initial_ms = 50;
     s.worker.retry_max_ms = 1000;
+    // A session the broker does not answer is given up well within the
+    // 30 s the tests wait for readiness.
+    s.amqp.timeout_secs = 10;
     s.worker.shutdown_grace_secs = 20;
     s
 }
@@ -116,6 +119,13 @@ impl TestEnv {
     }
 
     pub async fn start_worker_with(&self, settings: Settings) -> RunningWorker {
+        let w = self.spawn_worker_with(settings).await;
+        w.wait_ready().await;
+        w
+    }
+
+    /// A worker running in this process, not waited for.
+    pub async fn spawn_worker_with(&self, settings: Settings) -> RunningWorker {
         let worker = Worker::bind(settings).await.expect("bind the worker");
         let metrics_addr = worker.metrics_addr().expect("a metrics port");
         let metrics = worker.metrics();
@@ -131,14 +141,12 @@ impl TestEnv {
             running.fetch_sub(1, Ordering::SeqCst);
             r
         });
-        let w = RunningWorker {
+        RunningWorker {
             metrics_addr,
             metrics,
             stop: Some(stop),
             handle: Some(handle),
-        };
-        w.wait_ready().await;
-        w
+        }
     }
 
     pub async fn ingestion(&self, message_id: &str) -> Option<Ingestion> {

@@ -1,6 +1,8 @@
 //! A TCP proxy a test can cut: while cut, connections through it are
 //! closed and new ones refused, as when a database server is down, without
-//! touching the server that other tests use.
+//! touching the server that other tests use. It can also be muted: while
+//! muted, it accepts connections and holds them without a word, as a
+//! server that is still starting or is wedged does.
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -18,6 +20,8 @@ pub struct Proxy {
 struct State {
     acceptor: Option<JoinHandle<()>>,
     conns: Vec<AbortHandle>,
+    muted: bool,
+    accepted: usize,
 }
 
 impl Proxy {
@@ -41,17 +45,39 @@ impl Proxy {
         let target = self.target;
         let acceptor = tokio::spawn(async move {
             while let Ok((mut inbound, _)) = listener.accept().await {
-                let conn = tokio::spawn(async move {
-                    if let Ok(mut outbound) = TcpStream::connect(target).await {
-                        let _ = tokio::io::copy_bidirectional(&mut inbound, &mut outbound).await;
-                    }
-                });
                 let mut s = state.lock().unwrap();
+                s.accepted += 1;
+                let conn = if s.muted {
+                    // Read and drop whatever comes, answer nothing, close
+                    // only when the peer does.
+                    tokio::spawn(async move {
+                        let _ = tokio::io::copy(&mut inbound, &mut tokio::io::sink()).await;
+                    })
+                } else {
+                    tokio::spawn(async move {
+                        if let Ok(mut outbound) = TcpStream::connect(target).await {
+                            let _ =
+                                tokio::io::copy_bidirectional(&mut inbound, &mut outbound).await;
+                        }
+                    })
+                };
                 s.conns.retain(|c| !c.is_finished());
                 s.conns.push(conn.abort_handle());
             }
         });
         self.state.lock().unwrap().acceptor = Some(acceptor);
+    }
+
+    /// Accepts new connections without forwarding or answering them (or,
+    /// with `false`, forwards them again). Connections already made stay
+    /// as they are.
+    pub fn mute(&self, muted: bool) {
+        self.state.lock().unwrap().muted = muted;
+    }
+
+    /// Connections accepted so far, muted or not.
+    pub fn accepted(&self) -> usize {
+        self.state.lock().unwrap().accepted
     }
 
     /// Closes every connection and stops listening: new connections are
