@@ -196,6 +196,10 @@ EOF
         export RABBITMQ_DIST_PORT=$((amqp_port + 20000))
         export ERL_EPMD_ADDRESS=127.0.0.1
         export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+        # The node works in its own directory, not the caller's: the caller's
+        # may be deleted while the node runs, and rabbitmqctl then fails
+        # against it with enoent (as .ci/start-rabbitmq.sh found).
+        cd "$rdir"
         exec setsid "$rabbit_bin/rabbitmq-server" >"$run/rabbitmq.log" 2>&1 </dev/null 9>&-
     ) &
     echo $! >"$pids/rabbitmq.pid"
