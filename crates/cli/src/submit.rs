@@ -104,7 +104,20 @@ pub fn run(args: &SubmitArgs) -> anyhow::Result<ExitCode> {
         .enable_all()
         .build()
         .context("starting the async runtime")?;
-    runtime.block_on(publish(&settings, &bytes, props))?;
+    let timeout = std::time::Duration::from_secs(settings.amqp.timeout_secs.max(1));
+    runtime.block_on(async {
+        match tokio::time::timeout(timeout, publish(&settings, &bytes, props)).await {
+            Ok(published) => published,
+            Err(_) => bail!(
+                "the broker at {} did not confirm upload {message_id} within {} s \
+                 (amqp.timeout_secs): it may or may not be queued. `baocao status \
+                 {message_id}` tells once a worker has it; sending the file again is safe (a \
+                 second copy is recorded as DUPLICATE)",
+                redact(settings.amqp.url.expose()),
+                timeout.as_secs()
+            ),
+        }
+    })?;
     println!("{message_id}");
     Ok(ExitCode::SUCCESS)
 }

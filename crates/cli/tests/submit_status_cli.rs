@@ -186,6 +186,58 @@ async fn submit_publishes_per_the_contract_and_prints_the_message_id() {
     let _ = conn.close(200, "done".into()).await;
 }
 
+/// A broker that takes the connection and answers nothing (wedged, still
+/// starting, a half-open proxy): submit gives up with a clear error after
+/// amqp.timeout_secs instead of hanging.
+#[test]
+fn submit_gives_up_on_a_broker_that_does_not_answer() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    let held = std::thread::spawn(move || {
+        // Hold the connection open, say nothing, until the client leaves.
+        let (mut conn, _) = listener.accept().unwrap();
+        let _ = std::io::copy(&mut conn, &mut std::io::sink());
+    });
+    let url = format!("amqp://{addr}/%2f");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .args([
+            "submit",
+            SEED,
+            "--department",
+            "so-khdt",
+            "--message-id",
+            "cli-silent-1",
+        ])
+        .env_remove("BAOCAO_CONFIG")
+        .env("BAOCAO__AMQP__URL", &url)
+        .env("BAOCAO__AMQP__TIMEOUT_SECS", "2")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run baocao");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("baocao submit still waits on a silent broker after 30 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let out = child.wait_with_output().unwrap();
+    let (stdout, err) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert!(!out.status.success(), "{stdout}");
+    assert!(stdout.is_empty(), "no message id is printed: {stdout}");
+    assert!(
+        err.contains("did not confirm upload cli-silent-1 within 2 s"),
+        "{err}"
+    );
+    assert!(err.contains(&addr.to_string()), "{err}");
+    held.join().unwrap();
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn status_shows_outcome_and_reason() {
     let dir = std::env::temp_dir().join(unique("baocao-status"));

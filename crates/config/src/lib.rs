@@ -97,9 +97,10 @@ pub struct Amqp {
     pub delivery_limit: u32,
     /// Unacknowledged messages the broker sends at once (basic.qos).
     pub prefetch: u16,
-    /// The worker's longest wait, in seconds, for the broker to open a
-    /// session (connect, declare, consume), confirm a publish or close:
-    /// past it the session counts as lost and is opened again.
+    /// The longest wait, in seconds, for the broker: the worker's to open a
+    /// session (connect, declare, consume), confirm a publish or close
+    /// (past it the session counts as lost and is opened again), and
+    /// `baocao submit`'s for its upload to be confirmed.
     pub timeout_secs: u64,
 }
 
