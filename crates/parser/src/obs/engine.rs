@@ -1535,8 +1535,17 @@ impl<'d> Extractor<'d> {
                     s.push_str(post);
                     clean_label(&s)
                 };
+                // "305 doanh nghiệp, chi nhánh tạm ngừng hoạt động": what is
+                // counted may run on past a comma of its list of nouns.
+                // (A count's: a bare number before a comma ends its item,
+                // "... là 13.672, xuất khẩu lao động là 896".)
+                let listed = unit
+                    .as_ref()
+                    .filter(|u| is_count(u.code))
+                    .and_then(|_| listed_after(&main[unit_end + post.len()..]))
+                    .map_or(window, |l| &main[cursor..unit_end + post.len() + l]);
                 let used = self.level(
-                    gap, cursor, mentions, loc, state, q, window, &counted, span, in_paren,
+                    gap, cursor, mentions, loc, state, q, window, listed, &counted, span, in_paren,
                 );
                 let item = self.area_item(unit.as_ref(), gap, post, &counted, state);
                 if let Some(c) = state.current
@@ -1817,6 +1826,7 @@ impl<'d> Extractor<'d> {
         state: &mut State,
         mut q: Quantity,
         window: &str,
+        listed: &str,
         counted: &str,
         span: Span,
         in_paren: bool,
@@ -1896,12 +1906,20 @@ impl<'d> Extractor<'d> {
         }
         // "xảy ra 25 vụ tai nạn giao thông", "tiếp nhận 643 đơn": the subject
         // after, or around, the number.
+        let in_force = Some(state.code).filter(|c| !c.is_empty());
         if self.find(gap, previous).is_none()
-            && let Some((ind, r)) = self.find(window, Some(state.code).filter(|c| !c.is_empty()))
+            && let Some((ind, r)) = self.find(window, in_force).or_else(|| {
+                // (Only a name that reaches past the comma: one before it
+                // was looked for in the window.)
+                (listed.len() > window.len())
+                    .then(|| self.find(listed, in_force))
+                    .flatten()
+                    .filter(|(_, r)| r.end > window.len())
+            })
             && (ind.code != state.code || state.in_breakdown)
         {
             let used = r.end;
-            let label = without_figure(&window[r], &span, loc, cursor);
+            let label = without_figure(&listed[r], &span, loc, cursor);
             if q.unit_code == UnitCode::Number && is_count(ind.unit) {
                 q.unit_code = ind.unit;
             }
@@ -3295,6 +3313,36 @@ fn post_words(text: &str) -> &str {
     }
     t
 }
+
+/// "…, chi nhánh tạm ngừng hoạt động, tăng 22%" after "519 doanh
+/// nghiệp": when the words after a count's unit stop at a comma, the
+/// bytes of the next comma-free stretch that may still name what is
+/// counted (up to a figure, a verb or a base, at most six words).
+fn listed_after(rest: &str) -> Option<usize> {
+    let after = rest.strip_prefix(',')?;
+    let end = after
+        .bytes()
+        .position(|b| matches!(b, b',' | b';' | b'.' | b'(' | b':' | b')') || b.is_ascii_digit())
+        .unwrap_or(after.len());
+    let mut len = 0;
+    for (n, w) in after[..end].split_whitespace().enumerate() {
+        let lower = lowercase(w);
+        if n >= 6 || LIST_STOPS.contains(&lower.as_str()) {
+            break;
+        }
+        // (The words are slices of `after`: their end is their offset
+        // plus their length.)
+        len = w.as_ptr() as usize - after.as_ptr() as usize + w.len();
+    }
+    (len > 0).then_some(1 + len)
+}
+
+/// Words that end a list of counted nouns: a statement about the figure
+/// begins.
+const LIST_STOPS: &[&str] = &[
+    "tăng", "giảm", "đạt", "bằng", "gấp", "chiếm", "so", "với", "là", "làm", "vượt", "ước",
+    "trong", "bao", "chia", "cụ", "tương", "hay", "tức", "còn",
+];
 
 /// The first `n` bytes of `s` (at a char boundary).
 fn tail_start(s: &str, n: usize) -> &str {

@@ -1,0 +1,51 @@
+//! Rules found by classifying what the seed's gold file and the parser
+//! disagreed on (precision 0.776 / recall 0.800 before this round), each
+//! tested on a passage written for it in the genre's style (invented
+//! figures): the causes are the genre's, not one report's.
+
+mod common;
+
+use common::rows::*;
+
+#[test]
+fn what_is_counted_may_be_a_list_parted_by_commas() {
+    // "305 doanh nghiệp, chi nhánh tạm ngừng hoạt động": the subject named
+    // after the figure runs past the comma of its list of nouns; it is not
+    // the subject before ("doanh nghiệp giải thể").
+    let r = report(
+        "6. Doanh nghiệp\n\n\
+         Lũy kế 05 tháng có 48 doanh nghiệp giải thể, tăng 12% và 305 doanh nghiệp, chi \
+         nhánh tạm ngừng hoạt động, giảm 5% so với cùng kỳ.",
+    );
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "enterprises_dissolved |  | {ytd} | 48 doanh nghiệp Enterprise x1 | Actual | {y} +12%"
+            ),
+            &format!(
+                "enterprises_suspended |  | {ytd} | 305 doanh nghiệp Enterprise x1 | Actual | {y} -5%"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn cases_named_by_a_list_of_acts_after_their_figure() {
+    // "03 vụ phát, phá rừng trái phép": the catalog's name spans the comma;
+    // the subject in force before (forest law violations) is not it.
+    let r = report(
+        "7. Lâm nghiệp\n\n\
+         Lực lượng kiểm lâm phát hiện 12 vụ vi phạm pháp luật về lâm nghiệp. Trong tháng xảy \
+         ra 03 vụ phát, phá rừng trái phép tại xã Sơn Hải.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!("forest_violations |  | {MAY} | 12 vụ Case x1 | Actual | "),
+            &format!("deforestation_cases |  | {MAY} | 3 vụ Case x1 | Actual | "),
+        ],
+    );
+}
