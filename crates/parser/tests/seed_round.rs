@@ -49,3 +49,28 @@ fn cases_named_by_a_list_of_acts_after_their_figure() {
         ],
     );
 }
+
+#[test]
+fn words_left_of_a_figure_before_a_comma_or_with_are_no_item_of_the_next() {
+    // "... 04 vụ phát, phá rừng trái phép tại huyện Sơn Động với tổng diện
+    // tích bị phá là 2,35 ha": the words after the count describe the
+    // cases ("với" joins what they came with); the area has no item. The
+    // same after a comma: "11 vụ chặt phá rừng trái pháp luật, diện tích
+    // thiệt hại 9,8 ha".
+    let r = report(
+        "7. Lâm nghiệp\n\n\
+         Trong tháng xảy ra 04 vụ phát, phá rừng trái phép tại huyện Sơn Động với tổng diện \
+         tích bị phá là 2,35 ha; lũy kế xảy ra 11 vụ chặt phá rừng trái pháp luật, diện tích \
+         thiệt hại 9,8 ha.",
+    );
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    assert_rows(
+        &r,
+        &[
+            &format!("deforestation_cases |  | {MAY} | 4 vụ Case x1 | Actual | "),
+            &format!("deforested_area |  | {MAY} | 2.35 ha Hectare x1 | Actual | "),
+            &format!("deforestation_cases |  | {ytd} | 11 vụ Case x1 | Actual | "),
+            &format!("deforested_area |  | {ytd} | 9.8 ha Hectare x1 | Actual | "),
+        ],
+    );
+}

@@ -2271,7 +2271,24 @@ impl<'d> Extractor<'d> {
                 String::new()
             }
             Some((ind, r)) if !GENERIC.contains(&ind.code) => {
-                let np = self.noun_phrase(&gap[..r.start], cursor, mentions, None, &state.label);
+                // "... trái phép với tổng diện tích bị phá là 1,59 ha": the
+                // words before "với" are what the subject comes with; after
+                // a figure of the clause, those before a comma are that
+                // figure's ("07 vụ ... trái pháp luật, diện tích thiệt hại
+                // 14,16 ha"). Neither is an item of the subject.
+                let before = &gap[..r.start];
+                let cut = rfind_str(before, " với ")
+                    .map(|i| i + " với ".len())
+                    .into_iter()
+                    .chain(
+                        (cursor > 0)
+                            .then(|| before.rfind(',').map(|i| i + 1))
+                            .flatten(),
+                    )
+                    .max()
+                    .unwrap_or(0);
+                let np =
+                    self.noun_phrase(&before[cut..], cursor + cut, mentions, None, &state.label);
                 if names_indicator(&np, ind) {
                     String::new()
                 } else if np.is_empty() && ind.code.ends_with("_plan") {
