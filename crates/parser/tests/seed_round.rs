@@ -74,3 +74,35 @@ fn words_left_of_a_figure_before_a_comma_or_with_are_no_item_of_the_next() {
         ],
     );
 }
+
+#[test]
+fn debts_listed_by_how_long_they_are_overdue() {
+    // "trong đó: nợ từ 3 đến dưới 6 tháng là: 120 đơn vị, với số tiền là:
+    // 6.100 triệu đồng": each item (its duration included) breaks down both
+    // the count of units and the amount; "với số tiền" names the amount of
+    // the debt, no item of it.
+    let r = report(
+        "3. Lao động, việc làm\n\n\
+         Tính đến hết tháng 4/2024, có 185 đơn vị còn nợ bảo hiểm xã hội từ 3 tháng trở lên \
+         với số tiền 25.400 triệu đồng, trong đó: nợ từ 3 đến dưới 6 tháng là: 120 đơn vị, \
+         với số tiền là: 6.100 triệu đồng; nợ từ 6 tháng trở lên là: 65 đơn vị, với số tiền \
+         là: 19.300 triệu đồng.",
+    );
+    let asof = "ASOF 2024-04-30..2024-04-30";
+    let m = "triệu đồng Vnd x1000000";
+    assert_rows(
+        &r,
+        &[
+            &format!(" |  | {asof} | 185 đơn vị Unit x1 | Actual | "),
+            &format!("social_insurance_debt |  | {asof} | 25400 {m} | Actual | "),
+            &format!(" | nợ từ 3 đến dưới 6 tháng | {asof} | 120 đơn vị Unit x1 | Actual | "),
+            &format!(
+                "social_insurance_debt | nợ từ 3 đến dưới 6 tháng | {asof} | 6100 {m} | Actual | "
+            ),
+            &format!(" | nợ từ 6 tháng trở lên | {asof} | 65 đơn vị Unit x1 | Actual | "),
+            &format!(
+                "social_insurance_debt | nợ từ 6 tháng trở lên | {asof} | 19300 {m} | Actual | "
+            ),
+        ],
+    );
+}

@@ -232,6 +232,8 @@ const EDGE_PHRASES: &[&str] = &[
     "bình quân",
     // "hoàn thành 47% dự toán": an attainment's verb.
     "hoàn thành",
+    // "với số tiền là: 8.958 triệu đồng": the amount of the subject.
+    "số tiền",
 ];
 
 /// Two-word compounds whose first (or last) word is an edge word alone:
@@ -1370,6 +1372,12 @@ impl<'d> Extractor<'d> {
         if self.in_base_before_change(main, n, cursor) {
             return None;
         }
+        // "nợ từ 3 đến dưới 6 tháng là: 161 đơn vị": a duration is no
+        // figure, and its words stay for the figure after it, whose item
+        // it names.
+        if is_duration(main, n) {
+            return None;
+        }
         // Dates and durations are not figures.
         if is_date_or_duration(main, n)
             || is_ordinal(&main[..n.start])
@@ -1965,6 +1973,25 @@ impl<'d> Extractor<'d> {
             state.label = counted.to_owned();
             state.breakdown = String::new();
             state.fresh = true;
+        } else if !named
+            && state.in_breakdown
+            && let Some(ind) = catalog::by_code(state.code)
+            && !compatible(ind.unit, q.unit_code)
+            && let Some(j) = self.sentence_levels.iter().rev().copied().find(|&j| {
+                self.obs[j]
+                    .quantity
+                    .as_ref()
+                    .is_some_and(|p| p.unit_code == q.unit_code && p.unit == q.unit)
+            })
+        {
+            // "trong đó: nợ từ 3 đến dưới 6 tháng là: 161 đơn vị, với số
+            // tiền là: 8.958 triệu đồng; nợ từ 6 ... là: 16 đơn vị": items
+            // that pair a count with an amount; a count the subject in
+            // force cannot have is of the subject of the sentence's count
+            // before it.
+            state.pending = Some((state.code, std::mem::take(&mut state.label)));
+            state.code = catalog::by_code(&self.obs[j].indicator).map_or("", |i| i.code);
+            state.label = self.obs[j].label.clone();
         }
         state.current = None;
         if let Some(i) = self.begin(gap, cursor, mentions, loc, state, Some(q), span, in_paren) {
@@ -3478,6 +3505,29 @@ fn is_date_or_duration(main: &str, n: &Num<'_>) -> bool {
     false
 }
 
+/// "từ 3 đến dưới 6 tháng", "từ 9 tháng trở lên": a number of a span of
+/// time that bounds what is counted (debts, arrears, ages).
+fn is_duration(main: &str, n: &Num<'_>) -> bool {
+    let after = &main[n.end..];
+    let t = after.trim_start();
+    if ["đến", "-", "–"].iter().any(|p| t.starts_with(p))
+        && DURATION.is_match(tail_start(after, 40))
+    {
+        return true;
+    }
+    let before = lowercase(tail(main[..n.start].trim_end(), 12));
+    ["từ", "đến", "dưới", "trên"]
+        .iter()
+        .any(|w| before.ends_with(w) && has_word(&before, w))
+        && ["tháng", "năm", "ngày", "tuổi"].iter().any(|w| {
+            t.starts_with(w)
+                && t[w.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !baocao_domain::text::is_alphabetic(c))
+        })
+}
+
 /// "từ 60 đến 65 nghìn đồng/kg": the upper end of a range written out,
 /// one quantity like "60-65 nghìn đồng/kg" (not "từ 5 đến 7 ngày", a
 /// duration, nor dates, read before).
@@ -3724,6 +3774,11 @@ fn noun_phrase_with(
             lower(words[b - 1], &mut cur);
         }
         fresh = false;
+        // "nợ từ 9 tháng trở lên", "từ 3 đến dưới 6 tháng": a duration
+        // that bounds the item is part of it.
+        if ends_in_duration(&words[a..b]) {
+            break;
+        }
         if b >= a + 2 {
             lower(words[b - 2], &mut next);
             if is_pair(TRAILING_PHRASES, &next, &cur) {
@@ -3777,6 +3832,21 @@ fn noun_phrase_with(
         return String::new();
     }
     np
+}
+
+/// Whether `words` end with a span of time ("6 tháng", "9 tháng trở
+/// lên") bounded by "từ", "đến", "dưới" or "trên".
+fn ends_in_duration(words: &[&str]) -> bool {
+    let n = words.len();
+    let end = if n >= 2 && words[n - 2] == "trở" && words[n - 1] == "lên" {
+        n - 2
+    } else {
+        n
+    };
+    end >= 3
+        && ["tháng", "năm", "ngày", "tuổi"].contains(&words[end - 1])
+        && words[end - 2].bytes().all(|b| b.is_ascii_digit())
+        && ["từ", "đến", "dưới", "trên"].contains(&words[end - 3])
 }
 
 /// Whether the lowercase of `w` is "vụ": only "v"/"V" lowercase to "v",
@@ -3964,6 +4034,9 @@ mod tests {
             }
         }
         loop {
+            if ends_in_duration(&words[a..b]) {
+                break;
+            }
             if b >= a + 2 && is_pair(TRAILING_PHRASES, lower[b - 2], lower[b - 1]) {
                 b -= 2;
             } else if b >= a + 2 && is_pair(COMPOUNDS, lower[b - 2], lower[b - 1]) {
