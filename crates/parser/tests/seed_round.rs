@@ -106,3 +106,25 @@ fn debts_listed_by_how_long_they_are_overdue() {
         ],
     );
 }
+
+#[test]
+fn a_count_the_list_subject_cannot_have_is_a_subject_of_its_own() {
+    // "trong đó ...; có 07 lượt VĐV đạt Kiện tướng, 15 lượt VĐV đạt cấp I":
+    // visits are no medals, even inside the breakdown the sentence opened;
+    // the athletes are named after their figures (with the counted noun,
+    // as uncatalogued counts are labelled).
+    let r = report(
+        "2. Thể dục, thể thao\n\n\
+         Toàn tỉnh giành được 45 huy chương các loại, trong đó có 12 huy chương vàng; có 07 \
+         lượt VĐV đạt Kiện tướng, 15 lượt VĐV đạt cấp I Quốc gia.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    assert_eq!(
+        rows[2..],
+        [
+            format!(" | lượt VĐV đạt Kiện tướng |  | {MAY} | 7 lượt Visit x1 | Actual | "),
+            format!(" | lượt VĐV đạt cấp I Quốc gia |  | {MAY} | 15 lượt Visit x1 | Actual | "),
+        ],
+        "{rows:#?}"
+    );
+}

@@ -1963,17 +1963,6 @@ impl<'d> Extractor<'d> {
             state.breakdown = item;
             state.fresh = true;
         } else if !named
-            && !state.in_breakdown
-            && !counted.is_empty()
-            && let Some(ind) = catalog::by_code(state.code)
-            && !compatible(ind.unit, q.unit_code)
-        {
-            state.pending = Some((state.code, std::mem::take(&mut state.label)));
-            state.code = "";
-            state.label = counted.to_owned();
-            state.breakdown = String::new();
-            state.fresh = true;
-        } else if !named
             && state.in_breakdown
             && let Some(ind) = catalog::by_code(state.code)
             && !compatible(ind.unit, q.unit_code)
@@ -1992,6 +1981,18 @@ impl<'d> Extractor<'d> {
             state.pending = Some((state.code, std::mem::take(&mut state.label)));
             state.code = catalog::by_code(&self.obs[j].indicator).map_or("", |i| i.code);
             state.label = self.obs[j].label.clone();
+        } else if !named
+            && !counted.is_empty()
+            && let Some(ind) = catalog::by_code(state.code)
+            && !compatible(ind.unit, q.unit_code)
+        {
+            // (Also in a breakdown: "trong đó ...; có 09 lượt VĐV đạt Kiện
+            // tướng" under medals.)
+            state.pending = Some((state.code, std::mem::take(&mut state.label)));
+            state.code = "";
+            state.label = counted.to_owned();
+            state.breakdown = String::new();
+            state.fresh = true;
         }
         state.current = None;
         if let Some(i) = self.begin(gap, cursor, mentions, loc, state, Some(q), span, in_paren) {
@@ -2001,7 +2002,6 @@ impl<'d> Extractor<'d> {
             // An uncatalogued subject's words are no item of the count
             // after it ("đã kiểm tra 86 vụ, phát hiện và xử lý 64 vụ vi phạm").
             if self.obs[i].indicator.is_empty()
-                && !state.in_breakdown
                 && self.obs[i]
                     .quantity
                     .as_ref()
@@ -2790,16 +2790,33 @@ fn named_after(q: &Quantity, counted: &str) -> bool {
         && !unit.is_empty()
         && !unit.contains('/')
         && rest.starts_with(' ')
-        && !stop_in_name(rest)
+        && !stop_in_name(rest, {
+            // The same words as written (lowercasing keeps the words).
+            let skip = unit.split_whitespace().count();
+            let at = counted
+                .split_whitespace()
+                .nth(skip)
+                .map_or(counted.len(), |w| {
+                    w.as_ptr() as usize - counted.as_ptr() as usize
+                });
+            &counted[at..]
+        })
 }
 
 /// Whether `words` hold a verb or base of `AREA_STOPS` that is no part of
 /// a name: "đạt chuẩn" ("xã đạt chuẩn nông thôn mới") and "tăng giá",
 /// "giảm giá" ("nhóm hàng tăng giá") name what is counted.
-fn stop_in_name(words: &str) -> bool {
+/// "VĐV đạt Kiện tướng": "đạt" before a title or grade (a capital, "cấp")
+/// names it too.
+/// (`written`: the same words as written, for their capitals.)
+fn stop_in_name(words: &str, written: &str) -> bool {
     let mut it = words.split_whitespace().peekable();
+    let mut as_written = written.split_whitespace().skip(1);
     while let Some(w) = it.next() {
-        if AREA_STOPS.contains(&w) && !NAME_PAIRS.contains(&(w, it.peek().copied().unwrap_or(""))) {
+        let next = it.peek().copied().unwrap_or("");
+        let next_written = as_written.next().unwrap_or("");
+        let title = w == "đạt" && (next_written.starts_with(char::is_uppercase) || next == "cấp");
+        if AREA_STOPS.contains(&w) && !NAME_PAIRS.contains(&(w, next)) && !title {
             return true;
         }
     }
@@ -3334,8 +3351,11 @@ fn post_words(text: &str) -> &str {
         .unwrap_or(text.len());
     for w in [" với ", " và ", " đạt ", " là "] {
         if let Some(i) = find_str(&text[..end], w)
-            // "xã đạt chuẩn nông thôn mới": a property named, not a level.
-            && !(w == " đạt " && text[i + w.len()..end].starts_with("chuẩn"))
+            // "xã đạt chuẩn nông thôn mới", "lượt VĐV đạt Kiện tướng": a
+            // property named, not a level (no figure follows).
+            && !(w == " đạt "
+                && (text[i + w.len()..end].starts_with("chuẩn")
+                    || !text[i + w.len()..end].bytes().any(|b| b.is_ascii_digit())))
         {
             end = i;
         }
