@@ -128,3 +128,40 @@ fn a_count_the_list_subject_cannot_have_is_a_subject_of_its_own() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn an_absolute_change_is_of_the_figure_in_its_own_unit() {
+    // "..., so với cùng kỳ năm 2023 số vụ giảm 03 vụ (giảm 25%), diện tích
+    // thiệt hại tăng 2,1 ha": each change goes to the level of its
+    // sentence in its unit, not to the figure read last (the area).
+    let r = report(
+        "7. Lâm nghiệp\n\n\
+         Lũy kế xảy ra 09 vụ chặt phá rừng trái pháp luật, diện tích thiệt hại 6,2 ha, so với \
+         cùng kỳ năm 2023 số vụ giảm 03 vụ (giảm 25%), diện tích thiệt hại tăng 2,1 ha.",
+    );
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "deforestation_cases |  | {ytd} | 9 vụ Case x1 | Actual | {y} -3 vụ Case, {y} -25%"
+            ),
+            &format!(
+                "deforested_area |  | {ytd} | 6.2 ha Hectare x1 | Actual | {y} +2.1 ha Hectare"
+            ),
+        ],
+    );
+    // The base written before the verb is the change's.
+    let r = report(
+        "7. Lâm nghiệp\n\n\
+         Trong tháng xảy ra 04 vụ chặt phá rừng trái pháp luật, diện tích thiệt hại 1,2 ha, so \
+         với tháng trước số vụ tăng 01 vụ.",
+    );
+    assert_eq!(
+        row(&r.observations[0]),
+        format!(
+            "deforestation_cases |  | {MAY} | 4 vụ Case x1 | Actual | PreviousPeriod +1 vụ Case"
+        ),
+    );
+}

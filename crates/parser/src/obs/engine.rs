@@ -1578,7 +1578,30 @@ impl<'d> Extractor<'d> {
                     }
                     None => (None, 0),
                 };
-                if !state.compare_mode {
+                // "diện tích thiệt hại 14,16 ha, so với cùng kỳ số vụ giảm 02
+                // vụ": an absolute change is of the sentence's level in its
+                // own unit when the figure read last has another unit.
+                let own_level = match (kind, unit.as_ref()) {
+                    (Kind::Change(_), Some(u))
+                        if !state.compare_mode
+                            && !matches!(u.code, UnitCode::Percent | UnitCode::Number) =>
+                    {
+                        self.level_in_unit(u, gap, state)
+                    }
+                    _ => None,
+                };
+                if let Some(j) = own_level {
+                    // (The base written before the verb still counts.)
+                    if let Some((b, l, _)) = clause_base(gap.trim_start_matches(','), self.anchor)
+                        .or_else(|| trailing_base(gap, self.anchor).filter(|_| base.is_none()))
+                    {
+                        state.base = Some((b, l));
+                    }
+                    state.current = Some(j);
+                    state.code = catalog::by_code(&self.obs[j].indicator).map_or("", |i| i.code);
+                    state.label = self.obs[j].label.clone();
+                    state.breakdown = self.obs[j].breakdown.clone();
+                } else if !state.compare_mode {
                     // ", so cùng kỳ năm trước tăng 1,8%": the base written
                     // before the verb is no subject.
                     let (gap, cursor) = match clause_base(gap.trim_start_matches(','), self.anchor)
@@ -1706,6 +1729,26 @@ impl<'d> Extractor<'d> {
                 Some(after_at + consumed)
             }
         }
+    }
+
+    /// The level of the sentence in unit `u` an absolute change written
+    /// after a figure of another unit is of: the latest, when the words
+    /// before the change name no other subject.
+    fn level_in_unit(&self, u: &Unit, gap: &str, state: &State) -> Option<usize> {
+        let current = self.obs[state.current?].quantity.as_ref()?;
+        if current.unit_code == u.code {
+            return None;
+        }
+        let j = self.sentence_levels.iter().rev().copied().find(|&j| {
+            self.obs[j]
+                .quantity
+                .as_ref()
+                .is_some_and(|q| q.unit_code == u.code && lowercase(&q.unit) == lowercase(&u.text))
+        })?;
+        let named = self.find(gap, None);
+        named
+            .is_none_or(|(ind, _)| ind.code == self.obs[j].indicator)
+            .then_some(j)
     }
 
     /// "lợn thịt 409.779 con, chiếm 86,8% so với tổng đàn, tăng 3,8%": when
