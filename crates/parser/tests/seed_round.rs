@@ -165,3 +165,50 @@ fn an_absolute_change_is_of_the_figure_in_its_own_unit() {
         ),
     );
 }
+
+#[test]
+fn the_subject_in_force_named_again_after_its_figure_keeps_the_change() {
+    // "lũy kế 05 tháng có 620 doanh nghiệp được thành lập mới, tăng 5,1%":
+    // the words after the figure name the subject it is of (the one in
+    // force); they are no item of a new observation for the change.
+    let r = report(
+        "6. Doanh nghiệp\n\n\
+         Trong tháng 5, toàn tỉnh có 150 doanh nghiệp được thành lập, tăng 3%; lũy kế 05 tháng \
+         có 620 doanh nghiệp được thành lập mới, tăng 5,1% so với cùng kỳ.",
+    );
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "enterprises_new |  | {MAY} | 150 doanh nghiệp Enterprise x1 | Actual | {y} +3%"
+            ),
+            &format!(
+                "enterprises_new |  | YTD 2024-01-01..2024-05-31 | 620 doanh nghiệp Enterprise x1 | Actual | {y} +5.1%"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_count_of_something_else_named_before_its_bare_unit() {
+    // "Va chạm giao thông xảy ra 6 vụ" after the deaths of the sentence
+    // before: cases are no deaths; the words before the figure name what
+    // is counted, not the bare unit "vụ".
+    let r = report(
+        "3. An toàn giao thông\n\n\
+         Trong tháng, toàn tỉnh xảy ra 3 vụ tai nạn giao thông đường bộ làm 2 người chết. Va \
+         chạm giao thông xảy ra 6 vụ, làm 5 người bị thương.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    assert_eq!(
+        rows[2..],
+        [
+            format!(" | Va chạm giao thông |  | {MAY} | 6 vụ Case x1 | Actual | "),
+            format!(
+                "traffic_injuries | người bị thương |  | {MAY} | 5 người Person x1 | Actual | "
+            ),
+        ],
+        "{rows:#?}"
+    );
+}

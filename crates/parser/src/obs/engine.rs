@@ -1986,6 +1986,16 @@ impl<'d> Extractor<'d> {
             }
             return used;
         }
+        // "lũy kế 05 tháng có 706 doanh nghiệp được thành lập mới, tăng
+        // 4,2%": the subject in force named again after its figure; its
+        // words are the figure's, no item of the change after it.
+        let again = if in_gap.is_none() && !state.in_breakdown {
+            self.find(window, in_force)
+                .filter(|(ind, _)| ind.code == state.code)
+                .map(|(_, r)| r.end)
+        } else {
+            None
+        };
         // "Có 12/15 khoản thu tăng ...": a count of something else, not the
         // revenue in force; what is counted is the subject.
         let named = self
@@ -2030,10 +2040,28 @@ impl<'d> Extractor<'d> {
             && !compatible(ind.unit, q.unit_code)
         {
             // (Also in a breakdown: "trong đó ...; có 09 lượt VĐV đạt Kiện
-            // tướng" under medals.)
+            // tướng" under medals.) A bare unit names nothing: "Va chạm
+            // giao thông xảy ra 8 vụ" is named by the words before it.
             state.pending = Some((state.code, std::mem::take(&mut state.label)));
             state.code = "";
-            state.label = counted.to_owned();
+            // (Not an item after "trong đó", which is no subject.)
+            let opens = || {
+                let lower = self.lower(gap);
+                BREAKDOWN_OPENERS
+                    .iter()
+                    .any(|o| find_str(&lower, o).is_some())
+            };
+            let before =
+                if !state.in_breakdown && lowercase(counted) == lowercase(&q.unit) && !opens() {
+                    noun_phrase(gap, cursor, mentions, None, "")
+                } else {
+                    String::new()
+                };
+            state.label = if before.is_empty() {
+                counted.to_owned()
+            } else {
+                before
+            };
             state.breakdown = String::new();
             state.fresh = true;
         }
@@ -2105,7 +2133,7 @@ impl<'d> Extractor<'d> {
             }
             self.sentence_levels.push(i);
         }
-        0
+        again.unwrap_or(0)
     }
 
     /// "năng suất ước đạt 56,5 tạ/ha": a yield is no area nor output, and
