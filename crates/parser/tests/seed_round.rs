@@ -212,3 +212,24 @@ fn a_count_of_something_else_named_before_its_bare_unit() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn a_rate_of_completion_after_a_count_done_is_its_attainment() {
+    // "đã giải quyết xong 210 đơn (...), đạt tỷ lệ 64%": the share of the
+    // petitions received that were settled, an attainment of the count
+    // before it (base OTHER), not a level of its own.
+    let r = report(
+        "3. Tiếp công dân, giải quyết khiếu nại, tố cáo\n\n\
+         Trong tháng tiếp nhận 330 đơn các loại; đã giải quyết xong 210 đơn (KN: 12, TC: 18, \
+         KNPA: 180), đạt tỷ lệ 64%.",
+    );
+    let rows = rows(&r);
+    assert!(
+        rows.iter().any(|r| r
+            == &format!(
+                "petitions_settled |  | {MAY} | 210 đơn Petition x1 | Actual | Other =64%"
+            )),
+        "{rows:#?}"
+    );
+    assert!(!rows.iter().any(|r| r.contains("| 64 %")), "{rows:#?}");
+}

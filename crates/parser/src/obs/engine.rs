@@ -1524,6 +1524,27 @@ impl<'d> Extractor<'d> {
             }
             return Some(unit_end);
         }
+        // "đã giải quyết xong 370 đơn (...), đạt tỷ lệ 56%": the share of
+        // the count before it that was done, its attainment (rule 20).
+        if kind == Kind::Level
+            && unit.as_ref().is_some_and(|u| u.code == UnitCode::Percent)
+            && ["đạt tỷ lệ", "đạt tỉ lệ"]
+                .iter()
+                .any(|w| gap_lower.trim_end().ends_with(w))
+            && let Some(c) = state.current
+            && self.obs[c]
+                .quantity
+                .as_ref()
+                .is_some_and(|q| is_count(q.unit_code))
+        {
+            self.obs[c].comparisons.push(Comparison {
+                base: ComparisonBase::Other,
+                base_label: String::new(),
+                change: Change::AttainmentPercent(value),
+                qualifier,
+            });
+            return Some(unit_end);
+        }
         match kind {
             Kind::Level => {
                 let q = quantity(value, value_max, unit.as_ref(), qualifier);
