@@ -233,3 +233,30 @@ fn a_rate_of_completion_after_a_count_done_is_its_attainment() {
     );
     assert!(!rows.iter().any(|r| r.contains("| 64 %")), "{rows:#?}");
 }
+
+#[test]
+fn a_year_inside_an_items_name_leaves_the_name_to_its_figure() {
+    // "vốn CTMTQG kéo dài sang năm 2024 giải ngân đạt 12,5 tỷ đồng": the
+    // year is no figure, and no period either; skipping it took the item's
+    // words with it, and the item before ("bổ sung") stayed in force.
+    let r = report(
+        "1. Đầu tư công\n\n\
+         Tính đến ngày 15/5/2024, giá trị giải ngân đạt 1.100 tỷ đồng, bằng 15% kế hoạch. \
+         Trong đó: vốn ngân sách tỉnh bổ sung giải ngân đạt 2,1 tỷ đồng, bằng 20% kế hoạch; \
+         vốn CTMTQG kéo dài sang năm 2024 giải ngân đạt 12,5 tỷ đồng, bằng 6% kế hoạch.",
+    );
+    let asof = "ASOF 2024-05-15..2024-05-15";
+    let bn = "tỷ đồng Vnd x1000000000";
+    assert_rows(
+        &r,
+        &[
+            &format!("public_investment_disbursement |  | {asof} | 1100 {bn} | Actual | Plan =15%"),
+            &format!(
+                "public_investment_disbursement | vốn ngân sách tỉnh bổ sung | {asof} | 2.1 {bn} | Actual | Plan =20%"
+            ),
+            &format!(
+                "public_investment_disbursement | vốn CTMTQG kéo dài sang | {asof} | 12.5 {bn} | Actual | Plan =6%"
+            ),
+        ],
+    );
+}

@@ -1375,7 +1375,7 @@ impl<'d> Extractor<'d> {
         // "nợ từ 3 đến dưới 6 tháng là: 161 đơn vị": a duration is no
         // figure, and its words stay for the figure after it, whose item
         // it names.
-        if is_duration(main, n) {
+        if is_duration(main, n) || is_bare_year(main, n) {
             return None;
         }
         // Dates and durations are not figures.
@@ -3615,6 +3615,19 @@ fn is_date_or_duration(main: &str, n: &Num<'_>) -> bool {
             && (date_words || followed || !unit);
     }
     false
+}
+
+/// "các nguồn vốn kéo dài ... sang năm 2024 là 327,3 tỷ đồng": a year no
+/// period phrase took, part of the words that name the figure after it.
+fn is_bare_year(main: &str, n: &Num<'_>) -> bool {
+    n.text.len() == 4
+        && n.text
+            .parse::<u32>()
+            .is_ok_and(|y| (1950..=2100).contains(&y))
+        && unit_after(&main[n.end..]).is_none()
+        // (Not a span of years, "2023-2024": a season's or a plan's.)
+        && !main[n.end..].starts_with(['-', '–', '/'])
+        && !main[..n.start].ends_with(['-', '–', '/'])
 }
 
 /// "từ 3 đến dưới 6 tháng", "từ 9 tháng trở lên": a number of a span of
