@@ -260,3 +260,24 @@ fn a_year_inside_an_items_name_leaves_the_name_to_its_figure() {
         ],
     );
 }
+
+#[test]
+fn tournaments_are_counted_in_giai() {
+    // "tham gia thi đấu 12 giải thể thao quốc gia": a count of tournaments
+    // (unit "giải", OTHER) named after its figure; "giải ngân" and "giải
+    // quyết" after a number are verbs, no unit.
+    let r = report(
+        "2. Thể dục, thể thao\n\n\
+         Các đội tuyển thể thao tham gia thi đấu 12 giải thể thao quốc gia, giành được 45 huy \
+         chương các loại.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    assert_eq!(
+        rows,
+        [
+            format!(" | giải thể thao quốc gia |  | {MAY} | 12 giải Other x1 | Actual | "),
+            format!("medals | huy chương |  | {MAY} | 45 huy chương Medal x1 | Actual | "),
+        ],
+        "{rows:#?}"
+    );
+}
