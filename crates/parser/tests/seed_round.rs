@@ -281,3 +281,27 @@ fn tournaments_are_counted_in_giai() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn the_state_of_a_crop_after_its_area_is_the_item() {
+    // "Hiện có 18 nghìn ha lúa đã trỗ": the rice area that has headed, a
+    // state of the crop (sowing is none: "đã gieo cấy" stays the area).
+    let r = report(
+        "2. Nông nghiệp\n\n\
+         Các loại cây trồng sinh trưởng, phát triển tốt. Hiện có 18 nghìn ha lúa đã trỗ; \
+         trà vải sớm đang phát triển cùi.",
+    );
+    assert_rows(
+        &r,
+        &[&format!(
+            "rice_area | đã trỗ | {MAY} | 18 nghìn ha Hectare x1000 | Actual | "
+        )],
+    );
+    let r = report("2. Nông nghiệp\n\nToàn tỉnh hiện có 45 nghìn ha lúa đã gieo cấy.");
+    assert_rows(
+        &r,
+        &[&format!(
+            "rice_area |  | {MAY} | 45 nghìn ha Hectare x1000 | Actual | "
+        )],
+    );
+}

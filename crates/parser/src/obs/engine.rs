@@ -903,6 +903,20 @@ impl<'d> Extractor<'d> {
             return 0;
         }
         let lower = lowercase(post);
+        if let Some(c) = state.current
+            && self.obs[c].indicator == "rice_area"
+            && self.obs[c].breakdown.is_empty()
+            && let Some(done) = lower.trim().strip_prefix("lúa ")
+            && done.starts_with("đã ")
+            && !only_sowing(done)
+        {
+            // "20 nghìn ha lúa đã trỗ": the crop's state after its area is
+            // the item (as "lúa mùa đã thu hoạch"; sowing is none); the
+            // words are the figure's.
+            let item: Vec<&str> = post.split_whitespace().skip(1).collect();
+            self.obs[c].breakdown = item.join(" ");
+            return post.len() - post.trim_start().len() + post.trim().len();
+        }
         if lower.split_whitespace().any(|w| AREA_STOPS.contains(&w)) {
             return 0;
         }
