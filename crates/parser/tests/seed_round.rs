@@ -305,3 +305,42 @@ fn the_state_of_a_crop_after_its_area_is_the_item() {
         )],
     );
 }
+
+#[test]
+fn a_verb_that_no_figure_follows_describes_what_is_counted() {
+    // "trong đó có 03 khoản thu đã vượt dự toán, bao gồm: ...": no figure
+    // follows the verb, so "đã vượt dự toán" says which items are counted;
+    // the label of the count before ("khoản thu tăng cao hơn cùng kỳ") is
+    // not theirs.
+    let r = report(
+        "4. Thu ngân sách\n\n\
+         Tổng thu nội địa 5 tháng ước đạt 4.800 tỷ đồng, tăng 9%. Có 10/14 khoản thu tăng \
+         cao hơn cùng kỳ, trong đó có 03 khoản thu đã vượt dự toán, bao gồm: thu từ khu vực \
+         ngoài quốc doanh đạt 210 tỷ đồng, vượt 5% dự toán.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    assert!(
+        rows.iter().any(|r| r
+            == " | khoản thu đã vượt dự toán |  | YTD 2024-01-01..2024-05-31 | 3 khoản thu Other x1 | Actual | "),
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn a_count_named_at_length_keeps_the_change_after_its_name() {
+    // "có 9.120 thí sinh đăng ký dự thi tốt nghiệp trung học phổ thông năm
+    // 2024, tăng 310 thí sinh": the name runs past six words; its tail
+    // ("học phổ thông năm 2024") is no item of an observation of the change.
+    let r = report(
+        "5. Giáo dục\n\n\
+         Toàn tỉnh có 9.120 thí sinh đăng ký dự thi tốt nghiệp trung học phổ thông năm 2024, \
+         tăng 310 thí sinh so với năm trước.",
+    );
+    let rows = rows(&r);
+    assert_eq!(rows.len(), 1, "{rows:#?}");
+    assert!(
+        rows[0].contains("| 9120 thí sinh Person x1 |")
+            && rows[0].ends_with("+310 thí sinh Person"),
+        "{rows:#?}"
+    );
+}

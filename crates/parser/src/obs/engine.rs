@@ -1587,8 +1587,14 @@ impl<'d> Extractor<'d> {
                     .filter(|u| is_count(u.code))
                     .and_then(|_| listed_after(&main[unit_end + post.len()..]))
                     .map_or(window, |l| &main[cursor..unit_end + post.len() + l]);
+                // Whether a figure follows the words after the unit ("64 vụ
+                // tăng 5 vụ"): their verbs then state, else describe.
+                let to_figure = main[unit_end + post.len()..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit());
                 let used = self.level(
-                    gap, cursor, mentions, loc, state, q, window, listed, &counted, span, in_paren,
+                    gap, cursor, mentions, loc, state, q, window, listed, &counted, to_figure,
+                    span, in_paren,
                 );
                 let item = self.area_item(unit.as_ref(), gap, post, &counted, state);
                 if let Some(c) = state.current
@@ -1596,7 +1602,38 @@ impl<'d> Extractor<'d> {
                 {
                     state.plan_base = Some((b, String::new()));
                 }
-                Some(unit_end.max(cursor + used).max(unit_end + item))
+                // "8.412 thí sinh đăng ký dự thi tốt nghiệp trung học phổ
+                // thông năm 2024, tăng 215 thí sinh": a count named by its
+                // words after it (no figure following them) takes the
+                // rest of their stretch too, not the change after it.
+                let named_rest = if used == window.len()
+                    && used > 0
+                    && !to_figure
+                    && state
+                        .current
+                        .is_some_and(|c| self.obs[c].indicator.is_empty())
+                {
+                    let rest = &main[unit_end + post.len()..];
+                    rest.find([',', ';', '.', '(', ':'])
+                        // (No figure in it; a year may be, "năm 2024".)
+                        .filter(|&i| {
+                            rest[..i].split_whitespace().all(|w| {
+                                !w.bytes().any(|b| b.is_ascii_digit())
+                                    || (w.len() == 4
+                                        && w.parse::<u32>()
+                                            .is_ok_and(|y| (1950..=2100).contains(&y)))
+                            })
+                        })
+                        .map_or(0, |i| post.len() + i)
+                } else {
+                    0
+                };
+                Some(
+                    unit_end
+                        .max(cursor + used)
+                        .max(unit_end + item)
+                        .max(unit_end + named_rest),
+                )
             }
             _ => {
                 // "tăng 7,5% về số doanh nghiệp và ...": what the change is
@@ -1914,6 +1951,7 @@ impl<'d> Extractor<'d> {
         window: &str,
         listed: &str,
         counted: &str,
+        to_figure: bool,
         span: Span,
         in_paren: bool,
     ) -> usize {
@@ -2111,7 +2149,7 @@ impl<'d> Extractor<'d> {
                 && self.obs[i]
                     .quantity
                     .as_ref()
-                    .is_some_and(|q| named_after(q, counted))
+                    .is_some_and(|q| named_after(q, counted, to_figure))
             {
                 // "05 doanh nghiệp xuất khẩu trái cây như ViFoko, ...": the
                 // examples are no part of the name.
@@ -2886,7 +2924,9 @@ fn rice_output_after(
 /// Whether `counted` (a count's unit and the words after it) names what
 /// is counted: a noun counted ("ca", "vụ", "thí sinh") with words of its
 /// own after it, not a verb or a base ("64 vụ tăng ...").
-fn named_after(q: &Quantity, counted: &str) -> bool {
+/// "khoản thu đã vượt dự toán, bao gồm: ...": when no figure follows the
+/// words (`to_figure` false), their verbs describe what is counted.
+fn named_after(q: &Quantity, counted: &str, to_figure: bool) -> bool {
     let unit = lowercase(&q.unit);
     let lower = lowercase(counted);
     let Some(rest) = lower.strip_prefix(unit.as_str()) else {
@@ -2896,17 +2936,18 @@ fn named_after(q: &Quantity, counted: &str) -> bool {
         && !unit.is_empty()
         && !unit.contains('/')
         && rest.starts_with(' ')
-        && !stop_in_name(rest, {
-            // The same words as written (lowercasing keeps the words).
-            let skip = unit.split_whitespace().count();
-            let at = counted
-                .split_whitespace()
-                .nth(skip)
-                .map_or(counted.len(), |w| {
-                    w.as_ptr() as usize - counted.as_ptr() as usize
-                });
-            &counted[at..]
-        })
+        && (!to_figure
+            || !stop_in_name(rest, {
+                // The same words as written (lowercasing keeps the words).
+                let skip = unit.split_whitespace().count();
+                let at = counted
+                    .split_whitespace()
+                    .nth(skip)
+                    .map_or(counted.len(), |w| {
+                        w.as_ptr() as usize - counted.as_ptr() as usize
+                    });
+                &counted[at..]
+            }))
 }
 
 /// Whether `words` hold a verb or base of `AREA_STOPS` that is no part of
