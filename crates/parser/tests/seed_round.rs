@@ -344,3 +344,27 @@ fn a_count_named_at_length_keeps_the_change_after_its_name() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn what_is_done_of_an_item_does_not_replace_the_item() {
+    // "Diện tích dứa ..., sản lượng ...; đã thu hoạch khoảng 2.900 tấn; giá
+    // bán ... 8-9 nghìn đồng/kg": the harvested output is the pineapple's
+    // (what is done of it), and the price after it is still the
+    // pineapple's, not the harvest's.
+    let r = report(
+        "2. Nông nghiệp\n\n\
+         Diện tích dứa đạt khoảng 750 ha, sản lượng ước đạt 11.000 tấn; đã thu hoạch khoảng \
+         2.900 tấn; giá bán dao động từ 8-9 nghìn đồng/kg.",
+    );
+    let rows = rows(&r);
+    assert_eq!(
+        rows[2..],
+        [
+            format!("crop_output | dứa đã thu hoạch | {MAY} | ~2900 tấn Tonne x1 | Actual | "),
+            format!(
+                "farm_gate_price | dứa | {MAY} | 8-9 nghìn đồng/kg VndPerKilogram x1000 | Actual | "
+            ),
+        ],
+        "{rows:#?}"
+    );
+}

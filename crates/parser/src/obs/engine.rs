@@ -2493,6 +2493,7 @@ impl<'d> Extractor<'d> {
                 }
             }
         };
+        let mut done_of_item = None;
         if let Some(i) = head_item {
             state.breakdown = i;
             state.breakdown_fresh = true;
@@ -2521,8 +2522,20 @@ impl<'d> Extractor<'d> {
                     state.code = code;
                     state.label = label;
                 }
-                state.breakdown = np;
-                state.breakdown_fresh = true;
+                if subject.is_none()
+                    && !state.in_breakdown
+                    && state.breakdown_fresh
+                    && !state.breakdown.is_empty()
+                    && lower.trim_start_matches([' ', ',', ';']).starts_with("đã ")
+                {
+                    // "Diện tích dứa ...; đã thu hoạch khoảng 3.350 tấn":
+                    // what is done of the item in force; the item stays
+                    // for the figures after it ("giá bán ...").
+                    done_of_item = Some(format!("{} đã {np}", state.breakdown));
+                } else {
+                    state.breakdown = np;
+                    state.breakdown_fresh = true;
+                }
             }
         } else if let Some(i) = item {
             state.breakdown = i;
@@ -2577,6 +2590,8 @@ impl<'d> Extractor<'d> {
             },
             breakdown: if state.label.is_empty() && state.code.is_empty() {
                 String::new()
+            } else if let Some(b) = done_of_item {
+                b
             } else if state.breakdown.is_empty() {
                 state.season.clone()
             } else {
