@@ -523,13 +523,13 @@ fn accuracy_against_the_gold_file() {
     // A ratchet: raise these as the parser improves; never lower them to
     // make a change pass.
     assert!(
-        s.recall() >= 0.927,
+        s.recall() >= 0.939,
         "recall {:.3}\n{}",
         s.recall(),
         s.render(true)
     );
     assert!(
-        s.precision() >= 0.921,
+        s.precision() >= 0.933,
         "precision {:.3}\n{}",
         s.precision(),
         s.render(true)

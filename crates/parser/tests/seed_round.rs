@@ -368,3 +368,22 @@ fn what_is_done_of_an_item_does_not_replace_the_item() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn a_unit_that_names_a_kind_is_the_item_after_trong_do_too() {
+    // "32 huy chương các loại, trong đó có 08 HCV, 07 HCB": as in brackets,
+    // a unit that is a kind of what the subject counts names the item; a
+    // unit that is the subject's own ("dự án" of projects) does not.
+    let r = report(
+        "2. Thể dục, thể thao\n\n\
+         Toàn tỉnh giành được 32 huy chương các loại, trong đó có 08 HCV, 07 HCB.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!("medals |  | {MAY} | 32 huy chương Medal x1 | Actual | "),
+            &format!("medals | HCV | {MAY} | 8 HCV Medal x1 | Actual | "),
+            &format!("medals | HCB | {MAY} | 7 HCB Medal x1 | Actual | "),
+        ],
+    );
+}

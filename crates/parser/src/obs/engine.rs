@@ -2184,14 +2184,20 @@ impl<'d> Extractor<'d> {
                 });
                 return 0;
             }
-            // "(08 HCV, 07 HCB, 19 HCĐ)": the unit names the item.
-            if in_paren
-                && state.in_breakdown
+            // "(08 HCV, 07 HCB, 19 HCĐ)": the unit names the item; after
+            // "trong đó" too ("trong đó có 01 HCV, 01 HCB") when it is a
+            // kind of what the subject counts, not the subject's own unit
+            // ("Cấp mới 14 dự án" of new projects).
+            let kind_of = |q: &Quantity| {
+                catalog::by_code(&self.obs[i].indicator).is_some_and(|ind| {
+                    ind.unit == q.unit_code && !lowercase(ind.name).contains(&lowercase(&q.unit))
+                })
+            };
+            if state.in_breakdown
                 && self.obs[i].breakdown.is_empty()
-                && self.obs[i]
-                    .quantity
-                    .as_ref()
-                    .is_some_and(|q| is_count(q.unit_code) && !q.unit.is_empty())
+                && self.obs[i].quantity.as_ref().is_some_and(|q| {
+                    is_count(q.unit_code) && !q.unit.is_empty() && (in_paren || kind_of(q))
+                })
             {
                 self.obs[i].breakdown = counted.to_owned();
             }
