@@ -387,3 +387,23 @@ fn a_unit_that_names_a_kind_is_the_item_after_trong_do_too() {
         ],
     );
 }
+
+#[test]
+fn the_verb_before_duoc_is_how_the_figure_was_got() {
+    // "...; lũy kế thu hoạch được 21.000 tấn": "thu hoạch được" says how the
+    // output in force was got; it is no item of it.
+    let r = report(
+        "2. Nông nghiệp\n\n\
+         Sản lượng thủy sản tháng 5 đạt 5.100 tấn; lũy kế thu hoạch được 21.000 tấn, đạt 40% \
+         kế hoạch.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!("aquaculture_output |  | {MAY} | 5100 tấn Tonne x1 | Actual | "),
+            &format!(
+                "aquaculture_output |  | YTD 2024-01-01..2024-05-31 | 21000 tấn Tonne x1 | Actual | Plan =40%"
+            ),
+        ],
+    );
+}

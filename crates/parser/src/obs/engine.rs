@@ -2499,6 +2499,19 @@ impl<'d> Extractor<'d> {
                 }
             }
         };
+        // "Trong tháng thu hoạch được 5.245 tấn" under aquaculture output:
+        // the verb before "được" says how the subject in force was got; it
+        // is no item of it.
+        let np = if !np.is_empty()
+            && !state.code.is_empty()
+            && subject.is_none()
+            && np.split_whitespace().count() <= 2
+            && verb_before_duoc(&lower, &np)
+        {
+            String::new()
+        } else {
+            np
+        };
         let mut done_of_item = None;
         if let Some(i) = head_item {
             state.breakdown = i;
@@ -3544,6 +3557,20 @@ fn post_words(text: &str) -> &str {
         }
     }
     t
+}
+
+/// Whether `gap_lower` ends with `np` then "được" (and at most a
+/// qualifier): "thu hoạch được (khoảng)".
+fn verb_before_duoc(gap_lower: &str, np: &str) -> bool {
+    let mut t = gap_lower.trim_end();
+    for q in ["khoảng", "gần", "hơn", "trên", "xấp xỉ"] {
+        if let Some(r) = t.strip_suffix(q) {
+            t = r.trim_end();
+            break;
+        }
+    }
+    t.strip_suffix("được")
+        .is_some_and(|b| b.trim_end().ends_with(&lowercase(np)))
 }
 
 /// "…, chi nhánh tạm ngừng hoạt động, tăng 22%" after "519 doanh
