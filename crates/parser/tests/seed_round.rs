@@ -401,9 +401,7 @@ fn the_verb_before_duoc_is_how_the_figure_was_got() {
         &r,
         &[
             &format!("aquaculture_output |  | {MAY} | 5100 tấn Tonne x1 | Actual | "),
-            &format!(
-                "aquaculture_output |  | YTD 2024-01-01..2024-05-31 | 21000 tấn Tonne x1 | Actual | Plan =40%"
-            ),
+            "aquaculture_output |  | YTD 2024-01-01..2024-05-31 | 21000 tấn Tonne x1 | Actual | Plan =40%",
         ],
     );
 }
