@@ -232,6 +232,8 @@ const EDGE_PHRASES: &[&str] = &[
     "bình quân",
     // "hoàn thành 47% dự toán": an attainment's verb.
     "hoàn thành",
+    // "với số tiền là: 8.958 triệu đồng": the amount of the subject.
+    "số tiền",
 ];
 
 /// Two-word compounds whose first (or last) word is an edge word alone:
@@ -901,6 +903,20 @@ impl<'d> Extractor<'d> {
             return 0;
         }
         let lower = lowercase(post);
+        if let Some(c) = state.current
+            && self.obs[c].indicator == "rice_area"
+            && self.obs[c].breakdown.is_empty()
+            && let Some(done) = lower.trim().strip_prefix("lúa ")
+            && done.starts_with("đã ")
+            && !only_sowing(done)
+        {
+            // "20 nghìn ha lúa đã trỗ": the crop's state after its area is
+            // the item (as "lúa mùa đã thu hoạch"; sowing is none); the
+            // words are the figure's.
+            let item: Vec<&str> = post.split_whitespace().skip(1).collect();
+            self.obs[c].breakdown = item.join(" ");
+            return post.len() - post.trim_start().len() + post.trim().len();
+        }
         if lower.split_whitespace().any(|w| AREA_STOPS.contains(&w)) {
             return 0;
         }
@@ -1370,6 +1386,12 @@ impl<'d> Extractor<'d> {
         if self.in_base_before_change(main, n, cursor) {
             return None;
         }
+        // "nợ từ 3 đến dưới 6 tháng là: 161 đơn vị": a duration is no
+        // figure, and its words stay for the figure after it, whose item
+        // it names.
+        if is_duration(main, n) || is_bare_year(main, n) {
+            return None;
+        }
         // Dates and durations are not figures.
         if is_date_or_duration(main, n)
             || is_ordinal(&main[..n.start])
@@ -1516,6 +1538,27 @@ impl<'d> Extractor<'d> {
             }
             return Some(unit_end);
         }
+        // "đã giải quyết xong 370 đơn (...), đạt tỷ lệ 56%": the share of
+        // the count before it that was done, its attainment (rule 20).
+        if kind == Kind::Level
+            && unit.as_ref().is_some_and(|u| u.code == UnitCode::Percent)
+            && ["đạt tỷ lệ", "đạt tỉ lệ"]
+                .iter()
+                .any(|w| gap_lower.trim_end().ends_with(w))
+            && let Some(c) = state.current
+            && self.obs[c]
+                .quantity
+                .as_ref()
+                .is_some_and(|q| is_count(q.unit_code))
+        {
+            self.obs[c].comparisons.push(Comparison {
+                base: ComparisonBase::Other,
+                base_label: String::new(),
+                change: Change::AttainmentPercent(value),
+                qualifier,
+            });
+            return Some(unit_end);
+        }
         match kind {
             Kind::Level => {
                 let q = quantity(value, value_max, unit.as_ref(), qualifier);
@@ -1535,8 +1578,23 @@ impl<'d> Extractor<'d> {
                     s.push_str(post);
                     clean_label(&s)
                 };
+                // "305 doanh nghiệp, chi nhánh tạm ngừng hoạt động": what is
+                // counted may run on past a comma of its list of nouns.
+                // (A count's: a bare number before a comma ends its item,
+                // "... là 13.672, xuất khẩu lao động là 896".)
+                let listed = unit
+                    .as_ref()
+                    .filter(|u| is_count(u.code))
+                    .and_then(|_| listed_after(&main[unit_end + post.len()..]))
+                    .map_or(window, |l| &main[cursor..unit_end + post.len() + l]);
+                // Whether a figure follows the words after the unit ("64 vụ
+                // tăng 5 vụ"): their verbs then state, else describe.
+                let to_figure = main[unit_end + post.len()..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit());
                 let used = self.level(
-                    gap, cursor, mentions, loc, state, q, window, &counted, span, in_paren,
+                    gap, cursor, mentions, loc, state, q, window, listed, &counted, to_figure,
+                    span, in_paren,
                 );
                 let item = self.area_item(unit.as_ref(), gap, post, &counted, state);
                 if let Some(c) = state.current
@@ -1544,7 +1602,38 @@ impl<'d> Extractor<'d> {
                 {
                     state.plan_base = Some((b, String::new()));
                 }
-                Some(unit_end.max(cursor + used).max(unit_end + item))
+                // "8.412 thí sinh đăng ký dự thi tốt nghiệp trung học phổ
+                // thông năm 2024, tăng 215 thí sinh": a count named by its
+                // words after it (no figure following them) takes the
+                // rest of their stretch too, not the change after it.
+                let named_rest = if used == window.len()
+                    && used > 0
+                    && !to_figure
+                    && state
+                        .current
+                        .is_some_and(|c| self.obs[c].indicator.is_empty())
+                {
+                    let rest = &main[unit_end + post.len()..];
+                    rest.find([',', ';', '.', '(', ':'])
+                        // (No figure in it; a year may be, "năm 2024".)
+                        .filter(|&i| {
+                            rest[..i].split_whitespace().all(|w| {
+                                !w.bytes().any(|b| b.is_ascii_digit())
+                                    || (w.len() == 4
+                                        && w.parse::<u32>()
+                                            .is_ok_and(|y| (1950..=2100).contains(&y)))
+                            })
+                        })
+                        .map_or(0, |i| post.len() + i)
+                } else {
+                    0
+                };
+                Some(
+                    unit_end
+                        .max(cursor + used)
+                        .max(unit_end + item)
+                        .max(unit_end + named_rest),
+                )
             }
             _ => {
                 // "tăng 7,5% về số doanh nghiệp và ...": what the change is
@@ -1561,7 +1650,30 @@ impl<'d> Extractor<'d> {
                     }
                     None => (None, 0),
                 };
-                if !state.compare_mode {
+                // "diện tích thiệt hại 14,16 ha, so với cùng kỳ số vụ giảm 02
+                // vụ": an absolute change is of the sentence's level in its
+                // own unit when the figure read last has another unit.
+                let own_level = match (kind, unit.as_ref()) {
+                    (Kind::Change(_), Some(u))
+                        if !state.compare_mode
+                            && !matches!(u.code, UnitCode::Percent | UnitCode::Number) =>
+                    {
+                        self.level_in_unit(u, gap, state)
+                    }
+                    _ => None,
+                };
+                if let Some(j) = own_level {
+                    // (The base written before the verb still counts.)
+                    if let Some((b, l, _)) = clause_base(gap.trim_start_matches(','), self.anchor)
+                        .or_else(|| trailing_base(gap, self.anchor).filter(|_| base.is_none()))
+                    {
+                        state.base = Some((b, l));
+                    }
+                    state.current = Some(j);
+                    state.code = catalog::by_code(&self.obs[j].indicator).map_or("", |i| i.code);
+                    state.label = self.obs[j].label.clone();
+                    state.breakdown = self.obs[j].breakdown.clone();
+                } else if !state.compare_mode {
                     // ", so cùng kỳ năm trước tăng 1,8%": the base written
                     // before the verb is no subject.
                     let (gap, cursor) = match clause_base(gap.trim_start_matches(','), self.anchor)
@@ -1691,6 +1803,26 @@ impl<'d> Extractor<'d> {
         }
     }
 
+    /// The level of the sentence in unit `u` an absolute change written
+    /// after a figure of another unit is of: the latest, when the words
+    /// before the change name no other subject.
+    fn level_in_unit(&self, u: &Unit, gap: &str, state: &State) -> Option<usize> {
+        let current = self.obs[state.current?].quantity.as_ref()?;
+        if current.unit_code == u.code {
+            return None;
+        }
+        let j = self.sentence_levels.iter().rev().copied().find(|&j| {
+            self.obs[j]
+                .quantity
+                .as_ref()
+                .is_some_and(|q| q.unit_code == u.code && lowercase(&q.unit) == lowercase(&u.text))
+        })?;
+        let named = self.find(gap, None);
+        named
+            .is_none_or(|(ind, _)| ind.code == self.obs[j].indicator)
+            .then_some(j)
+    }
+
     /// "lợn thịt 409.779 con, chiếm 86,8% so với tổng đàn, tăng 3,8%": when
     /// observation `i` is a share ("chiếm X%") read right after a level of
     /// the same subject and item, that level, which a change after the
@@ -1817,7 +1949,9 @@ impl<'d> Extractor<'d> {
         state: &mut State,
         mut q: Quantity,
         window: &str,
+        listed: &str,
         counted: &str,
+        to_figure: bool,
         span: Span,
         in_paren: bool,
     ) -> usize {
@@ -1896,12 +2030,20 @@ impl<'d> Extractor<'d> {
         }
         // "xảy ra 25 vụ tai nạn giao thông", "tiếp nhận 643 đơn": the subject
         // after, or around, the number.
+        let in_force = Some(state.code).filter(|c| !c.is_empty());
         if self.find(gap, previous).is_none()
-            && let Some((ind, r)) = self.find(window, Some(state.code).filter(|c| !c.is_empty()))
+            && let Some((ind, r)) = self.find(window, in_force).or_else(|| {
+                // (Only a name that reaches past the comma: one before it
+                // was looked for in the window.)
+                (listed.len() > window.len())
+                    .then(|| self.find(listed, in_force))
+                    .flatten()
+                    .filter(|(_, r)| r.end > window.len())
+            })
             && (ind.code != state.code || state.in_breakdown)
         {
             let used = r.end;
-            let label = without_figure(&window[r], &span, loc, cursor);
+            let label = without_figure(&listed[r], &span, loc, cursor);
             if q.unit_code == UnitCode::Number && is_count(ind.unit) {
                 q.unit_code = ind.unit;
             }
@@ -1917,6 +2059,16 @@ impl<'d> Extractor<'d> {
             }
             return used;
         }
+        // "lũy kế 05 tháng có 706 doanh nghiệp được thành lập mới, tăng
+        // 4,2%": the subject in force named again after its figure; its
+        // words are the figure's, no item of the change after it.
+        let again = if in_gap.is_none() && !state.in_breakdown {
+            self.find(window, in_force)
+                .filter(|(ind, _)| ind.code == state.code)
+                .map(|(_, r)| r.end)
+        } else {
+            None
+        };
         // "Có 12/15 khoản thu tăng ...": a count of something else, not the
         // revenue in force; what is counted is the subject.
         let named = self
@@ -1937,14 +2089,52 @@ impl<'d> Extractor<'d> {
             state.breakdown = item;
             state.fresh = true;
         } else if !named
-            && !state.in_breakdown
+            && state.in_breakdown
+            && let Some(ind) = catalog::by_code(state.code)
+            && !compatible(ind.unit, q.unit_code)
+            && let Some(j) = self.sentence_levels.iter().rev().copied().find(|&j| {
+                self.obs[j]
+                    .quantity
+                    .as_ref()
+                    .is_some_and(|p| p.unit_code == q.unit_code && p.unit == q.unit)
+            })
+        {
+            // "trong đó: nợ từ 3 đến dưới 6 tháng là: 161 đơn vị, với số
+            // tiền là: 8.958 triệu đồng; nợ từ 6 ... là: 16 đơn vị": items
+            // that pair a count with an amount; a count the subject in
+            // force cannot have is of the subject of the sentence's count
+            // before it.
+            state.pending = Some((state.code, std::mem::take(&mut state.label)));
+            state.code = catalog::by_code(&self.obs[j].indicator).map_or("", |i| i.code);
+            state.label = self.obs[j].label.clone();
+        } else if !named
             && !counted.is_empty()
             && let Some(ind) = catalog::by_code(state.code)
             && !compatible(ind.unit, q.unit_code)
         {
+            // (Also in a breakdown: "trong đó ...; có 09 lượt VĐV đạt Kiện
+            // tướng" under medals.) A bare unit names nothing: "Va chạm
+            // giao thông xảy ra 8 vụ" is named by the words before it.
             state.pending = Some((state.code, std::mem::take(&mut state.label)));
             state.code = "";
-            state.label = counted.to_owned();
+            // (Not an item after "trong đó", which is no subject.)
+            let opens = || {
+                let lower = self.lower(gap);
+                BREAKDOWN_OPENERS
+                    .iter()
+                    .any(|o| find_str(&lower, o).is_some())
+            };
+            let before =
+                if !state.in_breakdown && lowercase(counted) == lowercase(&q.unit) && !opens() {
+                    noun_phrase(gap, cursor, mentions, None, "")
+                } else {
+                    String::new()
+                };
+            state.label = if before.is_empty() {
+                counted.to_owned()
+            } else {
+                before
+            };
             state.breakdown = String::new();
             state.fresh = true;
         }
@@ -1956,11 +2146,10 @@ impl<'d> Extractor<'d> {
             // An uncatalogued subject's words are no item of the count
             // after it ("đã kiểm tra 86 vụ, phát hiện và xử lý 64 vụ vi phạm").
             if self.obs[i].indicator.is_empty()
-                && !state.in_breakdown
                 && self.obs[i]
                     .quantity
                     .as_ref()
-                    .is_some_and(|q| named_after(q, counted))
+                    .is_some_and(|q| named_after(q, counted, to_figure))
             {
                 // "05 doanh nghiệp xuất khẩu trái cây như ViFoko, ...": the
                 // examples are no part of the name.
@@ -1995,14 +2184,20 @@ impl<'d> Extractor<'d> {
                 });
                 return 0;
             }
-            // "(08 HCV, 07 HCB, 19 HCĐ)": the unit names the item.
-            if in_paren
-                && state.in_breakdown
+            // "(08 HCV, 07 HCB, 19 HCĐ)": the unit names the item; after
+            // "trong đó" too ("trong đó có 01 HCV, 01 HCB") when it is a
+            // kind of what the subject counts, not the subject's own unit
+            // ("Cấp mới 14 dự án" of new projects).
+            let kind_of = |q: &Quantity| {
+                catalog::by_code(&self.obs[i].indicator).is_some_and(|ind| {
+                    ind.unit == q.unit_code && !lowercase(ind.name).contains(&lowercase(&q.unit))
+                })
+            };
+            if state.in_breakdown
                 && self.obs[i].breakdown.is_empty()
-                && self.obs[i]
-                    .quantity
-                    .as_ref()
-                    .is_some_and(|q| is_count(q.unit_code) && !q.unit.is_empty())
+                && self.obs[i].quantity.as_ref().is_some_and(|q| {
+                    is_count(q.unit_code) && !q.unit.is_empty() && (in_paren || kind_of(q))
+                })
             {
                 self.obs[i].breakdown = counted.to_owned();
             }
@@ -2017,7 +2212,7 @@ impl<'d> Extractor<'d> {
             }
             self.sentence_levels.push(i);
         }
-        0
+        again.unwrap_or(0)
     }
 
     /// "năng suất ước đạt 56,5 tạ/ha": a yield is no area nor output, and
@@ -2253,7 +2448,24 @@ impl<'d> Extractor<'d> {
                 String::new()
             }
             Some((ind, r)) if !GENERIC.contains(&ind.code) => {
-                let np = self.noun_phrase(&gap[..r.start], cursor, mentions, None, &state.label);
+                // "... trái phép với tổng diện tích bị phá là 1,59 ha": the
+                // words before "với" are what the subject comes with; after
+                // a figure of the clause, those before a comma are that
+                // figure's ("07 vụ ... trái pháp luật, diện tích thiệt hại
+                // 14,16 ha"). Neither is an item of the subject.
+                let before = &gap[..r.start];
+                let cut = rfind_str(before, " với ")
+                    .map(|i| i + " với ".len())
+                    .into_iter()
+                    .chain(
+                        (cursor > 0)
+                            .then(|| before.rfind(',').map(|i| i + 1))
+                            .flatten(),
+                    )
+                    .max()
+                    .unwrap_or(0);
+                let np =
+                    self.noun_phrase(&before[cut..], cursor + cut, mentions, None, &state.label);
                 if names_indicator(&np, ind) {
                     String::new()
                 } else if np.is_empty() && ind.code.ends_with("_plan") {
@@ -2287,6 +2499,20 @@ impl<'d> Extractor<'d> {
                 }
             }
         };
+        // "Trong tháng thu hoạch được 5.245 tấn" under aquaculture output:
+        // the verb before "được" says how the subject in force was got; it
+        // is no item of it.
+        let np = if !np.is_empty()
+            && !state.code.is_empty()
+            && subject.is_none()
+            && np.split_whitespace().count() <= 2
+            && verb_before_duoc(&lower, &np)
+        {
+            String::new()
+        } else {
+            np
+        };
+        let mut done_of_item = None;
         if let Some(i) = head_item {
             state.breakdown = i;
             state.breakdown_fresh = true;
@@ -2315,8 +2541,20 @@ impl<'d> Extractor<'d> {
                     state.code = code;
                     state.label = label;
                 }
-                state.breakdown = np;
-                state.breakdown_fresh = true;
+                if subject.is_none()
+                    && !state.in_breakdown
+                    && state.breakdown_fresh
+                    && !state.breakdown.is_empty()
+                    && lower.trim_start_matches([' ', ',', ';']).starts_with("đã ")
+                {
+                    // "Diện tích dứa ...; đã thu hoạch khoảng 3.350 tấn":
+                    // what is done of the item in force; the item stays
+                    // for the figures after it ("giá bán ...").
+                    done_of_item = Some(format!("{} đã {np}", state.breakdown));
+                } else {
+                    state.breakdown = np;
+                    state.breakdown_fresh = true;
+                }
             }
         } else if let Some(i) = item {
             state.breakdown = i;
@@ -2371,6 +2609,8 @@ impl<'d> Extractor<'d> {
             },
             breakdown: if state.label.is_empty() && state.code.is_empty() {
                 String::new()
+            } else if let Some(b) = done_of_item {
+                b
             } else if state.breakdown.is_empty() {
                 state.season.clone()
             } else {
@@ -2718,7 +2958,9 @@ fn rice_output_after(
 /// Whether `counted` (a count's unit and the words after it) names what
 /// is counted: a noun counted ("ca", "vụ", "thí sinh") with words of its
 /// own after it, not a verb or a base ("64 vụ tăng ...").
-fn named_after(q: &Quantity, counted: &str) -> bool {
+/// "khoản thu đã vượt dự toán, bao gồm: ...": when no figure follows the
+/// words (`to_figure` false), their verbs describe what is counted.
+fn named_after(q: &Quantity, counted: &str, to_figure: bool) -> bool {
     let unit = lowercase(&q.unit);
     let lower = lowercase(counted);
     let Some(rest) = lower.strip_prefix(unit.as_str()) else {
@@ -2728,16 +2970,34 @@ fn named_after(q: &Quantity, counted: &str) -> bool {
         && !unit.is_empty()
         && !unit.contains('/')
         && rest.starts_with(' ')
-        && !stop_in_name(rest)
+        && (!to_figure
+            || !stop_in_name(rest, {
+                // The same words as written (lowercasing keeps the words).
+                let skip = unit.split_whitespace().count();
+                let at = counted
+                    .split_whitespace()
+                    .nth(skip)
+                    .map_or(counted.len(), |w| {
+                        w.as_ptr() as usize - counted.as_ptr() as usize
+                    });
+                &counted[at..]
+            }))
 }
 
 /// Whether `words` hold a verb or base of `AREA_STOPS` that is no part of
 /// a name: "đạt chuẩn" ("xã đạt chuẩn nông thôn mới") and "tăng giá",
 /// "giảm giá" ("nhóm hàng tăng giá") name what is counted.
-fn stop_in_name(words: &str) -> bool {
+/// "VĐV đạt Kiện tướng": "đạt" before a title or grade (a capital, "cấp")
+/// names it too.
+/// (`written`: the same words as written, for their capitals.)
+fn stop_in_name(words: &str, written: &str) -> bool {
     let mut it = words.split_whitespace().peekable();
+    let mut as_written = written.split_whitespace().skip(1);
     while let Some(w) = it.next() {
-        if AREA_STOPS.contains(&w) && !NAME_PAIRS.contains(&(w, it.peek().copied().unwrap_or(""))) {
+        let next = it.peek().copied().unwrap_or("");
+        let next_written = as_written.next().unwrap_or("");
+        let title = w == "đạt" && (next_written.starts_with(char::is_uppercase) || next == "cấp");
+        if AREA_STOPS.contains(&w) && !NAME_PAIRS.contains(&(w, next)) && !title {
             return true;
         }
     }
@@ -3272,8 +3532,11 @@ fn post_words(text: &str) -> &str {
         .unwrap_or(text.len());
     for w in [" với ", " và ", " đạt ", " là "] {
         if let Some(i) = find_str(&text[..end], w)
-            // "xã đạt chuẩn nông thôn mới": a property named, not a level.
-            && !(w == " đạt " && text[i + w.len()..end].starts_with("chuẩn"))
+            // "xã đạt chuẩn nông thôn mới", "lượt VĐV đạt Kiện tướng": a
+            // property named, not a level (no figure follows).
+            && !(w == " đạt "
+                && (text[i + w.len()..end].starts_with("chuẩn")
+                    || !text[i + w.len()..end].bytes().any(|b| b.is_ascii_digit())))
         {
             end = i;
         }
@@ -3295,6 +3558,50 @@ fn post_words(text: &str) -> &str {
     }
     t
 }
+
+/// Whether `gap_lower` ends with `np` then "được" (and at most a
+/// qualifier): "thu hoạch được (khoảng)".
+fn verb_before_duoc(gap_lower: &str, np: &str) -> bool {
+    let mut t = gap_lower.trim_end();
+    for q in ["khoảng", "gần", "hơn", "trên", "xấp xỉ"] {
+        if let Some(r) = t.strip_suffix(q) {
+            t = r.trim_end();
+            break;
+        }
+    }
+    t.strip_suffix("được")
+        .is_some_and(|b| b.trim_end().ends_with(&lowercase(np)))
+}
+
+/// "…, chi nhánh tạm ngừng hoạt động, tăng 22%" after "519 doanh
+/// nghiệp": when the words after a count's unit stop at a comma, the
+/// bytes of the next comma-free stretch that may still name what is
+/// counted (up to a figure, a verb or a base, at most six words).
+fn listed_after(rest: &str) -> Option<usize> {
+    let after = rest.strip_prefix(',')?;
+    let end = after
+        .bytes()
+        .position(|b| matches!(b, b',' | b';' | b'.' | b'(' | b':' | b')') || b.is_ascii_digit())
+        .unwrap_or(after.len());
+    let mut len = 0;
+    for (n, w) in after[..end].split_whitespace().enumerate() {
+        let lower = lowercase(w);
+        if n >= 6 || LIST_STOPS.contains(&lower.as_str()) {
+            break;
+        }
+        // (The words are slices of `after`: their end is their offset
+        // plus their length.)
+        len = w.as_ptr() as usize - after.as_ptr() as usize + w.len();
+    }
+    (len > 0).then_some(1 + len)
+}
+
+/// Words that end a list of counted nouns: a statement about the figure
+/// begins.
+const LIST_STOPS: &[&str] = &[
+    "tăng", "giảm", "đạt", "bằng", "gấp", "chiếm", "so", "với", "là", "làm", "vượt", "ước",
+    "trong", "bao", "chia", "cụ", "tương", "hay", "tức", "còn",
+];
 
 /// The first `n` bytes of `s` (at a char boundary).
 fn tail_start(s: &str, n: usize) -> &str {
@@ -3411,6 +3718,42 @@ fn is_date_or_duration(main: &str, n: &Num<'_>) -> bool {
             && (date_words || followed || !unit);
     }
     false
+}
+
+/// "các nguồn vốn kéo dài ... sang năm 2024 là 327,3 tỷ đồng": a year no
+/// period phrase took, part of the words that name the figure after it.
+fn is_bare_year(main: &str, n: &Num<'_>) -> bool {
+    n.text.len() == 4
+        && n.text
+            .parse::<u32>()
+            .is_ok_and(|y| (1950..=2100).contains(&y))
+        && unit_after(&main[n.end..]).is_none()
+        // (Not a span of years, "2023-2024": a season's or a plan's.)
+        && !main[n.end..].starts_with(['-', '–', '/'])
+        && !main[..n.start].ends_with(['-', '–', '/'])
+}
+
+/// "từ 3 đến dưới 6 tháng", "từ 9 tháng trở lên": a number of a span of
+/// time that bounds what is counted (debts, arrears, ages).
+fn is_duration(main: &str, n: &Num<'_>) -> bool {
+    let after = &main[n.end..];
+    let t = after.trim_start();
+    if ["đến", "-", "–"].iter().any(|p| t.starts_with(p))
+        && DURATION.is_match(tail_start(after, 40))
+    {
+        return true;
+    }
+    let before = lowercase(tail(main[..n.start].trim_end(), 12));
+    ["từ", "đến", "dưới", "trên"]
+        .iter()
+        .any(|w| before.ends_with(w) && has_word(&before, w))
+        && ["tháng", "năm", "ngày", "tuổi"].iter().any(|w| {
+            t.starts_with(w)
+                && t[w.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !baocao_domain::text::is_alphabetic(c))
+        })
 }
 
 /// "từ 60 đến 65 nghìn đồng/kg": the upper end of a range written out,
@@ -3659,6 +4002,11 @@ fn noun_phrase_with(
             lower(words[b - 1], &mut cur);
         }
         fresh = false;
+        // "nợ từ 9 tháng trở lên", "từ 3 đến dưới 6 tháng": a duration
+        // that bounds the item is part of it.
+        if ends_in_duration(&words[a..b]) {
+            break;
+        }
         if b >= a + 2 {
             lower(words[b - 2], &mut next);
             if is_pair(TRAILING_PHRASES, &next, &cur) {
@@ -3712,6 +4060,21 @@ fn noun_phrase_with(
         return String::new();
     }
     np
+}
+
+/// Whether `words` end with a span of time ("6 tháng", "9 tháng trở
+/// lên") bounded by "từ", "đến", "dưới" or "trên".
+fn ends_in_duration(words: &[&str]) -> bool {
+    let n = words.len();
+    let end = if n >= 2 && words[n - 2] == "trở" && words[n - 1] == "lên" {
+        n - 2
+    } else {
+        n
+    };
+    end >= 3
+        && ["tháng", "năm", "ngày", "tuổi"].contains(&words[end - 1])
+        && words[end - 2].bytes().all(|b| b.is_ascii_digit())
+        && ["từ", "đến", "dưới", "trên"].contains(&words[end - 3])
 }
 
 /// Whether the lowercase of `w` is "vụ": only "v"/"V" lowercase to "v",
@@ -3899,6 +4262,9 @@ mod tests {
             }
         }
         loop {
+            if ends_in_duration(&words[a..b]) {
+                break;
+            }
             if b >= a + 2 && is_pair(TRAILING_PHRASES, lower[b - 2], lower[b - 1]) {
                 b -= 2;
             } else if b >= a + 2 && is_pair(COMPOUNDS, lower[b - 2], lower[b - 1]) {

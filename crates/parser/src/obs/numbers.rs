@@ -207,6 +207,9 @@ const UNITS: &[(&str, UnitCode)] = &[
     // Cooperatives are no enterprises (NOTES, phan-thu-nhat).
     ("hợp tác xã", UnitCode::Other),
     ("đoàn", UnitCode::Other),
+    // Tournaments and prizes: "tham gia 07 giải thể thao" (not the verbs
+    // of `NOT_UNIT_AFTER_GIAI`).
+    ("giải", UnitCode::Other),
     ("giường", UnitCode::Other),
 ];
 
@@ -215,6 +218,12 @@ const UNITS: &[(&str, UnitCode)] = &[
 const NOT_UNITS: &[&str] = &[
     "tháng", "năm", "ngày", "quý", "tăng", "giảm", "so", "đạt", "bằng", "và", "với", "trong",
     "của", "là",
+];
+
+/// Words after "giải" that make it a verb or another noun ("giải ngân",
+/// "giải quyết", "giải pháp"), not the count of tournaments or prizes.
+const NOT_UNIT_AFTER_GIAI: &[&str] = &[
+    "ngân", "quyết", "pháp", "phóng", "trình", "tỏa", "toả", "đáp", "thích", "tán", "trí",
 ];
 
 fn word_boundary(rest: &str) -> bool {
@@ -279,6 +288,16 @@ pub fn unit_after(text: &str) -> Option<Unit> {
     {
         if NOT_UNITS.contains(u) {
             return None;
+        }
+        // "1.993 tỷ đồng giải ngân" has its unit; "5 giải quyết" is a verb.
+        if *u == "giải" {
+            let next = rest[u.len()..]
+                .trim_start()
+                .split([' ', ',', ';', '.'])
+                .next();
+            if next.is_some_and(|w| NOT_UNIT_AFTER_GIAI.contains(&w)) {
+                return None;
+            }
         }
         return Some(Unit {
             text: std::borrow::Cow::Borrowed(u),
