@@ -1792,3 +1792,28 @@ fn changes_naming_their_level_go_to_it_whatever_the_order() {
         ],
     );
 }
+
+#[test]
+fn a_statistics_brief_titled_in_capitals_names_its_month() {
+    // Statistics offices publish the brief under one title line in
+    // capitals, the province between "xã hội" and the month, and no "BÁO
+    // CÁO" line: "TÌNH HÌNH KINH TẾ - XÃ HỘI TỈNH ... THÁNG 8 VÀ 8 THÁNG ĐẦU
+    // NĂM 2022". That line is the title and names the report's month.
+    let text = "TÌNH HÌNH KINH TẾ - XÃ HỘI TỈNH THỬ NGHIỆM THÁNG 8 VÀ 8 THÁNG ĐẦU NĂM 2022\n\n\
+        1. Nông nghiệp\n\n\
+        Sản lượng thịt hơi xuất chuồng 8 tháng đầu năm 2022 ước đạt 61.250 tấn, tăng 3,1% \
+        so với cùng kỳ.\n";
+    let r = parse(text.as_bytes(), &Hints::default()).expect("parses");
+    let p = r
+        .metadata
+        .reporting_period
+        .as_ref()
+        .expect("a reporting period");
+    assert_eq!(p.key(), "2022-08");
+    assert_rows(
+        &r,
+        &[
+            "meat_output |  | YTD 2022-01-01..2022-08-31 | 61250 tấn Tonne x1 | Estimate | SamePeriodLastYear +3.1%",
+        ],
+    );
+}
