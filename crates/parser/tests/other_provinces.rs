@@ -1817,3 +1817,35 @@ fn a_statistics_brief_titled_in_capitals_names_its_month() {
         ],
     );
 }
+
+#[test]
+fn other_provinces_names_for_catalogued_indicators() {
+    // Names other offices give to catalogued figures: "chỉ số phát triển
+    // sản xuất công nghiệp" (the industrial index), "tốc độ tăng trưởng
+    // tổng sản phẩm" (growth, not the product's level), "lượng khách du
+    // lịch", "tổng thu từ khách du lịch", "tổng mức lưu chuyển hàng hóa
+    // bán lẻ và doanh thu dịch vụ" (retail sales).
+    let r = report(
+        "1. Kinh tế\n\n\
+         Tốc độ tăng trưởng tổng sản phẩm trên địa bàn (GRDP) 5 tháng ước đạt 6,4%. Chỉ số \
+         phát triển sản xuất công nghiệp tháng 5 tăng 2,7% so với tháng trước và tăng 8,9% so \
+         với cùng kỳ năm trước. Tổng lượng khách du lịch 5 tháng đạt 930 nghìn lượt, tăng 11%; \
+         tổng thu từ khách du lịch đạt 2.150 tỷ đồng. Tổng mức lưu chuyển hàng hóa bán lẻ và \
+         doanh thu dịch vụ tháng 5 đạt 4.870 tỷ đồng.",
+    );
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    assert_rows(
+        &r,
+        &[
+            &format!("grdp_growth |  | {ytd} | 6.4 % Percent x1 | Estimate | "),
+            &format!(
+                "iip |  | {MAY} | - | Actual | PreviousPeriod +2.7%, SamePeriodLastYear +8.9%"
+            ),
+            &format!(
+                "tourist_arrivals |  | {ytd} | 930 nghìn lượt Visit x1000 | Actual | SamePeriodLastYear +11%"
+            ),
+            &format!("tourism_revenue |  | {ytd} | 2150 tỷ đồng Vnd x1000000000 | Actual | "),
+            &format!("retail_sales |  | {MAY} | 4870 tỷ đồng Vnd x1000000000 | Actual | "),
+        ],
+    );
+}
