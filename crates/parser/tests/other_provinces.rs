@@ -1849,3 +1849,59 @@ fn other_provinces_names_for_catalogued_indicators() {
         ],
     );
 }
+
+#[test]
+fn a_connective_or_a_topic_before_the_subject_is_no_breakdown() {
+    // Press and portal copies open clauses with connectives ("Điều đáng
+    // nói, ...", "Ở chiều ngược lại, ..."), a topic ("Về lĩnh vực du lịch,
+    // ...", "Đối với hoạt động thương mại, ...") or who reports ("Báo cáo
+    // của Sở Tài chính cho thấy, ..."): the clause leads to the subject, it
+    // is no breakdown of it.
+    let r = report(
+        "1. Kinh tế\n\n\
+         Điều đáng nói, kim ngạch xuất khẩu tháng 5 đạt 245 triệu USD, tăng 5,2% so với cùng \
+         kỳ. Ở chiều ngược lại, tổng chi ngân sách địa phương 5 tháng là 2.870 tỷ đồng, đạt \
+         33% dự toán. Báo cáo của Sở Tài chính cho thấy, thu nội địa 5 tháng đạt 3.260 tỷ \
+         đồng. Bên cạnh đó, về lĩnh vực du lịch, khách du lịch 5 tháng đạt 640 nghìn lượt. Đối \
+         với hoạt động thương mại, tổng mức bán lẻ hàng hóa tháng 5 đạt 2.310 tỷ đồng.",
+    );
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    let bn = "tỷ đồng Vnd x1000000000";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "exports |  | {MAY} | 245 triệu USD Usd x1000000 | Actual | SamePeriodLastYear +5.2%"
+            ),
+            &format!("budget_expenditure |  | {ytd} | 2870 {bn} | Actual | BudgetEstimate =33%"),
+            &format!("domestic_revenue |  | {ytd} | 3260 {bn} | Actual | "),
+            &format!("tourist_arrivals |  | {ytd} | 640 nghìn lượt Visit x1000 | Actual | "),
+            &format!("retail_sales |  | {MAY} | 2310 {bn} | Actual | "),
+        ],
+    );
+}
+
+#[test]
+fn a_topic_led_sentence_opens_a_subject_of_its_own() {
+    // "Bên cạnh đó, về lĩnh vực ngân hàng, vốn huy động ...": the topic
+    // announces a new subject; "vốn ..." is no breakdown of the spending
+    // before it. A connective before a list keeps the list whole.
+    let r = report(
+        "1. Tài chính\n\n\
+         Tổng chi ngân sách địa phương 5 tháng là 2.870 tỷ đồng, đạt 33% dự toán; trong đó chi \
+         đầu tư phát triển 640 tỷ đồng. Bên cạnh đó, về lĩnh vực ngân hàng, vốn huy động tại \
+         địa phương ước đạt 51.200 tỷ đồng. Tuy nhiên, nhóm may mặc, giày dép lại tăng 0,6%.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let deposits = rows
+        .iter()
+        .find(|r| r.contains("51200"))
+        .expect("the deposits figure");
+    assert!(
+        deposits.starts_with(" | vốn huy động tại địa phương | "),
+        "{deposits}\n{}",
+        rows.join("\n")
+    );
+    let clothes = rows.iter().find(|r| r.contains("+0.6%")).expect("the rise");
+    assert!(clothes.contains("nhóm may mặc, giày dép"), "{clothes}");
+}

@@ -2295,8 +2295,14 @@ impl<'d> Extractor<'d> {
                 .split(' ')
                 .next()
                 .is_some_and(|w| self.with_lower(w, |l| CLASSIFIERS.contains(&l)));
+            // "Bên cạnh đó, về lĩnh vực ngân hàng, vốn huy động ...": after a
+            // connective or topic, a classifier opens a subject of its own.
+            let led_in = classifier && skip_lead_ins(gap.trim_start()) > 0;
             if (state.code.is_empty() && state.label.is_empty() && !state.in_breakdown)
-                || (!state.fresh && !state.in_breakdown && subject.is_none() && !classifier)
+                || (!state.fresh
+                    && !state.in_breakdown
+                    && subject.is_none()
+                    && (!classifier || led_in))
             {
                 // No subject in force in this sentence: these words are the
                 // subject; a breakdown (an entity named before a bracket)
@@ -3444,6 +3450,49 @@ fn date_len(after: &str) -> usize {
         .unwrap_or(after.len())
 }
 
+/// Openers of a clause that leads to the subject without being part of
+/// it: a connective ("Tuy nhiên, ...", "Điều đáng nói, ...", "Ở chiều
+/// ngược lại, ...") or the topic the sentence is about ("Về lĩnh vực ngân
+/// hàng, ...", "Đối với hoạt động thương mại, ...").
+const LEAD_IN_OPENERS: &[&str] = &[
+    "về ",
+    "đối với ",
+    "bên cạnh đó",
+    "tuy nhiên",
+    "đáng chú ý",
+    "điều đáng nói",
+    "ở chiều ngược lại",
+    "ngoài ra",
+    "như vậy",
+    "trong khi đó",
+    "mặt khác",
+    "đơn cử",
+    "nhìn chung",
+];
+
+/// Whether the clause before a comma only leads to the subject after it:
+/// it opens with a connective or topic ([`LEAD_IN_OPENERS`]), or it says
+/// who reports ("Báo cáo của UBND tỉnh cho thấy", "Sở Tài chính cho biết").
+fn is_discourse_lead_in(clause: &str) -> bool {
+    let clause = lowercase(clause.trim());
+    LEAD_IN_OPENERS.iter().any(|o| clause.starts_with(o))
+        || clause.ends_with("cho thấy")
+        || clause.ends_with("cho biết")
+}
+
+/// Where the words after the lead-in clauses of `s` start ("Bên cạnh đó,
+/// về lĩnh vực ngân hàng, vốn huy động ...": at "vốn").
+fn skip_lead_ins(s: &str) -> usize {
+    let mut at = 0;
+    while let Some(i) = s[at..].find(", ") {
+        if !is_discourse_lead_in(&s[at..at + i]) {
+            break;
+        }
+        at += i + 2;
+    }
+    at
+}
+
 fn clean_label(s: &str) -> String {
     s.trim()
         .trim_end_matches([',', ':', ';', '.'])
@@ -3514,6 +3563,7 @@ fn noun_phrase_with(
         .filter_map(|sep| rfind_str(s, sep).map(|i| i + sep.len()))
         .max()
         .unwrap_or(0);
+    part += skip_lead_ins(&s[part..]);
     if let Some(i) = rfind_str(&s[part..], ", ") {
         let head = s[part..].trim_start().split(' ').next().unwrap_or("");
         let tail = s[part + i + 2..]
@@ -3801,6 +3851,7 @@ mod tests {
             .filter_map(|sep| s.rfind(sep).map(|i| i + sep.len()))
             .max()
             .unwrap_or(0);
+        part += skip_lead_ins(&s[part..]);
         if let Some(i) = s[part..].rfind(", ") {
             let head = s[part..].trim_start().split(' ').next().unwrap_or("");
             let tail = s[part + i + 2..]
