@@ -1905,3 +1905,31 @@ fn a_topic_led_sentence_opens_a_subject_of_its_own() {
     let clothes = rows.iter().find(|r| r.contains("+0.6%")).expect("the rise");
     assert!(clothes.contains("nhóm may mặc, giày dép"), "{clothes}");
 }
+
+#[test]
+fn meeting_numbers_lunar_days_and_group_counts_are_no_figures_of_the_subject() {
+    // "kỳ họp thứ 12", "phiên họp thứ 3": which meeting; "từ 28 Tết đến mùng
+    // 4 Tết": lunar days. None is a figure. "có 8 nhóm tăng" counts groups
+    // in their own unit, no figure of the sales or index in force.
+    let r = report(
+        "1. Thương mại\n\n\
+         Doanh thu bán lẻ hàng hóa tháng 5 đạt 3.100 tỷ đồng; trong 12 nhóm ngành hàng, có 8 \
+         nhóm tăng.\n\n\
+         2. Công tác chỉ đạo\n\n\
+         UBND tỉnh chỉ đạo chuẩn bị nội dung trình kỳ họp thứ 12 Hội đồng nhân dân tỉnh; phục \
+         vụ phiên họp thứ 3 của Ban chỉ đạo.\n\n\
+         3. Trật tự an toàn giao thông\n\n\
+         Trong 5 ngày nghỉ Tết (từ 28 Tết đến mùng 4 Tết), toàn tỉnh xảy ra 3 vụ tai nạn giao \
+         thông, làm chết 2 người.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!("retail_goods |  | {MAY} | 3100 tỷ đồng Vnd x1000000000 | Actual | "),
+            &format!(" |  | {MAY} | 12 nhóm Other x1 | Actual | "),
+            &format!(" |  | {MAY} | 8 nhóm Other x1 | Actual | "),
+            &format!("traffic_accidents |  | {MAY} | 3 vụ Case x1 | Actual | "),
+            &format!("traffic_deaths |  | {MAY} | 2 người Person x1 | Actual | "),
+        ],
+    );
+}

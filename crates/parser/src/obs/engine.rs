@@ -3327,7 +3327,7 @@ fn is_ordinal(before: &str) -> bool {
     // lowercase to: a text ending otherwise is not lowercased.
     if !before.ends_with([
         'p', 'P', 't', 'T', 'a', 'A', 'á', 'Á', 'ứ', 'Ứ', 'ố', 'Ố', 'y', 'Y', 'i', 'I', 'n', 'N',
-        'ộ', 'Ộ', 'h', 'H',
+        'ộ', 'Ộ', 'h', 'H', 'g', 'G',
     ]) {
         return false;
     }
@@ -3338,6 +3338,11 @@ fn is_ordinal(before: &str) -> bool {
         "khóa",
         "khoá",
         "lần thứ",
+        // "kỳ họp thứ 12", "phiên họp thứ 3": a meeting's number.
+        "họp thứ",
+        // "mùng 4 Tết": a day of the lunar month.
+        "mùng",
+        "mồng",
         "số",
         "ngày",
         "kỳ thi",
@@ -3389,16 +3394,18 @@ fn is_date_or_duration(main: &str, n: &Num<'_>) -> bool {
     {
         return true;
     }
-    if ["năm", "tháng", "ngày", "tuổi", "giờ", "phút", "tuần"]
-        .iter()
-        .any(|w| {
-            t.starts_with(w)
-                && t[w.len()..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !baocao_domain::text::is_alphabetic(c))
-        })
-    {
+    // "từ 28 Tết": a day before the lunar new year.
+    if [
+        "năm", "tháng", "ngày", "tuổi", "giờ", "phút", "tuần", "Tết", "tết",
+    ]
+    .iter()
+    .any(|w| {
+        t.starts_with(w)
+            && t[w.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !baocao_domain::text::is_alphabetic(c))
+    }) {
         return true;
     }
     if let Some(rest) = after.strip_prefix('/') {

@@ -195,6 +195,8 @@ const UNITS: &[(&str, UnitCode)] = &[
     ("mã số", UnitCode::Other),
     // The groups of a price index: "8/11 nhóm hàng tăng giá".
     ("nhóm hàng", UnitCode::Other),
+    // "có 7 nhóm tăng giá", "trong 12 nhóm ngành hàng".
+    ("nhóm", UnitCode::Other),
     ("huyện", UnitCode::Other),
     ("xã", UnitCode::Other),
     ("tỉnh", UnitCode::Other),
