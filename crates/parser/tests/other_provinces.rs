@@ -1933,3 +1933,26 @@ fn meeting_numbers_lunar_days_and_group_counts_are_no_figures_of_the_subject() {
         ],
     );
 }
+
+#[test]
+fn a_month_in_brackets_of_a_sentence_without_figures_sets_no_period() {
+    // "Do tháng 5 năm nay ... (tháng 5/2023 trùng với kỳ nghỉ lễ), nên ...":
+    // the bracketed month is an aside on last year; the products listed
+    // after are of the report's month.
+    let r = report(
+        "1. Sản xuất công nghiệp\n\n\
+         Chỉ số sản xuất công nghiệp tháng 5 tăng 9,1% so với cùng kỳ năm trước. Do tháng 5 \
+         năm nay có nhiều ngày làm việc hơn (tháng 5/2023 trùng với kỳ nghỉ lễ kéo dài), nên \
+         sản xuất tăng khá. Sản phẩm công nghiệp chủ yếu tăng cao so với cùng kỳ như: bia lon \
+         tăng 21,3%; xi măng tăng 9,4%.",
+    );
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!("iip |  | {MAY} | - | Actual | {y} +9.1%"),
+            &format!("industrial_product_output | bia lon | {MAY} | - | Actual | {y} +21.3%"),
+            &format!("industrial_product_output | xi măng | {MAY} | - | Actual | {y} +9.4%"),
+        ],
+    );
+}

@@ -723,6 +723,9 @@ impl<'d> Extractor<'d> {
                                 | PeriodKind::Quarter
                                 | PeriodKind::HalfYear
                         )
+                        // "(tháng 01/2020 trùng với kỳ nghỉ Tết)": an aside
+                        // in brackets sets no period.
+                        && !in_brackets(sentence, m.start)
                     })
             {
                 state.period = Some(m.period);
@@ -3498,6 +3501,12 @@ fn skip_lead_ins(s: &str) -> usize {
         at += i + 2;
     }
     at
+}
+
+/// Whether byte `at` of `s` is inside round brackets.
+fn in_brackets(s: &str, at: usize) -> bool {
+    let before = s.get(..at).unwrap_or(s);
+    before.matches('(').count() > before.matches(')').count()
 }
 
 fn clean_label(s: &str) -> String {
