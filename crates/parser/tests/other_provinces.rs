@@ -1956,3 +1956,51 @@ fn a_month_in_brackets_of_a_sentence_without_figures_sets_no_period() {
         ],
     );
 }
+
+#[test]
+fn an_amount_in_brackets_after_the_base_is_the_level_then() {
+    // "tăng 95% so với cùng kỳ năm trước (812 tỷ đồng)", "tăng 48,2% so
+    // với tháng trước (612,5 nghìn lượt)", "(so với 64 tỷ đồng cùng kỳ năm
+    // trước)": the bracket is the figure's level in the base period, no
+    // change and no level of the report's month.
+    let r = report(
+        "1. Doanh nghiệp, du lịch\n\n\
+         Tổng thu ngân sách nhà nước tháng 5 đạt 1.584 tỷ đồng, tăng 95% so \
+         với cùng kỳ năm trước (812 tỷ đồng). Lượt khách du lịch tháng 5 đạt 908 nghìn lượt, \
+         tăng 48,2% so với tháng trước (612,5 nghìn lượt). Thu tiền sử dụng đất 5 tháng đạt \
+         655 tỷ đồng (so với 410 tỷ đồng cùng kỳ năm trước).",
+    );
+    let y = "SamePeriodLastYear";
+    let bn = "tỷ đồng Vnd x1000000000";
+    let may23 = "MONTH 2023-05-01..2023-05-31";
+    assert_rows(
+        &r,
+        &[
+            &format!("budget_revenue |  | {MAY} | 1584 {bn} | Actual | {y} +95%"),
+            &format!("budget_revenue |  | {may23} | 812 {bn} | Actual | "),
+            &format!(
+                "tourist_arrivals |  | {MAY} | 908 nghìn lượt Visit x1000 | Actual | PreviousPeriod +48.2%"
+            ),
+            "tourist_arrivals |  | MONTH 2024-04-01..2024-04-30 | 612.5 nghìn lượt Visit x1000 | Actual | ",
+            &format!("land_use_fees |  | YTD 2024-01-01..2024-05-31 | 655 {bn} | Actual | "),
+            &format!("land_use_fees |  | YTD 2023-01-01..2023-05-31 | 410 {bn} | Actual | "),
+        ],
+    );
+}
+
+#[test]
+fn an_amount_after_the_base_that_is_the_change_stays_the_change() {
+    // "tăng 6,2% so với cùng kỳ (1.320 ha)": 1.320 ha is what 6,2% of the
+    // area makes, not the area a year earlier: the change, as before.
+    let r = report(
+        "2. Nông nghiệp\n\n\
+         Diện tích lúa đông xuân ước đạt 22.610 ha, tăng 6,2% so với cùng kỳ (1.320 ha).",
+    );
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[&format!(
+            "rice_area | đông xuân | {MAY} | 22610 ha Hectare x1 | Estimate | {y} +6.2%, {y} +1320 ha Hectare"
+        )],
+    );
+}

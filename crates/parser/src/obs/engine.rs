@@ -1174,6 +1174,35 @@ impl<'d> Extractor<'d> {
             self.push_bracketed_percent(c, base, base_label, pct, sign);
             return true;
         }
+        // "tăng 113% so với cùng kỳ năm trước (921 tỷ đồng)", "tăng 101,6%
+        // so với tháng trước (570,9 nghìn lượt)", "(so với 79 tỷ đồng cùng
+        // kỳ năm trước)": an unsigned amount after the base is the
+        // figure's level then, no change.
+        let earlier = match opens_with_amount(inner) {
+            Some(v) if !self.is_change_of_current(state.current, v) => {
+                base_period_before(&text[..g.start]).map(|p| (p, 0))
+            }
+            Some(_) => None,
+            None => base_in_bracket(inner),
+        };
+        if let Some((previous_month, skip)) = earlier {
+            let p = state.period.clone().or_else(|| self.month.clone());
+            let mut inner_state = state.clone();
+            inner_state.period = if previous_month {
+                p.and_then(|p| p.previous_month("tháng trước"))
+            } else {
+                p.map(|p| when::year_earlier(&p, "cùng kỳ"))
+            };
+            inner_state.current = None;
+            inner_state.status = ObservationStatus::Actual;
+            inner_state.year_earlier = true;
+            let before_count = self.obs.len();
+            for c in clauses(&inner[skip..]) {
+                let r = inner_start + skip + c.start..inner_start + skip + c.end;
+                self.clause(&text[r.clone()], off + r.start, loc, &mut inner_state, true);
+            }
+            return self.obs.len() > before_count;
+        }
         // "giảm 2,4% (-1.015 ha)", "tăng 5,4% (20,0 nghìn tấn)": the
         // percent change just read, in the figure's own unit.
         if let Some(c) = state.current
@@ -1285,6 +1314,24 @@ impl<'d> Extractor<'d> {
                 });
             }
         }
+    }
+
+    /// Whether `value` (base units) is the change that observation
+    /// `current`'s last percent change makes of its level, rather than the
+    /// level it was compared to: "đạt 1.986 tỷ, tăng 113% (1.052 tỷ)" is a
+    /// change, "(921 tỷ)" the level a year earlier.
+    fn is_change_of_current(&self, current: Option<usize>, value: f64) -> bool {
+        let Some(o) = current.and_then(|c| self.obs.get(c)) else {
+            return false;
+        };
+        let (Some(q), Some(Change::PercentChange(pct))) =
+            (&o.quantity, o.comparisons.last().map(|c| &c.change))
+        else {
+            return false;
+        };
+        let level = q.value * q.multiplier;
+        let base = level / (1.0 + pct / 100.0);
+        (value - (level - base)).abs() < (value - base).abs()
     }
 
     /// A change written in brackets after its verb ("IIP tháng 5 tăng khá
@@ -3096,6 +3143,60 @@ fn opens_breakdown(text: &str) -> bool {
         let lower_start = lowercase(&text[..twelve]);
         BREAKDOWN_OPENERS.iter().any(|o| lower_start.starts_with(o))
     }
+}
+
+/// Whether `before` ends with a comparison base whose period a bracket
+/// after it can date: Some(false) for "(so với) cùng kỳ (năm trước|năm
+/// ngoái|năm 2016)", Some(true) for "so với tháng trước".
+fn base_period_before(before: &str) -> Option<bool> {
+    let t = lowercase(tail(before.trim_end(), 48));
+    let mut t = t.as_str();
+    for year in ["năm trước", "năm ngoái"] {
+        t = t.strip_suffix(year).unwrap_or(t).trim_end();
+    }
+    if let Some(head) = t.strip_suffix(|c: char| c.is_ascii_digit())
+        && let Some(i) = head.rfind("năm ")
+        && head[i + "năm ".len()..].bytes().all(|b| b.is_ascii_digit())
+    {
+        t = head[..i].trim_end();
+    }
+    if t.ends_with("cùng kỳ") || t.ends_with("cùng kì") {
+        Some(false)
+    } else if t.ends_with("so với tháng trước") || t.ends_with("so tháng trước") {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+/// "(so với 79 tỷ đồng cùng kỳ năm trước)": the bracket writes the level
+/// its figure was compared to, with its base after it.
+/// "(921 tỷ đồng)", "(570,9 nghìn lượt khách)": a bracket opening with an
+/// unsigned amount in a unit other than percent; its value in base units.
+fn opens_with_amount(inner: &str) -> Option<f64> {
+    let t = inner.trim_start();
+    let digits = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(t.len());
+    let unit = unit_after(&t[digits..])
+        .filter(|u| digits > 0 && u.code != UnitCode::Percent && !u.text.is_empty())?;
+    Some(parse_number(&t[..digits])? * unit.multiplier)
+}
+
+/// Returns the base as [`base_period_before`] does and where the amount
+/// starts in `inner`.
+fn base_in_bracket(inner: &str) -> Option<(bool, usize)> {
+    let lead = inner.len() - inner.trim_start().len();
+    let t = inner.trim();
+    let t = t
+        .strip_prefix("so với ")
+        .or_else(|| t.strip_prefix("So với "))?;
+    let digits = t.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))?;
+    let unit = unit_after(&t[digits..])?;
+    let base = (digits > 0 && unit.code != UnitCode::Percent && !unit.text.is_empty())
+        .then(|| base_period_before(&t[digits + unit.len..]))
+        .flatten()?;
+    Some((base, lead + "so với ".len()))
 }
 
 /// "(-1.015 ha)", "(+18 ha)", "(20,0 nghìn tấn)": a bracket holding only
