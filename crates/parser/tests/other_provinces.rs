@@ -2004,3 +2004,33 @@ fn an_amount_after_the_base_that_is_the_change_stays_the_change() {
         )],
     );
 }
+
+#[test]
+fn an_items_two_bare_changes_take_its_parents_two_bases_in_order() {
+    // Statistics offices give the total's change on the month before and
+    // on the year before, then each item's two changes bare: "tăng 3,8% và
+    // tăng 10,2%" is on the month before, then on the year before.
+    let r = report(
+        "1. Đầu tư\n\n\
+         Vốn đầu tư thực hiện từ nguồn ngân sách nhà nước tháng 5 ước đạt 520 tỷ đồng, tăng \
+         4,1% so với tháng trước và tăng 12,6% so với cùng kỳ năm trước. Trong đó, vốn ngân \
+         sách nhà nước cấp tỉnh đạt 380 tỷ đồng, tăng 3,8% và tăng 10,2%; vốn ngân sách nhà \
+         nước cấp huyện đạt 110 tỷ đồng, tăng 5,0% và giảm 2,4%.",
+    );
+    let (m, y) = ("PreviousPeriod", "SamePeriodLastYear");
+    let bn = "tỷ đồng Vnd x1000000000";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "realized_investment |  | {MAY} | 520 {bn} | Estimate | {m} +4.1%, {y} +12.6%"
+            ),
+            &format!(
+                "realized_investment | vốn ngân sách nhà nước cấp tỉnh | {MAY} | 380 {bn} | Estimate | {m} +3.8%, {y} +10.2%"
+            ),
+            &format!(
+                "realized_investment | vốn ngân sách nhà nước cấp huyện | {MAY} | 110 {bn} | Estimate | {m} +5%, {y} -2.4%"
+            ),
+        ],
+    );
+}

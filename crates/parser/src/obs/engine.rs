@@ -1714,6 +1714,12 @@ impl<'d> Extractor<'d> {
                     ),
                     None => (base, base_label),
                 };
+                let (base, base_label) = if written || !matches!(kind, Kind::Change(_)) {
+                    (base, base_label)
+                } else {
+                    self.parents_second_base(current, span, loc)
+                        .unwrap_or((base, base_label))
+                };
                 let comparison = Comparison {
                     base,
                     base_label,
@@ -1739,6 +1745,56 @@ impl<'d> Extractor<'d> {
                 Some(after_at + consumed)
             }
         }
+    }
+
+    /// "Vốn ... tăng 4,1% so với tháng trước và tăng 12,6% so với cùng kỳ.
+    /// Trong đó, vốn cấp tỉnh đạt 380 tỷ đồng, tăng 3,8% và tăng 10,2%":
+    /// an item's two bare changes compare to its parent's two bases, in
+    /// order. At the item's second bare change (read at `span`), its first
+    /// is given the parent's first base; the second base is returned.
+    fn parents_second_base(
+        &mut self,
+        current: usize,
+        span: Span,
+        loc: Loc,
+    ) -> Option<(ComparisonBase, String)> {
+        let o = &self.obs[current];
+        if o.breakdown.is_empty() || o.comparisons.len() != 1 {
+            return None;
+        }
+        // No base written between the item's level and this change.
+        let from = (o.provenance.span.end as usize).checked_sub(loc.sentence_off)?;
+        let to = (span.start as usize).checked_sub(loc.sentence_off)?;
+        let between = lowercase(loc.sentence.get(from..to)?);
+        if ["so ", "với", "cùng kỳ", "trước", "kế hoạch", "dự toán"]
+            .iter()
+            .any(|w| between.contains(w))
+        {
+            return None;
+        }
+        let parent = self.obs[..current].iter().rev().find(|p| {
+            p.indicator == o.indicator
+                && p.label == o.label
+                && p.breakdown.is_empty()
+                && p.period == o.period
+        })?;
+        let mut bases = parent
+            .comparisons
+            .iter()
+            .filter(|c| !matches!(c.change, Change::AttainmentPercent(_)));
+        let (first, second) = (bases.next()?, bases.next()?);
+        if first.base == second.base || o.comparisons[0].base != second.base {
+            return None;
+        }
+        let (b0, l0, b1, l1) = (
+            first.base,
+            first.base_label.clone(),
+            second.base,
+            second.base_label.clone(),
+        );
+        self.obs[current].comparisons[0].base = b0;
+        self.obs[current].comparisons[0].base_label = l0;
+        Some((b1, l1))
     }
 
     /// "lợn thịt 409.779 con, chiếm 86,8% so với tổng đàn, tăng 3,8%": when
