@@ -2034,3 +2034,19 @@ fn an_items_two_bare_changes_take_its_parents_two_bases_in_order() {
         ],
     );
 }
+
+#[test]
+fn a_number_written_in_two_scales_is_one_figure() {
+    // "6 triệu 350 nghìn con": six million three hundred and fifty
+    // thousand, one level (it was two: "6 triệu" and "350 nghìn con").
+    let r = report(
+        "2. Chăn nuôi\n\n\
+         Đàn gia cầm 6 triệu 350 nghìn con, tăng 2,1% so với cùng kỳ.",
+    );
+    assert_rows(
+        &r,
+        &[&format!(
+            "livestock_herd | gia cầm | {MAY} | 6.35 triệu con Head x1000000 | Actual | SamePeriodLastYear +2.1%"
+        )],
+    );
+}

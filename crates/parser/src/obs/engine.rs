@@ -1445,8 +1445,14 @@ impl<'d> Extractor<'d> {
             value_max = parse_number(m.text);
             end = m.end;
         }
-        let unit = unit_after(&main[end..]);
-        let unit_end = end + unit.as_ref().map_or(0, |u| u.len);
+        let mut unit = unit_after(&main[end..]);
+        let mut unit_end = end + unit.as_ref().map_or(0, |u| u.len);
+        // "7 triệu 520 nghìn con": one number written in two scales.
+        if let Some((v, u, at)) = two_scales(main, unit.as_ref(), unit_end, next, value_max) {
+            value += v;
+            unit = Some(u);
+            unit_end = at;
+        }
         // "475,37 52,13 triệu USD": two numbers where one belongs.
         if unit.is_none()
             && next.is_some_and(|m| m.start == end + 1 && &main[end..m.start] == " ")
@@ -3227,6 +3233,52 @@ fn base_period_before(before: &str) -> Option<bool> {
 
 /// "(so với 79 tỷ đồng cùng kỳ năm trước)": the bracket writes the level
 /// its figure was compared to, with its base after it.
+/// "7 triệu 520 nghìn con", "2 tỷ 350 triệu đồng": after a number and a
+/// bare scale, a whole number in a smaller scale is the rest of it. Returns
+/// what to add to the first number (in its scale), the unit of the whole
+/// and where it ends.
+fn two_scales(
+    main: &str,
+    unit: Option<&Unit>,
+    unit_end: usize,
+    next: Option<&Num<'_>>,
+    value_max: Option<f64>,
+) -> Option<(f64, Unit, usize)> {
+    let (u, m) = (unit?, next?);
+    if value_max.is_some()
+        || u.code != UnitCode::Number
+        || u.multiplier <= 1.0
+        || main.get(unit_end..m.start)? != " "
+        || !m.text.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let u2 = unit_after(&main[m.end..])?;
+    if u2.multiplier >= u.multiplier {
+        return None;
+    }
+    let rest = parse_number(m.text)? * u2.multiplier / u.multiplier;
+    // The base unit after the second scale ("con"), if any.
+    let base = u2.text.split_once(' ').map_or("", |(_, b)| b);
+    let text = if base.is_empty() {
+        u.text.clone()
+    } else {
+        format!("{} {base}", u.text).into()
+    };
+    let code = if base.is_empty() { u.code } else { u2.code };
+    let at = m.end + u2.len;
+    Some((
+        rest,
+        Unit {
+            text,
+            code,
+            multiplier: u.multiplier,
+            len: at - unit_end + u.len,
+        },
+        at,
+    ))
+}
+
 /// "(921 tỷ đồng)", "(570,9 nghìn lượt khách)": a bracket opening with an
 /// unsigned amount in a unit other than percent; its value in base units.
 fn opens_with_amount(inner: &str) -> Option<f64> {
