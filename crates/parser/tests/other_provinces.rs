@@ -2050,3 +2050,26 @@ fn a_number_written_in_two_scales_is_one_figure() {
         )],
     );
 }
+
+#[test]
+fn one_verb_over_a_list_of_percents_each_naming_its_level() {
+    // "so với cùng kỳ tăng 6,67% số vụ, 3,45% số người chết và 13,64% số
+    // người bị thương": the verb governs the list; each percent is the
+    // change of the level it names, not a level of 3,45%.
+    let r = report(
+        "3. Trật tự an toàn giao thông\n\n\
+         Trong 5 tháng, toàn tỉnh xảy ra 48 vụ tai nạn giao thông, làm chết 30 người, bị \
+         thương 25 người; so với cùng kỳ tăng 6,67% số vụ, 3,45% số người chết và 13,64% số \
+         người bị thương.",
+    );
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!("traffic_accidents |  | {ytd} | 48 vụ Case x1 | Actual | {y} +6.67%"),
+            &format!("traffic_deaths |  | {ytd} | 30 người Person x1 | Actual | {y} +3.45%"),
+            &format!("traffic_injuries |  | {ytd} | 25 người Person x1 | Actual | {y} +13.64%"),
+        ],
+    );
+}

@@ -1530,6 +1530,21 @@ impl<'d> Extractor<'d> {
             }
             _ => kind,
         };
+        // "tăng 6,67% số vụ, 3,45% số người chết và 13,64% số người bị
+        // thương": one verb over a list of percents, each naming its level.
+        let kind = if kind == Kind::Level
+            && unit.as_ref().is_some_and(|u| u.code == UnitCode::Percent)
+            && about_phrase(&main[unit_end..])
+                .is_some_and(|(p, _)| self.named_in_sentence(p, loc.sentence_off).is_some())
+            && let Some(sign) = loc
+                .sentence
+                .get(..off + n.start)
+                .and_then(listed_change_sign)
+        {
+            Kind::Change(sign)
+        } else {
+            kind
+        };
         let kind = if kind == Kind::Level
             && state.plan_base.is_some()
             && bare_attainment(&gap_lower, unit.as_ref(), &main[unit_end..])
@@ -1842,15 +1857,26 @@ impl<'d> Extractor<'d> {
         if named.is_empty() {
             return None;
         }
-        (0..self.obs.len())
-            .rev()
-            .take_while(|&i| self.obs[i].provenance.span.start as usize >= sentence_off)
+        let in_sentence = || {
+            (0..self.obs.len())
+                .rev()
+                .take_while(|&i| self.obs[i].provenance.span.start as usize >= sentence_off)
+        };
+        in_sentence()
             .find(|&i| {
                 let o = &self.obs[i];
                 o.quantity
                     .as_ref()
                     .is_some_and(|q| !q.unit.is_empty() && fold(&q.unit) == named)
                     || (!o.label.is_empty() && fold(&o.label).contains(named))
+            })
+            .or_else(|| {
+                // "số người chết" after "làm chết 30 người": the level of the
+                // indicator the words name.
+                let last = in_sentence().next()?;
+                let previous = catalog::by_code(&self.obs[last].indicator).map(|i| i.code);
+                let (ind, _) = self.find(phrase, previous)?;
+                in_sentence().find(|&i| self.obs[i].indicator == ind.code)
             })
     }
 
@@ -3179,7 +3205,11 @@ fn of_the_whole(label: &str) -> bool {
 /// about, and the bytes up to their end.
 fn about_phrase(after: &str) -> Option<(&str, usize)> {
     let t = after.trim_start();
-    let rest = t.strip_prefix("về ")?;
+    // "tăng 6,67% số vụ, 3,45% số người chết": the figure named right
+    // after the percent.
+    let rest = t
+        .strip_prefix("về ")
+        .or_else(|| t.starts_with("số ").then_some(t))?;
     let start = after.len() - rest.len();
     let mut end = rest
         .find([',', ';', '.', '(', ')', ':'])
@@ -3193,6 +3223,38 @@ fn about_phrase(after: &str) -> Option<(&str, usize)> {
     let words = phrase.split_whitespace().count();
     (words > 0 && words <= 6 && !phrase.bytes().any(|b| b.is_ascii_digit()))
         .then_some((phrase, start + rest[..end].trim_end().len()))
+}
+
+/// "... tăng 6,67% số vụ, 3,45% " before a percent: the sign of the verb
+/// whose list of percents, each naming its figure ("số ..."), the percent
+/// continues.
+fn listed_change_sign(before: &str) -> Option<f64> {
+    let lower = lowercase(tail(before, 160));
+    let (at, sign) = [(" tăng ", 1.0), (" giảm ", -1.0)]
+        .iter()
+        .filter_map(|(v, s)| rfind_str(&lower, v).map(|i| (i + v.len(), *s)))
+        .max_by_key(|(i, _)| *i)?;
+    let list = lower[at..].trim_end();
+    let list = list
+        .strip_suffix(',')
+        .or_else(|| list.strip_suffix(" và"))
+        .or_else(|| list.strip_suffix(", và"))?;
+    // Every item: a percent, then "số ..." with no digit and no verb.
+    // (Parted at ", ", not at the decimal comma.)
+    list.split(", ")
+        .flat_map(|p| p.split("; "))
+        .flat_map(|p| p.split(" và "))
+        .all(|item| {
+            let item = item.trim();
+            item.split_once("% số ").is_some_and(|(num, words)| {
+                !num.is_empty()
+                    && num
+                        .bytes()
+                        .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+                    && !words.bytes().any(|b| b.is_ascii_digit())
+            })
+        })
+        .then_some(sign)
 }
 
 /// Whether `text` opens with a breakdown opener ("Trong đó", "Chia ra",
