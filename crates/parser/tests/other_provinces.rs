@@ -2073,3 +2073,23 @@ fn one_verb_over_a_list_of_percents_each_naming_its_level() {
         ],
     );
 }
+
+#[test]
+fn an_item_that_leaves_out_the_head_it_shares_names_its_own_indicator() {
+    // "Kim ngạch xuất khẩu ... đạt 310 triệu USD, tăng 8,2%; nhập khẩu đạt
+    // 205 triệu USD": "nhập khẩu" is "kim ngạch nhập khẩu" with the shared
+    // head left out, the imports, no item of the exports.
+    let r = report(
+        "4. Thương mại\n\n\
+         Kim ngạch xuất khẩu tháng 5 ước đạt 310 triệu USD, tăng 8,2% so với cùng kỳ; nhập \
+         khẩu đạt 205 triệu USD, tăng 4,6%.",
+    );
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!("exports |  | {MAY} | 310 triệu USD Usd x1000000 | Estimate | {y} +8.2%"),
+            &format!("imports |  | {MAY} | 205 triệu USD Usd x1000000 | Estimate | {y} +4.6%"),
+        ],
+    );
+}

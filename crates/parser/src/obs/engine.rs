@@ -2451,6 +2451,19 @@ impl<'d> Extractor<'d> {
                     state.breakdown = String::new();
                 }
                 state.fresh = true;
+            } else if let Some(ind) = subject
+                .is_none()
+                .then(|| elided_indicator(&state.label, &np))
+                .flatten()
+                .filter(|ind| ind.code != state.code)
+            {
+                // "Kim ngạch xuất khẩu ... đạt 310 triệu USD; nhập khẩu đạt
+                // 205 triệu USD": the head the item shares with the subject
+                // before is left out; with it, the item names an indicator.
+                state.code = ind.code;
+                state.label = np;
+                state.breakdown = String::new();
+                state.fresh = true;
             } else {
                 if subject.is_none()
                     && state.in_breakdown
@@ -3223,6 +3236,21 @@ fn about_phrase(after: &str) -> Option<(&str, usize)> {
     let words = phrase.split_whitespace().count();
     (words > 0 && words <= 6 && !phrase.bytes().any(|b| b.is_ascii_digit()))
         .then_some((phrase, start + rest[..end].trim_end().len()))
+}
+
+/// "nhập khẩu" after "kim ngạch xuất khẩu": the indicator that the words of
+/// `item` name once they take the place of as many last words of `label`
+/// ("kim ngạch nhập khẩu"), the whole phrase being its name.
+fn elided_indicator(label: &str, item: &str) -> Option<&'static catalog::Indicator> {
+    let head: Vec<&str> = label.split_whitespace().collect();
+    let n = item.split_whitespace().count();
+    if n == 0 || n >= head.len() || item.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let composed = format!("{} {}", head[..head.len() - n].join(" "), item);
+    catalog::find_in(&composed, None)
+        .filter(|(_, r)| r.start == 0 && r.end == composed.len())
+        .map(|(ind, _)| ind)
 }
 
 /// "... tăng 6,67% số vụ, 3,45% " before a percent: the sign of the verb
