@@ -2093,3 +2093,26 @@ fn an_item_that_leaves_out_the_head_it_shares_names_its_own_indicator() {
         ],
     );
 }
+
+#[test]
+fn some_products_listed_after_the_industrial_index_are_its_key_products() {
+    // "Một số sản phẩm có mức tăng khá như bia lon tăng 12,4%, ...": the
+    // products behind the index, items of the key products; they were a
+    // subject of their own ("bia lon", no indicator).
+    let r = report(
+        "1. Sản xuất công nghiệp\n\n\
+         Chỉ số sản xuất công nghiệp tháng 5 ước tăng 7,3% so với cùng kỳ. Một số sản phẩm có \
+         mức tăng khá so với cùng kỳ như bia lon tăng 12,4%, phân bón tăng 8,1%, xi măng tăng \
+         5,6%.",
+    );
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!("iip |  | {MAY} | - | Estimate | {y} +7.3%"),
+            &format!("industrial_product_output | bia lon | {MAY} | - | Actual | {y} +12.4%"),
+            &format!("industrial_product_output | phân bón | {MAY} | - | Actual | {y} +8.1%"),
+            &format!("industrial_product_output | xi măng | {MAY} | - | Actual | {y} +5.6%"),
+        ],
+    );
+}

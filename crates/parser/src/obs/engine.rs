@@ -2428,6 +2428,24 @@ impl<'d> Extractor<'d> {
         if let Some(i) = head_item {
             state.breakdown = i;
             state.breakdown_fresh = true;
+        } else if !np.is_empty()
+            && subject.is_none()
+            && matches!(
+                state.code,
+                "iip" | "industrial_output_value" | "industrial_product_output"
+            )
+            && find_str(&lower, "sản phẩm").is_some_and(|i| {
+                find_str(&lower[i..], " như").is_some() || lower[i..].contains(':')
+            })
+        {
+            // "IIP ... tăng 4,32%. Một số sản phẩm có mức tăng trưởng tốt như
+            // sữa các loại tăng 10,09%, ...": the products the index is
+            // made of, each an item of the key products.
+            state.code = "industrial_product_output";
+            state.label = String::new();
+            state.breakdown = np;
+            state.breakdown_fresh = true;
+            state.fresh = true;
         } else if !np.is_empty() {
             let classifier = np
                 .split(' ')
