@@ -2116,3 +2116,27 @@ fn some_products_listed_after_the_industrial_index_are_its_key_products() {
         ],
     );
 }
+
+#[test]
+fn a_target_or_a_growth_scenario_is_a_plan() {
+    // "bằng 97% kịch bản" (the growth scenario a province sets itself) and
+    // "đạt 138% so với chỉ tiêu giao" (the target): plans, not the year
+    // before nor the budget estimate.
+    let r = report(
+        "1. Ngân sách, lao động\n\n\
+         Tổng thu ngân sách nhà nước 5 tháng ước đạt 21.400 tỷ đồng, bằng 41% dự toán, bằng \
+         104% cùng kỳ, bằng 97% kịch bản. Giải quyết việc làm cho 12.350 lao động, đạt 138% so \
+         với chỉ tiêu giao.",
+    );
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    let rows: Vec<String> = r.observations.iter().map(row).collect();
+    assert_eq!(
+        rows[0],
+        format!(
+            "budget_revenue |  | {ytd} | 21400 tỷ đồng Vnd x1000000000 | Estimate | BudgetEstimate =41%, SamePeriodLastYear =104%, Plan =97%"
+        ),
+        "{rows:#?}"
+    );
+    assert!(rows[1].starts_with("jobs_created |"), "{rows:#?}");
+    assert!(rows[1].ends_with("| Plan =138%"), "{rows:#?}");
+}
