@@ -1863,7 +1863,8 @@ fn a_connective_or_a_topic_before_the_subject_is_no_breakdown() {
          kỳ. Ở chiều ngược lại, tổng chi ngân sách địa phương 5 tháng là 2.870 tỷ đồng, đạt \
          33% dự toán. Báo cáo của Sở Tài chính cho thấy, thu nội địa 5 tháng đạt 3.260 tỷ \
          đồng. Bên cạnh đó, về lĩnh vực du lịch, khách du lịch 5 tháng đạt 640 nghìn lượt. Đối \
-         với hoạt động thương mại, tổng mức bán lẻ hàng hóa tháng 5 đạt 2.310 tỷ đồng.",
+         với hoạt động thương mại, tổng mức bán lẻ hàng hóa tháng 5 đạt 2.310 tỷ đồng. Trước \
+         đó, Sở Tài chính cho biết, tổng thu ngân sách nhà nước 5 tháng đạt 4.120 tỷ đồng.",
     );
     let ytd = "YTD 2024-01-01..2024-05-31";
     let bn = "tỷ đồng Vnd x1000000000";
@@ -1877,6 +1878,7 @@ fn a_connective_or_a_topic_before_the_subject_is_no_breakdown() {
             &format!("domestic_revenue |  | {ytd} | 3260 {bn} | Actual | "),
             &format!("tourist_arrivals |  | {ytd} | 640 nghìn lượt Visit x1000 | Actual | "),
             &format!("retail_sales |  | {MAY} | 2310 {bn} | Actual | "),
+            &format!("budget_revenue |  | {ytd} | 4120 {bn} | Actual | "),
         ],
     );
 }

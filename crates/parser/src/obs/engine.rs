@@ -3795,6 +3795,9 @@ const LEAD_IN_OPENERS: &[&str] = &[
     "mặt khác",
     "đơn cử",
     "nhìn chung",
+    "trước đó",
+    "do đó",
+    "nhờ đó",
 ];
 
 /// Whether the clause before a comma only leads to the subject after it:
