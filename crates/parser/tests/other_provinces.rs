@@ -2142,3 +2142,18 @@ fn a_target_or_a_growth_scenario_is_a_plan() {
     assert!(rows[1].starts_with("jobs_created |"), "{rows:#?}");
     assert!(rows[1].ends_with("| Plan =138%"), "{rows:#?}");
 }
+
+#[test]
+fn a_growth_rate_reached_on_the_year_before_is_its_level() {
+    // "Tốc độ tăng trưởng kinh tế (GRDP) 5 tháng ước đạt 7,1% so với cùng
+    // kỳ": the growth rate itself, a level of 7,1% (as "đạt 7,2%" without
+    // base), not an attainment of 7,1% of the year before.
+    let r = report(
+        "1. Tăng trưởng\n\n\
+         Tốc độ tăng trưởng kinh tế (GRDP) 5 tháng ước đạt 7,1% so với cùng kỳ.",
+    );
+    assert_rows(
+        &r,
+        &["grdp_growth |  | YTD 2024-01-01..2024-05-31 | 7.1 % Percent x1 | Estimate | "],
+    );
+}

@@ -1521,6 +1521,21 @@ impl<'d> Extractor<'d> {
                     || state.base.is_some(),
             )
         };
+        // "Tốc độ tăng trưởng kinh tế ... ước đạt 7,1% so với cùng kỳ": a
+        // growth rate reached, its level; not 7,1% of the year before.
+        let kind = if kind == Kind::Attain
+            && base_at(&main[unit_end..], self.anchor)
+                .is_some_and(|(b, _, _)| b == ComparisonBase::SamePeriodLastYear)
+            && self
+                .find(gap, Some(state.code).filter(|c| !c.is_empty()))
+                .map(|(ind, _)| ind.code)
+                .or(Some(state.code))
+                .is_some_and(|c| c.ends_with("_growth"))
+        {
+            Kind::Level
+        } else {
+            kind
+        };
         let kind = match restated {
             Some((_, sign))
                 if kind == Kind::Level
