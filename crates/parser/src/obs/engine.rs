@@ -1833,6 +1833,26 @@ impl<'d> Extractor<'d> {
         Some((b1, l1))
     }
 
+    /// "nhập khẩu" after "kim ngạch xuất khẩu": the indicator that the words
+    /// of `item` name once they take the place of as many last words of
+    /// `label` ("kim ngạch nhập khẩu"), the whole phrase being its name.
+    fn elided_indicator(&self, label: &str, item: &str) -> Option<&'static catalog::Indicator> {
+        let head: Vec<&str> = label.split_whitespace().collect();
+        let n = item.split_whitespace().count();
+        // A named part ("khu vực ...", "ngành ...") is no elided name.
+        let part = item
+            .split(' ')
+            .next()
+            .is_some_and(|w| self.with_lower(w, |l| CLASSIFIERS.contains(&l)));
+        if n == 0 || n >= head.len() || n > 4 || part || item.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let composed = format!("{} {}", head[..head.len() - n].join(" "), item);
+        catalog::find_in_cached(&composed, None, &mut self.word_ids.borrow_mut())
+            .filter(|(_, r)| r.start == 0 && r.end == composed.len())
+            .map(|(ind, _)| ind)
+    }
+
     /// "lợn thịt 409.779 con, chiếm 86,8% so với tổng đàn, tăng 3,8%": when
     /// observation `i` is a share ("chiếm X%") read right after a level of
     /// the same subject and item, that level, which a change after the
@@ -2484,9 +2504,8 @@ impl<'d> Extractor<'d> {
                     state.breakdown = String::new();
                 }
                 state.fresh = true;
-            } else if let Some(ind) = subject
-                .is_none()
-                .then(|| elided_indicator(&state.label, &np))
+            } else if let Some(ind) = (subject.is_none() && !state.code.is_empty())
+                .then(|| self.elided_indicator(&state.label, &np))
                 .flatten()
                 .filter(|ind| ind.code != state.code)
             {
@@ -3271,21 +3290,6 @@ fn about_phrase(after: &str) -> Option<(&str, usize)> {
         .then_some((phrase, start + rest[..end].trim_end().len()))
 }
 
-/// "nhập khẩu" after "kim ngạch xuất khẩu": the indicator that the words of
-/// `item` name once they take the place of as many last words of `label`
-/// ("kim ngạch nhập khẩu"), the whole phrase being its name.
-fn elided_indicator(label: &str, item: &str) -> Option<&'static catalog::Indicator> {
-    let head: Vec<&str> = label.split_whitespace().collect();
-    let n = item.split_whitespace().count();
-    if n == 0 || n >= head.len() || item.bytes().any(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let composed = format!("{} {}", head[..head.len() - n].join(" "), item);
-    catalog::find_in(&composed, None)
-        .filter(|(_, r)| r.start == 0 && r.end == composed.len())
-        .map(|(ind, _)| ind)
-}
-
 /// "... tăng 6,67% số vụ, 3,45% " before a percent: the sign of the verb
 /// whose list of percents, each naming its figure ("số ..."), the percent
 /// continues.
@@ -3819,17 +3823,35 @@ const LEAD_IN_OPENERS: &[&str] = &[
 /// it opens with a connective or topic ([`LEAD_IN_OPENERS`]), or it says
 /// who reports ("Báo cáo của UBND tỉnh cho thấy", "Sở Tài chính cho biết").
 fn is_discourse_lead_in(clause: &str) -> bool {
-    let clause = lowercase(clause.trim());
-    LEAD_IN_OPENERS.iter().any(|o| clause.starts_with(o))
-        || clause.ends_with("cho thấy")
-        || clause.ends_with("cho biết")
+    let clause = clause.trim();
+    if clause.ends_with("cho thấy") || clause.ends_with("cho biết") {
+        return true;
+    }
+    // Only a clause opening as an opener does (either case) is lowercased,
+    // and only as far as the longest opener.
+    if !clause.starts_with([
+        'v', 'V', 'đ', 'Đ', 'b', 'B', 't', 'T', 'n', 'N', 'ở', 'Ở', 'm', 'M', 'd', 'D',
+    ]) {
+        return false;
+    }
+    let head = clause
+        .char_indices()
+        .nth(20)
+        .map_or(clause, |(i, _)| &clause[..i]);
+    let head = lowercase(head);
+    LEAD_IN_OPENERS.iter().any(|o| head.starts_with(o))
 }
 
 /// Where the words after the lead-in clauses of `s` start ("Bên cạnh đó,
 /// về lĩnh vực ngân hàng, vốn huy động ...": at "vốn").
 fn skip_lead_ins(s: &str) -> usize {
     let mut at = 0;
-    while let Some(i) = s[at..].find(", ") {
+    // (A comma is one byte: ", " found by memchr, not a substring search.)
+    while let Some(i) = memchr::memchr(b',', &s.as_bytes()[at..]) {
+        if s.as_bytes().get(at + i + 1) != Some(&b' ') {
+            at += i + 1;
+            continue;
+        }
         if !is_discourse_lead_in(&s[at..at + i]) {
             break;
         }
