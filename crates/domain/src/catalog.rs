@@ -834,6 +834,8 @@ static CATALOG: &[Indicator] = &[
             "doanh nghiệp quay trở lại hoạt động",
             "quay lại hoạt động",
             "trở lại hoạt động",
+            "doanh nghiệp hoạt động trở lại",
+            "hoạt động trở lại",
         ],
     ),
     // --- Agriculture, forestry and fishery ---------------------------------

@@ -2157,3 +2157,24 @@ fn a_growth_rate_reached_on_the_year_before_is_its_level() {
         &["grdp_growth |  | YTD 2024-01-01..2024-05-31 | 7.1 % Percent x1 | Estimate | "],
     );
 }
+
+#[test]
+fn enterprises_abbreviated_dn_are_counted_by_the_words_after_them() {
+    // "85 lượt DN giải thể tự nguyện và 410 DN đăng ký tạm ngừng hoạt
+    // động; 120 DN hoạt động trở lại": "DN" is the enterprises' unit; each
+    // count is of what the words after it name (the second was taken for
+    // dissolutions, the words before it).
+    let r = report(
+        "4. Doanh nghiệp\n\n\
+         Trong tháng, toàn tỉnh có 85 lượt DN giải thể tự nguyện và 410 DN đăng ký tạm ngừng \
+         hoạt động; 120 DN hoạt động trở lại.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!("enterprises_dissolved |  | {MAY} | 85 lượt DN Enterprise x1 | Actual | "),
+            &format!("enterprises_suspended |  | {MAY} | 410 DN Enterprise x1 | Actual | "),
+            &format!("enterprises_resumed |  | {MAY} | 120 DN Enterprise x1 | Actual | "),
+        ],
+    );
+}
