@@ -2178,3 +2178,27 @@ fn enterprises_abbreviated_dn_are_counted_by_the_words_after_them() {
         ],
     );
 }
+
+#[test]
+fn a_signed_percent_in_brackets_after_a_listed_product_is_its_change() {
+    // "xi măng tăng 12,5%; thép cán (+18,2%); gạch ốp lát (-6,4%)": in a
+    // list of products each bracket is the change of the product named
+    // before it, not a second change of the first.
+    let r = report(
+        "1. Sản xuất công nghiệp\n\n\
+         Sản phẩm công nghiệp chủ yếu 5 tháng so với cùng kỳ: xi măng tăng 12,5%; thép cán \
+         (+18,2%); gạch ốp lát (-6,4%); bia các loại tăng 3,1%; điện sản xuất (+7,7%).",
+    );
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!("industrial_product_output | xi măng | {ytd} | - | Actual | {y} +12.5%"),
+            &format!("industrial_product_output | thép cán | {ytd} | - | Actual | {y} +18.2%"),
+            &format!("industrial_product_output | gạch ốp lát | {ytd} | - | Actual | {y} -6.4%"),
+            &format!("industrial_product_output | bia các loại | {ytd} | - | Actual | {y} +3.1%"),
+            &format!("electricity_output |  | {ytd} | - | Actual | {y} +7.7%"),
+        ],
+    );
+}

@@ -1158,6 +1158,46 @@ impl<'d> Extractor<'d> {
             self.bracketed_change(main, g.clone(), cursor, sign, pct, span, loc, state);
             return true;
         }
+        // "xi măng tăng 12,5%; thép cán (+18,2%)": a signed percent after a
+        // new item of a list is that item's change, on the base before.
+        // (The list's items are clauses of their own: the bracket follows
+        // the clause's first words.)
+        if let Some(pct) = paren_percent(inner).filter(|p| p.1)
+            && let Some(c) = state.current
+            && cursor == 0
+            && let Some(item) = listed_item(&main[..g.start])
+        {
+            // "điện sản xuất (+92,8%)": an item that names an indicator is
+            // that indicator.
+            let named = self.find(&main[..g.start], None).map(|(ind, _)| ind.code);
+            let last = self.obs[c].comparisons.last();
+            let (base, base_label) = last
+                .map_or((ComparisonBase::SamePeriodLastYear, String::new()), |l| {
+                    (l.base, l.base_label.clone())
+                });
+            let at = inner_start + inner.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
+            let global = loc.sentence_off + off;
+            let mut o = self.obs[c].clone();
+            match named {
+                Some(code) => {
+                    o.indicator = code.to_owned();
+                    o.label = item.clone();
+                    o.breakdown = String::new();
+                }
+                None => o.breakdown = item.clone(),
+            }
+            o.quantity = None;
+            o.comparisons = Vec::new();
+            o.provenance.span = Span::new(global + at, global + inner_end);
+            self.obs.push(o);
+            let i = self.obs.len() - 1;
+            self.push_bracketed_percent(i, base, base_label, pct, 1.0);
+            state.current = Some(i);
+            if named.is_none() {
+                state.breakdown = item;
+            }
+            return true;
+        }
         // "(-21,9%)", "(7,1%)", "(giảm 22,2%)": the percentage of the change
         // just read.
         if let Some(pct) = paren_percent(inner)
@@ -3404,6 +3444,19 @@ fn two_scales(
         },
         at,
     ))
+}
+
+/// " thép cán " before a bracket: a new item of a list (words with no
+/// digit and no verb of change), as written.
+fn listed_item(before: &str) -> Option<String> {
+    let words = before.trim_start();
+    let words = words.strip_prefix(';').unwrap_or(words).trim();
+    let lower = lowercase(words);
+    let verb = ["tăng", "giảm", "đạt", "bằng", "gấp", "so "]
+        .iter()
+        .any(|v| lower.contains(v));
+    (!words.is_empty() && !verb && !words.bytes().any(|b| b.is_ascii_digit()))
+        .then(|| clean_label(words))
 }
 
 /// "(921 tỷ đồng)", "(570,9 nghìn lượt khách)": a bracket opening with an
