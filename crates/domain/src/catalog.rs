@@ -184,6 +184,9 @@ static CATALOG: &[Indicator] = &[
             "tăng trưởng grdp",
             "tốc độ tăng grdp",
             "tốc độ tăng tổng sản phẩm trên địa bàn",
+            // Nghệ An's "Tốc độ tăng trưởng tổng sản phẩm (GRDP) ... đạt 6,27%".
+            "tốc độ tăng trưởng tổng sản phẩm trên địa bàn",
+            "tốc độ tăng trưởng tổng sản phẩm",
         ],
     ),
     ind(
@@ -208,6 +211,8 @@ static CATALOG: &[Indicator] = &[
             "chỉ số sản xuất công nghiệp",
             "chỉ số sản xuất toàn ngành công nghiệp",
             "chỉ số sản xuất ngành công nghiệp",
+            // Cần Thơ's statistics office.
+            "chỉ số phát triển sản xuất công nghiệp",
             "chỉ số iip",
             "iip",
         ],
@@ -262,6 +267,9 @@ static CATALOG: &[Indicator] = &[
             "tổng mức bán lẻ hàng hóa, dịch vụ",
             "tổng mức bán lẻ hàng hóa",
             "tổng mức bán lẻ",
+            "tổng mức lưu chuyển hàng hóa bán lẻ và doanh thu dịch vụ tiêu dùng",
+            "tổng mức lưu chuyển hàng hóa bán lẻ và doanh thu dịch vụ",
+            "tổng mức lưu chuyển hàng hóa bán lẻ",
         ],
     ),
     ind(
@@ -295,6 +303,8 @@ static CATALOG: &[Indicator] = &[
             "doanh thu du lịch",
             "tổng thu từ du lịch",
             "tổng thu du lịch",
+            "tổng thu từ khách du lịch",
+            "doanh thu từ khách du lịch",
         ],
     ),
     ind(
@@ -309,6 +319,9 @@ static CATALOG: &[Indicator] = &[
             "khách du lịch",
             "tổng lượt khách",
             "lượt khách tham quan",
+            "tổng lượng khách du lịch",
+            "lượng khách du lịch",
+            "tổng lượng khách",
             "lượt khách",
         ],
     ),
@@ -821,6 +834,8 @@ static CATALOG: &[Indicator] = &[
             "doanh nghiệp quay trở lại hoạt động",
             "quay lại hoạt động",
             "trở lại hoạt động",
+            "doanh nghiệp hoạt động trở lại",
+            "hoạt động trở lại",
         ],
     ),
     // --- Agriculture, forestry and fishery ---------------------------------

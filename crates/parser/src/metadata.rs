@@ -241,9 +241,21 @@ fn title(front: &[&str]) -> String {
             return line["BÁO CÁO".len()..].trim().to_owned();
         }
     }
+    let plain = |l: &&&str| !(DOC_NUMBER.is_match(l) || ISSUED_ON.is_match(l));
     front
         .iter()
-        .find(|l| !(is_upper(left_column(l)) || DOC_NUMBER.is_match(l) || ISSUED_ON.is_match(l)))
+        .filter(plain)
+        .find(|l| !is_upper(left_column(l)))
+        // A statistics office's brief has one title line in capitals and no
+        // "BÁO CÁO": "TÌNH HÌNH KINH TẾ - XÃ HỘI TỈNH ... THÁNG 8 VÀ 8 THÁNG
+        // ĐẦU NĂM 2022". Failing a line in lower case, the capitals line
+        // that names a period is the title.
+        .or_else(|| {
+            front
+                .iter()
+                .filter(plain)
+                .find(|l| first_period(l, None).is_some())
+        })
         .map_or(String::new(), |t| (*t).to_owned())
 }
 

@@ -1792,3 +1792,413 @@ fn changes_naming_their_level_go_to_it_whatever_the_order() {
         ],
     );
 }
+
+#[test]
+fn a_statistics_brief_titled_in_capitals_names_its_month() {
+    // Statistics offices publish the brief under one title line in
+    // capitals, the province between "xã hội" and the month, and no "BÁO
+    // CÁO" line: "TÌNH HÌNH KINH TẾ - XÃ HỘI TỈNH ... THÁNG 8 VÀ 8 THÁNG ĐẦU
+    // NĂM 2022". That line is the title and names the report's month.
+    let text = "TÌNH HÌNH KINH TẾ - XÃ HỘI TỈNH THỬ NGHIỆM THÁNG 8 VÀ 8 THÁNG ĐẦU NĂM 2022\n\n\
+        1. Nông nghiệp\n\n\
+        Sản lượng thịt hơi xuất chuồng 8 tháng đầu năm 2022 ước đạt 61.250 tấn, tăng 3,1% \
+        so với cùng kỳ.\n";
+    let r = parse(text.as_bytes(), &Hints::default()).expect("parses");
+    let p = r
+        .metadata
+        .reporting_period
+        .as_ref()
+        .expect("a reporting period");
+    assert_eq!(p.key(), "2022-08");
+    assert_rows(
+        &r,
+        &[
+            "meat_output |  | YTD 2022-01-01..2022-08-31 | 61250 tấn Tonne x1 | Estimate | SamePeriodLastYear +3.1%",
+        ],
+    );
+}
+
+#[test]
+fn other_provinces_names_for_catalogued_indicators() {
+    // Names other offices give to catalogued figures: "chỉ số phát triển
+    // sản xuất công nghiệp" (the industrial index), "tốc độ tăng trưởng
+    // tổng sản phẩm" (growth, not the product's level), "lượng khách du
+    // lịch", "tổng thu từ khách du lịch", "tổng mức lưu chuyển hàng hóa
+    // bán lẻ và doanh thu dịch vụ" (retail sales).
+    let r = report(
+        "1. Kinh tế\n\n\
+         Tốc độ tăng trưởng tổng sản phẩm trên địa bàn (GRDP) 5 tháng ước đạt 6,4%. Chỉ số \
+         phát triển sản xuất công nghiệp tháng 5 tăng 2,7% so với tháng trước và tăng 8,9% so \
+         với cùng kỳ năm trước. Tổng lượng khách du lịch 5 tháng đạt 930 nghìn lượt, tăng 11%; \
+         tổng thu từ khách du lịch đạt 2.150 tỷ đồng. Tổng mức lưu chuyển hàng hóa bán lẻ và \
+         doanh thu dịch vụ tháng 5 đạt 4.870 tỷ đồng.",
+    );
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    assert_rows(
+        &r,
+        &[
+            &format!("grdp_growth |  | {ytd} | 6.4 % Percent x1 | Estimate | "),
+            &format!(
+                "iip |  | {MAY} | - | Actual | PreviousPeriod +2.7%, SamePeriodLastYear +8.9%"
+            ),
+            &format!(
+                "tourist_arrivals |  | {ytd} | 930 nghìn lượt Visit x1000 | Actual | SamePeriodLastYear +11%"
+            ),
+            &format!("tourism_revenue |  | {ytd} | 2150 tỷ đồng Vnd x1000000000 | Actual | "),
+            &format!("retail_sales |  | {MAY} | 4870 tỷ đồng Vnd x1000000000 | Actual | "),
+        ],
+    );
+}
+
+#[test]
+fn a_connective_or_a_topic_before_the_subject_is_no_breakdown() {
+    // Press and portal copies open clauses with connectives ("Điều đáng
+    // nói, ...", "Ở chiều ngược lại, ..."), a topic ("Về lĩnh vực du lịch,
+    // ...", "Đối với hoạt động thương mại, ...") or who reports ("Báo cáo
+    // của Sở Tài chính cho thấy, ..."): the clause leads to the subject, it
+    // is no breakdown of it.
+    let r = report(
+        "1. Kinh tế\n\n\
+         Điều đáng nói, kim ngạch xuất khẩu tháng 5 đạt 245 triệu USD, tăng 5,2% so với cùng \
+         kỳ. Ở chiều ngược lại, tổng chi ngân sách địa phương 5 tháng là 2.870 tỷ đồng, đạt \
+         33% dự toán. Báo cáo của Sở Tài chính cho thấy, thu nội địa 5 tháng đạt 3.260 tỷ \
+         đồng. Bên cạnh đó, về lĩnh vực du lịch, khách du lịch 5 tháng đạt 640 nghìn lượt. Đối \
+         với hoạt động thương mại, tổng mức bán lẻ hàng hóa tháng 5 đạt 2.310 tỷ đồng. Trước \
+         đó, Sở Tài chính cho biết, tổng thu ngân sách nhà nước 5 tháng đạt 4.120 tỷ đồng.",
+    );
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    let bn = "tỷ đồng Vnd x1000000000";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "exports |  | {MAY} | 245 triệu USD Usd x1000000 | Actual | SamePeriodLastYear +5.2%"
+            ),
+            &format!("budget_expenditure |  | {ytd} | 2870 {bn} | Actual | BudgetEstimate =33%"),
+            &format!("domestic_revenue |  | {ytd} | 3260 {bn} | Actual | "),
+            &format!("tourist_arrivals |  | {ytd} | 640 nghìn lượt Visit x1000 | Actual | "),
+            &format!("retail_sales |  | {MAY} | 2310 {bn} | Actual | "),
+            &format!("budget_revenue |  | {ytd} | 4120 {bn} | Actual | "),
+        ],
+    );
+}
+
+#[test]
+fn a_topic_led_sentence_opens_a_subject_of_its_own() {
+    // "Bên cạnh đó, về lĩnh vực ngân hàng, vốn huy động ...": the topic
+    // announces a new subject; "vốn ..." is no breakdown of the spending
+    // before it. A connective before a list keeps the list whole.
+    let r = report(
+        "1. Tài chính\n\n\
+         Tổng chi ngân sách địa phương 5 tháng là 2.870 tỷ đồng, đạt 33% dự toán; trong đó chi \
+         đầu tư phát triển 640 tỷ đồng. Bên cạnh đó, về lĩnh vực ngân hàng, vốn huy động tại \
+         địa phương ước đạt 51.200 tỷ đồng. Tuy nhiên, nhóm may mặc, giày dép lại tăng 0,6%.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let deposits = rows
+        .iter()
+        .find(|r| r.contains("51200"))
+        .expect("the deposits figure");
+    assert!(
+        deposits.starts_with(" | vốn huy động tại địa phương | "),
+        "{deposits}\n{}",
+        rows.join("\n")
+    );
+    let clothes = rows.iter().find(|r| r.contains("+0.6%")).expect("the rise");
+    assert!(clothes.contains("nhóm may mặc, giày dép"), "{clothes}");
+}
+
+#[test]
+fn meeting_numbers_lunar_days_and_group_counts_are_no_figures_of_the_subject() {
+    // "kỳ họp thứ 12", "phiên họp thứ 3": which meeting; "từ 28 Tết đến mùng
+    // 4 Tết": lunar days. None is a figure. "có 8 nhóm tăng" counts groups
+    // in their own unit, no figure of the sales or index in force.
+    let r = report(
+        "1. Thương mại\n\n\
+         Doanh thu bán lẻ hàng hóa tháng 5 đạt 3.100 tỷ đồng; trong 12 nhóm ngành hàng, có 8 \
+         nhóm tăng.\n\n\
+         2. Công tác chỉ đạo\n\n\
+         UBND tỉnh chỉ đạo chuẩn bị nội dung trình kỳ họp thứ 12 Hội đồng nhân dân tỉnh; phục \
+         vụ phiên họp thứ 3 của Ban chỉ đạo.\n\n\
+         3. Trật tự an toàn giao thông\n\n\
+         Trong 5 ngày nghỉ Tết (từ 28 Tết đến mùng 4 Tết), toàn tỉnh xảy ra 3 vụ tai nạn giao \
+         thông, làm chết 2 người.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!("retail_goods |  | {MAY} | 3100 tỷ đồng Vnd x1000000000 | Actual | "),
+            &format!(" |  | {MAY} | 12 nhóm Other x1 | Actual | "),
+            &format!(" |  | {MAY} | 8 nhóm Other x1 | Actual | "),
+            &format!("traffic_accidents |  | {MAY} | 3 vụ Case x1 | Actual | "),
+            &format!("traffic_deaths |  | {MAY} | 2 người Person x1 | Actual | "),
+        ],
+    );
+}
+
+#[test]
+fn a_month_in_brackets_of_a_sentence_without_figures_sets_no_period() {
+    // "Do tháng 5 năm nay ... (tháng 5/2023 trùng với kỳ nghỉ lễ), nên ...":
+    // the bracketed month is an aside on last year; the products listed
+    // after are of the report's month.
+    let r = report(
+        "1. Sản xuất công nghiệp\n\n\
+         Chỉ số sản xuất công nghiệp tháng 5 tăng 9,1% so với cùng kỳ năm trước. Do tháng 5 \
+         năm nay có nhiều ngày làm việc hơn (tháng 5/2023 trùng với kỳ nghỉ lễ kéo dài), nên \
+         sản xuất tăng khá. Sản phẩm công nghiệp chủ yếu tăng cao so với cùng kỳ như: bia lon \
+         tăng 21,3%; xi măng tăng 9,4%.",
+    );
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!("iip |  | {MAY} | - | Actual | {y} +9.1%"),
+            &format!("industrial_product_output | bia lon | {MAY} | - | Actual | {y} +21.3%"),
+            &format!("industrial_product_output | xi măng | {MAY} | - | Actual | {y} +9.4%"),
+        ],
+    );
+}
+
+#[test]
+fn an_amount_in_brackets_after_the_base_is_the_level_then() {
+    // "tăng 95% so với cùng kỳ năm trước (812 tỷ đồng)", "tăng 48,2% so
+    // với tháng trước (612,5 nghìn lượt)", "(so với 64 tỷ đồng cùng kỳ năm
+    // trước)": the bracket is the figure's level in the base period, no
+    // change and no level of the report's month.
+    let r = report(
+        "1. Doanh nghiệp, du lịch\n\n\
+         Tổng thu ngân sách nhà nước tháng 5 đạt 1.584 tỷ đồng, tăng 95% so \
+         với cùng kỳ năm trước (812 tỷ đồng). Lượt khách du lịch tháng 5 đạt 908 nghìn lượt, \
+         tăng 48,2% so với tháng trước (612,5 nghìn lượt). Thu tiền sử dụng đất 5 tháng đạt \
+         655 tỷ đồng (so với 410 tỷ đồng cùng kỳ năm trước).",
+    );
+    let y = "SamePeriodLastYear";
+    let bn = "tỷ đồng Vnd x1000000000";
+    let may23 = "MONTH 2023-05-01..2023-05-31";
+    assert_rows(
+        &r,
+        &[
+            &format!("budget_revenue |  | {MAY} | 1584 {bn} | Actual | {y} +95%"),
+            &format!("budget_revenue |  | {may23} | 812 {bn} | Actual | "),
+            &format!(
+                "tourist_arrivals |  | {MAY} | 908 nghìn lượt Visit x1000 | Actual | PreviousPeriod +48.2%"
+            ),
+            "tourist_arrivals |  | MONTH 2024-04-01..2024-04-30 | 612.5 nghìn lượt Visit x1000 | Actual | ",
+            &format!("land_use_fees |  | YTD 2024-01-01..2024-05-31 | 655 {bn} | Actual | "),
+            &format!("land_use_fees |  | YTD 2023-01-01..2023-05-31 | 410 {bn} | Actual | "),
+        ],
+    );
+}
+
+#[test]
+fn an_amount_after_the_base_that_is_the_change_stays_the_change() {
+    // "tăng 6,2% so với cùng kỳ (1.320 ha)": 1.320 ha is what 6,2% of the
+    // area makes, not the area a year earlier: the change, as before.
+    let r = report(
+        "2. Nông nghiệp\n\n\
+         Diện tích lúa đông xuân ước đạt 22.610 ha, tăng 6,2% so với cùng kỳ (1.320 ha).",
+    );
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[&format!(
+            "rice_area | đông xuân | {MAY} | 22610 ha Hectare x1 | Estimate | {y} +6.2%, {y} +1320 ha Hectare"
+        )],
+    );
+}
+
+#[test]
+fn an_items_two_bare_changes_take_its_parents_two_bases_in_order() {
+    // Statistics offices give the total's change on the month before and
+    // on the year before, then each item's two changes bare: "tăng 3,8% và
+    // tăng 10,2%" is on the month before, then on the year before.
+    let r = report(
+        "1. Đầu tư\n\n\
+         Vốn đầu tư thực hiện từ nguồn ngân sách nhà nước tháng 5 ước đạt 520 tỷ đồng, tăng \
+         4,1% so với tháng trước và tăng 12,6% so với cùng kỳ năm trước. Trong đó, vốn ngân \
+         sách nhà nước cấp tỉnh đạt 380 tỷ đồng, tăng 3,8% và tăng 10,2%; vốn ngân sách nhà \
+         nước cấp huyện đạt 110 tỷ đồng, tăng 5,0% và giảm 2,4%.",
+    );
+    let (m, y) = ("PreviousPeriod", "SamePeriodLastYear");
+    let bn = "tỷ đồng Vnd x1000000000";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "realized_investment |  | {MAY} | 520 {bn} | Estimate | {m} +4.1%, {y} +12.6%"
+            ),
+            &format!(
+                "realized_investment | vốn ngân sách nhà nước cấp tỉnh | {MAY} | 380 {bn} | Estimate | {m} +3.8%, {y} +10.2%"
+            ),
+            &format!(
+                "realized_investment | vốn ngân sách nhà nước cấp huyện | {MAY} | 110 {bn} | Estimate | {m} +5%, {y} -2.4%"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_number_written_in_two_scales_is_one_figure() {
+    // "6 triệu 350 nghìn con": six million three hundred and fifty
+    // thousand, one level (it was two: "6 triệu" and "350 nghìn con").
+    let r = report(
+        "2. Chăn nuôi\n\n\
+         Đàn gia cầm 6 triệu 350 nghìn con, tăng 2,1% so với cùng kỳ.",
+    );
+    assert_rows(
+        &r,
+        &[&format!(
+            "livestock_herd | gia cầm | {MAY} | 6.35 triệu con Head x1000000 | Actual | SamePeriodLastYear +2.1%"
+        )],
+    );
+}
+
+#[test]
+fn one_verb_over_a_list_of_percents_each_naming_its_level() {
+    // "so với cùng kỳ tăng 6,67% số vụ, 3,45% số người chết và 13,64% số
+    // người bị thương": the verb governs the list; each percent is the
+    // change of the level it names, not a level of 3,45%.
+    let r = report(
+        "3. Trật tự an toàn giao thông\n\n\
+         Trong 5 tháng, toàn tỉnh xảy ra 48 vụ tai nạn giao thông, làm chết 30 người, bị \
+         thương 25 người; so với cùng kỳ tăng 6,67% số vụ, 3,45% số người chết và 13,64% số \
+         người bị thương.",
+    );
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!("traffic_accidents |  | {ytd} | 48 vụ Case x1 | Actual | {y} +6.67%"),
+            &format!("traffic_deaths |  | {ytd} | 30 người Person x1 | Actual | {y} +3.45%"),
+            &format!("traffic_injuries |  | {ytd} | 25 người Person x1 | Actual | {y} +13.64%"),
+        ],
+    );
+}
+
+#[test]
+fn an_item_that_leaves_out_the_head_it_shares_names_its_own_indicator() {
+    // "Kim ngạch xuất khẩu ... đạt 310 triệu USD, tăng 8,2%; nhập khẩu đạt
+    // 205 triệu USD": "nhập khẩu" is "kim ngạch nhập khẩu" with the shared
+    // head left out, the imports, no item of the exports.
+    let r = report(
+        "4. Thương mại\n\n\
+         Kim ngạch xuất khẩu tháng 5 ước đạt 310 triệu USD, tăng 8,2% so với cùng kỳ; nhập \
+         khẩu đạt 205 triệu USD, tăng 4,6%.",
+    );
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!("exports |  | {MAY} | 310 triệu USD Usd x1000000 | Estimate | {y} +8.2%"),
+            &format!("imports |  | {MAY} | 205 triệu USD Usd x1000000 | Estimate | {y} +4.6%"),
+        ],
+    );
+}
+
+#[test]
+fn some_products_listed_after_the_industrial_index_are_its_key_products() {
+    // "Một số sản phẩm có mức tăng khá như bia lon tăng 12,4%, ...": the
+    // products behind the index, items of the key products; they were a
+    // subject of their own ("bia lon", no indicator).
+    let r = report(
+        "1. Sản xuất công nghiệp\n\n\
+         Chỉ số sản xuất công nghiệp tháng 5 ước tăng 7,3% so với cùng kỳ. Một số sản phẩm có \
+         mức tăng khá so với cùng kỳ như bia lon tăng 12,4%, phân bón tăng 8,1%, xi măng tăng \
+         5,6%.",
+    );
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!("iip |  | {MAY} | - | Estimate | {y} +7.3%"),
+            &format!("industrial_product_output | bia lon | {MAY} | - | Actual | {y} +12.4%"),
+            &format!("industrial_product_output | phân bón | {MAY} | - | Actual | {y} +8.1%"),
+            &format!("industrial_product_output | xi măng | {MAY} | - | Actual | {y} +5.6%"),
+        ],
+    );
+}
+
+#[test]
+fn a_target_or_a_growth_scenario_is_a_plan() {
+    // "bằng 97% kịch bản" (the growth scenario a province sets itself) and
+    // "đạt 138% so với chỉ tiêu giao" (the target): plans, not the year
+    // before nor the budget estimate.
+    let r = report(
+        "1. Ngân sách, lao động\n\n\
+         Tổng thu ngân sách nhà nước 5 tháng ước đạt 21.400 tỷ đồng, bằng 41% dự toán, bằng \
+         104% cùng kỳ, bằng 97% kịch bản. Giải quyết việc làm cho 12.350 lao động, đạt 138% so \
+         với chỉ tiêu giao.",
+    );
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    let rows: Vec<String> = r.observations.iter().map(row).collect();
+    assert_eq!(
+        rows[0],
+        format!(
+            "budget_revenue |  | {ytd} | 21400 tỷ đồng Vnd x1000000000 | Estimate | BudgetEstimate =41%, SamePeriodLastYear =104%, Plan =97%"
+        ),
+        "{rows:#?}"
+    );
+    assert!(rows[1].starts_with("jobs_created |"), "{rows:#?}");
+    assert!(rows[1].ends_with("| Plan =138%"), "{rows:#?}");
+}
+
+#[test]
+fn a_growth_rate_reached_on_the_year_before_is_its_level() {
+    // "Tốc độ tăng trưởng kinh tế (GRDP) 5 tháng ước đạt 7,1% so với cùng
+    // kỳ": the growth rate itself, a level of 7,1% (as "đạt 7,2%" without
+    // base), not an attainment of 7,1% of the year before.
+    let r = report(
+        "1. Tăng trưởng\n\n\
+         Tốc độ tăng trưởng kinh tế (GRDP) 5 tháng ước đạt 7,1% so với cùng kỳ.",
+    );
+    assert_rows(
+        &r,
+        &["grdp_growth |  | YTD 2024-01-01..2024-05-31 | 7.1 % Percent x1 | Estimate | "],
+    );
+}
+
+#[test]
+fn enterprises_abbreviated_dn_are_counted_by_the_words_after_them() {
+    // "85 lượt DN giải thể tự nguyện và 410 DN đăng ký tạm ngừng hoạt
+    // động; 120 DN hoạt động trở lại": "DN" is the enterprises' unit; each
+    // count is of what the words after it name (the second was taken for
+    // dissolutions, the words before it).
+    let r = report(
+        "4. Doanh nghiệp\n\n\
+         Trong tháng, toàn tỉnh có 85 lượt DN giải thể tự nguyện và 410 DN đăng ký tạm ngừng \
+         hoạt động; 120 DN hoạt động trở lại.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!("enterprises_dissolved |  | {MAY} | 85 lượt DN Enterprise x1 | Actual | "),
+            &format!("enterprises_suspended |  | {MAY} | 410 DN Enterprise x1 | Actual | "),
+            &format!("enterprises_resumed |  | {MAY} | 120 DN Enterprise x1 | Actual | "),
+        ],
+    );
+}
+
+#[test]
+fn a_signed_percent_in_brackets_after_a_listed_product_is_its_change() {
+    // "xi măng tăng 12,5%; thép cán (+18,2%); gạch ốp lát (-6,4%)": in a
+    // list of products each bracket is the change of the product named
+    // before it, not a second change of the first.
+    let r = report(
+        "1. Sản xuất công nghiệp\n\n\
+         Sản phẩm công nghiệp chủ yếu 5 tháng so với cùng kỳ: xi măng tăng 12,5%; thép cán \
+         (+18,2%); gạch ốp lát (-6,4%); bia các loại tăng 3,1%; điện sản xuất (+7,7%).",
+    );
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!("industrial_product_output | xi măng | {ytd} | - | Actual | {y} +12.5%"),
+            &format!("industrial_product_output | thép cán | {ytd} | - | Actual | {y} +18.2%"),
+            &format!("industrial_product_output | gạch ốp lát | {ytd} | - | Actual | {y} -6.4%"),
+            &format!("industrial_product_output | bia các loại | {ytd} | - | Actual | {y} +3.1%"),
+            &format!("electricity_output |  | {ytd} | - | Actual | {y} +7.7%"),
+        ],
+    );
+}

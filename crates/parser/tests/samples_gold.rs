@@ -20,7 +20,7 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("cuc-thong-ke-mot-dong", 0.96, 0.96),
     ("so-cong-thuong", 0.93, 0.93),
     ("cuc-thong-ke-brief", 0.88, 0.88),
-    ("ubnd-deep-numbering", 0.94, 0.94),
+    ("ubnd-deep-numbering", 0.97, 0.97),
     ("phan-thu-nhat", 0.85, 0.77),
     ("ubnd-full-header", 1.00, 0.92),
 ];

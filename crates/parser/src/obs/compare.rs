@@ -47,7 +47,7 @@ const ALTERNATIVES: [(Alt, &str); 8] = [
     ),
     (
         Alt::Plan,
-        r"(?:so\ (?:với\ )?)?(?:kế\ hoạch|KH)(?:\ năm(?:\ \d{4})?|\ giao|\ đề\ ra)?",
+        r"(?:so\ (?:với\ )?)?(?:kế\ hoạch|KH|kịch\ bản(?:\ tăng\ trưởng)?|chỉ\ tiêu)(?:\ năm(?:\ \d{4})?|\ giao|\ đề\ ra)?",
     ),
     // The estimate as each level of government set it: "dự toán Trung ương
     // giao", "dự toán HĐND tỉnh giao", "dự toán năm 2024".
@@ -111,9 +111,11 @@ pub fn base_at(text: &str, anchor: Anchor) -> Option<(ComparisonBase, String, us
     let t = text.trim_start();
     // Each base opens (after spaces) with "so " (any case: s, S or ſ, then
     // o or O), or else: "cùng"/"tháng"/"bình" the same-period ones,
-    // "kế"/"KH" the plan, "dự" the estimate. Only the bases that can open
+    // "kế"/"KH"/"kịch bản"/"chỉ tiêu" the plan, "dự" the estimate. Only the bases that can open
     // as the text does are searched.
     let only = match t.chars().next() {
+        // "chỉ tiêu (giao)": the target, a plan.
+        Some('c') if t.starts_with("chỉ tiêu") => Some(Alt::Plan),
         Some('c' | 't') => Some(Alt::Sply),
         Some('k' | 'K') => Some(Alt::Plan),
         Some('d' | 'D') => Some(Alt::Budget),

@@ -725,6 +725,9 @@ impl<'d> Extractor<'d> {
                                 | PeriodKind::Quarter
                                 | PeriodKind::HalfYear
                         )
+                        // "(tháng 01/2020 trùng với kỳ nghỉ Tết)": an aside
+                        // in brackets sets no period.
+                        && !in_brackets(sentence, m.start)
                     })
             {
                 state.period = Some(m.period);
@@ -1171,6 +1174,46 @@ impl<'d> Extractor<'d> {
             self.bracketed_change(main, g.clone(), cursor, sign, pct, span, loc, state);
             return true;
         }
+        // "xi măng tăng 12,5%; thép cán (+18,2%)": a signed percent after a
+        // new item of a list is that item's change, on the base before.
+        // (The list's items are clauses of their own: the bracket follows
+        // the clause's first words.)
+        if let Some(pct) = paren_percent(inner).filter(|p| p.1)
+            && let Some(c) = state.current
+            && cursor == 0
+            && let Some(item) = listed_item(&main[..g.start])
+        {
+            // "điện sản xuất (+92,8%)": an item that names an indicator is
+            // that indicator.
+            let named = self.find(&main[..g.start], None).map(|(ind, _)| ind.code);
+            let last = self.obs[c].comparisons.last();
+            let (base, base_label) = last
+                .map_or((ComparisonBase::SamePeriodLastYear, String::new()), |l| {
+                    (l.base, l.base_label.clone())
+                });
+            let at = inner_start + inner.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
+            let global = loc.sentence_off + off;
+            let mut o = self.obs[c].clone();
+            match named {
+                Some(code) => {
+                    o.indicator = code.to_owned();
+                    o.label = item.clone();
+                    o.breakdown = String::new();
+                }
+                None => o.breakdown = item.clone(),
+            }
+            o.quantity = None;
+            o.comparisons = Vec::new();
+            o.provenance.span = Span::new(global + at, global + inner_end);
+            self.obs.push(o);
+            let i = self.obs.len() - 1;
+            self.push_bracketed_percent(i, base, base_label, pct, 1.0);
+            state.current = Some(i);
+            if named.is_none() {
+                state.breakdown = item;
+            }
+            return true;
+        }
         // "(-21,9%)", "(7,1%)", "(giảm 22,2%)": the percentage of the change
         // just read.
         if let Some(pct) = paren_percent(inner)
@@ -1186,6 +1229,35 @@ impl<'d> Extractor<'d> {
             };
             self.push_bracketed_percent(c, base, base_label, pct, sign);
             return true;
+        }
+        // "tăng 113% so với cùng kỳ năm trước (921 tỷ đồng)", "tăng 101,6%
+        // so với tháng trước (570,9 nghìn lượt)", "(so với 79 tỷ đồng cùng
+        // kỳ năm trước)": an unsigned amount after the base is the
+        // figure's level then, no change.
+        let earlier = match opens_with_amount(inner) {
+            Some(v) if !self.is_change_of_current(state.current, v) => {
+                base_period_before(&text[..g.start]).map(|p| (p, 0))
+            }
+            Some(_) => None,
+            None => base_in_bracket(inner),
+        };
+        if let Some((previous_month, skip)) = earlier {
+            let p = state.period.clone().or_else(|| self.month.clone());
+            let mut inner_state = state.clone();
+            inner_state.period = if previous_month {
+                p.and_then(|p| p.previous_month("tháng trước"))
+            } else {
+                p.map(|p| when::year_earlier(&p, "cùng kỳ"))
+            };
+            inner_state.current = None;
+            inner_state.status = ObservationStatus::Actual;
+            inner_state.year_earlier = true;
+            let before_count = self.obs.len();
+            for c in clauses(&inner[skip..]) {
+                let r = inner_start + skip + c.start..inner_start + skip + c.end;
+                self.clause(&text[r.clone()], off + r.start, loc, &mut inner_state, true);
+            }
+            return self.obs.len() > before_count;
         }
         // "giảm 2,4% (-1.015 ha)", "tăng 5,4% (20,0 nghìn tấn)": the
         // percent change just read, in the figure's own unit.
@@ -1298,6 +1370,24 @@ impl<'d> Extractor<'d> {
                 });
             }
         }
+    }
+
+    /// Whether `value` (base units) is the change that observation
+    /// `current`'s last percent change makes of its level, rather than the
+    /// level it was compared to: "đạt 1.986 tỷ, tăng 113% (1.052 tỷ)" is a
+    /// change, "(921 tỷ)" the level a year earlier.
+    fn is_change_of_current(&self, current: Option<usize>, value: f64) -> bool {
+        let Some(o) = current.and_then(|c| self.obs.get(c)) else {
+            return false;
+        };
+        let (Some(q), Some(Change::PercentChange(pct))) =
+            (&o.quantity, o.comparisons.last().map(|c| &c.change))
+        else {
+            return false;
+        };
+        let level = q.value * q.multiplier;
+        let base = level / (1.0 + pct / 100.0);
+        (value - (level - base)).abs() < (value - base).abs()
     }
 
     /// A change written in brackets after its verb ("IIP tháng 5 tăng khá
@@ -1417,8 +1507,14 @@ impl<'d> Extractor<'d> {
             value_max = parse_number(m.text);
             end = m.end;
         }
-        let unit = unit_after(&main[end..]);
-        let unit_end = end + unit.as_ref().map_or(0, |u| u.len);
+        let mut unit = unit_after(&main[end..]);
+        let mut unit_end = end + unit.as_ref().map_or(0, |u| u.len);
+        // "7 triệu 520 nghìn con": one number written in two scales.
+        if let Some((v, u, at)) = two_scales(main, unit.as_ref(), unit_end, next, value_max) {
+            value += v;
+            unit = Some(u);
+            unit_end = at;
+        }
         // "475,37 52,13 triệu USD": two numbers where one belongs.
         if unit.is_none()
             && next.is_some_and(|m| m.start == end + 1 && &main[end..m.start] == " ")
@@ -1487,6 +1583,21 @@ impl<'d> Extractor<'d> {
                     || state.base.is_some(),
             )
         };
+        // "Tốc độ tăng trưởng kinh tế ... ước đạt 7,1% so với cùng kỳ": a
+        // growth rate reached, its level; not 7,1% of the year before.
+        let kind = if kind == Kind::Attain
+            && base_at(&main[unit_end..], self.anchor)
+                .is_some_and(|(b, _, _)| b == ComparisonBase::SamePeriodLastYear)
+            && self
+                .find(gap, Some(state.code).filter(|c| !c.is_empty()))
+                .map(|(ind, _)| ind.code)
+                .or(Some(state.code))
+                .is_some_and(|c| c.ends_with("_growth"))
+        {
+            Kind::Level
+        } else {
+            kind
+        };
         let kind = match restated {
             Some((_, sign))
                 if kind == Kind::Level
@@ -1495,6 +1606,21 @@ impl<'d> Extractor<'d> {
                 Kind::Change(sign)
             }
             _ => kind,
+        };
+        // "tăng 6,67% số vụ, 3,45% số người chết và 13,64% số người bị
+        // thương": one verb over a list of percents, each naming its level.
+        let kind = if kind == Kind::Level
+            && unit.as_ref().is_some_and(|u| u.code == UnitCode::Percent)
+            && about_phrase(&main[unit_end..])
+                .is_some_and(|(p, _)| self.named_in_sentence(p, loc.sentence_off).is_some())
+            && let Some(sign) = loc
+                .sentence
+                .get(..off + n.start)
+                .and_then(listed_change_sign)
+        {
+            Kind::Change(sign)
+        } else {
+            kind
         };
         let kind = if kind == Kind::Level
             && state.plan_base.is_some()
@@ -1776,6 +1902,12 @@ impl<'d> Extractor<'d> {
                     ),
                     None => (base, base_label),
                 };
+                let (base, base_label) = if written || !matches!(kind, Kind::Change(_)) {
+                    (base, base_label)
+                } else {
+                    self.parents_second_base(current, span, loc)
+                        .unwrap_or((base, base_label))
+                };
                 let comparison = Comparison {
                     base,
                     base_label,
@@ -1823,6 +1955,76 @@ impl<'d> Extractor<'d> {
             .then_some(j)
     }
 
+    /// "Vốn ... tăng 4,1% so với tháng trước và tăng 12,6% so với cùng kỳ.
+    /// Trong đó, vốn cấp tỉnh đạt 380 tỷ đồng, tăng 3,8% và tăng 10,2%":
+    /// an item's two bare changes compare to its parent's two bases, in
+    /// order. At the item's second bare change (read at `span`), its first
+    /// is given the parent's first base; the second base is returned.
+    fn parents_second_base(
+        &mut self,
+        current: usize,
+        span: Span,
+        loc: Loc,
+    ) -> Option<(ComparisonBase, String)> {
+        let o = &self.obs[current];
+        if o.breakdown.is_empty() || o.comparisons.len() != 1 {
+            return None;
+        }
+        // No base written between the item's level and this change.
+        let from = (o.provenance.span.end as usize).checked_sub(loc.sentence_off)?;
+        let to = (span.start as usize).checked_sub(loc.sentence_off)?;
+        let between = lowercase(loc.sentence.get(from..to)?);
+        if ["so ", "với", "cùng kỳ", "trước", "kế hoạch", "dự toán"]
+            .iter()
+            .any(|w| between.contains(w))
+        {
+            return None;
+        }
+        let parent = self.obs[..current].iter().rev().find(|p| {
+            p.indicator == o.indicator
+                && p.label == o.label
+                && p.breakdown.is_empty()
+                && p.period == o.period
+        })?;
+        let mut bases = parent
+            .comparisons
+            .iter()
+            .filter(|c| !matches!(c.change, Change::AttainmentPercent(_)));
+        let (first, second) = (bases.next()?, bases.next()?);
+        if first.base == second.base || o.comparisons[0].base != second.base {
+            return None;
+        }
+        let (b0, l0, b1, l1) = (
+            first.base,
+            first.base_label.clone(),
+            second.base,
+            second.base_label.clone(),
+        );
+        self.obs[current].comparisons[0].base = b0;
+        self.obs[current].comparisons[0].base_label = l0;
+        Some((b1, l1))
+    }
+
+    /// "nhập khẩu" after "kim ngạch xuất khẩu": the indicator that the words
+    /// of `item` name once they take the place of as many last words of
+    /// `label` ("kim ngạch nhập khẩu"), the whole phrase being its name.
+    fn elided_indicator(&self, label: &str, item: &str) -> Option<&'static catalog::Indicator> {
+        let head: Vec<&str> = label.split_whitespace().collect();
+        let n = item.split_whitespace().count();
+        // A named part ("khu vực ...", "ngành ...") is no elided name.
+        let part = item
+            .split(' ')
+            .next()
+            .is_some_and(|w| self.with_lower(w, |l| CLASSIFIERS.contains(&l)));
+        if n == 0 || n >= head.len() || n > 4 || part || item.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let composed = format!("{} {}", head[..head.len() - n].join(" "), item);
+        catalog::find_in_cached(&composed, None, &mut self.word_ids.borrow_mut())
+            .filter(|(_, r)| r.start == 0 && r.end == composed.len())
+            .map(|(ind, _)| ind)
+    }
+
     /// "lợn thịt 409.779 con, chiếm 86,8% so với tổng đàn, tăng 3,8%": when
     /// observation `i` is a share ("chiếm X%") read right after a level of
     /// the same subject and item, that level, which a change after the
@@ -1862,15 +2064,26 @@ impl<'d> Extractor<'d> {
         if named.is_empty() {
             return None;
         }
-        (0..self.obs.len())
-            .rev()
-            .take_while(|&i| self.obs[i].provenance.span.start as usize >= sentence_off)
+        let in_sentence = || {
+            (0..self.obs.len())
+                .rev()
+                .take_while(|&i| self.obs[i].provenance.span.start as usize >= sentence_off)
+        };
+        in_sentence()
             .find(|&i| {
                 let o = &self.obs[i];
                 o.quantity
                     .as_ref()
                     .is_some_and(|q| !q.unit.is_empty() && fold(&q.unit) == named)
                     || (!o.label.is_empty() && fold(&o.label).contains(named))
+            })
+            .or_else(|| {
+                // "số người chết" after "làm chết 30 người": the level of the
+                // indicator the words name.
+                let last = in_sentence().next()?;
+                let previous = catalog::by_code(&self.obs[last].indicator).map(|i| i.code);
+                let (ind, _) = self.find(phrase, previous)?;
+                in_sentence().find(|&i| self.obs[i].indicator == ind.code)
             })
     }
 
@@ -2453,8 +2666,11 @@ impl<'d> Extractor<'d> {
                 // a figure of the clause, those before a comma are that
                 // figure's ("07 vụ ... trái pháp luật, diện tích thiệt hại
                 // 14,16 ha"). Neither is an item of the subject.
+                // (Not "Đối với ...,": a topic that leads in, which the
+                // noun phrase knows.)
                 let before = &gap[..r.start];
                 let cut = rfind_str(before, " với ")
+                    .filter(|&i| !before[..i].to_lowercase().ends_with("đối"))
                     .map(|i| i + " với ".len())
                     .into_iter()
                     .chain(
@@ -2516,13 +2732,37 @@ impl<'d> Extractor<'d> {
         if let Some(i) = head_item {
             state.breakdown = i;
             state.breakdown_fresh = true;
+        } else if !np.is_empty()
+            && subject.is_none()
+            && matches!(
+                state.code,
+                "iip" | "industrial_output_value" | "industrial_product_output"
+            )
+            && find_str(&lower, "sản phẩm").is_some_and(|i| {
+                find_str(&lower[i..], " như").is_some() || lower[i..].contains(':')
+            })
+        {
+            // "IIP ... tăng 4,32%. Một số sản phẩm có mức tăng trưởng tốt như
+            // sữa các loại tăng 10,09%, ...": the products the index is
+            // made of, each an item of the key products.
+            state.code = "industrial_product_output";
+            state.label = String::new();
+            state.breakdown = np;
+            state.breakdown_fresh = true;
+            state.fresh = true;
         } else if !np.is_empty() {
             let classifier = np
                 .split(' ')
                 .next()
                 .is_some_and(|w| self.with_lower(w, |l| CLASSIFIERS.contains(&l)));
+            // "Bên cạnh đó, về lĩnh vực ngân hàng, vốn huy động ...": after a
+            // connective or topic, a classifier opens a subject of its own.
+            let led_in = classifier && skip_lead_ins(gap.trim_start()) > 0;
             if (state.code.is_empty() && state.label.is_empty() && !state.in_breakdown)
-                || (!state.fresh && !state.in_breakdown && subject.is_none() && !classifier)
+                || (!state.fresh
+                    && !state.in_breakdown
+                    && subject.is_none()
+                    && (!classifier || led_in))
             {
                 // No subject in force in this sentence: these words are the
                 // subject; a breakdown (an entity named before a bracket)
@@ -2532,6 +2772,18 @@ impl<'d> Extractor<'d> {
                 if !in_paren {
                     state.breakdown = String::new();
                 }
+                state.fresh = true;
+            } else if let Some(ind) = (subject.is_none() && !state.code.is_empty())
+                .then(|| self.elided_indicator(&state.label, &np))
+                .flatten()
+                .filter(|ind| ind.code != state.code)
+            {
+                // "Kim ngạch xuất khẩu ... đạt 310 triệu USD; nhập khẩu đạt
+                // 205 triệu USD": the head the item shares with the subject
+                // before is left out; with it, the item names an indicator.
+                state.code = ind.code;
+                state.label = np;
+                state.breakdown = String::new();
                 state.fresh = true;
             } else {
                 if subject.is_none()
@@ -3321,7 +3573,11 @@ fn of_the_whole(label: &str) -> bool {
 /// about, and the bytes up to their end.
 fn about_phrase(after: &str) -> Option<(&str, usize)> {
     let t = after.trim_start();
-    let rest = t.strip_prefix("về ")?;
+    // "tăng 6,67% số vụ, 3,45% số người chết": the figure named right
+    // after the percent.
+    let rest = t
+        .strip_prefix("về ")
+        .or_else(|| t.starts_with("số ").then_some(t))?;
     let start = after.len() - rest.len();
     let mut end = rest
         .find([',', ';', '.', '(', ')', ':'])
@@ -3337,6 +3593,38 @@ fn about_phrase(after: &str) -> Option<(&str, usize)> {
         .then_some((phrase, start + rest[..end].trim_end().len()))
 }
 
+/// "... tăng 6,67% số vụ, 3,45% " before a percent: the sign of the verb
+/// whose list of percents, each naming its figure ("số ..."), the percent
+/// continues.
+fn listed_change_sign(before: &str) -> Option<f64> {
+    let lower = lowercase(tail(before, 160));
+    let (at, sign) = [(" tăng ", 1.0), (" giảm ", -1.0)]
+        .iter()
+        .filter_map(|(v, s)| rfind_str(&lower, v).map(|i| (i + v.len(), *s)))
+        .max_by_key(|(i, _)| *i)?;
+    let list = lower[at..].trim_end();
+    let list = list
+        .strip_suffix(',')
+        .or_else(|| list.strip_suffix(" và"))
+        .or_else(|| list.strip_suffix(", và"))?;
+    // Every item: a percent, then "số ..." with no digit and no verb.
+    // (Parted at ", ", not at the decimal comma.)
+    list.split(", ")
+        .flat_map(|p| p.split("; "))
+        .flat_map(|p| p.split(" và "))
+        .all(|item| {
+            let item = item.trim();
+            item.split_once("% số ").is_some_and(|(num, words)| {
+                !num.is_empty()
+                    && num
+                        .bytes()
+                        .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+                    && !words.bytes().any(|b| b.is_ascii_digit())
+            })
+        })
+        .then_some(sign)
+}
+
 /// Whether `text` opens with a breakdown opener ("Trong đó", "Chia ra",
 /// "Chia theo", "Bao gồm", "Cụ thể"), either case. (The openers' lowercase
 /// opens with t, b or c: only a text opening with one of them, either
@@ -3347,6 +3635,119 @@ fn opens_breakdown(text: &str) -> bool {
         let lower_start = lowercase(&text[..twelve]);
         BREAKDOWN_OPENERS.iter().any(|o| lower_start.starts_with(o))
     }
+}
+
+/// Whether `before` ends with a comparison base whose period a bracket
+/// after it can date: Some(false) for "(so với) cùng kỳ (năm trước|năm
+/// ngoái|năm 2016)", Some(true) for "so với tháng trước".
+fn base_period_before(before: &str) -> Option<bool> {
+    let t = lowercase(tail(before.trim_end(), 48));
+    let mut t = t.as_str();
+    for year in ["năm trước", "năm ngoái"] {
+        t = t.strip_suffix(year).unwrap_or(t).trim_end();
+    }
+    if let Some(head) = t.strip_suffix(|c: char| c.is_ascii_digit())
+        && let Some(i) = head.rfind("năm ")
+        && head[i + "năm ".len()..].bytes().all(|b| b.is_ascii_digit())
+    {
+        t = head[..i].trim_end();
+    }
+    if t.ends_with("cùng kỳ") || t.ends_with("cùng kì") {
+        Some(false)
+    } else if t.ends_with("so với tháng trước") || t.ends_with("so tháng trước") {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+/// "(so với 79 tỷ đồng cùng kỳ năm trước)": the bracket writes the level
+/// its figure was compared to, with its base after it.
+/// "7 triệu 520 nghìn con", "2 tỷ 350 triệu đồng": after a number and a
+/// bare scale, a whole number in a smaller scale is the rest of it. Returns
+/// what to add to the first number (in its scale), the unit of the whole
+/// and where it ends.
+fn two_scales(
+    main: &str,
+    unit: Option<&Unit>,
+    unit_end: usize,
+    next: Option<&Num<'_>>,
+    value_max: Option<f64>,
+) -> Option<(f64, Unit, usize)> {
+    let (u, m) = (unit?, next?);
+    if value_max.is_some()
+        || u.code != UnitCode::Number
+        || u.multiplier <= 1.0
+        || main.get(unit_end..m.start)? != " "
+        || !m.text.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let u2 = unit_after(&main[m.end..])?;
+    if u2.multiplier >= u.multiplier {
+        return None;
+    }
+    let rest = parse_number(m.text)? * u2.multiplier / u.multiplier;
+    // The base unit after the second scale ("con"), if any.
+    let base = u2.text.split_once(' ').map_or("", |(_, b)| b);
+    let text = if base.is_empty() {
+        u.text.clone()
+    } else {
+        format!("{} {base}", u.text).into()
+    };
+    let code = if base.is_empty() { u.code } else { u2.code };
+    let at = m.end + u2.len;
+    Some((
+        rest,
+        Unit {
+            text,
+            code,
+            multiplier: u.multiplier,
+            len: at - unit_end + u.len,
+        },
+        at,
+    ))
+}
+
+/// " thép cán " before a bracket: a new item of a list (words with no
+/// digit and no verb of change), as written.
+fn listed_item(before: &str) -> Option<String> {
+    let words = before.trim_start();
+    let words = words.strip_prefix(';').unwrap_or(words).trim();
+    let lower = lowercase(words);
+    let verb = ["tăng", "giảm", "đạt", "bằng", "gấp", "so "]
+        .iter()
+        .any(|v| lower.contains(v));
+    (!words.is_empty() && !verb && !words.bytes().any(|b| b.is_ascii_digit()))
+        .then(|| clean_label(words))
+}
+
+/// "(921 tỷ đồng)", "(570,9 nghìn lượt khách)": a bracket opening with an
+/// unsigned amount in a unit other than percent; its value in base units.
+fn opens_with_amount(inner: &str) -> Option<f64> {
+    let t = inner.trim_start();
+    let digits = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(t.len());
+    let unit = unit_after(&t[digits..])
+        .filter(|u| digits > 0 && u.code != UnitCode::Percent && !u.text.is_empty())?;
+    Some(parse_number(&t[..digits])? * unit.multiplier)
+}
+
+/// Returns the base as [`base_period_before`] does and where the amount
+/// starts in `inner`.
+fn base_in_bracket(inner: &str) -> Option<(bool, usize)> {
+    let lead = inner.len() - inner.trim_start().len();
+    let t = inner.trim();
+    let t = t
+        .strip_prefix("so với ")
+        .or_else(|| t.strip_prefix("So với "))?;
+    let digits = t.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))?;
+    let unit = unit_after(&t[digits..])?;
+    let base = (digits > 0 && unit.code != UnitCode::Percent && !unit.text.is_empty())
+        .then(|| base_period_before(&t[digits + unit.len..]))
+        .flatten()?;
+    Some((base, lead + "so với ".len()))
 }
 
 /// "(-1.015 ha)", "(+18 ha)", "(20,0 nghìn tấn)": a bracket holding only
@@ -3628,7 +4029,7 @@ fn is_ordinal(before: &str) -> bool {
     // lowercase to: a text ending otherwise is not lowercased.
     if !before.ends_with([
         'p', 'P', 't', 'T', 'a', 'A', 'á', 'Á', 'ứ', 'Ứ', 'ố', 'Ố', 'y', 'Y', 'i', 'I', 'n', 'N',
-        'ộ', 'Ộ', 'h', 'H',
+        'ộ', 'Ộ', 'h', 'H', 'g', 'G',
     ]) {
         return false;
     }
@@ -3639,6 +4040,11 @@ fn is_ordinal(before: &str) -> bool {
         "khóa",
         "khoá",
         "lần thứ",
+        // "kỳ họp thứ 12", "phiên họp thứ 3": a meeting's number.
+        "họp thứ",
+        // "mùng 4 Tết": a day of the lunar month.
+        "mùng",
+        "mồng",
         "số",
         "ngày",
         "kỳ thi",
@@ -3690,16 +4096,18 @@ fn is_date_or_duration(main: &str, n: &Num<'_>) -> bool {
     {
         return true;
     }
-    if ["năm", "tháng", "ngày", "tuổi", "giờ", "phút", "tuần"]
-        .iter()
-        .any(|w| {
-            t.starts_with(w)
-                && t[w.len()..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !baocao_domain::text::is_alphabetic(c))
-        })
-    {
+    // "từ 28 Tết": a day before the lunar new year.
+    if [
+        "năm", "tháng", "ngày", "tuổi", "giờ", "phút", "tuần", "Tết", "tết",
+    ]
+    .iter()
+    .any(|w| {
+        t.starts_with(w)
+            && t[w.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !baocao_domain::text::is_alphabetic(c))
+    }) {
         return true;
     }
     if let Some(rest) = after.strip_prefix('/') {
@@ -3787,6 +4195,76 @@ fn date_len(after: &str) -> usize {
         .unwrap_or(after.len())
 }
 
+/// Openers of a clause that leads to the subject without being part of
+/// it: a connective ("Tuy nhiên, ...", "Điều đáng nói, ...", "Ở chiều
+/// ngược lại, ...") or the topic the sentence is about ("Về lĩnh vực ngân
+/// hàng, ...", "Đối với hoạt động thương mại, ...").
+const LEAD_IN_OPENERS: &[&str] = &[
+    "về ",
+    "đối với ",
+    "bên cạnh đó",
+    "tuy nhiên",
+    "đáng chú ý",
+    "điều đáng nói",
+    "ở chiều ngược lại",
+    "ngoài ra",
+    "như vậy",
+    "trong khi đó",
+    "mặt khác",
+    "đơn cử",
+    "nhìn chung",
+    "trước đó",
+    "do đó",
+    "nhờ đó",
+];
+
+/// Whether the clause before a comma only leads to the subject after it:
+/// it opens with a connective or topic ([`LEAD_IN_OPENERS`]), or it says
+/// who reports ("Báo cáo của UBND tỉnh cho thấy", "Sở Tài chính cho biết").
+fn is_discourse_lead_in(clause: &str) -> bool {
+    let clause = clause.trim();
+    if clause.ends_with("cho thấy") || clause.ends_with("cho biết") {
+        return true;
+    }
+    // Only a clause opening as an opener does (either case) is lowercased,
+    // and only as far as the longest opener.
+    if !clause.starts_with([
+        'v', 'V', 'đ', 'Đ', 'b', 'B', 't', 'T', 'n', 'N', 'ở', 'Ở', 'm', 'M', 'd', 'D',
+    ]) {
+        return false;
+    }
+    let head = clause
+        .char_indices()
+        .nth(20)
+        .map_or(clause, |(i, _)| &clause[..i]);
+    let head = lowercase(head);
+    LEAD_IN_OPENERS.iter().any(|o| head.starts_with(o))
+}
+
+/// Where the words after the lead-in clauses of `s` start ("Bên cạnh đó,
+/// về lĩnh vực ngân hàng, vốn huy động ...": at "vốn").
+fn skip_lead_ins(s: &str) -> usize {
+    let mut at = 0;
+    // (A comma is one byte: ", " found by memchr, not a substring search.)
+    while let Some(i) = memchr::memchr(b',', &s.as_bytes()[at..]) {
+        if s.as_bytes().get(at + i + 1) != Some(&b' ') {
+            at += i + 1;
+            continue;
+        }
+        if !is_discourse_lead_in(&s[at..at + i]) {
+            break;
+        }
+        at += i + 2;
+    }
+    at
+}
+
+/// Whether byte `at` of `s` is inside round brackets.
+fn in_brackets(s: &str, at: usize) -> bool {
+    let before = s.get(..at).unwrap_or(s);
+    before.matches('(').count() > before.matches(')').count()
+}
+
 fn clean_label(s: &str) -> String {
     s.trim()
         .trim_end_matches([',', ':', ';', '.'])
@@ -3857,6 +4335,7 @@ fn noun_phrase_with(
         .filter_map(|sep| rfind_str(s, sep).map(|i| i + sep.len()))
         .max()
         .unwrap_or(0);
+    part += skip_lead_ins(&s[part..]);
     if let Some(i) = rfind_str(&s[part..], ", ") {
         let head = s[part..].trim_start().split(' ').next().unwrap_or("");
         let tail = s[part + i + 2..]
@@ -4164,6 +4643,7 @@ mod tests {
             .filter_map(|sep| s.rfind(sep).map(|i| i + sep.len()))
             .max()
             .unwrap_or(0);
+        part += skip_lead_ins(&s[part..]);
         if let Some(i) = s[part..].rfind(", ") {
             let head = s[part..].trim_start().split(' ').next().unwrap_or("");
             let tail = s[part + i + 2..]

@@ -166,12 +166,18 @@ const UNITS: &[(&str, UnitCode)] = &[
     ("đôi", UnitCode::Other),
     ("cái", UnitCode::Piece),
     ("chiếc", UnitCode::Piece),
+    // "95 lượt DN giải thể": enterprises, counted as registrations.
+    ("lượt doanh nghiệp", UnitCode::Enterprise),
+    ("lượt DN", UnitCode::Enterprise),
     ("lượt người", UnitCode::Visit),
     ("lượt", UnitCode::Visit),
     ("người", UnitCode::Person),
     ("lao động", UnitCode::Person),
     ("hộ", UnitCode::Household),
     ("doanh nghiệp", UnitCode::Enterprise),
+    // "595 DN đăng ký tạm ngừng hoạt động": the abbreviation reports use
+    // for enterprises.
+    ("DN", UnitCode::Enterprise),
     ("dự án", UnitCode::Project),
     ("vụ việc", UnitCode::Case),
     ("vụ", UnitCode::Case),
@@ -195,6 +201,8 @@ const UNITS: &[(&str, UnitCode)] = &[
     ("mã số", UnitCode::Other),
     // The groups of a price index: "8/11 nhóm hàng tăng giá".
     ("nhóm hàng", UnitCode::Other),
+    // "có 7 nhóm tăng giá", "trong 12 nhóm ngành hàng".
+    ("nhóm", UnitCode::Other),
     ("huyện", UnitCode::Other),
     ("xã", UnitCode::Other),
     ("tỉnh", UnitCode::Other),
