@@ -1665,12 +1665,15 @@ impl<'d> Extractor<'d> {
             return Some(unit_end);
         }
         // "đã giải quyết xong 370 đơn (...), đạt tỷ lệ 56%": the share of
-        // the count before it that was done, its attainment (rule 20).
+        // the count before it that was done, its attainment (rule 20). A
+        // percent of a whole it names ("đạt tỷ lệ 93,2% dân số", "0,9% tổng
+        // số hộ") is a rate of its own, no attainment.
         if kind == Kind::Level
             && unit.as_ref().is_some_and(|u| u.code == UnitCode::Percent)
             && ["đạt tỷ lệ", "đạt tỉ lệ"]
                 .iter()
                 .any(|w| gap_lower.trim_end().ends_with(w))
+            && post_words(&main[unit_end..]).trim().is_empty()
             && let Some(c) = state.current
             && self.obs[c]
                 .quantity
