@@ -47,3 +47,51 @@ fn a_rate_of_completion_of_other_things_done_is_their_attainment() {
     );
     assert!(!got.iter().any(|r| r.contains(" %")), "{got:#?}");
 }
+
+#[test]
+fn what_was_sold_of_an_output_is_no_output() {
+    // "thu hoạch được 5.245 tấn" under an output is the output got; "tiêu
+    // thụ được", "xuất khẩu được" say where it went, another measure: the
+    // verb stays the figure's item.
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Sản lượng thủy sản tháng 5 ước đạt 3.420 tấn, tăng 4,1% so với cùng kỳ. Trong tháng \
+         tiêu thụ được 2.100 tấn. Sản lượng thịt hơi xuất chuồng ước đạt 12.500 tấn; xuất khẩu \
+         được khoảng 800 tấn.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "aquaculture_output |  | {MAY} | 3420 tấn Tonne x1 | Estimate | SamePeriodLastYear +4.1%"
+            ),
+            // (What is sold is uncatalogued: no indicator, no item.)
+            &format!(" |  | {MAY} | 2100 tấn Tonne x1 | Actual | "),
+            &format!("meat_output |  | {MAY} | 12500 tấn Tonne x1 | Estimate | "),
+            &format!("meat_output | xuất khẩu | {MAY} | ~800 tấn Tonne x1 | Estimate | "),
+        ],
+    );
+}
+
+#[test]
+fn the_verb_by_which_an_output_was_got_is_no_item() {
+    // The seed's "thu hoạch được" in other words and sectors.
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Sản lượng thịt hơi xuất chuồng tháng 5 ước đạt 12.500 tấn; lũy kế 5 tháng sản xuất \
+         được 61.200 tấn, tăng 3,1% so với cùng kỳ. Sản lượng thủy sản tháng 5 ước đạt 3.420 \
+         tấn; lũy kế thu hoạch được khoảng 15.800 tấn.",
+    );
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    assert_rows(
+        &r,
+        &[
+            &format!("meat_output |  | {MAY} | 12500 tấn Tonne x1 | Estimate | "),
+            &format!(
+                "meat_output |  | {ytd} | 61200 tấn Tonne x1 | Estimate | SamePeriodLastYear +3.1%"
+            ),
+            &format!("aquaculture_output |  | {MAY} | 3420 tấn Tonne x1 | Estimate | "),
+            &format!("aquaculture_output |  | {ytd} | ~15800 tấn Tonne x1 | Estimate | "),
+        ],
+    );
+}

@@ -3973,9 +3973,28 @@ fn verb_before_duoc(gap_lower: &str, np: &str) -> bool {
             break;
         }
     }
-    t.strip_suffix("được")
-        .is_some_and(|b| b.trim_end().ends_with(&lowercase(np)))
+    let np = lowercase(np);
+    GOT_BY.contains(&np.as_str())
+        && t.strip_suffix("được")
+            .is_some_and(|b| b.trim_end().ends_with(&np))
 }
+
+/// Verbs by which an output, a sum or a count in force is got ("thu hoạch
+/// được", "huy động được"); others before "được" ("tiêu thụ được", "xuất
+/// khẩu được") measure something else of it and stay the figure's item.
+const GOT_BY: &[&str] = &[
+    "thu hoạch",
+    "sản xuất",
+    "thu",
+    "thu hút",
+    "huy động",
+    "giải ngân",
+    "trồng",
+    "gieo trồng",
+    "gieo cấy",
+    "cấy",
+    "tuyển sinh",
+];
 
 /// "…, chi nhánh tạm ngừng hoạt động, tăng 22%" after "519 doanh
 /// nghiệp": when the words after a count's unit stop at a comma, the
