@@ -95,3 +95,25 @@ fn the_verb_by_which_an_output_was_got_is_no_item() {
         ],
     );
 }
+
+#[test]
+fn giai_the_is_dissolving_and_giai_the_thao_a_tournament() {
+    // "giải" counts tournaments and prizes; "giải thể" after a number is
+    // the verb of dissolving ("35 giải thể" of the enterprises before it),
+    // while "giải thể thao" stays a sports tournament.
+    let r = report(
+        "1. Doanh nghiệp, thể thao\n\n\
+         Trong tháng có 120 doanh nghiệp tạm ngừng hoạt động, 35 giải thể. Các câu lạc bộ tổ \
+         chức 8 giải thể thao quần chúng; trao 24 giải thưởng báo chí.",
+    );
+    let got = rows(&r);
+    assert!(!got.iter().any(|r| r.contains("35 giải")), "{got:#?}");
+    assert!(
+        got.iter().any(|r| r.contains("| 8 giải Other x1")),
+        "{got:#?}"
+    );
+    assert!(
+        got.iter().any(|r| r.contains("| 24 giải Other x1")),
+        "{got:#?}"
+    );
+}

@@ -299,11 +299,13 @@ pub fn unit_after(text: &str) -> Option<Unit> {
         }
         // "1.993 tỷ đồng giải ngân" has its unit; "5 giải quyết" is a verb.
         if *u == "giải" {
-            let next = rest[u.len()..]
-                .trim_start()
-                .split([' ', ',', ';', '.'])
-                .next();
+            let mut words = rest[u.len()..].trim_start().split([' ', ',', ';', '.']);
+            let next = words.next();
             if next.is_some_and(|w| NOT_UNIT_AFTER_GIAI.contains(&w)) {
+                return None;
+            }
+            // "35 giải thể" is dissolving; "8 giải thể thao" a tournament.
+            if next == Some("thể") && words.next() != Some("thao") {
                 return None;
             }
         }
