@@ -117,3 +117,46 @@ fn giai_the_is_dissolving_and_giai_the_thao_a_tournament() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn words_before_voi_name_the_item_of_the_indicator_in_force() {
+    // "... trái phép với tổng diện tích bị phá là 1,59 ha": the words before
+    // "với" go with another indicator's subject and are no item of it. When
+    // the subject named after "với" is the indicator in force, as in a
+    // list of its items ("nhóm hàng dệt may với kim ngạch xuất khẩu đạt
+    // ..."), they are its item.
+    let r = report(
+        "1. Xuất khẩu\n\n\
+         Kim ngạch xuất khẩu tháng 5 ước đạt 420 triệu USD, tăng 6%. Trong đó, nhóm hàng dệt \
+         may với kim ngạch xuất khẩu đạt 80 triệu USD, tăng 4,5%; điện tử với kim ngạch xuất \
+         khẩu đạt 150 triệu USD.",
+    );
+    let usd = "triệu USD Usd x1000000";
+    assert_rows(
+        &r,
+        &[
+            &format!("exports |  | {MAY} | 420 {usd} | Estimate | SamePeriodLastYear +6%"),
+            &format!(
+                "exports | nhóm hàng dệt may | {MAY} | 80 {usd} | Estimate | SamePeriodLastYear +4.5%"
+            ),
+            &format!("exports | điện tử | {MAY} | 150 {usd} | Estimate | "),
+        ],
+    );
+}
+
+#[test]
+fn words_before_voi_and_another_subject_are_no_item_of_it() {
+    // The seed's pattern in another sector: a count, then "với" and the
+    // area of another indicator.
+    let r = report(
+        "1. Lâm nghiệp\n\n\
+         Trong tháng xảy ra 3 vụ cháy rừng với tổng diện tích thiệt hại là 4,2 ha.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!("forest_fires |  | {MAY} | 3 vụ Case x1 | Actual | "),
+            &format!("deforested_area |  | {MAY} | 4.2 ha Hectare x1 | Actual | "),
+        ],
+    );
+}

@@ -2670,10 +2670,13 @@ impl<'d> Extractor<'d> {
                 // figure's ("07 vụ ... trái pháp luật, diện tích thiệt hại
                 // 14,16 ha"). Neither is an item of the subject.
                 // (Not "Đối với ...,": a topic that leads in, which the
-                // noun phrase knows.)
+                // noun phrase knows; nor before the indicator in force named
+                // again, "nhóm hàng dệt may với kim ngạch xuất khẩu đạt ...",
+                // whose item the words are.)
                 let before = &gap[..r.start];
                 let cut = rfind_str(before, " với ")
                     .filter(|&i| !before[..i].to_lowercase().ends_with("đối"))
+                    .filter(|_| previous != Some(ind.code))
                     .map(|i| i + " với ".len())
                     .into_iter()
                     .chain(
