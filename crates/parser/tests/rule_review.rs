@@ -160,3 +160,26 @@ fn words_before_voi_and_another_subject_are_no_item_of_it() {
         ],
     );
 }
+
+#[test]
+fn a_crops_stage_after_its_area_is_the_item_but_a_comparison_is_not() {
+    // "20 nghìn ha lúa đã trỗ": the crop's stage after its area names the
+    // item ("lúa đã chín", "lúa đã làm đòng"); "lúa đã vượt kế hoạch" says
+    // how the area compares, no stage.
+    let r = report(
+        "1. Trồng trọt\n\n\
+         Đến nay có khoảng 8.000 ha lúa đã làm đòng. Diện tích lúa gieo cấy đạt 40.000 ha lúa \
+         đã vượt kế hoạch.",
+    );
+    let got = rows(&r);
+    assert!(
+        got.iter()
+            .any(|r| r.starts_with("rice_area | đã làm đòng |") && r.contains("~8000 ha")),
+        "{got:#?}"
+    );
+    assert!(
+        got.iter()
+            .any(|r| r.starts_with("rice_area |  |") && r.contains("| 40000 ha")),
+        "{got:#?}"
+    );
+}

@@ -910,12 +910,17 @@ impl<'d> Extractor<'d> {
             && self.obs[c].indicator == "rice_area"
             && self.obs[c].breakdown.is_empty()
             && let Some(done) = lower.trim().strip_prefix("lúa ")
-            && done.starts_with("đã ")
+            && let Some(stage) = done.strip_prefix("đã ")
             && !only_sowing(done)
+            && !stage
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| ["vượt", "đạt", "tăng", "giảm", "bằng", "hoàn"].contains(&w))
         {
             // "20 nghìn ha lúa đã trỗ": the crop's state after its area is
             // the item (as "lúa mùa đã thu hoạch"; sowing is none); the
-            // words are the figure's.
+            // words are the figure's. ("lúa đã vượt kế hoạch" compares the
+            // area, no state.)
             let item: Vec<&str> = post.split_whitespace().skip(1).collect();
             self.obs[c].breakdown = item.join(" ");
             return post.len() - post.trim_start().len() + post.trim().len();
