@@ -183,3 +183,124 @@ fn a_crops_stage_after_its_area_is_the_item_but_a_comparison_is_not() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn an_absolute_change_goes_to_the_level_in_its_own_unit() {
+    // "so với cùng kỳ số vụ giảm 3 vụ, số người chết tăng 2 người": each
+    // absolute change to the sentence's level in its unit, the cases to
+    // the accidents though the deaths and injuries were read after them.
+    let r = report(
+        "1. Trật tự an toàn giao thông\n\n\
+         Trong tháng xảy ra 12 vụ tai nạn giao thông, làm chết 8 người, bị thương 5 người; so \
+         với cùng kỳ số vụ giảm 3 vụ, số người chết tăng 2 người.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "traffic_accidents |  | {MAY} | 12 vụ Case x1 | Actual | SamePeriodLastYear -3 vụ Case"
+            ),
+            &format!(
+                "traffic_deaths |  | {MAY} | 8 người Person x1 | Actual | SamePeriodLastYear +2 người Person"
+            ),
+            &format!("traffic_injuries |  | {MAY} | 5 người Person x1 | Actual | "),
+        ],
+    );
+}
+
+#[test]
+fn a_count_named_again_or_only_by_its_unit_keeps_its_change() {
+    // "210 doanh nghiệp đăng ký thành lập mới, tăng 6,8%": the subject named
+    // after its figure keeps the change; "Cháy nổ xảy ra 4 vụ": a count
+    // whose only counted word is its unit is named by the words before it.
+    let r = report(
+        "1. Doanh nghiệp\n\n\
+         Trong tháng có 210 doanh nghiệp đăng ký thành lập mới, tăng 6,8% so với cùng kỳ. Cháy \
+         nổ xảy ra 4 vụ, giảm 2 vụ so với cùng kỳ.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "enterprises_new |  | {MAY} | 210 doanh nghiệp Enterprise x1 | Actual | SamePeriodLastYear +6.8%"
+            ),
+            &format!("fires |  | {MAY} | 4 vụ Case x1 | Actual | SamePeriodLastYear -2 vụ Case"),
+        ],
+    );
+}
+
+#[test]
+fn counts_paired_with_amounts_in_a_breakdown_keep_their_durations() {
+    // "nợ từ 3 đến dưới 6 tháng có 120 đơn vị với số tiền 12 tỷ đồng": the
+    // duration is no figure and names the item of both the count and the
+    // amount; "số tiền" names the amount, no item.
+    let r = report(
+        "1. Bảo hiểm xã hội\n\n\
+         Số nợ bảo hiểm xã hội là 85 tỷ đồng, trong đó: nợ từ 3 đến dưới 6 tháng có 120 đơn vị \
+         với số tiền 12 tỷ đồng; nợ từ 6 tháng trở lên có 45 đơn vị với số tiền 30 tỷ đồng.",
+    );
+    let got = rows(&r);
+    for want in [
+        "| nợ từ 3 đến dưới 6 tháng | MONTH 2024-05-01..2024-05-31 | 120 đơn vị Unit x1 |",
+        "social_insurance_debt | nợ từ 3 đến dưới 6 tháng | MONTH 2024-05-01..2024-05-31 | 12 tỷ đồng",
+        "| nợ từ 6 tháng trở lên | MONTH 2024-05-01..2024-05-31 | 45 đơn vị Unit x1 |",
+        "social_insurance_debt | nợ từ 6 tháng trở lên | MONTH 2024-05-01..2024-05-31 | 30 tỷ đồng",
+    ] {
+        assert!(got.iter().any(|r| r.contains(want)), "{want}\n{got:#?}");
+    }
+    assert_eq!(got.len(), 5, "{got:#?}");
+}
+
+#[test]
+fn kinds_of_medals_after_trong_do_name_their_items() {
+    // After "trong đó", a unit that is a kind of what the subject counts
+    // names the item; a unit of another indicator ("dự án FDI") does not.
+    let r = report(
+        "1. Thể thao, đầu tư\n\n\
+         Trong tháng giành được 32 huy chương, trong đó 10 HCV, 12 HCB, 10 HCĐ. Thu hút 18 dự \
+         án đầu tư, trong đó 5 dự án FDI.",
+    );
+    let got = rows(&r);
+    for want in [
+        format!("medals |  | {MAY} | 32 huy chương Medal x1 | Actual | "),
+        format!("medals | HCV | {MAY} | 10 HCV Medal x1 | Actual | "),
+        format!("medals | HCB | {MAY} | 12 HCB Medal x1 | Actual | "),
+        format!("medals | HCĐ | {MAY} | 10 HCĐ Medal x1 | Actual | "),
+        format!("fdi_projects_new |  | {MAY} | 5 dự án Project x1 | Actual | "),
+    ] {
+        assert!(got.contains(&want), "{want}\n{got:#?}");
+    }
+}
+
+#[test]
+fn a_number_in_two_scales_is_one_figure() {
+    let r = report(
+        "1. Chăn nuôi\n\n\
+         Tổng đàn gia cầm ước đạt 5 triệu 250 nghìn con, tăng 2,1% so với cùng kỳ.",
+    );
+    assert_rows(
+        &r,
+        &[&format!(
+            "livestock_herd | gia cầm | {MAY} | 5.25 triệu con Head x1000000 | Estimate | SamePeriodLastYear +2.1%"
+        )],
+    );
+}
+
+#[test]
+fn a_count_named_by_the_words_after_it_keeps_its_change() {
+    // "12.450 học sinh tham gia kỳ thi ... năm học 2023-2024, tăng 850 học
+    // sinh": the count's name runs to the comma; the change is the count's.
+    let r = report(
+        "1. Giáo dục\n\n\
+         Có 12.450 học sinh tham gia kỳ thi chọn học sinh giỏi cấp tỉnh năm học 2023-2024, \
+         tăng 850 học sinh.",
+    );
+    let got = rows(&r);
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert!(
+        got[0].ends_with(
+            "| 12450 học sinh Person x1 | Actual | SamePeriodLastYear +850 học sinh Person"
+        ),
+        "{got:#?}"
+    );
+}
