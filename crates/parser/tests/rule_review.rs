@@ -304,3 +304,25 @@ fn a_count_named_by_the_words_after_it_keeps_its_change() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn a_count_of_products_after_a_topic_is_no_figure_of_the_index() {
+    // "Về chương trình OCOP, ..." leads in (no item); the count after it is
+    // of products, which the industrial index in force cannot count.
+    let r = report(
+        "1. Công nghiệp\n\n\
+         Chỉ số sản xuất công nghiệp tháng 5 ước tăng 8,2% so với cùng kỳ. Về chương trình \
+         OCOP, trong tháng có 12 sản phẩm được công nhận đạt 3 sao trở lên.",
+    );
+    let got = rows(&r);
+    assert_eq!(
+        got.iter().filter(|r| r.starts_with("iip |")).count(),
+        1,
+        "{got:#?}"
+    );
+    assert!(
+        got.iter()
+            .any(|r| r.starts_with(" |") && r.contains("| 12 sản phẩm Other x1 |")),
+        "{got:#?}"
+    );
+}

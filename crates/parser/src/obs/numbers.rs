@@ -219,6 +219,8 @@ const UNITS: &[(&str, UnitCode)] = &[
     // of `NOT_UNIT_AFTER_GIAI`).
     ("giải", UnitCode::Other),
     ("giường", UnitCode::Other),
+    // "12 sản phẩm được công nhận OCOP": products counted, no index's.
+    ("sản phẩm", UnitCode::Other),
 ];
 
 /// Words that, right after a number, are not a unit but start the next
