@@ -326,3 +326,30 @@ fn a_count_of_products_after_a_topic_is_no_figure_of_the_index() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn a_growth_rate_of_a_value_reached_is_its_change() {
+    // "Tốc độ tăng trưởng kinh tế ... ước đạt 6,1% so với cùng kỳ" is the
+    // growth's level; "Tốc độ tăng (trưởng) giá trị sản xuất ... đạt 9,4% so
+    // với cùng kỳ" is the value's change on the year before, not 9,4% of
+    // it, and "Tốc độ tăng" is no item; without the rate's words, "đạt
+    // 115% so với cùng kỳ" stays an attainment.
+    let r = report(
+        "1. Tăng trưởng\n\n\
+         Tốc độ tăng giá trị sản xuất công nghiệp 5 tháng ước đạt 9,4% so với cùng kỳ. Tốc độ \
+         tăng trưởng giá trị sản xuất nông nghiệp 5 tháng ước đạt 3,8% so với cùng kỳ. Doanh \
+         thu du lịch 5 tháng đạt 115% so với cùng kỳ.",
+    );
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "industrial_output_value |  | {ytd} | - | Estimate | SamePeriodLastYear +9.4%"
+            ),
+            &format!("agri_output_value |  | {ytd} | - | Estimate | SamePeriodLastYear +3.8%"),
+            // (No rate named: the value is 115% of the year before's.)
+            &format!("tourism_revenue |  | {ytd} | - | Actual | SamePeriodLastYear =115%"),
+        ],
+    );
+}

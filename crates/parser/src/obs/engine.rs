@@ -1589,17 +1589,25 @@ impl<'d> Extractor<'d> {
             )
         };
         // "Tốc độ tăng trưởng kinh tế ... ước đạt 7,1% so với cùng kỳ": a
-        // growth rate reached, its level; not 7,1% of the year before.
+        // growth rate reached, its level; not 7,1% of the year before. Of a
+        // value ("Tốc độ tăng giá trị sản xuất công nghiệp ... đạt 9,4% so
+        // với cùng kỳ"), the value's change.
         let kind = if kind == Kind::Attain
             && base_at(&main[unit_end..], self.anchor)
                 .is_some_and(|(b, _, _)| b == ComparisonBase::SamePeriodLastYear)
-            && self
+        {
+            if self
                 .find(gap, Some(state.code).filter(|c| !c.is_empty()))
                 .map(|(ind, _)| ind.code)
                 .or(Some(state.code))
                 .is_some_and(|c| c.ends_with("_growth"))
-        {
-            Kind::Level
+            {
+                Kind::Level
+            } else if find_str(&gap_lower, "tốc độ tăng").is_some() {
+                Kind::Change(1.0)
+            } else {
+                kind
+            }
         } else {
             kind
         };
@@ -2693,7 +2701,9 @@ impl<'d> Extractor<'d> {
                     .unwrap_or(0);
                 let np =
                     self.noun_phrase(&before[cut..], cursor + cut, mentions, None, &state.label);
-                if names_indicator(&np, ind) {
+                // ("Tốc độ tăng (trưởng) giá trị sản xuất ...": the rate of
+                // the subject's growth, no item of it.)
+                if names_indicator(&np, ind) || lowercase(&np).starts_with("tốc độ") {
                     String::new()
                 } else if np.is_empty() && ind.code.ends_with("_plan") {
                     // "Kế hoạch vốn năm 2023 Thủ tướng Chính phủ giao là ...":
