@@ -910,12 +910,17 @@ impl<'d> Extractor<'d> {
             && self.obs[c].indicator == "rice_area"
             && self.obs[c].breakdown.is_empty()
             && let Some(done) = lower.trim().strip_prefix("lúa ")
-            && done.starts_with("đã ")
+            && let Some(stage) = done.strip_prefix("đã ")
             && !only_sowing(done)
+            && !stage
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| ["vượt", "đạt", "tăng", "giảm", "bằng", "hoàn"].contains(&w))
         {
             // "20 nghìn ha lúa đã trỗ": the crop's state after its area is
             // the item (as "lúa mùa đã thu hoạch"; sowing is none); the
-            // words are the figure's.
+            // words are the figure's. ("lúa đã vượt kế hoạch" compares the
+            // area, no state.)
             let item: Vec<&str> = post.split_whitespace().skip(1).collect();
             self.obs[c].breakdown = item.join(" ");
             return post.len() - post.trim_start().len() + post.trim().len();
@@ -1584,17 +1589,25 @@ impl<'d> Extractor<'d> {
             )
         };
         // "Tốc độ tăng trưởng kinh tế ... ước đạt 7,1% so với cùng kỳ": a
-        // growth rate reached, its level; not 7,1% of the year before.
+        // growth rate reached, its level; not 7,1% of the year before. Of a
+        // value ("Tốc độ tăng giá trị sản xuất công nghiệp ... đạt 9,4% so
+        // với cùng kỳ"), the value's change.
         let kind = if kind == Kind::Attain
             && base_at(&main[unit_end..], self.anchor)
                 .is_some_and(|(b, _, _)| b == ComparisonBase::SamePeriodLastYear)
-            && self
+        {
+            if self
                 .find(gap, Some(state.code).filter(|c| !c.is_empty()))
                 .map(|(ind, _)| ind.code)
                 .or(Some(state.code))
                 .is_some_and(|c| c.ends_with("_growth"))
-        {
-            Kind::Level
+            {
+                Kind::Level
+            } else if find_str(&gap_lower, "tốc độ tăng").is_some() {
+                Kind::Change(1.0)
+            } else {
+                kind
+            }
         } else {
             kind
         };
@@ -1665,12 +1678,15 @@ impl<'d> Extractor<'d> {
             return Some(unit_end);
         }
         // "đã giải quyết xong 370 đơn (...), đạt tỷ lệ 56%": the share of
-        // the count before it that was done, its attainment (rule 20).
+        // the count before it that was done, its attainment (rule 20). A
+        // percent of a whole it names ("đạt tỷ lệ 93,2% dân số", "0,9% tổng
+        // số hộ") is a rate of its own, no attainment.
         if kind == Kind::Level
             && unit.as_ref().is_some_and(|u| u.code == UnitCode::Percent)
             && ["đạt tỷ lệ", "đạt tỉ lệ"]
                 .iter()
                 .any(|w| gap_lower.trim_end().ends_with(w))
+            && post_words(&main[unit_end..]).trim().is_empty()
             && let Some(c) = state.current
             && self.obs[c]
                 .quantity
@@ -2667,10 +2683,13 @@ impl<'d> Extractor<'d> {
                 // figure's ("07 vụ ... trái pháp luật, diện tích thiệt hại
                 // 14,16 ha"). Neither is an item of the subject.
                 // (Not "Đối với ...,": a topic that leads in, which the
-                // noun phrase knows.)
+                // noun phrase knows; nor before the indicator in force named
+                // again, "nhóm hàng dệt may với kim ngạch xuất khẩu đạt ...",
+                // whose item the words are.)
                 let before = &gap[..r.start];
                 let cut = rfind_str(before, " với ")
                     .filter(|&i| !before[..i].to_lowercase().ends_with("đối"))
+                    .filter(|_| previous != Some(ind.code))
                     .map(|i| i + " với ".len())
                     .into_iter()
                     .chain(
@@ -2682,7 +2701,9 @@ impl<'d> Extractor<'d> {
                     .unwrap_or(0);
                 let np =
                     self.noun_phrase(&before[cut..], cursor + cut, mentions, None, &state.label);
-                if names_indicator(&np, ind) {
+                // ("Tốc độ tăng (trưởng) giá trị sản xuất ...": the rate of
+                // the subject's growth, no item of it.)
+                if names_indicator(&np, ind) || lowercase(&np).starts_with("tốc độ") {
                     String::new()
                 } else if np.is_empty() && ind.code.ends_with("_plan") {
                     // "Kế hoạch vốn năm 2023 Thủ tướng Chính phủ giao là ...":
@@ -3970,9 +3991,28 @@ fn verb_before_duoc(gap_lower: &str, np: &str) -> bool {
             break;
         }
     }
-    t.strip_suffix("được")
-        .is_some_and(|b| b.trim_end().ends_with(&lowercase(np)))
+    let np = lowercase(np);
+    GOT_BY.contains(&np.as_str())
+        && t.strip_suffix("được")
+            .is_some_and(|b| b.trim_end().ends_with(&np))
 }
+
+/// Verbs by which an output, a sum or a count in force is got ("thu hoạch
+/// được", "huy động được"); others before "được" ("tiêu thụ được", "xuất
+/// khẩu được") measure something else of it and stay the figure's item.
+const GOT_BY: &[&str] = &[
+    "thu hoạch",
+    "sản xuất",
+    "thu",
+    "thu hút",
+    "huy động",
+    "giải ngân",
+    "trồng",
+    "gieo trồng",
+    "gieo cấy",
+    "cấy",
+    "tuyển sinh",
+];
 
 /// "…, chi nhánh tạm ngừng hoạt động, tăng 22%" after "519 doanh
 /// nghiệp": when the words after a count's unit stop at a comma, the

@@ -219,6 +219,8 @@ const UNITS: &[(&str, UnitCode)] = &[
     // of `NOT_UNIT_AFTER_GIAI`).
     ("giải", UnitCode::Other),
     ("giường", UnitCode::Other),
+    // "12 sản phẩm được công nhận OCOP": products counted, no index's.
+    ("sản phẩm", UnitCode::Other),
 ];
 
 /// Words that, right after a number, are not a unit but start the next
@@ -299,11 +301,13 @@ pub fn unit_after(text: &str) -> Option<Unit> {
         }
         // "1.993 tỷ đồng giải ngân" has its unit; "5 giải quyết" is a verb.
         if *u == "giải" {
-            let next = rest[u.len()..]
-                .trim_start()
-                .split([' ', ',', ';', '.'])
-                .next();
+            let mut words = rest[u.len()..].trim_start().split([' ', ',', ';', '.']);
+            let next = words.next();
             if next.is_some_and(|w| NOT_UNIT_AFTER_GIAI.contains(&w)) {
+                return None;
+            }
+            // "35 giải thể" is dissolving; "8 giải thể thao" a tournament.
+            if next == Some("thể") && words.next() != Some("thao") {
                 return None;
             }
         }
