@@ -117,15 +117,15 @@ fn list_items_keep_their_breakdown() {
             &format!(
                 "livestock_herd | gia cầm | {MAY} | 4.2 triệu con Head x1000000 | Estimate | {y} +3.8%"
             ),
-            &format!("realized_investment |  | {MAY} | 620 {bn} | Estimate | {y} +12.3%"),
+            &format!("state_budget_investment |  | {MAY} | 620 {bn} | Estimate | {y} +12.3%"),
             &format!(
-                "realized_investment | vốn ngân sách nhà nước cấp tỉnh | {MAY} | 410 {bn} | Estimate | {y} +10.1%"
+                "state_budget_investment | vốn ngân sách nhà nước cấp tỉnh | {MAY} | 410 {bn} | Estimate | {y} +10.1%"
             ),
             &format!(
-                "realized_investment | vốn ngân sách nhà nước cấp huyện | {MAY} | 180 {bn} | Estimate | {y} +16.8%"
+                "state_budget_investment | vốn ngân sách nhà nước cấp huyện | {MAY} | 180 {bn} | Estimate | {y} +16.8%"
             ),
             &format!(
-                "realized_investment | vốn ngân sách cấp xã | {MAY} | 30 {bn} | Estimate | {y} -4.5%"
+                "state_budget_investment | vốn ngân sách cấp xã | {MAY} | 30 {bn} | Estimate | {y} -4.5%"
             ),
         ],
     );
@@ -349,7 +349,7 @@ fn a_figure_a_year_earlier_or_a_plan_is_no_estimate() {
             &format!("budget_revenue |  | {ytd23} | 3670 {bn} | Actual | "),
             &format!("exports |  | {ytd} | 500 triệu USD Usd x1000000 | Estimate | "),
             &format!("exports |  | {ytd23} | 450 triệu USD Usd x1000000 | Actual | "),
-            &format!("realized_investment |  | {ytd} | 2100 {bn} | Estimate | "),
+            &format!("state_budget_investment |  | {ytd} | 2100 {bn} | Estimate | "),
             &format!(
                 "public_investment_plan |  | YEAR 2024-01-01..2024-12-31 | 6500 {bn} | Actual | "
             ),
@@ -734,8 +734,8 @@ fn a_share_of_the_plan_a_year_earlier_in_brackets() {
 #[test]
 fn a_yield_is_no_area_and_names_no_item() {
     // "năng suất ... tạ/ha" between an area and an output: a rate per
-    // hectare the catalog has no code for (indicator "", label "năng
-    // suất"), of the crop season in force; the output after it keeps the
+    // hectare (`crop_yield`, label "năng suất"), of the crop season in
+    // force; the output after it keeps the
     // season as its item, not "năng suất".
     let r = report(
         "1. Nông nghiệp\n\n\
@@ -747,7 +747,7 @@ fn a_yield_is_no_area_and_names_no_item() {
         &[
             &format!("rice_area | Vụ Mùa | {MAY} | 6850 ha Hectare x1 | Actual | Plan =101.5%"),
             &format!(
-                " | Vụ Mùa | {MAY} | 56.5 tạ/ha Other x1 | Estimate | SamePeriodLastYear +1.2%"
+                "crop_yield | Vụ Mùa | {MAY} | 56.5 tạ/ha Other x1 | Estimate | SamePeriodLastYear +1.2%"
             ),
             &format!("rice_output | Vụ Mùa | {MAY} | 38700 tấn Tonne x1 | Estimate | "),
         ],
@@ -965,7 +965,7 @@ fn rice_sown_directly_is_the_rice_area_of_its_season() {
         &r,
         &[
             &format!("rice_area | {s} | {MAY} | 36150 ha Hectare x1 | Actual | "),
-            &format!(" | {s} | {MAY} | 58.2 tạ/ha Other x1 | Estimate | "),
+            &format!("crop_yield | {s} | {MAY} | 58.2 tạ/ha Other x1 | Estimate | "),
             &format!("rice_output | {s} | {MAY} | ~210.4 nghìn tấn Tonne x1000 | Estimate | "),
         ],
     );
@@ -990,7 +990,7 @@ fn the_harvest_sentence_after_an_area_is_of_the_same_crop() {
         &r,
         &[
             &format!("rice_area | {s} | {MAY} | 61240 ha Hectare x1 | Actual | {y} -4.12%"),
-            &format!(" | {s} | {at} | 63.85 tạ/ha Other x1 | Estimate | {y} +1.96%"),
+            &format!("crop_yield | {s} | {at} | 63.85 tạ/ha Other x1 | Estimate | {y} +1.96%"),
             &format!("rice_output | {s} | {at} | 391020 tấn Tonne x1 | Estimate | {y} -2.24%"),
         ],
     );
@@ -1227,9 +1227,9 @@ fn the_season_after_a_rice_area_is_its_item() {
             &format!(
                 "rice_area | lúa mùa đã thu hoạch | {MAY} | 36850-41200 ha Hectare x1 | Actual | "
             ),
-            &format!(" | lúa mùa | {MAY} | 52.6 tạ/ha Other x1 | Estimate | "),
+            &format!("crop_yield | lúa mùa | {MAY} | 52.6 tạ/ha Other x1 | Estimate | "),
             &format!("rice_area | lúa đông xuân | {MAY} | 40100 ha Hectare x1 | Actual | "),
-            &format!(" | lúa đông xuân | {MAY} | 60.1 tạ/ha Other x1 | Estimate | "),
+            &format!("crop_yield | lúa đông xuân | {MAY} | 60.1 tạ/ha Other x1 | Estimate | "),
         ],
     );
 }
@@ -1900,7 +1900,7 @@ fn a_topic_led_sentence_opens_a_subject_of_its_own() {
         .find(|r| r.contains("51200"))
         .expect("the deposits figure");
     assert!(
-        deposits.starts_with(" | vốn huy động tại địa phương | "),
+        deposits.starts_with("deposits_mobilised | vốn huy động | "),
         "{deposits}\n{}",
         rows.join("\n")
     );
@@ -2025,13 +2025,13 @@ fn an_items_two_bare_changes_take_its_parents_two_bases_in_order() {
         &r,
         &[
             &format!(
-                "realized_investment |  | {MAY} | 520 {bn} | Estimate | {m} +4.1%, {y} +12.6%"
+                "state_budget_investment |  | {MAY} | 520 {bn} | Estimate | {m} +4.1%, {y} +12.6%"
             ),
             &format!(
-                "realized_investment | vốn ngân sách nhà nước cấp tỉnh | {MAY} | 380 {bn} | Estimate | {m} +3.8%, {y} +10.2%"
+                "state_budget_investment | vốn ngân sách nhà nước cấp tỉnh | {MAY} | 380 {bn} | Estimate | {m} +3.8%, {y} +10.2%"
             ),
             &format!(
-                "realized_investment | vốn ngân sách nhà nước cấp huyện | {MAY} | 110 {bn} | Estimate | {m} +5%, {y} -2.4%"
+                "state_budget_investment | vốn ngân sách nhà nước cấp huyện | {MAY} | 110 {bn} | Estimate | {m} +5%, {y} -2.4%"
             ),
         ],
     );
@@ -2199,6 +2199,48 @@ fn a_signed_percent_in_brackets_after_a_listed_product_is_its_change() {
             &format!("industrial_product_output | gạch ốp lát | {ytd} | - | Actual | {y} -6.4%"),
             &format!("industrial_product_output | bia các loại | {ytd} | - | Actual | {y} +3.1%"),
             &format!("electricity_output |  | {ytd} | - | Actual | {y} +7.7%"),
+        ],
+    );
+}
+
+#[test]
+fn monthly_brief_indicators_the_catalog_lacked() {
+    // Figures every statistics office's brief gives and the catalog had no
+    // name for: the manufacturing consumption and inventory indices, the
+    // state-budget investment, the rice yield, the unemployment rate and
+    // the banks' deposits and credit. Each was a subject without indicator
+    // (or the figure of the indicator before it).
+    let r = report(
+        "1. Sản xuất công nghiệp\n\n\
+         Chỉ số tiêu thụ ngành công nghiệp chế biến, chế tạo tháng 5 tăng 6,3% so với cùng kỳ. \
+         Chỉ số tồn kho ngành công nghiệp chế biến, chế tạo tại thời điểm 31/5/2024 giảm 4,1% \
+         so với cùng thời điểm năm trước.\n\n\
+         2. Đầu tư\n\n\
+         Vốn đầu tư thực hiện từ nguồn ngân sách nhà nước tháng 5 ước đạt 512 tỷ đồng, tăng \
+         7,2% so với cùng kỳ.\n\n\
+         3. Nông nghiệp\n\n\
+         Năng suất lúa bình quân ước đạt 68,4 tạ/ha, tăng 1,2 tạ/ha so với cùng kỳ.\n\n\
+         4. Lao động, ngân hàng\n\n\
+         Tỷ lệ thất nghiệp của lực lượng lao động trong độ tuổi là 2,1%. Tổng nguồn vốn huy \
+         động của các tổ chức tín dụng ước đạt 98.500 tỷ đồng, tăng 5,1% so với cùng kỳ; dư nợ \
+         tín dụng ước đạt 112.300 tỷ đồng, tăng 8,4%.",
+    );
+    let y = "SamePeriodLastYear";
+    let bn = "tỷ đồng Vnd x1000000000";
+    assert_rows(
+        &r,
+        &[
+            &format!("manufacturing_consumption_index |  | {MAY} | - | Actual | {y} +6.3%"),
+            &format!(
+                "manufacturing_inventory_index |  | ASOF 2024-05-31..2024-05-31 | - | Actual | {y} -4.1%"
+            ),
+            &format!("state_budget_investment |  | {MAY} | 512 {bn} | Estimate | {y} +7.2%"),
+            &format!(
+                "rice_yield |  | {MAY} | 68.4 tạ/ha Other x1 | Estimate | {y} +1.2 tạ/ha Other"
+            ),
+            &format!("unemployment_rate |  | {MAY} | 2.1 % Percent x1 | Actual | "),
+            &format!("deposits_mobilised |  | {MAY} | 98500 {bn} | Estimate | {y} +5.1%"),
+            &format!("credit_outstanding |  | {MAY} | 112300 {bn} | Estimate | {y} +8.4%"),
         ],
     );
 }

@@ -2428,8 +2428,8 @@ impl<'d> Extractor<'d> {
         again.unwrap_or(0)
     }
 
-    /// "năng suất ước đạt 56,5 tạ/ha": a yield is no area nor output, and
-    /// the catalog has none: indicator "", label "năng suất", the item of
+    /// "năng suất ước đạt 56,5 tạ/ha": a yield is no area nor output:
+    /// `crop_yield` (`rice_yield` where named so), label "năng suất", the item of
     /// the crop figure before it ("Vụ Mùa"). The subject and item in force
     /// stay for the figures after it ("..., sản lượng 210,4 nghìn tấn").
     #[allow(clippy::too_many_arguments)]
@@ -2472,8 +2472,14 @@ impl<'d> Extractor<'d> {
             state.breakdown_fresh,
         );
         state.current = None;
+        // "năng suất lúa" names the rice yield; any other yield is the
+        // crop's ("năng suất bình quân", the crop in its item).
+        let code = match self.find(gap, None) {
+            Some((ind, _)) if ind.code == "rice_yield" => "rice_yield",
+            _ => "crop_yield",
+        };
         if let Some(i) = self.begin(gap, cursor, mentions, loc, state, Some(q), span, in_paren) {
-            self.obs[i].indicator = String::new();
+            self.obs[i].indicator = code.into();
             self.obs[i].label = "năng suất".into();
             self.obs[i].breakdown = item.clone();
             self.sentence_levels.push(i);
@@ -2599,7 +2605,9 @@ impl<'d> Extractor<'d> {
                     .rev()
                     .chain(self.last_levels.iter().rev())
                     .map(|&i| self.obs[i].indicator.as_str())
-                    .find(|c| !c.is_empty());
+                    // (A yield between the area and the output is of the
+                    // same crop.)
+                    .find(|c| !c.is_empty() && !c.ends_with("_yield"));
                 let next = gap[r.end..].split_whitespace().next().unwrap_or("");
                 let named_item =
                     !next.is_empty() && !self.with_lower(next, |l| EDGE_SET.contains(l));
