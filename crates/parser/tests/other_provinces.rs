@@ -2244,3 +2244,31 @@ fn monthly_brief_indicators_the_catalog_lacked() {
         ],
     );
 }
+
+#[test]
+fn hectares_and_dollars_written_out_are_units() {
+    // "tạ/héc-ta" is a yield as "tạ/ha" is, and "tỉ đôla Mỹ" dollars as
+    // "tỷ USD" are; a rice yield takes no item from the vegetables' area
+    // before it.
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Hoa màu các loại gieo trồng 31.250 héc-ta. Năng suất lúa bình quân đạt 61,5 \
+         tạ/héc-ta, tăng 2,1 tạ/héc-ta so cùng kỳ.\n\n\
+         2. Đầu tư nước ngoài\n\n\
+         Vốn đầu tư trực tiếp nước ngoài thực hiện 5 tháng ước đạt 1,2 tỉ đôla Mỹ.",
+    );
+    let rows = rows(&r);
+    assert!(
+        rows.iter().any(|r| r.starts_with(&format!(
+            "rice_yield |  | {MAY} | 61.5 tạ/héc-ta Other x1 | Actual | SamePeriodLastYear +2.1 tạ/héc-ta"
+        ))),
+        "{}",
+        rows.join("\n")
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("| 1.2 tỉ đôla Mỹ Usd x1000000000 |")),
+        "{}",
+        rows.join("\n")
+    );
+}

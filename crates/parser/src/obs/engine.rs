@@ -2444,12 +2444,24 @@ impl<'d> Extractor<'d> {
         span: Span,
         in_paren: bool,
     ) -> usize {
-        // The item named in its sentence, or of the crop area before it.
+        // "năng suất lúa" names the rice yield; any other yield is the
+        // crop's ("năng suất bình quân", the crop in its item).
+        let code = match self.find(gap, None) {
+            Some((ind, _)) if ind.code == "rice_yield" => "rice_yield",
+            _ => "crop_yield",
+        };
+        // The item named in its sentence, or of the crop area before it
+        // (of the rice area only for a rice yield: "hoa màu các loại gieo
+        // trồng 46.715 ha. Năng suất lúa ..." is no yield of the vegetables).
         let item = state
             .current
             .filter(|&c| {
-                self.sentence_levels.contains(&c)
-                    || ["rice_area", "crop_area"].contains(&self.obs[c].indicator.as_str())
+                let ind = self.obs[c].indicator.as_str();
+                if code == "rice_yield" {
+                    ind == "rice_area"
+                } else {
+                    self.sentence_levels.contains(&c) || ["rice_area", "crop_area"].contains(&ind)
+                }
             })
             .map(|c| self.obs[c].breakdown.clone())
             .filter(|b| !b.is_empty())
@@ -2472,12 +2484,6 @@ impl<'d> Extractor<'d> {
             state.breakdown_fresh,
         );
         state.current = None;
-        // "năng suất lúa" names the rice yield; any other yield is the
-        // crop's ("năng suất bình quân", the crop in its item).
-        let code = match self.find(gap, None) {
-            Some((ind, _)) if ind.code == "rice_yield" => "rice_yield",
-            _ => "crop_yield",
-        };
         if let Some(i) = self.begin(gap, cursor, mentions, loc, state, Some(q), span, in_paren) {
             self.obs[i].indicator = code.into();
             self.obs[i].label = "năng suất".into();
@@ -3358,7 +3364,7 @@ fn is_yield(unit: &str) -> bool {
     if !u.as_bytes().contains(&b'/') {
         return false;
     }
-    ["tạ/ha", "tấn/ha", "kg/ha"]
+    ["tạ/ha", "tấn/ha", "kg/ha", "tạ/héc-ta", "tấn/héc-ta"]
         .iter()
         .any(|y| u.chars().flat_map(char::to_lowercase).eq(y.chars()))
 }
