@@ -2246,6 +2246,29 @@ fn monthly_brief_indicators_the_catalog_lacked() {
 }
 
 #[test]
+fn respective_changes_go_to_their_bases_in_order() {
+    // "so với tháng trước và cùng kỳ tăng lần lượt 3,2% và 11,8%" (or the
+    // bases after the percents): two changes of one subject, each on its
+    // base in the order written, not two levels of the index.
+    let r = report(
+        "1. Sản xuất công nghiệp\n\n\
+         Chỉ số tiêu thụ ngành công nghiệp chế biến, chế tạo tháng 5 so với tháng trước và \
+         cùng kỳ tăng lần lượt 3,2% và 11,8%. Chỉ số sản xuất công nghiệp tháng 5 giảm \
+         tương ứng 1,5% và 0,7% so với tháng trước và so với cùng kỳ năm trước.",
+    );
+    let (m, y) = ("PreviousPeriod", "SamePeriodLastYear");
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "manufacturing_consumption_index |  | {MAY} | - | Actual | {m} +3.2%, {y} +11.8%"
+            ),
+            &format!("iip |  | {MAY} | - | Actual | {m} -1.5%, {y} -0.7%"),
+        ],
+    );
+}
+
+#[test]
 fn hectares_and_dollars_written_out_are_units() {
     // "tạ/héc-ta" is a yield as "tạ/ha" is, and "tỉ đôla Mỹ" dollars as
     // "tỷ USD" are; a rice yield takes no item from the vegetables' area

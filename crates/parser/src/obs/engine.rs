@@ -446,7 +446,95 @@ pub fn extract(
         );
     }
     issues.append(&mut x.issues);
+    respective_changes(&mut x.obs, anchor);
     x.obs
+}
+
+/// "so với tháng trước và cùng kỳ tăng lần lượt 5,4% và 17,2%" (or the
+/// bases after: "giảm tương ứng 1,5% và 0,7% so với tháng trước và so với
+/// cùng kỳ"): two changes of one subject, each on its base in order, read
+/// first as two levels of it (the verb is not next to the figures).
+fn respective_changes(obs: &mut Vec<Observation>, anchor: Anchor) {
+    static BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?:^|[\s,;])[Ss]o\s+(?:với\s+)?([^,;.%]+?)\s+và\s+(?:so\s+(?:với\s+)?)?([^,;.%]+?)\s*,?\s*(?:đều\s+)?(tăng|giảm)\s+(?:lần\s+lượt|tương\s+ứng)\s+(?:là\s+)?(\d[\d.,]*)\s*%\s*(?:và|,)\s*(\d[\d.,]*)\s*%",
+        )
+        .expect("respective bases before")
+    });
+    static AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(tăng|giảm)\s+(?:lần\s+lượt|tương\s+ứng)\s+(?:là\s+)?(\d[\d.,]*)\s*%\s*(?:và|,)\s*(\d[\d.,]*)\s*%\s+so\s+(?:với\s+)?([^,;%]+?)\s+và\s+(?:so\s+(?:với\s+)?)?([^,;%]+?)\s*(?:[,;]|\.(?:\s|$)|$)",
+        )
+        .expect("respective bases after")
+    });
+    let mut i = 0;
+    while i + 1 < obs.len() {
+        let s = &obs[i].provenance.sentence;
+        let pair = obs[i].provenance.sentence == obs[i + 1].provenance.sentence
+            && (s.contains("lần lượt") || s.contains("tương ứng"))
+            && obs[i].indicator == obs[i + 1].indicator
+            && obs[i].label == obs[i + 1].label
+            && obs[i].comparisons.is_empty()
+            && obs[i + 1].comparisons.is_empty();
+        let levels = |o: &Observation| {
+            o.quantity
+                .as_ref()
+                .filter(|q| q.unit_code == UnitCode::Percent)
+                .map(|q| q.value)
+        };
+        let (Some(p), Some(q)) = (levels(&obs[i]), levels(&obs[i + 1])) else {
+            i += 1;
+            continue;
+        };
+        if !pair {
+            i += 1;
+            continue;
+        }
+        let found = BEFORE
+            .captures_iter(s)
+            .map(|c| {
+                (
+                    c[1].to_owned(),
+                    c[2].to_owned(),
+                    c[3].to_owned(),
+                    c[4].to_owned(),
+                    c[5].to_owned(),
+                )
+            })
+            .chain(AFTER.captures_iter(s).map(|c| {
+                (
+                    c[4].to_owned(),
+                    c[5].to_owned(),
+                    c[1].to_owned(),
+                    c[2].to_owned(),
+                    c[3].to_owned(),
+                )
+            }))
+            .find_map(|(a, b, verb, x, y)| {
+                let (x, y) = (parse_number(&x)?, parse_number(&y)?);
+                if x != p || y != q {
+                    return None;
+                }
+                let (ba, la, _) = base_at(&format!("so với {}", a.trim()), anchor)?;
+                let (bb, lb, _) = base_at(&format!("so với {}", b.trim()), anchor)?;
+                let sign = if verb == "giảm" { -1.0 } else { 1.0 };
+                Some([(ba, la, sign * x), (bb, lb, sign * y)])
+            });
+        if let Some(changes) = found {
+            obs[i].quantity = None;
+            obs[i].comparisons = changes
+                .into_iter()
+                .map(|(base, base_label, v)| Comparison {
+                    base,
+                    base_label,
+                    change: Change::PercentChange(v),
+                    qualifier: Qualifier::Exact,
+                })
+                .collect();
+            obs.remove(i + 1);
+        }
+        i += 1;
+    }
 }
 
 impl<'d> Extractor<'d> {
