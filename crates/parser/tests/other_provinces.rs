@@ -2295,3 +2295,24 @@ fn hectares_and_dollars_written_out_are_units() {
         rows.join("\n")
     );
 }
+
+#[test]
+fn a_count_of_groups_before_its_base_ends_at_the_base() {
+    // "có 5 nhóm tăng và 6 nhóm giảm so với tháng trước": the second count
+    // is of "nhóm giảm"; the "so" of its base is no part of its name.
+    let r = report(
+        "2. Thương mại\n\n\
+         Trong 11 nhóm ngành hàng, có 5 nhóm tăng và 6 nhóm giảm so với tháng trước.",
+    );
+    let labels: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    assert!(
+        labels.iter().any(|l| l.starts_with(" | nhóm giảm | ")),
+        "{}",
+        labels.join("\n")
+    );
+    assert!(
+        labels.iter().all(|l| !l.contains("giảm so")),
+        "{}",
+        labels.join("\n")
+    );
+}

@@ -4044,6 +4044,11 @@ fn post_words(text: &str) -> &str {
             end = i;
         }
     }
+    // "6 nhóm giảm so với tháng trước" counts "nhóm giảm": the "so" of
+    // its base, left before " với ", is no part of the name.
+    if let Some(t) = text[..end].strip_suffix(" so") {
+        end = t.len();
+    }
     let end = text[..end]
         .bytes()
         .position(|b| b.is_ascii_digit())
