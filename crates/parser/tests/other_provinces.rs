@@ -2316,3 +2316,29 @@ fn a_count_of_groups_before_its_base_ends_at_the_base() {
         labels.join("\n")
     );
 }
+
+#[test]
+fn a_percent_after_a_rise_and_a_comma_is_the_rise() {
+    // "nhóm giáo dục tăng mạnh, hơn 2%": the percent says how much the
+    // group rose, after the comma; it is no level of the index (nor is
+    // "có mức tăng khá, trên 0,4%").
+    let r = report(
+        "3. Giá cả\n\n\
+         Chỉ số giá tiêu dùng tháng 5 tăng 0,3% so với tháng trước. Có 5 nhóm tăng, trong đó \
+         nhóm giáo dục tăng mạnh, hơn 2% do học phí tăng. Nhóm văn hóa, giải trí và du lịch có \
+         mức tăng khá, trên 0,4%.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let all = rows.join("\n");
+    assert!(
+        rows.iter().all(|r| !r.contains("Percent x1")),
+        "no percent level:\n{all}"
+    );
+    let edu = rows
+        .iter()
+        .find(|r| r.contains("+2%"))
+        .unwrap_or_else(|| panic!("the rise of education:\n{all}"));
+    assert!(edu.starts_with("cpi |"), "{edu}");
+    assert!(edu.contains("| nhóm giáo dục |"), "{edu}");
+    assert!(rows.iter().any(|r| r.contains("+0.4%")), "{all}");
+}

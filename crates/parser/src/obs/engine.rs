@@ -292,6 +292,8 @@ const EDGE_WORDS: &[&str] = &[
     "lại", "thêm", "mức", "đáng", "kể", "vẫn", "đều", "cả", "năm", "trước", "tháng", "dao", "động",
     "vượt", "chung", "đi", "làm", "thực", "tế", "nhẹ", "mạnh", "rất", "nhanh", "hay", "tức",
     "tương", "đương",
+    // "nhóm nhà ở tăng mạnh, hơn 1%": how much, after a comma.
+    "tăng,", "giảm,", "mạnh,", "nhẹ,", "khá,", "nhanh,",
 ];
 
 /// Reads every observation of the report.
@@ -3932,6 +3934,21 @@ fn classify(
     let times = unit.is_some_and(|u| u.text == "lần");
     if times || g.ends_with("gấp") {
         return Kind::Ratio;
+    }
+    // "nhóm nhà ở ... tăng mạnh, hơn 1%", "có mức tăng khá, trên 0,5%":
+    // how much, after a comma (a percent's only; a verb before the comma
+    // is then read as below).
+    if percent && let Some(r) = g.strip_suffix(',') {
+        let r = r.trim_end();
+        let verb = ["tăng", "giảm"].iter().any(|v| {
+            r.ends_with(v)
+                || ["cao", "mạnh", "nhẹ", "khá", "nhanh", "sâu"]
+                    .iter()
+                    .any(|a| r.strip_suffix(a).is_some_and(|x| x.trim_end().ends_with(v)))
+        });
+        if verb {
+            g = r;
+        }
     }
     // The most of all: "tăng cao nhất", "giảm mạnh nhất".
     if let Some(r) = g.strip_suffix(" nhất") {
