@@ -2342,3 +2342,28 @@ fn a_percent_after_a_rise_and_a_comma_is_the_rise() {
     assert!(edu.contains("| nhóm giáo dục |"), "{edu}");
     assert!(rows.iter().any(|r| r.contains("+0.4%")), "{all}");
 }
+
+#[test]
+fn cpi_groups_in_later_sentences_take_the_headlines_base() {
+    // "CPI tháng 5 tăng 0,42% so với tháng trước. ... Nhóm giao thông giảm
+    // 1,2%": a group's change in a sentence naming no base is on the base
+    // of the index's own change (the month before), not the year before.
+    // A group sentence naming its base keeps it.
+    let r = report(
+        "3. Giá cả\n\n\
+         Chỉ số giá tiêu dùng (CPI) tháng 5 tăng 0,42% so với tháng trước. Nhóm giao \
+         thông giảm 1,2%; nhóm giáo dục tăng 0,8%. So với \
+         cùng kỳ năm trước, nhóm nhà ở và vật liệu xây dựng tăng 3,5%.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let all = rows.join("\n");
+    let find = |needle: &str| {
+        rows.iter()
+            .find(|r| r.contains(needle))
+            .unwrap_or_else(|| panic!("{needle}:\n{all}"))
+            .clone()
+    };
+    assert!(find("-1.2%").contains("PreviousPeriod -1.2%"), "{all}");
+    assert!(find("+0.8%").contains("PreviousPeriod +0.8%"), "{all}");
+    assert!(find("+3.5%").contains("SamePeriodLastYear +3.5%"), "{all}");
+}

@@ -100,6 +100,9 @@ struct Extractor<'d> {
     /// Levels stated in the last sentence that had any, for "So sánh
     /// với ...:" sentences.
     last_levels: Vec<usize>,
+    /// The base of the consumer price index's own change (its first, in
+    /// its sentence): section, sentence offset, base and its words.
+    cpi_head: Option<(String, usize, ComparisonBase, String)>,
     sentence_levels: Vec<usize>,
     /// Levels of the sentence a clause opened by its base compares ("xảy
     /// ra 12 vụ ..., làm chết 8 người, ...; so với cùng kỳ giảm 2 vụ, giảm
@@ -338,6 +341,7 @@ pub fn extract(
         },
         refs_reach: Vec::new(),
         last_levels: Vec::new(),
+        cpi_head: None,
         sentence_levels: Vec::new(),
         clause_targets: Vec::new(),
         clause_next: None,
@@ -540,6 +544,41 @@ fn respective_changes(obs: &mut Vec<Observation>, anchor: Anchor) {
 }
 
 impl<'d> Extractor<'d> {
+    /// The base of a change of observation `i`: the one written, else for a
+    /// group of the consumer price index in a later sentence naming none
+    /// ("CPI tháng 5 tăng 0,42% so với tháng trước. Nhóm giao thông giảm
+    /// 1,2%"), the base of the index's own change in the same section.
+    /// Remembers the index's own first base of each sentence.
+    fn cpi_base(
+        &mut self,
+        i: usize,
+        written: Option<(ComparisonBase, String)>,
+        loc: Loc,
+    ) -> Option<(ComparisonBase, String)> {
+        let o = &self.obs[i];
+        if o.indicator != "cpi" || loc.footnote.is_some() {
+            return written;
+        }
+        let same_section = |h: &(String, usize, ComparisonBase, String)| h.0 == loc.section;
+        match written {
+            Some((b, l)) => {
+                let new_sentence = self
+                    .cpi_head
+                    .as_ref()
+                    .is_none_or(|h| !same_section(h) || h.1 != loc.sentence_off);
+                if o.breakdown.is_empty() && new_sentence && b != ComparisonBase::Other {
+                    self.cpi_head = Some((loc.section.to_owned(), loc.sentence_off, b, l.clone()));
+                }
+                Some((b, l))
+            }
+            None => self
+                .cpi_head
+                .as_ref()
+                .filter(|h| same_section(h) && h.1 != loc.sentence_off && !o.breakdown.is_empty())
+                .map(|h| (h.2, h.3.clone())),
+        }
+    }
+
     /// `catalog::find_in`, remembered for the clause being read.
     fn find(&self, text: &str, previous: Option<&'static str>) -> Found {
         // Keyed by the slice itself (address and length): every text looked
@@ -1944,7 +1983,7 @@ impl<'d> Extractor<'d> {
                 let plan = (kind == Kind::Attain && gap_lower.trim_end().ends_with("đạt"))
                     .then(|| state.plan_base.clone())
                     .flatten();
-                let (base, base_label) = base
+                let explicit = base
                     .or(plan)
                     .or_else(|| {
                         state
@@ -1958,11 +1997,13 @@ impl<'d> Extractor<'d> {
                             .get(..(span.start as usize).saturating_sub(loc.sentence_off));
                         last_base_written(before.unwrap_or(""), self.anchor)
                             .filter(|(b, _)| !plan_for_change(kind, *b))
-                    })
-                    .unwrap_or_else(|| match kind {
-                        Kind::Exceed => (ComparisonBase::BudgetEstimate, String::new()),
-                        _ => (ComparisonBase::SamePeriodLastYear, String::new()),
                     });
+                let (base, base_label) =
+                    self.cpi_base(current, explicit, loc)
+                        .unwrap_or_else(|| match kind {
+                            Kind::Exceed => (ComparisonBase::BudgetEstimate, String::new()),
+                            _ => (ComparisonBase::SamePeriodLastYear, String::new()),
+                        });
                 let change = match kind {
                     Kind::Change(sign)
                         if unit.as_ref().is_some_and(|u| u.code == UnitCode::Percent) =>
