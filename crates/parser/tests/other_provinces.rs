@@ -2367,3 +2367,28 @@ fn cpi_groups_in_later_sentences_take_the_headlines_base() {
     assert!(find("+0.8%").contains("PreviousPeriod +0.8%"), "{all}");
     assert!(find("+3.5%").contains("SamePeriodLastYear +3.5%"), "{all}");
 }
+
+#[test]
+fn projects_adjusting_their_capital_are_no_new_projects() {
+    // "cấp mới ... cho 12 dự án FDI với tổng vốn đầu tư đạt 85,3 triệu USD
+    // và 7 dự án điều chỉnh tăng vốn với tổng vốn đầu tư là 41,2 triệu
+    // USD": the second count is of adjusted projects, and each capital is
+    // of the projects counted before it.
+    let r = report(
+        "5. Đầu tư nước ngoài\n\n\
+         Trong 5 tháng, tỉnh đã cấp mới Giấy chứng nhận đăng ký đầu tư cho 12 dự án đầu tư \
+         trực tiếp nước ngoài với tổng vốn đầu tư đạt 85,3 triệu USD và 7 dự án điều chỉnh \
+         tăng vốn với tổng vốn đầu tư là 41,2 triệu USD.",
+    );
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    let mu = "triệu USD Usd x1000000";
+    assert_rows(
+        &r,
+        &[
+            &format!("fdi_projects_new |  | {ytd} | 12 dự án Project x1 | Actual | "),
+            &format!("fdi_projects_new_capital |  | {ytd} | 85.3 {mu} | Actual | "),
+            &format!("fdi_projects_adjusted |  | {ytd} | 7 dự án Project x1 | Actual | "),
+            &format!("fdi_projects_adjusted_capital |  | {ytd} | 41.2 {mu} | Actual | "),
+        ],
+    );
+}

@@ -453,7 +453,57 @@ pub fn extract(
     }
     issues.append(&mut x.issues);
     respective_changes(&mut x.obs, anchor);
+    adjusted_projects(&mut x.obs);
     x.obs
+}
+
+/// "cấp mới ... cho 681 dự án FDI với tổng vốn đầu tư đạt 1,89 tỷ USD và
+/// 184 dự án điều chỉnh tăng vốn với tổng vốn đầu tư là 703,4 triệu USD":
+/// a count of projects right before "điều chỉnh" is of adjusted projects,
+/// not of more new ones (the subject in force); an amount of capital right
+/// after a count of projects, named by no indicator, is that count's
+/// capital.
+fn adjusted_projects(obs: &mut [Observation]) {
+    static ADJUSTED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(\d[\d.,]*)\s+(?:lượt\s+)?dự\s+án\s+(?:được\s+)?điều\s+chỉnh")
+            .expect("adjusted projects")
+    });
+    for i in 0..obs.len() {
+        let code = obs[i].indicator.as_str();
+        if !["fdi_projects_new", "domestic_projects_new"].contains(&code) {
+            continue;
+        }
+        let Some(value) = obs[i]
+            .quantity
+            .as_ref()
+            .filter(|q| q.unit_code == UnitCode::Project)
+            .map(|q| q.value)
+        else {
+            continue;
+        };
+        let s = &obs[i].provenance.sentence;
+        let adjusted = s.contains("điều chỉnh")
+            && ADJUSTED
+                .captures_iter(s)
+                .any(|c| parse_number(&c[1]) == Some(value));
+        let count = if adjusted {
+            code.replace("_new", "_adjusted")
+        } else {
+            code.to_owned()
+        };
+        if let Some(next) = obs.get(i + 1)
+            && next.indicator.is_empty()
+            && next.provenance.sentence == obs[i].provenance.sentence
+            && next
+                .quantity
+                .as_ref()
+                .is_some_and(|q| matches!(q.unit_code, UnitCode::Usd | UnitCode::Vnd))
+            && lowercase(&next.label).contains("vốn")
+        {
+            obs[i + 1].indicator = format!("{count}_capital");
+        }
+        obs[i].indicator = count;
+    }
 }
 
 /// "so với tháng trước và cùng kỳ tăng lần lượt 5,4% và 17,2%" (or the
