@@ -525,23 +525,23 @@ fn respective_changes(obs: &mut Vec<Observation>, anchor: Anchor) {
     });
     let mut i = 0;
     while i + 1 < obs.len() {
-        let s = &obs[i].provenance.sentence;
-        let pair = obs[i].provenance.sentence == obs[i + 1].provenance.sentence
-            && (s.contains("lần lượt") || s.contains("tương ứng"))
-            && obs[i].indicator == obs[i + 1].indicator
-            && obs[i].label == obs[i + 1].label
-            && obs[i].comparisons.is_empty()
-            && obs[i + 1].comparisons.is_empty();
+        // Two percent levels without comparisons first (most pairs are
+        // not), then the sentence.
         let levels = |o: &Observation| {
             o.quantity
                 .as_ref()
-                .filter(|q| q.unit_code == UnitCode::Percent)
+                .filter(|q| q.unit_code == UnitCode::Percent && o.comparisons.is_empty())
                 .map(|q| q.value)
         };
         let (Some(p), Some(q)) = (levels(&obs[i]), levels(&obs[i + 1])) else {
             i += 1;
             continue;
         };
+        let s = &obs[i].provenance.sentence;
+        let pair = obs[i].indicator == obs[i + 1].indicator
+            && obs[i].label == obs[i + 1].label
+            && obs[i].provenance.sentence == obs[i + 1].provenance.sentence
+            && (s.contains("lần lượt") || s.contains("tương ứng"));
         if !pair {
             i += 1;
             continue;
