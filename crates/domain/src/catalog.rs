@@ -200,6 +200,43 @@ static CATALOG: &[Indicator] = &[
             "tổng sản phẩm bình quân đầu người",
         ],
     ),
+    // Productivity is no crop's yield ("năng suất" alone is).
+    ind(
+        "labour_productivity",
+        "Năng suất lao động",
+        "Labour productivity",
+        Macro,
+        U::Vnd,
+        &["năng suất lao động", "năng suất lao động xã hội"],
+    ),
+    // Banking (the provinces' "lĩnh vực ngân hàng" paragraph).
+    ind(
+        "deposits_mobilised",
+        "Vốn huy động",
+        "Deposits mobilised by credit institutions",
+        Macro,
+        U::Vnd,
+        &[
+            "vốn huy động",
+            "tổng vốn huy động",
+            "nguồn vốn huy động",
+            "tổng nguồn vốn huy động",
+        ],
+    ),
+    ind(
+        "credit_outstanding",
+        "Dư nợ tín dụng",
+        "Credit outstanding",
+        Macro,
+        U::Vnd,
+        &[
+            "dư nợ tín dụng",
+            "tổng dư nợ tín dụng",
+            "dư nợ cho vay",
+            "tổng dư nợ cho vay",
+            "tổng dư nợ",
+        ],
+    ),
     // --- Industry ----------------------------------------------------------
     ind(
         "iip",
@@ -215,6 +252,37 @@ static CATALOG: &[Indicator] = &[
             "chỉ số phát triển sản xuất công nghiệp",
             "chỉ số iip",
             "iip",
+        ],
+    ),
+    // The statistics offices' monthly pair after the index: sales and
+    // stocks of manufacturing (a percent against a base).
+    ind(
+        "manufacturing_consumption_index",
+        "Chỉ số tiêu thụ ngành công nghiệp chế biến, chế tạo",
+        "Consumption index of manufacturing",
+        Industry,
+        U::Percent,
+        &[
+            "chỉ số tiêu thụ ngành công nghiệp chế biến, chế tạo",
+            "chỉ số tiêu thụ toàn ngành công nghiệp chế biến, chế tạo",
+            "chỉ số tiêu thụ sản phẩm ngành công nghiệp chế biến, chế tạo",
+            "chỉ số tiêu thụ sản phẩm công nghiệp chế biến, chế tạo",
+            "chỉ số tiêu thụ công nghiệp chế biến, chế tạo",
+            "chỉ số tiêu thụ",
+        ],
+    ),
+    ind(
+        "manufacturing_inventory_index",
+        "Chỉ số tồn kho ngành công nghiệp chế biến, chế tạo",
+        "Inventory index of manufacturing",
+        Industry,
+        U::Percent,
+        &[
+            "chỉ số tồn kho ngành công nghiệp chế biến, chế tạo",
+            "chỉ số tồn kho toàn ngành công nghiệp chế biến, chế tạo",
+            "chỉ số tồn kho sản phẩm ngành công nghiệp chế biến, chế tạo",
+            "chỉ số tồn kho công nghiệp chế biến, chế tạo",
+            "chỉ số tồn kho",
         ],
     ),
     ind(
@@ -622,6 +690,28 @@ static CATALOG: &[Indicator] = &[
         ],
     ),
     ind(
+        "state_budget_investment",
+        "Vốn đầu tư thực hiện từ nguồn ngân sách nhà nước",
+        "Realized investment from the state budget",
+        Investment,
+        U::Vnd,
+        &[
+            "vốn đầu tư thực hiện từ nguồn ngân sách nhà nước",
+            "vốn đầu tư thực hiện từ nguồn vốn ngân sách nhà nước",
+            "vốn đầu tư thực hiện thuộc nguồn vốn ngân sách nhà nước",
+            "vốn đầu tư thực hiện từ nguồn nsnn",
+            "vốn đầu tư thực hiện thuộc nguồn vốn nsnn",
+            "vốn đầu tư từ nguồn ngân sách nhà nước",
+            "vốn đầu tư từ ngân sách nhà nước",
+            "tổng vốn đầu tư từ ngân sách nhà nước",
+            "vốn đầu tư thuộc nguồn vốn ngân sách nhà nước",
+            "vốn đầu tư thuộc nguồn vốn nsnn",
+            "vốn đầu tư thuộc nguồn vốn nsnn do địa phương quản lý",
+            "vốn đầu tư thuộc nguồn vốn ngân sách nhà nước do địa phương quản lý",
+            "vốn đầu tư phát triển của nhà nước do địa phương quản lý",
+        ],
+    ),
+    ind(
         "investment_attracted",
         "Vốn đầu tư thu hút (quy đổi)",
         "Investment attracted (converted to USD)",
@@ -910,6 +1000,23 @@ static CATALOG: &[Indicator] = &[
         U::Tonne,
         &["sản lượng lúa", "sản lượng thóc"],
     ),
+    // Yields, in "tạ/ha" (a unit without a code: OTHER).
+    ind(
+        "crop_yield",
+        "Năng suất cây trồng",
+        "Crop yield",
+        Agriculture,
+        U::Other,
+        &["năng suất", "năng suất bình quân", "năng suất cây trồng"],
+    ),
+    ind(
+        "rice_yield",
+        "Năng suất lúa",
+        "Rice yield",
+        Agriculture,
+        U::Other,
+        &["năng suất lúa", "năng suất lúa bình quân", "năng suất thóc"],
+    ),
     ind(
         "livestock_herd",
         "Tổng đàn vật nuôi",
@@ -1087,6 +1194,19 @@ static CATALOG: &[Indicator] = &[
             "giải quyết việc làm mới",
             "giải quyết việc làm",
             "lao động được tạo việc làm",
+        ],
+    ),
+    ind(
+        "unemployment_rate",
+        "Tỷ lệ thất nghiệp",
+        "Unemployment rate",
+        Labour,
+        U::Percent,
+        &[
+            "tỷ lệ thất nghiệp",
+            "tỉ lệ thất nghiệp",
+            "tỷ lệ thất nghiệp của lực lượng lao động trong độ tuổi",
+            "tỉ lệ thất nghiệp của lực lượng lao động trong độ tuổi",
         ],
     ),
     ind(
@@ -3074,6 +3194,66 @@ mod tests {
         assert_eq!(
             found("chuyển hoá 334,9 ha rừng trồng gỗ nhỏ sang gỗ lớn", None).map(|x| x.0),
             Some("forest_large_timber_conversion")
+        );
+    }
+
+    #[test]
+    fn monthly_brief_names_of_yields_banking_and_stocks() {
+        for (text, code, name) in [
+            (
+                "Năng suất lúa bình quân đạt 62,5 tạ/ha",
+                "rice_yield",
+                "Năng suất lúa bình quân",
+            ),
+            ("năng suất ước đạt 56,5 tạ/ha", "crop_yield", "năng suất"),
+            // Productivity is no yield.
+            (
+                "năng suất lao động đạt 152 triệu đồng/người",
+                "labour_productivity",
+                "năng suất lao động",
+            ),
+            (
+                "Tỉ lệ thất nghiệp khu vực thành thị là 3,1%",
+                "unemployment_rate",
+                "Tỉ lệ thất nghiệp",
+            ),
+            (
+                "tổng nguồn vốn huy động ước đạt 73.500 tỷ đồng",
+                "deposits_mobilised",
+                "tổng nguồn vốn huy động",
+            ),
+            (
+                "tổng dư nợ cho vay đạt 81.200 tỷ đồng",
+                "credit_outstanding",
+                "tổng dư nợ cho vay",
+            ),
+            (
+                "Chỉ số tồn kho toàn ngành công nghiệp chế biến, chế tạo tăng 2,1%",
+                "manufacturing_inventory_index",
+                "Chỉ số tồn kho toàn ngành công nghiệp chế biến, chế tạo",
+            ),
+            (
+                "chỉ số tiêu thụ ngành công nghiệp chế biến, chế tạo tăng 5%",
+                "manufacturing_consumption_index",
+                "chỉ số tiêu thụ ngành công nghiệp chế biến, chế tạo",
+            ),
+            // Longer than "vốn đầu tư thực hiện" (realized_investment).
+            (
+                "Vốn đầu tư thực hiện từ nguồn ngân sách nhà nước ước đạt 512 tỷ đồng",
+                "state_budget_investment",
+                "Vốn đầu tư thực hiện từ nguồn ngân sách nhà nước",
+            ),
+            (
+                "vốn đầu tư thuộc nguồn vốn NSNN do địa phương quản lý đạt 248 tỷ đồng",
+                "state_budget_investment",
+                "vốn đầu tư thuộc nguồn vốn NSNN do địa phương quản lý",
+            ),
+        ] {
+            assert_eq!(found(text, None), Some((code, name)), "{text:?}");
+        }
+        assert_eq!(
+            found("Vốn đầu tư thực hiện trên địa bàn đạt 9.100 tỷ đồng", None).map(|x| x.0),
+            Some("realized_investment")
         );
     }
 

@@ -576,6 +576,7 @@ fn a_yield_is_one_unit_per_hectare() {
     let r = parse(CTK5, &Hints::default()).expect("sample parses");
     let y = at(&r, "63,85", None);
     assert_eq!(y.label, "năng suất");
+    assert_eq!(y.indicator, "crop_yield");
     // The crop of the sentence before (testdata/gold/samples/NOTES.md).
     assert_eq!(y.breakdown, "Lúa đông xuân 2023-2024");
     assert_eq!(

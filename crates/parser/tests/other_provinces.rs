@@ -117,15 +117,15 @@ fn list_items_keep_their_breakdown() {
             &format!(
                 "livestock_herd | gia cầm | {MAY} | 4.2 triệu con Head x1000000 | Estimate | {y} +3.8%"
             ),
-            &format!("realized_investment |  | {MAY} | 620 {bn} | Estimate | {y} +12.3%"),
+            &format!("state_budget_investment |  | {MAY} | 620 {bn} | Estimate | {y} +12.3%"),
             &format!(
-                "realized_investment | vốn ngân sách nhà nước cấp tỉnh | {MAY} | 410 {bn} | Estimate | {y} +10.1%"
+                "state_budget_investment | vốn ngân sách nhà nước cấp tỉnh | {MAY} | 410 {bn} | Estimate | {y} +10.1%"
             ),
             &format!(
-                "realized_investment | vốn ngân sách nhà nước cấp huyện | {MAY} | 180 {bn} | Estimate | {y} +16.8%"
+                "state_budget_investment | vốn ngân sách nhà nước cấp huyện | {MAY} | 180 {bn} | Estimate | {y} +16.8%"
             ),
             &format!(
-                "realized_investment | vốn ngân sách cấp xã | {MAY} | 30 {bn} | Estimate | {y} -4.5%"
+                "state_budget_investment | vốn ngân sách cấp xã | {MAY} | 30 {bn} | Estimate | {y} -4.5%"
             ),
         ],
     );
@@ -349,7 +349,7 @@ fn a_figure_a_year_earlier_or_a_plan_is_no_estimate() {
             &format!("budget_revenue |  | {ytd23} | 3670 {bn} | Actual | "),
             &format!("exports |  | {ytd} | 500 triệu USD Usd x1000000 | Estimate | "),
             &format!("exports |  | {ytd23} | 450 triệu USD Usd x1000000 | Actual | "),
-            &format!("realized_investment |  | {ytd} | 2100 {bn} | Estimate | "),
+            &format!("state_budget_investment |  | {ytd} | 2100 {bn} | Estimate | "),
             &format!(
                 "public_investment_plan |  | YEAR 2024-01-01..2024-12-31 | 6500 {bn} | Actual | "
             ),
@@ -734,8 +734,8 @@ fn a_share_of_the_plan_a_year_earlier_in_brackets() {
 #[test]
 fn a_yield_is_no_area_and_names_no_item() {
     // "năng suất ... tạ/ha" between an area and an output: a rate per
-    // hectare the catalog has no code for (indicator "", label "năng
-    // suất"), of the crop season in force; the output after it keeps the
+    // hectare (`crop_yield`, label "năng suất"), of the crop season in
+    // force; the output after it keeps the
     // season as its item, not "năng suất".
     let r = report(
         "1. Nông nghiệp\n\n\
@@ -747,7 +747,7 @@ fn a_yield_is_no_area_and_names_no_item() {
         &[
             &format!("rice_area | Vụ Mùa | {MAY} | 6850 ha Hectare x1 | Actual | Plan =101.5%"),
             &format!(
-                " | Vụ Mùa | {MAY} | 56.5 tạ/ha Other x1 | Estimate | SamePeriodLastYear +1.2%"
+                "crop_yield | Vụ Mùa | {MAY} | 56.5 tạ/ha Other x1 | Estimate | SamePeriodLastYear +1.2%"
             ),
             &format!("rice_output | Vụ Mùa | {MAY} | 38700 tấn Tonne x1 | Estimate | "),
         ],
@@ -965,7 +965,7 @@ fn rice_sown_directly_is_the_rice_area_of_its_season() {
         &r,
         &[
             &format!("rice_area | {s} | {MAY} | 36150 ha Hectare x1 | Actual | "),
-            &format!(" | {s} | {MAY} | 58.2 tạ/ha Other x1 | Estimate | "),
+            &format!("crop_yield | {s} | {MAY} | 58.2 tạ/ha Other x1 | Estimate | "),
             &format!("rice_output | {s} | {MAY} | ~210.4 nghìn tấn Tonne x1000 | Estimate | "),
         ],
     );
@@ -990,7 +990,7 @@ fn the_harvest_sentence_after_an_area_is_of_the_same_crop() {
         &r,
         &[
             &format!("rice_area | {s} | {MAY} | 61240 ha Hectare x1 | Actual | {y} -4.12%"),
-            &format!(" | {s} | {at} | 63.85 tạ/ha Other x1 | Estimate | {y} +1.96%"),
+            &format!("crop_yield | {s} | {at} | 63.85 tạ/ha Other x1 | Estimate | {y} +1.96%"),
             &format!("rice_output | {s} | {at} | 391020 tấn Tonne x1 | Estimate | {y} -2.24%"),
         ],
     );
@@ -1227,9 +1227,9 @@ fn the_season_after_a_rice_area_is_its_item() {
             &format!(
                 "rice_area | lúa mùa đã thu hoạch | {MAY} | 36850-41200 ha Hectare x1 | Actual | "
             ),
-            &format!(" | lúa mùa | {MAY} | 52.6 tạ/ha Other x1 | Estimate | "),
+            &format!("crop_yield | lúa mùa | {MAY} | 52.6 tạ/ha Other x1 | Estimate | "),
             &format!("rice_area | lúa đông xuân | {MAY} | 40100 ha Hectare x1 | Actual | "),
-            &format!(" | lúa đông xuân | {MAY} | 60.1 tạ/ha Other x1 | Estimate | "),
+            &format!("crop_yield | lúa đông xuân | {MAY} | 60.1 tạ/ha Other x1 | Estimate | "),
         ],
     );
 }
@@ -1900,7 +1900,7 @@ fn a_topic_led_sentence_opens_a_subject_of_its_own() {
         .find(|r| r.contains("51200"))
         .expect("the deposits figure");
     assert!(
-        deposits.starts_with(" | vốn huy động tại địa phương | "),
+        deposits.starts_with("deposits_mobilised | vốn huy động | "),
         "{deposits}\n{}",
         rows.join("\n")
     );
@@ -2025,13 +2025,13 @@ fn an_items_two_bare_changes_take_its_parents_two_bases_in_order() {
         &r,
         &[
             &format!(
-                "realized_investment |  | {MAY} | 520 {bn} | Estimate | {m} +4.1%, {y} +12.6%"
+                "state_budget_investment |  | {MAY} | 520 {bn} | Estimate | {m} +4.1%, {y} +12.6%"
             ),
             &format!(
-                "realized_investment | vốn ngân sách nhà nước cấp tỉnh | {MAY} | 380 {bn} | Estimate | {m} +3.8%, {y} +10.2%"
+                "state_budget_investment | vốn ngân sách nhà nước cấp tỉnh | {MAY} | 380 {bn} | Estimate | {m} +3.8%, {y} +10.2%"
             ),
             &format!(
-                "realized_investment | vốn ngân sách nhà nước cấp huyện | {MAY} | 110 {bn} | Estimate | {m} +5%, {y} -2.4%"
+                "state_budget_investment | vốn ngân sách nhà nước cấp huyện | {MAY} | 110 {bn} | Estimate | {m} +5%, {y} -2.4%"
             ),
         ],
     );
@@ -2199,6 +2199,196 @@ fn a_signed_percent_in_brackets_after_a_listed_product_is_its_change() {
             &format!("industrial_product_output | gạch ốp lát | {ytd} | - | Actual | {y} -6.4%"),
             &format!("industrial_product_output | bia các loại | {ytd} | - | Actual | {y} +3.1%"),
             &format!("electricity_output |  | {ytd} | - | Actual | {y} +7.7%"),
+        ],
+    );
+}
+
+#[test]
+fn monthly_brief_indicators_the_catalog_lacked() {
+    // Figures every statistics office's brief gives and the catalog had no
+    // name for: the manufacturing consumption and inventory indices, the
+    // state-budget investment, the rice yield, the unemployment rate and
+    // the banks' deposits and credit. Each was a subject without indicator
+    // (or the figure of the indicator before it).
+    let r = report(
+        "1. Sản xuất công nghiệp\n\n\
+         Chỉ số tiêu thụ ngành công nghiệp chế biến, chế tạo tháng 5 tăng 6,3% so với cùng kỳ. \
+         Chỉ số tồn kho ngành công nghiệp chế biến, chế tạo tại thời điểm 31/5/2024 giảm 4,1% \
+         so với cùng thời điểm năm trước.\n\n\
+         2. Đầu tư\n\n\
+         Vốn đầu tư thực hiện từ nguồn ngân sách nhà nước tháng 5 ước đạt 512 tỷ đồng, tăng \
+         7,2% so với cùng kỳ.\n\n\
+         3. Nông nghiệp\n\n\
+         Năng suất lúa bình quân ước đạt 68,4 tạ/ha, tăng 1,2 tạ/ha so với cùng kỳ.\n\n\
+         4. Lao động, ngân hàng\n\n\
+         Tỷ lệ thất nghiệp của lực lượng lao động trong độ tuổi là 2,1%. Tổng nguồn vốn huy \
+         động của các tổ chức tín dụng ước đạt 98.500 tỷ đồng, tăng 5,1% so với cùng kỳ; dư nợ \
+         tín dụng ước đạt 112.300 tỷ đồng, tăng 8,4%.",
+    );
+    let y = "SamePeriodLastYear";
+    let bn = "tỷ đồng Vnd x1000000000";
+    assert_rows(
+        &r,
+        &[
+            &format!("manufacturing_consumption_index |  | {MAY} | - | Actual | {y} +6.3%"),
+            &format!(
+                "manufacturing_inventory_index |  | ASOF 2024-05-31..2024-05-31 | - | Actual | {y} -4.1%"
+            ),
+            &format!("state_budget_investment |  | {MAY} | 512 {bn} | Estimate | {y} +7.2%"),
+            &format!(
+                "rice_yield |  | {MAY} | 68.4 tạ/ha Other x1 | Estimate | {y} +1.2 tạ/ha Other"
+            ),
+            &format!("unemployment_rate |  | {MAY} | 2.1 % Percent x1 | Actual | "),
+            &format!("deposits_mobilised |  | {MAY} | 98500 {bn} | Estimate | {y} +5.1%"),
+            &format!("credit_outstanding |  | {MAY} | 112300 {bn} | Estimate | {y} +8.4%"),
+        ],
+    );
+}
+
+#[test]
+fn respective_changes_go_to_their_bases_in_order() {
+    // "so với tháng trước và cùng kỳ tăng lần lượt 3,2% và 11,8%" (or the
+    // bases after the percents): two changes of one subject, each on its
+    // base in the order written, not two levels of the index.
+    let r = report(
+        "1. Sản xuất công nghiệp\n\n\
+         Chỉ số tiêu thụ ngành công nghiệp chế biến, chế tạo tháng 5 so với tháng trước và \
+         cùng kỳ tăng lần lượt 3,2% và 11,8%. Chỉ số sản xuất công nghiệp tháng 5 giảm \
+         tương ứng 1,5% và 0,7% so với tháng trước và so với cùng kỳ năm trước.",
+    );
+    let (m, y) = ("PreviousPeriod", "SamePeriodLastYear");
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "manufacturing_consumption_index |  | {MAY} | - | Actual | {m} +3.2%, {y} +11.8%"
+            ),
+            &format!("iip |  | {MAY} | - | Actual | {m} -1.5%, {y} -0.7%"),
+        ],
+    );
+}
+
+#[test]
+fn hectares_and_dollars_written_out_are_units() {
+    // "tạ/héc-ta" is a yield as "tạ/ha" is, and "tỉ đôla Mỹ" dollars as
+    // "tỷ USD" are; a rice yield takes no item from the vegetables' area
+    // before it.
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Hoa màu các loại gieo trồng 31.250 héc-ta. Năng suất lúa bình quân đạt 61,5 \
+         tạ/héc-ta, tăng 2,1 tạ/héc-ta so cùng kỳ.\n\n\
+         2. Đầu tư nước ngoài\n\n\
+         Vốn đầu tư trực tiếp nước ngoài thực hiện 5 tháng ước đạt 1,2 tỉ đôla Mỹ.",
+    );
+    let rows = rows(&r);
+    assert!(
+        rows.iter().any(|r| r.starts_with(&format!(
+            "rice_yield |  | {MAY} | 61.5 tạ/héc-ta Other x1 | Actual | SamePeriodLastYear +2.1 tạ/héc-ta"
+        ))),
+        "{}",
+        rows.join("\n")
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("| 1.2 tỉ đôla Mỹ Usd x1000000000 |")),
+        "{}",
+        rows.join("\n")
+    );
+}
+
+#[test]
+fn a_count_of_groups_before_its_base_ends_at_the_base() {
+    // "có 5 nhóm tăng và 6 nhóm giảm so với tháng trước": the second count
+    // is of "nhóm giảm"; the "so" of its base is no part of its name.
+    let r = report(
+        "2. Thương mại\n\n\
+         Trong 11 nhóm ngành hàng, có 5 nhóm tăng và 6 nhóm giảm so với tháng trước.",
+    );
+    let labels: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    assert!(
+        labels.iter().any(|l| l.starts_with(" | nhóm giảm | ")),
+        "{}",
+        labels.join("\n")
+    );
+    assert!(
+        labels.iter().all(|l| !l.contains("giảm so")),
+        "{}",
+        labels.join("\n")
+    );
+}
+
+#[test]
+fn a_percent_after_a_rise_and_a_comma_is_the_rise() {
+    // "nhóm giáo dục tăng mạnh, hơn 2%": the percent says how much the
+    // group rose, after the comma; it is no level of the index (nor is
+    // "có mức tăng khá, trên 0,4%").
+    let r = report(
+        "3. Giá cả\n\n\
+         Chỉ số giá tiêu dùng tháng 5 tăng 0,3% so với tháng trước. Có 5 nhóm tăng, trong đó \
+         nhóm giáo dục tăng mạnh, hơn 2% do học phí tăng. Nhóm văn hóa, giải trí và du lịch có \
+         mức tăng khá, trên 0,4%.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let all = rows.join("\n");
+    assert!(
+        rows.iter().all(|r| !r.contains("Percent x1")),
+        "no percent level:\n{all}"
+    );
+    let edu = rows
+        .iter()
+        .find(|r| r.contains("+2%"))
+        .unwrap_or_else(|| panic!("the rise of education:\n{all}"));
+    assert!(edu.starts_with("cpi |"), "{edu}");
+    assert!(edu.contains("| nhóm giáo dục |"), "{edu}");
+    assert!(rows.iter().any(|r| r.contains("+0.4%")), "{all}");
+}
+
+#[test]
+fn cpi_groups_in_later_sentences_take_the_headlines_base() {
+    // "CPI tháng 5 tăng 0,42% so với tháng trước. ... Nhóm giao thông giảm
+    // 1,2%": a group's change in a sentence naming no base is on the base
+    // of the index's own change (the month before), not the year before.
+    // A group sentence naming its base keeps it.
+    let r = report(
+        "3. Giá cả\n\n\
+         Chỉ số giá tiêu dùng (CPI) tháng 5 tăng 0,42% so với tháng trước. Nhóm giao \
+         thông giảm 1,2%; nhóm giáo dục tăng 0,8%. So với \
+         cùng kỳ năm trước, nhóm nhà ở và vật liệu xây dựng tăng 3,5%.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let all = rows.join("\n");
+    let find = |needle: &str| {
+        rows.iter()
+            .find(|r| r.contains(needle))
+            .unwrap_or_else(|| panic!("{needle}:\n{all}"))
+            .clone()
+    };
+    assert!(find("-1.2%").contains("PreviousPeriod -1.2%"), "{all}");
+    assert!(find("+0.8%").contains("PreviousPeriod +0.8%"), "{all}");
+    assert!(find("+3.5%").contains("SamePeriodLastYear +3.5%"), "{all}");
+}
+
+#[test]
+fn projects_adjusting_their_capital_are_no_new_projects() {
+    // "cấp mới ... cho 12 dự án FDI với tổng vốn đầu tư đạt 85,3 triệu USD
+    // và 7 dự án điều chỉnh tăng vốn với tổng vốn đầu tư là 41,2 triệu
+    // USD": the second count is of adjusted projects, and each capital is
+    // of the projects counted before it.
+    let r = report(
+        "5. Đầu tư nước ngoài\n\n\
+         Trong 5 tháng, tỉnh đã cấp mới Giấy chứng nhận đăng ký đầu tư cho 12 dự án đầu tư \
+         trực tiếp nước ngoài với tổng vốn đầu tư đạt 85,3 triệu USD và 7 dự án điều chỉnh \
+         tăng vốn với tổng vốn đầu tư là 41,2 triệu USD.",
+    );
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    let mu = "triệu USD Usd x1000000";
+    assert_rows(
+        &r,
+        &[
+            &format!("fdi_projects_new |  | {ytd} | 12 dự án Project x1 | Actual | "),
+            &format!("fdi_projects_new_capital |  | {ytd} | 85.3 {mu} | Actual | "),
+            &format!("fdi_projects_adjusted |  | {ytd} | 7 dự án Project x1 | Actual | "),
+            &format!("fdi_projects_adjusted_capital |  | {ytd} | 41.2 {mu} | Actual | "),
         ],
     );
 }

@@ -100,6 +100,9 @@ struct Extractor<'d> {
     /// Levels stated in the last sentence that had any, for "So sánh
     /// với ...:" sentences.
     last_levels: Vec<usize>,
+    /// The base of the consumer price index's own change (its first, in
+    /// its sentence): section, sentence offset, base and its words.
+    cpi_head: Option<(String, usize, ComparisonBase, String)>,
     sentence_levels: Vec<usize>,
     /// Levels of the sentence a clause opened by its base compares ("xảy
     /// ra 12 vụ ..., làm chết 8 người, ...; so với cùng kỳ giảm 2 vụ, giảm
@@ -292,6 +295,8 @@ const EDGE_WORDS: &[&str] = &[
     "lại", "thêm", "mức", "đáng", "kể", "vẫn", "đều", "cả", "năm", "trước", "tháng", "dao", "động",
     "vượt", "chung", "đi", "làm", "thực", "tế", "nhẹ", "mạnh", "rất", "nhanh", "hay", "tức",
     "tương", "đương",
+    // "nhóm nhà ở tăng mạnh, hơn 1%": how much, after a comma.
+    "tăng,", "giảm,", "mạnh,", "nhẹ,", "khá,", "nhanh,",
 ];
 
 /// Reads every observation of the report.
@@ -336,6 +341,7 @@ pub fn extract(
         },
         refs_reach: Vec::new(),
         last_levels: Vec::new(),
+        cpi_head: None,
         sentence_levels: Vec::new(),
         clause_targets: Vec::new(),
         clause_next: None,
@@ -446,10 +452,183 @@ pub fn extract(
         );
     }
     issues.append(&mut x.issues);
+    respective_changes(&mut x.obs, anchor);
+    adjusted_projects(&mut x.obs);
     x.obs
 }
 
+/// "cấp mới ... cho 681 dự án FDI với tổng vốn đầu tư đạt 1,89 tỷ USD và
+/// 184 dự án điều chỉnh tăng vốn với tổng vốn đầu tư là 703,4 triệu USD":
+/// a count of projects right before "điều chỉnh" is of adjusted projects,
+/// not of more new ones (the subject in force); an amount of capital right
+/// after a count of projects, named by no indicator, is that count's
+/// capital.
+fn adjusted_projects(obs: &mut [Observation]) {
+    static ADJUSTED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(\d[\d.,]*)\s+(?:lượt\s+)?dự\s+án\s+(?:được\s+)?điều\s+chỉnh")
+            .expect("adjusted projects")
+    });
+    for i in 0..obs.len() {
+        let code = obs[i].indicator.as_str();
+        if !["fdi_projects_new", "domestic_projects_new"].contains(&code) {
+            continue;
+        }
+        let Some(value) = obs[i]
+            .quantity
+            .as_ref()
+            .filter(|q| q.unit_code == UnitCode::Project)
+            .map(|q| q.value)
+        else {
+            continue;
+        };
+        let s = &obs[i].provenance.sentence;
+        let adjusted = s.contains("điều chỉnh")
+            && ADJUSTED
+                .captures_iter(s)
+                .any(|c| parse_number(&c[1]) == Some(value));
+        let count = if adjusted {
+            code.replace("_new", "_adjusted")
+        } else {
+            code.to_owned()
+        };
+        if let Some(next) = obs.get(i + 1)
+            && next.indicator.is_empty()
+            && next.provenance.sentence == obs[i].provenance.sentence
+            && next
+                .quantity
+                .as_ref()
+                .is_some_and(|q| matches!(q.unit_code, UnitCode::Usd | UnitCode::Vnd))
+            && lowercase(&next.label).contains("vốn")
+        {
+            obs[i + 1].indicator = format!("{count}_capital");
+        }
+        obs[i].indicator = count;
+    }
+}
+
+/// "so với tháng trước và cùng kỳ tăng lần lượt 5,4% và 17,2%" (or the
+/// bases after: "giảm tương ứng 1,5% và 0,7% so với tháng trước và so với
+/// cùng kỳ"): two changes of one subject, each on its base in order, read
+/// first as two levels of it (the verb is not next to the figures).
+fn respective_changes(obs: &mut Vec<Observation>, anchor: Anchor) {
+    static BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?:^|[\s,;])[Ss]o\s+(?:với\s+)?([^,;.%]+?)\s+và\s+(?:so\s+(?:với\s+)?)?([^,;.%]+?)\s*,?\s*(?:đều\s+)?(tăng|giảm)\s+(?:lần\s+lượt|tương\s+ứng)\s+(?:là\s+)?(\d[\d.,]*)\s*%\s*(?:và|,)\s*(\d[\d.,]*)\s*%",
+        )
+        .expect("respective bases before")
+    });
+    static AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(tăng|giảm)\s+(?:lần\s+lượt|tương\s+ứng)\s+(?:là\s+)?(\d[\d.,]*)\s*%\s*(?:và|,)\s*(\d[\d.,]*)\s*%\s+so\s+(?:với\s+)?([^,;%]+?)\s+và\s+(?:so\s+(?:với\s+)?)?([^,;%]+?)\s*(?:[,;]|\.(?:\s|$)|$)",
+        )
+        .expect("respective bases after")
+    });
+    let mut i = 0;
+    while i + 1 < obs.len() {
+        // Two percent levels without comparisons first (most pairs are
+        // not), then the sentence.
+        let levels = |o: &Observation| {
+            o.quantity
+                .as_ref()
+                .filter(|q| q.unit_code == UnitCode::Percent && o.comparisons.is_empty())
+                .map(|q| q.value)
+        };
+        let (Some(p), Some(q)) = (levels(&obs[i]), levels(&obs[i + 1])) else {
+            i += 1;
+            continue;
+        };
+        let s = &obs[i].provenance.sentence;
+        let pair = obs[i].indicator == obs[i + 1].indicator
+            && obs[i].label == obs[i + 1].label
+            && obs[i].provenance.sentence == obs[i + 1].provenance.sentence
+            && (s.contains("lần lượt") || s.contains("tương ứng"));
+        if !pair {
+            i += 1;
+            continue;
+        }
+        let found = BEFORE
+            .captures_iter(s)
+            .map(|c| {
+                (
+                    c[1].to_owned(),
+                    c[2].to_owned(),
+                    c[3].to_owned(),
+                    c[4].to_owned(),
+                    c[5].to_owned(),
+                )
+            })
+            .chain(AFTER.captures_iter(s).map(|c| {
+                (
+                    c[4].to_owned(),
+                    c[5].to_owned(),
+                    c[1].to_owned(),
+                    c[2].to_owned(),
+                    c[3].to_owned(),
+                )
+            }))
+            .find_map(|(a, b, verb, x, y)| {
+                let (x, y) = (parse_number(&x)?, parse_number(&y)?);
+                if x != p || y != q {
+                    return None;
+                }
+                let (ba, la, _) = base_at(&format!("so với {}", a.trim()), anchor)?;
+                let (bb, lb, _) = base_at(&format!("so với {}", b.trim()), anchor)?;
+                let sign = if verb == "giảm" { -1.0 } else { 1.0 };
+                Some([(ba, la, sign * x), (bb, lb, sign * y)])
+            });
+        if let Some(changes) = found {
+            obs[i].quantity = None;
+            obs[i].comparisons = changes
+                .into_iter()
+                .map(|(base, base_label, v)| Comparison {
+                    base,
+                    base_label,
+                    change: Change::PercentChange(v),
+                    qualifier: Qualifier::Exact,
+                })
+                .collect();
+            obs.remove(i + 1);
+        }
+        i += 1;
+    }
+}
+
 impl<'d> Extractor<'d> {
+    /// The base of a change of observation `i`: the one written, else for a
+    /// group of the consumer price index in a later sentence naming none
+    /// ("CPI tháng 5 tăng 0,42% so với tháng trước. Nhóm giao thông giảm
+    /// 1,2%"), the base of the index's own change in the same section.
+    /// Remembers the index's own first base of each sentence.
+    fn cpi_base(
+        &mut self,
+        i: usize,
+        written: Option<(ComparisonBase, String)>,
+        loc: Loc,
+    ) -> Option<(ComparisonBase, String)> {
+        let o = &self.obs[i];
+        if o.indicator != "cpi" || loc.footnote.is_some() {
+            return written;
+        }
+        let same_section = |h: &(String, usize, ComparisonBase, String)| h.0 == loc.section;
+        match written {
+            Some((b, l)) => {
+                let new_sentence = self
+                    .cpi_head
+                    .as_ref()
+                    .is_none_or(|h| !same_section(h) || h.1 != loc.sentence_off);
+                if o.breakdown.is_empty() && new_sentence && b != ComparisonBase::Other {
+                    self.cpi_head = Some((loc.section.to_owned(), loc.sentence_off, b, l.clone()));
+                }
+                Some((b, l))
+            }
+            None => self
+                .cpi_head
+                .as_ref()
+                .filter(|h| same_section(h) && h.1 != loc.sentence_off && !o.breakdown.is_empty())
+                .map(|h| (h.2, h.3.clone())),
+        }
+    }
+
     /// `catalog::find_in`, remembered for the clause being read.
     fn find(&self, text: &str, previous: Option<&'static str>) -> Found {
         // Keyed by the slice itself (address and length): every text looked
@@ -1870,7 +2049,7 @@ impl<'d> Extractor<'d> {
                 let plan = (kind == Kind::Attain && gap_lower.trim_end().ends_with("đạt"))
                     .then(|| state.plan_base.clone())
                     .flatten();
-                let (base, base_label) = base
+                let explicit = base
                     .or(plan)
                     .or_else(|| {
                         state
@@ -1884,11 +2063,13 @@ impl<'d> Extractor<'d> {
                             .get(..(span.start as usize).saturating_sub(loc.sentence_off));
                         last_base_written(before.unwrap_or(""), self.anchor)
                             .filter(|(b, _)| !plan_for_change(kind, *b))
-                    })
-                    .unwrap_or_else(|| match kind {
-                        Kind::Exceed => (ComparisonBase::BudgetEstimate, String::new()),
-                        _ => (ComparisonBase::SamePeriodLastYear, String::new()),
                     });
+                let (base, base_label) =
+                    self.cpi_base(current, explicit, loc)
+                        .unwrap_or_else(|| match kind {
+                            Kind::Exceed => (ComparisonBase::BudgetEstimate, String::new()),
+                            _ => (ComparisonBase::SamePeriodLastYear, String::new()),
+                        });
                 let change = match kind {
                     Kind::Change(sign)
                         if unit.as_ref().is_some_and(|u| u.code == UnitCode::Percent) =>
@@ -2444,8 +2625,8 @@ impl<'d> Extractor<'d> {
         again.unwrap_or(0)
     }
 
-    /// "năng suất ước đạt 56,5 tạ/ha": a yield is no area nor output, and
-    /// the catalog has none: indicator "", label "năng suất", the item of
+    /// "năng suất ước đạt 56,5 tạ/ha": a yield is no area nor output:
+    /// `crop_yield` (`rice_yield` where named so), label "năng suất", the item of
     /// the crop figure before it ("Vụ Mùa"). The subject and item in force
     /// stay for the figures after it ("..., sản lượng 210,4 nghìn tấn").
     #[allow(clippy::too_many_arguments)]
@@ -2460,12 +2641,24 @@ impl<'d> Extractor<'d> {
         span: Span,
         in_paren: bool,
     ) -> usize {
-        // The item named in its sentence, or of the crop area before it.
+        // "năng suất lúa" names the rice yield; any other yield is the
+        // crop's ("năng suất bình quân", the crop in its item).
+        let code = match self.find(gap, None) {
+            Some((ind, _)) if ind.code == "rice_yield" => "rice_yield",
+            _ => "crop_yield",
+        };
+        // The item named in its sentence, or of the crop area before it
+        // (of the rice area only for a rice yield: "hoa màu các loại gieo
+        // trồng 46.715 ha. Năng suất lúa ..." is no yield of the vegetables).
         let item = state
             .current
             .filter(|&c| {
-                self.sentence_levels.contains(&c)
-                    || ["rice_area", "crop_area"].contains(&self.obs[c].indicator.as_str())
+                let ind = self.obs[c].indicator.as_str();
+                if code == "rice_yield" {
+                    ind == "rice_area"
+                } else {
+                    self.sentence_levels.contains(&c) || ["rice_area", "crop_area"].contains(&ind)
+                }
             })
             .map(|c| self.obs[c].breakdown.clone())
             .filter(|b| !b.is_empty())
@@ -2489,7 +2682,7 @@ impl<'d> Extractor<'d> {
         );
         state.current = None;
         if let Some(i) = self.begin(gap, cursor, mentions, loc, state, Some(q), span, in_paren) {
-            self.obs[i].indicator = String::new();
+            self.obs[i].indicator = code.into();
             self.obs[i].label = "năng suất".into();
             self.obs[i].breakdown = item.clone();
             self.sentence_levels.push(i);
@@ -2615,7 +2808,9 @@ impl<'d> Extractor<'d> {
                     .rev()
                     .chain(self.last_levels.iter().rev())
                     .map(|&i| self.obs[i].indicator.as_str())
-                    .find(|c| !c.is_empty());
+                    // (A yield between the area and the output is of the
+                    // same crop.)
+                    .find(|c| !c.is_empty() && !c.ends_with("_yield"));
                 let next = gap[r.end..].split_whitespace().next().unwrap_or("");
                 let named_item =
                     !next.is_empty() && !self.with_lower(next, |l| EDGE_SET.contains(l));
@@ -3371,7 +3566,7 @@ fn is_yield(unit: &str) -> bool {
     if !u.as_bytes().contains(&b'/') {
         return false;
     }
-    ["tạ/ha", "tấn/ha", "kg/ha"]
+    ["tạ/ha", "tấn/ha", "kg/ha", "tạ/héc-ta", "tấn/héc-ta"]
         .iter()
         .any(|y| u.chars().flat_map(char::to_lowercase).eq(y.chars()))
 }
@@ -3852,6 +4047,21 @@ fn classify(
     if times || g.ends_with("gấp") {
         return Kind::Ratio;
     }
+    // "nhóm nhà ở ... tăng mạnh, hơn 1%", "có mức tăng khá, trên 0,5%":
+    // how much, after a comma (a percent's only; a verb before the comma
+    // is then read as below).
+    if percent && let Some(r) = g.strip_suffix(',') {
+        let r = r.trim_end();
+        let verb = ["tăng", "giảm"].iter().any(|v| {
+            r.ends_with(v)
+                || ["cao", "mạnh", "nhẹ", "khá", "nhanh", "sâu"]
+                    .iter()
+                    .any(|a| r.strip_suffix(a).is_some_and(|x| x.trim_end().ends_with(v)))
+        });
+        if verb {
+            g = r;
+        }
+    }
     // The most of all: "tăng cao nhất", "giảm mạnh nhất".
     if let Some(r) = g.strip_suffix(" nhất") {
         g = r.trim_end();
@@ -3962,6 +4172,11 @@ fn post_words(text: &str) -> &str {
         {
             end = i;
         }
+    }
+    // "6 nhóm giảm so với tháng trước" counts "nhóm giảm": the "so" of
+    // its base, left before " với ", is no part of the name.
+    if let Some(t) = text[..end].strip_suffix(" so") {
+        end = t.len();
     }
     let end = text[..end]
         .bytes()

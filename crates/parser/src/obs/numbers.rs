@@ -146,12 +146,18 @@ const UNITS: &[(&str, UnitCode)] = &[
     ("Đô la Mỹ", UnitCode::Usd),
     ("đô-la Mỹ", UnitCode::Usd),
     ("đô la", UnitCode::Usd),
+    // In one word: "1,85 tỉ đôla Mỹ" (TP.HCM's press).
+    ("đôla Mỹ", UnitCode::Usd),
+    ("đôla", UnitCode::Usd),
     ("%", UnitCode::Percent),
     ("ha", UnitCode::Hectare),
     ("héc-ta", UnitCode::Hectare),
     // Yields: quintals or tonnes per hectare, one unit ("63,85 tạ/ha").
     ("tạ/ha", UnitCode::Other),
     ("tấn/ha", UnitCode::Other),
+    // Hectares written out ("76,7 tạ/héc-ta", An Giang's press).
+    ("tạ/héc-ta", UnitCode::Other),
+    ("tấn/héc-ta", UnitCode::Other),
     ("tấn", UnitCode::Tonne),
     ("m3", UnitCode::CubicMetre),
     ("m³", UnitCode::CubicMetre),
