@@ -353,3 +353,35 @@ fn a_growth_rate_of_a_value_reached_is_its_change() {
         ],
     );
 }
+
+#[test]
+fn a_count_of_teams_premises_or_checks_is_no_figure_of_the_indicator_in_force() {
+    // The genre's count classifiers ("tổ", "cơ sở", "cuộc", "hồ sơ",
+    // "lớp", "công trình") are units no catalogued indicator has: a count
+    // in one is no figure of the arrivals in force, and keeps its unit.
+    let r = report(
+        "1. Du lịch\n\n\
+         Tổng lượt khách du lịch tháng 5 ước đạt 125.000 lượt, tăng 8,5% so với cùng kỳ. Ngành \
+         đã kiểm tra 32 cơ sở lưu trú, tổ chức 6 cuộc thanh tra, tiếp nhận 210 hồ sơ, mở 14 lớp \
+         bồi dưỡng nghiệp vụ; 3 công trình được khởi công. Tỉnh đã thành lập 45 tổ công tác \
+         liên ngành.",
+    );
+    let got = rows(&r);
+    assert_eq!(
+        got.iter()
+            .filter(|r| r.starts_with("tourist_arrivals |"))
+            .count(),
+        1,
+        "{got:#?}"
+    );
+    for count in [
+        "45 tổ Other",
+        "32 cơ sở Other",
+        "6 cuộc Other",
+        "210 hồ sơ Other",
+        "14 lớp Other",
+        "3 công trình Other",
+    ] {
+        assert!(got.iter().any(|r| r.contains(count)), "{count}: {got:#?}");
+    }
+}
