@@ -385,3 +385,29 @@ fn a_count_of_teams_premises_or_checks_is_no_figure_of_the_indicator_in_force() 
         assert!(got.iter().any(|r| r.contains(count)), "{count}: {got:#?}");
     }
 }
+
+#[test]
+fn a_month_in_brackets_after_the_subject_dates_its_figure() {
+    // "Kim ngạch xuất khẩu (tháng 4/2024) đạt ...": the bracket dates the
+    // figure as the same words unbracketed would, and stays in force for
+    // the sentence after it as they do, until another period is named.
+    let r = report(
+        "1. Xuất nhập khẩu\n\n\
+         Kim ngạch xuất khẩu (tháng 4/2024) đạt 345,6 triệu USD, tăng 12,1% so với cùng kỳ. Kim \
+         ngạch nhập khẩu ước đạt 210,5 triệu USD, tăng 6,3% so với cùng kỳ. Doanh thu bán lẻ \
+         hàng hóa (quý I/2024) đạt 9.120 tỷ đồng.",
+    );
+    let april = "MONTH 2024-04-01..2024-04-30";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "exports |  | {april} | 345.6 triệu USD Usd x1000000 | Actual | SamePeriodLastYear +12.1%"
+            ),
+            &format!(
+                "imports |  | {april} | 210.5 triệu USD Usd x1000000 | Estimate | SamePeriodLastYear +6.3%"
+            ),
+            "retail_goods |  | QUARTER 2024-01-01..2024-03-31 | 9120 tỷ đồng Vnd x1000000000 | Actual | ",
+        ],
+    );
+}

@@ -1061,11 +1061,37 @@ impl<'d> Extractor<'d> {
         let written = numbers(main);
         // Periods matter only around numbers (brackets are read on their
         // own text).
-        let mentions = if written.is_empty() {
+        let mut mentions = if written.is_empty() {
             Vec::new()
         } else {
             when::mentions(main, self.anchor)
         };
+        // "Kim ngạch xuất khẩu (tháng 4/2024) đạt ...": a bracket before
+        // the clause's first figure that holds only a month, quarter or
+        // half year dates the figures after it as the words unbracketed
+        // would (and no sentence after it).
+        if !in_paren && let Some(first) = written.first() {
+            for g in groups.iter().filter(|g| g.end <= first.start) {
+                let inner = text[g.clone()].trim_matches(['(', ')', ' ']);
+                if let [m] = when::mentions(inner, self.anchor).as_slice()
+                    && m.end - m.start == inner.len()
+                    && matches!(
+                        m.period.kind,
+                        PeriodKind::Month | PeriodKind::Quarter | PeriodKind::HalfYear
+                    )
+                {
+                    let at = mentions.partition_point(|x| x.start < g.start);
+                    mentions.insert(
+                        at,
+                        when::Mention {
+                            start: g.start,
+                            end: g.end,
+                            period: m.period.clone(),
+                        },
+                    );
+                }
+            }
+        }
         let global = loc.sentence_off + off;
         let nums: Vec<Num<'_>> = written
             .into_iter()
