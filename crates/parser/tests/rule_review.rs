@@ -411,3 +411,31 @@ fn a_month_in_brackets_after_the_subject_dates_its_figure() {
         ],
     );
 }
+
+#[test]
+fn persons_examined_are_health_visits_not_citizens_received() {
+    // "lượt người" alone is the citizens received (governance); examined
+    // or treated, they are the health visits.
+    let r = report(
+        "1. Y tế\n\n\
+         Trong tháng, các cơ sở y tế đã có 15.600 lượt người được khám chữa bệnh, tăng 4,2% so \
+         với cùng kỳ. Trong tháng, các cấp đã tiếp 320 lượt người đến kiến nghị, phản ánh.",
+    );
+    let got = rows(&r);
+    assert!(
+        got.iter().any(|r| r.starts_with("health_visits |")
+            && r.contains("| 15600 lượt người Visit x1 |")
+            && r.ends_with("SamePeriodLastYear +4.2%")),
+        "{got:#?}"
+    );
+    assert!(
+        got.iter()
+            .any(|r| r.starts_with("citizen_receptions |") && r.contains("| 320 lượt người")),
+        "{got:#?}"
+    );
+    assert!(
+        !got.iter()
+            .any(|r| r.starts_with("citizen_receptions |") && r.contains("15600")),
+        "{got:#?}"
+    );
+}
