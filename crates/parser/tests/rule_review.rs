@@ -439,3 +439,28 @@ fn persons_examined_are_health_visits_not_citizens_received() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn parts_after_trong_do_named_after_the_unit_are_items() {
+    // "trong đó: 12 đơn khiếu nại, 20 đơn tố cáo": the subject's unit
+    // again, then the kind of the part, which is its item.
+    let r = report(
+        "1. Thanh tra, tiếp công dân\n\n\
+         Trong tháng, các cơ quan hành chính đã tiếp nhận 85 đơn, trong đó: 12 đơn khiếu nại, 20 \
+         đơn tố cáo, 53 đơn kiến nghị, phản ánh.",
+    );
+    let got = rows(&r);
+    for (item, n) in [("khiếu nại", 12), ("tố cáo", 20), ("kiến nghị", 53)] {
+        assert!(
+            got.iter().any(|r| r.starts_with("petitions_received |")
+                && r.contains(&format!("| {item}"))
+                && r.contains(&format!("| {n} đơn Petition"))),
+            "{item}: {got:#?}"
+        );
+    }
+    assert!(
+        got.iter()
+            .any(|r| r.starts_with("petitions_received |  |") && r.contains("| 85 đơn Petition")),
+        "{got:#?}"
+    );
+}

@@ -2455,6 +2455,24 @@ impl<'d> Extractor<'d> {
                 })
             {
                 self.obs[i].breakdown = counted.to_owned();
+            } else if state.in_breakdown
+                && !in_paren
+                && self.obs[i].breakdown.is_empty()
+                && let Some(q) = self.obs[i].quantity.as_ref()
+                && is_count(q.unit_code)
+                && !q.unit.is_empty()
+                && catalog::by_code(&self.obs[i].indicator)
+                    .is_some_and(|ind| ind.unit == q.unit_code)
+                && let Some(kind) = counted
+                    .strip_prefix(q.unit.as_str())
+                    .filter(|k| k.starts_with(' '))
+                    .map(str::trim)
+                    .filter(|k| !k.is_empty())
+            {
+                // "Tiếp nhận 85 đơn, trong đó: 12 đơn khiếu nại, 20 đơn tố
+                // cáo": the subject's own unit again, then the words naming
+                // the part; they are its item.
+                self.obs[i].breakdown = kind.to_owned();
             }
             // "164.283" of "Số lượt khám, chữa bệnh": the count's unit is
             // its subject's.
