@@ -464,3 +464,34 @@ fn parts_after_trong_do_named_after_the_unit_are_items() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn a_count_named_by_a_list_of_nouns_keeps_its_change() {
+    // "42 hợp tác xã, tổ hợp tác thành lập mới, tăng 10,5%": the list of
+    // nouns names the count, whose change the percent is; a figure after
+    // the comma ends no list ("32 cơ sở, phát hiện 5 cơ sở").
+    let r = report(
+        "1. Kinh tế tập thể\n\n\
+         Trong tháng có 42 hợp tác xã, tổ hợp tác thành lập mới, tăng 10,5% so với cùng kỳ. \
+         Đoàn liên ngành đã kiểm tra 32 cơ sở, phát hiện 5 cơ sở vi phạm.",
+    );
+    let got: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    assert!(
+        got.iter().any(
+            |r| r.starts_with(" | hợp tác xã, tổ hợp tác thành lập mới |")
+                && r.contains("| 42 hợp tác xã Other x1 |")
+                && r.ends_with("SamePeriodLastYear +10.5%")
+        ),
+        "{got:#?}"
+    );
+    assert!(!got.iter().any(|r| r.contains("| - |")), "{got:#?}");
+    assert!(
+        got.iter()
+            .any(|r| r.contains("| 32 cơ sở Other x1 | Actual | ")),
+        "{got:#?}"
+    );
+    assert!(
+        !got.iter().any(|r| r.contains("cơ sở, phát hiện")),
+        "{got:#?}"
+    );
+}

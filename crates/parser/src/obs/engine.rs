@@ -1746,6 +1746,33 @@ impl<'d> Extractor<'d> {
                     s.push_str(post);
                     clean_label(&s)
                 };
+                // "42 hợp tác xã, tổ hợp tác thành lập mới, tăng 10,5%": a
+                // count named by its unit alone, then a list of nouns up to
+                // its change, is named by the whole list (the change is the
+                // count's, no item's).
+                let list_rest = unit
+                    .as_ref()
+                    .filter(|u| {
+                        (is_count(u.code) || u.code == UnitCode::Other)
+                            && !u.text.contains('/')
+                            && post.trim().is_empty()
+                    })
+                    .and_then(|_| listed_after(&main[unit_end + post.len()..]))
+                    .filter(|&l| {
+                        main[unit_end + post.len() + l..]
+                            .strip_prefix(',')
+                            .map(str::trim_start)
+                            .is_some_and(|n| n.starts_with("tăng ") || n.starts_with("giảm "))
+                    })
+                    .map_or(0, |l| post.len() + l);
+                let counted = if list_rest > 0 {
+                    clean_label(&format!(
+                        "{counted}{}",
+                        &main[unit_end + post.len()..unit_end + list_rest]
+                    ))
+                } else {
+                    counted
+                };
                 // "305 doanh nghiệp, chi nhánh tạm ngừng hoạt động": what is
                 // counted may run on past a comma of its list of nouns.
                 // (A count's: a bare number before a comma ends its item,
@@ -1800,7 +1827,8 @@ impl<'d> Extractor<'d> {
                     unit_end
                         .max(cursor + used)
                         .max(unit_end + item)
-                        .max(unit_end + named_rest),
+                        .max(unit_end + named_rest)
+                        .max(unit_end + list_rest),
                 )
             }
             _ => {
@@ -3286,7 +3314,7 @@ fn named_after(q: &Quantity, counted: &str, to_figure: bool) -> bool {
     (is_count(q.unit_code) || q.unit_code == UnitCode::Other)
         && !unit.is_empty()
         && !unit.contains('/')
-        && rest.starts_with(' ')
+        && (rest.starts_with(' ') || rest.starts_with(", "))
         && (!to_figure
             || !stop_in_name(rest, {
                 // The same words as written (lowercasing keeps the words).
