@@ -512,7 +512,10 @@ mod tests {
         assert_eq!(unit_after(" tổ công tác").unwrap().code, UnitCode::Other);
         assert_eq!(unit_after(" tổ chức hội nghị"), None);
         assert_eq!(unit_after(" tổ hợp tác").unwrap().text, "tổ hợp tác");
-        assert_eq!(unit_after(" trường hợp vi phạm").unwrap().text, "trường hợp");
+        assert_eq!(
+            unit_after(" trường hợp vi phạm").unwrap().text,
+            "trường hợp"
+        );
         assert_eq!(
             unit_after(" người bị thương").unwrap().code,
             UnitCode::Person
