@@ -1299,6 +1299,10 @@ static CATALOG: &[Indicator] = &[
             "lượt khám bệnh, chữa bệnh",
             "lượt khám bệnh",
             "lượt người khám bệnh",
+            // "15.600 lượt người được khám chữa bệnh": patients, not the
+            // citizens received of "lượt người" alone.
+            "lượt người được khám",
+            "lượt người khám chữa bệnh",
             // "khám bệnh cho 214.360 lượt người": not citizens received.
             "khám bệnh cho … lượt",
             "khám, chữa bệnh cho … lượt",

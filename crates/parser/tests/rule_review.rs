@@ -353,3 +353,145 @@ fn a_growth_rate_of_a_value_reached_is_its_change() {
         ],
     );
 }
+
+#[test]
+fn a_count_of_teams_premises_or_checks_is_no_figure_of_the_indicator_in_force() {
+    // The genre's count classifiers ("tổ", "cơ sở", "cuộc", "hồ sơ",
+    // "lớp", "công trình") are units no catalogued indicator has: a count
+    // in one is no figure of the arrivals in force, and keeps its unit.
+    let r = report(
+        "1. Du lịch\n\n\
+         Tổng lượt khách du lịch tháng 5 ước đạt 125.000 lượt, tăng 8,5% so với cùng kỳ. Ngành \
+         đã kiểm tra 32 cơ sở lưu trú, tổ chức 6 cuộc thanh tra, tiếp nhận 210 hồ sơ, mở 14 lớp \
+         bồi dưỡng nghiệp vụ; 3 công trình được khởi công. Tỉnh đã thành lập 45 tổ công tác \
+         liên ngành.",
+    );
+    let got = rows(&r);
+    assert_eq!(
+        got.iter()
+            .filter(|r| r.starts_with("tourist_arrivals |"))
+            .count(),
+        1,
+        "{got:#?}"
+    );
+    for count in [
+        "45 tổ Other",
+        "32 cơ sở Other",
+        "6 cuộc Other",
+        "210 hồ sơ Other",
+        "14 lớp Other",
+        "3 công trình Other",
+    ] {
+        assert!(got.iter().any(|r| r.contains(count)), "{count}: {got:#?}");
+    }
+}
+
+#[test]
+fn a_month_in_brackets_after_the_subject_dates_its_figure() {
+    // "Kim ngạch xuất khẩu (tháng 4/2024) đạt ...": the bracket dates the
+    // figure as the same words unbracketed would, and stays in force for
+    // the sentence after it as they do, until another period is named.
+    let r = report(
+        "1. Xuất nhập khẩu\n\n\
+         Kim ngạch xuất khẩu (tháng 4/2024) đạt 345,6 triệu USD, tăng 12,1% so với cùng kỳ. Kim \
+         ngạch nhập khẩu ước đạt 210,5 triệu USD, tăng 6,3% so với cùng kỳ. Doanh thu bán lẻ \
+         hàng hóa (quý I/2024) đạt 9.120 tỷ đồng.",
+    );
+    let april = "MONTH 2024-04-01..2024-04-30";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "exports |  | {april} | 345.6 triệu USD Usd x1000000 | Actual | SamePeriodLastYear +12.1%"
+            ),
+            &format!(
+                "imports |  | {april} | 210.5 triệu USD Usd x1000000 | Estimate | SamePeriodLastYear +6.3%"
+            ),
+            "retail_goods |  | QUARTER 2024-01-01..2024-03-31 | 9120 tỷ đồng Vnd x1000000000 | Actual | ",
+        ],
+    );
+}
+
+#[test]
+fn persons_examined_are_health_visits_not_citizens_received() {
+    // "lượt người" alone is the citizens received (governance); examined
+    // or treated, they are the health visits.
+    let r = report(
+        "1. Y tế\n\n\
+         Trong tháng, các cơ sở y tế đã có 15.600 lượt người được khám chữa bệnh, tăng 4,2% so \
+         với cùng kỳ. Trong tháng, các cấp đã tiếp 320 lượt người đến kiến nghị, phản ánh.",
+    );
+    let got = rows(&r);
+    assert!(
+        got.iter().any(|r| r.starts_with("health_visits |")
+            && r.contains("| 15600 lượt người Visit x1 |")
+            && r.ends_with("SamePeriodLastYear +4.2%")),
+        "{got:#?}"
+    );
+    assert!(
+        got.iter()
+            .any(|r| r.starts_with("citizen_receptions |") && r.contains("| 320 lượt người")),
+        "{got:#?}"
+    );
+    assert!(
+        !got.iter()
+            .any(|r| r.starts_with("citizen_receptions |") && r.contains("15600")),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn parts_after_trong_do_named_after_the_unit_are_items() {
+    // "trong đó: 12 đơn khiếu nại, 20 đơn tố cáo": the subject's unit
+    // again, then the kind of the part, which is its item.
+    let r = report(
+        "1. Thanh tra, tiếp công dân\n\n\
+         Trong tháng, các cơ quan hành chính đã tiếp nhận 85 đơn, trong đó: 12 đơn khiếu nại, 20 \
+         đơn tố cáo, 53 đơn kiến nghị, phản ánh.",
+    );
+    let got = rows(&r);
+    for (item, n) in [("khiếu nại", 12), ("tố cáo", 20), ("kiến nghị", 53)] {
+        assert!(
+            got.iter().any(|r| r.starts_with("petitions_received |")
+                && r.contains(&format!("| {item}"))
+                && r.contains(&format!("| {n} đơn Petition"))),
+            "{item}: {got:#?}"
+        );
+    }
+    assert!(
+        got.iter()
+            .any(|r| r.starts_with("petitions_received |  |") && r.contains("| 85 đơn Petition")),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn a_count_named_by_a_list_of_nouns_keeps_its_change() {
+    // "42 hợp tác xã, tổ hợp tác thành lập mới, tăng 10,5%": the list of
+    // nouns names the count, whose change the percent is; a figure after
+    // the comma ends no list ("32 cơ sở, phát hiện 5 cơ sở").
+    let r = report(
+        "1. Kinh tế tập thể\n\n\
+         Trong tháng có 42 hợp tác xã, tổ hợp tác thành lập mới, tăng 10,5% so với cùng kỳ. \
+         Đoàn liên ngành đã kiểm tra 32 cơ sở, phát hiện 5 cơ sở vi phạm.",
+    );
+    let got: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    assert!(
+        got.iter().any(
+            |r| r.starts_with(" | hợp tác xã, tổ hợp tác thành lập mới |")
+                && r.contains("| 42 hợp tác xã Other x1 |")
+                && r.ends_with("SamePeriodLastYear +10.5%")
+        ),
+        "{got:#?}"
+    );
+    assert!(!got.iter().any(|r| r.contains("| - |")), "{got:#?}");
+    assert!(
+        got.iter()
+            .any(|r| r.contains("| 32 cơ sở Other x1 | Actual | ")),
+        "{got:#?}"
+    );
+    assert!(
+        !got.iter().any(|r| r.contains("cơ sở, phát hiện")),
+        "{got:#?}"
+    );
+}

@@ -1240,11 +1240,37 @@ impl<'d> Extractor<'d> {
         let written = numbers(main);
         // Periods matter only around numbers (brackets are read on their
         // own text).
-        let mentions = if written.is_empty() {
+        let mut mentions = if written.is_empty() {
             Vec::new()
         } else {
             when::mentions(main, self.anchor)
         };
+        // "Kim ngạch xuất khẩu (tháng 4/2024) đạt ...": a bracket before
+        // the clause's first figure that holds only a month, quarter or
+        // half year dates the figures after it as the words unbracketed
+        // would (and no sentence after it).
+        if !in_paren && let Some(first) = written.first() {
+            for g in groups.iter().filter(|g| g.end <= first.start) {
+                let inner = text[g.clone()].trim_matches(['(', ')', ' ']);
+                if let [m] = when::mentions(inner, self.anchor).as_slice()
+                    && m.end - m.start == inner.len()
+                    && matches!(
+                        m.period.kind,
+                        PeriodKind::Month | PeriodKind::Quarter | PeriodKind::HalfYear
+                    )
+                {
+                    let at = mentions.partition_point(|x| x.start < g.start);
+                    mentions.insert(
+                        at,
+                        when::Mention {
+                            start: g.start,
+                            end: g.end,
+                            period: m.period.clone(),
+                        },
+                    );
+                }
+            }
+        }
         let global = loc.sentence_off + off;
         let nums: Vec<Num<'_>> = written
             .into_iter()
@@ -1899,6 +1925,33 @@ impl<'d> Extractor<'d> {
                     s.push_str(post);
                     clean_label(&s)
                 };
+                // "42 hợp tác xã, tổ hợp tác thành lập mới, tăng 10,5%": a
+                // count named by its unit alone, then a list of nouns up to
+                // its change, is named by the whole list (the change is the
+                // count's, no item's).
+                let list_rest = unit
+                    .as_ref()
+                    .filter(|u| {
+                        (is_count(u.code) || u.code == UnitCode::Other)
+                            && !u.text.contains('/')
+                            && post.trim().is_empty()
+                    })
+                    .and_then(|_| listed_after(&main[unit_end + post.len()..]))
+                    .filter(|&l| {
+                        main[unit_end + post.len() + l..]
+                            .strip_prefix(',')
+                            .map(str::trim_start)
+                            .is_some_and(|n| n.starts_with("tăng ") || n.starts_with("giảm "))
+                    })
+                    .map_or(0, |l| post.len() + l);
+                let counted = if list_rest > 0 {
+                    clean_label(&format!(
+                        "{counted}{}",
+                        &main[unit_end + post.len()..unit_end + list_rest]
+                    ))
+                } else {
+                    counted
+                };
                 // "305 doanh nghiệp, chi nhánh tạm ngừng hoạt động": what is
                 // counted may run on past a comma of its list of nouns.
                 // (A count's: a bare number before a comma ends its item,
@@ -1953,7 +2006,8 @@ impl<'d> Extractor<'d> {
                     unit_end
                         .max(cursor + used)
                         .max(unit_end + item)
-                        .max(unit_end + named_rest),
+                        .max(unit_end + named_rest)
+                        .max(unit_end + list_rest),
                 )
             }
             _ => {
@@ -2610,6 +2664,24 @@ impl<'d> Extractor<'d> {
                 })
             {
                 self.obs[i].breakdown = counted.to_owned();
+            } else if state.in_breakdown
+                && !in_paren
+                && self.obs[i].breakdown.is_empty()
+                && let Some(q) = self.obs[i].quantity.as_ref()
+                && is_count(q.unit_code)
+                && !q.unit.is_empty()
+                && catalog::by_code(&self.obs[i].indicator)
+                    .is_some_and(|ind| ind.unit == q.unit_code)
+                && let Some(kind) = counted
+                    .strip_prefix(q.unit.as_str())
+                    .filter(|k| k.starts_with(' '))
+                    .map(str::trim)
+                    .filter(|k| !k.is_empty())
+            {
+                // "Tiếp nhận 85 đơn, trong đó: 12 đơn khiếu nại, 20 đơn tố
+                // cáo": the subject's own unit again, then the words naming
+                // the part; they are its item.
+                self.obs[i].breakdown = kind.to_owned();
             }
             // "164.283" of "Số lượt khám, chữa bệnh": the count's unit is
             // its subject's.
@@ -3437,7 +3509,7 @@ fn named_after(q: &Quantity, counted: &str, to_figure: bool) -> bool {
     (is_count(q.unit_code) || q.unit_code == UnitCode::Other)
         && !unit.is_empty()
         && !unit.contains('/')
-        && rest.starts_with(' ')
+        && (rest.starts_with(' ') || rest.starts_with(", "))
         && (!to_figure
             || !stop_in_name(rest, {
                 // The same words as written (lowercasing keeps the words).

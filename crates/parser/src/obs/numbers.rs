@@ -213,6 +213,8 @@ const UNITS: &[(&str, UnitCode)] = &[
     ("xã", UnitCode::Other),
     ("tỉnh", UnitCode::Other),
     ("bậc", UnitCode::Other),
+    // "12 trường hợp vi phạm": cases, as written (before "trường").
+    ("trường hợp", UnitCode::Other),
     ("trường", UnitCode::Other),
     ("học sinh", UnitCode::Person),
     // Persons counted by their role: people paid, candidates.
@@ -227,6 +229,24 @@ const UNITS: &[(&str, UnitCode)] = &[
     ("giường", UnitCode::Other),
     // "12 sản phẩm được công nhận OCOP": products counted, no index's.
     ("sản phẩm", UnitCode::Other),
+    // The genre's other classifiers of things counted (premises, checks,
+    // files, teams, classes, works, rounds, sessions, documents, models):
+    // "thành lập 45 tổ công tác", "kiểm tra 32 cơ sở", "6 cuộc thanh tra".
+    // No catalogued indicator counts them, so a count in one never takes
+    // the indicator in force.
+    ("cơ sở", UnitCode::Other),
+    ("cuộc", UnitCode::Other),
+    ("hồ sơ", UnitCode::Other),
+    ("tổ hợp tác", UnitCode::Other),
+    ("tổ", UnitCode::Other),
+    ("lớp", UnitCode::Other),
+    ("công trình", UnitCode::Other),
+    ("đợt", UnitCode::Other),
+    ("buổi", UnitCode::Other),
+    ("văn bản", UnitCode::Other),
+    ("mô hình", UnitCode::Other),
+    ("gian hàng", UnitCode::Other),
+    ("phương tiện", UnitCode::Other),
 ];
 
 /// Words that, right after a number, are not a unit but start the next
@@ -303,6 +323,10 @@ pub fn unit_after(text: &str) -> Option<Unit> {
         .find(|(u, _)| opens(u, rest) && (word_boundary(&rest[u.len()..]) || *u == "%"))
     {
         if NOT_UNITS.contains(u) {
+            return None;
+        }
+        // "5 tổ chức" is organizing or organizations, no team.
+        if *u == "tổ" && rest[u.len()..].trim_start().starts_with("chức") {
             return None;
         }
         // "1.993 tỷ đồng giải ngân" has its unit; "5 giải quyết" is a verb.
@@ -491,6 +515,13 @@ mod tests {
             ("triệu đồng/người/năm", 1e6)
         );
         assert_eq!(unit_after(" hạt"), None);
+        assert_eq!(unit_after(" tổ công tác").unwrap().code, UnitCode::Other);
+        assert_eq!(unit_after(" tổ chức hội nghị"), None);
+        assert_eq!(unit_after(" tổ hợp tác").unwrap().text, "tổ hợp tác");
+        assert_eq!(
+            unit_after(" trường hợp vi phạm").unwrap().text,
+            "trường hợp"
+        );
         assert_eq!(
             unit_after(" người bị thương").unwrap().code,
             UnitCode::Person
