@@ -861,6 +861,11 @@ static CATALOG: &[Indicator] = &[
             "doanh nghiệp đăng ký mới",
             "doanh nghiệp thành lập",
             "thành lập mới … doanh nghiệp",
+            // "cấp giấy chứng nhận đăng ký doanh nghiệp cho 1.215 doanh
+            // nghiệp": how a planning department words new registrations.
+            "cấp giấy chứng nhận đăng ký doanh nghiệp",
+            "cấp giấy chứng nhận đăng ký kinh doanh",
+            "cấp mới giấy chứng nhận đăng ký doanh nghiệp",
         ],
     ),
     ind(

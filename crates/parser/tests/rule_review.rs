@@ -495,3 +495,50 @@ fn a_count_named_by_a_list_of_nouns_keeps_its_change() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn certificates_granted_to_enterprises_are_new_enterprises() {
+    // "cấp giấy chứng nhận đăng ký doanh nghiệp (kinh doanh) cho N doanh
+    // nghiệp" is how a planning department words new registrations; the
+    // capital after them is theirs, not the investment named in the
+    // paragraph before. A change of registration, or households, are no
+    // new enterprises; the subject named again after the figure keeps its
+    // change.
+    let r = report(
+        "1. Đầu tư\n\n\
+         Vốn đầu tư thực hiện từ nguồn ngân sách nhà nước 10 tháng ước đạt 2.140 tỷ đồng, \
+         tăng 8,5% so với cùng kỳ.\n\n\
+         Trong 10 tháng, Sở Kế hoạch và Đầu tư đã cấp giấy chứng nhận đăng ký doanh nghiệp cho \
+         1.215 doanh nghiệp với tổng số vốn đăng ký 9.340 tỷ đồng; cấp đăng ký thay đổi nội \
+         dung cho 1.020 doanh nghiệp. Các huyện đã cấp giấy chứng nhận đăng ký kinh doanh cho \
+         640 hộ kinh doanh. Riêng tháng 10 đã cấp giấy chứng nhận đăng ký doanh nghiệp cho 118 \
+         doanh nghiệp thành lập mới, tăng 6,3% so với cùng kỳ.",
+    );
+    let got = rows(&r);
+    assert!(
+        got.iter()
+            .any(|r| r.starts_with("enterprises_new |") && r.contains("| 1215 doanh nghiệp")),
+        "{got:#?}"
+    );
+    assert!(
+        got.iter()
+            .any(|r| r.starts_with("enterprises_new_capital |") && r.contains("| 9340 tỷ đồng")),
+        "{got:#?}"
+    );
+    assert!(
+        !got.iter()
+            .any(|r| r.starts_with("enterprises_new")
+                && (r.contains("| 1020 ") || r.contains("| 640 "))),
+        "{got:#?}"
+    );
+    let october: Vec<_> = got
+        .iter()
+        .filter(|r| r.starts_with("enterprises_new |") && r.contains("2024-10-01..2024-10-31"))
+        .collect();
+    assert_eq!(october.len(), 1, "{got:#?}");
+    assert!(
+        october[0].contains("| 118 doanh nghiệp")
+            && october[0].ends_with("SamePeriodLastYear +6.3%"),
+        "{got:#?}"
+    );
+}

@@ -2526,12 +2526,21 @@ impl<'d> Extractor<'d> {
         // "lũy kế 05 tháng có 706 doanh nghiệp được thành lập mới, tăng
         // 4,2%": the subject in force named again after its figure; its
         // words are the figure's, no item of the change after it.
-        let again = if in_gap.is_none() && !state.in_breakdown {
-            self.find(window, in_force)
-                .filter(|(ind, _)| ind.code == state.code)
-                .map(|(_, r)| r.end)
-        } else {
+        // (Also the subject the words before the figure named: "cấp giấy
+        // chứng nhận đăng ký doanh nghiệp cho 401 doanh nghiệp thành lập
+        // mới, tăng 10%".)
+        let again = if state.in_breakdown {
             None
+        } else {
+            // (After the figure, when the gap named it.)
+            let (of, from) = in_gap
+                .as_ref()
+                .map_or((state.code, 0), |(ind, _)| (ind.code, gap.len()));
+            window
+                .get(from..)
+                .and_then(|w| self.find(w, Some(of).filter(|c| !c.is_empty())))
+                .filter(|(ind, _)| ind.code == of)
+                .map(|(_, r)| from + r.end)
         };
         // "Có 12/15 khoản thu tăng ...": a count of something else, not the
         // revenue in force; what is counted is the subject.
