@@ -98,9 +98,9 @@ pub struct Amqp {
     /// Unacknowledged messages the broker sends at once (basic.qos).
     pub prefetch: u16,
     /// The longest wait, in seconds, for the broker: the worker's to open a
-    /// session (connect, declare, consume), confirm a publish or close
-    /// (past it the session counts as lost and is opened again), and
-    /// `baocao submit`'s for its upload to be confirmed.
+    /// session (connect, declare, consume) or close one (past it the
+    /// session counts as lost and is opened again), and `baocao submit`'s
+    /// for its upload to be confirmed.
     pub timeout_secs: u64,
 }
 

@@ -24,8 +24,6 @@ pub enum PublishError {
     Nacked,
     #[error("no queue is bound to {exchange}: the message was returned")]
     Unroutable { exchange: String },
-    #[error("the broker did not confirm within {} s", .0.as_secs())]
-    TimedOut(Duration),
 }
 
 /// Why a session did not open.
@@ -90,7 +88,6 @@ async fn open_session(
             channel: publish_channel,
             dead_letter_exchange: amqp.dead_letter_exchange.clone(),
             events_exchange: amqp.events_exchange.clone(),
-            timeout,
         },
         consume_channel,
         timeout,
@@ -132,7 +129,6 @@ pub struct Publisher {
     channel: Channel,
     dead_letter_exchange: String,
     events_exchange: String,
-    timeout: Duration,
 }
 
 impl Publisher {
@@ -193,24 +189,26 @@ impl Publisher {
         body: &[u8],
         props: BasicProperties,
     ) -> Result<(), PublishError> {
-        let confirmed = async {
-            self.channel
-                .basic_publish(
-                    exchange.into(),
-                    routing_key.into(),
-                    BasicPublishOptions {
-                        mandatory,
-                        immediate: false,
-                    },
-                    body,
-                    props,
-                )
-                .await?
-                .await
-        };
-        let confirm = tokio::time::timeout(self.timeout, confirmed)
-            .await
-            .map_err(|_| PublishError::TimedOut(self.timeout))??;
+        // No timeout here, unlike opening and closing: a broker under a
+        // memory or disk alarm holds publishes (and so their confirms)
+        // until the alarm clears, and the message should wait with them. A
+        // session given up instead would send it back to the queue, again
+        // at every timeout, each return counting towards its delivery
+        // limit. A dead connection fails the confirm through heartbeats.
+        let confirm = self
+            .channel
+            .basic_publish(
+                exchange.into(),
+                routing_key.into(),
+                BasicPublishOptions {
+                    mandatory,
+                    immediate: false,
+                },
+                body,
+                props,
+            )
+            .await?
+            .await?;
         match confirm {
             Confirmation::Ack(None) | Confirmation::NotRequested => Ok(()),
             Confirmation::Ack(Some(_)) => Err(PublishError::Unroutable {
