@@ -1991,12 +1991,9 @@ impl<'d> Extractor<'d> {
                     rest.find([',', ';', '.', '(', ':'])
                         // (No figure in it; a year may be, "năm 2024".)
                         .filter(|&i| {
-                            rest[..i].split_whitespace().all(|w| {
-                                !w.bytes().any(|b| b.is_ascii_digit())
-                                    || (w.len() == 4
-                                        && w.parse::<u32>()
-                                            .is_ok_and(|y| (1950..=2100).contains(&y)))
-                            })
+                            rest[..i]
+                                .split_whitespace()
+                                .all(|w| !w.bytes().any(|b| b.is_ascii_digit()) || is_year(w))
                         })
                         .map_or(0, |i| post.len() + i)
                 } else {
@@ -4412,24 +4409,33 @@ fn in_name(before: &str) -> bool {
         .is_some_and(baocao_domain::text::is_alphabetic)
 }
 
+/// A year as reports write one: four digits, 1950 to 2100.
+fn is_year(text: &str) -> bool {
+    text.len() == 4
+        && text
+            .parse::<u32>()
+            .is_ok_and(|y| (1950..=2100).contains(&y))
+}
+
+/// "từ 3 đến dưới 6 tháng", "3-6 tháng": `after`, the text after a
+/// number, goes on to a span of time. (The pattern opens with spaces, then
+/// "đến" or a dash: other texts are not searched.)
+fn duration_range(after: &str) -> bool {
+    ["đến", "-", "–"]
+        .iter()
+        .any(|p| after.trim_start().starts_with(p))
+        && DURATION.is_match(tail_start(after, 40))
+}
+
 /// "20/5-15/6", "30/4", "11/01/2024", "49 năm", "3 tháng trở lên".
 fn is_date_or_duration(main: &str, n: &Num<'_>) -> bool {
     let after = &main[n.end..];
     let t = after.trim_start();
-    // "từ 3 đến dưới 6 tháng": a duration. (The pattern opens with
-    // spaces, then "đến" or a dash: other texts are not searched.)
-    if ["đến", "-", "–"].iter().any(|p| t.starts_with(p))
-        && DURATION.is_match(tail_start(after, 40))
-    {
+    if duration_range(after) {
         return true;
     }
     // A bare year ("năm học 2023-2024", "giai đoạn 2022-2024"): not a figure.
-    if n.text.len() == 4
-        && n.text
-            .parse::<u32>()
-            .is_ok_and(|y| (1950..=2100).contains(&y))
-        && unit_after(after).is_none()
-    {
+    if is_year(n.text) && unit_after(after).is_none() {
         return true;
     }
     // "từ 28 Tết": a day before the lunar new year.
@@ -4467,10 +4473,7 @@ fn is_date_or_duration(main: &str, n: &Num<'_>) -> bool {
 /// "các nguồn vốn kéo dài ... sang năm 2024 là 327,3 tỷ đồng": a year no
 /// period phrase took, part of the words that name the figure after it.
 fn is_bare_year(main: &str, n: &Num<'_>) -> bool {
-    n.text.len() == 4
-        && n.text
-            .parse::<u32>()
-            .is_ok_and(|y| (1950..=2100).contains(&y))
+    is_year(n.text)
         && unit_after(&main[n.end..]).is_none()
         // (Not a span of years, "2023-2024": a season's or a plan's.)
         && !main[n.end..].starts_with(['-', '–', '/'])
@@ -4482,9 +4485,7 @@ fn is_bare_year(main: &str, n: &Num<'_>) -> bool {
 fn is_duration(main: &str, n: &Num<'_>) -> bool {
     let after = &main[n.end..];
     let t = after.trim_start();
-    if ["đến", "-", "–"].iter().any(|p| t.starts_with(p))
-        && DURATION.is_match(tail_start(after, 40))
-    {
+    if duration_range(after) {
         return true;
     }
     let before = lowercase(tail(main[..n.start].trim_end(), 12));
