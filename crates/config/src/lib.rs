@@ -99,8 +99,9 @@ pub struct Amqp {
     pub prefetch: u16,
     /// The longest wait, in seconds, for the broker: the worker's to open a
     /// session (connect, declare, consume) or close one (past it the
-    /// session counts as lost and is opened again), and `baocao submit`'s
-    /// for its upload to be confirmed.
+    /// session counts as lost and is opened again), `baocao submit`'s for
+    /// its upload to be confirmed, and the query service's to open its
+    /// upload channel or its report-events consumer.
     pub timeout_secs: u64,
 }
 

@@ -14,6 +14,7 @@ use sqlx::{AssertSqlSafe, Connection, PgConnection};
 
 pub mod cpu;
 pub mod fixtures;
+pub mod proxy;
 
 /// The two store backends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -16,11 +16,11 @@ use std::time::Duration;
 
 use baocao_config::Secret;
 use baocao_domain::IngestionStatus;
+use baocao_test_support::proxy::Proxy;
 use common::amqp::{Client, Upload};
 use common::db::{Kind, with_database};
 use common::env::{TestEnv, run_case};
 use common::http::{get, metric};
-use common::proxy::Proxy;
 use common::reports::small;
 use common::{wait_for, workspace_root};
 use sqlx::Connection;
@@ -204,13 +204,7 @@ async fn a_broker_that_does_not_answer_is_given_up_and_tried_again() {
         Kind::Sqlite,
         |_| {},
         |env| async move {
-            let (host, port) = host_port(env.settings.amqp.url.expose(), 5672);
-            let target = tokio::net::lookup_host((host.as_str(), port))
-                .await
-                .expect("resolve")
-                .next()
-                .expect("an address");
-            let proxy = Proxy::start(target).await;
+            let proxy = Proxy::in_front_of(env.settings.amqp.url.expose(), 5672).await;
             proxy.mute(true);
             let mut settings = env.settings.clone();
             settings.amqp.url = Secret::new(format!("amqp://{}/%2f", proxy.addr));
@@ -250,16 +244,7 @@ async fn store_unreachable_for_10_s_mid_stream(kind: Kind) {
         |env| async move {
             // PostgreSQL: the worker reaches the database through a proxy.
             let proxy = match env.kind {
-                Kind::Postgres => {
-                    let direct = env.db.url().to_owned();
-                    let (host, port) = host_port(&direct, 5432);
-                    let target = tokio::net::lookup_host((host.as_str(), port))
-                        .await
-                        .expect("resolve")
-                        .next()
-                        .expect("an address");
-                    Some(Proxy::start(target).await)
-                }
+                Kind::Postgres => Some(Proxy::in_front_of(env.db.url(), 5432).await),
                 Kind::Sqlite => None,
             };
             let mut settings = env.settings.clone();
@@ -326,16 +311,6 @@ async fn store_unreachable_for_10_s_mid_stream(kind: Kind) {
         },
     )
     .await;
-}
-
-fn host_port(url: &str, default_port: u16) -> (String, u16) {
-    let after = url.split_once("://").unwrap().1;
-    let authority = after.split('/').next().unwrap();
-    let hostport = authority.rsplit('@').next().unwrap();
-    match hostport.rsplit_once(':') {
-        Some((h, p)) => (h.to_owned(), p.parse().expect("a port")),
-        None => (hostport.to_owned(), default_port),
-    }
 }
 
 /// Another process's write transaction on the SQLite file, as when a

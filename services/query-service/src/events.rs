@@ -28,7 +28,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::error::{ApiError, ApiResult};
 use crate::metrics::Metrics;
-use crate::upload::{connect, redact_url};
+use crate::upload::{open, redact_url};
 
 /// The routing key of a stored report's event.
 pub const PARSED: &str = "report.parsed";
@@ -54,9 +54,12 @@ pub struct Events {
 
 impl Events {
     /// Starts the consumer; it runs until `shutdown`.
+    /// Opening a connection and its consumer may take `timeout`
+    /// (`amqp.timeout_secs`); past it the attempt counts as failed.
     pub fn start(
         url: String,
         exchange: String,
+        timeout: Duration,
         metrics: Arc<Metrics>,
         shutdown: CancellationToken,
     ) -> Self {
@@ -65,6 +68,7 @@ impl Events {
         tokio::spawn(consume_loop(
             url.clone(),
             exchange,
+            timeout,
             tx.clone(),
             connected_tx,
             metrics,
@@ -95,6 +99,7 @@ impl Events {
 async fn consume_loop(
     url: String,
     exchange: String,
+    timeout: Duration,
     tx: broadcast::Sender<Event>,
     connected: watch::Sender<bool>,
     metrics: Arc<Metrics>,
@@ -104,7 +109,7 @@ async fn consume_loop(
     loop {
         let outcome = tokio::select! {
             _ = shutdown.cancelled() => return,
-            r = consume(&url, &exchange, &tx, &connected, &metrics) => r,
+            r = consume(&url, &exchange, timeout, &tx, &connected, &metrics) => r,
         };
         connected.send_replace(false);
         metrics.events_connected.set(0);
@@ -127,69 +132,21 @@ async fn consume_loop(
 async fn consume(
     url: &str,
     exchange: &str,
+    timeout: Duration,
     tx: &broadcast::Sender<Event>,
     connected: &watch::Sender<bool>,
     metrics: &Metrics,
 ) -> (bool, String) {
-    let connection = match connect(url, "baocao-query events").await {
-        Ok(c) => c,
-        Err(e) => return (false, e),
-    };
-    let setup = async {
-        let channel = connection.create_channel().await?;
-        // The worker declares the same exchange; declaring it here too lets
-        // watchers connect before the worker first runs.
-        channel
-            .exchange_declare(
-                exchange.into(),
-                ExchangeKind::Topic,
-                ExchangeDeclareOptions {
-                    durable: true,
-                    ..ExchangeDeclareOptions::default()
-                },
-                FieldTable::default(),
-            )
-            .await?;
-        let queue = channel
-            .queue_declare(
-                "".into(),
-                QueueDeclareOptions {
-                    exclusive: true,
-                    auto_delete: true,
-                    ..QueueDeclareOptions::default()
-                },
-                FieldTable::default(),
-            )
-            .await?;
-        channel
-            .queue_bind(
-                queue.name().clone(),
-                exchange.into(),
-                PARSED.into(),
-                QueueBindOptions::default(),
-                FieldTable::default(),
-            )
-            .await?;
-        channel
-            .basic_consume(
-                queue.name().clone(),
-                "baocao-query-watch".into(),
-                BasicConsumeOptions {
-                    no_ack: true,
-                    ..BasicConsumeOptions::default()
-                },
-                FieldTable::default(),
-            )
+    let setup = |connection: lapin::Connection| async move {
+        let consumer = declare_and_consume(&connection, exchange)
             .await
+            .map_err(|e| format!("cannot consume report events from {exchange:?}: {e}"))?;
+        Ok((connection, consumer))
     };
-    let mut consumer = match setup.await {
-        Ok(c) => c,
-        Err(e) => {
-            return (
-                false,
-                format!("cannot consume report events from {exchange:?}: {e}"),
-            );
-        }
+    // The connection lives as long as the consumer reads from it.
+    let (_connection, mut consumer) = match open(url, "baocao-query events", timeout, setup).await {
+        Ok(opened) => opened,
+        Err(e) => return (false, e),
     };
     connected.send_replace(true);
     metrics.events_connected.set(1);
@@ -210,6 +167,59 @@ async fn consume(
         }
     }
     (true, "the broker ended the report events consumer".into())
+}
+
+/// The events exchange, this server's own queue bound to it, and a
+/// consumer on that queue.
+async fn declare_and_consume(
+    connection: &lapin::Connection,
+    exchange: &str,
+) -> lapin::Result<lapin::Consumer> {
+    let channel = connection.create_channel().await?;
+    // The worker declares the same exchange; declaring it here too lets
+    // watchers connect before the worker first runs.
+    channel
+        .exchange_declare(
+            exchange.into(),
+            ExchangeKind::Topic,
+            ExchangeDeclareOptions {
+                durable: true,
+                ..ExchangeDeclareOptions::default()
+            },
+            FieldTable::default(),
+        )
+        .await?;
+    let queue = channel
+        .queue_declare(
+            "".into(),
+            QueueDeclareOptions {
+                exclusive: true,
+                auto_delete: true,
+                ..QueueDeclareOptions::default()
+            },
+            FieldTable::default(),
+        )
+        .await?;
+    channel
+        .queue_bind(
+            queue.name().clone(),
+            exchange.into(),
+            PARSED.into(),
+            QueueBindOptions::default(),
+            FieldTable::default(),
+        )
+        .await?;
+    channel
+        .basic_consume(
+            queue.name().clone(),
+            "baocao-query-watch".into(),
+            BasicConsumeOptions {
+                no_ack: true,
+                ..BasicConsumeOptions::default()
+            },
+            FieldTable::default(),
+        )
+        .await
 }
 
 /// The report id of an event body.

@@ -73,7 +73,11 @@ pub async fn probe_loop<S: Store>(
         // status.
         let (up, upload_up) = tokio::join!(store_answers(&store, timeout), async {
             match &publisher {
-                Some(p) => p.probe().await,
+                // Opening may take amqp.timeout_secs; the store's status
+                // waits no longer than its own probe.
+                Some(p) => tokio::time::timeout(timeout, p.probe())
+                    .await
+                    .unwrap_or(false),
                 None => false,
             }
         });

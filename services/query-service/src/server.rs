@@ -145,10 +145,12 @@ where
             amqp_url.clone(),
             settings.amqp.exchange.clone(),
             settings.amqp.routing_key.clone(),
+            Duration::from_secs(settings.amqp.timeout_secs),
         ));
         let events = Events::start(
             amqp_url,
             settings.amqp.events_exchange.clone(),
+            Duration::from_secs(settings.amqp.timeout_secs),
             metrics.clone(),
             token.clone(),
         );

@@ -10,6 +10,7 @@
 //! One connection and confirm-mode channel per server, opened on first use
 //! and again after any failure.
 
+use std::future::Future;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use baocao_proto::pb;
@@ -31,9 +32,6 @@ pub const CONTENT_TYPES: [&str; 3] = [
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 ];
 
-/// How long to wait for the broker to accept a connection.
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
-
 /// The application id uploads carry (`app_id`).
 const APP_ID: &str = "baocao-query";
 
@@ -51,19 +49,34 @@ pub fn redact_url(url: &str) -> String {
     }
 }
 
-/// Opens a connection to the broker within [`CONNECT_TIMEOUT`].
-pub async fn connect(url: &str, name: &str) -> Result<Connection, String> {
+/// Opens a connection to the broker and what `setup` makes on it (a
+/// channel, a consumer), all within `timeout` (`amqp.timeout_secs`): a
+/// broker that takes the connection and then says nothing must not hold
+/// an upload, the health probe or the events consumer. Past it the
+/// half-open connection is dropped.
+pub async fn open<T, F, Fut>(
+    url: &str,
+    name: &str,
+    timeout: Duration,
+    setup: F,
+) -> Result<(Connection, T), String>
+where
+    F: FnOnce(Connection) -> Fut,
+    Fut: Future<Output = Result<(Connection, T), String>>,
+{
     let properties = ConnectionProperties::default().with_connection_name(name.into());
-    match tokio::time::timeout(CONNECT_TIMEOUT, Connection::connect(url, properties)).await {
-        Ok(Ok(c)) => Ok(c),
-        Ok(Err(e)) => Err(format!(
-            "cannot reach the broker at {}: {e}",
-            redact_url(url)
-        )),
+    let opening = async {
+        let connection = Connection::connect(url, properties)
+            .await
+            .map_err(|e| format!("cannot reach the broker at {}: {e}", redact_url(url)))?;
+        setup(connection).await
+    };
+    match tokio::time::timeout(timeout, opening).await {
+        Ok(opened) => opened,
         Err(_) => Err(format!(
-            "the broker at {} did not answer within {} s",
+            "the broker at {} did not answer within {} s (amqp.timeout_secs)",
             redact_url(url),
-            CONNECT_TIMEOUT.as_secs()
+            timeout.as_secs()
         )),
     }
 }
@@ -78,6 +91,8 @@ pub struct Publisher {
     url: String,
     exchange: String,
     routing_key: String,
+    /// How long opening a connection and channel may take.
+    timeout: Duration,
     link: Mutex<Option<Link>>,
 }
 
@@ -102,11 +117,12 @@ pub struct Upload {
 }
 
 impl Publisher {
-    pub fn new(url: String, exchange: String, routing_key: String) -> Self {
+    pub fn new(url: String, exchange: String, routing_key: String, timeout: Duration) -> Self {
         Self {
             url,
             exchange,
             routing_key,
+            timeout,
             link: Mutex::new(None),
         }
     }
@@ -120,15 +136,23 @@ impl Publisher {
             }
             drop_link(link.take());
         }
-        let connection = connect(&self.url, "baocao-query uploads").await?;
-        let channel = connection
-            .create_channel()
-            .await
-            .map_err(|e| format!("cannot open a channel to the broker: {e}"))?;
-        channel
-            .confirm_select(ConfirmSelectOptions::default())
-            .await
-            .map_err(|e| format!("the broker refused publisher confirms: {e}"))?;
+        let (connection, channel) = open(
+            &self.url,
+            "baocao-query uploads",
+            self.timeout,
+            |connection| async move {
+                let channel = connection
+                    .create_channel()
+                    .await
+                    .map_err(|e| format!("cannot open a channel to the broker: {e}"))?;
+                channel
+                    .confirm_select(ConfirmSelectOptions::default())
+                    .await
+                    .map_err(|e| format!("the broker refused publisher confirms: {e}"))?;
+                Ok((connection, channel))
+            },
+        )
+        .await?;
         *link = Some(Link {
             connection,
             channel: channel.clone(),

@@ -16,7 +16,6 @@ pub mod amqp;
 pub mod db;
 pub mod env;
 pub mod http;
-pub mod proxy;
 pub mod reports;
 
 use std::future::Future;

@@ -18,6 +18,7 @@ use tonic::Code;
 use tonic_health::pb::health_check_response::ServingStatus;
 
 use baocao_store::Store;
+use baocao_test_support::proxy::Proxy;
 
 use crate::fixtures::{BAC_GIANG, seed, uploads};
 use crate::harness::{Kind, READER, Server, TestDb, UPLOADER, settings, unique_name, with_server};
@@ -284,6 +285,72 @@ async fn an_unreachable_broker_is_unavailable() {
         assert_eq!(server.health_status("").await, ServingStatus::Serving);
     })
     .await;
+}
+
+/// A broker that takes the connection and then answers nothing (here a
+/// proxy that holds back every `channel.open`, as a wedged node would)
+/// makes an upload UNAVAILABLE within `amqp.timeout_secs`, not at the
+/// call's deadline; the health probe and the events consumer give up and
+/// try again with fresh connections instead of waiting forever.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_broker_that_stops_answering_is_given_up_in_time() {
+    let Some(conn) = broker().await else {
+        return;
+    };
+    let proxy = std::sync::Arc::new(Proxy::in_front_of(&amqp_url(), 5672).await);
+    proxy.stall_channels(true);
+    let mut s = amqp_settings(
+        &unique_name("baocao.uploads.test"),
+        &unique_name("baocao.events.test"),
+    );
+    s.amqp.url = baocao_config::Secret::new(format!("amqp://{}/%2f", proxy.addr));
+    s.amqp.timeout_secs = 1;
+    s.grpc.request_timeout_secs = 60;
+    let db = TestDb::create(Kind::Sqlite, crate::harness::SUITE)
+        .await
+        .unwrap();
+    let store = baocao_store::connect(db.url()).await.unwrap();
+    let server = Server::start_on(store, Some(db), s).await;
+    let p = proxy.clone();
+    with_server(Some(server), move |server| async move {
+        let started = Instant::now();
+        let e = server
+            .uploads(UPLOADER)
+            .submit_report(pb::SubmitReportRequest {
+                content: b"BAO CAO".to_vec(),
+                department: "so-khdt".into(),
+                content_type: "text/plain; charset=utf-8".into(),
+                ..Default::default()
+            })
+            .await
+            .unwrap_err();
+        assert_eq!(e.code(), Code::Unavailable, "{e:?}");
+        assert!(e.message().contains("did not answer within 1 s"), "{e:?}");
+        assert!(e.message().contains("retry"), "{e:?}");
+        // The probe may hold the connection slot for one timeout first.
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "answered after {:?}",
+            started.elapsed()
+        );
+        server
+            .wait_health("baocao.v1.UploadService", ServingStatus::NotServing)
+            .await;
+        assert_eq!(server.health_status("").await, ServingStatus::Serving);
+        // Probes and the events consumer keep opening fresh connections:
+        // the upload's, then at least two more.
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while p.accepted() < 4 {
+            assert!(
+                Instant::now() < deadline,
+                "only {} connections in 20 s: something waits on the silent broker",
+                p.accepted()
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    })
+    .await;
+    let _ = conn.close(200, "done".into()).await;
 }
 
 async fn next(s: &mut tonic::Streaming<pb::WatchReportsResponse>) -> pb::Report {

@@ -2,11 +2,15 @@
 //! closed and new ones refused, as when a database server is down, without
 //! touching the server that other tests use. It can also be muted: while
 //! muted, it accepts connections and holds them without a word, as a
-//! server that is still starting or is wedged does.
+//! server that is still starting or is wedged does. Or, for AMQP, it can
+//! let a connection open and then hold back the client's first
+//! `channel.open`, as a broker that takes connections but no longer
+//! answers does.
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::task::{AbortHandle, JoinHandle};
 
@@ -21,6 +25,7 @@ struct State {
     acceptor: Option<JoinHandle<()>>,
     conns: Vec<AbortHandle>,
     muted: bool,
+    stall_channels: bool,
     accepted: usize,
 }
 
@@ -40,6 +45,17 @@ impl Proxy {
         p
     }
 
+    /// A proxy to the server of `url` (`scheme://[user[:password]@]host[:port]/…`).
+    pub async fn in_front_of(url: &str, default_port: u16) -> Self {
+        let (host, port) = host_port(url, default_port);
+        let target = tokio::net::lookup_host((host.as_str(), port))
+            .await
+            .unwrap_or_else(|e| panic!("resolve {host}:{port}: {e}"))
+            .next()
+            .unwrap_or_else(|| panic!("{host}:{port} has no address"));
+        Self::start(target).await
+    }
+
     fn accept_on(&self, listener: TcpListener) {
         let state = Arc::clone(&self.state);
         let target = self.target;
@@ -52,6 +68,12 @@ impl Proxy {
                     // only when the peer does.
                     tokio::spawn(async move {
                         let _ = tokio::io::copy(&mut inbound, &mut tokio::io::sink()).await;
+                    })
+                } else if s.stall_channels {
+                    tokio::spawn(async move {
+                        if let Ok(outbound) = TcpStream::connect(target).await {
+                            stall_at_channel_open(inbound, outbound).await;
+                        }
                     })
                 } else {
                     tokio::spawn(async move {
@@ -73,6 +95,13 @@ impl Proxy {
     /// as they are.
     pub fn mute(&self, muted: bool) {
         self.state.lock().unwrap().muted = muted;
+    }
+
+    /// For AMQP: new connections are forwarded until the client opens its
+    /// first channel; that `channel.open` and everything after it from the
+    /// client are read and dropped, so the broker never answers it.
+    pub fn stall_channels(&self, stall: bool) {
+        self.state.lock().unwrap().stall_channels = stall;
     }
 
     /// Connections accepted so far, muted or not.
@@ -103,6 +132,47 @@ impl Proxy {
         };
         self.accept_on(listener);
     }
+}
+
+/// The host and port of a URL's authority.
+pub fn host_port(url: &str, default_port: u16) -> (String, u16) {
+    let after = url.split_once("://").unwrap().1;
+    let authority = after.split('/').next().unwrap();
+    let hostport = authority.rsplit('@').next().unwrap();
+    match hostport.rsplit_once(':') {
+        Some((h, p)) => (h.to_owned(), p.parse().expect("a port")),
+        None => (hostport.to_owned(), default_port),
+    }
+}
+
+/// Forwards the broker's bytes as they come and the client's frame by
+/// frame until a `channel.open` (AMQP 0-9-1: a method frame, type 1, of
+/// class 20, method 10), then reads and drops the client's bytes.
+async fn stall_at_channel_open(mut client: TcpStream, mut broker: TcpStream) {
+    let (mut from_client, mut to_client) = client.split();
+    let (mut from_broker, mut to_broker) = broker.split();
+    let downstream = tokio::io::copy(&mut from_broker, &mut to_client);
+    let upstream = async {
+        // The protocol header, then frames: type, channel, size, payload,
+        // frame end.
+        let mut header = [0u8; 8];
+        from_client.read_exact(&mut header).await?;
+        to_broker.write_all(&header).await?;
+        loop {
+            let mut head = [0u8; 7];
+            from_client.read_exact(&mut head).await?;
+            let size = u32::from_be_bytes([head[3], head[4], head[5], head[6]]) as usize;
+            let mut rest = vec![0u8; size + 1];
+            from_client.read_exact(&mut rest).await?;
+            if head[0] == 1 && size >= 4 && rest[..4] == [0, 20, 0, 10] {
+                break;
+            }
+            to_broker.write_all(&head).await?;
+            to_broker.write_all(&rest).await?;
+        }
+        tokio::io::copy(&mut from_client, &mut tokio::io::sink()).await
+    };
+    let _ = tokio::join!(downstream, upstream);
 }
 
 impl Drop for Proxy {
