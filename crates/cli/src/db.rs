@@ -4,6 +4,7 @@
 use std::process::ExitCode;
 
 use anyhow::Context;
+use baocao_config::redact_url;
 use baocao_parser::{Hints, PARSER_VERSION};
 use baocao_store::{Store, connect};
 use clap::{Args, Subcommand};
@@ -66,8 +67,8 @@ pub fn run_db(args: &DbArgs) -> anyhow::Result<ExitCode> {
                 // Connecting applies the embedded migrations.
                 connect(&url)
                     .await
-                    .with_context(|| format!("migrating {}", redact(&url)))?;
-                println!("database at {} is up to date", redact(&url));
+                    .with_context(|| format!("migrating {}", redact_url(&url)))?;
+                println!("database at {} is up to date", redact_url(&url));
                 Ok(ExitCode::SUCCESS)
             })
         }
@@ -79,7 +80,7 @@ pub fn run_db(args: &DbArgs) -> anyhow::Result<ExitCode> {
 pub fn run_reparse(args: &ReparseArgs) -> anyhow::Result<ExitCode> {
     let url = args.db.url()?;
     runtime()?.block_on(async {
-        let store = connect(&url).await.with_context(|| format!("opening {}", redact(&url)))?;
+        let store = connect(&url).await.with_context(|| format!("opening {}", redact_url(&url)))?;
         let (mut done, mut failed) = (0u64, 0u64);
         let mut after: Option<String> = None;
         loop {
@@ -113,32 +114,4 @@ pub fn run_reparse(args: &ReparseArgs) -> anyhow::Result<ExitCode> {
         println!("reparsed {done} report(s) with {PARSER_VERSION}; {failed} kept as they were");
         Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
     })
-}
-
-/// A database URL without its password, for messages.
-pub fn redact(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(s), Some(at)) if at > s => {
-            let creds = &url[s + 3..at];
-            match creds.split_once(':') {
-                Some((user, _)) => format!("{}{user}:***{}", &url[..s + 3], &url[at..]),
-                None => url.to_owned(),
-            }
-        }
-        _ => url.to_owned(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::redact;
-
-    #[test]
-    fn passwords_are_not_printed() {
-        assert_eq!(
-            redact("postgres://app:s3cret@db:5432/baocao"),
-            "postgres://app:***@db:5432/baocao"
-        );
-        assert_eq!(redact("sqlite://baocao.db"), "sqlite://baocao.db");
-    }
 }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
-use baocao_config::{Service, Settings};
+use baocao_config::{Service, Settings, redact_url};
 use clap::Args;
 use lapin::options::{BasicPublishOptions, ConfirmSelectOptions};
 use lapin::types::{AMQPValue, FieldTable, LongString, ShortString};
@@ -113,7 +113,7 @@ pub fn run(args: &SubmitArgs) -> anyhow::Result<ExitCode> {
                  (amqp.timeout_secs): it may or may not be queued. `baocao status \
                  {message_id}` tells once a worker has it; sending the file again is safe (a \
                  second copy is recorded as DUPLICATE)",
-                redact(settings.amqp.url.expose()),
+                redact_url(settings.amqp.url.expose()),
                 timeout.as_secs()
             ),
         }
@@ -125,7 +125,7 @@ pub fn run(args: &SubmitArgs) -> anyhow::Result<ExitCode> {
 async fn publish(settings: &Settings, body: &[u8], props: BasicProperties) -> anyhow::Result<()> {
     let a = &settings.amqp;
     let url = a.url.expose();
-    let shown = redact(url);
+    let shown = redact_url(url);
     let conn = Connection::connect(url, ConnectionProperties::default())
         .await
         .with_context(|| format!("connecting to {shown}"))?;
@@ -169,19 +169,6 @@ async fn publish(settings: &Settings, body: &[u8], props: BasicProperties) -> an
 }
 
 /// The URL without its password.
-fn redact(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return url.to_owned();
-    };
-    match rest.split_once('@') {
-        Some((userinfo, host)) if userinfo.contains(':') => {
-            let user = userinfo.split(':').next().unwrap_or("");
-            format!("{scheme}://{user}:***@{host}")
-        }
-        _ => url.to_owned(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,14 +179,5 @@ mod tests {
         assert_eq!(content_type_for(Path::new("bc.pdf")), PDF);
         assert_eq!(content_type_for(Path::new("bc.docx")), DOCX);
         assert_eq!(content_type_for(Path::new("bc")), TEXT);
-    }
-
-    #[test]
-    fn passwords_are_not_shown() {
-        assert_eq!(
-            redact("amqp://u:secret@h:5672/%2f"),
-            "amqp://u:***@h:5672/%2f"
-        );
-        assert_eq!(redact("amqp://h:5672/%2f"), "amqp://h:5672/%2f");
     }
 }

@@ -35,6 +35,22 @@ pub enum ConfigError {
     Invalid { key: &'static str, problem: String },
 }
 
+/// A connection URL (`scheme://user:password@host/...`) with its password
+/// replaced by `***`, for messages and logs. The last `@` ends the user
+/// information, so a password with an unescaped `@` is hidden whole.
+pub fn redact_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let Some(at) = rest.rfind('@') else {
+        return url.to_owned();
+    };
+    match rest[..at].split_once(':') {
+        Some((user, _)) => format!("{scheme}://{user}:***{}", &rest[at..]),
+        None => url.to_owned(),
+    }
+}
+
 /// A value that must not appear in logs: `Debug` prints a placeholder.
 #[derive(Clone, Default, Deserialize, PartialEq, Eq)]
 #[serde(transparent)]
@@ -399,6 +415,26 @@ mod tests {
         let e = s.validate(Service::Query).unwrap_err().to_string();
         assert!(e.contains("grpc.addr"), "{e}");
         let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn passwords_are_redacted_from_urls() {
+        for (url, shown) in [
+            ("amqp://u:secret@h:5672/%2f", "amqp://u:***@h:5672/%2f"),
+            (
+                "postgres://app:s3cr@t@db:5432/baocao",
+                "postgres://app:***@db:5432/baocao",
+            ),
+            ("amqp://h:5672/%2f", "amqp://h:5672/%2f"),
+            (
+                "postgres://postgres@127.0.0.1/x",
+                "postgres://postgres@127.0.0.1/x",
+            ),
+            ("sqlite://baocao.db", "sqlite://baocao.db"),
+            ("not a url", "not a url"),
+        ] {
+            assert_eq!(redact_url(url), shown, "{url}");
+        }
     }
 
     #[test]

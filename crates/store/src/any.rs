@@ -86,7 +86,7 @@ pub async fn connect_with(url: &str, options: &ConnectOptions) -> Result<AnyStor
         )),
         _ => {
             return Err(StoreError::UnsupportedUrl {
-                url: crate::backend::postgres::redact(url),
+                url: baocao_config::redact_url(url),
             });
         }
     };

@@ -28,7 +28,9 @@ use tokio_util::sync::CancellationToken;
 
 use crate::error::{ApiError, ApiResult};
 use crate::metrics::Metrics;
-use crate::upload::{open, redact_url};
+use baocao_config::redact_url;
+
+use crate::upload::open;
 
 /// The routing key of a stored report's event.
 pub const PARSED: &str = "report.parsed";

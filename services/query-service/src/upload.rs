@@ -20,6 +20,8 @@ use lapin::{BasicProperties, Channel, Confirmation, Connection, ConnectionProper
 use sha2::{Digest, Sha256};
 use tokio::sync::Mutex;
 
+use baocao_config::redact_url;
+
 use crate::error::{ApiError, ApiResult};
 use crate::metrics::Metrics;
 use crate::request::{optional, required};
@@ -34,20 +36,6 @@ pub const CONTENT_TYPES: [&str; 3] = [
 
 /// The application id uploads carry (`app_id`).
 const APP_ID: &str = "baocao-query";
-
-/// `amqp://user:password@host/vhost` without the password, for messages.
-pub fn redact_url(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(scheme), Some(at)) if at > scheme => {
-            let userinfo = &url[scheme + 3..at];
-            match userinfo.split_once(':') {
-                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme + 3], &url[at..]),
-                None => url.to_owned(),
-            }
-        }
-        _ => url.to_owned(),
-    }
-}
 
 /// Opens a connection to the broker and what `setup` makes on it (a
 /// channel, a consumer), all within `timeout` (`amqp.timeout_secs`): a
@@ -467,14 +455,5 @@ mod tests {
         assert_eq!(with(|r| r.period_hint = "2024-13".into()), "period_hint");
         assert_eq!(with(|r| r.period_hint = "05/2024".into()), "period_hint");
         assert_eq!(with(|r| r.message_id = "x".repeat(300)), "message_id");
-    }
-
-    #[test]
-    fn passwords_are_redacted() {
-        assert_eq!(
-            redact_url("amqp://u:secret@h:5672/%2f"),
-            "amqp://u:***@h:5672/%2f"
-        );
-        assert_eq!(redact_url("amqp://h:5672/%2f"), "amqp://h:5672/%2f");
     }
 }

@@ -41,26 +41,12 @@ pub(crate) struct PgBackend {
     pool: PgPool,
 }
 
-/// The URL without its password, for messages.
-pub(crate) fn redact(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return url.to_owned();
-    };
-    match rest.split_once('@') {
-        Some((userinfo, host)) if userinfo.contains(':') => {
-            let user = userinfo.split(':').next().unwrap_or("");
-            format!("{scheme}://{user}:***@{host}")
-        }
-        _ => url.to_owned(),
-    }
-}
-
 impl PgBackend {
     /// Connects to and migrates the database at `url` (`postgres://...`).
     pub async fn open(url: &str, opts: &ConnectOptions) -> Result<Self> {
         let connect_err = |source| StoreError::Connect {
             backend: "postgres",
-            target: redact(url),
+            target: baocao_config::redact_url(url),
             source,
         };
         let options = PgConnectOptions::from_str(url).map_err(connect_err)?;
@@ -456,18 +442,6 @@ mod tests {
              (report_id, k, words, tsv) SELECT p.id, $2::text, u.c2, coalesce(u.c3, \
              to_tsvector('simple'::regconfig, u.c2)) FROM p, UNNEST($3::text[], \
              $4::tsvector[]) AS u(c2, c3)) SELECT id FROM p"
-        );
-    }
-
-    #[test]
-    fn redacts_passwords() {
-        assert_eq!(
-            redact("postgres://app:s3cret@db:5432/baocao"),
-            "postgres://app:***@db:5432/baocao"
-        );
-        assert_eq!(
-            redact("postgres://postgres@127.0.0.1/x"),
-            "postgres://postgres@127.0.0.1/x"
         );
     }
 }
