@@ -53,6 +53,11 @@ enum Command {
     Reparse(db::ReparseArgs),
 }
 
+/// mimalloc: the parse allocates thousands of small strings a report, and
+/// glibc's malloc took ~10 % of its time (crates/parser/design.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {

@@ -10,6 +10,10 @@ use baocao_parser::{Hints, parse};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use unicode_normalization::UnicodeNormalization;
 
+// The allocator the worker and the CLI parse with.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const SEED: &[u8] = include_bytes!("../../../testdata/reports/000_5b1c2bc8d5408b7b.txt");
 
 fn inputs() -> Vec<(usize, Vec<u8>)> {

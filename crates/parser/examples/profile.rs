@@ -4,6 +4,10 @@
 //! benchmark's baseline), for the same measurement on the same input.
 use unicode_normalization::UnicodeNormalization;
 
+// The allocator the worker and the CLI parse with.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let path = args.first().expect("usage: profile FILE [N] [--nfc]");

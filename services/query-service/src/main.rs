@@ -10,6 +10,11 @@ use baocao_config::{Service, Settings};
 use baocao_store::{ConnectOptions, connect_with};
 use clap::Parser;
 
+/// mimalloc: the parse allocates thousands of small strings a report, and
+/// glibc's malloc took ~10 % of its time (crates/parser/design.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "baocao-query",
