@@ -2392,3 +2392,43 @@ fn projects_adjusting_their_capital_are_no_new_projects() {
         ],
     );
 }
+
+/// A report titled `title` (after a province's header) whose body is
+/// `body`, parsed.
+fn titled(title: &str, body: &str) -> baocao_domain::Report {
+    let text = format!("UBND TỈNH THỬ NGHIỆM\n\nBÁO CÁO\n\n{title}\n\nI. KINH TẾ\n\n{body}\n");
+    parse(text.as_bytes(), &Hints::default()).expect("parses")
+}
+
+#[test]
+fn a_report_of_a_year_a_half_or_a_quarter_dates_its_figures_by_its_span() {
+    // A figure that names no period is of the whole span the report covers:
+    // the year of an annual report, the first six months of a half-year
+    // one, the quarter of a quarterly one (not the last month of it).
+    for (title, period) in [
+        (
+            "Tình hình kinh tế - xã hội năm 2019",
+            "YEAR 2019-01-01..2019-12-31",
+        ),
+        (
+            "Tình hình kinh tế - xã hội 6 tháng đầu năm 2019",
+            "YTD 2019-01-01..2019-06-30",
+        ),
+        (
+            "Báo cáo tình hình kinh tế - xã hội quý III năm 2019",
+            "QUARTER 2019-07-01..2019-09-30",
+        ),
+    ] {
+        let r = titled(
+            title,
+            "1. Nông nghiệp\n\n\
+             Sản lượng lương thực có hạt đạt 312.450 tấn, tăng 2,1% so với cùng kỳ. Kim \
+             ngạch xuất khẩu đạt 420 triệu USD, tăng 6,3% so với cùng kỳ.",
+        );
+        let rows = rows(&r);
+        assert_eq!(rows.len(), 2, "{title}:\n{}", rows.join("\n"));
+        for row in &rows {
+            assert!(row.contains(period), "{title}: {row}");
+        }
+    }
+}

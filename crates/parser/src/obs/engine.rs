@@ -86,6 +86,9 @@ struct Extractor<'d> {
     doc: &'d Document,
     anchor: Anchor,
     month: Option<Period>,
+    /// The period of a figure that names none: the report's month, or the
+    /// whole span of a report of a quarter, a half year or a year.
+    fallback: Option<Period>,
     obs: Vec<Observation>,
     issues: Vec<QualityIssue>,
     /// Footnote number -> the state where its marker stands.
@@ -299,6 +302,26 @@ const EDGE_WORDS: &[&str] = &[
     "tăng,", "giảm,", "mạnh,", "nhẹ,", "khá,", "nhanh,",
 ];
 
+/// A report of a quarter, of the first months of a year or of a year (its
+/// title says "quý I năm 2023", "6 tháng đầu năm 2018", "năm 2014") gives
+/// figures for that whole span unless they name another: the last month
+/// of the span is not the period of "sản lượng lương thực đạt 285.920 tấn"
+/// in a report of the year. The first months of a year read as in the text
+/// ("6 tháng đầu năm" is a year to date).
+fn span_fallback(p: &Period, anchor: Anchor) -> Option<Period> {
+    use baocao_domain::PeriodKind as K;
+    match p.kind {
+        K::Quarter | K::Year => Some(Period {
+            label: String::new(),
+            ..p.clone()
+        }),
+        K::HalfYear | K::YearToDate if chrono::Datelike::month(&p.start) == 1 => {
+            Period::year_to_date(anchor.year, anchor.month, "")
+        }
+        _ => None,
+    }
+}
+
 /// Reads every observation of the report.
 pub fn extract(
     doc: &Document,
@@ -318,6 +341,9 @@ pub fn extract(
         doc,
         anchor,
         month: Period::month(anchor.year, anchor.month, ""),
+        fallback: reporting
+            .and_then(|p| span_fallback(p, anchor))
+            .or_else(|| Period::month(anchor.year, anchor.month, "")),
         obs: Vec::new(),
         issues: Vec::new(),
         snapshots: HashMap::new(),
@@ -1156,7 +1182,7 @@ impl<'d> Extractor<'d> {
     /// and period in force stay for the clauses after.
     fn year_earlier_clause(&mut self, text: &str, off: usize, loc: Loc, state: &State) {
         let mut inner = state.clone();
-        let p = state.period.clone().or_else(|| self.month.clone());
+        let p = state.period.clone().or_else(|| self.fallback.clone());
         inner.period = p.map(|p| when::year_earlier(&p, "cùng kỳ"));
         inner.current = None;
         inner.status = ObservationStatus::Actual;
@@ -1452,7 +1478,7 @@ impl<'d> Extractor<'d> {
             None => base_in_bracket(inner),
         };
         if let Some((previous_month, skip)) = earlier {
-            let p = state.period.clone().or_else(|| self.month.clone());
+            let p = state.period.clone().or_else(|| self.fallback.clone());
             let mut inner_state = state.clone();
             inner_state.period = if previous_month {
                 p.and_then(|p| p.previous_month("tháng trước"))
@@ -1515,7 +1541,7 @@ impl<'d> Extractor<'d> {
         };
         if lower.starts_with("cùng kỳ") || lower.starts_with("cùng kì") {
             // "(cùng kỳ đạt 40% kế hoạch)": the same figure a year earlier.
-            let p = state.period.clone().or_else(|| self.month.clone());
+            let p = state.period.clone().or_else(|| self.fallback.clone());
             inner_state.period = p.map(|p| when::year_earlier(&p, "cùng kỳ"));
             inner_state.current = None;
             inner_state.status = ObservationStatus::Actual;
@@ -2803,7 +2829,7 @@ impl<'d> Extractor<'d> {
             indicator: String::new(),
             label: state.label.clone(),
             breakdown: String::new(),
-            period: state.period.clone().or_else(|| self.month.clone()),
+            period: state.period.clone().or_else(|| self.fallback.clone()),
             quantity: Some(q),
             status: state.status,
             comparisons: Vec::new(),
@@ -3124,7 +3150,7 @@ impl<'d> Extractor<'d> {
         {
             return None;
         }
-        let period = state.period.clone().or_else(|| self.month.clone());
+        let period = state.period.clone().or_else(|| self.fallback.clone());
         // "..., cùng kỳ năm 2023 đạt 450 triệu USD": a year earlier.
         // (A bracket opened by "cùng kỳ" has its period shifted already.)
         // The words since the clause's last comma: a year in them ("năm
