@@ -2432,3 +2432,20 @@ fn a_report_of_a_year_a_half_or_a_quarter_dates_its_figures_by_its_span() {
         }
     }
 }
+
+#[test]
+fn a_price_base_year_is_no_period() {
+    // "theo giá so sánh năm 2010": the year whose prices value the output,
+    // not the period of the figure (it dated the GRDP and its sectors 2010).
+    let r = report(
+        "1. Tăng trưởng kinh tế\n\n\
+         Tổng sản phẩm trên địa bàn tỉnh (GRDP) quý I năm 2024 theo giá so sánh năm 2010 \
+         ước đạt 9.850,6 tỷ đồng, tăng 7,21% so với cùng kỳ năm trước.",
+    );
+    assert_rows(
+        &r,
+        &[
+            "grdp |  | QUARTER 2024-01-01..2024-03-31 | 9850.6 tỷ đồng Vnd x1000000000 | Estimate | SamePeriodLastYear +7.21%",
+        ],
+    );
+}
