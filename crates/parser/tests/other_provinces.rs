@@ -2449,3 +2449,19 @@ fn a_price_base_year_is_no_period() {
         ],
     );
 }
+
+#[test]
+fn a_title_month_written_with_a_spaced_dash_names_the_report_month() {
+    // Statistics offices' web pages title "Tình hình kinh tế - xã hội tháng
+    // 10 - 2019": without its year the report had no period and lost
+    // every figure.
+    let r = titled(
+        "Tình hình kinh tế - xã hội tháng 10 - 2019",
+        "1. Nông nghiệp\n\nTrong tháng thu hoạch 1.250 ha lúa mùa, sản lượng đạt 6.480 tấn.",
+    );
+    let rows = rows(&r);
+    assert_eq!(rows.len(), 2, "{}", rows.join("\n"));
+    for row in &rows {
+        assert!(row.contains("MONTH 2019-10-01..2019-10-31"), "{row}");
+    }
+}
