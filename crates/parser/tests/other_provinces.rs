@@ -2465,3 +2465,18 @@ fn a_title_month_written_with_a_spaced_dash_names_the_report_month() {
         assert!(row.contains("MONTH 2019-10-01..2019-10-31"), "{row}");
     }
 }
+
+#[test]
+fn the_number_of_a_month_is_no_figure() {
+    // "tuy tăng so với tháng 4", "đến ngày 31 tháng 5": the month's number
+    // was read as a figure of the subject in force.
+    let r = report(
+        "1. Ngân hàng\n\n\
+         Doanh thu dịch vụ tháng 5 tuy tăng so với tháng 4 nhưng vẫn giảm so với cùng kỳ. \
+         Dự kiến đến ngày 31 tháng 5, tổng vốn huy động trên địa bàn đạt 24.310 tỷ đồng, \
+         tăng 0,8% so với cuối tháng 4.",
+    );
+    let rows = rows(&r);
+    assert_eq!(rows.len(), 1, "{}", rows.join("\n"));
+    assert!(rows[0].starts_with("deposits_mobilised |"), "{}", rows[0]);
+}

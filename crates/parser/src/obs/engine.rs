@@ -4464,6 +4464,20 @@ fn is_date_or_duration(main: &str, n: &Num<'_>) -> bool {
     if is_year(n.text) && unit_after(after).is_none() {
         return true;
     }
+    // "tuy tăng so với tháng 8", "đến ngày 30 tháng 11": the number of a
+    // month no period phrase took (a base, or a day's month).
+    if n.text.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
+        && unit_after(after).is_none()
+        && lowercase(tail(main[..n.start].trim_end(), 12))
+            .strip_suffix("tháng")
+            .is_some_and(|b| {
+                b.chars()
+                    .next_back()
+                    .is_none_or(|c| !baocao_domain::text::is_alphabetic(c))
+            })
+    {
+        return true;
+    }
     // "từ 28 Tết": a day before the lunar new year.
     if [
         "năm", "tháng", "ngày", "tuổi", "giờ", "phút", "tuần", "Tết", "tết",
