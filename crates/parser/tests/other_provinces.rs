@@ -2480,3 +2480,29 @@ fn the_number_of_a_month_is_no_figure() {
     assert_eq!(rows.len(), 1, "{}", rows.join("\n"));
     assert!(rows[0].starts_with("deposits_mobilised |"), "{}", rows[0]);
 }
+
+#[test]
+fn a_sector_of_agriculture_forestry_and_fisheries_is_an_item_of_the_grdp() {
+    // "khu vực nông, lâm nghiệp và thủy sản đạt 2.310 tỷ đồng": the sector
+    // of the GRDP before it, not the fisheries output (whose unit the
+    // money cannot have: the item lost its indicator, and so did those
+    // after it).
+    for sector in [
+        "khu vực nông, lâm nghiệp và thủy sản",
+        "Khu vực nông, lâm nghiệp thủy sản",
+    ] {
+        let r = report(&format!(
+            "1. Tăng trưởng kinh tế\n\n\
+             Tổng sản phẩm trên địa bàn (GRDP) quý I ước đạt 12.450 tỷ đồng, tăng 6,8% so \
+             với cùng kỳ; trong đó: {sector} đạt 2.310 tỷ đồng, tăng 3,2%; khu vực dịch vụ \
+             đạt 5.870 tỷ đồng, tăng 7,9%."
+        ));
+        let rows = rows(&r);
+        assert_eq!(rows.len(), 3, "{}", rows.join("\n"));
+        for row in &rows {
+            assert!(row.starts_with("grdp |"), "{row}");
+        }
+        assert!(rows[1].contains(&format!("| {sector} |")), "{}", rows[1]);
+        assert!(rows[2].contains("| khu vực dịch vụ |"), "{}", rows[2]);
+    }
+}

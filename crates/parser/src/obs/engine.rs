@@ -751,6 +751,26 @@ impl<'d> Extractor<'d> {
     /// `text` is a part of it that starts and ends between words (the same
     /// answer without splitting the words again).
     fn find_uncached(&self, text: &str, previous: Option<&'static str>) -> Found {
+        let hit = self.find_in_clause(text, previous)?;
+        // "khu vực nông, lâm nghiệp và thủy sản đạt 2.310 tỷ đồng": the
+        // sector (of the GRDP, of investment), not the fisheries output
+        // its last words name.
+        if hit.0.code == "aquaculture_output" && hit.1.end - hit.1.start <= "thuỷ sản".len() {
+            let before = lowercase(tail(text[..hit.1.start].trim_end(), 32));
+            let before = before.strip_suffix(" và").unwrap_or(&before);
+            if before.ends_with("lâm nghiệp") || before.ends_with("nông, lâm") {
+                // (A name after it is looked for: "Trong khu vực nông, lâm
+                // nghiệp và thủy sản, ngành thủy sản tăng 11,2%".)
+                let from = hit.1.end;
+                return self
+                    .find_uncached(&text[from..], previous)
+                    .map(|(ind, r)| (ind, r.start + from..r.end + from));
+            }
+        }
+        Some(hit)
+    }
+
+    fn find_in_clause(&self, text: &str, previous: Option<&'static str>) -> Found {
         let stack = self.clause_words.borrow();
         if let Some((addr, len, Some(words))) = stack.last() {
             // Offsets only: `text` is a part of the clause when its address
