@@ -2506,3 +2506,34 @@ fn a_sector_of_agriculture_forestry_and_fisheries_is_an_item_of_the_grdp() {
         assert!(rows[2].contains("| khu vực dịch vụ |"), "{}", rows[2]);
     }
 }
+
+#[test]
+fn an_item_naming_its_own_indicator_takes_its_parents_two_bases_in_order() {
+    // "tăng 1,8% so với tháng trước và tăng 10,5% so với cùng kỳ năm trước.
+    // Trong đó: doanh thu bán lẻ hàng hóa ..., tăng 2,1% và tăng 11,3%":
+    // as for an item that is a breakdown, the first bare change is on the
+    // month before, also when the item has an indicator of its own.
+    let r = report(
+        "1. Thương mại\n\n\
+         Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tháng 5 ước đạt 8.240 tỷ \
+         đồng, tăng 1,8% so với tháng trước và tăng 10,5% so với cùng kỳ năm trước. Trong \
+         đó: doanh thu bán lẻ hàng hóa đạt 6.120 tỷ đồng, tăng 2,1% và tăng 11,3%; doanh \
+         thu du lịch lữ hành đạt 95 tỷ đồng, tăng 4,2% và tăng 35,6%.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    let find = |code: &str| {
+        rows.iter()
+            .find(|r| r.starts_with(code))
+            .unwrap_or_else(|| panic!("{code}:\n{all}"))
+            .clone()
+    };
+    assert!(
+        find("retail_goods |").ends_with("PreviousPeriod +2.1%, SamePeriodLastYear +11.3%"),
+        "{all}"
+    );
+    assert!(
+        find("tourism_revenue |").ends_with("PreviousPeriod +4.2%, SamePeriodLastYear +35.6%"),
+        "{all}"
+    );
+}

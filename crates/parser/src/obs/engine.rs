@@ -2199,7 +2199,7 @@ impl<'d> Extractor<'d> {
                 let (base, base_label) = if written || !matches!(kind, Kind::Change(_)) {
                     (base, base_label)
                 } else {
-                    self.parents_second_base(current, span, loc)
+                    self.parents_second_base(current, span, loc, state.parent.as_ref())
                         .unwrap_or((base, base_label))
                 };
                 let comparison = Comparison {
@@ -2254,14 +2254,19 @@ impl<'d> Extractor<'d> {
     /// an item's two bare changes compare to its parent's two bases, in
     /// order. At the item's second bare change (read at `span`), its first
     /// is given the parent's first base; the second base is returned.
+    /// An item naming an indicator of its own ("Trong đó: doanh thu bán lẻ
+    /// hàng hóa đạt ..., tăng 2,1% và tăng 11,3%") has the subject the list
+    /// began under (`list_parent`) for its parent.
     fn parents_second_base(
         &mut self,
         current: usize,
         span: Span,
         loc: Loc,
+        list_parent: Option<&(&'static str, String)>,
     ) -> Option<(ComparisonBase, String)> {
         let o = &self.obs[current];
-        if o.breakdown.is_empty() || o.comparisons.len() != 1 {
+        let own = o.breakdown.is_empty();
+        if (own && list_parent.is_none()) || o.comparisons.len() != 1 {
             return None;
         }
         // No base written between the item's level and this change.
@@ -2274,9 +2279,13 @@ impl<'d> Extractor<'d> {
         {
             return None;
         }
+        let (code, label) = match list_parent {
+            Some((code, label)) if own => (*code, label.as_str()),
+            _ => (o.indicator.as_str(), o.label.as_str()),
+        };
         let parent = self.obs[..current].iter().rev().find(|p| {
-            p.indicator == o.indicator
-                && p.label == o.label
+            p.indicator == code
+                && p.label == label
                 && p.breakdown.is_empty()
                 && p.period == o.period
         })?;
