@@ -2537,3 +2537,27 @@ fn an_item_naming_its_own_indicator_takes_its_parents_two_bases_in_order() {
         "{all}"
     );
 }
+
+#[test]
+fn hotels_and_restaurants_revenue_is_the_accommodation_and_food_revenue() {
+    // Hà Nội's statistics office names the accommodation and food services
+    // "doanh thu khách sạn, nhà hàng", in the list under the retail sales
+    // and in a sentence of its own.
+    let r = report(
+        "1. Thương mại\n\n\
+         Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tháng 5 ước đạt 71,2 nghìn \
+         tỷ đồng, tăng 10,8% so với cùng kỳ năm trước, trong đó doanh thu khách sạn, nhà hàng \
+         đạt 9,4 nghìn tỷ đồng, tăng 11,5%. Tính chung 5 tháng, doanh thu khách sạn, nhà hàng \
+         đạt 45,3 nghìn tỷ đồng, chiếm 12,9% tổng mức và tăng 12,7%.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    let hotels: Vec<&String> = rows
+        .iter()
+        .filter(|r| r.contains("nghìn tỷ đồng") && !r.contains("71.2"))
+        .collect();
+    assert_eq!(hotels.len(), 2, "{all}");
+    for row in hotels {
+        assert!(row.starts_with("accommodation_food_revenue |  |"), "{all}");
+    }
+}
