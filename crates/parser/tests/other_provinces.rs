@@ -2561,3 +2561,21 @@ fn hotels_and_restaurants_revenue_is_the_accommodation_and_food_revenue() {
         assert!(row.starts_with("accommodation_food_revenue |  |"), "{all}");
     }
 }
+
+#[test]
+fn hectares_written_hecta_are_hectares() {
+    // "gieo cấy 95.400 hecta, thu hoạch 61.200 hecta": the press spells the
+    // unit out; without it the areas were unitless figures.
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Diện tích gieo cấy lúa đông xuân đạt 95.400 hecta, thu hoạch 61.200 hecta, năng \
+         suất bình quân 68,5 tạ/hecta.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 3, "{all}");
+    assert!(rows[0].contains("| 95400 hecta Hectare x1 |"), "{all}");
+    assert!(rows[1].contains("| 61200 hecta Hectare x1 |"), "{all}");
+    assert!(rows[2].contains("_yield |"), "{all}");
+    assert!(rows[2].contains("| 68.5 tạ/hecta "), "{all}");
+}

@@ -3699,9 +3699,16 @@ fn is_yield(unit: &str) -> bool {
     if !u.as_bytes().contains(&b'/') {
         return false;
     }
-    ["tạ/ha", "tấn/ha", "kg/ha", "tạ/héc-ta", "tấn/héc-ta"]
-        .iter()
-        .any(|y| u.chars().flat_map(char::to_lowercase).eq(y.chars()))
+    [
+        "tạ/ha",
+        "tấn/ha",
+        "kg/ha",
+        "tạ/héc-ta",
+        "tấn/héc-ta",
+        "tạ/hecta",
+    ]
+    .iter()
+    .any(|y| u.chars().flat_map(char::to_lowercase).eq(y.chars()))
 }
 
 /// Units that count things.
