@@ -2579,3 +2579,33 @@ fn hectares_written_hecta_are_hectares() {
     assert!(rows[2].contains("_yield |"), "{all}");
     assert!(rows[2].contains("| 68.5 tạ/hecta "), "{all}");
 }
+
+#[test]
+fn a_bare_attainment_joined_to_a_change_by_va_is_of_the_plan_in_force() {
+    // "chi đầu tư phát triển đạt 1.240 tỷ đồng, đạt 9,8% và tăng 36,5%":
+    // the item's share of the budget estimate the total was measured
+    // against, then its change; the attainment was read as a level of 9,8%
+    // carrying the change.
+    let r = report(
+        "1. Thu, chi ngân sách\n\n\
+         Tổng chi ngân sách địa phương 5 tháng đạt 3.520 tỷ đồng, đạt 28,4% dự toán và tăng \
+         12,6% so với cùng kỳ năm trước, trong đó: chi đầu tư phát triển đạt 1.240 tỷ đồng, \
+         đạt 9,8% và tăng 36,5%; chi thường xuyên đạt 2.050 tỷ đồng, đạt 35,1% và tăng 6,2%.",
+    );
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    let bn = "tỷ đồng Vnd x1000000000";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "budget_expenditure |  | {ytd} | 3520 {bn} | Actual | BudgetEstimate =28.4%, SamePeriodLastYear +12.6%"
+            ),
+            &format!(
+                "development_expenditure |  | {ytd} | 1240 {bn} | Actual | BudgetEstimate =9.8%, SamePeriodLastYear +36.5%"
+            ),
+            &format!(
+                "recurrent_expenditure |  | {ytd} | 2050 {bn} | Actual | BudgetEstimate =35.1%, SamePeriodLastYear +6.2%"
+            ),
+        ],
+    );
+}

@@ -4284,13 +4284,20 @@ fn bare_attainment(gap_lower: &str, unit: Option<&Unit>, after_unit: &str) -> bo
         .trim_start()
         .trim_start_matches("ước")
         .trim();
+    let after = after_unit.trim_start();
     unit.is_some_and(|u| u.code == UnitCode::Percent)
         && g == "đạt"
-        && after_unit
-            .trim_start()
+        && (after
             .chars()
             .next()
             .is_none_or(|c| matches!(c, ',' | ';' | '.' | ')' | '('))
+            // "chi đầu tư phát triển đạt 2.087,1 tỷ đồng, đạt 10,1% và tăng
+            // 429,1%": the attainment, then the change, joined by "và".
+            || after.strip_prefix("và ").is_some_and(|a| {
+                ["tăng", "giảm", "gấp", "bằng"]
+                    .iter()
+                    .any(|v| a.starts_with(v))
+            }))
 }
 
 /// Words after a unit up to punctuation or a number (for a subject named
