@@ -2609,3 +2609,30 @@ fn a_bare_attainment_joined_to_a_change_by_va_is_of_the_plan_in_force() {
         ],
     );
 }
+
+#[test]
+fn a_contribution_in_points_to_the_growth_is_no_figure_of_the_item() {
+    // "ngành khai khoáng giảm 4,1%, làm giảm 0,03 điểm phần trăm; ngành
+    // ... tăng 12,4%, đóng góp 11,2 điểm phần trăm": the contribution was
+    // read as a change of the item, or as a subject "điểm phần trăm" that
+    // took the branches after it from the index.
+    let r = report(
+        "2. Sản xuất công nghiệp\n\n\
+         Tính chung 5 tháng, chỉ số sản xuất công nghiệp tăng 11,3% so với cùng kỳ năm \
+         trước. Trong đó, ngành khai khoáng giảm 4,1%, làm giảm 0,03 điểm phần trăm; ngành \
+         công nghiệp chế biến, chế tạo tăng 12,4%, đóng góp 11,2 điểm phần trăm; ngành sản \
+         xuất và phân phối điện tăng 3,6%, đóng góp 0,2 điểm phần trăm vào mức tăng chung.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 4, "{all}");
+    for row in &rows {
+        assert!(row.starts_with("iip |"), "{all}");
+        assert!(!row.contains("điểm"), "{all}");
+    }
+    assert!(rows[1].ends_with("| SamePeriodLastYear -4.1%"), "{all}");
+    assert!(
+        rows[3].contains("| ngành sản xuất và phân phối điện |"),
+        "{all}"
+    );
+}

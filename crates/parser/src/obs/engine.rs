@@ -1738,6 +1738,13 @@ impl<'d> Extractor<'d> {
         if is_duration(main, n) || is_bare_year(main, n) {
             return None;
         }
+        // "ngành khai khoáng giảm 9,92%, làm giảm 0,02 điểm phần trăm": the
+        // item's contribution to the change of the whole, no level nor
+        // change of the item; passed over (it named a subject of its own,
+        // "điểm phần trăm", that took the items after it).
+        if let Some(len) = contribution(main, n) {
+            return Some(n.end + len);
+        }
         // Dates and durations are not figures.
         if is_date_or_duration(main, n)
             || is_ordinal(&main[..n.start])
@@ -4494,6 +4501,20 @@ fn duration_range(after: &str) -> bool {
         .iter()
         .any(|p| after.trim_start().starts_with(p))
         && DURATION.is_match(tail_start(after, 40))
+}
+
+/// "đóng góp 15,61 điểm phần trăm", "làm giảm 0,47 điểm phần trăm": the
+/// bytes of the unit after the number of a contribution to a growth.
+fn contribution(main: &str, n: &Num<'_>) -> Option<usize> {
+    let u = unit_after(&main[n.end..])?;
+    if u.code != UnitCode::Point || !u.text.contains("phần trăm") {
+        return None;
+    }
+    let before = lowercase(tail(main[..n.start].trim_end(), 24));
+    ["đóng góp", "làm giảm", "làm tăng"]
+        .iter()
+        .any(|w| before.ends_with(w))
+        .then_some(u.len)
 }
 
 /// "20/5-15/6", "30/4", "11/01/2024", "49 năm", "3 tháng trở lên".
