@@ -4506,6 +4506,10 @@ fn duration_range(after: &str) -> bool {
 /// "đóng góp 15,61 điểm phần trăm", "làm giảm 0,47 điểm phần trăm": the
 /// bytes of the unit after the number of a contribution to a growth.
 fn contribution(main: &str, n: &Num<'_>) -> Option<usize> {
+    // (Most numbers are followed by no "điểm": tested first, cheaply.)
+    if !main[n.end..].trim_start_matches(' ').starts_with("điểm") {
+        return None;
+    }
     let u = unit_after(&main[n.end..])?;
     if u.code != UnitCode::Point || !u.text.contains("phần trăm") {
         return None;
@@ -4529,16 +4533,16 @@ fn is_date_or_duration(main: &str, n: &Num<'_>) -> bool {
         return true;
     }
     // "tuy tăng so với tháng 8", "đến ngày 30 tháng 11": the number of a
-    // month no period phrase took (a base, or a day's month).
-    if n.text.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
+    // month no period phrase took (a base, or a day's month). (The cheap
+    // tests first: most numbers are no month's.)
+    let before = main[..n.start].trim_end();
+    if (before.ends_with("tháng") || before.ends_with("Tháng"))
+        && n.text.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
+        && before[..before.len() - "tháng".len()]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !baocao_domain::text::is_alphabetic(c))
         && unit_after(after).is_none()
-        && lowercase(tail(main[..n.start].trim_end(), 12))
-            .strip_suffix("tháng")
-            .is_some_and(|b| {
-                b.chars()
-                    .next_back()
-                    .is_none_or(|c| !baocao_domain::text::is_alphabetic(c))
-            })
     {
         return true;
     }
