@@ -358,6 +358,8 @@ static CATALOG: &[Indicator] = &[
             "doanh thu dịch vụ lưu trú, ăn uống",
             "doanh thu lưu trú, ăn uống",
             "dịch vụ lưu trú, ăn uống",
+            // Hà Nội's statistics office (and the GSO's older tables).
+            "doanh thu khách sạn, nhà hàng",
         ],
     ),
     ind(
@@ -3215,6 +3217,11 @@ mod tests {
                 "Năng suất lúa bình quân",
             ),
             ("năng suất ước đạt 56,5 tạ/ha", "crop_yield", "năng suất"),
+            (
+                "doanh thu khách sạn, nhà hàng đạt 9,4 nghìn tỷ đồng",
+                "accommodation_food_revenue",
+                "doanh thu khách sạn, nhà hàng",
+            ),
             // Productivity is no yield.
             (
                 "năng suất lao động đạt 152 triệu đồng/người",

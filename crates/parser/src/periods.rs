@@ -9,7 +9,9 @@ use regex::Regex;
 use crate::numbering::roman_value;
 
 static MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\btháng (\d{1,2})(?:(?: năm |/)(\d{4}))?\b").expect("month pattern")
+    // "tháng 10 năm 2023", "tháng 5/2024"; web pages also "tháng 11 - 2018",
+    // "tháng 11-2018".
+    Regex::new(r"(?i)\btháng (\d{1,2})(?:(?: năm |/| ?- ?)(\d{4}))?\b").expect("month pattern")
 });
 static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bquý ([IV]{1,3}|\d)(?:(?: năm |/)(\d{4}))?\b").expect("quarter pattern")
@@ -114,6 +116,12 @@ mod tests {
             (PeriodKind::Month, "2023-10".into(), "tháng 10")
         );
         assert_eq!(first_period("tháng 5/2024", None).unwrap().key(), "2024-05");
+        assert_eq!(
+            first_period("Tình hình kinh tế - xã hội tháng 11 - 2018", None)
+                .unwrap()
+                .key(),
+            "2018-11"
+        );
         assert_eq!(
             first_period("NHIỆM VỤ CHỦ YẾU THÁNG 6 NĂM 2024", None)
                 .unwrap()

@@ -2392,3 +2392,247 @@ fn projects_adjusting_their_capital_are_no_new_projects() {
         ],
     );
 }
+
+/// A report titled `title` (after a province's header) whose body is
+/// `body`, parsed.
+fn titled(title: &str, body: &str) -> baocao_domain::Report {
+    let text = format!("UBND TỈNH THỬ NGHIỆM\n\nBÁO CÁO\n\n{title}\n\nI. KINH TẾ\n\n{body}\n");
+    parse(text.as_bytes(), &Hints::default()).expect("parses")
+}
+
+#[test]
+fn a_report_of_a_year_a_half_or_a_quarter_dates_its_figures_by_its_span() {
+    // A figure that names no period is of the whole span the report covers:
+    // the year of an annual report, the first six months of a half-year
+    // one, the quarter of a quarterly one (not the last month of it).
+    for (title, period) in [
+        (
+            "Tình hình kinh tế - xã hội năm 2019",
+            "YEAR 2019-01-01..2019-12-31",
+        ),
+        (
+            "Tình hình kinh tế - xã hội 6 tháng đầu năm 2019",
+            "YTD 2019-01-01..2019-06-30",
+        ),
+        (
+            "Báo cáo tình hình kinh tế - xã hội quý III năm 2019",
+            "QUARTER 2019-07-01..2019-09-30",
+        ),
+    ] {
+        let r = titled(
+            title,
+            "1. Nông nghiệp\n\n\
+             Sản lượng lương thực có hạt đạt 312.450 tấn, tăng 2,1% so với cùng kỳ. Kim \
+             ngạch xuất khẩu đạt 420 triệu USD, tăng 6,3% so với cùng kỳ.",
+        );
+        let rows = rows(&r);
+        assert_eq!(rows.len(), 2, "{title}:\n{}", rows.join("\n"));
+        for row in &rows {
+            assert!(row.contains(period), "{title}: {row}");
+        }
+    }
+}
+
+#[test]
+fn a_price_base_year_is_no_period() {
+    // "theo giá so sánh năm 2010": the year whose prices value the output,
+    // not the period of the figure (it dated the GRDP and its sectors 2010).
+    let r = report(
+        "1. Tăng trưởng kinh tế\n\n\
+         Tổng sản phẩm trên địa bàn tỉnh (GRDP) quý I năm 2024 theo giá so sánh năm 2010 \
+         ước đạt 9.850,6 tỷ đồng, tăng 7,21% so với cùng kỳ năm trước.",
+    );
+    assert_rows(
+        &r,
+        &[
+            "grdp |  | QUARTER 2024-01-01..2024-03-31 | 9850.6 tỷ đồng Vnd x1000000000 | Estimate | SamePeriodLastYear +7.21%",
+        ],
+    );
+}
+
+#[test]
+fn a_title_month_written_with_a_spaced_dash_names_the_report_month() {
+    // Statistics offices' web pages title "Tình hình kinh tế - xã hội tháng
+    // 10 - 2019": without its year the report had no period and lost
+    // every figure.
+    let r = titled(
+        "Tình hình kinh tế - xã hội tháng 10 - 2019",
+        "1. Nông nghiệp\n\nTrong tháng thu hoạch 1.250 ha lúa mùa, sản lượng đạt 6.480 tấn.",
+    );
+    let rows = rows(&r);
+    assert_eq!(rows.len(), 2, "{}", rows.join("\n"));
+    for row in &rows {
+        assert!(row.contains("MONTH 2019-10-01..2019-10-31"), "{row}");
+    }
+}
+
+#[test]
+fn the_number_of_a_month_is_no_figure() {
+    // "tuy tăng so với tháng 4", "đến ngày 31 tháng 5": the month's number
+    // was read as a figure of the subject in force.
+    let r = report(
+        "1. Ngân hàng\n\n\
+         Doanh thu dịch vụ tháng 5 tuy tăng so với tháng 4 nhưng vẫn giảm so với cùng kỳ. \
+         Dự kiến đến ngày 31 tháng 5, tổng vốn huy động trên địa bàn đạt 24.310 tỷ đồng, \
+         tăng 0,8% so với cuối tháng 4.",
+    );
+    let rows = rows(&r);
+    assert_eq!(rows.len(), 1, "{}", rows.join("\n"));
+    assert!(rows[0].starts_with("deposits_mobilised |"), "{}", rows[0]);
+}
+
+#[test]
+fn a_sector_of_agriculture_forestry_and_fisheries_is_an_item_of_the_grdp() {
+    // "khu vực nông, lâm nghiệp và thủy sản đạt 2.310 tỷ đồng": the sector
+    // of the GRDP before it, not the fisheries output (whose unit the
+    // money cannot have: the item lost its indicator, and so did those
+    // after it).
+    for sector in [
+        "khu vực nông, lâm nghiệp và thủy sản",
+        "Khu vực nông, lâm nghiệp thủy sản",
+    ] {
+        let r = report(&format!(
+            "1. Tăng trưởng kinh tế\n\n\
+             Tổng sản phẩm trên địa bàn (GRDP) quý I ước đạt 12.450 tỷ đồng, tăng 6,8% so \
+             với cùng kỳ; trong đó: {sector} đạt 2.310 tỷ đồng, tăng 3,2%; khu vực dịch vụ \
+             đạt 5.870 tỷ đồng, tăng 7,9%."
+        ));
+        let rows = rows(&r);
+        assert_eq!(rows.len(), 3, "{}", rows.join("\n"));
+        for row in &rows {
+            assert!(row.starts_with("grdp |"), "{row}");
+        }
+        assert!(rows[1].contains(&format!("| {sector} |")), "{}", rows[1]);
+        assert!(rows[2].contains("| khu vực dịch vụ |"), "{}", rows[2]);
+    }
+}
+
+#[test]
+fn an_item_naming_its_own_indicator_takes_its_parents_two_bases_in_order() {
+    // "tăng 1,8% so với tháng trước và tăng 10,5% so với cùng kỳ năm trước.
+    // Trong đó: doanh thu bán lẻ hàng hóa ..., tăng 2,1% và tăng 11,3%":
+    // as for an item that is a breakdown, the first bare change is on the
+    // month before, also when the item has an indicator of its own.
+    let r = report(
+        "1. Thương mại\n\n\
+         Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tháng 5 ước đạt 8.240 tỷ \
+         đồng, tăng 1,8% so với tháng trước và tăng 10,5% so với cùng kỳ năm trước. Trong \
+         đó: doanh thu bán lẻ hàng hóa đạt 6.120 tỷ đồng, tăng 2,1% và tăng 11,3%; doanh \
+         thu du lịch lữ hành đạt 95 tỷ đồng, tăng 4,2% và tăng 35,6%.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    let find = |code: &str| {
+        rows.iter()
+            .find(|r| r.starts_with(code))
+            .unwrap_or_else(|| panic!("{code}:\n{all}"))
+            .clone()
+    };
+    assert!(
+        find("retail_goods |").ends_with("PreviousPeriod +2.1%, SamePeriodLastYear +11.3%"),
+        "{all}"
+    );
+    assert!(
+        find("tourism_revenue |").ends_with("PreviousPeriod +4.2%, SamePeriodLastYear +35.6%"),
+        "{all}"
+    );
+}
+
+#[test]
+fn hotels_and_restaurants_revenue_is_the_accommodation_and_food_revenue() {
+    // Hà Nội's statistics office names the accommodation and food services
+    // "doanh thu khách sạn, nhà hàng", in the list under the retail sales
+    // and in a sentence of its own.
+    let r = report(
+        "1. Thương mại\n\n\
+         Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tháng 5 ước đạt 71,2 nghìn \
+         tỷ đồng, tăng 10,8% so với cùng kỳ năm trước, trong đó doanh thu khách sạn, nhà hàng \
+         đạt 9,4 nghìn tỷ đồng, tăng 11,5%. Tính chung 5 tháng, doanh thu khách sạn, nhà hàng \
+         đạt 45,3 nghìn tỷ đồng, chiếm 12,9% tổng mức và tăng 12,7%.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    let hotels: Vec<&String> = rows
+        .iter()
+        .filter(|r| r.contains("nghìn tỷ đồng") && !r.contains("71.2"))
+        .collect();
+    assert_eq!(hotels.len(), 2, "{all}");
+    for row in hotels {
+        assert!(row.starts_with("accommodation_food_revenue |  |"), "{all}");
+    }
+}
+
+#[test]
+fn hectares_written_hecta_are_hectares() {
+    // "gieo cấy 95.400 hecta, thu hoạch 61.200 hecta": the press spells the
+    // unit out; without it the areas were unitless figures.
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Diện tích gieo cấy lúa đông xuân đạt 95.400 hecta, thu hoạch 61.200 hecta, năng \
+         suất bình quân 68,5 tạ/hecta.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 3, "{all}");
+    assert!(rows[0].contains("| 95400 hecta Hectare x1 |"), "{all}");
+    assert!(rows[1].contains("| 61200 hecta Hectare x1 |"), "{all}");
+    assert!(rows[2].contains("_yield |"), "{all}");
+    assert!(rows[2].contains("| 68.5 tạ/hecta "), "{all}");
+}
+
+#[test]
+fn a_bare_attainment_joined_to_a_change_by_va_is_of_the_plan_in_force() {
+    // "chi đầu tư phát triển đạt 1.240 tỷ đồng, đạt 9,8% và tăng 36,5%":
+    // the item's share of the budget estimate the total was measured
+    // against, then its change; the attainment was read as a level of 9,8%
+    // carrying the change.
+    let r = report(
+        "1. Thu, chi ngân sách\n\n\
+         Tổng chi ngân sách địa phương 5 tháng đạt 3.520 tỷ đồng, đạt 28,4% dự toán và tăng \
+         12,6% so với cùng kỳ năm trước, trong đó: chi đầu tư phát triển đạt 1.240 tỷ đồng, \
+         đạt 9,8% và tăng 36,5%; chi thường xuyên đạt 2.050 tỷ đồng, đạt 35,1% và tăng 6,2%.",
+    );
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    let bn = "tỷ đồng Vnd x1000000000";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "budget_expenditure |  | {ytd} | 3520 {bn} | Actual | BudgetEstimate =28.4%, SamePeriodLastYear +12.6%"
+            ),
+            &format!(
+                "development_expenditure |  | {ytd} | 1240 {bn} | Actual | BudgetEstimate =9.8%, SamePeriodLastYear +36.5%"
+            ),
+            &format!(
+                "recurrent_expenditure |  | {ytd} | 2050 {bn} | Actual | BudgetEstimate =35.1%, SamePeriodLastYear +6.2%"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_contribution_in_points_to_the_growth_is_no_figure_of_the_item() {
+    // "ngành khai khoáng giảm 4,1%, làm giảm 0,03 điểm phần trăm; ngành
+    // ... tăng 12,4%, đóng góp 11,2 điểm phần trăm": the contribution was
+    // read as a change of the item, or as a subject "điểm phần trăm" that
+    // took the branches after it from the index.
+    let r = report(
+        "2. Sản xuất công nghiệp\n\n\
+         Tính chung 5 tháng, chỉ số sản xuất công nghiệp tăng 11,3% so với cùng kỳ năm \
+         trước. Trong đó, ngành khai khoáng giảm 4,1%, làm giảm 0,03 điểm phần trăm; ngành \
+         công nghiệp chế biến, chế tạo tăng 12,4%, đóng góp 11,2 điểm phần trăm; ngành sản \
+         xuất và phân phối điện tăng 3,6%, đóng góp 0,2 điểm phần trăm vào mức tăng chung.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 4, "{all}");
+    for row in &rows {
+        assert!(row.starts_with("iip |"), "{all}");
+        assert!(!row.contains("điểm"), "{all}");
+    }
+    assert!(rows[1].ends_with("| SamePeriodLastYear -4.1%"), "{all}");
+    assert!(
+        rows[3].contains("| ngành sản xuất và phân phối điện |"),
+        "{all}"
+    );
+}

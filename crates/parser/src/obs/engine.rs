@@ -86,6 +86,9 @@ struct Extractor<'d> {
     doc: &'d Document,
     anchor: Anchor,
     month: Option<Period>,
+    /// The period of a figure that names none: the report's month, or the
+    /// whole span of a report of a quarter, a half year or a year.
+    fallback: Option<Period>,
     obs: Vec<Observation>,
     issues: Vec<QualityIssue>,
     /// Footnote number -> the state where its marker stands.
@@ -299,6 +302,26 @@ const EDGE_WORDS: &[&str] = &[
     "tăng,", "giảm,", "mạnh,", "nhẹ,", "khá,", "nhanh,",
 ];
 
+/// A report of a quarter, of the first months of a year or of a year (its
+/// title says "quý I năm 2023", "6 tháng đầu năm 2018", "năm 2014") gives
+/// figures for that whole span unless they name another: the last month
+/// of the span is not the period of "sản lượng lương thực đạt 285.920 tấn"
+/// in a report of the year. The first months of a year read as in the text
+/// ("6 tháng đầu năm" is a year to date).
+fn span_fallback(p: &Period, anchor: Anchor) -> Option<Period> {
+    use baocao_domain::PeriodKind as K;
+    match p.kind {
+        K::Quarter | K::Year => Some(Period {
+            label: String::new(),
+            ..p.clone()
+        }),
+        K::HalfYear | K::YearToDate if chrono::Datelike::month(&p.start) == 1 => {
+            Period::year_to_date(anchor.year, anchor.month, "")
+        }
+        _ => None,
+    }
+}
+
 /// Reads every observation of the report.
 pub fn extract(
     doc: &Document,
@@ -318,6 +341,9 @@ pub fn extract(
         doc,
         anchor,
         month: Period::month(anchor.year, anchor.month, ""),
+        fallback: reporting
+            .and_then(|p| span_fallback(p, anchor))
+            .or_else(|| Period::month(anchor.year, anchor.month, "")),
         obs: Vec::new(),
         issues: Vec::new(),
         snapshots: HashMap::new(),
@@ -725,6 +751,26 @@ impl<'d> Extractor<'d> {
     /// `text` is a part of it that starts and ends between words (the same
     /// answer without splitting the words again).
     fn find_uncached(&self, text: &str, previous: Option<&'static str>) -> Found {
+        let hit = self.find_in_clause(text, previous)?;
+        // "khu vực nông, lâm nghiệp và thủy sản đạt 2.310 tỷ đồng": the
+        // sector (of the GRDP, of investment), not the fisheries output
+        // its last words name.
+        if hit.0.code == "aquaculture_output" && hit.1.end - hit.1.start <= "thuỷ sản".len() {
+            let before = lowercase(tail(text[..hit.1.start].trim_end(), 32));
+            let before = before.strip_suffix(" và").unwrap_or(&before);
+            if before.ends_with("lâm nghiệp") || before.ends_with("nông, lâm") {
+                // (A name after it is looked for: "Trong khu vực nông, lâm
+                // nghiệp và thủy sản, ngành thủy sản tăng 11,2%".)
+                let from = hit.1.end;
+                return self
+                    .find_uncached(&text[from..], previous)
+                    .map(|(ind, r)| (ind, r.start + from..r.end + from));
+            }
+        }
+        Some(hit)
+    }
+
+    fn find_in_clause(&self, text: &str, previous: Option<&'static str>) -> Found {
         let stack = self.clause_words.borrow();
         if let Some((addr, len, Some(words))) = stack.last() {
             // Offsets only: `text` is a part of the clause when its address
@@ -1156,7 +1202,7 @@ impl<'d> Extractor<'d> {
     /// and period in force stay for the clauses after.
     fn year_earlier_clause(&mut self, text: &str, off: usize, loc: Loc, state: &State) {
         let mut inner = state.clone();
-        let p = state.period.clone().or_else(|| self.month.clone());
+        let p = state.period.clone().or_else(|| self.fallback.clone());
         inner.period = p.map(|p| when::year_earlier(&p, "cùng kỳ"));
         inner.current = None;
         inner.status = ObservationStatus::Actual;
@@ -1452,7 +1498,7 @@ impl<'d> Extractor<'d> {
             None => base_in_bracket(inner),
         };
         if let Some((previous_month, skip)) = earlier {
-            let p = state.period.clone().or_else(|| self.month.clone());
+            let p = state.period.clone().or_else(|| self.fallback.clone());
             let mut inner_state = state.clone();
             inner_state.period = if previous_month {
                 p.and_then(|p| p.previous_month("tháng trước"))
@@ -1515,7 +1561,7 @@ impl<'d> Extractor<'d> {
         };
         if lower.starts_with("cùng kỳ") || lower.starts_with("cùng kì") {
             // "(cùng kỳ đạt 40% kế hoạch)": the same figure a year earlier.
-            let p = state.period.clone().or_else(|| self.month.clone());
+            let p = state.period.clone().or_else(|| self.fallback.clone());
             inner_state.period = p.map(|p| when::year_earlier(&p, "cùng kỳ"));
             inner_state.current = None;
             inner_state.status = ObservationStatus::Actual;
@@ -1691,6 +1737,13 @@ impl<'d> Extractor<'d> {
         // it names.
         if is_duration(main, n) || is_bare_year(main, n) {
             return None;
+        }
+        // "ngành khai khoáng giảm 9,92%, làm giảm 0,02 điểm phần trăm": the
+        // item's contribution to the change of the whole, no level nor
+        // change of the item; passed over (it named a subject of its own,
+        // "điểm phần trăm", that took the items after it).
+        if let Some(len) = contribution(main, n) {
+            return Some(n.end + len);
         }
         // Dates and durations are not figures.
         if is_date_or_duration(main, n)
@@ -2153,7 +2206,7 @@ impl<'d> Extractor<'d> {
                 let (base, base_label) = if written || !matches!(kind, Kind::Change(_)) {
                     (base, base_label)
                 } else {
-                    self.parents_second_base(current, span, loc)
+                    self.parents_second_base(current, span, loc, state.parent.as_ref())
                         .unwrap_or((base, base_label))
                 };
                 let comparison = Comparison {
@@ -2208,14 +2261,19 @@ impl<'d> Extractor<'d> {
     /// an item's two bare changes compare to its parent's two bases, in
     /// order. At the item's second bare change (read at `span`), its first
     /// is given the parent's first base; the second base is returned.
+    /// An item naming an indicator of its own ("Trong đó: doanh thu bán lẻ
+    /// hàng hóa đạt ..., tăng 2,1% và tăng 11,3%") has the subject the list
+    /// began under (`list_parent`) for its parent.
     fn parents_second_base(
         &mut self,
         current: usize,
         span: Span,
         loc: Loc,
+        list_parent: Option<&(&'static str, String)>,
     ) -> Option<(ComparisonBase, String)> {
         let o = &self.obs[current];
-        if o.breakdown.is_empty() || o.comparisons.len() != 1 {
+        let own = o.breakdown.is_empty();
+        if (own && list_parent.is_none()) || o.comparisons.len() != 1 {
             return None;
         }
         // No base written between the item's level and this change.
@@ -2228,9 +2286,13 @@ impl<'d> Extractor<'d> {
         {
             return None;
         }
+        let (code, label) = match list_parent {
+            Some((code, label)) if own => (*code, label.as_str()),
+            _ => (o.indicator.as_str(), o.label.as_str()),
+        };
         let parent = self.obs[..current].iter().rev().find(|p| {
-            p.indicator == o.indicator
-                && p.label == o.label
+            p.indicator == code
+                && p.label == label
                 && p.breakdown.is_empty()
                 && p.period == o.period
         })?;
@@ -2803,7 +2865,7 @@ impl<'d> Extractor<'d> {
             indicator: String::new(),
             label: state.label.clone(),
             breakdown: String::new(),
-            period: state.period.clone().or_else(|| self.month.clone()),
+            period: state.period.clone().or_else(|| self.fallback.clone()),
             quantity: Some(q),
             status: state.status,
             comparisons: Vec::new(),
@@ -3124,7 +3186,7 @@ impl<'d> Extractor<'d> {
         {
             return None;
         }
-        let period = state.period.clone().or_else(|| self.month.clone());
+        let period = state.period.clone().or_else(|| self.fallback.clone());
         // "..., cùng kỳ năm 2023 đạt 450 triệu USD": a year earlier.
         // (A bracket opened by "cùng kỳ" has its period shifted already.)
         // The words since the clause's last comma: a year in them ("năm
@@ -3644,9 +3706,16 @@ fn is_yield(unit: &str) -> bool {
     if !u.as_bytes().contains(&b'/') {
         return false;
     }
-    ["tạ/ha", "tấn/ha", "kg/ha", "tạ/héc-ta", "tấn/héc-ta"]
-        .iter()
-        .any(|y| u.chars().flat_map(char::to_lowercase).eq(y.chars()))
+    [
+        "tạ/ha",
+        "tấn/ha",
+        "kg/ha",
+        "tạ/héc-ta",
+        "tấn/héc-ta",
+        "tạ/hecta",
+    ]
+    .iter()
+    .any(|y| u.chars().flat_map(char::to_lowercase).eq(y.chars()))
 }
 
 /// Units that count things.
@@ -4222,13 +4291,20 @@ fn bare_attainment(gap_lower: &str, unit: Option<&Unit>, after_unit: &str) -> bo
         .trim_start()
         .trim_start_matches("ước")
         .trim();
+    let after = after_unit.trim_start();
     unit.is_some_and(|u| u.code == UnitCode::Percent)
         && g == "đạt"
-        && after_unit
-            .trim_start()
+        && (after
             .chars()
             .next()
             .is_none_or(|c| matches!(c, ',' | ';' | '.' | ')' | '('))
+            // "chi đầu tư phát triển đạt 2.087,1 tỷ đồng, đạt 10,1% và tăng
+            // 429,1%": the attainment, then the change, joined by "và".
+            || after.strip_prefix("và ").is_some_and(|a| {
+                ["tăng", "giảm", "gấp", "bằng"]
+                    .iter()
+                    .any(|v| a.starts_with(v))
+            }))
 }
 
 /// Words after a unit up to punctuation or a number (for a subject named
@@ -4427,6 +4503,24 @@ fn duration_range(after: &str) -> bool {
         && DURATION.is_match(tail_start(after, 40))
 }
 
+/// "đóng góp 15,61 điểm phần trăm", "làm giảm 0,47 điểm phần trăm": the
+/// bytes of the unit after the number of a contribution to a growth.
+fn contribution(main: &str, n: &Num<'_>) -> Option<usize> {
+    // (Most numbers are followed by no "điểm": tested first, cheaply.)
+    if !main[n.end..].trim_start_matches(' ').starts_with("điểm") {
+        return None;
+    }
+    let u = unit_after(&main[n.end..])?;
+    if u.code != UnitCode::Point || !u.text.contains("phần trăm") {
+        return None;
+    }
+    let before = lowercase(tail(main[..n.start].trim_end(), 24));
+    ["đóng góp", "làm giảm", "làm tăng"]
+        .iter()
+        .any(|w| before.ends_with(w))
+        .then_some(u.len)
+}
+
 /// "20/5-15/6", "30/4", "11/01/2024", "49 năm", "3 tháng trở lên".
 fn is_date_or_duration(main: &str, n: &Num<'_>) -> bool {
     let after = &main[n.end..];
@@ -4436,6 +4530,20 @@ fn is_date_or_duration(main: &str, n: &Num<'_>) -> bool {
     }
     // A bare year ("năm học 2023-2024", "giai đoạn 2022-2024"): not a figure.
     if is_year(n.text) && unit_after(after).is_none() {
+        return true;
+    }
+    // "tuy tăng so với tháng 8", "đến ngày 30 tháng 11": the number of a
+    // month no period phrase took (a base, or a day's month). (The cheap
+    // tests first: most numbers are no month's.)
+    let before = main[..n.start].trim_end();
+    if (before.ends_with("tháng") || before.ends_with("Tháng"))
+        && n.text.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
+        && before[..before.len() - "tháng".len()]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !baocao_domain::text::is_alphabetic(c))
+        && unit_after(after).is_none()
+    {
         return true;
     }
     // "từ 28 Tết": a day before the lunar new year.

@@ -152,12 +152,15 @@ const UNITS: &[(&str, UnitCode)] = &[
     ("%", UnitCode::Percent),
     ("ha", UnitCode::Hectare),
     ("héc-ta", UnitCode::Hectare),
+    // "121.000 hecta" (the press).
+    ("hecta", UnitCode::Hectare),
     // Yields: quintals or tonnes per hectare, one unit ("63,85 tạ/ha").
     ("tạ/ha", UnitCode::Other),
     ("tấn/ha", UnitCode::Other),
     // Hectares written out ("76,7 tạ/héc-ta", An Giang's press).
     ("tạ/héc-ta", UnitCode::Other),
     ("tấn/héc-ta", UnitCode::Other),
+    ("tạ/hecta", UnitCode::Other),
     ("tấn", UnitCode::Tonne),
     ("m3", UnitCode::CubicMetre),
     ("m³", UnitCode::CubicMetre),

@@ -461,8 +461,9 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
         } else if g(&c, G::Year).is_some() {
             // "năm học 2023-2024" never reaches here (no "năm 2023"); "kế
             // hoạch năm 2024" is still the year.
-            // "kéo dài sang năm 2024", "của năm 2023": part of a name.
-            if ["sang", "của", "học", "đến", "từ"]
+            // "kéo dài sang năm 2024", "của năm 2023": part of a name;
+            // "theo giá so sánh năm 2010": the year of the prices.
+            if ["sang", "của", "học", "đến", "từ", "so sánh"]
                 .iter()
                 .any(|w| bl.ends_with(w))
                 || ends_with_season(&bl)
