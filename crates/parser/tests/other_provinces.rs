@@ -2635,4 +2635,21 @@ fn a_contribution_in_points_to_the_growth_is_no_figure_of_the_item() {
         rows[3].contains("| ngành sản xuất và phân phối điện |"),
         "{all}"
     );
+    // Nothing lost: each contribution is an issue pointing at its words.
+    let contributions: Vec<&str> = r
+        .quality_issues
+        .iter()
+        .filter(|q| q.kind == baocao_domain::QualityIssueKind::UnattachedNumber)
+        .map(|q| &r.normalized_text[q.span.start as usize..q.span.end as usize])
+        .collect();
+    assert_eq!(
+        contributions,
+        [
+            "0,03 điểm phần trăm",
+            "11,2 điểm phần trăm",
+            "0,2 điểm phần trăm"
+        ],
+        "{:#?}",
+        r.quality_issues
+    );
 }

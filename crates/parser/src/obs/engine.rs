@@ -1740,9 +1740,23 @@ impl<'d> Extractor<'d> {
         }
         // "ngành khai khoáng giảm 9,92%, làm giảm 0,02 điểm phần trăm": the
         // item's contribution to the change of the whole, no level nor
-        // change of the item; passed over (it named a subject of its own,
-        // "điểm phần trăm", that took the items after it).
+        // change of the item (it named a subject of its own, "điểm phần
+        // trăm", that took the items after it). The model has no place
+        // for a contribution: an issue says so, with its span.
         if let Some(len) = contribution(main, n) {
+            let span = Span::new(
+                loc.sentence_off + off + n.start,
+                loc.sentence_off + off + n.end + len,
+            );
+            self.issues.push(QualityIssue {
+                kind: QualityIssueKind::UnattachedNumber,
+                message: format!(
+                    "\"{}\" is a contribution to the growth of the whole, which \
+                     observations do not model; no observation was made of it",
+                    &main[n.start..n.end + len]
+                ),
+                span,
+            });
             return Some(n.end + len);
         }
         // Dates and durations are not figures.
