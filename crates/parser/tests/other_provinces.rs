@@ -2392,3 +2392,55 @@ fn projects_adjusting_their_capital_are_no_new_projects() {
         ],
     );
 }
+
+#[test]
+fn national_figures_quoted_in_a_provincial_report_are_not_the_provinces() {
+    // "CPI ... của cả nước tăng 0,32%", "mức tăng chung của cả nước
+    // (8,1%)", "bình quân cả nước (5,66%)": the figure is the country's,
+    // quoted to compare; the model has no scope for an observation, so it
+    // makes none and says so in a quality issue. The province's figures
+    // around it stay, with the base written for the national one. A rank
+    // "đứng thứ 5 cả nước (đạt 97,2%)" is the province's own: no such issue.
+    let r = report(
+        "3. Giá cả\n\n\
+         Theo Tổng cục Thống kê, chỉ số giá tiêu dùng (CPI) tháng 5 của cả nước tăng 0,32% \
+         so với tháng trước, riêng trên địa bàn tỉnh tăng 0,45%.\n\n\
+         4. Thương mại\n\n\
+         Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tháng 5 ước đạt 5.120 tỷ \
+         đồng, tăng 9,6% so với cùng kỳ, cao hơn mức tăng chung của cả nước (8,1%). Tốc độ \
+         tăng trưởng tổng sản phẩm trên địa bàn 5 tháng ước đạt 6,8%, cao hơn tăng trưởng \
+         bình quân cả nước (5,66%).\n\n\
+         5. Cải cách hành chính\n\n\
+         Tỷ lệ hồ sơ giải quyết đúng hạn đứng thứ 5 cả nước (đạt 97,2%).",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let all = rows.join("\n");
+    for national in ["0.32%", "8.1", "5.66"] {
+        assert!(
+            !rows.iter().any(|r| r.contains(national)),
+            "{national} is the country's:\n{all}"
+        );
+    }
+    let cpi = rows
+        .iter()
+        .find(|r| r.contains("+0.45%"))
+        .unwrap_or_else(|| panic!("the province's CPI:\n{all}"));
+    assert!(cpi.starts_with("cpi |"), "{cpi}");
+    assert!(cpi.contains("PreviousPeriod +0.45%"), "{cpi}");
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("retail_sales |") && r.contains("SamePeriodLastYear +9.6%")),
+        "{all}"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("grdp_growth |") && r.contains("6.8 %")),
+        "{all}"
+    );
+    let national: Vec<_> = r
+        .quality_issues
+        .iter()
+        .filter(|q| q.message.contains("the whole country"))
+        .collect();
+    assert_eq!(national.len(), 3, "{:#?}", r.quality_issues);
+}

@@ -63,6 +63,17 @@ struct State {
     year_earlier: bool,
 }
 
+/// What `Extractor::save` keeps.
+struct Saved {
+    obs: Vec<Observation>,
+    issues: usize,
+    last_levels: Vec<usize>,
+    sentence_levels: Vec<usize>,
+    clause_targets: Vec<usize>,
+    clause_next: Option<usize>,
+    current: Option<usize>,
+}
+
 /// Where the text being read stands.
 #[derive(Clone, Copy)]
 struct Loc<'a> {
@@ -1314,10 +1325,16 @@ impl<'d> Extractor<'d> {
                 // part of the words around it.
                 // A bracket that only dates the words before it ("(tính đến
                 // ngày 16/5/2024)") leaves them to the next figure.
-                if text[g.clone()].bytes().any(|b| b.is_ascii_digit())
-                    && self.group(text, main, g.clone(), cursor, off, loc, state)
-                {
-                    cursor = cursor.max(g.end);
+                if text[g.clone()].bytes().any(|b| b.is_ascii_digit()) {
+                    let national = national_before(main, cursor.min(g.start), g.start)
+                        .then(|| self.save(state));
+                    let read = self.group(text, main, g.clone(), cursor, off, loc, state);
+                    if let Some(saved) = national {
+                        self.drop_national(saved, state, &text[g.clone()], global + g.start);
+                    }
+                    if read {
+                        cursor = cursor.max(g.end);
+                    }
                 }
                 continue;
             }
@@ -1327,6 +1344,7 @@ impl<'d> Extractor<'d> {
                 continue;
             }
             self.snapshot_markers(global + cursor, global + n.start, state, loc);
+            let national = national_before(main, cursor, n.start).then(|| self.save(state));
             let consumed = self.anchor_at(
                 main,
                 &n,
@@ -1338,6 +1356,10 @@ impl<'d> Extractor<'d> {
                 state,
                 in_paren,
             );
+            if let Some(saved) = national {
+                let end = consumed.unwrap_or(n.end).max(n.end);
+                self.drop_national(saved, state, &text[n.start..end], global + n.start);
+            }
             if let Some(end) = consumed {
                 // "tăng 3,12%³ so với cùng kỳ": a marker the figure's reading
                 // went past stands where the figure was read.
@@ -1348,6 +1370,51 @@ impl<'d> Extractor<'d> {
         }
         self.snapshot_markers(global + cursor, global + text.len() + 1, state, loc);
         self.clause_words.borrow_mut().pop();
+    }
+
+    /// What a figure's reading may change, kept to undo it (a national
+    /// figure's).
+    fn save(&self, state: &State) -> Saved {
+        Saved {
+            obs: self.obs.clone(),
+            issues: self.issues.len(),
+            last_levels: self.last_levels.clone(),
+            sentence_levels: self.sentence_levels.clone(),
+            clause_targets: self.clause_targets.clone(),
+            clause_next: self.clause_next,
+            current: state.current,
+        }
+    }
+
+    /// "chỉ số giá tiêu dùng tháng 5 của cả nước tăng 0,32%": the figure
+    /// just read is the country's, quoted beside the province's. The model
+    /// has no scope for an observation: whatever its reading made (an
+    /// observation, a comparison added to one) is undone, and a quality
+    /// issue says what was seen. What the words set (subject, base, period)
+    /// stays, as a reader carries it to the province's figure after it
+    /// ("riêng trên địa bàn tỉnh tăng 0,45%"); so does the base of the
+    /// index's headline, which the province's figure in that sentence
+    /// takes too (the groups after it are on it).
+    fn drop_national(&mut self, saved: Saved, state: &mut State, text: &str, at: usize) {
+        if self.obs == saved.obs {
+            return;
+        }
+        self.obs = saved.obs;
+        self.issues.truncate(saved.issues);
+        self.last_levels = saved.last_levels;
+        self.sentence_levels = saved.sentence_levels;
+        self.clause_targets = saved.clause_targets;
+        self.clause_next = saved.clause_next;
+        state.current = saved.current;
+        self.issues.push(QualityIssue {
+            kind: QualityIssueKind::UnattachedNumber,
+            message: format!(
+                "\"{}\" is a figure of the whole country (\"cả nước\", \"toàn quốc\") quoted \
+                 beside the province's; no observation was made of it",
+                text.trim_matches(['(', ')', ' '])
+            ),
+            span: Span::new(at, at + text.len()),
+        });
     }
 
     /// A bracket group inside a clause.
@@ -3685,6 +3752,55 @@ fn without_figure(matched: &str, span: &Span, loc: Loc, _cursor: usize) -> Strin
 }
 
 /// Whether a figure in `q` can be a value of an indicator measured in `ind`.
+/// Whether the figure at `at` is named as the whole country's by the words
+/// of its stretch (`main[from..at]`, after the last comma): "CPI ... của cả
+/// nước tăng", "mức tăng chung (của) cả nước (8,1%)", "bình quân (chung)
+/// cả nước (5,66%)", "(cả nước: 3,2%)", "..., toàn quốc tăng". Not a rank
+/// or a share ("đứng thứ 4 cả nước (đạt 91%)", "cao nhất của cả nước",
+/// "chiếm ... của cả nước"), nor a province named after it ("... của cả
+/// nước nhưng riêng tỉnh ...").
+fn national_before(main: &str, from: usize, at: usize) -> bool {
+    let gap = &main[from..at];
+    // Cheap first: most stretches name no country.
+    if find_str(gap, "nước").is_none() && find_str(gap, "quốc").is_none() {
+        return false;
+    }
+    let part = gap.rfind([',', ';', ':']).map_or(from, |i| from + i + 1);
+    let lower = lowercase(&main[..at]);
+    // `lowercase` keeps byte offsets of Vietnamese letters; fall back to
+    // nothing when it does not.
+    if lower.len() != at {
+        return false;
+    }
+    let part = &lower[part..];
+    let Some((m, len)) = ["cả nước", "toàn quốc"]
+        .iter()
+        .filter_map(|w| rfind_str(part, w).map(|i| (i, w.len())))
+        .max()
+    else {
+        return false;
+    };
+    let start = at - part.len() + m;
+    let words: Vec<&str> = lower[..start].split_whitespace().rev().take(4).collect();
+    let opens = lower[..start].trim_end().is_empty()
+        || lower[..start].trim_end().ends_with([',', ';', ':', '(']);
+    let owner = matches!(words.first(), Some(&("của" | "chung" | "quân")));
+    let rank_or_share = words
+        .iter()
+        .any(|w| matches!(*w, "thứ" | "nhất" | "đầu" | "chiếm" | "trọng"));
+    let province_after = [
+        "tỉnh",
+        "thành phố",
+        "địa bàn",
+        "riêng",
+        "nhưng",
+        "trong khi",
+    ]
+    .iter()
+    .any(|w| find_str(&part[m + len..], w).is_some());
+    (opens || owner) && !rank_or_share && !province_after
+}
+
 fn compatible(ind: UnitCode, q: UnitCode) -> bool {
     use UnitCode::*;
     ind == Unspecified
