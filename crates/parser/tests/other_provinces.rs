@@ -2444,3 +2444,31 @@ fn national_figures_quoted_in_a_provincial_report_are_not_the_provinces() {
         .collect();
     assert_eq!(national.len(), 3, "{:#?}", r.quality_issues);
 }
+
+#[test]
+fn fishery_items_stay_items_of_the_fishery_output() {
+    // "Sản lượng nuôi trồng và khai thác thủy sản" is the fishery output,
+    // not a crop's; "trong đó, sản lượng tôm ..." is its item, the shrimp,
+    // and so is "sản lượng cá tra" in a later sentence.
+    let r = report(
+        "2. Thủy sản\n\n\
+         Sản lượng nuôi trồng và khai thác thủy sản tháng 5 ước đạt 32,4 nghìn tấn, tăng \
+         4,2% so với cùng kỳ; trong đó, sản lượng tôm 11.250 tấn, tăng 6,8%. Sản lượng cá \
+         tra 5 tháng đạt 48.300 tấn, giảm 1,5% so với cùng kỳ.",
+    );
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "aquaculture_output |  | {MAY} | 32.4 nghìn tấn Tonne x1000 | Estimate | SamePeriodLastYear +4.2%"
+            ),
+            &format!(
+                "aquaculture_output | tôm | {MAY} | 11250 tấn Tonne x1 | Estimate | SamePeriodLastYear +6.8%"
+            ),
+            &format!(
+                "aquaculture_output | cá tra | {ytd} | 48300 tấn Tonne x1 | Actual | SamePeriodLastYear -1.5%"
+            ),
+        ],
+    );
+}

@@ -294,7 +294,12 @@ const ITEMIZED: &[&str] = &["farm_gate_price"];
 /// Indicators whose aliases are a head word and an item ("đàn trâu",
 /// "tổng đàn lợn"): the words after the head name the item, whatever
 /// stands before ("Chăn nuôi: đàn trâu 20.150 con").
-const HEADED: &[(&str, &[&str])] = &[("livestock_herd", &["tổng đàn", "đàn"])];
+const HEADED: &[(&str, &[&str])] = &[
+    ("livestock_herd", &["tổng đàn", "đàn"]),
+    // "sản lượng tôm", "sản lượng cá tra" (not "sản lượng nuôi trồng thủy
+    // sản": `headed_item` leaves the fishery's own words).
+    ("aquaculture_output", &["sản lượng"]),
+];
 
 /// Words that open or close a subject phrase without being part of it.
 const EDGE_WORDS: &[&str] = &[
@@ -2966,6 +2971,17 @@ impl<'d> Extractor<'d> {
                 };
                 (ind, r)
             });
+        // "...; trong đó, sản lượng tôm ... Cụ thể, sản lượng khai thác
+        // thủy sản ...": a headed subject named again, whole, inside its
+        // breakdown is that part, not the last item once more.
+        let whole_again = subject
+            .as_ref()
+            .filter(|(ind, _)| {
+                ind.code == state.code
+                    && state.in_breakdown
+                    && HEADED.iter().any(|(c, _)| *c == ind.code)
+            })
+            .map(|(_, r)| clean_label(&gap[r.clone()]));
         let mut item = None;
         let mut head_item = None;
         if let Some((ind, r)) = &subject {
@@ -3092,6 +3108,11 @@ impl<'d> Extractor<'d> {
         let mut done_of_item = None;
         if let Some(i) = head_item {
             state.breakdown = i;
+            state.breakdown_fresh = true;
+        } else if np.is_empty()
+            && let Some(whole) = whole_again
+        {
+            state.breakdown = whole;
             state.breakdown_fresh = true;
         } else if !np.is_empty()
             && subject.is_none()
@@ -4297,6 +4318,10 @@ fn headed_item(code: &str, alias: &str) -> Option<String> {
     let rest = heads
         .iter()
         .find_map(|h| lower.strip_prefix(h).filter(|r| r.starts_with(' ')))?;
+    // "sản lượng (nuôi trồng/khai thác) thủy sản": the whole, no item.
+    if fold(rest).contains("thuy san") {
+        return None;
+    }
     // The item as written (the alias's own case), after the head's words.
     let words: Vec<&str> = alias.split_whitespace().collect();
     let skip = words.len() - rest.split_whitespace().count();
