@@ -2472,3 +2472,33 @@ fn fishery_items_stay_items_of_the_fishery_output() {
         ],
     );
 }
+
+#[test]
+fn a_cause_that_brings_the_subject_to_its_figure_is_no_item() {
+    // "Kết quả trên đã góp phần đưa doanh thu du lịch ... đạt ...", "...,
+    // đưa lũy kế 5 tháng đạt ...": what brought the figure about, before
+    // "đưa", is no item of the subject after it, and "đưa" alone names none.
+    let r = report(
+        "2. Thủy sản\n\n\
+         Sản lượng khai thác thủy sản tháng 5 ước đạt 8.200 tấn, tăng 1,2% so với cùng kỳ, \
+         đưa lũy kế 5 tháng đạt 36.500 tấn, tăng 2,4%.\n\n\
+         3. Du lịch\n\n\
+         Trong tháng diễn ra nhiều lễ hội lớn thu hút đông đảo du khách. Kết quả trên đã góp \
+         phần đưa doanh thu du lịch 5 tháng đạt 1.250 tỷ đồng, tăng 18% so với cùng kỳ.",
+    );
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "aquaculture_output |  | {MAY} | 8200 tấn Tonne x1 | Estimate | SamePeriodLastYear +1.2%"
+            ),
+            &format!(
+                "aquaculture_output |  | {ytd} | 36500 tấn Tonne x1 | Estimate | SamePeriodLastYear +2.4%"
+            ),
+            &format!(
+                "tourism_revenue |  | {ytd} | 1250 tỷ đồng Vnd x1000000000 | Actual | SamePeriodLastYear +18%"
+            ),
+        ],
+    );
+}

@@ -311,7 +311,8 @@ const EDGE_WORDS: &[&str] = &[
     "lại", "thêm", "mức", "đáng", "kể", "vẫn", "đều", "cả", "năm", "trước", "tháng", "dao", "động",
     "vượt", "chung", "đi", "làm", "thực", "tế", "nhẹ", "mạnh", "rất", "nhanh", "hay", "tức",
     "tương", "đương",
-    // "nhóm nhà ở tăng mạnh, hơn 1%": how much, after a comma.
+    // "..., đưa lũy kế 5 tháng đạt ...": brings the subject to its figure.
+    "đưa", // "nhóm nhà ở tăng mạnh, hơn 1%": how much, after a comma.
     "tăng,", "giảm,", "mạnh,", "nhẹ,", "khá,", "nhanh,",
 ];
 
@@ -3048,6 +3049,10 @@ impl<'d> Extractor<'d> {
                     .filter(|_| previous != Some(ind.code))
                     .map(|i| i + " với ".len())
                     .into_iter()
+                    // "Kết quả trên đã góp phần đưa doanh thu du lịch ...
+                    // đạt": what brought the subject to its figure, up to
+                    // "đưa", is no item of it.
+                    .chain(rfind_str(before, " đưa ").map(|i| i + " đưa ".len()))
                     .chain(
                         (cursor > 0)
                             .then(|| before.rfind(',').map(|i| i + 1))
