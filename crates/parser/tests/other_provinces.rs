@@ -2502,3 +2502,46 @@ fn a_cause_that_brings_the_subject_to_its_figure_is_no_item() {
         ],
     );
 }
+
+#[test]
+fn enterprise_registration_wording_of_a_planning_department() {
+    // "Trong thời gian này" is a period, no label; "đơn vị trực thuộc"
+    // (branches, representative offices) are no enterprises, and their
+    // words keep "thay đổi", "trở lại"; "Toàn tỉnh có 1.120 doanh nghiệp"
+    // is the stock of enterprises, named by its unit, and so is a count of
+    // them before a list of other counts.
+    let r = report(
+        "1. Phát triển doanh nghiệp\n\n\
+         Toàn tỉnh có 1.120 doanh nghiệp, tăng 5,2% so với cùng kỳ.\n\n\
+         Trong thời gian này, trên địa bàn có hơn 860 lượt doanh nghiệp, 75 đơn vị trực thuộc \
+         đăng ký thông báo thay đổi; 28 đơn vị trực thuộc đăng ký hoạt động trở lại.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let all = rows.join("\n");
+    let find = |needle: &str| {
+        rows.iter()
+            .find(|r| r.contains(needle))
+            .unwrap_or_else(|| panic!("{needle}:\n{all}"))
+            .clone()
+    };
+    assert!(
+        find("1120 doanh nghiệp").starts_with(" | doanh nghiệp |"),
+        "{all}"
+    );
+    assert!(
+        find("1120 doanh nghiệp").contains("SamePeriodLastYear +5.2%"),
+        "{all}"
+    );
+    assert!(
+        find("860 lượt doanh nghiệp").starts_with(" | lượt doanh nghiệp |"),
+        "{all}"
+    );
+    assert!(
+        find("75 đơn vị").starts_with(" | đơn vị trực thuộc đăng ký thông báo thay đổi |"),
+        "{all}"
+    );
+    assert!(
+        find("28 đơn vị").starts_with(" | đơn vị trực thuộc đăng ký hoạt động trở lại |"),
+        "{all}"
+    );
+}

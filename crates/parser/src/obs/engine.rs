@@ -2706,6 +2706,25 @@ impl<'d> Extractor<'d> {
                 return window.len();
             }
             if self.obs[i].indicator.is_empty()
+                && !state.in_breakdown
+                && let Some(q) = self.obs[i].quantity.as_ref()
+                && matches!(q.unit_code, UnitCode::Enterprise | UnitCode::Project)
+                && !q.unit.is_empty()
+                && counted.trim() == q.unit
+                && stock_gap(gap)
+            {
+                // "Toàn tỉnh có 1.120 doanh nghiệp, tăng 5,2%", "Trong thời
+                // gian này, trên địa bàn có hơn 2.400 lượt DN, ...": the
+                // stock of what the unit names, after only its place and
+                // "có"; the unit is its name.
+                let unit = q.unit.clone();
+                self.obs[i].label = unit.clone();
+                state.label = unit;
+                state.fresh = true;
+                self.sentence_levels.push(i);
+                return again.unwrap_or(0);
+            }
+            if self.obs[i].indicator.is_empty()
                 && self.obs[i].label.is_empty()
                 && self.obs[i].breakdown.is_empty()
             {
@@ -4407,18 +4426,73 @@ fn post_words(text: &str) -> &str {
         .position(|b| b.is_ascii_digit())
         .unwrap_or(end);
     let t = &text[..end];
-    // At most six words.
+    // At most six words, and the word that ends a pair cut at the sixth
+    // ("... đăng ký thông báo thay đổi", "... hoạt động trở lại").
     let mut n = 0;
     for (i, c) in t.bytes().enumerate() {
         if c == b' ' && i > 0 {
             n += 1;
             if n > 6 {
+                let last = t[..i].rsplit(' ').next().unwrap_or("");
+                let next = t[i + 1..].split(' ').next().unwrap_or("");
+                if TAIL_PAIRS.contains(&(last, next)) {
+                    return &t[..i + 1 + next.len()];
+                }
                 return &t[..i];
             }
         }
     }
     t
 }
+
+/// Whether the words before a count, after their last comma, are only a
+/// place and "có" ("Toàn tỉnh có", "trên địa bàn tỉnh Bắc Ninh có hơn"):
+/// the count is of a stock, named by its unit.
+fn stock_gap(gap: &str) -> bool {
+    // (Not after a topic, "về điều chỉnh tăng vốn đầu tư, có 25 dự án":
+    // the topic names what is counted.)
+    let lower = lowercase(gap);
+    if lower.starts_with("về ") || find_str(&lower, " về ").is_some() {
+        return false;
+    }
+    let part = gap.rsplit(',').next().unwrap_or(gap);
+    let mut words: Vec<&str> = part.split_whitespace().collect();
+    while words
+        .last()
+        .is_some_and(|w| matches!(*w, "hơn" | "gần" | "khoảng" | "trên" | "xấp" | "xỉ"))
+    {
+        words.pop();
+    }
+    if words.pop() != Some("có") {
+        return false;
+    }
+    words.iter().all(|w| {
+        w.starts_with(char::is_uppercase)
+            || matches!(
+                *w,
+                "toàn"
+                    | "tỉnh"
+                    | "thành"
+                    | "phố"
+                    | "huyện"
+                    | "trên"
+                    | "địa"
+                    | "bàn"
+                    | "cả"
+                    | "hiện"
+            )
+    })
+}
+
+/// Two-word verbs a name cut at its sixth word must not lose half of.
+const TAIL_PAIRS: &[(&str, &str)] = &[
+    ("thay", "đổi"),
+    ("trở", "lại"),
+    ("hoạt", "động"),
+    ("kinh", "doanh"),
+    ("giải", "thể"),
+    ("đăng", "ký"),
+];
 
 /// Whether `gap_lower` ends with `np` then "được" (and at most a
 /// qualifier): "thu hoạch được (khoảng)".
