@@ -2545,3 +2545,40 @@ fn enterprise_registration_wording_of_a_planning_department() {
         "{all}"
     );
 }
+
+#[test]
+fn a_topic_before_a_count_of_projects_names_what_is_counted() {
+    // "Về góp vốn, mua cổ phần có 299 dự án, vốn đầu tư đạt ...": the topic
+    // is what the count counts (the catalog has no code for capital
+    // contributions), and the capital after it is that count's.
+    let r = report(
+        "5. Đầu tư nước ngoài\n\n\
+         Theo Cục Thống kê, về điều chỉnh tăng vốn đầu tư, có 14 dự án, vốn đầu tư 38,5 triệu \
+         USD. Về góp vốn, mua cổ phần có 120 dự án, vốn đầu tư đạt 410,2 triệu USD.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let all = rows.join("\n");
+    let find = |needle: &str| {
+        rows.iter()
+            .find(|r| r.contains(needle))
+            .unwrap_or_else(|| panic!("{needle}:\n{all}"))
+            .clone()
+    };
+    assert!(
+        find("14 dự án").starts_with(" | điều chỉnh tăng vốn đầu tư |  |"),
+        "{all}"
+    );
+    // (Its capital: "vốn đầu tư" is in the topic's words already.)
+    assert!(
+        find("38.5 triệu USD").starts_with(" | điều chỉnh tăng vốn đầu tư |  |"),
+        "{all}"
+    );
+    assert!(
+        find("120 dự án").starts_with(" | góp vốn, mua cổ phần |  |"),
+        "{all}"
+    );
+    assert!(
+        find("410.2 triệu USD").starts_with(" | góp vốn, mua cổ phần | vốn đầu tư |"),
+        "{all}"
+    );
+}

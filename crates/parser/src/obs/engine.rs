@@ -2711,15 +2711,17 @@ impl<'d> Extractor<'d> {
                 && matches!(q.unit_code, UnitCode::Enterprise | UnitCode::Project)
                 && !q.unit.is_empty()
                 && counted.trim() == q.unit
-                && stock_gap(gap)
+                && let Some(name) = stock_name(gap, &q.unit)
             {
                 // "Toàn tỉnh có 1.120 doanh nghiệp, tăng 5,2%", "Trong thời
                 // gian này, trên địa bàn có hơn 2.400 lượt DN, ...": the
                 // stock of what the unit names, after only its place and
-                // "có"; the unit is its name.
-                let unit = q.unit.clone();
-                self.obs[i].label = unit.clone();
-                state.label = unit;
+                // "có"; the unit is its name. "Về góp vốn, mua cổ phần có
+                // 299 dự án": the topic is.
+                self.obs[i].label = name.clone();
+                self.obs[i].breakdown = String::new();
+                state.label = name;
+                state.breakdown = String::new();
                 state.fresh = true;
                 self.sentence_levels.push(i);
                 return again.unwrap_or(0);
@@ -4445,18 +4447,12 @@ fn post_words(text: &str) -> &str {
     t
 }
 
-/// Whether the words before a count, after their last comma, are only a
-/// place and "có" ("Toàn tỉnh có", "trên địa bàn tỉnh Bắc Ninh có hơn"):
-/// the count is of a stock, named by its unit.
-fn stock_gap(gap: &str) -> bool {
-    // (Not after a topic, "về điều chỉnh tăng vốn đầu tư, có 25 dự án":
-    // the topic names what is counted.)
-    let lower = lowercase(gap);
-    if lower.starts_with("về ") || find_str(&lower, " về ").is_some() {
-        return false;
-    }
-    let part = gap.rsplit(',').next().unwrap_or(gap);
-    let mut words: Vec<&str> = part.split_whitespace().collect();
+/// The name of a count of enterprises or projects whose words before it
+/// say only where and "có": its unit, after a place ("Toàn tỉnh có",
+/// "trên địa bàn tỉnh Bắc Ninh có hơn": a stock); the topic, after "về X(,)
+/// có" ("Về góp vốn, mua cổ phần có 299 dự án": what is counted).
+fn stock_name(gap: &str, unit: &str) -> Option<String> {
+    let mut words: Vec<&str> = gap.split_whitespace().collect();
     while words
         .last()
         .is_some_and(|w| matches!(*w, "hơn" | "gần" | "khoảng" | "trên" | "xấp" | "xỉ"))
@@ -4464,24 +4460,42 @@ fn stock_gap(gap: &str) -> bool {
         words.pop();
     }
     if words.pop() != Some("có") {
-        return false;
+        return None;
     }
-    words.iter().all(|w| {
-        w.starts_with(char::is_uppercase)
-            || matches!(
-                *w,
-                "toàn"
-                    | "tỉnh"
-                    | "thành"
-                    | "phố"
-                    | "huyện"
-                    | "trên"
-                    | "địa"
-                    | "bàn"
-                    | "cả"
-                    | "hiện"
-            )
-    })
+    // "..., về điều chỉnh tăng vốn đầu tư, có": the topic's words (at most
+    // eight, no figure among them).
+    if let Some(v) = words.iter().rposition(|w| matches!(*w, "về" | "Về"))
+        && words.len() - v - 1 <= 8
+        && words.len() > v + 1
+    {
+        let topic = words[v + 1..].join(" ");
+        let topic = topic.trim_end_matches(',');
+        return (!topic.bytes().any(|b| b.is_ascii_digit()) && !topic.is_empty())
+            .then(|| topic.to_owned());
+    }
+    let from = words
+        .iter()
+        .rposition(|w| w.ends_with(','))
+        .map_or(0, |i| i + 1);
+    words[from..]
+        .iter()
+        .all(|w| {
+            w.starts_with(char::is_uppercase)
+                || matches!(
+                    *w,
+                    "toàn"
+                        | "tỉnh"
+                        | "thành"
+                        | "phố"
+                        | "huyện"
+                        | "trên"
+                        | "địa"
+                        | "bàn"
+                        | "cả"
+                        | "hiện"
+                )
+        })
+        .then(|| unit.to_owned())
 }
 
 /// Two-word verbs a name cut at its sixth word must not lose half of.
