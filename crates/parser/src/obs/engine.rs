@@ -2523,10 +2523,10 @@ impl<'d> Extractor<'d> {
         // item, read below.)
         let item_of_subject = named.as_ref().is_some_and(|(ind, _)| {
             ITEMIZED.contains(&ind.code)
-                && catalog::by_code(state.code).is_some_and(|s| compatible(s.unit, q.unit_code))
+                && catalog::by_code(state.code).is_some_and(|s| fits(s.unit, &q))
         });
         if let Some((ind, r)) = named
-            && !compatible(ind.unit, q.unit_code)
+            && !fits(ind.unit, &q)
             && !state.in_breakdown
             && !item_of_subject
         {
@@ -2554,7 +2554,7 @@ impl<'d> Extractor<'d> {
             && let Some((code, label)) = state.pending.clone()
             && catalog::by_code(code).is_some_and(|i| {
                 i.unit == q.unit_code
-                    || (compatible(i.unit, q.unit_code)
+                    || (fits(i.unit, &q)
                         && !matches!(q.unit_code, UnitCode::Number | UnitCode::Percent))
             })
         {
@@ -2621,7 +2621,7 @@ impl<'d> Extractor<'d> {
             && !state.in_breakdown
             && !counted.is_empty()
             && let Some(ind) = catalog::by_code(state.code)
-            && !compatible(ind.unit, q.unit_code)
+            && !fits(ind.unit, &q)
             && let Some(item) = next_product(ind, q.unit_code, gap, cursor, mentions)
         {
             // "Điện sản xuất ... 1.245 triệu kWh; xi măng ước đạt 612 nghìn
@@ -2634,7 +2634,7 @@ impl<'d> Extractor<'d> {
         } else if !named
             && state.in_breakdown
             && let Some(ind) = catalog::by_code(state.code)
-            && !compatible(ind.unit, q.unit_code)
+            && !fits(ind.unit, &q)
             && let Some(j) = self.sentence_levels.iter().rev().copied().find(|&j| {
                 self.obs[j]
                     .quantity
@@ -2653,7 +2653,7 @@ impl<'d> Extractor<'d> {
         } else if !named
             && !counted.is_empty()
             && let Some(ind) = catalog::by_code(state.code)
-            && !compatible(ind.unit, q.unit_code)
+            && !fits(ind.unit, &q)
         {
             // (Also in a breakdown: "trong đó ...; có 09 lượt VĐV đạt Kiện
             // tướng" under medals.) A bare unit names nothing: "Va chạm
@@ -3846,6 +3846,17 @@ fn national_before(main: &str, from: usize, at: usize) -> bool {
     .iter()
     .any(|w| find_str(&part[m + len..], w).is_some());
     (opens || owner) && !rank_or_share && !province_after
+}
+
+/// Whether a quantity can be a value of an indicator in `ind`: as
+/// `compatible`, but persons counted by their role ("560 học viên", "1.200
+/// lao động") are no visits; people ("2.150 người") may be (examined,
+/// received).
+fn fits(ind: UnitCode, q: &Quantity) -> bool {
+    compatible(ind, q.unit_code)
+        && !(ind == UnitCode::Visit
+            && q.unit_code == UnitCode::Person
+            && !matches!(q.unit.as_str(), "người" | ""))
 }
 
 fn compatible(ind: UnitCode, q: UnitCode) -> bool {
