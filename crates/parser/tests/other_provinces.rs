@@ -2582,3 +2582,22 @@ fn a_topic_before_a_count_of_projects_names_what_is_counted() {
         "{all}"
     );
 }
+
+#[test]
+fn cases_of_a_subject_named_before_them_are_its_count() {
+    // "doanh nghiệp giải thể có 32 trường hợp": the cases are the
+    // dissolved enterprises, counted as cases (the unit as written).
+    let r = report(
+        "1. Phát triển doanh nghiệp\n\n\
+         Từ đầu năm đến nay có 96 doanh nghiệp đăng ký tạm ngừng hoạt động, tăng 12 trường \
+         hợp so với cùng kỳ; riêng doanh nghiệp giải thể có 27 trường hợp, giảm 8 trường hợp.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let all = rows.join("\n");
+    let dissolved = rows
+        .iter()
+        .find(|r| r.contains("27 trường hợp"))
+        .unwrap_or_else(|| panic!("the dissolved:\n{all}"));
+    assert!(dissolved.starts_with("enterprises_dissolved |"), "{all}");
+    assert!(dissolved.contains("Enterprise x1"), "{all}");
+}

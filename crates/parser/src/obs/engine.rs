@@ -2517,6 +2517,20 @@ impl<'d> Extractor<'d> {
         // have ("... khoáng sản, với tổng trữ lượng 1,9 triệu m3"): the
         // figure is of something else, named by the words left.
         let in_gap = self.find(gap, previous);
+        // "doanh nghiệp giải thể có 32 trường hợp": cases of the subject
+        // named right before them are its count (the unit as written).
+        if q.unit == "trường hợp"
+            && let Some((ind, r)) = &in_gap
+            && is_count(ind.unit)
+            && gap[r.end..].split_whitespace().all(|w| {
+                matches!(
+                    w,
+                    "có" | "là" | "với" | "gồm" | "khoảng" | "gần" | "hơn" | "trên"
+                )
+            })
+        {
+            q.unit_code = ind.unit;
+        }
         let named = in_gap.clone().or_else(|| self.find(window, previous));
         // ("Sản lượng thịt hơi ... Trong đó: thịt heo hơi 51.420 tấn": a
         // price's item under an output that takes the unit is the output's
