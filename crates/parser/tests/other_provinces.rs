@@ -2601,3 +2601,26 @@ fn cases_of_a_subject_named_before_them_are_its_count() {
     assert!(dissolved.starts_with("enterprises_dissolved |"), "{all}");
     assert!(dissolved.contains("Enterprise x1"), "{all}");
 }
+
+#[test]
+fn a_bare_area_after_the_aquaculture_area_is_its_own() {
+    // "Diện tích nuôi trồng thủy sản ... Diện tích thu hoạch ...": the
+    // harvested part of the ponds, not a crop's area.
+    let r = report(
+        "2. Thủy sản\n\n\
+         Diện tích nuôi trồng thủy sản 5 tháng đạt 12.400 ha, tăng 1,2% so với cùng kỳ. \
+         Diện tích thu hoạch 8.150 ha, tăng 0,8% so với cùng kỳ.",
+    );
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "aquaculture_area |  | {ytd} | 12400 ha Hectare x1 | Actual | SamePeriodLastYear +1.2%"
+            ),
+            &format!(
+                "aquaculture_area | thu hoạch | {ytd} | 8150 ha Hectare x1 | Actual | SamePeriodLastYear +0.8%"
+            ),
+        ],
+    );
+}

@@ -3018,7 +3018,30 @@ impl<'d> Extractor<'d> {
                     && HEADED.iter().any(|(c, _)| *c == ind.code)
             })
             .map(|(_, r)| clean_label(&gap[r.clone()]));
-        let mut item = None;
+        // "Diện tích nuôi trồng thủy sản ... Diện tích thu hoạch 291.910
+        // ha": the bare head after the aquaculture area is that area's (the
+        // harvested ponds), not a crop's; the words after it are the item.
+        let mut pond_item = None;
+        let subject = subject.map(|(ind, r)| {
+            if ind.code == "crop_area"
+                && previous == Some("aquaculture_area")
+                && lowercase(gap[r.clone()].trim()) == "diện tích"
+                && let Some(pond) = catalog::by_code("aquaculture_area")
+            {
+                pond_item = Some(noun_phrase(
+                    &gap[r.end..],
+                    cursor + r.end,
+                    mentions,
+                    None,
+                    "",
+                ))
+                .filter(|i| !i.is_empty());
+                (pond, r)
+            } else {
+                (ind, r)
+            }
+        });
+        let mut item = pond_item;
         let mut head_item = None;
         if let Some((ind, r)) = &subject {
             if ind.code != state.code || !state.in_breakdown {
