@@ -1072,9 +1072,19 @@ static CATALOG: &[Indicator] = &[
             "sản lượng nuôi trồng thủy sản",
             "sản lượng thủy sản nuôi trồng",
             "sản lượng khai thác thủy sản",
+            "sản lượng nuôi trồng và khai thác thủy sản",
+            "sản lượng khai thác và nuôi trồng thủy sản",
+            "sản lượng thủy sản nuôi trồng và khai thác",
             "thu hoạch thủy sản",
             "nuôi trồng thủy sản",
+            // The items a province farms or catches, named after the head
+            // "sản lượng" (the parser reads them as items, as "đàn trâu"
+            // of the herd).
             "sản lượng cá",
+            "sản lượng cá tra",
+            "sản lượng tôm",
+            "sản lượng tôm sú",
+            "sản lượng tôm thẻ chân trắng",
             "thủy sản",
         ],
     ),
@@ -3205,6 +3215,39 @@ mod tests {
         assert_eq!(
             found("chuyển hoá 334,9 ha rừng trồng gỗ nhỏ sang gỗ lớn", None).map(|x| x.0),
             Some("forest_large_timber_conversion")
+        );
+    }
+
+    #[test]
+    fn fishery_output_and_its_items_are_no_crop_output() {
+        // Longer than the crops' bare "sản lượng" (crop_output): the
+        // fishery as a whole, and the items a province farms or catches.
+        for (text, name) in [
+            (
+                "Sản lượng nuôi trồng và khai thác thủy sản tháng 10 ước đạt 41,7 nghìn tấn",
+                "Sản lượng nuôi trồng và khai thác thủy sản",
+            ),
+            (
+                "sản lượng khai thác và nuôi trồng thuỷ sản đạt 52.100 tấn",
+                "sản lượng khai thác và nuôi trồng thuỷ sản",
+            ),
+            ("sản lượng tôm 20.820 tấn", "sản lượng tôm"),
+            ("Sản lượng cá tra đạt 48.300 tấn", "Sản lượng cá tra"),
+            (
+                "sản lượng tôm thẻ chân trắng ước đạt 9.400 tấn",
+                "sản lượng tôm thẻ chân trắng",
+            ),
+        ] {
+            assert_eq!(
+                found(text, None),
+                Some(("aquaculture_output", name)),
+                "{text:?}"
+            );
+        }
+        // A crop's output stays the crop's.
+        assert_eq!(
+            found("sản lượng ngô đạt 12.500 tấn", None).map(|x| x.0),
+            Some("crop_output")
         );
     }
 

@@ -542,3 +542,23 @@ fn certificates_granted_to_enterprises_are_new_enterprises() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn people_counted_by_their_role_are_no_visits() {
+    // Person fits a visit indicator ("khám bệnh cho 2.150 người" are
+    // medical visits), but "560 học viên", "1.200 lao động" after tourist
+    // arrivals are persons counted by their role: no arrivals.
+    let r = report(
+        "4. Du lịch\n\n\
+         Tổng lượt khách du lịch tháng 5 ước đạt 125.000 lượt, tăng 8,5% so với cùng kỳ; \
+         các cơ sở đào tạo nghề đã tuyển sinh 560 học viên.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let all = rows.join("\n");
+    let students = rows
+        .iter()
+        .find(|r| r.contains("560 học viên"))
+        .unwrap_or_else(|| panic!("the students:\n{all}"));
+    assert!(!students.starts_with("tourist_arrivals"), "{all}");
+    assert!(students.contains("Person"), "{all}");
+}

@@ -63,6 +63,17 @@ struct State {
     year_earlier: bool,
 }
 
+/// What `Extractor::save` keeps.
+struct Saved {
+    obs: Vec<Observation>,
+    issues: usize,
+    last_levels: Vec<usize>,
+    sentence_levels: Vec<usize>,
+    clause_targets: Vec<usize>,
+    clause_next: Option<usize>,
+    current: Option<usize>,
+}
+
 /// Where the text being read stands.
 #[derive(Clone, Copy)]
 struct Loc<'a> {
@@ -286,7 +297,12 @@ const ITEMIZED: &[&str] = &["farm_gate_price"];
 /// Indicators whose aliases are a head word and an item ("đàn trâu",
 /// "tổng đàn lợn"): the words after the head name the item, whatever
 /// stands before ("Chăn nuôi: đàn trâu 20.150 con").
-const HEADED: &[(&str, &[&str])] = &[("livestock_herd", &["tổng đàn", "đàn"])];
+const HEADED: &[(&str, &[&str])] = &[
+    ("livestock_herd", &["tổng đàn", "đàn"]),
+    // "sản lượng tôm", "sản lượng cá tra" (not "sản lượng nuôi trồng thủy
+    // sản": `headed_item` leaves the fishery's own words).
+    ("aquaculture_output", &["sản lượng"]),
+];
 
 /// Words that open or close a subject phrase without being part of it.
 const EDGE_WORDS: &[&str] = &[
@@ -298,7 +314,8 @@ const EDGE_WORDS: &[&str] = &[
     "lại", "thêm", "mức", "đáng", "kể", "vẫn", "đều", "cả", "năm", "trước", "tháng", "dao", "động",
     "vượt", "chung", "đi", "làm", "thực", "tế", "nhẹ", "mạnh", "rất", "nhanh", "hay", "tức",
     "tương", "đương",
-    // "nhóm nhà ở tăng mạnh, hơn 1%": how much, after a comma.
+    // "..., đưa lũy kế 5 tháng đạt ...": brings the subject to its figure.
+    "đưa", // "nhóm nhà ở tăng mạnh, hơn 1%": how much, after a comma.
     "tăng,", "giảm,", "mạnh,", "nhẹ,", "khá,", "nhanh,",
 ];
 
@@ -1360,10 +1377,16 @@ impl<'d> Extractor<'d> {
                 // part of the words around it.
                 // A bracket that only dates the words before it ("(tính đến
                 // ngày 16/5/2024)") leaves them to the next figure.
-                if text[g.clone()].bytes().any(|b| b.is_ascii_digit())
-                    && self.group(text, main, g.clone(), cursor, off, loc, state)
-                {
-                    cursor = cursor.max(g.end);
+                if text[g.clone()].bytes().any(|b| b.is_ascii_digit()) {
+                    let national = national_before(main, cursor.min(g.start), g.start)
+                        .then(|| self.save(state));
+                    let read = self.group(text, main, g.clone(), cursor, off, loc, state);
+                    if let Some(saved) = national {
+                        self.drop_national(saved, state, &text[g.clone()], global + g.start);
+                    }
+                    if read {
+                        cursor = cursor.max(g.end);
+                    }
                 }
                 continue;
             }
@@ -1373,6 +1396,7 @@ impl<'d> Extractor<'d> {
                 continue;
             }
             self.snapshot_markers(global + cursor, global + n.start, state, loc);
+            let national = national_before(main, cursor, n.start).then(|| self.save(state));
             let consumed = self.anchor_at(
                 main,
                 &n,
@@ -1384,6 +1408,10 @@ impl<'d> Extractor<'d> {
                 state,
                 in_paren,
             );
+            if let Some(saved) = national {
+                let end = consumed.unwrap_or(n.end).max(n.end);
+                self.drop_national(saved, state, &text[n.start..end], global + n.start);
+            }
             if let Some(end) = consumed {
                 // "tăng 3,12%³ so với cùng kỳ": a marker the figure's reading
                 // went past stands where the figure was read.
@@ -1394,6 +1422,51 @@ impl<'d> Extractor<'d> {
         }
         self.snapshot_markers(global + cursor, global + text.len() + 1, state, loc);
         self.clause_words.borrow_mut().pop();
+    }
+
+    /// What a figure's reading may change, kept to undo it (a national
+    /// figure's).
+    fn save(&self, state: &State) -> Saved {
+        Saved {
+            obs: self.obs.clone(),
+            issues: self.issues.len(),
+            last_levels: self.last_levels.clone(),
+            sentence_levels: self.sentence_levels.clone(),
+            clause_targets: self.clause_targets.clone(),
+            clause_next: self.clause_next,
+            current: state.current,
+        }
+    }
+
+    /// "chỉ số giá tiêu dùng tháng 5 của cả nước tăng 0,32%": the figure
+    /// just read is the country's, quoted beside the province's. The model
+    /// has no scope for an observation: whatever its reading made (an
+    /// observation, a comparison added to one) is undone, and a quality
+    /// issue says what was seen. What the words set (subject, base, period)
+    /// stays, as a reader carries it to the province's figure after it
+    /// ("riêng trên địa bàn tỉnh tăng 0,45%"); so does the base of the
+    /// index's headline, which the province's figure in that sentence
+    /// takes too (the groups after it are on it).
+    fn drop_national(&mut self, saved: Saved, state: &mut State, text: &str, at: usize) {
+        if self.obs == saved.obs {
+            return;
+        }
+        self.obs = saved.obs;
+        self.issues.truncate(saved.issues);
+        self.last_levels = saved.last_levels;
+        self.sentence_levels = saved.sentence_levels;
+        self.clause_targets = saved.clause_targets;
+        self.clause_next = saved.clause_next;
+        state.current = saved.current;
+        self.issues.push(QualityIssue {
+            kind: QualityIssueKind::UnattachedNumber,
+            message: format!(
+                "\"{}\" is a figure of the whole country (\"cả nước\", \"toàn quốc\") quoted \
+                 beside the province's; no observation was made of it",
+                text.trim_matches(['(', ')', ' '])
+            ),
+            span: Span::new(at, at + text.len()),
+        });
     }
 
     /// A bracket group inside a clause.
@@ -2520,16 +2593,30 @@ impl<'d> Extractor<'d> {
         // have ("... khoáng sản, với tổng trữ lượng 1,9 triệu m3"): the
         // figure is of something else, named by the words left.
         let in_gap = self.find(gap, previous);
+        // "doanh nghiệp giải thể có 32 trường hợp": cases of the subject
+        // named right before them are its count (the unit as written).
+        if q.unit == "trường hợp"
+            && let Some((ind, r)) = &in_gap
+            && is_count(ind.unit)
+            && gap[r.end..].split_whitespace().all(|w| {
+                matches!(
+                    w,
+                    "có" | "là" | "với" | "gồm" | "khoảng" | "gần" | "hơn" | "trên"
+                )
+            })
+        {
+            q.unit_code = ind.unit;
+        }
         let named = in_gap.clone().or_else(|| self.find(window, previous));
         // ("Sản lượng thịt hơi ... Trong đó: thịt heo hơi 51.420 tấn": a
         // price's item under an output that takes the unit is the output's
         // item, read below.)
         let item_of_subject = named.as_ref().is_some_and(|(ind, _)| {
             ITEMIZED.contains(&ind.code)
-                && catalog::by_code(state.code).is_some_and(|s| compatible(s.unit, q.unit_code))
+                && catalog::by_code(state.code).is_some_and(|s| fits(s.unit, &q))
         });
         if let Some((ind, r)) = named
-            && !compatible(ind.unit, q.unit_code)
+            && !fits(ind.unit, &q)
             && !state.in_breakdown
             && !item_of_subject
         {
@@ -2557,7 +2644,7 @@ impl<'d> Extractor<'d> {
             && let Some((code, label)) = state.pending.clone()
             && catalog::by_code(code).is_some_and(|i| {
                 i.unit == q.unit_code
-                    || (compatible(i.unit, q.unit_code)
+                    || (fits(i.unit, &q)
                         && !matches!(q.unit_code, UnitCode::Number | UnitCode::Percent))
             })
         {
@@ -2624,7 +2711,7 @@ impl<'d> Extractor<'d> {
             && !state.in_breakdown
             && !counted.is_empty()
             && let Some(ind) = catalog::by_code(state.code)
-            && !compatible(ind.unit, q.unit_code)
+            && !fits(ind.unit, &q)
             && let Some(item) = next_product(ind, q.unit_code, gap, cursor, mentions)
         {
             // "Điện sản xuất ... 1.245 triệu kWh; xi măng ước đạt 612 nghìn
@@ -2637,7 +2724,7 @@ impl<'d> Extractor<'d> {
         } else if !named
             && state.in_breakdown
             && let Some(ind) = catalog::by_code(state.code)
-            && !compatible(ind.unit, q.unit_code)
+            && !fits(ind.unit, &q)
             && let Some(j) = self.sentence_levels.iter().rev().copied().find(|&j| {
                 self.obs[j]
                     .quantity
@@ -2656,7 +2743,7 @@ impl<'d> Extractor<'d> {
         } else if !named
             && !counted.is_empty()
             && let Some(ind) = catalog::by_code(state.code)
-            && !compatible(ind.unit, q.unit_code)
+            && !fits(ind.unit, &q)
         {
             // (Also in a breakdown: "trong đó ...; có 09 lượt VĐV đạt Kiện
             // tướng" under medals.) A bare unit names nothing: "Va chạm
@@ -2707,6 +2794,27 @@ impl<'d> Extractor<'d> {
                 state.fresh = true;
                 self.sentence_levels.push(i);
                 return window.len();
+            }
+            if self.obs[i].indicator.is_empty()
+                && !state.in_breakdown
+                && let Some(q) = self.obs[i].quantity.as_ref()
+                && matches!(q.unit_code, UnitCode::Enterprise | UnitCode::Project)
+                && !q.unit.is_empty()
+                && counted.trim() == q.unit
+                && let Some(name) = stock_name(gap, &q.unit)
+            {
+                // "Toàn tỉnh có 1.120 doanh nghiệp, tăng 5,2%", "Trong thời
+                // gian này, trên địa bàn có hơn 2.400 lượt DN, ...": the
+                // stock of what the unit names, after only its place and
+                // "có"; the unit is its name. "Về góp vốn, mua cổ phần có
+                // 299 dự án": the topic is.
+                self.obs[i].label = name.clone();
+                self.obs[i].breakdown = String::new();
+                state.label = name;
+                state.breakdown = String::new();
+                state.fresh = true;
+                self.sentence_levels.push(i);
+                return again.unwrap_or(0);
             }
             if self.obs[i].indicator.is_empty()
                 && self.obs[i].label.is_empty()
@@ -2975,7 +3083,41 @@ impl<'d> Extractor<'d> {
                 };
                 (ind, r)
             });
-        let mut item = None;
+        // "...; trong đó, sản lượng tôm ... Cụ thể, sản lượng khai thác
+        // thủy sản ...": a headed subject named again, whole, inside its
+        // breakdown is that part, not the last item once more.
+        let whole_again = subject
+            .as_ref()
+            .filter(|(ind, _)| {
+                ind.code == state.code
+                    && state.in_breakdown
+                    && HEADED.iter().any(|(c, _)| *c == ind.code)
+            })
+            .map(|(_, r)| clean_label(&gap[r.clone()]));
+        // "Diện tích nuôi trồng thủy sản ... Diện tích thu hoạch 291.910
+        // ha": the bare head after the aquaculture area is that area's (the
+        // harvested ponds), not a crop's; the words after it are the item.
+        let mut pond_item = None;
+        let subject = subject.map(|(ind, r)| {
+            if ind.code == "crop_area"
+                && previous == Some("aquaculture_area")
+                && lowercase(gap[r.clone()].trim()) == "diện tích"
+                && let Some(pond) = catalog::by_code("aquaculture_area")
+            {
+                pond_item = Some(noun_phrase(
+                    &gap[r.end..],
+                    cursor + r.end,
+                    mentions,
+                    None,
+                    "",
+                ))
+                .filter(|i| !i.is_empty());
+                (pond, r)
+            } else {
+                (ind, r)
+            }
+        });
+        let mut item = pond_item;
         let mut head_item = None;
         if let Some((ind, r)) = &subject {
             if ind.code != state.code || !state.in_breakdown {
@@ -3041,6 +3183,10 @@ impl<'d> Extractor<'d> {
                     .filter(|_| previous != Some(ind.code))
                     .map(|i| i + " với ".len())
                     .into_iter()
+                    // "Kết quả trên đã góp phần đưa doanh thu du lịch ...
+                    // đạt": what brought the subject to its figure, up to
+                    // "đưa", is no item of it.
+                    .chain(rfind_str(before, " đưa ").map(|i| i + " đưa ".len()))
                     .chain(
                         (cursor > 0)
                             .then(|| before.rfind(',').map(|i| i + 1))
@@ -3101,6 +3247,11 @@ impl<'d> Extractor<'d> {
         let mut done_of_item = None;
         if let Some(i) = head_item {
             state.breakdown = i;
+            state.breakdown_fresh = true;
+        } else if np.is_empty()
+            && let Some(whole) = whole_again
+        {
+            state.breakdown = whole;
             state.breakdown_fresh = true;
         } else if !np.is_empty()
             && subject.is_none()
@@ -3768,6 +3919,66 @@ fn without_figure(matched: &str, span: &Span, loc: Loc, _cursor: usize) -> Strin
 }
 
 /// Whether a figure in `q` can be a value of an indicator measured in `ind`.
+/// Whether the figure at `at` is named as the whole country's by the words
+/// of its stretch (`main[from..at]`, after the last comma): "CPI ... của cả
+/// nước tăng", "mức tăng chung (của) cả nước (8,1%)", "bình quân (chung)
+/// cả nước (5,66%)", "(cả nước: 3,2%)", "..., toàn quốc tăng". Not a rank
+/// or a share ("đứng thứ 4 cả nước (đạt 91%)", "cao nhất của cả nước",
+/// "chiếm ... của cả nước"), nor a province named after it ("... của cả
+/// nước nhưng riêng tỉnh ...").
+fn national_before(main: &str, from: usize, at: usize) -> bool {
+    let gap = &main[from..at];
+    // Cheap first: most stretches name no country.
+    if find_str(gap, "nước").is_none() && find_str(gap, "quốc").is_none() {
+        return false;
+    }
+    let part = gap.rfind([',', ';', ':']).map_or(from, |i| from + i + 1);
+    let lower = lowercase(&main[..at]);
+    // `lowercase` keeps byte offsets of Vietnamese letters; fall back to
+    // nothing when it does not.
+    if lower.len() != at {
+        return false;
+    }
+    let part = &lower[part..];
+    let Some((m, len)) = ["cả nước", "toàn quốc"]
+        .iter()
+        .filter_map(|w| rfind_str(part, w).map(|i| (i, w.len())))
+        .max()
+    else {
+        return false;
+    };
+    let start = at - part.len() + m;
+    let words: Vec<&str> = lower[..start].split_whitespace().rev().take(4).collect();
+    let opens = lower[..start].trim_end().is_empty()
+        || lower[..start].trim_end().ends_with([',', ';', ':', '(']);
+    let owner = matches!(words.first(), Some(&("của" | "chung" | "quân")));
+    let rank_or_share = words
+        .iter()
+        .any(|w| matches!(*w, "thứ" | "nhất" | "đầu" | "chiếm" | "trọng"));
+    let province_after = [
+        "tỉnh",
+        "thành phố",
+        "địa bàn",
+        "riêng",
+        "nhưng",
+        "trong khi",
+    ]
+    .iter()
+    .any(|w| find_str(&part[m + len..], w).is_some());
+    (opens || owner) && !rank_or_share && !province_after
+}
+
+/// Whether a quantity can be a value of an indicator in `ind`: as
+/// `compatible`, but persons counted by their role ("560 học viên", "1.200
+/// lao động") are no visits; people ("2.150 người") may be (examined,
+/// received).
+fn fits(ind: UnitCode, q: &Quantity) -> bool {
+    compatible(ind, q.unit_code)
+        && !(ind == UnitCode::Visit
+            && q.unit_code == UnitCode::Person
+            && !matches!(q.unit.as_str(), "người" | ""))
+}
+
 fn compatible(ind: UnitCode, q: UnitCode) -> bool {
     use UnitCode::*;
     ind == Unspecified
@@ -4264,6 +4475,10 @@ fn headed_item(code: &str, alias: &str) -> Option<String> {
     let rest = heads
         .iter()
         .find_map(|h| lower.strip_prefix(h).filter(|r| r.starts_with(' ')))?;
+    // "sản lượng (nuôi trồng/khai thác) thủy sản": the whole, no item.
+    if fold(rest).contains("thuy san") {
+        return None;
+    }
     // The item as written (the alias's own case), after the head's words.
     let words: Vec<&str> = alias.split_whitespace().collect();
     let skip = words.len() - rest.split_whitespace().count();
@@ -4351,18 +4566,85 @@ fn post_words(text: &str) -> &str {
         .position(|b| b.is_ascii_digit())
         .unwrap_or(end);
     let t = &text[..end];
-    // At most six words.
+    // At most six words, and the word that ends a pair cut at the sixth
+    // ("... đăng ký thông báo thay đổi", "... hoạt động trở lại").
     let mut n = 0;
     for (i, c) in t.bytes().enumerate() {
         if c == b' ' && i > 0 {
             n += 1;
             if n > 6 {
+                let last = t[..i].rsplit(' ').next().unwrap_or("");
+                let next = t[i + 1..].split(' ').next().unwrap_or("");
+                if TAIL_PAIRS.contains(&(last, next)) {
+                    return &t[..i + 1 + next.len()];
+                }
                 return &t[..i];
             }
         }
     }
     t
 }
+
+/// The name of a count of enterprises or projects whose words before it
+/// say only where and "có": its unit, after a place ("Toàn tỉnh có",
+/// "trên địa bàn tỉnh Bắc Ninh có hơn": a stock); the topic, after "về X(,)
+/// có" ("Về góp vốn, mua cổ phần có 299 dự án": what is counted).
+fn stock_name(gap: &str, unit: &str) -> Option<String> {
+    let mut words: Vec<&str> = gap.split_whitespace().collect();
+    while words
+        .last()
+        .is_some_and(|w| matches!(*w, "hơn" | "gần" | "khoảng" | "trên" | "xấp" | "xỉ"))
+    {
+        words.pop();
+    }
+    if words.pop() != Some("có") {
+        return None;
+    }
+    // "..., về điều chỉnh tăng vốn đầu tư, có": the topic's words (at most
+    // eight, no figure among them).
+    if let Some(v) = words.iter().rposition(|w| matches!(*w, "về" | "Về"))
+        && words.len() - v - 1 <= 8
+        && words.len() > v + 1
+    {
+        let topic = words[v + 1..].join(" ");
+        let topic = topic.trim_end_matches(',');
+        return (!topic.bytes().any(|b| b.is_ascii_digit()) && !topic.is_empty())
+            .then(|| topic.to_owned());
+    }
+    let from = words
+        .iter()
+        .rposition(|w| w.ends_with(','))
+        .map_or(0, |i| i + 1);
+    words[from..]
+        .iter()
+        .all(|w| {
+            w.starts_with(char::is_uppercase)
+                || matches!(
+                    *w,
+                    "toàn"
+                        | "tỉnh"
+                        | "thành"
+                        | "phố"
+                        | "huyện"
+                        | "trên"
+                        | "địa"
+                        | "bàn"
+                        | "cả"
+                        | "hiện"
+                )
+        })
+        .then(|| unit.to_owned())
+}
+
+/// Two-word verbs a name cut at its sixth word must not lose half of.
+const TAIL_PAIRS: &[(&str, &str)] = &[
+    ("thay", "đổi"),
+    ("trở", "lại"),
+    ("hoạt", "động"),
+    ("kinh", "doanh"),
+    ("giải", "thể"),
+    ("đăng", "ký"),
+];
 
 /// Whether `gap_lower` ends with `np` then "được" (and at most a
 /// qualifier): "thu hoạch được (khoảng)".

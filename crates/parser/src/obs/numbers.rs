@@ -220,6 +220,7 @@ const UNITS: &[(&str, UnitCode)] = &[
     ("trường hợp", UnitCode::Other),
     ("trường", UnitCode::Other),
     ("học sinh", UnitCode::Person),
+    ("học viên", UnitCode::Person),
     // Persons counted by their role: people paid, candidates.
     ("đối tượng", UnitCode::Person),
     ("thí sinh", UnitCode::Person),
