@@ -48,6 +48,13 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
 /// few non-ASCII ones a report might hold ("٣") are asked of this.
 static DIGIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\A\d").expect("digit pattern"));
 
+/// The end of one `\d` (Unicode's Nd) at byte `p` of `text`, a char
+/// boundary: what the regex engine reads as a digit, without asking it but
+/// for the rare non-ASCII ones.
+pub(crate) fn digit_at(text: &str, p: usize) -> Option<usize> {
+    Reader::new(text).digit(p)
+}
+
 /// Lead bytes a period phrase can open with (see `Reader::at`): the
 /// letters of its first words, the ASCII digits, "Đ"/"đ" (0xC4) and the
 /// lead bytes of every non-ASCII decimal digit (U+0660 and above: 0xD9..).
