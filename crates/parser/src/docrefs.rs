@@ -35,6 +35,9 @@ const TYPE_CODES: &[&str] = &[
     "ĐA", "DA", "CTr", "TTLT", "NQLT", "PL", "L",
 ];
 
+/// The pattern of numbered documents: read by hand (`numbered_at`), kept
+/// as the tests' oracle.
+#[cfg(test)]
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     // Verbose mode ignores spaces: the type words' spaces become \s+.
     let types: Vec<String> = TYPES.iter().map(|(w, _)| w.replace(' ', r"\s+")).collect();
@@ -187,7 +190,7 @@ fn issuer_from_code(number: &str) -> String {
     }
 }
 
-/// Whether the ASCII byte `b` can never stand inside a [`NUMBERED`] match:
+/// Whether the ASCII byte `b` can never stand inside a `NUMBERED` match:
 /// punctuation other than '/' and '-' (the pattern is made of letters,
 /// digits, whitespace, '/' and '-').
 fn is_barrier(b: u8) -> bool {
@@ -195,7 +198,7 @@ fn is_barrier(b: u8) -> bool {
 }
 
 /// The stretches of `text` between barriers (see [`is_barrier`]) that may
-/// hold a [`NUMBERED`] match, in order. Every match holds a '/' or '-'
+/// hold a `NUMBERED` match, in order. Every match holds a '/' or '-'
 /// followed by a capital A-Z or 'Đ' (the code after the number), so only a
 /// stretch with one is searched: not dates, fractions or "đồng/kg", the
 /// common slashes, nor the dash between words. The pattern has no
@@ -231,7 +234,204 @@ fn numbered_segments(text: &str) -> impl Iterator<Item = std::ops::Range<usize>>
     })
 }
 
-/// The groups of one [`NUMBERED`] match, as byte ranges of the text.
+/// A hand-written reader of `NUMBERED`: `numbered_at(text, from)` is
+/// the range `NUMBERED.find_at(text, from)` gives. Each place that can
+/// open a match (a capital that opens a type word, a digit) is tried in
+/// order, and there the pattern is read as its leftmost-first search
+/// reads it:
+/// - a type word (its words split by `\s+`) is taken when it stands there;
+///   then `\s+`, "số" if there, `\s*` and the number must follow (without
+///   the type the number would have to open with the type's letter);
+/// - `\d{1,5}` is followed by '/' or '-' in both alternatives, so it
+///   matches only a whole run of at most five digits;
+/// - `(?:/\d{4})?` is taken when it stands there ('/' then a digit cannot
+///   be the '/' and capital that must follow otherwise);
+/// - `[A-Za-zĐđ]{0,4}` is followed by '/': a whole run of at most four;
+/// - the repeated parts and the date are taken as far as they go (what
+///   follows them is optional).
+fn numbered_at(text: &str, from: usize) -> Option<std::ops::Range<usize>> {
+    let b = text.as_bytes();
+    let mut p = from;
+    while p < b.len() {
+        match b[p] {
+            // Type words open with one of these capitals (Đ: 0xC4 0x90).
+            b'N' | b'Q' | b'C' | b'K' | b'V' | b'T' | b'B' | b'H' | b'P' | 0xC4 => {
+                if let Some(end) = numbered_match_at(text, p) {
+                    return Some(p..end);
+                }
+            }
+            // Digits: ASCII or from U+0660 (lead bytes 0xD9 and up). Every
+            // start in a run of digits reads the same code after the run:
+            // a run not followed by '/' or '-' is passed over, and in one
+            // that is, the first start with at most five digits after it
+            // is the only one that can match.
+            c if c.is_ascii_digit() || c >= 0xD9 => {
+                if let Some(mut q) = crate::obs::when::digit_at(text, p) {
+                    while let Some(e) = crate::obs::when::digit_at(text, q) {
+                        q = e;
+                    }
+                    if matches!(b.get(q), Some(b'/' | b'-')) {
+                        let mut s = p;
+                        while s < q {
+                            if let Some(end) = numbered_match_at(text, s) {
+                                return Some(s..end);
+                            }
+                            s = crate::obs::when::digit_at(text, s).unwrap_or(q);
+                        }
+                    }
+                    p = q;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        p += 1;
+    }
+    None
+}
+
+/// The end of the `NUMBERED` match that starts at `p`, if one does.
+fn numbered_match_at(text: &str, p: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let digit = |q: usize| crate::obs::when::digit_at(text, q);
+    let space = |q: usize| {
+        text.get(q..)?
+            .chars()
+            .next()
+            .filter(|c| c.is_whitespace())
+            .map(|c| q + c.len_utf8())
+    };
+    let spaces = |mut q: usize| {
+        while let Some(e) = space(q) {
+            q = e;
+        }
+        q
+    };
+    let lit = |q: usize, s: &str| b[q..].starts_with(s.as_bytes()).then_some(q + s.len());
+    // [A-ZĐ] and [A-Za-zĐđ] (and digits where `digits`).
+    let capital = |q: usize| match b.get(q) {
+        Some(x) if x.is_ascii_uppercase() => Some(q + 1),
+        Some(0xC4) if b.get(q + 1) == Some(&0x90) => Some(q + 2),
+        _ => None,
+    };
+    let letter = |q: usize, digits: bool| match b.get(q) {
+        Some(x) if x.is_ascii_alphabetic() => Some(q + 1),
+        Some(0xC4) if matches!(b.get(q + 1), Some(0x90 | 0x91)) => Some(q + 2),
+        Some(x) if digits && x.is_ascii_digit() => Some(q + 1),
+        _ => None,
+    };
+    let letters = |mut q: usize, digits: bool| {
+        while let Some(e) = letter(q, digits) {
+            q = e;
+        }
+        q
+    };
+    // The type word, its spaces and "số".
+    let mut q = p;
+    let first = b[p];
+    let types = TYPES
+        .iter()
+        .filter(|(t, _)| !first.is_ascii_digit() && t.as_bytes()[0] == first);
+    for (t, _) in types {
+        let mut at = Some(p);
+        for (k, word) in t.split(' ').enumerate() {
+            at = at.and_then(|a| {
+                let a = if k > 0 {
+                    let e = space(a)?;
+                    spaces(e)
+                } else {
+                    a
+                };
+                lit(a, word)
+            });
+        }
+        if let Some(a) = at {
+            let e = spaces(space(a)?);
+            q = lit(e, "số").map_or(e, spaces);
+            break;
+        }
+    }
+    // The number: a run of one to five digits.
+    let mut n = 0;
+    while let Some(e) = digit(q) {
+        q = e;
+        n += 1;
+        if n > 5 {
+            return None;
+        }
+    }
+    if n == 0 {
+        return None;
+    }
+    let mut end = match b.get(q) {
+        Some(b'/') => {
+            // (?:/\d{4})?/[A-ZĐ][A-Za-zĐđ]*(?:-[A-ZĐ][A-Za-zĐđ0-9]*)*
+            let year = digit(q + 1)
+                .and_then(digit)
+                .and_then(digit)
+                .and_then(digit)
+                .filter(|&e| b.get(e) == Some(&b'/'));
+            let q = year.unwrap_or(q);
+            let mut e = letters(capital(q + 1)?, false);
+            while b.get(e) == Some(&b'-')
+                && let Some(c) = capital(e + 1)
+            {
+                e = letters(c, true);
+            }
+            e
+        }
+        Some(b'-') => {
+            // -[A-ZĐ][A-Za-zĐđ]{0,4}/[A-ZĐ][A-Za-zĐđ]*(?:-[A-ZĐ][A-Za-zĐđ]*)*
+            let mut e = capital(q + 1)?;
+            let mut k = 0;
+            while let Some(x) = letter(e, false) {
+                e = x;
+                k += 1;
+                if k > 4 {
+                    return None;
+                }
+            }
+            if b.get(e) != Some(&b'/') {
+                return None;
+            }
+            let mut e = letters(capital(e + 1)?, false);
+            while b.get(e) == Some(&b'-')
+                && let Some(c) = capital(e + 1)
+            {
+                e = letters(c, false);
+            }
+            e
+        }
+        _ => return None,
+    };
+    // (?:\s+ngày\s+D/M/Y)?, D and M runs of one or two digits.
+    let date = (|| {
+        let e = lit(spaces(space(end)?), "ngày")?;
+        let mut e = spaces(space(e)?);
+        for k in 0..3 {
+            let mut n = 0;
+            while let Some(x) = digit(e) {
+                e = x;
+                n += 1;
+                if k == 2 && n == 4 {
+                    break;
+                }
+            }
+            match k {
+                0 | 1 if (1..=2).contains(&n) && b.get(e) == Some(&b'/') => e += 1,
+                2 if n == 4 => {}
+                _ => return None,
+            }
+        }
+        Some(e)
+    })();
+    if let Some(e) = date {
+        end = e;
+    }
+    Some(end)
+}
+
+/// The groups of one `NUMBERED` match, as byte ranges of the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Numbered {
     whole: std::ops::Range<usize>,
@@ -241,9 +441,9 @@ struct Numbered {
     date: Option<[std::ops::Range<usize>; 3]>,
 }
 
-/// The [`NUMBERED`] matches of `text` with their groups, as
-/// `captures_iter` gives them: each match is found with the regex's fast
-/// engine, and its groups are read off it by hand. (The capture engine
+/// The `NUMBERED` matches of `text` with their groups, as
+/// `captures_iter` gives them: each match is found by hand
+/// (`numbered_at`), and its groups are read off it by hand. (The capture engine
 /// cost ~11 K instructions a match, however short the text.)
 ///
 /// The reading follows the pattern: a match that does not open with a
@@ -252,8 +452,14 @@ struct Numbered {
 /// digit to the first whitespace (it holds none); what follows it, if
 /// anything, is `\s+ngày\s+D/M/Y`.
 fn numbered_matches(text: &str) -> impl Iterator<Item = Numbered> + '_ {
-    NUMBERED.find_iter(text).map(|m| {
-        let s = m.as_str();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let range = numbered_at(text, from)?;
+        from = range.end;
+        Some(range)
+    })
+    .map(|range| {
+        let s = &text[range.clone()];
         // Type words and "số" are letters and whitespace; the number opens
         // with a (Unicode) digit, neither.
         let num_start = s
@@ -262,7 +468,7 @@ fn numbered_matches(text: &str) -> impl Iterator<Item = Numbered> + '_ {
         let doc_type = (num_start > 0).then(|| {
             let head = s[..num_start].trim_end();
             let head = head.strip_suffix("số").map_or(head, str::trim_end);
-            m.start()..m.start() + head.len()
+            range.start..range.start + head.len()
         });
         let num_end = s[num_start..]
             .find(char::is_whitespace)
@@ -272,15 +478,15 @@ fn numbered_matches(text: &str) -> impl Iterator<Item = Numbered> + '_ {
             // slashes.
             let rest = s[num_end..].trim_start();
             let after = rest.strip_prefix("ngày").unwrap_or(rest).trim_start();
-            let d0 = m.end() - after.len();
+            let d0 = range.end - after.len();
             let mut slashes = after.match_indices('/').map(|(i, _)| d0 + i);
             let (s1, s2) = (slashes.next().unwrap_or(d0), slashes.next().unwrap_or(d0));
-            [d0..s1, s1 + 1..s2, s2 + 1..m.end()]
+            [d0..s1, s1 + 1..s2, s2 + 1..range.end]
         });
         Numbered {
-            whole: m.range(),
+            whole: range.clone(),
             doc_type,
-            number: m.start() + num_start..m.start() + num_end,
+            number: range.start + num_start..range.start + num_end,
             date,
         }
     })
@@ -379,6 +585,75 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    /// `numbered_at` finds, from `from`, what the pattern finds.
+    fn numbered_same_from(text: &str, from: usize) -> Result<(), String> {
+        let want = NUMBERED.find_at(text, from).map(|m| m.range());
+        let got = numbered_at(text, from);
+        if want == got {
+            Ok(())
+        } else {
+            Err(format!("from {from}: {want:?} vs {got:?} in {text:?}"))
+        }
+    }
+
+    /// From every place of the seed, the samples and texts made of the
+    /// pattern's pieces, the hand-written reader finds what the pattern
+    /// finds.
+    #[test]
+    fn reader_finds_what_the_numbered_pattern_finds() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../testdata/reports");
+        let mut texts =
+            vec![std::fs::read_to_string(format!("{dir}/000_5b1c2bc8d5408b7b.txt")).unwrap()];
+        for e in std::fs::read_dir(format!("{dir}/samples")).unwrap() {
+            texts.push(std::fs::read_to_string(e.unwrap().path()).unwrap());
+        }
+        for t in [
+            "Kế hoạch số 02/KH-UBND ngày 11/01/2024, Chỉ thị 19-CT/TU; 123456/KH",
+            "Nghị quyết\nsố   01/NQ-CP và Quyết định số 72/2021/QĐ-UBND (ngày 21/12/2021)",
+            "5/2024, 12/15, đồng/kg, kinh tế - xã hội, 3-Đa/Đb, x/Y, 7/Đ",
+            "Kế hoạch 12/KH ngày 1/2/2024 Kế hoạch số 3-KH/TU ngày 31/12/20245",
+            "Kế hoạch số12/KH, Tờ trình\u{a0}số\u{2003}٣/TTr-UBND\tngày\n١/٢/٢٠٢٤ Đề án 06/CP",
+            "Chương  trình 1/Đđx-A1-B ngày 1/1/2024x Văn bảnsố 2/CV Báo cáo 3-Bc/XY-Z",
+            "1/12/2024/QĐ 12/20245/QĐ 1/QĐ-UB12/QĐ 12/QĐ-5/QĐ 1-ABCDE/X 1-ABCD/X-y-Z 1/A-٣",
+            "Quy định Quyết định 5/QĐi ngày 1/2/3 Công văn số /CV Pháp lệnh 1-P/L ngày 011/2/2024",
+        ] {
+            texts.push(t.to_owned());
+        }
+        for text in &texts {
+            // The whole text, match after match (a match may span lines).
+            let want: Vec<_> = NUMBERED.find_iter(text).map(|m| m.range()).collect();
+            let mut got = Vec::new();
+            let mut from = 0;
+            while let Some(r) = numbered_at(text, from) {
+                from = r.end;
+                got.push(r);
+            }
+            assert_eq!(got, want);
+            // From every place of each line.
+            for line in text.lines() {
+                for (from, _) in line.char_indices() {
+                    numbered_same_from(line, from).unwrap();
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// On texts made of the pattern's words, digits, codes and
+        /// separators, from every place, the reader finds what the
+        /// pattern finds.
+        #[test]
+        fn reader_finds_what_the_numbered_pattern_finds_in_pieces(
+            text in "((Kế hoạch|Nghị quyết|Nghị|Quy định|Quyết định|Công văn|Tờ trình|Đề án|số|ngày|[0-9٣]{1,6}|/|-|[A-ZĐ]{1,3}|[a-zđ]{1,5}|Đ|x|2024)( |  | |\n|/|-|)){0,12}"
+        ) {
+            for (from, _) in text.char_indices() {
+                if let Err(e) = numbered_same_from(&text, from) {
+                    proptest::prop_assert!(false, "{}", e);
+                }
+            }
+        }
     }
 
     /// Searching the stretches `numbered_segments` gives finds what

@@ -44,6 +44,365 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     .expect("period pattern")
 });
 
+/// A decimal digit as `\d` reads one (Unicode's Nd, not only ASCII): the
+/// few non-ASCII ones a report might hold ("٣") are asked of this.
+static DIGIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\A\d").expect("digit pattern"));
+
+/// The end of one `\d` (Unicode's Nd) at byte `p` of `text`, a char
+/// boundary: what the regex engine reads as a digit, without asking it but
+/// for the rare non-ASCII ones.
+pub(crate) fn digit_at(text: &str, p: usize) -> Option<usize> {
+    Reader::new(text).digit(p)
+}
+
+/// Lead bytes a period phrase can open with (see `Reader::at`): the
+/// letters of its first words, the ASCII digits, "Đ"/"đ" (0xC4) and the
+/// lead bytes of every non-ASCII decimal digit (U+0660 and above: 0xD9..).
+static LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = matches!(
+            b,
+            b'L' | b'l'
+                | b'T'
+                | b't'
+                | b'K'
+                | b'k'
+                | b'0'..=b'9'
+                | b'S'
+                | b's'
+                | b'Q'
+                | b'q'
+                | b'N'
+                | b'n'
+                | 0xC4
+                | 0xD9..=0xF4
+        );
+        i += 1;
+    }
+    t
+};
+
+/// A hand-written reader of [`PERIOD`]: `find_at` gives the match
+/// `PERIOD.find_at` gives (its leftmost start, and there the first
+/// alternative that matches, each optional part taken where it can be, as
+/// the regex's leftmost-first search does), without walking an automaton
+/// over the text. Every optional prefix of an alternative is followed by
+/// words the text without it cannot have at that place, and every
+/// `\d{1,2}` by a part that cannot open with a digit, or by optional parts
+/// and the end: so the first way each part can match is the only one that
+/// leads to a match, and no part is ever tried again another way.
+struct Reader<'t> {
+    text: &'t str,
+    b: &'t [u8],
+}
+
+impl<'t> Reader<'t> {
+    fn new(text: &'t str) -> Self {
+        Reader {
+            text,
+            b: text.as_bytes(),
+        }
+    }
+
+    /// The end of `s` if the text has it at `p`.
+    #[inline]
+    fn lit(&self, p: usize, s: &str) -> Option<usize> {
+        let end = p + s.len();
+        (self.b.get(p..end)? == s.as_bytes()).then_some(end)
+    }
+
+    /// The end of the first of `ss` the text has at `p`.
+    #[inline]
+    fn any(&self, p: usize, ss: &[&str]) -> Option<usize> {
+        ss.iter().find_map(|s| self.lit(p, s))
+    }
+
+    /// Past `s` if the text has it at `p`, else `p`: `(?:s)?`.
+    #[inline]
+    fn opt(&self, p: usize, s: &str) -> usize {
+        self.lit(p, s).unwrap_or(p)
+    }
+
+    /// The end of one `\d` at `p`.
+    #[inline]
+    fn digit(&self, p: usize) -> Option<usize> {
+        let &c = self.b.get(p)?;
+        if c.is_ascii_digit() {
+            return Some(p + 1);
+        }
+        if c < 0xD9 {
+            // ASCII, a continuation byte, or below U+0640: no digit.
+            return None;
+        }
+        self.wide_digit(p)
+    }
+
+    /// A non-ASCII `\d` at `p` (a char boundary), asked of the regex
+    /// engine itself: none lies in U+1C5A..U+A61F (Vietnamese letters,
+    /// punctuation, symbols), which are passed over without asking.
+    fn wide_digit(&self, p: usize) -> Option<usize> {
+        // U+1C80..U+9FFF: lead byte 0xE1 and a second byte from 0xB2, or
+        // 0xE2..=0xE9. Vietnamese letters (U+1EA0..) end here.
+        match self.b[p] {
+            0xE1 if self.b.get(p + 1).is_some_and(|&c| c >= 0xB2) => return None,
+            0xE2..=0xE9 => return None,
+            _ => {}
+        }
+        self.rare_digit(p)
+    }
+
+    #[cold]
+    fn rare_digit(&self, p: usize) -> Option<usize> {
+        let c = self.text.get(p..)?.chars().next()?;
+        if ('\u{1C5A}'..'\u{A620}').contains(&c) {
+            return None;
+        }
+        DIGIT.find(&self.text[p..]).map(|m| p + m.end())
+    }
+
+    /// `\d{1,2}` where what follows cannot open with a digit (or is
+    /// optional and ends the alternative): one digit, and a second if
+    /// there is one.
+    #[inline]
+    fn d12(&self, p: usize) -> Option<usize> {
+        let e = self.digit(p)?;
+        Some(self.digit(e).unwrap_or(e))
+    }
+
+    /// `\d{4}`.
+    #[inline]
+    fn d4(&self, p: usize) -> Option<usize> {
+        let e = self.digit(p)?;
+        let e = self.digit(e)?;
+        let e = self.digit(e)?;
+        self.digit(e)
+    }
+
+    /// `\d{1,2}/\d{1,2}(?:/\d{4})?`: a day and month, maybe a year.
+    fn date(&self, p: usize) -> Option<usize> {
+        let p = self.d12(p)?;
+        let p = self.lit(p, "/")?;
+        let p = self.d12(p)?;
+        Some(self.lit(p, "/").and_then(|e| self.d4(e)).unwrap_or(p))
+    }
+
+    /// `M` then `(?:/Y|\ năm\ Y)?` (with `slash` the separators of `/`).
+    fn month_year(&self, p: usize, slash: &[u8]) -> Option<usize> {
+        let p = self.d12(p)?;
+        if let Some(&c) = self.b.get(p)
+            && slash.contains(&c)
+            && let Some(e) = self.d4(p + 1)
+        {
+            return Some(e);
+        }
+        Some(self.lit(p, " năm ").and_then(|e| self.d4(e)).unwrap_or(p))
+    }
+
+    /// The end of the period phrase that starts at `p` (a char boundary),
+    /// the first of `PERIOD`'s alternatives that matches there. Each lead
+    /// byte goes to the alternatives that can open with it, in order.
+    fn at(&self, p: usize) -> Option<usize> {
+        // The first word (its first letter in either case, the rest as
+        // written) tells which alternatives can match: only those are
+        // tried, in the pattern's order. Most candidates fail here.
+        let rest = &self.b[p + 1..];
+        let word = |w: &str| rest.starts_with(w.as_bytes());
+        match self.b[p] {
+            b'T' | b't' => {
+                if word("háng ") {
+                    self.month(p)
+                } else if word("rong ") {
+                    self.ytd(p)
+                        .or_else(|| self.month(p))
+                        .or_else(|| self.any(p, &["Trong tháng", "trong tháng"]))
+                } else if word("ính ") {
+                    self.since(p)
+                        .or_else(|| self.asof(p))
+                        .or_else(|| self.asofm(p))
+                } else if word("ừ ") {
+                    self.since(p).or_else(|| self.range(p))
+                } else if word("ại ") || word("hời điểm ") {
+                    self.asof(p).or_else(|| self.asofm(p))
+                } else {
+                    None
+                }
+            }
+            b'L' | b'l' if word("ũy kế") || word("uỹ kế") => self
+                .since(p)
+                .or_else(|| self.ytd(p))
+                .or_else(|| self.cum(p)),
+            b'K' | b'k' if word("ể từ ") => self.since(p),
+            // "Đ" or "đ" (0xC4 0x90, 0xC4 0x91), then "ến ".
+            0xC4 if matches!(rest.first(), Some(0x90 | 0x91))
+                && rest[1..].starts_with("ến ".as_bytes()) =>
+            {
+                self.asof(p).or_else(|| self.asofm(p))
+            }
+            // "half" and "ytd" both go on with " tháng" after the number.
+            b'0'..=b'9' => {
+                self.lit(self.d12(p)?, " tháng")?;
+                self.half(p).or_else(|| self.ytd(p))
+            }
+            b'S' | b's' if word("áu tháng ") => self.half(p),
+            b'Q' | b'q' if word("uý ") => self.quarter(p),
+            b'N' | b'n' if word("ăm ") => self.d4(p + "năm ".len()),
+            // Only "ytd" opens with a digit that is not ASCII.
+            0xD9.. => {
+                self.wide_digit(p)?;
+                self.ytd(p)
+            }
+            _ => None,
+        }
+    }
+
+    const CUM: [&'static str; 4] = ["Lũy kế", "lũy kế", "Luỹ kế", "luỹ kế"];
+
+    /// "cum": `(?:[Ll]ũy|[Ll]uỹ)\ kế`.
+    fn cum(&self, p: usize) -> Option<usize> {
+        self.any(p, &Self::CUM)
+    }
+
+    /// "cum" and a space, if there: the optional prefix of "since" and "ytd".
+    fn cum_prefix(&self, p: usize) -> usize {
+        self.cum(p).and_then(|e| self.lit(e, " ")).unwrap_or(p)
+    }
+
+    /// "since": `(?:cum\ )?(?:[Tt]ính\ )?(?:[Tt]ừ|[Kk]ể\ từ)\ đầu\ năm
+    /// (?:\ Y)?(?:\ (?:đến|tới)\ (?:nay|(?:hết\ )?ngày\ D/M(?:/Y)?))?`.
+    fn since(&self, p: usize) -> Option<usize> {
+        let p = self.cum_prefix(p);
+        let p = self
+            .lit(p, "Tính ")
+            .or_else(|| self.lit(p, "tính "))
+            .unwrap_or(p);
+        let p = self.any(
+            p,
+            &["Từ đầu năm", "từ đầu năm", "Kể từ đầu năm", "kể từ đầu năm"],
+        )?;
+        let p = self.lit(p, " ").and_then(|e| self.d4(e)).unwrap_or(p);
+        let to = self.any(p, &[" đến ", " tới "]).and_then(|e| {
+            self.lit(e, "nay").or_else(|| {
+                let e = self.lit(self.opt(e, "hết "), "ngày ")?;
+                self.date(e)
+            })
+        });
+        Some(to.unwrap_or(p))
+    }
+
+    /// "asof": `(?:[Tt]ính\ đến\ (?:hết\ )?(?:thời\ điểm\ )?(?:ngày\ )?|[Đđ]ến\ (?:hết\ )?ngày\ |(?:[Tt]ại\ )?[Tt]hời\ điểm\ (?:ngày\ )?)D/M(?:/Y)?`.
+    fn asof(&self, p: usize) -> Option<usize> {
+        let e = if let Some(e) = self.any(p, &["Tính đến ", "tính đến "]) {
+            self.opt(self.opt(self.opt(e, "hết "), "thời điểm "), "ngày ")
+        } else if let Some(e) = self.any(p, &["Đến ", "đến "]) {
+            self.lit(self.opt(e, "hết "), "ngày ")?
+        } else {
+            let e = self.any(p, &["Tại ", "tại "]).unwrap_or(p);
+            let e = self.any(e, &["Thời điểm ", "thời điểm "])?;
+            self.opt(e, "ngày ")
+        };
+        self.date(e)
+    }
+
+    /// "asofm": `(?:[Tt]ính\ đến\ (?:hết\ |thời\ điểm\ cuối\ )?|[Đđ]ến\ hết\ |(?:[Tt]ại\ )?[Tt]hời\ điểm\ cuối\ )tháng\ M(?:/Y|\ năm\ Y)?`.
+    fn asofm(&self, p: usize) -> Option<usize> {
+        let e = if let Some(e) = self.any(p, &["Tính đến ", "tính đến "]) {
+            self.any(e, &["hết ", "thời điểm cuối "]).unwrap_or(e)
+        } else if let Some(e) = self.any(p, &["Đến hết ", "đến hết "]) {
+            e
+        } else {
+            let e = self.any(p, &["Tại ", "tại "]).unwrap_or(p);
+            self.any(e, &["Thời điểm cuối ", "thời điểm cuối "])?
+        };
+        let e = self.lit(e, "tháng ")?;
+        self.month_year(e, b"/")
+    }
+
+    /// "range": `[Tt]ừ\ (?:ngày\ )?D/M(?:/Y)?\ (?:đến|-)\ (?:hết\ )?(?:ngày\ )?D/M(?:/Y)?`.
+    fn range(&self, p: usize) -> Option<usize> {
+        let e = self.any(p, &["Từ ", "từ "])?;
+        let e = self.date(self.opt(e, "ngày "))?;
+        let e = self.any(e, &[" đến ", " - "])?;
+        self.date(self.opt(self.opt(e, "hết "), "ngày "))
+    }
+
+    /// "half": `(?:6|06|[Ss]áu)\ tháng\ (?:đầu|cuối)\ năm(?:\ Y)?`.
+    fn half(&self, p: usize) -> Option<usize> {
+        let e = self.any(p, &["6 tháng ", "06 tháng ", "Sáu tháng ", "sáu tháng "])?;
+        let e = self.any(e, &["đầu năm", "cuối năm"])?;
+        Some(self.lit(e, " ").and_then(|y| self.d4(y)).unwrap_or(e))
+    }
+
+    /// "ytd": `(?:cum\ )?(?:[Tt]rong\ )?N\ tháng(?:\ đầu\ năm)?(?:\ (?:năm\ )?Y)?`.
+    fn ytd(&self, p: usize) -> Option<usize> {
+        let e = self.cum_prefix(p);
+        let e = self.any(e, &["Trong ", "trong "]).unwrap_or(e);
+        let e = self.lit(self.d12(e)?, " tháng")?;
+        let e = self.opt(e, " đầu năm");
+        let year = self.lit(e, " ").and_then(|y| self.d4(self.opt(y, "năm ")));
+        Some(year.unwrap_or(e))
+    }
+
+    /// "month": `(?:[Tt]rong\ )?[Tt]háng\ M(?:[/.\-]Y|\ năm\ Y)?`.
+    fn month(&self, p: usize) -> Option<usize> {
+        let e = self.any(p, &["Trong ", "trong "]).unwrap_or(p);
+        let e = self.any(e, &["Tháng ", "tháng "])?;
+        self.month_year(e, b"/.-")
+    }
+
+    /// "quarter": `[Qq]uý\ (?:IV|III|II|I|[1-4])(?:/Y|\ năm\ Y)?`.
+    fn quarter(&self, p: usize) -> Option<usize> {
+        let e = self.any(p, &["Quý ", "quý "])?;
+        let e = self.any(e, &["IV", "III", "II", "I", "1", "2", "3", "4"])?;
+        if let Some(y) = self.lit(e, "/").and_then(|y| self.d4(y)) {
+            return Some(y);
+        }
+        Some(self.lit(e, " năm ").and_then(|y| self.d4(y)).unwrap_or(e))
+    }
+
+    /// The first period phrase starting at `from` or later, as
+    /// `PERIOD.find_at(text, from)` finds it.
+    fn find_at(&self, from: usize) -> Option<(usize, usize)> {
+        let b = self.b;
+        let mut p = from;
+        while p < b.len() {
+            let c = b[p];
+            if LEAD[c as usize] {
+                // The letters of U+1C80..U+1FFF (Vietnamese "ạ", "ế"...)
+                // and the other letters of 0xC4 ("ă"; not "Đ", "đ") open
+                // nothing: passed over without a call.
+                match (c, b.get(p + 1)) {
+                    (0xE1, Some(&c1)) if c1 >= 0xB2 => p += 3,
+                    (0xC4, Some(&c1)) if c1 != 0x90 && c1 != 0x91 => p += 2,
+                    _ => {
+                        if let Some(end) = self.at(p) {
+                            return Some((p, end));
+                        }
+                        p += 1;
+                    }
+                }
+            } else {
+                p += 1;
+            }
+        }
+        None
+    }
+}
+
+/// Every period phrase of `text`, as `PERIOD.find_iter` finds them (no
+/// phrase is empty, so each search goes on from the last one's end).
+fn phrases(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let reader = Reader::new(text);
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let (s, e) = reader.find_at(from)?;
+        from = e;
+        Some((s, e))
+    })
+}
+
 /// The groups of [`PERIOD`] read, by name (in `GROUP_NAMES`' order).
 #[derive(Clone, Copy)]
 enum G {
@@ -370,13 +729,14 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
     {
         return out;
     }
-    // Phrases are found with the automaton alone; the capturing search
-    // (slow: the pattern is large) reads only those not read by hand.
-    for m in PERIOD.find_iter(text) {
+    // Phrases are found by hand (`Reader`, what the pattern's search finds);
+    // the capturing search (slow: the pattern is large) reads only those
+    // whose groups are not read by hand.
+    for (start, end) in phrases(text) {
         // "nợ từ 3 tháng trở lên", "dưới 6 tháng": a duration, not a period.
-        let before = text[..m.start()].trim_end();
-        let after = text[m.end()..].trim_start();
-        let label = m.as_str();
+        let before = text[..start].trim_end();
+        let after = text[end..].trim_start();
+        let label = &text[start..end];
         // "so với tháng 5/2023", "cùng kỳ năm 2023": the base of a
         // comparison, not the figure's period.
         let bl = lower_tail(before);
@@ -391,7 +751,7 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
             Some(groups) => Groups::Read(groups),
             // The match at this place, found again with its groups (no
             // look-around in the pattern: the text before it is no matter).
-            None => match PERIOD.captures_at(text, m.start()) {
+            None => match PERIOD.captures_at(text, start) {
                 Some(c) => Groups::Captured(c),
                 None => continue,
             },
@@ -475,11 +835,7 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
             None
         };
         if let Some(period) = period {
-            out.push(Mention {
-                start: m.start(),
-                end: m.end(),
-                period,
-            });
+            out.push(Mention { start, end, period });
         }
     }
     out
@@ -656,6 +1012,199 @@ mod tests {
             (r.0, r.1.as_str(), r.2.as_str()),
             (PeriodKind::DateRange, "2023-12-15", "2024-03-14")
         );
+    }
+
+    /// The texts of the reader's tests: the seed and every sample, as
+    /// written and NFC-normalized (the parser reads the latter).
+    fn corpus() -> Vec<String> {
+        use unicode_normalization::UnicodeNormalization;
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../testdata/reports");
+        let mut paths = vec![format!("{dir}/000_5b1c2bc8d5408b7b.txt")];
+        for e in std::fs::read_dir(format!("{dir}/samples")).expect("samples") {
+            paths.push(e.expect("entry").path().display().to_string());
+        }
+        let mut texts = Vec::new();
+        for p in paths {
+            let t = std::fs::read_to_string(&p).expect("a text");
+            texts.push(t.nfc().collect::<String>());
+            texts.push(t);
+        }
+        texts
+    }
+
+    /// The reader finds, from `from`, what the pattern finds.
+    fn same_from(text: &str, from: usize) -> Result<(), String> {
+        let oracle = PERIOD.find_at(text, from).map(|m| (m.start(), m.end()));
+        let read = Reader::new(text).find_at(from);
+        if oracle == read {
+            Ok(())
+        } else {
+            Err(format!("from {from}: {oracle:?} vs {read:?} in {text:?}"))
+        }
+    }
+
+    /// From every position of the seed and the samples, the hand-written
+    /// reader finds the phrase the period pattern finds, and all of a
+    /// text's phrases are those of `find_iter`.
+    #[test]
+    fn reader_finds_what_the_pattern_finds() {
+        let mut phrases_seen = 0;
+        for text in corpus() {
+            for (from, _) in text.char_indices() {
+                same_from(&text, from).unwrap();
+            }
+            let oracle: Vec<_> = PERIOD
+                .find_iter(&text)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            phrases_seen += oracle.len();
+            assert_eq!(phrases(&text).collect::<Vec<_>>(), oracle);
+        }
+        assert!(phrases_seen > 300, "{phrases_seen}");
+    }
+
+    /// Every text made of one piece of each list (the words of the
+    /// pattern's alternatives, their optional words and their ends, with
+    /// near misses): the reader's phrases are `find_iter`'s.
+    #[test]
+    fn reader_finds_what_the_pattern_finds_in_built_phrases() {
+        const OPENS: [&str; 14] = [
+            "",
+            "x",
+            "Lũy kế ",
+            "luỹ kế ",
+            "lũy kế",
+            "Tính ",
+            "tính đến ",
+            "Đến ",
+            "đến ",
+            "Tại ",
+            "tại ",
+            "Từ ",
+            "từ ",
+            "kể ",
+        ];
+        const WORDS: [&str; 15] = [
+            "",
+            "hết ",
+            "thời điểm ",
+            "thời điểm cuối ",
+            "Thời điểm ",
+            "ngày ",
+            "từ đầu năm",
+            "đầu năm",
+            "trong ",
+            "Trong ",
+            "từ ",
+            "Kể từ đầu năm ",
+            "6 ",
+            "06 ",
+            "Sáu ",
+        ];
+        const CORES: [&str; 12] = [
+            "",
+            "tháng ",
+            "Tháng ",
+            "tháng",
+            "quý ",
+            "Quý ",
+            "năm ",
+            "Năm ",
+            "ngày ",
+            "hết ngày ",
+            "nay",
+            "tháng đầu năm",
+        ];
+        const NUMBERS: [&str; 12] = [
+            "",
+            "5",
+            "15",
+            "123",
+            "1/5",
+            "15/12",
+            "1/5/2024",
+            "01/5/20245",
+            "٣",
+            "IV",
+            "III",
+            "I",
+        ];
+        const ENDS: [&str; 16] = [
+            "",
+            " tháng",
+            " tháng đầu năm",
+            " tháng năm 2024",
+            " 2024",
+            "/2024",
+            ".2024",
+            "-2024",
+            " năm 2024",
+            " năm 202",
+            " đến ngày 1/2",
+            " - 3/4/2024",
+            " đến nay",
+            " tới hết ngày 2/3",
+            " đầu năm",
+            " cuối năm 2024",
+        ];
+        let mut text = String::new();
+        let mut phrases_seen = 0;
+        for o in OPENS {
+            for w in WORDS {
+                for c in CORES {
+                    for n in NUMBERS {
+                        for e in ENDS {
+                            text.clear();
+                            for part in [o, w, c, n, e] {
+                                text.push_str(part);
+                            }
+                            let oracle: Vec<_> = PERIOD
+                                .find_iter(&text)
+                                .map(|m| (m.start(), m.end()))
+                                .collect();
+                            phrases_seen += oracle.len();
+                            assert_eq!(phrases(&text).collect::<Vec<_>>(), oracle, "{text}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(phrases_seen > 100_000, "{phrases_seen}");
+    }
+
+    /// `Reader::digit` is `\d`, on every character.
+    #[test]
+    fn reader_digits_are_the_patterns() {
+        let d = Regex::new(r"\A\d").unwrap();
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = c.encode_utf8(&mut buf);
+            let read = Reader::new(s).digit(0);
+            assert_eq!(read, d.find(s).map(|m| m.end()), "{c:?}");
+            if read.is_some() || (c as u32).is_multiple_of(97) {
+                // As the opening of a phrase, found from each place.
+                let text = format!("x{c}{c} tháng 5, {c} tháng");
+                for (from, _) in text.char_indices() {
+                    same_from(&text, from).unwrap();
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// On texts made of the pattern's words, digits (ASCII and not),
+        /// separators and other words, from every position, the reader
+        /// finds what the pattern finds.
+        #[test]
+        fn reader_finds_what_the_pattern_finds_in_phrases(
+            text in "((Lũy|lũy|Luỹ|luỹ|Tính|tính|Từ|từ|Kể|kể|đầu|năm|Năm|đến|Đến|tới|nay|hết|ngày|thời|Thời|điểm|cuối|Tại|tại|tháng|Tháng|trong|Trong|6|06|Sáu|sáu|quý|Quý|IV|III|II|I|V|kế|[0-9٣०]{1,5}|x|Ntháng)( | | | |/|-|\\.|, |)){0,14}"
+        ) {
+            for (from, _) in text.char_indices() {
+                if let Err(e) = same_from(&text, from) {
+                    proptest::prop_assert!(false, "{}", e);
+                }
+            }
+        }
     }
 
     #[test]
