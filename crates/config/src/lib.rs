@@ -117,7 +117,8 @@ pub struct Amqp {
     /// session (connect, declare, consume) or close one (past it the
     /// session counts as lost and is opened again), `baocao submit`'s for
     /// its upload to be confirmed, and the query service's to open its
-    /// upload channel or its report-events consumer.
+    /// upload channel (an upload waits for it at most 5 s) or its
+    /// report-events consumer.
     pub timeout_secs: u64,
 }
 

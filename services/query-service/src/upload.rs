@@ -8,7 +8,10 @@
 //! (`mandatory`) and reported as UNAVAILABLE rather than lost.
 //!
 //! One connection and confirm-mode channel per server, opened on first use
-//! and again after any failure.
+//! and again after any failure. One opening at a time: a call waits for the
+//! attempt in flight at most [`ANSWER_WITHIN`], and a broker that takes
+//! the connection and then says nothing costs one abandoned attempt per
+//! `amqp.timeout_secs`, not one per call.
 
 use std::future::Future;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -18,7 +21,8 @@ use lapin::options::{BasicPublishOptions, ConfirmSelectOptions};
 use lapin::types::{AMQPValue, FieldTable, LongString, ShortString};
 use lapin::{BasicProperties, Channel, Confirmation, Connection, ConnectionProperties};
 use sha2::{Digest, Sha256};
-use tokio::sync::Mutex;
+use std::sync::Mutex;
+use tokio::sync::watch;
 
 use baocao_config::redact_url;
 
@@ -37,11 +41,19 @@ pub const CONTENT_TYPES: [&str; 3] = [
 /// The application id uploads carry (`app_id`).
 const APP_ID: &str = "baocao-query";
 
+/// How long an upload or a health probe waits for the broker connection:
+/// a broker that does not answer gives UNAVAILABLE in this time, well
+/// within the call's deadline. (The opening itself goes on in the
+/// background up to `amqp.timeout_secs`, for a slow broker.)
+pub const ANSWER_WITHIN: Duration = Duration::from_secs(5);
+
 /// Opens a connection to the broker and what `setup` makes on it (a
 /// channel, a consumer), all within `timeout` (`amqp.timeout_secs`): a
 /// broker that takes the connection and then says nothing must not hold
-/// an upload, the health probe or the events consumer. Past it the
-/// half-open connection is dropped.
+/// its caller forever. Past it the attempt is abandoned; lapin keeps such
+/// a half-open connection (its I/O thread and socket) until the broker
+/// closes it or its heartbeat fails, so callers make one attempt at a
+/// time.
 pub async fn open<T, F, Fut>(
     url: &str,
     name: &str,
@@ -74,6 +86,16 @@ struct Link {
     channel: Channel,
 }
 
+/// The outcome of an opening: `None` while it runs.
+type Opening = watch::Receiver<Option<Result<(), String>>>;
+
+#[derive(Default)]
+struct State {
+    link: Option<Link>,
+    /// The attempt in flight, if any.
+    opening: Option<Opening>,
+}
+
 /// Publishes uploads with publisher confirms.
 pub struct Publisher {
     url: String,
@@ -81,7 +103,7 @@ pub struct Publisher {
     routing_key: String,
     /// How long opening a connection and channel may take.
     timeout: Duration,
-    link: Mutex<Option<Link>>,
+    state: Arc<Mutex<State>>,
 }
 
 impl std::fmt::Debug for Publisher {
@@ -111,41 +133,80 @@ impl Publisher {
             exchange,
             routing_key,
             timeout,
-            link: Mutex::new(None),
+            state: Arc::default(),
         }
     }
 
-    /// The open channel, or a new one.
+    /// The open channel, or the outcome of the opening in flight (one is
+    /// started if none is), waiting at most [`ANSWER_WITHIN`].
     async fn channel(&self) -> Result<Channel, String> {
-        let mut link = self.link.lock().await;
-        if let Some(l) = link.as_ref() {
-            if l.connection.status().connected() && l.channel.status().connected() {
-                return Ok(l.channel.clone());
+        let mut opening = {
+            let mut state = lock(&self.state);
+            if let Some(l) = &state.link {
+                if l.connection.status().connected() && l.channel.status().connected() {
+                    return Ok(l.channel.clone());
+                }
+                drop_link(state.link.take(), self.timeout);
             }
-            drop_link(link.take());
+            state
+                .opening
+                .get_or_insert_with(|| self.start_opening())
+                .clone()
+        };
+        let wait = ANSWER_WITHIN.min(self.timeout);
+        let outcome = match tokio::time::timeout(wait, opening.wait_for(Option::is_some)).await {
+            Ok(Ok(outcome)) => outcome.clone().unwrap_or(Ok(())),
+            Ok(Err(_)) => Err("the connection attempt to the broker was dropped".into()),
+            Err(_) => {
+                return Err(format!(
+                    "the broker at {} did not answer within {} s",
+                    redact_url(&self.url),
+                    wait.as_secs()
+                ));
+            }
+        };
+        outcome?;
+        match &lock(&self.state).link {
+            Some(l) => Ok(l.channel.clone()),
+            None => Err("the broker connection closed as it opened".into()),
         }
-        let (connection, channel) = open(
-            &self.url,
-            "baocao-query uploads",
-            self.timeout,
-            |connection| async move {
-                let channel = connection
-                    .create_channel()
-                    .await
-                    .map_err(|e| format!("cannot open a channel to the broker: {e}"))?;
-                channel
-                    .confirm_select(ConfirmSelectOptions::default())
-                    .await
-                    .map_err(|e| format!("the broker refused publisher confirms: {e}"))?;
-                Ok((connection, channel))
-            },
-        )
-        .await?;
-        *link = Some(Link {
-            connection,
-            channel: channel.clone(),
+    }
+
+    /// Opens the connection and channel in a task of its own, which
+    /// installs the link and publishes the outcome.
+    fn start_opening(&self) -> Opening {
+        let (tx, rx) = watch::channel(None);
+        let (url, timeout, state) = (self.url.clone(), self.timeout, self.state.clone());
+        tokio::spawn(async move {
+            let opened = open(
+                &url,
+                "baocao-query uploads",
+                timeout,
+                |connection| async move {
+                    let channel = connection
+                        .create_channel()
+                        .await
+                        .map_err(|e| format!("cannot open a channel to the broker: {e}"))?;
+                    channel
+                        .confirm_select(ConfirmSelectOptions::default())
+                        .await
+                        .map_err(|e| format!("the broker refused publisher confirms: {e}"))?;
+                    Ok((connection, channel))
+                },
+            )
+            .await;
+            let mut state = lock(&state);
+            state.opening = None;
+            let outcome = opened.map(|(connection, channel)| {
+                let old = state.link.replace(Link {
+                    connection,
+                    channel,
+                });
+                drop_link(old, timeout);
+            });
+            let _ = tx.send(Some(outcome));
         });
-        Ok(channel)
+        rx
     }
 
     /// Whether the broker accepts a connection now.
@@ -153,8 +214,8 @@ impl Publisher {
         self.channel().await.is_ok()
     }
 
-    async fn reset(&self) {
-        drop_link(self.link.lock().await.take());
+    fn reset(&self) {
+        drop_link(lock(&self.state).link.take(), self.timeout);
     }
 
     /// Publishes `upload` and waits for the broker's confirm.
@@ -218,7 +279,7 @@ impl Publisher {
                 "the broker refused the message; retry with the same message_id".into(),
             )),
             Err(e) => {
-                self.reset().await;
+                self.reset();
                 Err(PublishError::Unreachable(format!(
                     "publishing to exchange {:?} failed: {e}; retry with the same message_id",
                     self.exchange
@@ -228,10 +289,19 @@ impl Publisher {
     }
 }
 
-fn drop_link(link: Option<Link>) {
+/// The state, also after a panic elsewhere (it holds no invariant a panic
+/// could break).
+fn lock(state: &Mutex<State>) -> std::sync::MutexGuard<'_, State> {
+    state.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Closes a link in the background, waiting for the broker's answer at
+/// most `timeout`.
+fn drop_link(link: Option<Link>, timeout: Duration) {
     if let Some(l) = link {
         tokio::spawn(async move {
-            let _ = l.connection.close(200, "reconnecting".into()).await;
+            let closing = l.connection.close(200, "reconnecting".into());
+            let _ = tokio::time::timeout(timeout, closing).await;
         });
     }
 }
