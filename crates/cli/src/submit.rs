@@ -168,7 +168,6 @@ async fn publish(settings: &Settings, body: &[u8], props: BasicProperties) -> an
     }
 }
 
-/// The URL without its password.
 #[cfg(test)]
 mod tests {
     use super::*;

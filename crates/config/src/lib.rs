@@ -37,7 +37,8 @@ pub enum ConfigError {
 
 /// A connection URL (`scheme://user:password@host/...`) with its password
 /// replaced by `***`, for messages and logs. The last `@` ends the user
-/// information, so a password with an unescaped `@` is hidden whole.
+/// information, so a password with an unescaped `@` (or `/`) is hidden
+/// whole; an `@` in the query then hides the host too, never a password.
 pub fn redact_url(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {
         return url.to_owned();
@@ -433,6 +434,10 @@ mod tests {
             ),
             ("sqlite://baocao.db", "sqlite://baocao.db"),
             ("not a url", "not a url"),
+            (
+                "postgres://app:pw@db/x?sslrootcert=/ca@1.pem",
+                "postgres://app:***@1.pem",
+            ),
         ] {
             assert_eq!(redact_url(url), shown, "{url}");
         }

@@ -2645,9 +2645,9 @@ fn a_contribution_in_points_to_the_growth_is_no_figure_of_the_item() {
     assert_eq!(
         contributions,
         [
-            "0,03 điểm phần trăm",
-            "11,2 điểm phần trăm",
-            "0,2 điểm phần trăm"
+            "làm giảm 0,03 điểm phần trăm",
+            "đóng góp 11,2 điểm phần trăm",
+            "đóng góp 0,2 điểm phần trăm"
         ],
         "{:#?}",
         r.quality_issues

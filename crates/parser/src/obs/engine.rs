@@ -1816,17 +1816,17 @@ impl<'d> Extractor<'d> {
         // change of the item (it named a subject of its own, "điểm phần
         // trăm", that took the items after it). The model has no place
         // for a contribution: an issue says so, with its span.
-        if let Some(len) = contribution(main, n) {
+        if let Some((verb, len)) = contribution(main, n) {
             let span = Span::new(
-                loc.sentence_off + off + n.start,
+                loc.sentence_off + off + verb,
                 loc.sentence_off + off + n.end + len,
             );
             self.issues.push(QualityIssue {
                 kind: QualityIssueKind::UnattachedNumber,
                 message: format!(
-                    "\"{}\" is a contribution to the growth of the whole, which \
+                    "\"{}\" is a contribution to the change of the whole, which \
                      observations do not model; no observation was made of it",
-                    &main[n.start..n.end + len]
+                    &main[verb..n.end + len]
                 ),
                 span,
             });
@@ -4799,9 +4799,10 @@ fn duration_range(after: &str) -> bool {
         && DURATION.is_match(tail_start(after, 40))
 }
 
-/// "đóng góp 15,61 điểm phần trăm", "làm giảm 0,47 điểm phần trăm": the
-/// bytes of the unit after the number of a contribution to a growth.
-fn contribution(main: &str, n: &Num<'_>) -> Option<usize> {
+/// "đóng góp 15,61 điểm phần trăm", "làm giảm 0,47 điểm phần trăm": where
+/// the verb of a contribution to a change starts, and the bytes of the
+/// unit after its number.
+fn contribution(main: &str, n: &Num<'_>) -> Option<(usize, usize)> {
     // (Most numbers are followed by no "điểm": tested first, cheaply.)
     if !main[n.end..].trim_start_matches(' ').starts_with("điểm") {
         return None;
@@ -4810,11 +4811,13 @@ fn contribution(main: &str, n: &Num<'_>) -> Option<usize> {
     if u.code != UnitCode::Point || !u.text.contains("phần trăm") {
         return None;
     }
-    let before = lowercase(tail(main[..n.start].trim_end(), 24));
-    ["đóng góp", "làm giảm", "làm tăng"]
-        .iter()
-        .any(|w| before.ends_with(w))
-        .then_some(u.len)
+    let before = main[..n.start].trim_end();
+    let lowered = lowercase(tail(before, 24));
+    let verb = ["đóng góp", "làm giảm", "làm tăng"]
+        .into_iter()
+        .find(|w| lowered.ends_with(w))?;
+    // Both forms of the verb have the same length in bytes.
+    Some((before.len() - verb.len(), u.len))
 }
 
 /// "20/5-15/6", "30/4", "11/01/2024", "49 năm", "3 tháng trở lên".
