@@ -2885,3 +2885,30 @@ fn a_bare_area_after_the_aquaculture_area_is_its_own() {
         ],
     );
 }
+
+/// The words of the UnattachedNumber issues, in order.
+fn unattached(r: &baocao_domain::Report) -> Vec<&str> {
+    r.quality_issues
+        .iter()
+        .filter(|q| q.kind == baocao_domain::QualityIssueKind::UnattachedNumber)
+        .map(|q| &r.normalized_text[q.span.start as usize..q.span.end as usize])
+        .collect()
+}
+
+#[test]
+fn the_change_of_a_figure_without_subject_is_no_figure_lost() {
+    // A paragraph that opens on its figure (the subject was in a title the
+    // excerpt lost): the level is an issue, and its change must be one too,
+    // not dropped without a word.
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         412,5 nghìn tấn, tăng 3,8% (15,1 nghìn tấn) so với năm trước.",
+    );
+    assert!(rows(&r).is_empty(), "{}", rows(&r).join("\n"));
+    assert_eq!(
+        unattached(&r),
+        ["412,5 nghìn tấn", "3,8%", "15,1 nghìn tấn"],
+        "{:#?}",
+        r.quality_issues
+    );
+}

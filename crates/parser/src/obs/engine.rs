@@ -2218,7 +2218,26 @@ impl<'d> Extractor<'d> {
                 }
                 let current = match state.current {
                     Some(c) => c,
-                    None => self.begin(gap, cursor, mentions, loc, state, None, span, in_paren)?,
+                    None => {
+                        match self.begin(gap, cursor, mentions, loc, state, None, span, in_paren) {
+                            Some(c) => c,
+                            None => {
+                                // "412,5 nghìn tấn, tăng 3,8%": the change of a
+                                // figure that named no subject has none either;
+                                // an issue keeps it, as its level's.
+                                self.issues.push(QualityIssue {
+                                    kind: QualityIssueKind::UnattachedNumber,
+                                    message: format!(
+                                        "\"{}\" is a comparison of no subject the parser could \
+                                     name; no observation was made of it",
+                                        &main[n.start..unit_end]
+                                    ),
+                                    span,
+                                });
+                                return None;
+                            }
+                        }
+                    }
                 };
                 let current = about
                     .and_then(|(phrase, _)| self.named_in_sentence(phrase, loc.sentence_off))
