@@ -2912,3 +2912,30 @@ fn the_change_of_a_figure_without_subject_is_no_figure_lost() {
         r.quality_issues
     );
 }
+
+#[test]
+fn a_figure_glued_to_its_verb_is_garbled_not_lost() {
+    // Text taken from a PDF that lost its spaces: "chế tạotăng1,36%" has no
+    // number standing as a token, so nothing was read and nothing said.
+    let r = report(
+        "2. Sản xuất công nghiệp\n\n\
+         Chỉ số sản xuất công nghiệp tháng 10 tăng 1,2% so với tháng trước, trong đó \
+         ngành khai khoáng tăng 2,1%; công nghiệp chế biến, chế tạotăng1,45%; sản xuất \
+         và phân phối điệngiảm0,37%. Diện tích gieo trồng lúa vụ mùa là31.250 ha.",
+    );
+    let garbled: Vec<&str> = r
+        .quality_issues
+        .iter()
+        .filter(|q| q.kind == baocao_domain::QualityIssueKind::GarbledNumber)
+        .map(|q| &r.normalized_text[q.span.start as usize..q.span.end as usize])
+        .collect();
+    assert_eq!(
+        garbled,
+        ["tăng1,45%", "giảm0,37%", "là31.250 ha"],
+        "{:#?}",
+        r.quality_issues
+    );
+    // The figures standing as tokens are read as before.
+    let rows = rows(&r);
+    assert_eq!(rows.len(), 2, "{}", rows.join("\n"));
+}

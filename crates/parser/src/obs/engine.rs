@@ -1301,6 +1301,7 @@ impl<'d> Extractor<'d> {
     ) {
         let groups = groups.to_vec();
         let written = numbers(main);
+        self.glued_figures(main, loc.sentence_off + off);
         // Periods matter only around numbers (brackets are read on their
         // own text).
         let mut mentions = if written.is_empty() {
@@ -1422,6 +1423,47 @@ impl<'d> Extractor<'d> {
         }
         self.snapshot_markers(global + cursor, global + text.len() + 1, state, loc);
         self.clause_words.borrow_mut().pop();
+    }
+
+    /// "chế tạotăng1,36%", "vụ hè thu là24.130 ha": a figure glued to
+    /// the verb before it (a space lost when the text was taken from a
+    /// PDF) stands as no token and would vanish without a word. An issue
+    /// says so; no value is taken (the verb may be glued to its subject
+    /// too, and the subject is not known).
+    fn glued_figures(&mut self, main: &str, global: usize) {
+        const VERBS: [&str; 6] = ["tăng", "giảm", "đạt", "là", "bằng", "chiếm"];
+        let b = main.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if !b[i].is_ascii_digit() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < b.len()
+                && (b[i].is_ascii_digit()
+                    || ((b[i] == b'.' || b[i] == b',')
+                        && b.get(i + 1).is_some_and(u8::is_ascii_digit)))
+            {
+                i += 1;
+            }
+            let Some(verb) = VERBS.iter().find(|v| main[..start].ends_with(**v)) else {
+                continue;
+            };
+            let Some(unit) = unit_after(&main[i..]) else {
+                continue;
+            };
+            let (from, to) = (start - verb.len(), i + unit.len);
+            self.issues.push(QualityIssue {
+                kind: QualityIssueKind::GarbledNumber,
+                message: format!(
+                    "\"{}\": a figure glued to the word before it (a lost space); \
+                     no value taken",
+                    &main[from..to]
+                ),
+                span: Span::new(global + from, global + to),
+            });
+        }
     }
 
     /// What a figure's reading may change, kept to undo it (a national
