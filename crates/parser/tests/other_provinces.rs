@@ -2939,3 +2939,23 @@ fn a_figure_glued_to_its_verb_is_garbled_not_lost() {
     let rows = rows(&r);
     assert_eq!(rows.len(), 2, "{}", rows.join("\n"));
 }
+
+#[test]
+fn a_short_lead_sentence_before_the_first_heading_is_read() {
+    // A news excerpt's lead, one short sentence between the title and the
+    // first heading: its figure was skipped with the header lines (only a
+    // long preamble paragraph was read).
+    let text = "Tình hình kinh tế - xã hội tỉnh Hòa Bình tháng 8 năm 2024\n\
+                Chỉ số giá tiêu dùng tháng 8 tăng 2,85% so với cùng kỳ năm trước.\n\
+                1. Sản xuất nông nghiệp\n\
+                Diện tích gieo trồng lúa mùa đạt 18.240 ha, tăng 1,3% so với cùng kỳ.\n";
+    let r = parse(text.as_bytes(), &Hints::default()).expect("parses");
+    let rows = rows(&r);
+    assert_eq!(rows.len(), 2, "{}", rows.join("\n"));
+    assert!(rows[0].starts_with("cpi |"), "{}", rows.join("\n"));
+    assert!(
+        rows[0].ends_with("| SamePeriodLastYear +2.85%"),
+        "{}",
+        rows.join("\n")
+    );
+}

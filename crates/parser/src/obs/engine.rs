@@ -422,10 +422,16 @@ pub fn extract(
                     && !in_capitals(doc.para(pi))
             }
             // A preamble before the first heading (a statistics brief's
-            // GRDP paragraph); not the header lines.
+            // GRDP paragraph); not the header lines. A short one is read
+            // when it is a finished sentence with a percent ("Chỉ số giá
+            // tháng 7 ... tăng 3,75% so với cùng kỳ năm trước."), which no
+            // header line is: skipped, its figure was lost without a word.
             Zone::Front => {
                 let t = doc.para(pi);
-                t.len() > 120 && t.bytes().any(|b| b.is_ascii_digit()) && !t.starts_with("Số")
+                let lead = t.trim_end().ends_with('.') && t.contains('%');
+                (t.len() > 120 || lead)
+                    && t.bytes().any(|b| b.is_ascii_digit())
+                    && !t.starts_with("Số")
             }
             Zone::Closing => false,
         };
