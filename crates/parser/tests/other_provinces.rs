@@ -2885,3 +2885,77 @@ fn a_bare_area_after_the_aquaculture_area_is_its_own() {
         ],
     );
 }
+
+/// The words of the UnattachedNumber issues, in order.
+fn unattached(r: &baocao_domain::Report) -> Vec<&str> {
+    r.quality_issues
+        .iter()
+        .filter(|q| q.kind == baocao_domain::QualityIssueKind::UnattachedNumber)
+        .map(|q| &r.normalized_text[q.span.start as usize..q.span.end as usize])
+        .collect()
+}
+
+#[test]
+fn the_change_of_a_figure_without_subject_is_no_figure_lost() {
+    // A paragraph that opens on its figure (the subject was in a title the
+    // excerpt lost): the level is an issue, and its change must be one too,
+    // not dropped without a word.
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         412,5 nghìn tấn, tăng 3,8% (15,1 nghìn tấn) so với năm trước.",
+    );
+    assert!(rows(&r).is_empty(), "{}", rows(&r).join("\n"));
+    assert_eq!(
+        unattached(&r),
+        ["412,5 nghìn tấn", "3,8%", "15,1 nghìn tấn"],
+        "{:#?}",
+        r.quality_issues
+    );
+}
+
+#[test]
+fn a_figure_glued_to_its_verb_is_garbled_not_lost() {
+    // Text taken from a PDF that lost its spaces: "chế tạotăng1,36%" has no
+    // number standing as a token, so nothing was read and nothing said.
+    let r = report(
+        "2. Sản xuất công nghiệp\n\n\
+         Chỉ số sản xuất công nghiệp tháng 10 tăng 1,2% so với tháng trước, trong đó \
+         ngành khai khoáng tăng 2,1%; công nghiệp chế biến, chế tạotăng1,45%; sản xuất \
+         và phân phối điệngiảm0,37%. Diện tích gieo trồng lúa vụ mùa là31.250 ha.",
+    );
+    let garbled: Vec<&str> = r
+        .quality_issues
+        .iter()
+        .filter(|q| q.kind == baocao_domain::QualityIssueKind::GarbledNumber)
+        .map(|q| &r.normalized_text[q.span.start as usize..q.span.end as usize])
+        .collect();
+    assert_eq!(
+        garbled,
+        ["tăng1,45%", "giảm0,37%", "là31.250 ha"],
+        "{:#?}",
+        r.quality_issues
+    );
+    // The figures standing as tokens are read as before.
+    let rows = rows(&r);
+    assert_eq!(rows.len(), 2, "{}", rows.join("\n"));
+}
+
+#[test]
+fn a_short_lead_sentence_before_the_first_heading_is_read() {
+    // A news excerpt's lead, one short sentence between the title and the
+    // first heading: its figure was skipped with the header lines (only a
+    // long preamble paragraph was read).
+    let text = "Tình hình kinh tế - xã hội tỉnh Hòa Bình tháng 8 năm 2024\n\
+                Chỉ số giá tiêu dùng tháng 8 tăng 2,85% so với cùng kỳ năm trước.\n\
+                1. Sản xuất nông nghiệp\n\
+                Diện tích gieo trồng lúa mùa đạt 18.240 ha, tăng 1,3% so với cùng kỳ.\n";
+    let r = parse(text.as_bytes(), &Hints::default()).expect("parses");
+    let rows = rows(&r);
+    assert_eq!(rows.len(), 2, "{}", rows.join("\n"));
+    assert!(rows[0].starts_with("cpi |"), "{}", rows.join("\n"));
+    assert!(
+        rows[0].ends_with("| SamePeriodLastYear +2.85%"),
+        "{}",
+        rows.join("\n")
+    );
+}

@@ -422,10 +422,16 @@ pub fn extract(
                     && !in_capitals(doc.para(pi))
             }
             // A preamble before the first heading (a statistics brief's
-            // GRDP paragraph); not the header lines.
+            // GRDP paragraph); not the header lines. A short one is read
+            // when it is a finished sentence with a percent ("Chỉ số giá
+            // tháng 7 ... tăng 3,75% so với cùng kỳ năm trước."), which no
+            // header line is: skipped, its figure was lost without a word.
             Zone::Front => {
                 let t = doc.para(pi);
-                t.len() > 120 && t.bytes().any(|b| b.is_ascii_digit()) && !t.starts_with("Số")
+                let lead = t.trim_end().ends_with('.') && t.contains('%');
+                (t.len() > 120 || lead)
+                    && t.bytes().any(|b| b.is_ascii_digit())
+                    && !t.starts_with("Số")
             }
             Zone::Closing => false,
         };
@@ -1301,6 +1307,7 @@ impl<'d> Extractor<'d> {
     ) {
         let groups = groups.to_vec();
         let written = numbers(main);
+        self.glued_figures(main, loc.sentence_off + off);
         // Periods matter only around numbers (brackets are read on their
         // own text).
         let mut mentions = if written.is_empty() {
@@ -1422,6 +1429,47 @@ impl<'d> Extractor<'d> {
         }
         self.snapshot_markers(global + cursor, global + text.len() + 1, state, loc);
         self.clause_words.borrow_mut().pop();
+    }
+
+    /// "chế tạotăng1,36%", "vụ hè thu là24.130 ha": a figure glued to
+    /// the verb before it (a space lost when the text was taken from a
+    /// PDF) stands as no token and would vanish without a word. An issue
+    /// says so; no value is taken (the verb may be glued to its subject
+    /// too, and the subject is not known).
+    fn glued_figures(&mut self, main: &str, global: usize) {
+        const VERBS: [&str; 6] = ["tăng", "giảm", "đạt", "là", "bằng", "chiếm"];
+        let b = main.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if !b[i].is_ascii_digit() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < b.len()
+                && (b[i].is_ascii_digit()
+                    || ((b[i] == b'.' || b[i] == b',')
+                        && b.get(i + 1).is_some_and(u8::is_ascii_digit)))
+            {
+                i += 1;
+            }
+            let Some(verb) = VERBS.iter().find(|v| main[..start].ends_with(**v)) else {
+                continue;
+            };
+            let Some(unit) = unit_after(&main[i..]) else {
+                continue;
+            };
+            let (from, to) = (start - verb.len(), i + unit.len);
+            self.issues.push(QualityIssue {
+                kind: QualityIssueKind::GarbledNumber,
+                message: format!(
+                    "\"{}\": a figure glued to the word before it (a lost space); \
+                     no value taken",
+                    &main[from..to]
+                ),
+                span: Span::new(global + from, global + to),
+            });
+        }
     }
 
     /// What a figure's reading may change, kept to undo it (a national
@@ -2218,7 +2266,26 @@ impl<'d> Extractor<'d> {
                 }
                 let current = match state.current {
                     Some(c) => c,
-                    None => self.begin(gap, cursor, mentions, loc, state, None, span, in_paren)?,
+                    None => {
+                        match self.begin(gap, cursor, mentions, loc, state, None, span, in_paren) {
+                            Some(c) => c,
+                            None => {
+                                // "412,5 nghìn tấn, tăng 3,8%": the change of a
+                                // figure that named no subject has none either;
+                                // an issue keeps it, as its level's.
+                                self.issues.push(QualityIssue {
+                                    kind: QualityIssueKind::UnattachedNumber,
+                                    message: format!(
+                                        "\"{}\" is a comparison of no subject the parser could \
+                                     name; no observation was made of it",
+                                        &main[n.start..unit_end]
+                                    ),
+                                    span,
+                                });
+                                return None;
+                            }
+                        }
+                    }
                 };
                 let current = about
                     .and_then(|(phrase, _)| self.named_in_sentence(phrase, loc.sentence_off))
