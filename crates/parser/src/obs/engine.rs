@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use baocao_domain::catalog;
-use baocao_domain::text::{fold, lowercase, lowercase_into};
+use baocao_domain::text::{fold, lowercase_into};
 use baocao_domain::{
     Change, Comparison, ComparisonBase, DocumentRef, Observation, ObservationStatus, Period,
     PeriodKind, Provenance, Qualifier, QualityIssue, QualityIssueKind, Quantity, Span, UnitCode,
@@ -13,7 +13,7 @@ use baocao_domain::{
 use super::compare::{base_at, base_before_change, clause_base, leading_base, trailing_base};
 use super::numbers::{Unit, parse_number, qualifier_before, quantity, unit_after};
 use super::text::{
-    Num, clauses, find_str, numbers, paren_groups, rfind_str, sentences, without_parens,
+    Num, clauses, find_str, lowercase, numbers, paren_groups, rfind_str, sentences, without_parens,
 };
 use super::when::{self, Anchor};
 use crate::document::Document;
@@ -666,7 +666,7 @@ impl<'d> Extractor<'d> {
                 buf.clear();
                 lowercase_into(text, buf);
             }
-            None => *lower = std::rc::Rc::new(lowercase(text)),
+            None => *lower = std::rc::Rc::new(baocao_domain::text::lowercase(text)),
         }
         *at = Some(key);
         Lower(lower.clone())
@@ -1022,7 +1022,7 @@ impl<'d> Extractor<'d> {
             if let Some(&t) = same()
                 .find(|&&t| {
                     let item = lowercase(&self.obs[t].breakdown);
-                    !item.is_empty() && lower.contains(&item)
+                    !item.is_empty() && lower.contains(&*item)
                 })
                 .or_else(|| same().next())
             {
@@ -1509,7 +1509,7 @@ impl<'d> Extractor<'d> {
         // opening otherwise than with c or t (either case) is not
         // lowercased.
         let lower = if inner.trim_start().starts_with(['c', 'C', 't', 'T']) {
-            lowercase(inner.trim_start())
+            baocao_domain::text::lowercase(inner.trim_start())
         } else {
             String::new()
         };
@@ -2660,7 +2660,7 @@ impl<'d> Extractor<'d> {
             // ("Cấp mới 14 dự án" of new projects).
             let kind_of = |q: &Quantity| {
                 catalog::by_code(&self.obs[i].indicator).is_some_and(|ind| {
-                    ind.unit == q.unit_code && !lowercase(ind.name).contains(&lowercase(&q.unit))
+                    ind.unit == q.unit_code && !lowercase(ind.name).contains(&*lowercase(&q.unit))
                 })
             };
             if state.in_breakdown
@@ -3276,7 +3276,7 @@ static LOWER_NAMES: std::sync::LazyLock<Vec<Vec<String>>> = std::sync::LazyLock:
         .map(|d| {
             std::iter::once(d.name)
                 .chain(d.aliases.iter().copied())
-                .map(lowercase)
+                .map(baocao_domain::text::lowercase)
                 .collect()
         })
         .collect()
@@ -3311,7 +3311,7 @@ fn names_indicator(np: &str, ind: &catalog::Indicator) -> bool {
         None => {
             own = std::iter::once(ind.name)
                 .chain(ind.aliases.iter().copied())
-                .map(lowercase)
+                .map(baocao_domain::text::lowercase)
                 .collect();
             &own
         }
@@ -4287,7 +4287,7 @@ fn verb_before_duoc(gap_lower: &str, np: &str) -> bool {
     let np = lowercase(np);
     GOT_BY.contains(&np.as_str())
         && t.strip_suffix("được")
-            .is_some_and(|b| b.trim_end().ends_with(&np))
+            .is_some_and(|b| b.trim_end().ends_with(&*np))
 }
 
 /// Verbs by which an output, a sum or a count in force is got ("thu hoạch

@@ -182,6 +182,78 @@ fn first_not_space(needle: &[u8]) -> usize {
     needle.iter().position(|&b| b != b' ').unwrap_or(0)
 }
 
+/// A lowercase made in a buffer of a per-thread pool, given back when
+/// dropped: the engine lowercases a few words around a figure many times a
+/// clause only to compare them (about 1,100 lowercases a seed parse, each a
+/// `String` allocated and freed). Derefs to the text; the same bytes as
+/// [`baocao_domain::text::lowercase`].
+pub struct Lowered(String);
+
+/// The pool's buffers: a few are in use at once (lowercases held while
+/// others are made); one longer than a sentence is not kept.
+const POOL_BUFFERS: usize = 16;
+const POOL_CAPACITY: usize = 4096;
+
+thread_local! {
+    static LOWER_POOL: std::cell::RefCell<Vec<String>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// [`baocao_domain::text::lowercase`] of `s` into a pooled buffer.
+pub fn lowercase(s: &str) -> Lowered {
+    let mut buf = LOWER_POOL
+        .try_with(|p| p.borrow_mut().pop())
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    buf.clear();
+    baocao_domain::text::lowercase_into(s, &mut buf);
+    Lowered(buf)
+}
+
+impl Lowered {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Lowered {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq for Lowered {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+}
+
+impl PartialEq<&str> for Lowered {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl Drop for Lowered {
+    fn drop(&mut self) {
+        if self.0.capacity() == 0 || self.0.capacity() > POOL_CAPACITY {
+            return;
+        }
+        let buf = std::mem::take(&mut self.0);
+        // (During the thread's teardown the pool may be gone: the buffer
+        // is then freed.)
+        let _ = LOWER_POOL.try_with(|p| {
+            let mut p = p.borrow_mut();
+            if p.len() < POOL_BUFFERS {
+                p.push(buf);
+            }
+        });
+    }
+}
+
 /// A number as written: "60.769", "1.007,5", "17,32", "05".
 #[derive(Debug, Clone, PartialEq)]
 pub struct Num<'a> {
