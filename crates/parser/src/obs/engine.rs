@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use baocao_domain::catalog;
-use baocao_domain::text::{fold, lowercase_into};
+use baocao_domain::text::{fold_into, lowercase_into};
 use baocao_domain::{
     Change, Comparison, ComparisonBase, DocumentRef, Observation, ObservationStatus, Period,
     PeriodKind, Provenance, Qualifier, QualityIssue, QualityIssueKind, Quantity, Span, UnitCode,
@@ -13,7 +13,8 @@ use baocao_domain::{
 use super::compare::{base_at, base_before_change, clause_base, leading_base, trailing_base};
 use super::numbers::{Unit, parse_number, qualifier_before, quantity, unit_after};
 use super::text::{
-    Num, clauses, find_str, lowercase, numbers, paren_groups, rfind_str, sentences, without_parens,
+    Num, clauses, find_str, fold, lowercase, numbers, paren_groups, rfind_str, sentences,
+    without_parens,
 };
 use super::when::{self, Anchor};
 use crate::document::Document;
@@ -868,17 +869,22 @@ impl<'d> Extractor<'d> {
             if state.period != period_before
                 && let Some(year) = state
                     .period
-                    .clone()
+                    .as_ref()
                     .filter(|p| self.names_plan(sentence, p))
+                    .cloned()
             {
                 plan_year = Some((year, period_before));
             } else if state.period != period_before
-                && let Some(day) = state.period.clone().filter(|p| {
-                    p.kind == PeriodKind::AsOfDate
-                        && ["tại ", "Tại ", "thời điểm ", "Thời điểm "]
-                            .iter()
-                            .any(|w| p.label.starts_with(w))
-                })
+                && let Some(day) = state
+                    .period
+                    .as_ref()
+                    .filter(|p| {
+                        p.kind == PeriodKind::AsOfDate
+                            && ["tại ", "Tại ", "thời điểm ", "Thời điểm "]
+                                .iter()
+                                .any(|w| p.label.starts_with(w))
+                    })
+                    .cloned()
             {
                 // "Tại thời điểm 01/10/2024: đàn trâu ...": a census day
                 // dates the stocks of its sentence, not the outputs after.
@@ -2860,11 +2866,12 @@ impl<'d> Extractor<'d> {
                 }
             }
         }
+        // (The mention, not its period: the period is cloned once, into the
+        // state, below.)
         let period = mentions
             .iter()
             .rev()
-            .find(|m| m.start >= cursor && m.end <= cursor + gap.len())
-            .map(|m| m.period.clone());
+            .find(|m| m.start >= cursor && m.end <= cursor + gap.len());
         let status = if find_str(&lower, "dự kiến").is_some() {
             Some(ObservationStatus::Forecast)
         } else if has_word(&lower, "ước") {
@@ -3108,8 +3115,8 @@ impl<'d> Extractor<'d> {
         } else if period.is_some() && !state.in_breakdown && subject.is_none() {
             state.breakdown = String::new();
         }
-        if let Some(p) = &period {
-            state.period = Some(p.clone());
+        if let Some(m) = period {
+            state.period = Some(m.period.clone());
         }
         // A status carries to the later clauses of its sentence, whatever
         // their subject or period: "Tổng mức bán lẻ ... ước đạt ...; doanh
@@ -4866,7 +4873,8 @@ fn noun_phrase_with(
     if scratch.label != label {
         scratch.label.clear();
         scratch.label.push_str(label);
-        scratch.label_folded = fold(label);
+        scratch.label_folded.clear();
+        fold_into(label, &mut scratch.label_folded);
     }
     let fl = &scratch.label_folded;
     if fold(&np)

@@ -182,11 +182,11 @@ fn first_not_space(needle: &[u8]) -> usize {
     needle.iter().position(|&b| b != b' ').unwrap_or(0)
 }
 
-/// A lowercase made in a buffer of a per-thread pool, given back when
-/// dropped: the engine lowercases a few words around a figure many times a
-/// clause only to compare them (about 1,100 lowercases a seed parse, each a
-/// `String` allocated and freed). Derefs to the text; the same bytes as
-/// [`baocao_domain::text::lowercase`].
+/// A lowercase (or fold) made in a buffer of a per-thread pool, given back
+/// when dropped: the engine lowercases a few words around a figure many
+/// times a clause only to compare them (about 1,100 lowercases a seed
+/// parse, each a `String` allocated and freed). Derefs to the text; the
+/// same bytes as [`baocao_domain::text::lowercase`] (or `fold`).
 pub struct Lowered(String);
 
 /// The pool's buffers: a few are in use at once (lowercases held while
@@ -201,13 +201,22 @@ thread_local! {
 
 /// [`baocao_domain::text::lowercase`] of `s` into a pooled buffer.
 pub fn lowercase(s: &str) -> Lowered {
+    pooled(s, baocao_domain::text::lowercase_into)
+}
+
+/// [`baocao_domain::text::fold`] of `s` into a pooled buffer.
+pub fn fold(s: &str) -> Lowered {
+    pooled(s, baocao_domain::text::fold_into)
+}
+
+fn pooled(s: &str, into: impl FnOnce(&str, &mut String)) -> Lowered {
     let mut buf = LOWER_POOL
         .try_with(|p| p.borrow_mut().pop())
         .ok()
         .flatten()
         .unwrap_or_default();
     buf.clear();
-    baocao_domain::text::lowercase_into(s, &mut buf);
+    into(s, &mut buf);
     Lowered(buf)
 }
 
