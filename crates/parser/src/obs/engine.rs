@@ -1353,7 +1353,9 @@ impl<'d> Extractor<'d> {
             }
         }
         self.snapshot_markers(global + cursor, global + text.len() + 1, state, loc);
-        self.clause_words.borrow_mut().pop();
+        if let Some((_, _, Some(words))) = self.clause_words.borrow_mut().pop() {
+            self.word_ids.borrow_mut().recycle(words);
+        }
     }
 
     /// A bracket group inside a clause.
