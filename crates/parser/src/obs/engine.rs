@@ -319,9 +319,11 @@ pub fn extract(
         doc,
         anchor,
         month: Period::month(anchor.year, anchor.month, ""),
-        obs: Vec::new(),
+        // About one figure read in 250 bytes of a report's text: grown from
+        // half that, the list is copied twice, not seven times.
+        obs: Vec::with_capacity(doc.text.len() / 512),
         issues: Vec::new(),
-        snapshots: HashMap::new(),
+        snapshots: HashMap::with_capacity(doc.footnotes.len()),
         markers: {
             // In text order (snapshot_markers searches them by position).
             let mut m: Vec<(u32, usize)> = doc
