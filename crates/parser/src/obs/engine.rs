@@ -1933,7 +1933,7 @@ impl<'d> Extractor<'d> {
                     s.push_str(unit_text);
                     s.push(' ');
                     s.push_str(post);
-                    clean_label(&s)
+                    clean_label_in_place(s)
                 };
                 // "42 hợp tác xã, tổ hợp tác thành lập mới, tăng 10,5%": a
                 // count named by its unit alone, then a list of nouns up to
@@ -3687,12 +3687,23 @@ fn without_figure(matched: &str, span: &Span, loc: Loc, _cursor: usize) -> Strin
         .sentence
         .get(span.start as usize - loc.sentence_off..span.end as usize - loc.sentence_off)
         .unwrap_or("");
-    let t = if figure.is_empty() {
-        matched.to_owned()
-    } else {
-        matched.replacen(figure, " ", 1)
+    // The words before the figure's first place, then those after it (the
+    // figure replaced by a space, the words joined by one): one String.
+    let (head, tail) = match (!figure.is_empty())
+        .then(|| find_str(matched, figure))
+        .flatten()
+    {
+        Some(i) => (&matched[..i], &matched[i + figure.len()..]),
+        None => (matched, ""),
     };
-    t.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(matched.len());
+    for w in head.split_whitespace().chain(tail.split_whitespace()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// Whether a figure in `q` can be a value of an indicator measured in `ind`.
@@ -4614,10 +4625,21 @@ fn in_brackets(s: &str, at: usize) -> bool {
 }
 
 fn clean_label(s: &str) -> String {
-    s.trim()
-        .trim_end_matches([',', ':', ';', '.'])
-        .trim()
-        .to_owned()
+    clean_label_str(s).to_owned()
+}
+
+fn clean_label_str(s: &str) -> &str {
+    s.trim().trim_end_matches([',', ':', ';', '.']).trim()
+}
+
+/// [`clean_label`] of a text made for it, in its own buffer.
+fn clean_label_in_place(mut s: String) -> String {
+    let t = clean_label_str(&s);
+    // (A subslice of `s`: its offset and length.)
+    let (from, len) = (t.as_ptr() as usize - s.as_ptr() as usize, t.len());
+    s.truncate(from + len);
+    s.drain(..from);
+    s
 }
 
 /// What the words before an anchor name besides the subject and period: a
@@ -5212,6 +5234,35 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// `without_figure` as it was first written: the figure replaced
+        /// by a space, then the words joined by one.
+        #[test]
+        fn without_figure_agrees_with_replacing(
+            matched in "[ a1,.\t]{0,14}",
+            from in 0usize..16,
+            len in 0usize..5,
+        ) {
+            let sentence = format!("x {matched} y");
+            let from = (2 + from).min(sentence.len());
+            let to = (from + len).min(sentence.len());
+            let span = Span::new(from, to);
+            let loc = Loc { section: "", footnote: None, sentence: &sentence, sentence_off: 0 };
+            let figure = &sentence[from..to];
+            let t = if figure.is_empty() {
+                matched.clone()
+            } else {
+                matched.replacen(figure, " ", 1)
+            };
+            let old = t.split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(without_figure(&matched, &span, loc, 0), old);
+        }
+
+        /// `clean_label_in_place` trims as `clean_label` copies.
+        #[test]
+        fn clean_label_in_place_agrees(s in "[ ,:;.aạ]{0,12}") {
+            proptest::prop_assert_eq!(clean_label_in_place(s.clone()), clean_label(&s));
+        }
+
         /// `has_word` as it was first written: the text split at every
         /// character that is no letter.
         #[test]

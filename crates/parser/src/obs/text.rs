@@ -234,6 +234,12 @@ impl std::ops::Deref for Lowered {
     }
 }
 
+impl std::fmt::Display for Lowered {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 impl PartialEq for Lowered {
     fn eq(&self, other: &Self) -> bool {
         self.0 == other.0
@@ -433,6 +439,25 @@ mod tests {
         fn find_str_agrees_with_str(h in "[aàb ,:đạư]{0,30}", n in "[aàb ,:đạư]{0,4}") {
             proptest::prop_assert_eq!(find_str(&h, &n), h.find(n.as_str()));
             proptest::prop_assert_eq!(rfind_str(&h, &n), h.rfind(n.as_str()));
+        }
+
+        /// Pooled lowercases and folds, several held at once and each made
+        /// in a buffer another text left behind, are those of the domain.
+        #[test]
+        fn pooled_texts_agree_with_domain(
+            texts in proptest::collection::vec("[aÀĐđƯỄ ΣK\u{212a}İ1.]{0,12}", 1..6),
+        ) {
+            let held: Vec<(Lowered, Lowered)> =
+                texts.iter().map(|t| (lowercase(t), fold(t))).collect();
+            for (t, (l, f)) in texts.iter().zip(&held) {
+                proptest::prop_assert_eq!(l.as_str(), baocao_domain::text::lowercase(t));
+                proptest::prop_assert_eq!(f.as_str(), baocao_domain::text::fold(t));
+            }
+            drop(held);
+            for t in texts.iter().rev() {
+                let l = lowercase(t);
+                proptest::prop_assert_eq!(l.as_str(), t.to_lowercase());
+            }
         }
     }
 
