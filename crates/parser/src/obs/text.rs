@@ -210,13 +210,18 @@ pub fn fold(s: &str) -> Lowered {
 }
 
 fn pooled(s: &str, into: impl FnOnce(&str, &mut String)) -> Lowered {
+    pooled_text(|buf| into(s, buf))
+}
+
+/// A text `make` writes into an empty buffer of the pool.
+pub fn pooled_text(make: impl FnOnce(&mut String)) -> Lowered {
     let mut buf = LOWER_POOL
         .try_with(|p| p.borrow_mut().pop())
         .ok()
         .flatten()
         .unwrap_or_default();
     buf.clear();
-    into(s, &mut buf);
+    make(&mut buf);
     Lowered(buf)
 }
 
