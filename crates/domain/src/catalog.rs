@@ -1652,9 +1652,15 @@ struct Token {
 /// digits from the byte, the letters of U+1E00..U+1EFF (most of
 /// Vietnamese's marked letters, all alphanumeric) from their first two
 /// bytes, other characters decoded.
-fn tokenize(text: &str, mut id_of: impl FnMut(&str) -> u32) -> Vec<Token> {
-    let b = text.as_bytes();
+fn tokenize(text: &str, id_of: impl FnMut(&str) -> u32) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6 + 1);
+    tokenize_into(text, id_of, &mut tokens);
+    tokens
+}
+
+/// [`tokenize`] into `tokens`, which is empty (a buffer used again).
+fn tokenize_into(text: &str, mut id_of: impl FnMut(&str) -> u32, tokens: &mut Vec<Token>) {
+    let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
         let x = b[i];
@@ -1720,7 +1726,6 @@ fn tokenize(text: &str, mut id_of: impl FnMut(&str) -> u32) -> Vec<Token> {
             ellipsis: false,
         });
     }
-    tokens
 }
 
 /// The character whose UTF-8 encoding starts at `b[i]` (a lead byte of
@@ -2085,7 +2090,15 @@ pub struct WordCache {
     /// Keys in `short_keys`; kept under 3/4 of the slots, so a probe
     /// always ends at a free slot.
     short_len: usize,
+    /// Token buffers of [`Words`] given back ([`WordCache::recycle`]),
+    /// used again by [`words_cached`]: a reader splits a hundred clauses
+    /// or more a document.
+    spare: Vec<Vec<Token>>,
 }
+
+/// The token buffers a [`WordCache`] keeps for reuse (a reader holds a
+/// few `Words` at once: a clause and the brackets inside it).
+const SPARE_BUFFERS: usize = 8;
 
 /// The slots of [`WordCache::short_keys`]: a power of two, twice a
 /// report's vocabulary.
@@ -2132,11 +2145,20 @@ impl Default for WordCache {
             short_keys: vec![0; SHORT_SLOTS],
             short_ids: vec![0; SHORT_SLOTS],
             short_len: 0,
+            spare: Vec::new(),
         }
     }
 }
 
 impl WordCache {
+    /// Takes back the buffer of `words` (made by [`words_cached`] with this
+    /// cache or another) for the next texts split.
+    pub fn recycle(&mut self, words: Words) {
+        if self.spare.len() < SPARE_BUFFERS {
+            self.spare.push(words.tokens);
+        }
+    }
+
     fn id(&mut self, w: &str) -> u32 {
         // A number is no word of the vocabulary (see `word_id`), and each
         // is mostly written once: neither hashed nor remembered.
@@ -2207,7 +2229,10 @@ impl WordCache {
 
 /// [`words`], with the ids of words seen before taken from `cache`.
 pub fn words_cached(text: &str, cache: &mut WordCache) -> Words {
-    let tokens = tokenize(text, |w| cache.id(w));
+    let mut tokens = cache.spare.pop().unwrap_or_default();
+    tokens.clear();
+    tokens.reserve(text.len() / 6 + 1);
+    tokenize_into(text, |w| cache.id(w), &mut tokens);
     Words { tokens }
 }
 
@@ -2217,7 +2242,10 @@ pub fn find_in_cached(
     previous: Option<&str>,
     cache: &mut WordCache,
 ) -> Option<(&'static Indicator, Range<usize>)> {
-    best_match(&words_cached(text, cache).tokens, previous)
+    let words = words_cached(text, cache);
+    let found = best_match(&words.tokens, previous);
+    cache.recycle(words);
+    found
 }
 
 /// [`find_in`] on the part `range` (byte offsets) of the text `words` was

@@ -224,6 +224,12 @@ fn base_of(c: char) -> Option<char> {
 /// Lowercase with every diacritic removed and đ mapped to d.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`], appended to `out` (a buffer reused from text to text).
+pub fn fold_into(s: &str, out: &mut String) {
     for c in s.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
@@ -235,7 +241,6 @@ pub fn fold(s: &str) -> String {
             }
         }
     }
-    out
 }
 
 #[cfg(test)]

@@ -53,8 +53,9 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
-    pub fn new<'a>(lines: impl Iterator<Item = &'a str>) -> Self {
-        let mut document = String::new();
+    pub fn new<'a>(lines: impl Iterator<Item = &'a str> + Clone) -> Self {
+        // Sized once: grown line by line it was copied a dozen times.
+        let mut document = String::with_capacity(lines.clone().map(|l| l.len() + 1).sum());
         for l in lines {
             document.push_str(l);
             document.push('\n');

@@ -124,6 +124,9 @@ pub fn split(text: &str) -> Layout<'_> {
     let blanks_meaningful = !double_spaced(&kinds);
 
     let mut out = Layout::default();
+    // A body line is one of the text's lines: one allocation, not a dozen
+    // growing copies.
+    out.body.reserve(raw.len());
     let mut in_footnotes = false;
     let mut block = 0usize;
     let mut next_page_start = false;

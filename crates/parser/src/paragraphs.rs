@@ -36,7 +36,8 @@ pub fn join(lines: Vec<Line<'_>>) -> Vec<Para> {
     // Each line's length in characters, counted once.
     let lens: Vec<usize> = lines.iter().map(|l| l.text.chars().count()).collect();
     let full = full_width(&lens);
-    let mut paras: Vec<Para> = Vec::new();
+    // At most one paragraph a line: one allocation, not a growing copy.
+    let mut paras: Vec<Para> = Vec::with_capacity(lines.len());
     let mut zone = Zone::Front;
     let mut last_line_len = 0usize;
     // Inside the tasks part, numbered paragraphs are tasks (sentences that

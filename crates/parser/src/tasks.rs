@@ -107,7 +107,12 @@ pub fn build(
             .find(|&q| headings.contains(&doc.paras[q].span.start))
             .unwrap_or(next_start);
         let first = doc.para(*pi);
-        let mut text = first[n.title_start..].trim().to_owned();
+        let head = first[n.title_start..].trim();
+        // Sized once for the task's paragraphs and their separators.
+        let mut text = String::with_capacity(
+            head.len() + (pi + 1..end).map(|q| 1 + doc.para(q).len()).sum::<usize>(),
+        );
+        text.push_str(head);
         for q in pi + 1..end {
             // A numbered sentence split where it wrapped onto a capital
             // (see paragraphs.rs) is one paragraph again.

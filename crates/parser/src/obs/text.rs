@@ -182,6 +182,98 @@ fn first_not_space(needle: &[u8]) -> usize {
     needle.iter().position(|&b| b != b' ').unwrap_or(0)
 }
 
+/// A lowercase (or fold) made in a buffer of a per-thread pool, given back
+/// when dropped: the engine lowercases a few words around a figure many
+/// times a clause only to compare them (about 1,100 lowercases a seed
+/// parse, each a `String` allocated and freed). Derefs to the text; the
+/// same bytes as [`baocao_domain::text::lowercase`] (or `fold`).
+pub struct Lowered(String);
+
+/// The pool's buffers: a few are in use at once (lowercases held while
+/// others are made); one longer than a sentence is not kept.
+const POOL_BUFFERS: usize = 16;
+const POOL_CAPACITY: usize = 4096;
+
+thread_local! {
+    static LOWER_POOL: std::cell::RefCell<Vec<String>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// [`baocao_domain::text::lowercase`] of `s` into a pooled buffer.
+pub fn lowercase(s: &str) -> Lowered {
+    pooled(s, baocao_domain::text::lowercase_into)
+}
+
+/// [`baocao_domain::text::fold`] of `s` into a pooled buffer.
+pub fn fold(s: &str) -> Lowered {
+    pooled(s, baocao_domain::text::fold_into)
+}
+
+fn pooled(s: &str, into: impl FnOnce(&str, &mut String)) -> Lowered {
+    pooled_text(|buf| into(s, buf))
+}
+
+/// A text `make` writes into an empty buffer of the pool.
+pub fn pooled_text(make: impl FnOnce(&mut String)) -> Lowered {
+    let mut buf = LOWER_POOL
+        .try_with(|p| p.borrow_mut().pop())
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    buf.clear();
+    make(&mut buf);
+    Lowered(buf)
+}
+
+impl Lowered {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Lowered {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Lowered {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl PartialEq for Lowered {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+}
+
+impl PartialEq<&str> for Lowered {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl Drop for Lowered {
+    fn drop(&mut self) {
+        if self.0.capacity() == 0 || self.0.capacity() > POOL_CAPACITY {
+            return;
+        }
+        let buf = std::mem::take(&mut self.0);
+        // (During the thread's teardown the pool may be gone: the buffer
+        // is then freed.)
+        let _ = LOWER_POOL.try_with(|p| {
+            let mut p = p.borrow_mut();
+            if p.len() < POOL_BUFFERS {
+                p.push(buf);
+            }
+        });
+    }
+}
+
 /// A number as written: "60.769", "1.007,5", "17,32", "05".
 #[derive(Debug, Clone, PartialEq)]
 pub struct Num<'a> {
@@ -352,6 +444,25 @@ mod tests {
         fn find_str_agrees_with_str(h in "[aàb ,:đạư]{0,30}", n in "[aàb ,:đạư]{0,4}") {
             proptest::prop_assert_eq!(find_str(&h, &n), h.find(n.as_str()));
             proptest::prop_assert_eq!(rfind_str(&h, &n), h.rfind(n.as_str()));
+        }
+
+        /// Pooled lowercases and folds, several held at once and each made
+        /// in a buffer another text left behind, are those of the domain.
+        #[test]
+        fn pooled_texts_agree_with_domain(
+            texts in proptest::collection::vec("[aÀĐđƯỄ ΣK\u{212a}İ1.]{0,12}", 1..6),
+        ) {
+            let held: Vec<(Lowered, Lowered)> =
+                texts.iter().map(|t| (lowercase(t), fold(t))).collect();
+            for (t, (l, f)) in texts.iter().zip(&held) {
+                proptest::prop_assert_eq!(l.as_str(), baocao_domain::text::lowercase(t));
+                proptest::prop_assert_eq!(f.as_str(), baocao_domain::text::fold(t));
+            }
+            drop(held);
+            for t in texts.iter().rev() {
+                let l = lowercase(t);
+                proptest::prop_assert_eq!(l.as_str(), t.to_lowercase());
+            }
         }
     }
 
