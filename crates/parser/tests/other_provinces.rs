@@ -2990,3 +2990,22 @@ fn footnote_markers_of_a_web_copy_are_no_figures() {
         .collect();
     assert_eq!(missing, ["¹", "²", "³", "⁴"], "{:#?}", r.quality_issues);
 }
+
+#[test]
+fn branches_counted_of_a_whole_are_no_index_figure() {
+    // "có 18/24 ngành ... tăng": how many industries of the whole grew, a
+    // count of branches (as "8/11 nhóm hàng"), not a level of the
+    // production index in force.
+    let r = report(
+        "2. Công nghiệp\n\n\
+         Chỉ số sản xuất công nghiệp tháng 5 ước tăng 2,4% so với tháng trước. Trong tháng \
+         có 18/24 ngành công nghiệp cấp II tăng so với tháng trước.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!("iip |  | {MAY} | - | Estimate | PreviousPeriod +2.4%"),
+            &format!(" |  | {MAY} | 18-24 ngành Other x1 | Actual | "),
+        ],
+    );
+}
