@@ -3009,3 +3009,24 @@ fn branches_counted_of_a_whole_are_no_index_figure() {
         ],
     );
 }
+
+#[test]
+fn toan_bo_before_a_count_is_no_label() {
+    // "Toàn bộ 21 chỉ tiêu" ("all 21 targets"): "toàn bộ" says all, it
+    // names nothing; its "bộ", left alone once "toàn" was taken off as an
+    // edge word, became the figures' label. The targets are counted, as
+    // "khoản thu" are.
+    let r = report(
+        "I. KINH TẾ\n\n\
+         Toàn bộ 21 chỉ tiêu chủ yếu đều hoàn thành, có 14 chỉ tiêu vượt kế hoạch. \
+         Tốc độ tăng trưởng kinh tế đạt 7,5%.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!(" |  | {MAY} | 21 chỉ tiêu Other x1 | Actual | "),
+            &format!(" |  | {MAY} | 14 chỉ tiêu Other x1 | Actual | "),
+            &format!("grdp_growth |  | {MAY} | 7.5 % Percent x1 | Actual | "),
+        ],
+    );
+}

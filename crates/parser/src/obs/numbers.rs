@@ -215,6 +215,8 @@ const UNITS: &[(&str, UnitCode)] = &[
     // The branches of a production index: "có 23/27 ngành tăng so với
     // tháng trước" counts branches, no level of the index.
     ("ngành", UnitCode::Other),
+    // The plan's targets: "33 chỉ tiêu chủ yếu đều hoàn thành".
+    ("chỉ tiêu", UnitCode::Other),
     ("huyện", UnitCode::Other),
     ("xã", UnitCode::Other),
     ("tỉnh", UnitCode::Other),
