@@ -405,4 +405,25 @@ mod tests {
         let m = find_and_rewrite(&mut p, &fns(&[(3, 1)]));
         assert_eq!(m[0].para, 1);
     }
+
+    #[test]
+    fn web_copy_forms_with_and_without_bodies() {
+        // With bodies: the spaced and bracketed forms are found too.
+        let mut p = vec![para("đạt 6,3% 1; giảm 2,1% (giảm 5 ha)[2]so với.", 0)];
+        let m = find_and_rewrite(&mut p, &fns(&[(1, 0), (2, 0)]));
+        assert_eq!(m.len(), 2);
+        assert_eq!(p[0].text, "đạt 6,3%¹; giảm 2,1% (giảm 5 ha)²so với.");
+        // Without bodies: only 1, 2, 3 ... in reading order; a digit that
+        // is not the next number, or a count after a percent, stays.
+        let mut p = vec![para(
+            "tăng 5% 2; đạt 4,8%1 do; bằng 3% 5 lần; tăng 8% 2. Đạt (7%)3.",
+            0,
+        )];
+        let m = find_and_rewrite(&mut p, &[]);
+        assert_eq!(m.iter().map(|m| m.number).collect::<Vec<_>>(), [1, 2, 3]);
+        assert_eq!(
+            p[0].text,
+            "tăng 5% 2; đạt 4,8%¹ do; bằng 3% 5 lần; tăng 8%². Đạt (7%)³."
+        );
+    }
 }
