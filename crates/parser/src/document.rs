@@ -124,6 +124,18 @@ pub fn assemble(mut paras: Vec<Para>, footnotes: Vec<FootnoteBody<'_>>) -> Docum
             .extend(body.notes.into_iter().map(|n| issue(n, start)));
         doc.text.push('\n');
     }
+    for m in &markers {
+        if !doc.footnotes.iter().any(|f| f.number == m.number) {
+            doc.issues.push(QualityIssue {
+                kind: QualityIssueKind::FootnoteBodyMissing,
+                message: format!(
+                    "footnote marker {} has no body (lost with the copy): not read as a figure",
+                    m.number
+                ),
+                span: Span::new(para_starts[m.para] + m.start, para_starts[m.para] + m.end),
+            });
+        }
+    }
     for f in &doc.footnotes {
         if f.marker.is_none() {
             doc.issues.push(QualityIssue {

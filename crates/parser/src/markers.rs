@@ -89,8 +89,44 @@ fn runs(text: &str) -> Vec<Run> {
     out
 }
 
-/// Where the marker for `n` would start in this run, if the run can hold it.
-fn marker_start(text: &str, run: &Run, n: &str) -> Option<usize> {
+/// The forms a web copy leaves a marker in once its superscript is lost,
+/// where the digits `n` make the whole run: in brackets ("ha)[1]so"),
+/// after a percent or a closing bracket and one space, before a clause's
+/// or sentence's end ("6,3% 1;", "8% 2."), or glued to them ("4,8%3 do").
+/// The marker's span (brackets and space included), if the run is one.
+fn web_marker(text: &str, run: &Run, n: &str) -> Option<(usize, usize)> {
+    if run.token_start != run.start || &text[run.start..run.end] != n {
+        return None;
+    }
+    let b = text.as_bytes();
+    let (s, e) = (run.start, run.end);
+    let before = s.checked_sub(1).map(|i| b[i]);
+    let after = b.get(e).copied();
+    if before == Some(b'[') && after == Some(b']') && s >= 2 && !b[s - 2].is_ascii_whitespace() {
+        return Some((s - 1, e + 1));
+    }
+    if matches!(before, Some(b'%' | b')')) {
+        return Some((s, e));
+    }
+    if before == Some(b' ')
+        && s >= 2
+        && matches!(b[s - 2], b'%' | b')')
+        && matches!(after, None | Some(b';' | b',' | b'.'))
+    {
+        return Some((s - 1, e));
+    }
+    None
+}
+
+/// Where the marker for `n` stands in this run, if the run can hold it.
+fn marker_start(text: &str, run: &Run, n: &str) -> Option<(usize, usize)> {
+    if let Some(span) = web_marker(text, run, n) {
+        return Some(span);
+    }
+    marker_glued(text, run, n).map(|s| (s, run.end))
+}
+
+fn marker_glued(text: &str, run: &Run, n: &str) -> Option<usize> {
     let digits = &text[run.start..run.end];
     if !digits.ends_with(n) {
         return None;
@@ -170,7 +206,36 @@ pub fn find_and_rewrite(paras: &mut [Para], footnotes: &[FootnoteBody]) -> Vec<M
             cursor = (pi, e);
         }
     }
+    if footnotes.is_empty() {
+        found = web_markers(paras);
+    }
     rewrite(paras, &mut found);
+    found
+}
+
+/// The markers of a report whose footnote bodies are lost (a web copy):
+/// only the forms of [`web_marker`], and only numbered 1, 2, 3 ... in
+/// reading order, as footnotes are. They have no body.
+fn web_markers(paras: &[Para]) -> Vec<Marker> {
+    let mut found = Vec::new();
+    let mut next = 1u32;
+    for (pi, p) in paras.iter().enumerate() {
+        if !p.text.contains(['%', ')', ']']) {
+            continue;
+        }
+        for r in runs(&p.text) {
+            let n = next.to_string();
+            if let Some((start, end)) = web_marker(&p.text, &r, &n) {
+                found.push(Marker {
+                    number: next,
+                    para: pi,
+                    start,
+                    end,
+                });
+                next += 1;
+            }
+        }
+    }
     found
 }
 
@@ -196,8 +261,8 @@ fn search(
             if same_page && b != block {
                 continue;
             }
-            if let Some(s) = marker_start(&p.text, r, n) {
-                return Some((pi, s, r.end));
+            if let Some((s, e)) = marker_start(&p.text, r, n) {
+                return Some((pi, s, e));
             }
         }
     }
@@ -339,5 +404,26 @@ mod tests {
         let mut p = vec![para("lần thứ3 trong năm.", 0), para("được chú trọng3.", 1)];
         let m = find_and_rewrite(&mut p, &fns(&[(3, 1)]));
         assert_eq!(m[0].para, 1);
+    }
+
+    #[test]
+    fn web_copy_forms_with_and_without_bodies() {
+        // With bodies: the spaced and bracketed forms are found too.
+        let mut p = vec![para("đạt 6,3% 1; giảm 2,1% (giảm 5 ha)[2]so với.", 0)];
+        let m = find_and_rewrite(&mut p, &fns(&[(1, 0), (2, 0)]));
+        assert_eq!(m.len(), 2);
+        assert_eq!(p[0].text, "đạt 6,3%¹; giảm 2,1% (giảm 5 ha)²so với.");
+        // Without bodies: only 1, 2, 3 ... in reading order; a digit that
+        // is not the next number, or a count after a percent, stays.
+        let mut p = vec![para(
+            "tăng 5% 2; đạt 4,8%1 do; bằng 3% 5 lần; tăng 8% 2. Đạt (7%)3.",
+            0,
+        )];
+        let m = find_and_rewrite(&mut p, &[]);
+        assert_eq!(m.iter().map(|m| m.number).collect::<Vec<_>>(), [1, 2, 3]);
+        assert_eq!(
+            p[0].text,
+            "tăng 5% 2; đạt 4,8%¹ do; bằng 3% 5 lần; tăng 8%². Đạt (7%)³."
+        );
     }
 }

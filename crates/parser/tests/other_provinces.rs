@@ -2959,3 +2959,74 @@ fn a_short_lead_sentence_before_the_first_heading_is_read() {
         rows.join("\n")
     );
 }
+
+#[test]
+fn footnote_markers_of_a_web_copy_are_no_figures() {
+    // A web copy loses the footnotes' superscripts and bodies: the markers
+    // stand as plain digits after a percent or a bracket, "[1]", "% 2;",
+    // "%3". Numbered 1, 2, 3 in reading order, they are markers, no
+    // figures, and each is reported as a marker without its body.
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Diện tích gieo trồng ngô vụ đông đạt 8.420 ha, giảm 1,8% (giảm 154 ha)[1]so với \
+         cùng kỳ. Chỉ số sản xuất công nghiệp tháng 5 ước tăng 7,2% 2; thấp hơn mức tăng \
+         9,1%3 của cùng kỳ năm trước. Tổng mức bán lẻ hàng hóa tháng 5 đạt 5.120 tỷ đồng, \
+         tăng 4,5% 4.",
+    );
+    let rows = rows(&r);
+    assert!(
+        !rows.iter().any(|r| r.contains("| 1 ")
+            || r.contains("| 2 ")
+            || r.contains("| 3 ")
+            || r.contains("| 4 ")),
+        "{}",
+        rows.join("\n")
+    );
+    let missing: Vec<&str> = r
+        .quality_issues
+        .iter()
+        .filter(|q| q.kind == baocao_domain::QualityIssueKind::FootnoteBodyMissing)
+        .map(|q| &r.normalized_text[q.span.start as usize..q.span.end as usize])
+        .collect();
+    assert_eq!(missing, ["¹", "²", "³", "⁴"], "{:#?}", r.quality_issues);
+}
+
+#[test]
+fn branches_counted_of_a_whole_are_no_index_figure() {
+    // "có 18/24 ngành ... tăng": how many industries of the whole grew, a
+    // count of branches (as "8/11 nhóm hàng"), not a level of the
+    // production index in force.
+    let r = report(
+        "2. Công nghiệp\n\n\
+         Chỉ số sản xuất công nghiệp tháng 5 ước tăng 2,4% so với tháng trước. Trong tháng \
+         có 18/24 ngành công nghiệp cấp II tăng so với tháng trước.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!("iip |  | {MAY} | - | Estimate | PreviousPeriod +2.4%"),
+            &format!(" |  | {MAY} | 18-24 ngành Other x1 | Actual | "),
+        ],
+    );
+}
+
+#[test]
+fn toan_bo_before_a_count_is_no_label() {
+    // "Toàn bộ 21 chỉ tiêu" ("all 21 targets"): "toàn bộ" says all, it
+    // names nothing; its "bộ", left alone once "toàn" was taken off as an
+    // edge word, became the figures' label. The targets are counted, as
+    // "khoản thu" are.
+    let r = report(
+        "I. KINH TẾ\n\n\
+         Toàn bộ 21 chỉ tiêu chủ yếu đều hoàn thành, có 14 chỉ tiêu vượt kế hoạch. \
+         Tốc độ tăng trưởng kinh tế đạt 7,5%.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!(" |  | {MAY} | 21 chỉ tiêu Other x1 | Actual | "),
+            &format!(" |  | {MAY} | 14 chỉ tiêu Other x1 | Actual | "),
+            &format!("grdp_growth |  | {MAY} | 7.5 % Percent x1 | Actual | "),
+        ],
+    );
+}

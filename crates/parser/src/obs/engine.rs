@@ -235,6 +235,8 @@ impl std::hash::Hasher for FnvHasher {
 const EDGE_PHRASES: &[&str] = &[
     "toàn tỉnh",
     "toàn huyện",
+    // "Toàn bộ 33 chỉ tiêu": "all", no subject (not its "bộ" alone).
+    "toàn bộ",
     "thu hút",
     "trong đó",
     "bao gồm",

@@ -212,6 +212,11 @@ const UNITS: &[(&str, UnitCode)] = &[
     ("nhóm hàng", UnitCode::Other),
     // "có 7 nhóm tăng giá", "trong 12 nhóm ngành hàng".
     ("nhóm", UnitCode::Other),
+    // The branches of a production index: "có 23/27 ngành tăng so với
+    // tháng trước" counts branches, no level of the index.
+    ("ngành", UnitCode::Other),
+    // The plan's targets: "33 chỉ tiêu chủ yếu đều hoàn thành".
+    ("chỉ tiêu", UnitCode::Other),
     ("huyện", UnitCode::Other),
     ("xã", UnitCode::Other),
     ("tỉnh", UnitCode::Other),
