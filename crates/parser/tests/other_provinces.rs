@@ -3030,3 +3030,26 @@ fn toan_bo_before_a_count_is_no_label() {
         ],
     );
 }
+
+#[test]
+fn guest_days_are_no_tourist_arrivals() {
+    // "số ngày khách lưu trú ... 96,4 nghìn ngày khách": the nights that
+    // guests stayed, counted in guest-days, not the arrivals of the clause
+    // before; its "lượt" unit is not the "ngày khách" one.
+    let r = report(
+        "5. Du lịch\n\n\
+         Số lượt khách du lịch tháng 5 ước đạt 420 nghìn lượt, tăng 8,2% so với cùng kỳ; \
+         số ngày khách lưu trú ước đạt 96,4 nghìn ngày khách, tăng 3,1% so với cùng kỳ.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "tourist_arrivals |  | {MAY} | 420 nghìn lượt Visit x1000 | Estimate | SamePeriodLastYear +8.2%"
+            ),
+            &format!(
+                " |  | {MAY} | 96.4 nghìn ngày khách Other x1000 | Estimate | SamePeriodLastYear +3.1%"
+            ),
+        ],
+    );
+}
