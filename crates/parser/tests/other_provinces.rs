@@ -3053,3 +3053,20 @@ fn guest_days_are_no_tourist_arrivals() {
         ],
     );
 }
+
+#[test]
+fn variety_codes_are_no_figures() {
+    // "OM 5451, OM 4900": rice varieties are named by letters and a number;
+    // the number is the name's, no count of anything.
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Diện tích lúa vụ Hè Thu tháng 5 ước đạt 52.300 ha, tăng 1,4% so với cùng kỳ. \
+         Các giống lúa chủ lực gồm OM 5451, OM 18 và ST 25.",
+    );
+    assert_rows(
+        &r,
+        &[&format!(
+            "rice_area | vụ Hè Thu | {MAY} | 52300 ha Hectare x1 | Estimate | SamePeriodLastYear +1.4%"
+        )],
+    );
+}

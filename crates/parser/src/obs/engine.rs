@@ -1360,6 +1360,7 @@ impl<'d> Extractor<'d> {
                     .any(|m| n.start >= m.start && n.end <= m.end)
             })
             .filter(|n| !self.in_ref(global + n.start, global + n.end))
+            .filter(|n| !code_name(main, n))
             .collect();
         // "Tính đến thời điểm 20/5/2024 đã thu hoạch xong; năng suất ...":
         // a cut-off date stated in a clause without figures is in force
@@ -4131,6 +4132,27 @@ fn next_product(
     }
     let np = noun_phrase(gap, cursor, mentions, None, "");
     (!np.is_empty()).then_some(np)
+}
+
+/// "OM 5451, OM 4900, ST 25": a rice variety (a road, a model) named by
+/// capitals and a number; the number is part of the name, no figure. Only
+/// a whole number with no unit after it, after a word of two to four
+/// capitals.
+fn code_name(main: &str, n: &Num<'_>) -> bool {
+    if !n.text.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let Some(before) = main[..n.start].strip_suffix(' ') else {
+        return false;
+    };
+    let word = before
+        .rsplit([' ', ',', ';', ':', '('])
+        .next()
+        .unwrap_or("");
+    let letters = word.chars().count();
+    (2..=4).contains(&letters)
+        && word.chars().all(char::is_uppercase)
+        && unit_after(&main[n.end..]).is_none()
 }
 
 /// The length of a restatement's lead ("tương đương", "tương ứng", "tức
