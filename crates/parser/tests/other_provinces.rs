@@ -3070,3 +3070,28 @@ fn variety_codes_are_no_figures() {
         )],
     );
 }
+
+#[test]
+fn an_absolute_change_written_with_bang_is_no_second_level() {
+    // "tăng 2,6%, bằng 7.300 con so với cùng kỳ", "tăng 0,7% so với cùng
+    // kỳ (bằng 810 ha)": "bằng" ("equal to") gives the same change in the
+    // level's unit, not a level of its own.
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Tổng đàn trâu tháng 5 ước đạt 283.000 con, tăng 2,6%, bằng 7.300 con so với cùng kỳ. \
+         Diện tích gieo trồng cây hàng năm ước đạt 114.300 ha, tăng 0,7% so với cùng kỳ \
+         (bằng 810 ha).",
+    );
+    let rows = rows(&r);
+    assert_eq!(rows.len(), 2, "{}", rows.join("\n"));
+    assert!(
+        rows[0].ends_with("SamePeriodLastYear +2.6%, SamePeriodLastYear +7300 con Head"),
+        "{}",
+        rows.join("\n")
+    );
+    assert!(
+        rows[1].ends_with("SamePeriodLastYear +0.7%, SamePeriodLastYear +810 ha Hectare"),
+        "{}",
+        rows.join("\n")
+    );
+}

@@ -1960,9 +1960,23 @@ impl<'d> Extractor<'d> {
             return Some(m.end + unit_after(&main[m.end..]).map_or(0, |u| u.len));
         }
         // "giảm 3 vụ, tương đương 4,5%": the change just read, restated.
-        let restated = restatement(&main[cursor..n.start]).and_then(|skip| {
+        // "tăng 2,64%, bằng 7.300 con so với cùng kỳ": after a percent,
+        // "bằng" restates it in the level's own unit ("bằng 98,5% cùng kỳ"
+        // stays an attainment).
+        let restated = restatement(&main[cursor..n.start]).and_then(|(skip, bang)| {
             let c = state.current?;
             let last = self.obs[c].comparisons.last()?;
+            let in_level_unit = || {
+                let level = self.obs[c].quantity.as_ref()?;
+                let u = unit_after(&main[n.end..])?;
+                (matches!(last.change, Change::PercentChange(_))
+                    && !matches!(u.code, UnitCode::Percent | UnitCode::Number)
+                    && u.code == level.unit_code)
+                    .then_some(())
+            };
+            if bang && in_level_unit().is_none() {
+                return None;
+            }
             matches!(
                 last.change,
                 Change::PercentChange(_) | Change::AbsoluteChange(_)
@@ -2021,6 +2035,21 @@ impl<'d> Extractor<'d> {
             Some((_, sign))
                 if kind == Kind::Level
                     && unit.as_ref().is_some_and(|u| u.code == UnitCode::Percent) =>
+            {
+                Kind::Change(sign)
+            }
+            // "tăng 2,6%, tương đương 7.300 con": the percent restated in
+            // the level's own unit, an absolute change of the same level.
+            Some((_, sign))
+                if kind == Kind::Level
+                    && state
+                        .current
+                        .and_then(|c| self.obs[c].quantity.as_ref())
+                        .zip(unit.as_ref())
+                        .is_some_and(|(q, u)| {
+                            u.code == q.unit_code
+                                && !matches!(u.code, UnitCode::Percent | UnitCode::Number)
+                        }) =>
             {
                 Kind::Change(sign)
             }
@@ -4156,20 +4185,21 @@ fn code_name(main: &str, n: &Num<'_>) -> bool {
 }
 
 /// The length of a restatement's lead ("tương đương", "tương ứng", "tức
-/// là", "hay") after the comma that follows a change: what comes next
-/// states the same change in other terms.
-fn restatement(gap: &str) -> Option<usize> {
+/// là", "hay", "bằng") after the comma that follows a change: what comes
+/// next states the same change in other terms; and whether it is "bằng"
+/// (a restatement only in the level's unit).
+fn restatement(gap: &str) -> Option<(usize, bool)> {
     let rest = gap.trim_start_matches([',', ' ']);
     if rest.len() == gap.len() && !gap.is_empty() {
         return None;
     }
-    // Each word opens with "t" or "h", which only "t", "T", "h" and "H"
-    // lowercase to: other texts are not lowercased.
-    if !rest.starts_with(['t', 'T', 'h', 'H']) {
+    // Each word opens with "t", "h" or "b", which only they and their
+    // capitals lowercase to: other texts are not lowercased.
+    if !rest.starts_with(['t', 'T', 'h', 'H', 'b', 'B']) {
         return None;
     }
     let lower = lowercase(rest);
-    ["tương đương", "tương ứng", "tức là", "hay"]
+    ["tương đương", "tương ứng", "tức là", "hay", "bằng"]
         .iter()
         .find(|w| {
             lower.starts_with(*w)
@@ -4178,7 +4208,7 @@ fn restatement(gap: &str) -> Option<usize> {
                     .next()
                     .is_none_or(|c| !baocao_domain::text::is_alphabetic(c))
         })
-        .map(|w| gap.len() - rest.len() + w.len())
+        .map(|w| (gap.len() - rest.len() + w.len(), *w == "bằng"))
 }
 
 /// A restated change has its change's base: a base written after the
@@ -4454,11 +4484,13 @@ fn base_in_bracket(inner: &str) -> Option<(bool, usize)> {
     Some((base, lead + "so với ".len()))
 }
 
-/// "(-1.015 ha)", "(+18 ha)", "(20,0 nghìn tấn)": a bracket holding only
-/// an amount in a unit other than percent: (value, whether the sign is
-/// written, unit).
+/// "(-1.015 ha)", "(+18 ha)", "(20,0 nghìn tấn)", "(bằng 837,2 ha)": a
+/// bracket holding only an amount in a unit other than percent: (value,
+/// whether the sign is written, unit).
 fn paren_amount(inner: &str) -> Option<(f64, bool, Unit)> {
     let t = inner.trim();
+    // "tăng 0,74% so với cùng kỳ (bằng 837,2 ha)": the same, led by "bằng".
+    let t = t.strip_prefix("bằng ").map_or(t, str::trim_start);
     let (sign, written, body) = if let Some(r) = t.strip_prefix('-') {
         (-1.0, true, r)
     } else if let Some(r) = t.strip_prefix('+') {
