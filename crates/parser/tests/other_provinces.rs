@@ -3095,3 +3095,21 @@ fn an_absolute_change_written_with_bang_is_no_second_level() {
         rows.join("\n")
     );
 }
+
+#[test]
+fn targets_counted_of_a_year_are_of_that_year() {
+    // "18/21 chỉ tiêu chủ yếu năm 2024": the plan's targets of the year
+    // named after the count, not of the report's month.
+    let r = report(
+        "1. Chỉ tiêu chủ yếu\n\n\
+         Dự kiến có 18/21 chỉ tiêu chủ yếu năm 2024 đạt và vượt kế hoạch. \
+         Tổng mức bán lẻ hàng hóa tháng 5 đạt 5.120 tỷ đồng.",
+    );
+    assert_rows(
+        &r,
+        &[
+            " |  | YEAR 2024-01-01..2024-12-31 | 18-21 chỉ tiêu Other x1 | Forecast | ",
+            &format!("retail_sales |  | {MAY} | 5120 tỷ đồng Vnd x1000000000 | Actual | "),
+        ],
+    );
+}

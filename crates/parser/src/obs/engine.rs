@@ -2204,6 +2204,22 @@ impl<'d> Extractor<'d> {
                     span, in_paren,
                 );
                 let item = self.area_item(unit.as_ref(), gap, post, &counted, state);
+                // "18/21 chỉ tiêu chủ yếu năm 2024 đạt và vượt kế hoạch": a
+                // plan's targets are of the year their words name (read
+                // after the count, so not by the period in force).
+                if unit.as_ref().is_some_and(|u| u.text == "chỉ tiêu")
+                    && let Some(c) = state.current
+                    && self.obs[c].indicator.is_empty()
+                {
+                    let end = main[unit_end..]
+                        .find([',', ';', '.', '(', ':'])
+                        .map_or(main.len(), |i| unit_end + i);
+                    if let Some(m) = mentions.iter().find(|m| {
+                        m.start >= unit_end && m.end <= end && m.period.kind == PeriodKind::Year
+                    }) {
+                        self.obs[c].period = Some(m.period.clone());
+                    }
+                }
                 if let Some(c) = state.current
                     && let Some(b) = plan_named(&self.obs[c])
                 {
