@@ -3030,3 +3030,86 @@ fn toan_bo_before_a_count_is_no_label() {
         ],
     );
 }
+
+#[test]
+fn guest_days_are_no_tourist_arrivals() {
+    // "số ngày khách lưu trú ... 96,4 nghìn ngày khách": the nights that
+    // guests stayed, counted in guest-days, not the arrivals of the clause
+    // before; its "lượt" unit is not the "ngày khách" one.
+    let r = report(
+        "5. Du lịch\n\n\
+         Số lượt khách du lịch tháng 5 ước đạt 420 nghìn lượt, tăng 8,2% so với cùng kỳ; \
+         số ngày khách lưu trú ước đạt 96,4 nghìn ngày khách, tăng 3,1% so với cùng kỳ.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "tourist_arrivals |  | {MAY} | 420 nghìn lượt Visit x1000 | Estimate | SamePeriodLastYear +8.2%"
+            ),
+            &format!(
+                " |  | {MAY} | 96.4 nghìn ngày khách Other x1000 | Estimate | SamePeriodLastYear +3.1%"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn variety_codes_are_no_figures() {
+    // "OM 5451, OM 4900": rice varieties are named by letters and a number;
+    // the number is the name's, no count of anything.
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Diện tích lúa vụ Hè Thu tháng 5 ước đạt 52.300 ha, tăng 1,4% so với cùng kỳ. \
+         Các giống lúa chủ lực gồm OM 5451, OM 18 và ST 25.",
+    );
+    assert_rows(
+        &r,
+        &[&format!(
+            "rice_area | vụ Hè Thu | {MAY} | 52300 ha Hectare x1 | Estimate | SamePeriodLastYear +1.4%"
+        )],
+    );
+}
+
+#[test]
+fn an_absolute_change_written_with_bang_is_no_second_level() {
+    // "tăng 2,6%, bằng 7.300 con so với cùng kỳ", "tăng 0,7% so với cùng
+    // kỳ (bằng 810 ha)": "bằng" ("equal to") gives the same change in the
+    // level's unit, not a level of its own.
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Tổng đàn trâu tháng 5 ước đạt 283.000 con, tăng 2,6%, bằng 7.300 con so với cùng kỳ. \
+         Diện tích gieo trồng cây hàng năm ước đạt 114.300 ha, tăng 0,7% so với cùng kỳ \
+         (bằng 810 ha).",
+    );
+    let rows = rows(&r);
+    assert_eq!(rows.len(), 2, "{}", rows.join("\n"));
+    assert!(
+        rows[0].ends_with("SamePeriodLastYear +2.6%, SamePeriodLastYear +7300 con Head"),
+        "{}",
+        rows.join("\n")
+    );
+    assert!(
+        rows[1].ends_with("SamePeriodLastYear +0.7%, SamePeriodLastYear +810 ha Hectare"),
+        "{}",
+        rows.join("\n")
+    );
+}
+
+#[test]
+fn targets_counted_of_a_year_are_of_that_year() {
+    // "18/21 chỉ tiêu chủ yếu năm 2024": the plan's targets of the year
+    // named after the count, not of the report's month.
+    let r = report(
+        "1. Chỉ tiêu chủ yếu\n\n\
+         Dự kiến có 18/21 chỉ tiêu chủ yếu năm 2024 đạt và vượt kế hoạch. \
+         Tổng mức bán lẻ hàng hóa tháng 5 đạt 5.120 tỷ đồng.",
+    );
+    assert_rows(
+        &r,
+        &[
+            " |  | YEAR 2024-01-01..2024-12-31 | 18-21 chỉ tiêu Other x1 | Forecast | ",
+            &format!("retail_sales |  | {MAY} | 5120 tỷ đồng Vnd x1000000000 | Actual | "),
+        ],
+    );
+}

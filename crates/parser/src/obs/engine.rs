@@ -1360,6 +1360,7 @@ impl<'d> Extractor<'d> {
                     .any(|m| n.start >= m.start && n.end <= m.end)
             })
             .filter(|n| !self.in_ref(global + n.start, global + n.end))
+            .filter(|n| !code_name(main, n))
             .collect();
         // "Tính đến thời điểm 20/5/2024 đã thu hoạch xong; năng suất ...":
         // a cut-off date stated in a clause without figures is in force
@@ -1959,9 +1960,23 @@ impl<'d> Extractor<'d> {
             return Some(m.end + unit_after(&main[m.end..]).map_or(0, |u| u.len));
         }
         // "giảm 3 vụ, tương đương 4,5%": the change just read, restated.
-        let restated = restatement(&main[cursor..n.start]).and_then(|skip| {
+        // "tăng 2,64%, bằng 7.300 con so với cùng kỳ": after a percent,
+        // "bằng" restates it in the level's own unit ("bằng 98,5% cùng kỳ"
+        // stays an attainment).
+        let restated = restatement(&main[cursor..n.start]).and_then(|(skip, bang)| {
             let c = state.current?;
             let last = self.obs[c].comparisons.last()?;
+            let in_level_unit = || {
+                let level = self.obs[c].quantity.as_ref()?;
+                let u = unit_after(&main[n.end..])?;
+                (matches!(last.change, Change::PercentChange(_))
+                    && !matches!(u.code, UnitCode::Percent | UnitCode::Number)
+                    && u.code == level.unit_code)
+                    .then_some(())
+            };
+            if bang && in_level_unit().is_none() {
+                return None;
+            }
             matches!(
                 last.change,
                 Change::PercentChange(_) | Change::AbsoluteChange(_)
@@ -2020,6 +2035,21 @@ impl<'d> Extractor<'d> {
             Some((_, sign))
                 if kind == Kind::Level
                     && unit.as_ref().is_some_and(|u| u.code == UnitCode::Percent) =>
+            {
+                Kind::Change(sign)
+            }
+            // "tăng 2,6%, tương đương 7.300 con": the percent restated in
+            // the level's own unit, an absolute change of the same level.
+            Some((_, sign))
+                if kind == Kind::Level
+                    && state
+                        .current
+                        .and_then(|c| self.obs[c].quantity.as_ref())
+                        .zip(unit.as_ref())
+                        .is_some_and(|(q, u)| {
+                            u.code == q.unit_code
+                                && !matches!(u.code, UnitCode::Percent | UnitCode::Number)
+                        }) =>
             {
                 Kind::Change(sign)
             }
@@ -2174,6 +2204,22 @@ impl<'d> Extractor<'d> {
                     span, in_paren,
                 );
                 let item = self.area_item(unit.as_ref(), gap, post, &counted, state);
+                // "18/21 chỉ tiêu chủ yếu năm 2024 đạt và vượt kế hoạch": a
+                // plan's targets are of the year their words name (read
+                // after the count, so not by the period in force).
+                if unit.as_ref().is_some_and(|u| u.text == "chỉ tiêu")
+                    && let Some(c) = state.current
+                    && self.obs[c].indicator.is_empty()
+                {
+                    let end = main[unit_end..]
+                        .find([',', ';', '.', '(', ':'])
+                        .map_or(main.len(), |i| unit_end + i);
+                    if let Some(m) = mentions.iter().find(|m| {
+                        m.start >= unit_end && m.end <= end && m.period.kind == PeriodKind::Year
+                    }) {
+                        self.obs[c].period = Some(m.period.clone());
+                    }
+                }
                 if let Some(c) = state.current
                     && let Some(b) = plan_named(&self.obs[c])
                 {
@@ -4133,21 +4179,43 @@ fn next_product(
     (!np.is_empty()).then_some(np)
 }
 
+/// "OM 5451, OM 4900, ST 25": a rice variety (a road, a model) named by
+/// capitals and a number; the number is part of the name, no figure. Only
+/// a whole number with no unit after it, after a word of two to four
+/// capitals.
+fn code_name(main: &str, n: &Num<'_>) -> bool {
+    if !n.text.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let Some(before) = main[..n.start].strip_suffix(' ') else {
+        return false;
+    };
+    let word = before
+        .rsplit([' ', ',', ';', ':', '('])
+        .next()
+        .unwrap_or("");
+    let letters = word.chars().count();
+    (2..=4).contains(&letters)
+        && word.chars().all(char::is_uppercase)
+        && unit_after(&main[n.end..]).is_none()
+}
+
 /// The length of a restatement's lead ("tương đương", "tương ứng", "tức
-/// là", "hay") after the comma that follows a change: what comes next
-/// states the same change in other terms.
-fn restatement(gap: &str) -> Option<usize> {
+/// là", "hay", "bằng") after the comma that follows a change: what comes
+/// next states the same change in other terms; and whether it is "bằng"
+/// (a restatement only in the level's unit).
+fn restatement(gap: &str) -> Option<(usize, bool)> {
     let rest = gap.trim_start_matches([',', ' ']);
     if rest.len() == gap.len() && !gap.is_empty() {
         return None;
     }
-    // Each word opens with "t" or "h", which only "t", "T", "h" and "H"
-    // lowercase to: other texts are not lowercased.
-    if !rest.starts_with(['t', 'T', 'h', 'H']) {
+    // Each word opens with "t", "h" or "b", which only they and their
+    // capitals lowercase to: other texts are not lowercased.
+    if !rest.starts_with(['t', 'T', 'h', 'H', 'b', 'B']) {
         return None;
     }
     let lower = lowercase(rest);
-    ["tương đương", "tương ứng", "tức là", "hay"]
+    ["tương đương", "tương ứng", "tức là", "hay", "bằng"]
         .iter()
         .find(|w| {
             lower.starts_with(*w)
@@ -4156,7 +4224,7 @@ fn restatement(gap: &str) -> Option<usize> {
                     .next()
                     .is_none_or(|c| !baocao_domain::text::is_alphabetic(c))
         })
-        .map(|w| gap.len() - rest.len() + w.len())
+        .map(|w| (gap.len() - rest.len() + w.len(), *w == "bằng"))
 }
 
 /// A restated change has its change's base: a base written after the
@@ -4432,11 +4500,13 @@ fn base_in_bracket(inner: &str) -> Option<(bool, usize)> {
     Some((base, lead + "so với ".len()))
 }
 
-/// "(-1.015 ha)", "(+18 ha)", "(20,0 nghìn tấn)": a bracket holding only
-/// an amount in a unit other than percent: (value, whether the sign is
-/// written, unit).
+/// "(-1.015 ha)", "(+18 ha)", "(20,0 nghìn tấn)", "(bằng 837,2 ha)": a
+/// bracket holding only an amount in a unit other than percent: (value,
+/// whether the sign is written, unit).
 fn paren_amount(inner: &str) -> Option<(f64, bool, Unit)> {
     let t = inner.trim();
+    // "tăng 0,74% so với cùng kỳ (bằng 837,2 ha)": the same, led by "bằng".
+    let t = t.strip_prefix("bằng ").map_or(t, str::trim_start);
     let (sign, written, body) = if let Some(r) = t.strip_prefix('-') {
         (-1.0, true, r)
     } else if let Some(r) = t.strip_prefix('+') {

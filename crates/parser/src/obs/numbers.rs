@@ -179,6 +179,8 @@ const UNITS: &[(&str, UnitCode)] = &[
     ("lượt doanh nghiệp", UnitCode::Enterprise),
     ("lượt DN", UnitCode::Enterprise),
     ("lượt người", UnitCode::Visit),
+    // Guest-days of stays ("167,5 nghìn ngày khách"): no arrivals.
+    ("ngày khách", UnitCode::Other),
     ("lượt", UnitCode::Visit),
     ("người", UnitCode::Person),
     ("lao động", UnitCode::Person),
