@@ -3030,3 +3030,19 @@ fn toan_bo_before_a_count_is_no_label() {
         ],
     );
 }
+
+#[test]
+fn a_star_rating_is_a_grade_not_a_figure() {
+    // "sản phẩm OCOP đạt từ 3 sao trở lên", "khách sạn 4 sao": the stars
+    // grade the products or hotels; only the count of them is a figure.
+    let r = report(
+        "3. Nông thôn mới\n\n\
+         Đến nay, toàn tỉnh có 128 sản phẩm OCOP đạt từ 3 sao trở lên.",
+    );
+    let values: Vec<f64> = r
+        .observations
+        .iter()
+        .filter_map(|o| o.quantity.as_ref().map(|q| q.value))
+        .collect();
+    assert_eq!(values, vec![128.0], "{:#?}", rows(&r));
+}
