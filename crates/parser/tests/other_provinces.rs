@@ -3113,3 +3113,19 @@ fn targets_counted_of_a_year_are_of_that_year() {
         ],
     );
 }
+
+#[test]
+fn a_star_rating_is_a_grade_not_a_figure() {
+    // "sản phẩm OCOP đạt từ 3 sao trở lên", "khách sạn 4 sao": the stars
+    // grade the products or hotels; only the count of them is a figure.
+    let r = report(
+        "3. Nông thôn mới\n\n\
+         Đến nay, toàn tỉnh có 128 sản phẩm OCOP đạt từ 3 sao trở lên.",
+    );
+    let values: Vec<f64> = r
+        .observations
+        .iter()
+        .filter_map(|o| o.quantity.as_ref().map(|q| q.value))
+        .collect();
+    assert_eq!(values, vec![128.0], "{:#?}", rows(&r));
+}

@@ -1898,6 +1898,7 @@ impl<'d> Extractor<'d> {
             || is_ordinal(&main[..n.start])
             || in_name(&main[..n.start])
             || all_criteria(main, n)
+            || star_rating(main, n)
         {
             return Some(n.end + date_len(after));
         }
@@ -4925,6 +4926,15 @@ fn is_ordinal(before: &str) -> bool {
     ]
     .iter()
     .any(|w| b.ends_with(w))
+}
+
+/// "sản phẩm OCOP đạt từ 3 sao trở lên", "khách sạn 4 sao": the stars
+/// grade what is counted; they are no figure of their own.
+fn star_rating(main: &str, n: &Num<'_>) -> bool {
+    let after = main[n.end..].trim_start();
+    after
+        .strip_prefix("sao")
+        .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
 }
 
 /// "giảm cả 3 tiêu chí", "tăng cả 3 chỉ tiêu": all the criteria of the
