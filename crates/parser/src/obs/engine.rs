@@ -13,8 +13,8 @@ use baocao_domain::{
 use super::compare::{base_at, base_before_change, clause_base, leading_base, trailing_base};
 use super::numbers::{Unit, parse_number, qualifier_before, quantity, unit_after};
 use super::text::{
-    Num, clauses, find_str, fold, lowercase, numbers, paren_groups, pooled_text, rfind_str,
-    sentences, without_parens,
+    Num, clauses, digits_end, find_str, fold, lowercase, next_digit, numbers, paren_groups,
+    pooled_text, rfind_str, sentences, without_parens,
 };
 use super::when::{self, Anchor};
 use crate::document::Document;
@@ -1453,19 +1453,8 @@ impl<'d> Extractor<'d> {
         const VERBS: [&str; 6] = ["tăng", "giảm", "đạt", "là", "bằng", "chiếm"];
         let b = main.as_bytes();
         let mut i = 0;
-        while i < b.len() {
-            if !b[i].is_ascii_digit() {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            while i < b.len()
-                && (b[i].is_ascii_digit()
-                    || ((b[i] == b'.' || b[i] == b',')
-                        && b.get(i + 1).is_some_and(u8::is_ascii_digit)))
-            {
-                i += 1;
-            }
+        while let Some(start) = next_digit(b, i) {
+            i = digits_end(b, start);
             let Some(verb) = VERBS.iter().find(|v| main[..start].ends_with(**v)) else {
                 continue;
             };

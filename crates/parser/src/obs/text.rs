@@ -294,34 +294,41 @@ fn has_digit(x: u64) -> bool {
     below_colon & !x & above_slash & (ONES * 128) != 0
 }
 
+/// The first ASCII digit of `b` at or after `i`: eight bytes at a time
+/// up to the next block that holds one.
+pub fn next_digit(b: &[u8], mut i: usize) -> Option<usize> {
+    while let Some(block) = b.get(i..i + 8)
+        && let Ok(block) = <[u8; 8]>::try_from(block)
+        && !has_digit(u64::from_le_bytes(block))
+    {
+        i += 8;
+    }
+    b.get(i..)?
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|k| i + k)
+}
+
+/// Where the digits that start at `i` end: a run of digits, with '.' or
+/// ',' only between two digits ("1.007,5").
+pub fn digits_end(b: &[u8], mut i: usize) -> usize {
+    while i < b.len()
+        && (b[i].is_ascii_digit()
+            || ((b[i] == b'.' || b[i] == b',') && b.get(i + 1).is_some_and(u8::is_ascii_digit)))
+    {
+        i += 1;
+    }
+    i
+}
+
 /// Every number in `text` that stands as a token (not inside a word).
 pub fn numbers(text: &str) -> Vec<Num<'_>> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < b.len() {
-        // Eight bytes at a time up to the next block that holds a digit.
-        while let Some(block) = b.get(i..i + 8)
-            && let Ok(block) = <[u8; 8]>::try_from(block)
-            && !has_digit(u64::from_le_bytes(block))
-        {
-            i += 8;
-        }
-        if i >= b.len() {
-            break;
-        }
-        if !b[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let prev = text[..i].chars().next_back();
-        let start = i;
-        while i < b.len()
-            && (b[i].is_ascii_digit()
-                || ((b[i] == b'.' || b[i] == b',') && b.get(i + 1).is_some_and(u8::is_ascii_digit)))
-        {
-            i += 1;
-        }
+    while let Some(start) = next_digit(b, i) {
+        i = digits_end(b, start);
+        let prev = text[..start].chars().next_back();
         if prev.is_some_and(|c| baocao_domain::text::is_alphabetic(c) || c == '_') {
             continue;
         }
