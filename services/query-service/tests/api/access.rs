@@ -41,7 +41,8 @@ async fn empty_server(settings: baocao_config::Settings) -> Option<Server> {
     Some(Server::start_on(store, Some(db), settings).await)
 }
 
-fn submit_request() -> pb::SubmitReportRequest {
+/// A small valid upload.
+pub fn submit_request() -> pb::SubmitReportRequest {
     pb::SubmitReportRequest {
         content: b"BAO CAO".to_vec(),
         department: "so-khdt".into(),

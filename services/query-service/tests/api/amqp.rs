@@ -20,6 +20,7 @@ use tonic_health::pb::health_check_response::ServingStatus;
 use baocao_store::Store;
 use baocao_test_support::proxy::Proxy;
 
+use crate::access::submit_request;
 use crate::fixtures::{BAC_GIANG, seed, uploads};
 use crate::harness::{Kind, READER, Server, TestDb, UPLOADER, settings, unique_name, with_server};
 
@@ -248,6 +249,18 @@ async fn submit_report_publishes_what_a_department_would() {
     let _ = conn.close(200, "done".into()).await;
 }
 
+/// A small upload the broker does not take: UNAVAILABLE, saying to retry.
+async fn unavailable_upload(server: &Server) -> tonic::Status {
+    let e = server
+        .uploads(UPLOADER)
+        .submit_report(submit_request())
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), Code::Unavailable, "{e:?}");
+    assert!(e.message().contains("retry"), "{e:?}");
+    e
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unreachable_broker_is_unavailable() {
     // Nothing listens on port 1: no broker is needed for this test.
@@ -259,19 +272,8 @@ async fn an_unreachable_broker_is_unavailable() {
     let store = baocao_store::connect(db.url()).await.unwrap();
     let server = Server::start_on(store, Some(db), s).await;
     with_server(Some(server), |server| async move {
-        let e = server
-            .uploads(UPLOADER)
-            .submit_report(pb::SubmitReportRequest {
-                content: b"BAO CAO".to_vec(),
-                department: "so-khdt".into(),
-                content_type: "text/plain; charset=utf-8".into(),
-                ..Default::default()
-            })
-            .await
-            .unwrap_err();
-        assert_eq!(e.code(), Code::Unavailable, "{e:?}");
+        let e = unavailable_upload(&server).await;
         assert!(e.message().contains("127.0.0.1:1"), "{e:?}");
-        assert!(e.message().contains("retry"), "{e:?}");
         let e = server
             .reports(READER)
             .watch_reports(pb::WatchReportsRequest::default())
@@ -315,19 +317,8 @@ async fn a_broker_that_stops_answering_is_given_up_in_time() {
     let p = proxy.clone();
     with_server(Some(server), move |server| async move {
         let asked = Instant::now();
-        let e = server
-            .uploads(UPLOADER)
-            .submit_report(pb::SubmitReportRequest {
-                content: b"BAO CAO".to_vec(),
-                department: "so-khdt".into(),
-                content_type: "text/plain; charset=utf-8".into(),
-                ..Default::default()
-            })
-            .await
-            .unwrap_err();
-        assert_eq!(e.code(), Code::Unavailable, "{e:?}");
+        let e = unavailable_upload(&server).await;
         assert!(e.message().contains("did not answer within 5 s"), "{e:?}");
-        assert!(e.message().contains("retry"), "{e:?}");
         assert!(
             asked.elapsed() < Duration::from_secs(15),
             "answered after {:?}",
