@@ -37,8 +37,16 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 pub use error::ParseError;
 
 /// The version stored with every parse result, so reports parsed by an older
-/// parser can be found and parsed again.
-pub const PARSER_VERSION: &str = concat!("baocao-parser/", env!("CARGO_PKG_VERSION"));
+/// parser can be found and parsed again: the crate's version and, after a
+/// '+', a fingerprint of the sources of its rules and of the indicator
+/// catalog (`rules_fingerprint.rs`). Any change to how reports are read
+/// changes it, even when no one bumps the crate's version.
+pub const PARSER_VERSION: &str = concat!(
+    "baocao-parser/",
+    env!("CARGO_PKG_VERSION"),
+    "+",
+    env!("BAOCAO_PARSER_RULES")
+);
 
 /// What the sender says about a report, used where the text is silent.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
