@@ -250,6 +250,9 @@ static BASES: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
         .collect()
 });
 
+/// A precomposed letter's base from [`BASES`] (the tests' oracle of
+/// [`fold_into`]).
+#[cfg(test)]
 fn base_of(c: char) -> Option<char> {
     let u = c as u32;
     match u {
@@ -267,18 +270,38 @@ pub fn fold(s: &str) -> String {
 }
 
 /// [`fold`], appended to `out` (a buffer reused from text to text).
+///
+/// Written as bytes: nearly every character folds to one ASCII letter,
+/// which is a byte pushed where `String::push` would encode a `char`;
+/// the result is checked as UTF-8 once at the end (a pass that runs over
+/// ASCII eight bytes at a time).
 pub fn fold_into(s: &str, out: &mut String) {
+    let bases = &*BASES;
+    let mut bytes = std::mem::take(out).into_bytes();
+    bytes.reserve(s.len());
+    let push = |c: char, bytes: &mut Vec<u8>| match u8::try_from(c) {
+        Ok(b) if b.is_ascii() => bytes.push(b),
+        _ => bytes.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
+    };
     for c in s.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else if let Some(b) = base_of(c) {
-            out.push(b);
-        } else if !is_combining_mark(c) {
-            for d in c.nfd().filter(|d| !is_combining_mark(*d)) {
-                out.extend(d.to_lowercase());
+        let u = c as u32;
+        match u {
+            0..0x80 => bytes.push((u as u8).to_ascii_lowercase()),
+            0xC0..0x250 => push(bases[(u - 0xC0) as usize], &mut bytes),
+            0x1E00..0x1F00 => push(bases[(u - 0x1E00 + 0x190) as usize], &mut bytes),
+            0x300..0x370 => {}
+            _ => {
+                for d in c.nfd().filter(|d| !is_combining_mark(*d)) {
+                    for l in d.to_lowercase() {
+                        push(l, &mut bytes);
+                    }
+                }
             }
         }
     }
+    // Only whole characters were written: the bytes are UTF-8.
+    *out = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
 }
 
 #[cfg(test)]
@@ -400,6 +423,41 @@ mod tests {
             }
         }
         assert_eq!(next_non_ascii(b"abc", 4), None);
+    }
+
+    /// `fold_into` as first written: character by character.
+    fn fold_oracle(s: &str) -> String {
+        let mut out = String::new();
+        for c in s.chars() {
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else if let Some(b) = base_of(c) {
+                out.push(b);
+            } else if !is_combining_mark(c) {
+                for d in c.nfd().filter(|d| !is_combining_mark(*d)) {
+                    out.extend(d.to_lowercase());
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn fold_agrees_with_oracle_character_by_character() {
+        let mut buf = String::from("xÂ");
+        let chars = (0..0x2200u32)
+            .chain(0x1E00..0x1F00)
+            .chain(0x2C00..0x2D00)
+            .chain([0xFB01, 0x1F600, 0x10FFFF]);
+        for u in chars {
+            let Some(c) = char::from_u32(u) else { continue };
+            let s = format!("Ấp {c}ĐỒNG hơi{c}A\u{301}");
+            assert_eq!(fold(&s), fold_oracle(&s), "U+{u:04X}");
+            let from = buf.len();
+            fold_into(&s, &mut buf);
+            assert_eq!(buf[from..], fold_oracle(&s), "U+{u:04X}");
+        }
+        assert!(buf.starts_with("xÂ"));
     }
 
     #[test]
