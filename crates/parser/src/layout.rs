@@ -56,7 +56,9 @@ enum Kind {
 }
 
 fn classify(raw: &str) -> Kind {
-    if raw.as_bytes().contains(&0x0c) && raw.trim_matches(|c: char| c.is_whitespace()).is_empty() {
+    // Blank first: a line of text stops at its first character, where
+    // looking for the form feed reads it whole.
+    if raw.trim_matches(|c: char| c.is_whitespace()).is_empty() && raw.as_bytes().contains(&0x0c) {
         return Kind::FormFeed;
     }
     let t = raw.trim();
