@@ -4956,10 +4956,8 @@ fn is_year(text: &str) -> bool {
 /// number, goes on to a span of time. (The pattern opens with spaces, then
 /// "đến" or a dash: other texts are not searched.)
 fn duration_range(after: &str) -> bool {
-    ["đến", "-", "–"]
-        .iter()
-        .any(|p| after.trim_start().starts_with(p))
-        && DURATION.is_match(tail_start(after, 40))
+    let t = after.trim_start();
+    ["đến", "-", "–"].iter().any(|p| t.starts_with(p)) && DURATION.is_match(tail_start(after, 40))
 }
 
 /// "đóng góp 15,61 điểm phần trăm", "làm giảm 0,47 điểm phần trăm": where
