@@ -2190,10 +2190,8 @@ impl WordCache {
         if w.starts_with(|c: char| c.is_ascii_digit()) && !INDEX.digit_words {
             return NO_WORD;
         }
-        if w.len() <= 8 {
-            if !has_zero_byte(key, w.len()) {
-                return self.short_id(w, key);
-            }
+        if w.len() <= 8 && !has_zero_byte(key, w.len()) {
+            return self.short_id(w, key);
         }
         let mut h = FnvHasher(0xcbf2_9ce4_8422_2325);
         std::hash::Hasher::write(&mut h, w.as_bytes());
