@@ -2159,14 +2159,39 @@ impl WordCache {
         }
     }
 
+    /// `id` of the word `w`, which is `text[at..at + w.len()]`: a short
+    /// word's key is read from the text's eight bytes at `at` where there
+    /// are eight.
+    fn id_at(&mut self, text: &[u8], at: usize, w: &str) -> u32 {
+        if (1..=8).contains(&w.len())
+            && let Some(eight) = text.get(at..at + 8)
+            && let Ok(eight) = <[u8; 8]>::try_from(eight)
+        {
+            let key = u64::from_le_bytes(eight) & (u64::MAX >> (64 - 8 * w.len()));
+            return self.id_keyed(w, key);
+        }
+        self.id(w)
+    }
+
     fn id(&mut self, w: &str) -> u32 {
+        let key = if w.len() <= 8 {
+            short_key(w.as_bytes())
+        } else {
+            0
+        };
+        self.id_keyed(w, key)
+    }
+
+    /// `id`, `key` being the word's [`short_key`] when it has at most 8
+    /// bytes.
+    fn id_keyed(&mut self, w: &str, key: u64) -> u32 {
         // A number is no word of the vocabulary (see `word_id`), and each
         // is mostly written once: neither hashed nor remembered.
         if w.starts_with(|c: char| c.is_ascii_digit()) && !INDEX.digit_words {
             return NO_WORD;
         }
-        if w.len() <= 8 && !w.as_bytes().contains(&0) {
-            return self.short_id(w);
+        if w.len() <= 8 && !has_zero_byte(key, w.len()) {
+            return self.short_id(w, key);
         }
         let mut h = FnvHasher(0xcbf2_9ce4_8422_2325);
         std::hash::Hasher::write(&mut h, w.as_bytes());
@@ -2194,15 +2219,9 @@ impl WordCache {
 }
 
 impl WordCache {
-    /// `id` of a word of 1 to 8 bytes, none of them zero.
-    fn short_id(&mut self, w: &str) -> u32 {
-        // The bytes zero-padded, read little-endian (no copy of a slice of
-        // unknown length, which is a call to memcpy).
-        let key = w
-            .as_bytes()
-            .iter()
-            .rev()
-            .fold(0u64, |k, &x| (k << 8) | u64::from(x));
+    /// `id` of a word of 1 to 8 bytes, none of them zero, whose
+    /// [`short_key`] is `key`.
+    fn short_id(&mut self, w: &str, key: u64) -> u32 {
         let mask = SHORT_SLOTS - 1;
         // Fibonacci hashing: the top bits of the product.
         let mut i = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SHORT_SLOTS.trailing_zeros()))
@@ -2227,12 +2246,36 @@ impl WordCache {
     }
 }
 
+/// The bytes of a word of at most 8 bytes zero-padded, read
+/// little-endian (no copy of a slice of unknown length, which is a call to
+/// memcpy).
+#[inline]
+fn short_key(w: &[u8]) -> u64 {
+    w.iter().rev().fold(0u64, |k, &x| (k << 8) | u64::from(x))
+}
+
+/// Whether one of the first `len` (1 to 8) bytes of `key` is zero: the
+/// padding set to 0xFF, then the word-wide zero-byte test (a byte's borrow
+/// reaches its top bit only from a zero byte or from a zero byte below
+/// it, so the lowest flagged byte is zero). Where `contains(&0)` was a
+/// call to memchr for every word.
+#[inline]
+fn has_zero_byte(key: u64, len: usize) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let v = key | u64::MAX.checked_shl(8 * len as u32).unwrap_or(0);
+    v.wrapping_sub(ONES) & !v & HIGHS != 0
+}
+
 /// [`words`], with the ids of words seen before taken from `cache`.
 pub fn words_cached(text: &str, cache: &mut WordCache) -> Words {
     let mut tokens = cache.spare.pop().unwrap_or_default();
     tokens.clear();
     tokens.reserve(text.len() / 6 + 1);
-    tokenize_into(text, |w| cache.id(w), &mut tokens);
+    let bytes = text.as_bytes();
+    // A word's place in the text, from its address (it is a part of it).
+    let at = |w: &str| (w.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+    tokenize_into(text, |w| cache.id_at(bytes, at(w), w), &mut tokens);
     Words { tokens }
 }
 
@@ -2584,6 +2627,58 @@ mod tests {
         assert_eq!(serde_json::to_string(&Sector::Macro).unwrap(), "\"MACRO\"");
         let s: Sector = serde_json::from_str("\"GOVERNANCE\"").unwrap();
         assert_eq!(s, Sector::Governance);
+    }
+
+    #[test]
+    fn a_key_read_from_the_text_is_the_words_key() {
+        let text = "Đ ngành ab\0c công nghiệp x 12345678 tỷ";
+        let b = text.as_bytes();
+        for (at, _) in text.char_indices() {
+            for end in (at + 1)..=text.len().min(at + 8) {
+                let Some(w) = text.get(at..end) else { continue };
+                let Some(eight) = b.get(at..at + 8) else {
+                    continue;
+                };
+                let mut e = [0u8; 8];
+                e.copy_from_slice(eight);
+                let key = u64::from_le_bytes(e) & (u64::MAX >> (64 - 8 * w.len()));
+                assert_eq!(key, short_key(w.as_bytes()), "{w:?}");
+            }
+        }
+        let mut a = WordCache::default();
+        let mut c = WordCache::default();
+        for (at, _) in text.char_indices() {
+            for end in (at + 1)..=text.len() {
+                let Some(w) = text.get(at..end) else { continue };
+                assert_eq!(a.id_at(b, at, w), c.id(w), "{w:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn has_zero_byte_agrees_with_contains() {
+        for len in 1..=8usize {
+            for zero in 0..=len {
+                for fill in [1u8, 0x7F, 0x80, 0xFF, b'a'] {
+                    let mut w = vec![fill; len];
+                    if zero < len {
+                        w[zero] = 0;
+                    }
+                    let key = short_key(&w);
+                    assert_eq!(has_zero_byte(key, len), w.contains(&0), "{w:?}");
+                }
+            }
+        }
+        for w in ["a", "đ", "ngành", "nghiệp", "12345678", "a\0b", "\0"] {
+            let b = w.as_bytes();
+            if b.len() <= 8 {
+                assert_eq!(
+                    has_zero_byte(short_key(b), b.len()),
+                    b.contains(&0),
+                    "{w:?}"
+                );
+            }
+        }
     }
 
     /// The tokenizer as it was first written (character by character).

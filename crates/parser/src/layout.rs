@@ -56,10 +56,13 @@ enum Kind {
 }
 
 fn classify(raw: &str) -> Kind {
-    if raw.as_bytes().contains(&0x0c) && raw.trim_matches(|c: char| c.is_whitespace()).is_empty() {
+    // (`trim` is `trim_matches(char::is_whitespace)`.) Blank first: a line
+    // of text stops at its first character, where looking for the form
+    // feed reads it whole.
+    let t = raw.trim();
+    if t.is_empty() && raw.as_bytes().contains(&0x0c) {
         return Kind::FormFeed;
     }
-    let t = raw.trim();
     if t.is_empty() {
         // A long run of spaces is the line PDF extraction leaves for the
         // rule above a page's footnotes.

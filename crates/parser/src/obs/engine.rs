@@ -13,8 +13,8 @@ use baocao_domain::{
 use super::compare::{base_at, base_before_change, clause_base, leading_base, trailing_base};
 use super::numbers::{Unit, parse_number, qualifier_before, quantity, unit_after};
 use super::text::{
-    Num, clauses, digits_end, find_str, fold, lowercase, next_digit, numbers, paren_groups,
-    pooled_text, rfind_str, sentences, without_parens,
+    Num, clauses, digits_end, find_str, fold, lowercase, match_starts, next_digit, numbers,
+    paren_groups, pooled_text, rfind_str, sentences, without_parens,
 };
 use super::when::{self, Anchor};
 use crate::document::Document;
@@ -3596,7 +3596,7 @@ fn damage_at(gap: &str) -> Option<(usize, usize)> {
     let at = DAMAGE
         .iter()
         .filter_map(|d| {
-            lower.match_indices(d).map(|(i, _)| i).find(|&i| {
+            match_starts(&lower, d).find(|&i| {
                 let end = i + d.len();
                 lower[..i]
                     .chars()
@@ -4956,10 +4956,8 @@ fn is_year(text: &str) -> bool {
 /// number, goes on to a span of time. (The pattern opens with spaces, then
 /// "đến" or a dash: other texts are not searched.)
 fn duration_range(after: &str) -> bool {
-    ["đến", "-", "–"]
-        .iter()
-        .any(|p| after.trim_start().starts_with(p))
-        && DURATION.is_match(tail_start(after, 40))
+    let t = after.trim_start();
+    ["đến", "-", "–"].iter().any(|p| t.starts_with(p)) && DURATION.is_match(tail_start(after, 40))
 }
 
 /// "đóng góp 15,61 điểm phần trăm", "làm giảm 0,47 điểm phần trăm": where

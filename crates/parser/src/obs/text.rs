@@ -164,6 +164,17 @@ pub fn find_str(haystack: &str, needle: &str) -> Option<usize> {
     memchr::memchr_iter(n[k], h.get(k..)?).find(|&i| h[i..].starts_with(n))
 }
 
+/// The starts of `haystack.match_indices(needle)` (non-overlapping, left
+/// to right; `needle` not empty), each found as [`find_str`] finds one.
+pub fn match_starts<'a>(haystack: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let i = from + find_str(haystack.get(from..)?, needle)?;
+        from = i + needle.len().max(1);
+        Some(i)
+    })
+}
+
 /// `haystack.rfind(needle)`, as [`find_str`].
 pub fn rfind_str(haystack: &str, needle: &str) -> Option<usize> {
     let h = haystack.as_bytes();
@@ -451,6 +462,10 @@ mod tests {
         fn find_str_agrees_with_str(h in "[aàb ,:đạư]{0,30}", n in "[aàb ,:đạư]{0,4}") {
             proptest::prop_assert_eq!(find_str(&h, &n), h.find(n.as_str()));
             proptest::prop_assert_eq!(rfind_str(&h, &n), h.rfind(n.as_str()));
+            if !n.is_empty() {
+                let want: Vec<usize> = h.match_indices(n.as_str()).map(|(i, _)| i).collect();
+                proptest::prop_assert_eq!(match_starts(&h, &n).collect::<Vec<_>>(), want);
+            }
         }
 
         /// Pooled lowercases and folds, several held at once and each made
