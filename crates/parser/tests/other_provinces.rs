@@ -3129,3 +3129,30 @@ fn a_star_rating_is_a_grade_not_a_figure() {
         .collect();
     assert_eq!(values, vec![128.0], "{:#?}", rows(&r));
 }
+
+#[test]
+fn a_contribution_written_with_a_percent_sign_or_a_qualifier_is_no_figure() {
+    // "đóng góp 0,41 điểm %" (the sign for "phần trăm") and "đóng góp hơn
+    // 6 điểm phần trăm" (a qualifier before the number) are contributions
+    // as the spelled-out form is: no row of their own, and no subject
+    // "đóng góp" that takes the sectors after them from the GRDP.
+    let r = report(
+        "1. Tăng trưởng kinh tế\n\n\
+         Tổng sản phẩm trên địa bàn (GRDP) 5 tháng ước tăng 8,4% so với cùng kỳ. Trong đó, \
+         khu vực nông, lâm nghiệp và thủy sản tăng 2,9%, đóng góp 0,41 điểm %; khu vực \
+         công nghiệp và xây dựng tăng 12,6%, đóng góp hơn 6 điểm phần trăm; khu vực dịch vụ \
+         tăng 6,7%, đóng góp 1,8 điểm %.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 4, "{all}");
+    for row in &rows {
+        assert!(row.starts_with("grdp |"), "{all}");
+        assert!(!row.contains("điểm"), "{all}");
+    }
+    assert!(
+        rows[2].contains("| khu vực công nghiệp và xây dựng |"),
+        "{all}"
+    );
+    assert!(rows[3].ends_with("| SamePeriodLastYear +6.7%"), "{all}");
+}

@@ -4971,10 +4971,18 @@ fn contribution(main: &str, n: &Num<'_>) -> Option<(usize, usize)> {
         return None;
     }
     let u = unit_after(&main[n.end..])?;
-    if u.code != UnitCode::Point || !u.text.contains("phần trăm") {
+    // "điểm %" is the same unit with the sign for "phần trăm".
+    if u.code != UnitCode::Point || !(u.text.contains("phần trăm") || u.text.contains('%')) {
         return None;
     }
-    let before = main[..n.start].trim_end();
+    let mut before = main[..n.start].trim_end();
+    // "đóng góp hơn 7 điểm phần trăm": a qualifier between verb and number.
+    if let Some(q) = ["hơn", "khoảng", "gần", "trên"].into_iter().find(|q| {
+        before.ends_with(q)
+            && !before[..before.len() - q.len()].ends_with(|c: char| c.is_alphanumeric())
+    }) {
+        before = before[..before.len() - q.len()].trim_end();
+    }
     let lowered = lowercase(tail(before, 24));
     let verb = ["đóng góp", "làm giảm", "làm tăng"]
         .into_iter()
