@@ -3156,3 +3156,21 @@ fn a_contribution_written_with_a_percent_sign_or_a_qualifier_is_no_figure() {
     );
     assert!(rows[3].ends_with("| SamePeriodLastYear +6.7%"), "{all}");
 }
+
+#[test]
+fn quoc_te_and_kinh_te_are_not_cut_from_a_subject() {
+    // "tế" closes a subject in "thực tế"; in "khách quốc tế" and "khu vực
+    // kinh tế" it is half of a compound, and cutting it left "khách quốc".
+    let r = report(
+        "1. Du lịch\n\n\
+         Lượng khách du lịch tháng 5 ước đạt 85.600 lượt, tăng 12,3% so với cùng kỳ; \
+         trong đó du khách quốc tế khoảng 4.150 lượt, tăng 20,1%.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 2, "{all}");
+    assert!(
+        rows[1].starts_with("tourist_arrivals | du khách quốc tế |"),
+        "{all}"
+    );
+}

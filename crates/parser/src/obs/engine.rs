@@ -258,7 +258,16 @@ const EDGE_PHRASES: &[&str] = &[
 
 /// Two-word compounds whose first (or last) word is an edge word alone:
 /// "kế hoạch" is no "hoạch", "đồng hồ thông minh" no "hồ thông minh".
-const COMPOUNDS: &[&str] = &["kế hoạch", "đồng hồ", "lâu năm", "đậu tương", "đỗ tương"];
+/// ("quốc tế", "kinh tế": "tế" alone closes a subject, as in "thực tế".)
+const COMPOUNDS: &[&str] = &[
+    "kế hoạch",
+    "đồng hồ",
+    "lâu năm",
+    "đậu tương",
+    "đỗ tương",
+    "quốc tế",
+    "kinh tế",
+];
 
 /// Words that open a breakdown of the figure before: "Trong đó: ...",
 /// "Chia ra: khu vực Nhà nước ...; khu vực ngoài Nhà nước ...".
