@@ -3174,3 +3174,38 @@ fn quoc_te_and_kinh_te_are_not_cut_from_a_subject() {
         "{all}"
     );
 }
+
+#[test]
+fn a_change_after_a_share_of_the_total_is_its_levels() {
+    // "đạt 2.760 tỷ đồng, chiếm hơn 85% trong tổng mức, tăng 7,9%": the
+    // whole the share is of ("trong tổng mức", "trong tổng số") names no
+    // new subject, and the change after it is of the level before the
+    // share, as after "so với tổng đàn"; "chiếm hơn" is a share as
+    // "chiếm" is.
+    let r = report(
+        "1. Thương mại\n\n\
+         Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tháng 5 ước đạt 3.240 tỷ đồng, tăng \
+         8,1% so với tháng trước. Trong đó, ngành thương nghiệp đạt 2.760 tỷ đồng, chiếm hơn \
+         85% trong tổng mức, tăng 7,9% so với tháng trước; doanh thu dịch vụ khác đạt 310 tỷ \
+         đồng, chiếm 9,6% trong tổng số, tăng 4,2%.",
+    );
+    let bn = "tỷ đồng Vnd x1000000000";
+    assert_rows(
+        &r,
+        &[
+            &format!("retail_sales |  | {MAY} | 3240 {bn} | Estimate | PreviousPeriod +8.1%"),
+            &format!(
+                "retail_sales | ngành thương nghiệp | {MAY} | 2760 {bn} | Estimate | PreviousPeriod +7.9%"
+            ),
+            &format!(
+                "retail_sales | ngành thương nghiệp | {MAY} | >=85 % Percent x1 | Estimate | "
+            ),
+            &format!(
+                "retail_sales | doanh thu dịch vụ khác | {MAY} | 310 {bn} | Estimate | PreviousPeriod +4.2%"
+            ),
+            &format!(
+                "retail_sales | doanh thu dịch vụ khác | {MAY} | 9.6 % Percent x1 | Estimate | "
+            ),
+        ],
+    );
+}

@@ -2314,7 +2314,21 @@ impl<'d> Extractor<'d> {
                                 }
                                 (&gap[..at], cursor)
                             }
-                            None => (gap, cursor),
+                            // "chiếm 9,6% trong tổng số, tăng 4,2%": the whole
+                            // a share is of names no subject either.
+                            None => match state
+                                .current
+                                .filter(|&c| {
+                                    self.obs[c]
+                                        .quantity
+                                        .as_ref()
+                                        .is_some_and(|q| q.unit_code == UnitCode::Percent)
+                                })
+                                .and_then(|_| whole_of_share(gap))
+                            {
+                                Some(skip) => (&gap[skip..], cursor + skip),
+                                None => (gap, cursor),
+                            },
                         },
                     };
                     self.change_context(gap, cursor, mentions, loc, state, span, in_paren);
@@ -2561,7 +2575,11 @@ impl<'d> Extractor<'d> {
         let at = (o.provenance.span.start as usize).checked_sub(loc.sentence_off)?;
         let before = lowercase(tail(loc.sentence.get(..at)?, 40));
         let b = before.trim_end();
-        let b = b.strip_suffix("khoảng").map_or(b, str::trim_end);
+        // "chiếm khoảng", "chiếm hơn 83%": the qualifier of the share.
+        let b = ["khoảng", "hơn", "gần", "trên"]
+            .iter()
+            .find_map(|q| b.strip_suffix(q))
+            .map_or(b, str::trim_end);
         if !["chiếm", "chiếm tỷ trọng", "chiếm tỷ lệ"]
             .iter()
             .any(|w| b.ends_with(w))
@@ -4307,6 +4325,25 @@ fn paren_percent(inner: &str) -> Option<(f64, bool)> {
         (1.0, false, body)
     };
     Some((sign * parse_number(num.trim())?, written))
+}
+
+/// "chiếm 9,6% trong tổng số, tăng 4,2%", "chiếm hơn 83% trong tổng mức,
+/// giảm 17%": the bytes of `gap`, the words after a share, that name the
+/// whole it is of, up to and with the comma that closes them.
+fn whole_of_share(gap: &str) -> Option<usize> {
+    let t = gap.trim_start_matches([',', ' ']);
+    let lower = lowercase(tail_start(t, 40));
+    if !["trong tổng", "trên tổng"]
+        .iter()
+        .any(|w| lower.starts_with(w))
+    {
+        return None;
+    }
+    let comma = t.find(',')?;
+    if t[..comma].chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(gap.len() - t.len() + comma + 1)
 }
 
 /// "so với tổng đàn lợn", "so với tổng diện tích": the whole a share is
