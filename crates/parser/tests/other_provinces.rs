@@ -3209,3 +3209,30 @@ fn a_change_after_a_share_of_the_total_is_its_levels() {
         ],
     );
 }
+
+#[test]
+fn a_cut_off_date_after_den_without_ngay_dates_the_stock() {
+    // "ước thực hiện đến 31/5/2024 là 41.250 tỷ đồng": a cut-off written
+    // "đến D/M/Y" without "ngày" is the stock's date, as "đến ngày D/M/Y"
+    // is; read as no period, its numbers cut the subject from the figure
+    // and the figure was lost.
+    let r = report(
+        "1. Hoạt động ngân hàng\n\n\
+         Nguồn vốn huy động trên địa bàn ước thực hiện đến 31/5/2024 là 41.250 tỷ đồng, tăng \
+         6,8% so với cùng kỳ. Tổng dư nợ đến 31/5/2024 đạt 38.900 tỷ đồng, tăng 4,1% so với \
+         cùng kỳ.",
+    );
+    let bn = "tỷ đồng Vnd x1000000000";
+    let asof = "ASOF 2024-05-31..2024-05-31";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "deposits_mobilised |  | {asof} | 41250 {bn} | Estimate | SamePeriodLastYear +6.8%"
+            ),
+            &format!(
+                "credit_outstanding |  | {asof} | 38900 {bn} | Actual | SamePeriodLastYear +4.1%"
+            ),
+        ],
+    );
+}
