@@ -3236,3 +3236,24 @@ fn a_cut_off_date_after_den_without_ngay_dates_the_stock() {
         ],
     );
 }
+
+#[test]
+fn a_change_on_a_date_is_against_that_date_not_a_year_before() {
+    // "so với 31/12/2023 tăng 1.120 tỷ đồng": the stock's change since the
+    // end of the last year, a base of its own (OTHER), not the same
+    // period a year before that an unwritten base means.
+    let r = report(
+        "1. Hoạt động ngân hàng\n\n\
+         Tổng dư nợ ước thực hiện đến ngày 31/5/2024 là 38.900 tỷ đồng; so với 31/12/2023 tăng \
+         1.120 tỷ đồng (+3%).",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 1, "{all}");
+    assert!(
+        rows[0].ends_with("| Other +1120 tỷ đồng Vnd, Other +3%"),
+        "{all}"
+    );
+    let base = &r.observations[0].comparisons[0].base_label;
+    assert!(base.contains("31/12/2023"), "{base}");
+}

@@ -55,7 +55,12 @@ const ALTERNATIVES: [(Alt, &str); 8] = [
         Alt::Budget,
         r"(?:so\ (?:với\ )?)?dự\ toán(?:\ năm(?:\ \d{4})?)?(?:\ (?:do\ )?(?:Trung\ ương|TW|Thủ\ tướng\ Chính\ phủ|Chính\ phủ|Bộ\ Tài\ chính|HĐND(?:\ tỉnh|\ thành\ phố)?|Hội\ đồng\ nhân\ dân\ (?:tỉnh|thành\ phố)|UBND\ tỉnh|tỉnh|địa\ phương))?(?:\ giao)?",
     ),
-    (Alt::Other, r"so\ (?:với\ )?[^\d,;.()]{1,40}"),
+    // "so với 31/12/2020": a stock's change since a day (the end of the
+    // last year), no same period a year before.
+    (
+        Alt::Other,
+        r"so\ (?:với\ )?(?:[^\d,;.()]{1,40}|(?:ngày\ )?\d{1,2}/\d{1,2}(?:/\d{4})?)",
+    ),
 ];
 
 /// The bases compiled one by one. "CK\b" is compiled without its word
