@@ -3257,3 +3257,20 @@ fn a_change_on_a_date_is_against_that_date_not_a_year_before() {
     let base = &r.observations[0].comparisons[0].base_label;
     assert!(base.contains("31/12/2023"), "{base}");
 }
+
+#[test]
+fn ve_opening_a_topic_is_no_breakdown() {
+    // "Về kim ngạch xuất khẩu hàng hóa tháng 5 ước đạt ...": "Về" opens
+    // the topic; left at the subject's edge it was read as the breakdown.
+    let r = report(
+        "1. Xuất khẩu\n\n\
+         Về kim ngạch xuất khẩu hàng hóa tháng 5 ước đạt 215 triệu USD, tăng 7,4% so với cùng \
+         kỳ năm trước.",
+    );
+    assert_rows(
+        &r,
+        &[&format!(
+            "exports |  | {MAY} | 215 triệu USD Usd x1000000 | Estimate | SamePeriodLastYear +7.4%"
+        )],
+    );
+}

@@ -326,6 +326,8 @@ const EDGE_WORDS: &[&str] = &[
     "lại", "thêm", "mức", "đáng", "kể", "vẫn", "đều", "cả", "năm", "trước", "tháng", "dao", "động",
     "vượt", "chung", "đi", "làm", "thực", "tế", "nhẹ", "mạnh", "rất", "nhanh", "hay", "tức",
     "tương", "đương",
+    // "Về kim ngạch xuất khẩu tháng 9 ước đạt ...": opens the topic.
+    "về",
     // "..., đưa lũy kế 5 tháng đạt ...": brings the subject to its figure.
     "đưa", // "nhóm nhà ở tăng mạnh, hơn 1%": how much, after a comma.
     "tăng,", "giảm,", "mạnh,", "nhẹ,", "khá,", "nhanh,",
