@@ -3274,3 +3274,21 @@ fn ve_opening_a_topic_is_no_breakdown() {
         )],
     );
 }
+
+#[test]
+fn an_unnamed_base_stops_before_the_next_change() {
+    // "giảm 0,1% so với bình quân các năm và tăng 3,6% so với kế hoạch":
+    // the catch-all base read every word up to the next number, the verb
+    // of the next change too, which was then read as a level of 3,6%.
+    let r = report(
+        "1. Trồng trọt\n\n\
+         Sản lượng lương thực có hạt đạt 98.450 tấn, giảm 0,1% so với bình quân các năm và \
+         tăng 3,6% so với kế hoạch.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 1, "{all}");
+    assert!(rows[0].ends_with("| Other -0.1%, Plan +3.6%"), "{all}");
+    let base = &r.observations[0].comparisons[0].base_label;
+    assert_eq!(base, "so với bình quân các năm");
+}
