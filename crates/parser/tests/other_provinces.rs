@@ -3292,3 +3292,22 @@ fn an_unnamed_base_stops_before_the_next_change() {
     let base = &r.observations[0].comparisons[0].base_label;
     assert_eq!(base, "so với bình quân các năm");
 }
+
+#[test]
+fn the_same_season_a_year_before_is_the_same_period_last_year() {
+    // "tăng 0,5% hay tăng 310 ha so với cùng vụ năm trước" compares the
+    // season with itself a year before, as "so với vụ mùa năm trước" and
+    // "cùng kỳ" do; it was read as an unnamed base (OTHER).
+    let r = report(
+        "1. Trồng trọt\n\n\
+         Tổng diện tích gieo trồng vụ mùa năm 2024 ước đạt 48.250 ha, tăng 0,5% hay tăng 310 \
+         ha so với cùng vụ năm trước.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 1, "{all}");
+    assert!(
+        rows[0].ends_with("| SamePeriodLastYear +0.5%, SamePeriodLastYear +310 ha Hectare"),
+        "{all}"
+    );
+}

@@ -29,10 +29,11 @@ enum Alt {
 const ALTERNATIVES: [(Alt, &str); 8] = [
     // "so với cùng kỳ (năm trước)", "cùng thời điểm / cùng tháng năm
     // trước", "so với CK" as statistics offices abbreviate it, and a crop
-    // season a year before ("so với vụ đông xuân năm trước").
+    // season a year before ("so với vụ đông xuân năm trước", "so với cùng
+    // vụ năm trước").
     (
         Alt::Sply,
-        r"(?:so\ (?:với\ )?)?(?:(?:tháng\ |bình\ quân\ )?cùng\ k[ỳì](?:\ năm\ (?:trước|ngoái|\d{4}))?(?:\ \d{4})?|cùng\ (?:thời\ điểm|tháng|quý)\ năm\ (?:trước|\d{4}))|so\ (?:với\ )?(?:CK\b|vụ\ [^\d,;.()]{0,20}?(?:năm\ (?:trước|\d{4})|\d{4}))",
+        r"(?:so\ (?:với\ )?)?(?:(?:tháng\ |bình\ quân\ )?cùng\ k[ỳì](?:\ năm\ (?:trước|ngoái|\d{4}))?(?:\ \d{4})?|cùng\ (?:thời\ điểm|tháng|quý|vụ)\ năm\ (?:trước|\d{4}))|so\ (?:với\ )?(?:CK\b|vụ\ [^\d,;.()]{0,20}?(?:năm\ (?:trước|\d{4})|\d{4}))",
     ),
     (Alt::Prev, r"so\ (?:với\ )?(?:tháng|quý|kỳ)\ trước"),
     (Alt::PrevYear, r"so\ (?:với\ )?năm\ (?:trước|(?P<py>\d{4}))"),
