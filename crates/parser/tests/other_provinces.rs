@@ -3311,3 +3311,20 @@ fn the_same_season_a_year_before_is_the_same_period_last_year() {
         "{all}"
     );
 }
+
+#[test]
+fn a_press_leads_day_and_month_is_no_range() {
+    // "Chiều 23-1, tại cuộc họp ...": the day and month a press copy opens
+    // with, written with a dash after the time of day, were read as a
+    // range 23-1 whose subject "Chiều" then named the figure after it.
+    let r = report(
+        "1. Đầu tư\n\n\
+         Chiều 23-1, tại cuộc họp giao ban, Văn phòng UBND tỉnh cho biết tổng vốn đầu tư toàn \
+         xã hội năm 2025 đạt 61.200 tỷ đồng, tăng 9,2% so với năm trước.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 1, "{all}");
+    assert!(rows[0].starts_with("realized_investment |"), "{all}");
+    assert_eq!(r.observations[0].label, "tổng vốn đầu tư toàn xã hội");
+}

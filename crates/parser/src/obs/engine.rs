@@ -5078,6 +5078,18 @@ fn is_date_or_duration(main: &str, n: &Num<'_>) -> bool {
     }) {
         return true;
     }
+    // "Chiều 23-1, tại cuộc họp ...": a press lead's day and month, after
+    // the time of day, written with a dash.
+    if let Some(rest) = after.strip_prefix('-') {
+        let m = &rest[..rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len()];
+        let before = lowercase(tail(main[..n.start].trim_end(), 12));
+        return ["sáng", "chiều", "tối", "trưa", "đêm"]
+            .iter()
+            .any(|w| before.ends_with(w) && has_word(&before, w))
+            && n.text.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+            && m.parse::<u32>().is_ok_and(|mo| (1..=12).contains(&mo))
+            && unit_after(&rest[m.len()..]).is_none();
+    }
     if let Some(rest) = after.strip_prefix('/') {
         let m: String = rest.chars().take_while(char::is_ascii_digit).collect();
         let d: u32 = n.text.parse().unwrap_or(99);
