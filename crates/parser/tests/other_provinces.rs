@@ -3328,3 +3328,24 @@ fn a_press_leads_day_and_month_is_no_range() {
     assert!(rows[0].starts_with("realized_investment |"), "{all}");
     assert_eq!(r.observations[0].label, "tổng vốn đầu tư toàn xã hội");
 }
+
+#[test]
+fn cumulated_to_a_month_is_the_year_to_that_month() {
+    // "Nhập khẩu lũy kế đến tháng 4 ước đạt ...", "lũy kế đến hết tháng 4":
+    // the sum from January, as "lũy kế 4 tháng" is; the month alone was
+    // read as the period (or the month's last day, a stock's date).
+    let r = report(
+        "1. Xuất, nhập khẩu\n\n\
+         Kim ngạch nhập khẩu lũy kế đến tháng 4 ước đạt 1.215 triệu USD, tăng 6,1% so với \
+         cùng kỳ. Kim ngạch xuất khẩu lũy kế đến hết tháng 4 đạt 2.340 triệu USD, tăng 8,2%.",
+    );
+    let ytd = "YTD 2024-01-01..2024-04-30";
+    let mn = "triệu USD Usd x1000000";
+    assert_rows(
+        &r,
+        &[
+            &format!("imports |  | {ytd} | 1215 {mn} | Estimate | SamePeriodLastYear +6.1%"),
+            &format!("exports |  | {ytd} | 2340 {mn} | Actual | SamePeriodLastYear +8.2%"),
+        ],
+    );
+}

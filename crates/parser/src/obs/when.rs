@@ -763,8 +763,13 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
                 .map(|d| Period::as_of(d, label))
         } else if g(&c, G::Asofm).is_some() {
             let y = year(&c, &[G::By, G::By2]).unwrap_or(anchor.year);
-            baocao_domain::period::last_day_of_month(y, num(&c, G::Bm).unwrap_or(0))
-                .map(|d| Period::as_of(d, label))
+            let m = num(&c, G::Bm).unwrap_or(0);
+            // "lũy kế đến hết tháng 9": a sum from January, no stock's day.
+            if bl.ends_with("lũy kế") || bl.ends_with("luỹ kế") {
+                Period::year_to_date(y, m, label)
+            } else {
+                baocao_domain::period::last_day_of_month(y, m).map(|d| Period::as_of(d, label))
+            }
         } else if g(&c, G::Range).is_some() {
             let y2 = year(&c, &[G::R2y]).unwrap_or(anchor.year);
             let (m1, m2) = (num(&c, G::R1m).unwrap_or(0), num(&c, G::R2m).unwrap_or(0));
@@ -809,7 +814,13 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
         } else if g(&c, G::Month).is_some() {
             // "tháng trước", "tháng cùng kỳ" are bases, not periods (no digit).
             let y = year(&c, &[G::My, G::My2]).unwrap_or(anchor.year);
-            Period::month(y, num(&c, G::M).unwrap_or(0), label)
+            let m = num(&c, G::M).unwrap_or(0);
+            // "Nhập khẩu lũy kế đến tháng 9": the year to that month.
+            if bl.ends_with("lũy kế đến") || bl.ends_with("luỹ kế đến") {
+                Period::year_to_date(y, m, label)
+            } else {
+                Period::month(y, m, label)
+            }
         } else if g(&c, G::This).is_some() {
             Period::month(anchor.year, anchor.month, label)
         } else if g(&c, G::Quarter).is_some() {
