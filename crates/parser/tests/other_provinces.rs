@@ -3349,3 +3349,22 @@ fn cumulated_to_a_month_is_the_year_to_that_month() {
         ],
     );
 }
+
+#[test]
+fn a_fraction_after_den_is_no_cut_off() {
+    // "đến 30/9/2021" without "ngày" is a cut-off with its year only:
+    // "đến 3/4 số xã" is three quarters of the communes, no 3 April.
+    let r = report(
+        "1. Y tế\n\n\
+         Tỷ lệ tiêm chủng đầy đủ đến 3/4 số xã đạt trên 95%.",
+    );
+    for o in &r.observations {
+        let p = o.period.as_ref().expect("a period");
+        assert_ne!(
+            p.kind,
+            baocao_domain::PeriodKind::AsOfDate,
+            "{:#?}",
+            rows(&r)
+        );
+    }
+}

@@ -758,6 +758,18 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
         let period = if g(&c, G::Since).is_some() {
             since_new_year(&c, anchor, label)
         } else if g(&c, G::Asof).is_some() {
+            // "đến 30/9/2021" without "ngày" is a cut-off with its year
+            // only: "đến 3/4 số xã" is a fraction.
+            if g(&c, G::Ay).is_none() {
+                let l = label
+                    .trim_start_matches(['Đ', 'đ'])
+                    .trim_start_matches("ến ");
+                if l.trim_start_matches("hết ")
+                    .starts_with(|c: char| c.is_ascii_digit())
+                {
+                    continue;
+                }
+            }
             let y = year(&c, &[G::Ay]).unwrap_or(anchor.year);
             NaiveDate::from_ymd_opt(y, num(&c, G::Am).unwrap_or(0), num(&c, G::Ad).unwrap_or(0))
                 .map(|d| Period::as_of(d, label))
