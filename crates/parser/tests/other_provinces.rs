@@ -3129,3 +3129,242 @@ fn a_star_rating_is_a_grade_not_a_figure() {
         .collect();
     assert_eq!(values, vec![128.0], "{:#?}", rows(&r));
 }
+
+#[test]
+fn a_contribution_written_with_a_percent_sign_or_a_qualifier_is_no_figure() {
+    // "đóng góp 0,41 điểm %" (the sign for "phần trăm") and "đóng góp hơn
+    // 6 điểm phần trăm" (a qualifier before the number) are contributions
+    // as the spelled-out form is: no row of their own, and no subject
+    // "đóng góp" that takes the sectors after them from the GRDP.
+    let r = report(
+        "1. Tăng trưởng kinh tế\n\n\
+         Tổng sản phẩm trên địa bàn (GRDP) 5 tháng ước tăng 8,4% so với cùng kỳ. Trong đó, \
+         khu vực nông, lâm nghiệp và thủy sản tăng 2,9%, đóng góp 0,41 điểm %; khu vực \
+         công nghiệp và xây dựng tăng 12,6%, đóng góp hơn 6 điểm phần trăm; khu vực dịch vụ \
+         tăng 6,7%, đóng góp 1,8 điểm %.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 4, "{all}");
+    for row in &rows {
+        assert!(row.starts_with("grdp |"), "{all}");
+        assert!(!row.contains("điểm"), "{all}");
+    }
+    assert!(
+        rows[2].contains("| khu vực công nghiệp và xây dựng |"),
+        "{all}"
+    );
+    assert!(rows[3].ends_with("| SamePeriodLastYear +6.7%"), "{all}");
+}
+
+#[test]
+fn quoc_te_and_kinh_te_are_not_cut_from_a_subject() {
+    // "tế" closes a subject in "thực tế"; in "khách quốc tế" and "khu vực
+    // kinh tế" it is half of a compound, and cutting it left "khách quốc".
+    let r = report(
+        "1. Du lịch\n\n\
+         Lượng khách du lịch tháng 5 ước đạt 85.600 lượt, tăng 12,3% so với cùng kỳ; \
+         trong đó du khách quốc tế khoảng 4.150 lượt, tăng 20,1%.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 2, "{all}");
+    assert!(
+        rows[1].starts_with("tourist_arrivals | du khách quốc tế |"),
+        "{all}"
+    );
+}
+
+#[test]
+fn a_change_after_a_share_of_the_total_is_its_levels() {
+    // "đạt 2.760 tỷ đồng, chiếm hơn 85% trong tổng mức, tăng 7,9%": the
+    // whole the share is of ("trong tổng mức", "trong tổng số") names no
+    // new subject, and the change after it is of the level before the
+    // share, as after "so với tổng đàn"; "chiếm hơn" is a share as
+    // "chiếm" is.
+    let r = report(
+        "1. Thương mại\n\n\
+         Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tháng 5 ước đạt 3.240 tỷ đồng, tăng \
+         8,1% so với tháng trước. Trong đó, ngành thương nghiệp đạt 2.760 tỷ đồng, chiếm hơn \
+         85% trong tổng mức, tăng 7,9% so với tháng trước; doanh thu dịch vụ khác đạt 310 tỷ \
+         đồng, chiếm 9,6% trong tổng số, tăng 4,2%.",
+    );
+    let bn = "tỷ đồng Vnd x1000000000";
+    assert_rows(
+        &r,
+        &[
+            &format!("retail_sales |  | {MAY} | 3240 {bn} | Estimate | PreviousPeriod +8.1%"),
+            &format!(
+                "retail_sales | ngành thương nghiệp | {MAY} | 2760 {bn} | Estimate | PreviousPeriod +7.9%"
+            ),
+            &format!(
+                "retail_sales | ngành thương nghiệp | {MAY} | >=85 % Percent x1 | Estimate | "
+            ),
+            &format!(
+                "retail_sales | doanh thu dịch vụ khác | {MAY} | 310 {bn} | Estimate | PreviousPeriod +4.2%"
+            ),
+            &format!(
+                "retail_sales | doanh thu dịch vụ khác | {MAY} | 9.6 % Percent x1 | Estimate | "
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_cut_off_date_after_den_without_ngay_dates_the_stock() {
+    // "ước thực hiện đến 31/5/2024 là 41.250 tỷ đồng": a cut-off written
+    // "đến D/M/Y" without "ngày" is the stock's date, as "đến ngày D/M/Y"
+    // is; read as no period, its numbers cut the subject from the figure
+    // and the figure was lost.
+    let r = report(
+        "1. Hoạt động ngân hàng\n\n\
+         Nguồn vốn huy động trên địa bàn ước thực hiện đến 31/5/2024 là 41.250 tỷ đồng, tăng \
+         6,8% so với cùng kỳ. Tổng dư nợ đến 31/5/2024 đạt 38.900 tỷ đồng, tăng 4,1% so với \
+         cùng kỳ.",
+    );
+    let bn = "tỷ đồng Vnd x1000000000";
+    let asof = "ASOF 2024-05-31..2024-05-31";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "deposits_mobilised |  | {asof} | 41250 {bn} | Estimate | SamePeriodLastYear +6.8%"
+            ),
+            &format!(
+                "credit_outstanding |  | {asof} | 38900 {bn} | Actual | SamePeriodLastYear +4.1%"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_change_on_a_date_is_against_that_date_not_a_year_before() {
+    // "so với 31/12/2023 tăng 1.120 tỷ đồng": the stock's change since the
+    // end of the last year, a base of its own (OTHER), not the same
+    // period a year before that an unwritten base means.
+    let r = report(
+        "1. Hoạt động ngân hàng\n\n\
+         Tổng dư nợ ước thực hiện đến ngày 31/5/2024 là 38.900 tỷ đồng; so với 31/12/2023 tăng \
+         1.120 tỷ đồng (+3%).",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 1, "{all}");
+    assert!(
+        rows[0].ends_with("| Other +1120 tỷ đồng Vnd, Other +3%"),
+        "{all}"
+    );
+    let base = &r.observations[0].comparisons[0].base_label;
+    assert!(base.contains("31/12/2023"), "{base}");
+}
+
+#[test]
+fn ve_opening_a_topic_is_no_breakdown() {
+    // "Về kim ngạch xuất khẩu hàng hóa tháng 5 ước đạt ...": "Về" opens
+    // the topic; left at the subject's edge it was read as the breakdown.
+    let r = report(
+        "1. Xuất khẩu\n\n\
+         Về kim ngạch xuất khẩu hàng hóa tháng 5 ước đạt 215 triệu USD, tăng 7,4% so với cùng \
+         kỳ năm trước.",
+    );
+    assert_rows(
+        &r,
+        &[&format!(
+            "exports |  | {MAY} | 215 triệu USD Usd x1000000 | Estimate | SamePeriodLastYear +7.4%"
+        )],
+    );
+}
+
+#[test]
+fn an_unnamed_base_stops_before_the_next_change() {
+    // "giảm 0,1% so với bình quân các năm và tăng 3,6% so với kế hoạch":
+    // the catch-all base read every word up to the next number, the verb
+    // of the next change too, which was then read as a level of 3,6%.
+    let r = report(
+        "1. Trồng trọt\n\n\
+         Sản lượng lương thực có hạt đạt 98.450 tấn, giảm 0,1% so với bình quân các năm và \
+         tăng 3,6% so với kế hoạch.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 1, "{all}");
+    assert!(rows[0].ends_with("| Other -0.1%, Plan +3.6%"), "{all}");
+    let base = &r.observations[0].comparisons[0].base_label;
+    assert_eq!(base, "so với bình quân các năm");
+}
+
+#[test]
+fn the_same_season_a_year_before_is_the_same_period_last_year() {
+    // "tăng 0,5% hay tăng 310 ha so với cùng vụ năm trước" compares the
+    // season with itself a year before, as "so với vụ mùa năm trước" and
+    // "cùng kỳ" do; it was read as an unnamed base (OTHER).
+    let r = report(
+        "1. Trồng trọt\n\n\
+         Tổng diện tích gieo trồng vụ mùa năm 2024 ước đạt 48.250 ha, tăng 0,5% hay tăng 310 \
+         ha so với cùng vụ năm trước.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 1, "{all}");
+    assert!(
+        rows[0].ends_with("| SamePeriodLastYear +0.5%, SamePeriodLastYear +310 ha Hectare"),
+        "{all}"
+    );
+}
+
+#[test]
+fn a_press_leads_day_and_month_is_no_range() {
+    // "Chiều 23-1, tại cuộc họp ...": the day and month a press copy opens
+    // with, written with a dash after the time of day, were read as a
+    // range 23-1 whose subject "Chiều" then named the figure after it.
+    let r = report(
+        "1. Đầu tư\n\n\
+         Chiều 23-1, tại cuộc họp giao ban, Văn phòng UBND tỉnh cho biết tổng vốn đầu tư toàn \
+         xã hội năm 2025 đạt 61.200 tỷ đồng, tăng 9,2% so với năm trước.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 1, "{all}");
+    assert!(rows[0].starts_with("realized_investment |"), "{all}");
+    assert_eq!(r.observations[0].label, "tổng vốn đầu tư toàn xã hội");
+}
+
+#[test]
+fn cumulated_to_a_month_is_the_year_to_that_month() {
+    // "Nhập khẩu lũy kế đến tháng 4 ước đạt ...", "lũy kế đến hết tháng 4":
+    // the sum from January, as "lũy kế 4 tháng" is; the month alone was
+    // read as the period (or the month's last day, a stock's date).
+    let r = report(
+        "1. Xuất, nhập khẩu\n\n\
+         Kim ngạch nhập khẩu lũy kế đến tháng 4 ước đạt 1.215 triệu USD, tăng 6,1% so với \
+         cùng kỳ. Kim ngạch xuất khẩu lũy kế đến hết tháng 4 đạt 2.340 triệu USD, tăng 8,2%.",
+    );
+    let ytd = "YTD 2024-01-01..2024-04-30";
+    let mn = "triệu USD Usd x1000000";
+    assert_rows(
+        &r,
+        &[
+            &format!("imports |  | {ytd} | 1215 {mn} | Estimate | SamePeriodLastYear +6.1%"),
+            &format!("exports |  | {ytd} | 2340 {mn} | Actual | SamePeriodLastYear +8.2%"),
+        ],
+    );
+}
+
+#[test]
+fn a_fraction_after_den_is_no_cut_off() {
+    // "đến 30/9/2021" without "ngày" is a cut-off with its year only:
+    // "đến 3/4 số xã" is three quarters of the communes, no 3 April.
+    let r = report(
+        "1. Y tế\n\n\
+         Tỷ lệ tiêm chủng đầy đủ đến 3/4 số xã đạt trên 95%.",
+    );
+    for o in &r.observations {
+        let p = o.period.as_ref().expect("a period");
+        assert_ne!(
+            p.kind,
+            baocao_domain::PeriodKind::AsOfDate,
+            "{:#?}",
+            rows(&r)
+        );
+    }
+}

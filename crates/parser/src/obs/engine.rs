@@ -258,7 +258,16 @@ const EDGE_PHRASES: &[&str] = &[
 
 /// Two-word compounds whose first (or last) word is an edge word alone:
 /// "kế hoạch" is no "hoạch", "đồng hồ thông minh" no "hồ thông minh".
-const COMPOUNDS: &[&str] = &["kế hoạch", "đồng hồ", "lâu năm", "đậu tương", "đỗ tương"];
+/// ("quốc tế", "kinh tế": "tế" alone closes a subject, as in "thực tế".)
+const COMPOUNDS: &[&str] = &[
+    "kế hoạch",
+    "đồng hồ",
+    "lâu năm",
+    "đậu tương",
+    "đỗ tương",
+    "quốc tế",
+    "kinh tế",
+];
 
 /// Words that open a breakdown of the figure before: "Trong đó: ...",
 /// "Chia ra: khu vực Nhà nước ...; khu vực ngoài Nhà nước ...".
@@ -317,6 +326,8 @@ const EDGE_WORDS: &[&str] = &[
     "lại", "thêm", "mức", "đáng", "kể", "vẫn", "đều", "cả", "năm", "trước", "tháng", "dao", "động",
     "vượt", "chung", "đi", "làm", "thực", "tế", "nhẹ", "mạnh", "rất", "nhanh", "hay", "tức",
     "tương", "đương",
+    // "Về kim ngạch xuất khẩu tháng 9 ước đạt ...": opens the topic.
+    "về",
     // "..., đưa lũy kế 5 tháng đạt ...": brings the subject to its figure.
     "đưa", // "nhóm nhà ở tăng mạnh, hơn 1%": how much, after a comma.
     "tăng,", "giảm,", "mạnh,", "nhẹ,", "khá,", "nhanh,",
@@ -2305,7 +2316,21 @@ impl<'d> Extractor<'d> {
                                 }
                                 (&gap[..at], cursor)
                             }
-                            None => (gap, cursor),
+                            // "chiếm 9,6% trong tổng số, tăng 4,2%": the whole
+                            // a share is of names no subject either.
+                            None => match state
+                                .current
+                                .filter(|&c| {
+                                    self.obs[c]
+                                        .quantity
+                                        .as_ref()
+                                        .is_some_and(|q| q.unit_code == UnitCode::Percent)
+                                })
+                                .and_then(|_| whole_of_share(gap))
+                            {
+                                Some(skip) => (&gap[skip..], cursor + skip),
+                                None => (gap, cursor),
+                            },
                         },
                     };
                     self.change_context(gap, cursor, mentions, loc, state, span, in_paren);
@@ -2552,7 +2577,11 @@ impl<'d> Extractor<'d> {
         let at = (o.provenance.span.start as usize).checked_sub(loc.sentence_off)?;
         let before = lowercase(tail(loc.sentence.get(..at)?, 40));
         let b = before.trim_end();
-        let b = b.strip_suffix("khoảng").map_or(b, str::trim_end);
+        // "chiếm khoảng", "chiếm hơn 83%": the qualifier of the share.
+        let b = ["khoảng", "hơn", "gần", "trên"]
+            .iter()
+            .find_map(|q| b.strip_suffix(q))
+            .map_or(b, str::trim_end);
         if !["chiếm", "chiếm tỷ trọng", "chiếm tỷ lệ"]
             .iter()
             .any(|w| b.ends_with(w))
@@ -4300,6 +4329,25 @@ fn paren_percent(inner: &str) -> Option<(f64, bool)> {
     Some((sign * parse_number(num.trim())?, written))
 }
 
+/// "chiếm 9,6% trong tổng số, tăng 4,2%", "chiếm hơn 83% trong tổng mức,
+/// giảm 17%": the bytes of `gap`, the words after a share, that name the
+/// whole it is of, up to and with the comma that closes them.
+fn whole_of_share(gap: &str) -> Option<usize> {
+    let t = gap.trim_start_matches([',', ' ']);
+    let lower = lowercase(tail_start(t, 40));
+    if !["trong tổng", "trên tổng"]
+        .iter()
+        .any(|w| lower.starts_with(w))
+    {
+        return None;
+    }
+    let comma = t.find(',')?;
+    if t[..comma].chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(gap.len() - t.len() + comma + 1)
+}
+
 /// "so với tổng đàn lợn", "so với tổng diện tích": the whole a share is
 /// of, written after it.
 fn of_the_whole(label: &str) -> bool {
@@ -4969,10 +5017,18 @@ fn contribution(main: &str, n: &Num<'_>) -> Option<(usize, usize)> {
         return None;
     }
     let u = unit_after(&main[n.end..])?;
-    if u.code != UnitCode::Point || !u.text.contains("phần trăm") {
+    // "điểm %" is the same unit with the sign for "phần trăm".
+    if u.code != UnitCode::Point || !(u.text.contains("phần trăm") || u.text.contains('%')) {
         return None;
     }
-    let before = main[..n.start].trim_end();
+    let mut before = main[..n.start].trim_end();
+    // "đóng góp hơn 7 điểm phần trăm": a qualifier between verb and number.
+    if let Some(q) = ["hơn", "khoảng", "gần", "trên"].into_iter().find(|q| {
+        before.ends_with(q)
+            && !before[..before.len() - q.len()].ends_with(|c: char| c.is_alphanumeric())
+    }) {
+        before = before[..before.len() - q.len()].trim_end();
+    }
     let lowered = lowercase(tail(before, 24));
     let verb = ["đóng góp", "làm giảm", "làm tăng"]
         .into_iter()
@@ -5019,6 +5075,18 @@ fn is_date_or_duration(main: &str, n: &Num<'_>) -> bool {
                 .is_none_or(|c| !baocao_domain::text::is_alphabetic(c))
     }) {
         return true;
+    }
+    // "Chiều 23-1, tại cuộc họp ...": a press lead's day and month, after
+    // the time of day, written with a dash.
+    if let Some(rest) = after.strip_prefix('-') {
+        let m = &rest[..rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len()];
+        let before = lowercase(tail(main[..n.start].trim_end(), 12));
+        return ["sáng", "chiều", "tối", "trưa", "đêm"]
+            .iter()
+            .any(|w| before.ends_with(w) && has_word(&before, w))
+            && n.text.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+            && m.parse::<u32>().is_ok_and(|mo| (1..=12).contains(&mo))
+            && unit_after(&rest[m.len()..]).is_none();
     }
     if let Some(rest) = after.strip_prefix('/') {
         let m: String = rest.chars().take_while(char::is_ascii_digit).collect();

@@ -29,7 +29,7 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         (?P<since>(?:(?:[Ll]ũy|[Ll]uỹ)\ kế\ )?(?:[Tt]ính\ )?(?:[Tt]ừ|[Kk]ể\ từ)\ đầu\ năm(?:\ (?P<sy>\d{4}))?(?:\ (?:đến|tới)\ (?:nay|(?:hết\ )?ngày\ (?P<sd>\d{1,2})/(?P<sm>\d{1,2})(?:/(?P<sdy>\d{4}))?))?)
-      | (?P<asof>(?:[Tt]ính\ đến\ (?:hết\ )?(?:thời\ điểm\ )?(?:ngày\ )?|[Đđ]ến\ (?:hết\ )?ngày\ |(?:[Tt]ại\ )?[Tt]hời\ điểm\ (?:ngày\ )?)(?P<ad>\d{1,2})/(?P<am>\d{1,2})(?:/(?P<ay>\d{4}))?)
+      | (?P<asof>(?:[Tt]ính\ đến\ (?:hết\ )?(?:thời\ điểm\ )?(?:ngày\ )?|[Đđ]ến\ (?:hết\ )?(?:ngày\ )?|(?:[Tt]ại\ )?[Tt]hời\ điểm\ (?:ngày\ )?)(?P<ad>\d{1,2})/(?P<am>\d{1,2})(?:/(?P<ay>\d{4}))?)
       | (?P<asofm>(?:[Tt]ính\ đến\ (?:hết\ |thời\ điểm\ cuối\ )?|[Đđ]ến\ hết\ |(?:[Tt]ại\ )?[Tt]hời\ điểm\ cuối\ )tháng\ (?P<bm>\d{1,2})(?:/(?P<by>\d{4})|\ năm\ (?P<by2>\d{4}))?)
       | (?P<range>[Tt]ừ\ (?:ngày\ )?(?P<r1d>\d{1,2})/(?P<r1m>\d{1,2})(?:/(?P<r1y>\d{4}))?\ (?:đến|-)\ (?:hết\ )?(?:ngày\ )?(?P<r2d>\d{1,2})/(?P<r2m>\d{1,2})(?:/(?P<r2y>\d{4}))?)
       | (?P<half>(?:6|06|[Ss]áu)\ tháng\ (?P<hw>đầu|cuối)\ năm(?:\ (?P<hy>\d{4}))?)
@@ -292,12 +292,13 @@ impl<'t> Reader<'t> {
         Some(to.unwrap_or(p))
     }
 
-    /// "asof": `(?:[Tt]ính\ đến\ (?:hết\ )?(?:thời\ điểm\ )?(?:ngày\ )?|[Đđ]ến\ (?:hết\ )?ngày\ |(?:[Tt]ại\ )?[Tt]hời\ điểm\ (?:ngày\ )?)D/M(?:/Y)?`.
+    /// "asof": `(?:[Tt]ính\ đến\ (?:hết\ )?(?:thời\ điểm\ )?(?:ngày\ )?|[Đđ]ến\ (?:hết\ )?(?:ngày\ )?|(?:[Tt]ại\ )?[Tt]hời\ điểm\ (?:ngày\ )?)D/M(?:/Y)?`.
     fn asof(&self, p: usize) -> Option<usize> {
         let e = if let Some(e) = self.any(p, &["Tính đến ", "tính đến "]) {
             self.opt(self.opt(self.opt(e, "hết "), "thời điểm "), "ngày ")
         } else if let Some(e) = self.any(p, &["Đến ", "đến "]) {
-            self.lit(self.opt(e, "hết "), "ngày ")?
+            // "ước thực hiện đến 30/9/2021 là ...": "ngày" may be left out.
+            self.opt(self.opt(e, "hết "), "ngày ")
         } else {
             let e = self.any(p, &["Tại ", "tại "]).unwrap_or(p);
             let e = self.any(e, &["Thời điểm ", "thời điểm "])?;
@@ -641,12 +642,10 @@ fn read_dated(label: &str) -> Option<[Option<(G, &str)>; 4]> {
     }
     let tinh_den = either(label, "Tính đến ", "tính đến ");
     // "asof": ("tính đến " ("hết ")? ("thời điểm ")? ("ngày ")? | "đến "
-    // ("hết ")? "ngày " | ("tại ")? "thời điểm " ("ngày ")?) D "/" M ("/" Y)?
+    // ("hết ")? ("ngày ")? | ("tại ")? "thời điểm " ("ngày ")?) D "/" M ("/" Y)?
     let date = tinh_den
         .map(|r| opt(opt(opt(r, "hết "), "thời điểm "), "ngày "))
-        .or_else(|| {
-            either(label, "Đến ", "đến ").and_then(|r| opt(r, "hết ").strip_prefix("ngày "))
-        })
+        .or_else(|| either(label, "Đến ", "đến ").map(|r| opt(opt(r, "hết "), "ngày ")))
         .or_else(|| {
             either(opt(opt(label, "Tại "), "tại "), "Thời điểm ", "thời điểm ")
                 .map(|r| opt(r, "ngày "))
@@ -759,13 +758,30 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
         let period = if g(&c, G::Since).is_some() {
             since_new_year(&c, anchor, label)
         } else if g(&c, G::Asof).is_some() {
+            // "đến 30/9/2021" without "ngày" is a cut-off with its year
+            // only: "đến 3/4 số xã" is a fraction.
+            if g(&c, G::Ay).is_none() {
+                let l = label
+                    .trim_start_matches(['Đ', 'đ'])
+                    .trim_start_matches("ến ");
+                if l.trim_start_matches("hết ")
+                    .starts_with(|c: char| c.is_ascii_digit())
+                {
+                    continue;
+                }
+            }
             let y = year(&c, &[G::Ay]).unwrap_or(anchor.year);
             NaiveDate::from_ymd_opt(y, num(&c, G::Am).unwrap_or(0), num(&c, G::Ad).unwrap_or(0))
                 .map(|d| Period::as_of(d, label))
         } else if g(&c, G::Asofm).is_some() {
             let y = year(&c, &[G::By, G::By2]).unwrap_or(anchor.year);
-            baocao_domain::period::last_day_of_month(y, num(&c, G::Bm).unwrap_or(0))
-                .map(|d| Period::as_of(d, label))
+            let m = num(&c, G::Bm).unwrap_or(0);
+            // "lũy kế đến hết tháng 9": a sum from January, no stock's day.
+            if bl.ends_with("lũy kế") || bl.ends_with("luỹ kế") {
+                Period::year_to_date(y, m, label)
+            } else {
+                baocao_domain::period::last_day_of_month(y, m).map(|d| Period::as_of(d, label))
+            }
         } else if g(&c, G::Range).is_some() {
             let y2 = year(&c, &[G::R2y]).unwrap_or(anchor.year);
             let (m1, m2) = (num(&c, G::R1m).unwrap_or(0), num(&c, G::R2m).unwrap_or(0));
@@ -810,7 +826,13 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
         } else if g(&c, G::Month).is_some() {
             // "tháng trước", "tháng cùng kỳ" are bases, not periods (no digit).
             let y = year(&c, &[G::My, G::My2]).unwrap_or(anchor.year);
-            Period::month(y, num(&c, G::M).unwrap_or(0), label)
+            let m = num(&c, G::M).unwrap_or(0);
+            // "Nhập khẩu lũy kế đến tháng 9": the year to that month.
+            if bl.ends_with("lũy kế đến") || bl.ends_with("luỹ kế đến") {
+                Period::year_to_date(y, m, label)
+            } else {
+                Period::month(y, m, label)
+            }
         } else if g(&c, G::This).is_some() {
             Period::month(anchor.year, anchor.month, label)
         } else if g(&c, G::Quarter).is_some() {
