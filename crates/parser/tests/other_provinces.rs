@@ -3129,3 +3129,29 @@ fn a_star_rating_is_a_grade_not_a_figure() {
         .collect();
     assert_eq!(values, vec![128.0], "{:#?}", rows(&r));
 }
+
+#[test]
+fn a_measure_is_named_by_the_words_after_its_unit() {
+    // "tịch thu 12,6 m3 gỗ các loại", "các xã đã làm mới 8,2 km đường":
+    // what is measured is named after the unit, not by the unit itself
+    // nor by the actor before the verb; the verb before is no item.
+    let r = report(
+        "1. Nông, lâm nghiệp\n\n\
+         Trong tháng 5, lực lượng kiểm lâm phát hiện, xử lý 09 vụ vi phạm Luật Lâm nghiệp, \
+         tịch thu 7,4 m3 gỗ các loại. Trong tháng, các xã đã làm mới 8,2 km đường giao thông \
+         nông thôn.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let wood = rows.iter().find(|r| r.contains("7.4")).expect("the wood");
+    assert!(
+        wood.starts_with(" | gỗ các loại |  | "),
+        "{}",
+        rows.join("\n")
+    );
+    let road = rows.iter().find(|r| r.contains("8.2")).expect("the road");
+    assert!(
+        road.starts_with(" | đường giao thông nông thôn |  | "),
+        "{}",
+        rows.join("\n")
+    );
+}

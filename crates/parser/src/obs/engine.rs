@@ -2913,6 +2913,27 @@ impl<'d> Extractor<'d> {
                 self.sentence_levels.push(i);
                 return window.len();
             }
+            // "tịch thu 12,6 m3 gỗ các loại", "các xã đã làm mới 12,5 km
+            // đường giao thông nông thôn": an uncatalogued measure named by
+            // the words after its unit; the unit is no part of the name,
+            // and the words before (a verb, its actor) are no item.
+            if self.obs[i].indicator.is_empty()
+                && !state.in_breakdown
+                && !in_paren
+                && let Some(name) = self.obs[i]
+                    .quantity
+                    .as_ref()
+                    .and_then(|q| measure_named_after(q, counted, to_figure))
+            {
+                let name = name.to_owned();
+                self.obs[i].label = name.clone();
+                self.obs[i].breakdown = String::new();
+                state.breakdown = String::new();
+                state.label = name;
+                state.fresh = true;
+                self.sentence_levels.push(i);
+                return window.len();
+            }
             if self.obs[i].indicator.is_empty()
                 && !state.in_breakdown
                 && let Some(q) = self.obs[i].quantity.as_ref()
@@ -3874,6 +3895,37 @@ fn named_after(q: &Quantity, counted: &str, to_figure: bool) -> bool {
                     });
                 &counted[at..]
             }))
+}
+
+/// The words after the unit of a physical measure ("m3 gỗ các loại", "km
+/// đường giao thông nông thôn") when they name what is measured: words of
+/// their own, no verb or base among them and no figure after them.
+fn measure_named_after<'c>(q: &Quantity, counted: &'c str, to_figure: bool) -> Option<&'c str> {
+    use UnitCode::*;
+    if to_figure
+        || q.unit.is_empty()
+        || q.unit.contains('/')
+        || !matches!(
+            q.unit_code,
+            Hectare | SquareMetre | Tonne | Kilogram | CubicMetre | Kilometre
+        )
+    {
+        return None;
+    }
+    let rest = counted.strip_prefix(q.unit.as_str())?;
+    if !rest.starts_with(' ') {
+        return None;
+    }
+    let rest = rest.trim();
+    let lower = lowercase(rest);
+    // "8.977 ha tại thị xã Vĩnh Châu": where, not what.
+    let first = lower.split(' ').next().unwrap_or("");
+    (!rest.is_empty()
+        && rest.starts_with(char::is_lowercase)
+        && !matches!(first, "tại" | "ở" | "cho" | "thuộc" | "trên" | "với")
+        && !stop_in_name(&lower, rest)
+        && !rest.bytes().any(|b| b.is_ascii_digit()))
+    .then_some(rest)
 }
 
 /// Whether `words` hold a verb or base of `AREA_STOPS` that is no part of
