@@ -3155,3 +3155,32 @@ fn a_measure_is_named_by_the_words_after_its_unit() {
         rows.join("\n")
     );
 }
+
+#[test]
+fn the_growth_of_viet_nam_quoted_in_a_provincial_report_is_the_countrys() {
+    // "Tăng trưởng kinh tế của Việt Nam năm nay được dự báo đạt 6,5%": the
+    // country named by its name, like "cả nước", quoted as background; no
+    // observation of the province, a quality issue instead. The bank of
+    // the country's name is no such figure.
+    let r = report(
+        "1. Tình hình chung\n\n\
+         Tăng trưởng kinh tế của Việt Nam năm nay được dự báo đạt 6,5%. Tốc độ tăng trưởng \
+         tổng sản phẩm trên địa bàn quý I ước đạt 7,2%. Ngân hàng Chính sách xã hội Việt Nam \
+         chi nhánh tỉnh cho vay 1.250 tỷ đồng.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let all = rows.join("\n");
+    assert!(!rows.iter().any(|r| r.contains("6.5")), "{all}");
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("grdp_growth |") && r.contains("7.2 %")),
+        "{all}"
+    );
+    assert!(rows.iter().any(|r| r.contains("1250")), "{all}");
+    let national: Vec<_> = r
+        .quality_issues
+        .iter()
+        .filter(|q| q.message.contains("the whole country"))
+        .collect();
+    assert_eq!(national.len(), 1, "{:#?}", r.quality_issues);
+}

@@ -4104,14 +4104,18 @@ fn without_figure(matched: &str, span: &Span, loc: Loc, _cursor: usize) -> Strin
 /// Whether the figure at `at` is named as the whole country's by the words
 /// of its stretch (`main[from..at]`, after the last comma): "CPI ... của cả
 /// nước tăng", "mức tăng chung (của) cả nước (8,1%)", "bình quân (chung)
-/// cả nước (5,66%)", "(cả nước: 3,2%)", "..., toàn quốc tăng". Not a rank
+/// cả nước (5,66%)", "(cả nước: 3,2%)", "..., toàn quốc tăng", "Tăng
+/// trưởng kinh tế của Việt Nam năm nay được dự báo đạt 6,3%". Not a rank
 /// or a share ("đứng thứ 4 cả nước (đạt 91%)", "cao nhất của cả nước",
 /// "chiếm ... của cả nước"), nor a province named after it ("... của cả
 /// nước nhưng riêng tỉnh ...").
 fn national_before(main: &str, from: usize, at: usize) -> bool {
     let gap = &main[from..at];
     // Cheap first: most stretches name no country.
-    if find_str(gap, "nước").is_none() && find_str(gap, "quốc").is_none() {
+    if find_str(gap, "nước").is_none()
+        && find_str(gap, "quốc").is_none()
+        && find_str(gap, "Việt Nam").is_none()
+    {
         return false;
     }
     let part = gap.rfind([',', ';', ':']).map_or(from, |i| from + i + 1);
@@ -4122,7 +4126,10 @@ fn national_before(main: &str, from: usize, at: usize) -> bool {
         return false;
     }
     let part = &lower[part..];
-    let Some((m, len)) = ["cả nước", "toàn quốc"]
+    // "Tăng trưởng kinh tế của Việt Nam": the country by its name (with
+    // "của" or opening the clause, as below; "Ngân hàng ... Việt Nam" is
+    // neither).
+    let Some((m, len)) = ["cả nước", "toàn quốc", "việt nam"]
         .iter()
         .filter_map(|w| rfind_str(part, w).map(|i| (i, w.len())))
         .max()
