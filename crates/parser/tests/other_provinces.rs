@@ -3184,3 +3184,21 @@ fn the_growth_of_viet_nam_quoted_in_a_provincial_report_is_the_countrys() {
         .collect();
     assert_eq!(national.len(), 1, "{:#?}", r.quality_issues);
 }
+
+#[test]
+fn a_season_written_with_vu_after_the_rice_is_its_item() {
+    // "gieo cấy được 61.300 ha lúa vụ Xuân": the season after the rice,
+    // written with "vụ", is the rice area's item like "ha lúa mùa".
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Tính đến ngày 15/3/2024, toàn tỉnh gieo cấy được 61.300 ha lúa vụ Xuân, bằng 99,6% \
+         so với cùng kỳ.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let rice = rows.iter().find(|r| r.contains("61300")).expect("the rice");
+    assert!(
+        rice.starts_with("rice_area | ") && rice.contains(" | lúa vụ Xuân | "),
+        "{}",
+        rows.join("\n")
+    );
+}

@@ -19,7 +19,7 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("cuc-thong-ke-5-thang", 0.91, 0.91),
     ("cuc-thong-ke-mot-dong", 1.00, 1.00),
     ("so-cong-thuong", 0.93, 0.93),
-    ("cuc-thong-ke-brief", 0.92, 0.92),
+    ("cuc-thong-ke-brief", 0.94, 0.94),
     ("ubnd-deep-numbering", 0.97, 0.97),
     ("phan-thu-nhat", 0.89, 0.80),
     ("ubnd-full-header", 1.00, 0.92),

@@ -1203,7 +1203,13 @@ impl<'d> Extractor<'d> {
             && self.obs[c].indicator == "rice_area"
             && self.obs[c].breakdown.is_empty()
             && let Some(season) = lower.trim().strip_prefix("lúa ")
-            && when::leading_season(&format!("vụ {season},")).is_some()
+            // ("ha lúa vụ Xuân": the season written with its "vụ".)
+            && when::leading_season(&if season.starts_with("vụ ") {
+                format!("{season},")
+            } else {
+                format!("vụ {season},")
+            })
+            .is_some()
         {
             let done = gap
                 .rfind("đã ")
