@@ -3202,3 +3202,43 @@ fn a_season_written_with_vu_after_the_rice_is_its_item() {
         rows.join("\n")
     );
 }
+
+#[test]
+fn a_counted_noun_with_no_other_subject_names_its_count() {
+    // "toàn tỉnh có 512 trường với 210.400 học sinh", "cấp mới 05 dự án":
+    // nothing but a place, "có" or edge words before the figure; the noun
+    // counted is the subject (rule: a count's noun as unit and label).
+    let r = report(
+        "1. Giáo dục\n\n\
+         Thực hiện Kế hoạch thời gian năm học 2024-2025; toàn tỉnh có 512 trường với 210.400 \
+         học sinh.\n\n\
+         2. Đầu tư\n\n\
+         Trong tháng 5, cấp mới 05 dự án với tổng vốn đăng ký 845,2 tỷ đồng.",
+    );
+    let labels: Vec<(String, f64)> = r
+        .observations
+        .iter()
+        .filter_map(|o| o.quantity.as_ref().map(|q| (o.label.clone(), q.value)))
+        .collect();
+    for (label, value) in [("trường", 512.0), ("học sinh", 210_400.0), ("dự án", 5.0)] {
+        assert!(
+            labels.iter().any(|(l, v)| l == label && *v == value),
+            "{label} {value}: {labels:?}\n{:#?}",
+            r.quality_issues
+        );
+    }
+    // "khai giảng ... ngày 05/9/2024 với 298.640 học sinh": the count of
+    // the day the event was held.
+    let r = report(
+        "1. Giáo dục
+
+         Toàn tỉnh khai giảng năm học 2024-2025 ngày 05/9/2024 với 301.250 học sinh.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    assert_eq!(
+        rows,
+        [" | học sinh |  | ASOF 2024-09-05..2024-09-05 | 301250 học sinh Person x1 | Actual | "],
+        "{:#?}",
+        r.quality_issues
+    );
+}

@@ -21,8 +21,8 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("so-cong-thuong", 0.93, 0.93),
     ("cuc-thong-ke-brief", 0.94, 0.94),
     ("ubnd-deep-numbering", 0.97, 0.97),
-    ("phan-thu-nhat", 0.89, 0.80),
-    ("ubnd-full-header", 1.00, 0.92),
+    ("phan-thu-nhat", 0.90, 0.87),
+    ("ubnd-full-header", 1.00, 0.97),
 ];
 
 fn gold_path(name: &str) -> String {

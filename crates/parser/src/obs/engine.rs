@@ -2961,6 +2961,41 @@ impl<'d> Extractor<'d> {
                 self.sentence_levels.push(i);
                 return again.unwrap_or(0);
             }
+            // "toàn tỉnh có 687 trường với 327.150 học sinh", "Trong tháng,
+            // cấp mới 03 dự án": nothing but a place, "có" or edge words
+            // before a count; the noun counted is its subject. (Not a bare
+            // classifier, "Trên 422.000 lượt là tổng lượng khách ...",
+            // named after it.)
+            if self.obs[i].indicator.is_empty()
+                && self.obs[i].label.is_empty()
+                && self.obs[i].breakdown.is_empty()
+                && !state.in_breakdown
+                && let Some(q) = self.obs[i].quantity.as_ref()
+                && (is_count(q.unit_code) || q.unit_code == UnitCode::Other)
+                && !q.unit.is_empty()
+                && !q.unit.contains('/')
+                && !matches!(
+                    q.unit.as_str(),
+                    "lượt" | "người" | "cái" | "chiếc" | "con" | "lần"
+                )
+                && counted.trim() == q.unit
+            {
+                // (Its own name only: the words in force stay, so the
+                // count after it, "với 327.150 học sinh", is named by its
+                // own noun, and "với tổng vốn đăng ký ..." by its words.)
+                self.obs[i].label = q.unit.clone();
+                // "khai giảng năm học ... ngày 05/9/2024 với 298.640 học
+                // sinh": the count of an event on the day written before it.
+                let before = loc
+                    .sentence
+                    .get(..(span.start as usize).saturating_sub(loc.sentence_off))
+                    .unwrap_or(gap);
+                if let Some(p) = day_with(before) {
+                    self.obs[i].period = Some(p);
+                }
+                self.sentence_levels.push(i);
+                return 0;
+            }
             if self.obs[i].indicator.is_empty()
                 && self.obs[i].label.is_empty()
                 && self.obs[i].breakdown.is_empty()
@@ -3901,6 +3936,26 @@ fn named_after(q: &Quantity, counted: &str, to_figure: bool) -> bool {
                     });
                 &counted[at..]
             }))
+}
+
+/// The day of an event a count after it is of: "... ngày 05/9/2024 với"
+/// (the words before the figure end so).
+fn day_with(before: &str) -> Option<Period> {
+    let mut words = before.split_whitespace().rev();
+    if words.next()? != "với" {
+        return None;
+    }
+    let date = words.next()?;
+    if words.next()? != "ngày" {
+        return None;
+    }
+    let mut parts = date.split('/').map(|p| p.parse::<u32>().ok());
+    let (d, m, y) = (parts.next()??, parts.next()??, parts.next()??);
+    if parts.next().is_some() || y < 1900 {
+        return None;
+    }
+    let day = chrono::NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)?;
+    Some(Period::as_of(day, format!("ngày {date}")))
 }
 
 /// The words after the unit of a physical measure ("m3 gỗ các loại", "km
