@@ -3242,3 +3242,26 @@ fn a_counted_noun_with_no_other_subject_names_its_count() {
         r.quality_issues
     );
 }
+
+#[test]
+fn an_amount_after_an_uncatalogued_count_is_named_by_its_own_words() {
+    // "xử lý 655 vụ vi phạm, thu nộp ngân sách 5,36 tỷ đồng", "cho 4.215
+    // đối tượng với kinh phí 2,9 tỷ đồng": an amount cannot be a value of
+    // the count before it; its own words name it, with no item.
+    let r = report(
+        "4. Quản lý thị trường\n\n\
+         Lũy kế 5 tháng, kiểm tra 412 vụ, xử lý 305 vụ vi phạm, thu nộp ngân sách 2,84 tỷ \
+         đồng.\n\n\
+         5. An sinh xã hội\n\n\
+         Chi trả trợ cấp xã hội hằng tháng cho 3.120 đối tượng với kinh phí 1,7 tỷ đồng.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let all = rows.join("\n");
+    let budget = rows
+        .iter()
+        .find(|r| r.contains("2.84"))
+        .expect("the budget");
+    assert!(budget.starts_with(" | thu nộp ngân sách |  | "), "{all}");
+    let funds = rows.iter().find(|r| r.contains("1.7")).expect("the funds");
+    assert!(funds.starts_with(" | kinh phí |  | "), "{all}");
+}

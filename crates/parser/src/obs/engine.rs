@@ -2895,8 +2895,38 @@ impl<'d> Extractor<'d> {
             state.breakdown = String::new();
             state.fresh = true;
         }
+        // "xử lý 655 vụ vi phạm, thu nộp ngân sách 5,36 tỷ đồng", "cho 4.215
+        // đối tượng với kinh phí 2,9 tỷ đồng": a figure the uncatalogued
+        // count of the sentence cannot have, after words of its own, is
+        // named by them, with no item. (This figure only: the count stays
+        // the subject in force, of its footnote's items too. The capital
+        // of projects or enterprises, "299 dự án, vốn đầu tư đạt ...", is
+        // theirs, as before.)
+        let own_name = (!named
+            && !state.in_breakdown
+            && state.code.is_empty()
+            && !state.label.is_empty()
+            && self.sentence_levels.last().is_some_and(|&j| {
+                self.obs[j].indicator.is_empty()
+                    && self.obs[j].quantity.as_ref().is_some_and(|p| {
+                        !matches!(p.unit_code, UnitCode::Project | UnitCode::Enterprise)
+                            && !compatible(p.unit_code, q.unit_code)
+                            && !compatible(q.unit_code, p.unit_code)
+                    })
+            }))
+        .then(|| {
+            // ("..., mua lại phần vốn góp ..., với vốn góp đăng ký": what
+            // comes with the count, after its last "với".)
+            let cut = rfind_str(gap, " với ").map_or(0, |i| i + 1);
+            noun_phrase(&gap[cut..], cursor + cut, mentions, None, "")
+        })
+        .filter(|np| !np.is_empty());
         state.current = None;
         if let Some(i) = self.begin(gap, cursor, mentions, loc, state, Some(q), span, in_paren) {
+            if let Some(name) = own_name {
+                self.obs[i].label = name;
+                self.obs[i].breakdown = String::new();
+            }
             // "ghi nhận 126 ca mắc sốt xuất huyết, giảm 38,5%": a count the
             // catalog has no code for, named by the words after its figure;
             // they are the figure's, not an item of the change after it.
