@@ -3265,3 +3265,28 @@ fn an_amount_after_an_uncatalogued_count_is_named_by_its_own_words() {
     let funds = rows.iter().find(|r| r.contains("1.7")).expect("the funds");
     assert!(funds.starts_with(" | kinh phí |  | "), "{all}");
 }
+
+#[test]
+fn a_footnote_of_districts_breaks_down_the_area_its_marker_follows() {
+    // "diện tích thiệt hại 4,6 ha²" with "² Cháy rừng tại các huyện: Quỳnh
+    // Lưu 1,8 ha; ...": the footnote's topic names the fires (a count), but
+    // its hectares are the burnt area's, one district each.
+    let r = report(
+        "2. Lâm nghiệp\n\n\
+         Trong tháng xảy ra 04 vụ cháy rừng, diện tích thiệt hại 5,3 ha2.\n\n\
+         ____________________\n\
+         2 Cháy rừng tại các huyện: Yên Thành 2,4 ha; Thanh Chương 2,9 ha.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let all = rows.join("\n");
+    for (value, place) in [("2.4 ha", "Yên Thành"), ("2.9 ha", "Thanh Chương")] {
+        let row = rows
+            .iter()
+            .find(|r| r.contains(value))
+            .unwrap_or_else(|| panic!("{value}:\n{all}"));
+        assert!(
+            row.starts_with("deforested_area | ") && row.contains(&format!(" | {place} | ")),
+            "{all}"
+        );
+    }
+}

@@ -2693,6 +2693,32 @@ impl<'d> Extractor<'d> {
         if is_yield(&q.unit) {
             return self.crop_yield(gap, cursor, mentions, loc, state, q, span, in_paren);
         }
+        // "diện tích thiệt hại 4,6 ha²" and "² Cháy rừng tại các huyện:
+        // Quỳnh Lưu 1,8 ha; Nghi Lộc 2,1 ha": in a footnote, places alone
+        // before figures the subject in force takes are its items, one
+        // place each; the topic before the colon names no other subject.
+        if loc.footnote.is_some()
+            && !state.in_breakdown
+            && catalog::by_code(state.code).is_some_and(|i| fits(i.unit, &q))
+            && let Some((at, place)) = listed_place(gap)
+        {
+            state.breakdown = place;
+            state.breakdown_fresh = true;
+            state.current = None;
+            if let Some(i) = self.begin(
+                &gap[at..],
+                cursor + at,
+                mentions,
+                loc,
+                state,
+                Some(q),
+                span,
+                in_paren,
+            ) {
+                self.sentence_levels.push(i);
+            }
+            return 0;
+        }
         if q.unit_code == UnitCode::Hectare
             && let Some((at, hit)) = damage_at(gap)
             && !self
@@ -3966,6 +3992,26 @@ fn named_after(q: &Quantity, counted: &str, to_figure: bool) -> bool {
                     });
                 &counted[at..]
             }))
+}
+
+/// A place alone ("Quỳnh Lưu", "huyện Yên Thành") after a list's colon or
+/// semicolon: where it starts and its words.
+fn listed_place(gap: &str) -> Option<(usize, String)> {
+    let at = gap.rfind([':', ';']).map_or(0, |i| i + 1);
+    let part = gap[at..].trim();
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let names = words
+        .iter()
+        .skip_while(|w| matches!(**w, "huyện" | "xã" | "thị" | "thành" | "phố" | "tỉnh"))
+        .count();
+    // (One capitalised word alone, "Riêng", is no place; after "xã" it is.)
+    (names >= 1
+        && (names >= 2 || names < words.len())
+        && words.len() <= 5
+        && words.iter().rev().take(names).all(|w| {
+            w.starts_with(char::is_uppercase) && w.chars().all(baocao_domain::text::is_alphabetic)
+        }))
+    .then(|| (at, part.to_owned()))
 }
 
 /// The day of an event a count after it is of: "... ngày 05/9/2024 với"
