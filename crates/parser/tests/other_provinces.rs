@@ -3290,3 +3290,24 @@ fn a_footnote_of_districts_breaks_down_the_area_its_marker_follows() {
         );
     }
 }
+
+#[test]
+fn the_verb_of_welcoming_guests_is_no_item_of_the_arrivals() {
+    // "Tháng 5 ước đón ... lượt khách ...; 5 tháng đón 812.400 lượt
+    // khách": the verb "đón" before the arrivals named again is no item.
+    let r = report(
+        "3. Du lịch\n\n\
+         Tháng 5 ước đón 135.200 lượt khách, tăng 12,1% so với cùng kỳ; 5 tháng đón 812.400 \
+         lượt khách, đạt 48,3% kế hoạch.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let ytd = rows
+        .iter()
+        .find(|r| r.contains("812400"))
+        .expect("the months");
+    assert!(
+        ytd.starts_with("tourist_arrivals | lượt khách |  | YTD"),
+        "{}",
+        rows.join("\n")
+    );
+}

@@ -20,7 +20,7 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("cuc-thong-ke-mot-dong", 1.00, 1.00),
     ("so-cong-thuong", 1.00, 1.00),
     ("cuc-thong-ke-brief", 1.00, 1.00),
-    ("ubnd-deep-numbering", 0.97, 0.97),
+    ("ubnd-deep-numbering", 1.00, 1.00),
     ("phan-thu-nhat", 0.90, 0.87),
     ("ubnd-full-header", 1.00, 0.97),
 ];
