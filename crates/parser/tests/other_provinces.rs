@@ -3311,3 +3311,25 @@ fn the_verb_of_welcoming_guests_is_no_item_of_the_arrivals() {
         rows.join("\n")
     );
 }
+
+#[test]
+fn a_period_written_right_after_the_level_is_its_own() {
+    // "với 5,6 triệu lượt khách du lịch trong 4 tháng qua, đã tăng 13,63%",
+    // "đạt 1.250 tỷ đồng trong 4 tháng qua": the period follows the figure
+    // (before any comma) and is the level's as much as its change's.
+    let r = report(
+        "3. Du lịch\n\n\
+         Theo Sở Du lịch, với 2,1 triệu lượt khách du lịch trong 5 tháng qua, đã tăng 9,2% \
+         so với cùng kỳ năm trước. Tổng thu từ khách du lịch đạt 1.250 tỷ đồng trong 5 tháng \
+         qua.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let all = rows.join("\n");
+    for value in ["2.1 triệu", "1250 tỷ"] {
+        let row = rows
+            .iter()
+            .find(|r| r.contains(value))
+            .unwrap_or_else(|| panic!("{value}:\n{all}"));
+        assert!(row.contains(" | YTD 2024-01-01..2024-05-31 | "), "{all}");
+    }
+}

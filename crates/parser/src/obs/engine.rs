@@ -2201,6 +2201,26 @@ impl<'d> Extractor<'d> {
                     gap, cursor, mentions, loc, state, q, window, listed, &counted, to_figure,
                     span, in_paren,
                 );
+                // "với 5,6 triệu lượt khách du lịch trong 4 tháng qua, đã
+                // tăng 13,63%": a period written right after the level,
+                // after "trong" and before any comma, is the level's own.
+                // (Not a percent: "đạt trên 54,4% thu ngân sách ... giao cho
+                // tỉnh trong năm 2023" dates the whole it is a share of.)
+                if let Some(c) = state.current
+                    && self.obs[c].provenance.span == span
+                    && unit.as_ref().is_some_and(|u| u.code != UnitCode::Percent)
+                    && let Some(m) = mentions.iter().find(|m| {
+                        let Some(between) = main.get(unit_end..m.start) else {
+                            return false;
+                        };
+                        (between.trim_end().ends_with(" trong")
+                            || main[m.start..m.end].starts_with("trong "))
+                            && !between.contains([',', ';', '.', '(', ':'])
+                            && !between.bytes().any(|b| b.is_ascii_digit())
+                    })
+                {
+                    self.obs[c].period = Some(m.period.clone());
+                }
                 let item = self.area_item(unit.as_ref(), gap, post, &counted, state);
                 // "18/21 chỉ tiêu chủ yếu năm 2024 đạt và vượt kế hoạch": a
                 // plan's targets are of the year their words name (read
