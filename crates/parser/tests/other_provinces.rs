@@ -3333,3 +3333,25 @@ fn a_period_written_right_after_the_level_is_its_own() {
         assert!(row.contains(" | YTD 2024-01-01..2024-05-31 | "), "{all}");
     }
 }
+
+#[test]
+fn two_counts_joined_by_va_share_the_verb_after_the_second() {
+    // "...; 373 lượt DN và 51 đơn vị trực thuộc đăng ký hoạt động trở
+    // lại": the verb after the second count is the first's too, not the
+    // words of the clause before.
+    let r = report(
+        "2. Doanh nghiệp\n\n\
+         Trong 5 tháng, có 96 DN chuyển đổi loại hình hoạt động; 287 lượt DN và 43 đơn vị \
+         trực thuộc đăng ký hoạt động trở lại.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let back = rows
+        .iter()
+        .find(|r| r.contains("287"))
+        .expect("the returns");
+    assert!(
+        back.starts_with(" | lượt DN đăng ký hoạt động trở lại |  | "),
+        "{}",
+        rows.join("\n")
+    );
+}

@@ -2221,6 +2221,34 @@ impl<'d> Extractor<'d> {
                 {
                     self.obs[c].period = Some(m.period.clone());
                 }
+                // "373 lượt DN và 51 đơn vị trực thuộc đăng ký hoạt động trở
+                // lại": two counts joined by "và" share the verb after the
+                // second; the first is named by its unit and that verb (from
+                // its first pair of `TAIL_PAIRS`), not by the words in force.
+                if post.trim().is_empty()
+                    && let Some(c) = state.current
+                    && self.obs[c].provenance.span == span
+                    && self.obs[c].indicator.is_empty()
+                    && let Some(u) = unit.as_ref()
+                    && is_count(u.code)
+                    && !u.text.contains('/')
+                    && let Some(nx) = next
+                    && main
+                        .get(unit_end..nx.start)
+                        .is_some_and(|b| b.trim() == "và")
+                    && let Some(u2) = unit_after(&main[nx.end..])
+                    && is_count(u2.code)
+                {
+                    let words: Vec<&str> = post_words(&main[nx.end + u2.len..])
+                        .split_whitespace()
+                        .collect();
+                    if let Some(v) = (0..words.len().saturating_sub(1))
+                        .find(|&i| TAIL_PAIRS.contains(&(words[i], words[i + 1])))
+                    {
+                        self.obs[c].label = format!("{} {}", u.text, words[v..].join(" "));
+                        self.obs[c].breakdown = String::new();
+                    }
+                }
                 let item = self.area_item(unit.as_ref(), gap, post, &counted, state);
                 // "18/21 chỉ tiêu chủ yếu năm 2024 đạt và vượt kế hoạch": a
                 // plan's targets are of the year their words name (read
