@@ -3355,3 +3355,29 @@ fn two_counts_joined_by_va_share_the_verb_after_the_second() {
         rows.join("\n")
     );
 }
+
+#[test]
+fn a_title_with_an_estimated_next_month_reports_on_that_month() {
+    // "tháng 10, ước tháng 11 và 11 tháng năm 2018": the office reports
+    // October's actuals and estimates November; the figures "lũy kế" are of
+    // the eleven months, so the report's month is the estimated one.
+    let text = "UBND TỈNH THỬ NGHIỆM\n\nBÁO CÁO\n\n\
+                Tình hình kinh tế xã hội tỉnh Thử Nghiệm\n\n\
+                tháng 10, ước tháng 11 và 11 tháng năm 2018\n\n\
+                1. Tài chính\n\n\
+                Ước tổng thu ngân sách nhà nước tháng 11 được 412.300 triệu đồng, lũy kế được \
+                6.204.100 triệu đồng, đạt 104,2% dự toán.\n";
+    let r = parse(text.as_bytes(), &Hints::default()).expect("parses");
+    let p = r.metadata.reporting_period.as_ref().expect("a period");
+    assert_eq!(p.key(), "2018-11", "{p:?}");
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let ytd = rows
+        .iter()
+        .find(|r| r.contains("6204100"))
+        .expect("the total");
+    assert!(
+        ytd.contains(" | YTD 2018-01-01..2018-11-30 | "),
+        "{}",
+        rows.join("\n")
+    );
+}
