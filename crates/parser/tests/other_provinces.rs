@@ -3381,3 +3381,20 @@ fn a_title_with_an_estimated_next_month_reports_on_that_month() {
         rows.join("\n")
     );
 }
+
+#[test]
+fn a_crop_named_before_its_sowing_verb_is_an_item_of_the_crop_area() {
+    // "Cây bắp trồng được 1.120 ha": the crop, then the verb of sowing;
+    // the hectares are the crop area of that crop.
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Cây đậu phộng trồng được 845 ha, so cùng kỳ năm trước giảm 3,1%.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let row = rows.iter().find(|r| r.contains("845")).expect("the area");
+    assert!(
+        row.starts_with("crop_area | ") && row.contains(" | Cây đậu phộng | "),
+        "{}",
+        rows.join("\n")
+    );
+}

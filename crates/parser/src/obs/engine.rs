@@ -3689,6 +3689,7 @@ impl<'d> Extractor<'d> {
             },
         };
         rice_area_named(&mut obs);
+        crop_area_named(&mut obs);
         price_named(&mut obs);
         self.obs.push(obs);
         state.current = Some(self.obs.len() - 1);
@@ -4183,6 +4184,35 @@ fn rice_area_named(o: &mut Observation) {
     } else {
         named.trim_start_matches(['-', ' ']).to_owned()
     };
+}
+
+/// "Cây bắp trồng được 1.120 ha": an uncatalogued area named by a crop
+/// ("cây" and its name) then only verbs of sowing is the crop area, the
+/// crop its item. (Rice is read by [`rice_area_named`] first.)
+fn crop_area_named(o: &mut Observation) {
+    if !o.indicator.is_empty()
+        || !o.breakdown.is_empty()
+        || o.quantity
+            .as_ref()
+            .is_none_or(|q| q.unit_code != UnitCode::Hectare)
+    {
+        return;
+    }
+    let words: Vec<&str> = o.label.split_whitespace().collect();
+    if words.len() < 3 || lowercase(words[0]) != "cây" {
+        return;
+    }
+    let Some(verb) = words
+        .iter()
+        .position(|w| SOWING.contains(&lowercase(w).as_str()))
+    else {
+        return;
+    };
+    if !(2..=4).contains(&verb) || !only_sowing(&words[verb..].join(" ")) {
+        return;
+    }
+    o.indicator = "crop_area".into();
+    o.breakdown = words[..verb].join(" ");
 }
 
 /// "...; giá chè búp khô dao động từ 150-250 nghìn đồng/kg": a price per
