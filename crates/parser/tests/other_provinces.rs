@@ -3398,3 +3398,37 @@ fn a_crop_named_before_its_sowing_verb_is_an_item_of_the_crop_area() {
         rows.join("\n")
     );
 }
+
+#[test]
+fn a_product_whose_name_ends_in_a_sector_stays_a_product() {
+    // "Một số sản phẩm tăng cao: ...; thức ăn thủy sản 61,3 nghìn tấn":
+    // fish feed is a product of the list, not the fisheries output its
+    // last words name; the product after it stays in the list too.
+    let r = report(
+        "2. Công nghiệp\n\n\
+         Chỉ số sản xuất công nghiệp 5 tháng tăng 6,2% so với cùng kỳ. Một số sản phẩm tăng \
+         cao so cùng kỳ: giày, dép da 4,6 triệu đôi (+10,1%); thức ăn thủy sản 52,4 nghìn tấn \
+         (+7,5%); điện thương phẩm 1.020 triệu kWh (+4,8%). Tính chung 5 tháng, điện sản \
+         xuất ước đạt 4.210 triệu kWh, tăng 5,3%.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let all = rows.join("\n");
+    for (value, item) in [("52.4", "thức ăn thủy sản"), ("1020", "điện thương phẩm")]
+    {
+        let row = rows
+            .iter()
+            .find(|r| r.contains(value))
+            .unwrap_or_else(|| panic!("{value}:\n{all}"));
+        assert!(
+            row.starts_with("industrial_product_output | ")
+                && row.contains(&format!(" | {item} | ")),
+            "{all}"
+        );
+    }
+    // (A name opening its clause is that indicator: "điện sản xuất".)
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("electricity_output | ") && r.contains("4210")),
+        "{all}"
+    );
+}

@@ -3350,6 +3350,16 @@ impl<'d> Extractor<'d> {
         let subject = self
             .find(gap, previous)
             .filter(|(ind, _)| !other_field(state, ind))
+            // "Một số sản phẩm ...: ...; thức ăn thủy sản 61,3 nghìn tấn": in
+            // a list of products, a name found after words of the item
+            // ("thức ăn") is the product's last words, no other subject.
+            .filter(|(ind, r)| {
+                state.code != "industrial_product_output"
+                    || ind.code == state.code
+                    || !gap[gap[..r.start].rfind([';', ':', ',']).map_or(0, |i| i + 1)..r.start]
+                        .chars()
+                        .any(baocao_domain::text::is_alphabetic)
+            })
             .map(|(ind, r)| {
                 let last = self
                     .sentence_levels
