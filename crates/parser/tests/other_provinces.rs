@@ -3432,3 +3432,22 @@ fn a_product_whose_name_ends_in_a_sector_stays_a_product() {
         "{all}"
     );
 }
+
+#[test]
+fn a_total_raised_to_a_figure_is_named_by_what_it_totals() {
+    // "có 12 hợp tác xã thành lập mới, nâng tổng số hợp tác xã đang hoạt
+    // động trên địa bàn tỉnh lên 186 hợp tác xã": the stock named between
+    // "nâng tổng số" and "lên", not the new ones before it.
+    let r = report(
+        "5. Kinh tế tập thể\n\n\
+         Trong 5 tháng có 12 hợp tác xã thành lập mới, nâng tổng số hợp tác xã đang hoạt động \
+         trên địa bàn tỉnh lên 186 hợp tác xã.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let row = rows.iter().find(|r| r.contains("186")).expect("the stock");
+    assert!(
+        row.starts_with(" | hợp tác xã đang hoạt động |  | "),
+        "{}",
+        rows.join("\n")
+    );
+}

@@ -2998,8 +2998,17 @@ impl<'d> Extractor<'d> {
         })
         .filter(|np| !np.is_empty());
         state.current = None;
+        // "..., nâng tổng số hợp tác xã đang hoạt động trên địa bàn tỉnh lên
+        // 214 hợp tác xã": the stock the figure raises, named between
+        // "nâng tổng số" and "lên" (its place left out).
+        let raised = raised_total(gap);
         if let Some(i) = self.begin(gap, cursor, mentions, loc, state, Some(q), span, in_paren) {
-            if let Some(name) = own_name {
+            if let Some(name) = raised
+                && self.obs[i].indicator.is_empty()
+            {
+                self.obs[i].label = name;
+                self.obs[i].breakdown = String::new();
+            } else if let Some(name) = own_name {
                 self.obs[i].label = name;
                 self.obs[i].breakdown = String::new();
             }
@@ -4053,6 +4062,28 @@ fn named_after(q: &Quantity, counted: &str, to_figure: bool) -> bool {
                     });
                 &counted[at..]
             }))
+}
+
+/// What a total raised to the figure after the gap totals: the words
+/// between "nâng tổng số" and a closing "lên", without their place.
+fn raised_total(gap: &str) -> Option<String> {
+    let head = "nâng tổng số ";
+    let i = find_str(gap, head)?;
+    let rest = gap[i + head.len()..].trim_end().strip_suffix(" lên")?;
+    let mut name = rest.to_owned();
+    for place in [
+        "trên địa bàn tỉnh",
+        "trên địa bàn huyện",
+        "trên địa bàn",
+        "toàn tỉnh",
+        "của tỉnh",
+    ] {
+        if let Some(j) = find_str(&name, place) {
+            name.replace_range(j..j + place.len(), "");
+        }
+    }
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!name.is_empty() && !name.bytes().any(|b| b.is_ascii_digit())).then_some(name)
 }
 
 /// A place alone ("Quỳnh Lưu", "huyện Yên Thành") after a list's colon or
