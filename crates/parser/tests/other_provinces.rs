@@ -3451,3 +3451,28 @@ fn a_total_raised_to_a_figure_is_named_by_what_it_totals() {
         rows.join("\n")
     );
 }
+
+#[test]
+fn a_bare_count_is_named_by_the_nouns_after_it() {
+    // "tặng 1.120 suất quà cho người có công", "với khoảng 300 đại biểu,
+    // nhà đầu tư tham dự": no unit the parser knows, but the nouns after
+    // the number name what is counted; not the words of the clause before.
+    let r = report(
+        "1. An sinh xã hội\n\n\
+         Chi trả trợ cấp xã hội hằng tháng cho 3.120 đối tượng; ngoài ra tặng 950 suất quà \
+         cho người có công. Đến nay số xã đạt từ 10 tiêu chí trở lên là 28 xã.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let row = rows.iter().find(|r| r.contains("950")).expect("the gifts");
+    assert!(
+        row.starts_with(" | suất quà cho người có công |  | "),
+        "{}",
+        rows.join("\n")
+    );
+    // "từ 10 tiêu chí trở lên" bounds a name: no count named by it.
+    assert!(
+        !rows.iter().any(|r| r.contains("trở lên |")),
+        "{}",
+        rows.join("\n")
+    );
+}

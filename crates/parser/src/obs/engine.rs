@@ -3034,6 +3034,29 @@ impl<'d> Extractor<'d> {
                 self.sentence_levels.push(i);
                 return window.len();
             }
+            // "ngoài ra tặng 1.120 suất quà cho người có công", "với khoảng
+            // 300 đại biểu, nhà đầu tư tham dự": a whole number with no unit
+            // the parser knows, then nouns of their own (no verb, base or
+            // figure after them), counts what they name.
+            if self.obs[i].indicator.is_empty()
+                && !state.in_breakdown
+                && !in_paren
+                && !to_figure
+                && let Some(q) = self.obs[i].quantity.as_ref()
+                && q.unit.is_empty()
+                && q.unit_code == UnitCode::Number
+                && q.value.fract() == 0.0
+                && let Some(name) = bare_named_after(counted)
+            {
+                let name = name.to_owned();
+                self.obs[i].label = name.clone();
+                self.obs[i].breakdown = String::new();
+                state.breakdown = String::new();
+                state.label = name;
+                state.fresh = true;
+                self.sentence_levels.push(i);
+                return window.len();
+            }
             // "tịch thu 12,6 m3 gỗ các loại", "các xã đã làm mới 12,5 km
             // đường giao thông nông thôn": an uncatalogued measure named by
             // the words after its unit; the unit is no part of the name,
@@ -4124,6 +4147,31 @@ fn day_with(before: &str) -> Option<Period> {
     }
     let day = chrono::NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)?;
     Some(Period::as_of(day, format!("ngày {date}")))
+}
+
+/// The nouns after a number with no unit ("suất quà cho người có công")
+/// when they name what is counted: lowercase words, no time word first,
+/// no verb or base among them, no figure.
+fn bare_named_after(counted: &str) -> Option<&str> {
+    let name = counted.trim();
+    // (At most six words: "suất quà cho người có công".)
+    let name = match name.match_indices(' ').nth(5) {
+        Some((i, _)) => &name[..i],
+        None => name,
+    };
+    let lower = lowercase(name);
+    // "đạt từ 10 tiêu chí trở lên": a bound inside a name, no count.
+    if lower.ends_with("trở lên") {
+        return None;
+    }
+    let first = lower.split(' ').next().unwrap_or("");
+    (!name.is_empty()
+        && name.starts_with(char::is_lowercase)
+        && !matches!(first, "tháng" | "năm" | "ngày" | "quý" | "tuần" | "giờ")
+        && !EDGE_SET.contains(first)
+        && !stop_in_name(&lower, name)
+        && !name.bytes().any(|b| b.is_ascii_digit()))
+    .then_some(name)
 }
 
 /// The words after the unit of a physical measure ("m3 gỗ các loại", "km
