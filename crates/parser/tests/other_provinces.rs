@@ -3476,3 +3476,23 @@ fn a_bare_count_is_named_by_the_nouns_after_it() {
         rows.join("\n")
     );
 }
+
+#[test]
+fn a_comparison_after_a_list_of_counted_nouns_is_the_counts() {
+    // "Hỗ trợ xóa 32 nhà tạm, nhà dột nát, đạt 64% kế hoạch": the nouns
+    // after the bare number run on past a comma; the attainment after the
+    // list is the count's, not a row of its own.
+    let r = report(
+        "1. An sinh xã hội\n\n\
+         Hỗ trợ xóa 27 nhà tạm, nhà dột nát, đạt 54% kế hoạch.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    assert_eq!(
+        rows,
+        [format!(
+            " | nhà tạm, nhà dột nát |  | {MAY} | 27 nhà tạm, nhà dột nát Other x1 | Actual | Plan =54%"
+        )],
+        "{:#?}",
+        r.quality_issues
+    );
+}

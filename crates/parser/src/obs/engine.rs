@@ -2249,6 +2249,39 @@ impl<'d> Extractor<'d> {
                         self.obs[c].breakdown = String::new();
                     }
                 }
+                // "Hỗ trợ xóa 32 nhà tạm, nhà dột nát, đạt 64% kế hoạch": a
+                // bare count named by its nouns whose list runs on past a
+                // comma up to a comparison; the list is what is counted
+                // (its unit), and the comparison after it is the count's.
+                let mut bare_list = 0;
+                if let Some(c) = state.current
+                    && self.obs[c].provenance.span == span
+                    && self.obs[c].indicator.is_empty()
+                    && self.obs[c]
+                        .quantity
+                        .as_ref()
+                        .is_some_and(|q| q.unit.is_empty() && q.unit_code == UnitCode::Number)
+                    && !post.trim().is_empty()
+                    && self.obs[c].label == post.trim()
+                    && let Some(l) = listed_after(&main[unit_end + post.len()..])
+                    && main[unit_end + post.len() + l..]
+                        .strip_prefix(',')
+                        .map(str::trim_start)
+                        .is_some_and(|n| {
+                            ["đạt ", "tăng ", "giảm ", "bằng "]
+                                .iter()
+                                .any(|v| n.starts_with(v))
+                        })
+                {
+                    let name = clean_label(&main[unit_end..unit_end + post.len() + l]);
+                    if let Some(q) = self.obs[c].quantity.as_mut() {
+                        q.unit = name.clone();
+                        q.unit_code = UnitCode::Other;
+                    }
+                    self.obs[c].label = name.clone();
+                    state.label = name;
+                    bare_list = post.len() + l;
+                }
                 let item = self.area_item(unit.as_ref(), gap, post, &counted, state);
                 // "18/21 chỉ tiêu chủ yếu năm 2024 đạt và vượt kế hoạch": a
                 // plan's targets are of the year their words name (read
@@ -2299,7 +2332,8 @@ impl<'d> Extractor<'d> {
                         .max(cursor + used)
                         .max(unit_end + item)
                         .max(unit_end + named_rest)
-                        .max(unit_end + list_rest),
+                        .max(unit_end + list_rest)
+                        .max(unit_end + bare_list),
                 )
             }
             _ => {
