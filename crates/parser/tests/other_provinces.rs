@@ -3496,3 +3496,40 @@ fn a_comparison_after_a_list_of_counted_nouns_is_the_counts() {
         r.quality_issues
     );
 }
+
+#[test]
+fn a_footnote_glued_to_an_amount_named_for_itself_reads_on_from_it() {
+    // "cho 3.120 đối tượng với kinh phí 1,7 tỷ đồng²" with "² Tăng 2,4% so
+    // với cùng kỳ": the marker is glued to the amount, whose own words name
+    // it; the footnote's change is the amount's, named the same.
+    let r = report(
+        "5. An sinh xã hội\n\n\
+         Chi trả trợ cấp xã hội hằng tháng cho 3.120 đối tượng với kinh phí 1,7 tỷ đồng2.\n\n\
+         ____________________\n\
+         2 Tăng 2,4% so với cùng kỳ.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let change = rows
+        .iter()
+        .find(|r| r.contains("+2.4%"))
+        .expect("the change");
+    assert!(
+        change.starts_with(" | kinh phí |  | "),
+        "{}",
+        rows.join("\n")
+    );
+    // Items in another unit ("9 vụ" after "512 triệu đồng²") are of the
+    // count in force, not of the amount.
+    let r = report(
+        "4. Quản lý thị trường
+
+         Trong tháng, kiểm tra 86 vụ, xử lý 64 vụ vi phạm, thu nộp ngân sách nhà nước 512 \
+         triệu đồng2.
+
+         ____________________
+         2 Trong đó: kinh doanh hàng cấm 9 vụ; vi phạm khác 55 vụ.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let item = rows.iter().find(|r| r.contains("9 vụ")).expect("the item");
+    assert!(item.starts_with(" | vụ vi phạm | "), "{}", rows.join("\n"));
+}

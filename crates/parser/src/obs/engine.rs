@@ -105,6 +105,9 @@ struct Extractor<'d> {
     issues: Vec<QualityIssue>,
     /// Footnote number -> the state where its marker stands.
     snapshots: HashMap<u32, State>,
+    /// Footnote number -> the label, item and unit of an uncatalogued
+    /// figure named for itself that its marker is glued to.
+    glued: HashMap<u32, (String, String, UnitCode)>,
     /// (footnote number, marker start) in the normalized text.
     markers: Vec<(u32, usize)>,
     /// Spans of cited documents: their numbers are not figures.
@@ -371,6 +374,7 @@ pub fn extract(
         obs: Vec::with_capacity(doc.text.len() / 512),
         issues: Vec::new(),
         snapshots: HashMap::with_capacity(doc.footnotes.len()),
+        glued: HashMap::new(),
         markers: {
             // In text order (snapshot_markers searches them by position).
             let mut m: Vec<(u32, usize)> = doc
@@ -495,6 +499,17 @@ pub fn extract(
         state.current = None;
         state.in_breakdown = false;
         state.compare_mode = false;
+        // "kinh phí 2,9 tỷ đồng²" with "² Tăng 1,8% so với cùng kỳ": the
+        // footnote reads on from the figure its marker is glued to when its
+        // first figure can be of it (a change, or the same kind of unit);
+        // items of another unit ("Trong đó: kinh doanh hàng cấm 9 vụ"
+        // after "512 triệu đồng²") stay with the subject in force.
+        if let Some((label, breakdown, unit)) = x.glued.get(&f.number)
+            && first_unit_fits(&doc.text[f.span.start as usize..f.span.end as usize], *unit)
+        {
+            state.label = label.clone();
+            state.breakdown = breakdown.clone();
+        }
         let section = f
             .marker_para
             .and_then(|p| outline.para_section[p])
@@ -1275,6 +1290,23 @@ impl<'d> Extractor<'d> {
                         snap.code = ind.code;
                         snap.label = clean_label(&before[r]);
                     }
+                }
+                // "với kinh phí 2,9 tỷ đồng²": a marker glued to a figure
+                // named for itself (its words, not those in force) reads on
+                // from that figure's subject.
+                if let Some(c) = state.current
+                    && let Some(o) = self.obs.get(c)
+                    && o.provenance.span.end as usize == at
+                    && o.indicator.is_empty()
+                    && state.code.is_empty()
+                    && o.label != state.label
+                {
+                    let unit = o
+                        .quantity
+                        .as_ref()
+                        .map_or(UnitCode::Percent, |q| q.unit_code);
+                    self.glued
+                        .insert(n, (o.label.clone(), o.breakdown.clone(), unit));
                 }
                 snap.fresh = true;
                 self.snapshots.insert(n, snap);
@@ -4119,6 +4151,25 @@ fn named_after(q: &Quantity, counted: &str, to_figure: bool) -> bool {
                     });
                 &counted[at..]
             }))
+}
+
+/// Whether the first figure of a footnote's body can be of a figure in `unit`: a percent, a bare number, or a unit
+/// compatible with it.
+fn first_unit_fits(body: &str, unit: UnitCode) -> bool {
+    let Some(start) = body.find(|c: char| c.is_ascii_digit()) else {
+        return false;
+    };
+    let end = body[start..]
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .map_or(body.len(), |i| start + i);
+    // (A trailing mark is no part of the number.)
+    let end = body[..end].trim_end_matches(['.', ',']).len();
+    match unit_after(&body[end..]) {
+        None => true,
+        Some(u) => {
+            matches!(u.code, UnitCode::Percent | UnitCode::Number) || compatible(unit, u.code)
+        }
+    }
 }
 
 /// What a total raised to the figure after the gap totals: the words
