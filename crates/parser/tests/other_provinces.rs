@@ -3533,3 +3533,21 @@ fn a_footnote_glued_to_an_amount_named_for_itself_reads_on_from_it() {
     let item = rows.iter().find(|r| r.contains("9 vụ")).expect("the item");
     assert!(item.starts_with(" | vụ vi phạm | "), "{}", rows.join("\n"));
 }
+
+#[test]
+fn a_count_after_an_amount_is_not_named_by_the_amounts_words() {
+    // "cấp mới 03 dự án với tổng vốn đăng ký 1.245,6 tỷ đồng; lũy kế 9
+    // tháng cấp mới 31 dự án": the projects after the capital are named by
+    // their own noun, not by "vốn đăng ký" carried over.
+    let r = report(
+        "5. Đầu tư\n\n\
+         Trong tháng 5, cấp mới 04 dự án với tổng vốn đăng ký 845,2 tỷ đồng; lũy kế 5 tháng \
+         cấp mới 22 dự án, tổng vốn đăng ký 9.120 tỷ đồng.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let row = rows
+        .iter()
+        .find(|r| r.contains("22 dự án"))
+        .expect("the projects");
+    assert!(row.starts_with(" | dự án |  | YTD"), "{}", rows.join("\n"));
+}

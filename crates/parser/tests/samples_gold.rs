@@ -21,7 +21,7 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("so-cong-thuong", 1.00, 1.00),
     ("cuc-thong-ke-brief", 1.00, 1.00),
     ("ubnd-deep-numbering", 1.00, 1.00),
-    ("phan-thu-nhat", 0.96, 0.93),
+    ("phan-thu-nhat", 1.00, 0.96),
     ("ubnd-full-header", 1.00, 0.97),
 ];
 

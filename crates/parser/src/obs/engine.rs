@@ -3060,7 +3060,18 @@ impl<'d> Extractor<'d> {
             // ("..., mua lại phần vốn góp ..., với vốn góp đăng ký": what
             // comes with the count, after its last "với".)
             let cut = rfind_str(gap, " với ").map_or(0, |i| i + 1);
-            noun_phrase(&gap[cut..], cursor + cut, mentions, None, "")
+            let np = noun_phrase(&gap[cut..], cursor + cut, mentions, None, "");
+            // ("...; lũy kế 9 tháng cấp mới 31 dự án" after an amount: no
+            // words of its own but its counted noun, which names it.)
+            if np.is_empty()
+                && (is_count(q.unit_code) || q.unit_code == UnitCode::Other)
+                && !q.unit.contains('/')
+                && counted.trim() == q.unit
+            {
+                q.unit.clone()
+            } else {
+                np
+            }
         })
         .filter(|np| !np.is_empty());
         state.current = None;
