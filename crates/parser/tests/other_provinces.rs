@@ -3551,3 +3551,25 @@ fn a_count_after_an_amount_is_not_named_by_the_amounts_words() {
         .expect("the projects");
     assert!(row.starts_with(" | dự án |  | YTD"), "{}", rows.join("\n"));
 }
+
+#[test]
+fn the_clause_after_arrivals_named_after_their_figure_is_their_item() {
+    // "toàn tỉnh đón hơn 4,5 triệu lượt khách, tăng 86%; du khách quốc tế
+    // đạt hơn 135.000 lượt": the arrivals are named after their figure in
+    // this sentence; the next clause's words are their item.
+    let r = report(
+        "3. Du lịch\n\n\
+         Trong 5 tháng qua, toàn tỉnh đón hơn 3,2 triệu lượt khách, tăng 40% so với cùng kỳ; \
+         du khách quốc tế đạt hơn 98.000 lượt, tăng 2,1 lần so với cùng kỳ.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let row = rows
+        .iter()
+        .find(|r| r.contains("98000"))
+        .expect("the foreigners");
+    assert!(
+        row.starts_with("tourist_arrivals | "),
+        "{}",
+        rows.join("\n")
+    );
+}

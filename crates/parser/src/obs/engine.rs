@@ -2945,6 +2945,9 @@ impl<'d> Extractor<'d> {
                 state.code = ind.code;
                 state.label = label;
                 state.breakdown = String::new();
+                // (Named in this sentence: the words of the next clause are
+                // its item, "...; du khách quốc tế đạt hơn 135.000 lượt".)
+                state.fresh = true;
                 self.sentence_levels.push(i);
             }
             return used;
