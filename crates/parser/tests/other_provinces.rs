@@ -3475,6 +3475,20 @@ fn a_bare_count_is_named_by_the_nouns_after_it() {
         "{}",
         rows.join("\n")
     );
+    // "trạm biến áp 110kV": a unit's sign, no noun counted.
+    let r = report(
+        "2. Đầu tư
+
+         Năm 2024, tỉnh thu hút 41 dự án đầu tư mới với tổng vốn hơn 9.300 tỉ đồng, trong \
+         đó có Nhà máy Điện gió Bình Minh (2.100 tỉ đồng), hệ thống trạm biến áp 110kV và các \
+         nhà máy chế biến.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    assert!(
+        !rows.iter().any(|r| r.starts_with(" | kV |")),
+        "{}",
+        rows.join("\n")
+    );
 }
 
 #[test]

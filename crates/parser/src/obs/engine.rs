@@ -4264,8 +4264,10 @@ fn bare_named_after(counted: &str) -> Option<&str> {
         return None;
     }
     let first = lower.split(' ').next().unwrap_or("");
+    // (The first word all lowercase: "110kV" is a unit's sign, no noun.)
+    let first_written = name.split(' ').next().unwrap_or("");
     (!name.is_empty()
-        && name.starts_with(char::is_lowercase)
+        && first_written.chars().all(char::is_lowercase)
         && !matches!(first, "tháng" | "năm" | "ngày" | "quý" | "tuần" | "giờ")
         && !EDGE_SET.contains(first)
         && !stop_in_name(&lower, name)
