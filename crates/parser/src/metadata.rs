@@ -290,6 +290,20 @@ fn periods_in_title(title: &str) -> (Option<Period>, Option<Period>) {
     };
     let (ry, py) = (year_in(report_part), year_in(plan_part));
     let mut reporting = first_period(report_part, ry.or(py));
+    // "tháng 10, ước tháng 11 và 11 tháng năm 2018": October's actuals
+    // and November's estimates; the report runs to the estimated month.
+    if let Some(r) = &mut reporting
+        && r.kind == baocao_domain::PeriodKind::Month
+        && let Some(m) = estimated_month(report_part)
+        && m > chrono::Datelike::month(&r.start)
+        && let Some(p) = Period::month(
+            chrono::Datelike::year(&r.start),
+            m,
+            format!("ước tháng {m}"),
+        )
+    {
+        *r = p;
+    }
     let mut planning = first_period(plan_part, py.or(ry));
     if let (Some(r), Some(p)) = (&mut reporting, &mut planning) {
         // The year is usually written once, at the end: "tháng 12, nhiệm vụ
@@ -304,6 +318,17 @@ fn periods_in_title(title: &str) -> (Option<Period>, Option<Period>) {
         }
     }
     (reporting, planning)
+}
+
+/// The month of "ước tháng M" in a title.
+fn estimated_month(part: &str) -> Option<u32> {
+    let lower = part.to_lowercase();
+    let i = lower.find("ước tháng ")?;
+    let digits: String = lower[i + "ước tháng ".len()..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok().filter(|m| (1..=12).contains(m))
 }
 
 fn shift_year(p: &Period, by: i32) -> Period {

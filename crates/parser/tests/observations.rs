@@ -523,13 +523,13 @@ fn accuracy_against_the_gold_file() {
     // A ratchet: raise these as the parser improves; never lower them to
     // make a change pass.
     assert!(
-        s.recall() >= 0.945,
+        s.recall() >= 0.951,
         "recall {:.3}\n{}",
         s.recall(),
         s.render(true)
     );
     assert!(
-        s.precision() >= 0.939,
+        s.precision() >= 0.945,
         "precision {:.3}\n{}",
         s.precision(),
         s.render(true)

@@ -3368,3 +3368,461 @@ fn a_fraction_after_den_is_no_cut_off() {
         );
     }
 }
+
+#[test]
+fn a_measure_is_named_by_the_words_after_its_unit() {
+    // "tịch thu 12,6 m3 gỗ các loại", "các xã đã làm mới 8,2 km đường":
+    // what is measured is named after the unit, not by the unit itself
+    // nor by the actor before the verb; the verb before is no item.
+    let r = report(
+        "1. Nông, lâm nghiệp\n\n\
+         Trong tháng 5, lực lượng kiểm lâm phát hiện, xử lý 09 vụ vi phạm Luật Lâm nghiệp, \
+         tịch thu 7,4 m3 gỗ các loại. Trong tháng, các xã đã làm mới 8,2 km đường giao thông \
+         nông thôn.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let wood = rows.iter().find(|r| r.contains("7.4")).expect("the wood");
+    assert!(
+        wood.starts_with(" | gỗ các loại |  | "),
+        "{}",
+        rows.join("\n")
+    );
+    let road = rows.iter().find(|r| r.contains("8.2")).expect("the road");
+    assert!(
+        road.starts_with(" | đường giao thông nông thôn |  | "),
+        "{}",
+        rows.join("\n")
+    );
+}
+
+#[test]
+fn the_growth_of_viet_nam_quoted_in_a_provincial_report_is_the_countrys() {
+    // "Tăng trưởng kinh tế của Việt Nam năm nay được dự báo đạt 6,5%": the
+    // country named by its name, like "cả nước", quoted as background; no
+    // observation of the province, a quality issue instead. The bank of
+    // the country's name is no such figure.
+    let r = report(
+        "1. Tình hình chung\n\n\
+         Tăng trưởng kinh tế của Việt Nam năm nay được dự báo đạt 6,5%. Tốc độ tăng trưởng \
+         tổng sản phẩm trên địa bàn quý I ước đạt 7,2%. Ngân hàng Chính sách xã hội Việt Nam \
+         chi nhánh tỉnh cho vay 1.250 tỷ đồng.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let all = rows.join("\n");
+    assert!(!rows.iter().any(|r| r.contains("6.5")), "{all}");
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("grdp_growth |") && r.contains("7.2 %")),
+        "{all}"
+    );
+    assert!(rows.iter().any(|r| r.contains("1250")), "{all}");
+    let national: Vec<_> = r
+        .quality_issues
+        .iter()
+        .filter(|q| q.message.contains("the whole country"))
+        .collect();
+    assert_eq!(national.len(), 1, "{:#?}", r.quality_issues);
+}
+
+#[test]
+fn a_season_written_with_vu_after_the_rice_is_its_item() {
+    // "gieo cấy được 61.300 ha lúa vụ Xuân": the season after the rice,
+    // written with "vụ", is the rice area's item like "ha lúa mùa".
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Tính đến ngày 15/3/2024, toàn tỉnh gieo cấy được 61.300 ha lúa vụ Xuân, bằng 99,6% \
+         so với cùng kỳ.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let rice = rows.iter().find(|r| r.contains("61300")).expect("the rice");
+    assert!(
+        rice.starts_with("rice_area | ") && rice.contains(" | lúa vụ Xuân | "),
+        "{}",
+        rows.join("\n")
+    );
+}
+
+#[test]
+fn a_counted_noun_with_no_other_subject_names_its_count() {
+    // "toàn tỉnh có 512 trường với 210.400 học sinh", "cấp mới 05 dự án":
+    // nothing but a place, "có" or edge words before the figure; the noun
+    // counted is the subject (rule: a count's noun as unit and label).
+    let r = report(
+        "1. Giáo dục\n\n\
+         Thực hiện Kế hoạch thời gian năm học 2024-2025; toàn tỉnh có 512 trường với 210.400 \
+         học sinh.\n\n\
+         2. Đầu tư\n\n\
+         Trong tháng 5, cấp mới 05 dự án với tổng vốn đăng ký 845,2 tỷ đồng.",
+    );
+    let labels: Vec<(String, f64)> = r
+        .observations
+        .iter()
+        .filter_map(|o| o.quantity.as_ref().map(|q| (o.label.clone(), q.value)))
+        .collect();
+    for (label, value) in [("trường", 512.0), ("học sinh", 210_400.0), ("dự án", 5.0)] {
+        assert!(
+            labels.iter().any(|(l, v)| l == label && *v == value),
+            "{label} {value}: {labels:?}\n{:#?}",
+            r.quality_issues
+        );
+    }
+    // "khai giảng ... ngày 05/9/2024 với 298.640 học sinh": the count of
+    // the day the event was held.
+    let r = report(
+        "1. Giáo dục
+
+         Toàn tỉnh khai giảng năm học 2024-2025 ngày 05/9/2024 với 301.250 học sinh.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    assert_eq!(
+        rows,
+        [" | học sinh |  | ASOF 2024-09-05..2024-09-05 | 301250 học sinh Person x1 | Actual | "],
+        "{:#?}",
+        r.quality_issues
+    );
+}
+
+#[test]
+fn an_amount_after_an_uncatalogued_count_is_named_by_its_own_words() {
+    // "xử lý 655 vụ vi phạm, thu nộp ngân sách 5,36 tỷ đồng", "cho 4.215
+    // đối tượng với kinh phí 2,9 tỷ đồng": an amount cannot be a value of
+    // the count before it; its own words name it, with no item.
+    let r = report(
+        "4. Quản lý thị trường\n\n\
+         Lũy kế 5 tháng, kiểm tra 412 vụ, xử lý 305 vụ vi phạm, thu nộp ngân sách 2,84 tỷ \
+         đồng.\n\n\
+         5. An sinh xã hội\n\n\
+         Chi trả trợ cấp xã hội hằng tháng cho 3.120 đối tượng với kinh phí 1,7 tỷ đồng.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let all = rows.join("\n");
+    let budget = rows
+        .iter()
+        .find(|r| r.contains("2.84"))
+        .expect("the budget");
+    assert!(budget.starts_with(" | thu nộp ngân sách |  | "), "{all}");
+    let funds = rows.iter().find(|r| r.contains("1.7")).expect("the funds");
+    assert!(funds.starts_with(" | kinh phí |  | "), "{all}");
+}
+
+#[test]
+fn a_footnote_of_districts_breaks_down_the_area_its_marker_follows() {
+    // "diện tích thiệt hại 4,6 ha²" with "² Cháy rừng tại các huyện: Quỳnh
+    // Lưu 1,8 ha; ...": the footnote's topic names the fires (a count), but
+    // its hectares are the burnt area's, one district each.
+    let r = report(
+        "2. Lâm nghiệp\n\n\
+         Trong tháng xảy ra 04 vụ cháy rừng, diện tích thiệt hại 5,3 ha2.\n\n\
+         ____________________\n\
+         2 Cháy rừng tại các huyện: Yên Thành 2,4 ha; Thanh Chương 2,9 ha.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let all = rows.join("\n");
+    for (value, place) in [("2.4 ha", "Yên Thành"), ("2.9 ha", "Thanh Chương")] {
+        let row = rows
+            .iter()
+            .find(|r| r.contains(value))
+            .unwrap_or_else(|| panic!("{value}:\n{all}"));
+        assert!(
+            row.starts_with("deforested_area | ") && row.contains(&format!(" | {place} | ")),
+            "{all}"
+        );
+    }
+}
+
+#[test]
+fn the_verb_of_welcoming_guests_is_no_item_of_the_arrivals() {
+    // "Tháng 5 ước đón ... lượt khách ...; 5 tháng đón 812.400 lượt
+    // khách": the verb "đón" before the arrivals named again is no item.
+    let r = report(
+        "3. Du lịch\n\n\
+         Tháng 5 ước đón 135.200 lượt khách, tăng 12,1% so với cùng kỳ; 5 tháng đón 812.400 \
+         lượt khách, đạt 48,3% kế hoạch.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let ytd = rows
+        .iter()
+        .find(|r| r.contains("812400"))
+        .expect("the months");
+    assert!(
+        ytd.starts_with("tourist_arrivals | lượt khách |  | YTD"),
+        "{}",
+        rows.join("\n")
+    );
+}
+
+#[test]
+fn a_period_written_right_after_the_level_is_its_own() {
+    // "với 5,6 triệu lượt khách du lịch trong 4 tháng qua, đã tăng 13,63%",
+    // "đạt 1.250 tỷ đồng trong 4 tháng qua": the period follows the figure
+    // (before any comma) and is the level's as much as its change's.
+    let r = report(
+        "3. Du lịch\n\n\
+         Theo Sở Du lịch, với 2,1 triệu lượt khách du lịch trong 5 tháng qua, đã tăng 9,2% \
+         so với cùng kỳ năm trước. Tổng thu từ khách du lịch đạt 1.250 tỷ đồng trong 5 tháng \
+         qua.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let all = rows.join("\n");
+    for value in ["2.1 triệu", "1250 tỷ"] {
+        let row = rows
+            .iter()
+            .find(|r| r.contains(value))
+            .unwrap_or_else(|| panic!("{value}:\n{all}"));
+        assert!(row.contains(" | YTD 2024-01-01..2024-05-31 | "), "{all}");
+    }
+}
+
+#[test]
+fn two_counts_joined_by_va_share_the_verb_after_the_second() {
+    // "...; 373 lượt DN và 51 đơn vị trực thuộc đăng ký hoạt động trở
+    // lại": the verb after the second count is the first's too, not the
+    // words of the clause before.
+    let r = report(
+        "2. Doanh nghiệp\n\n\
+         Trong 5 tháng, có 96 DN chuyển đổi loại hình hoạt động; 287 lượt DN và 43 đơn vị \
+         trực thuộc đăng ký hoạt động trở lại.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let back = rows
+        .iter()
+        .find(|r| r.contains("287"))
+        .expect("the returns");
+    assert!(
+        back.starts_with(" | lượt DN đăng ký hoạt động trở lại |  | "),
+        "{}",
+        rows.join("\n")
+    );
+}
+
+#[test]
+fn a_title_with_an_estimated_next_month_reports_on_that_month() {
+    // "tháng 10, ước tháng 11 và 11 tháng năm 2018": the office reports
+    // October's actuals and estimates November; the figures "lũy kế" are of
+    // the eleven months, so the report's month is the estimated one.
+    let text = "UBND TỈNH THỬ NGHIỆM\n\nBÁO CÁO\n\n\
+                Tình hình kinh tế xã hội tỉnh Thử Nghiệm\n\n\
+                tháng 10, ước tháng 11 và 11 tháng năm 2018\n\n\
+                1. Tài chính\n\n\
+                Ước tổng thu ngân sách nhà nước tháng 11 được 412.300 triệu đồng, lũy kế được \
+                6.204.100 triệu đồng, đạt 104,2% dự toán.\n";
+    let r = parse(text.as_bytes(), &Hints::default()).expect("parses");
+    let p = r.metadata.reporting_period.as_ref().expect("a period");
+    assert_eq!(p.key(), "2018-11", "{p:?}");
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let ytd = rows
+        .iter()
+        .find(|r| r.contains("6204100"))
+        .expect("the total");
+    assert!(
+        ytd.contains(" | YTD 2018-01-01..2018-11-30 | "),
+        "{}",
+        rows.join("\n")
+    );
+}
+
+#[test]
+fn a_crop_named_before_its_sowing_verb_is_an_item_of_the_crop_area() {
+    // "Cây bắp trồng được 1.120 ha": the crop, then the verb of sowing;
+    // the hectares are the crop area of that crop.
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Cây đậu phộng trồng được 845 ha, so cùng kỳ năm trước giảm 3,1%.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let row = rows.iter().find(|r| r.contains("845")).expect("the area");
+    assert!(
+        row.starts_with("crop_area | ") && row.contains(" | Cây đậu phộng | "),
+        "{}",
+        rows.join("\n")
+    );
+}
+
+#[test]
+fn a_product_whose_name_ends_in_a_sector_stays_a_product() {
+    // "Một số sản phẩm tăng cao: ...; thức ăn thủy sản 61,3 nghìn tấn":
+    // fish feed is a product of the list, not the fisheries output its
+    // last words name; the product after it stays in the list too.
+    let r = report(
+        "2. Công nghiệp\n\n\
+         Chỉ số sản xuất công nghiệp 5 tháng tăng 6,2% so với cùng kỳ. Một số sản phẩm tăng \
+         cao so cùng kỳ: giày, dép da 4,6 triệu đôi (+10,1%); thức ăn thủy sản 52,4 nghìn tấn \
+         (+7,5%); điện thương phẩm 1.020 triệu kWh (+4,8%). Tính chung 5 tháng, điện sản \
+         xuất ước đạt 4.210 triệu kWh, tăng 5,3%.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let all = rows.join("\n");
+    for (value, item) in [("52.4", "thức ăn thủy sản"), ("1020", "điện thương phẩm")]
+    {
+        let row = rows
+            .iter()
+            .find(|r| r.contains(value))
+            .unwrap_or_else(|| panic!("{value}:\n{all}"));
+        assert!(
+            row.starts_with("industrial_product_output | ")
+                && row.contains(&format!(" | {item} | ")),
+            "{all}"
+        );
+    }
+    // (A name opening its clause is that indicator: "điện sản xuất".)
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("electricity_output | ") && r.contains("4210")),
+        "{all}"
+    );
+}
+
+#[test]
+fn a_total_raised_to_a_figure_is_named_by_what_it_totals() {
+    // "có 12 hợp tác xã thành lập mới, nâng tổng số hợp tác xã đang hoạt
+    // động trên địa bàn tỉnh lên 186 hợp tác xã": the stock named between
+    // "nâng tổng số" and "lên", not the new ones before it.
+    let r = report(
+        "5. Kinh tế tập thể\n\n\
+         Trong 5 tháng có 12 hợp tác xã thành lập mới, nâng tổng số hợp tác xã đang hoạt động \
+         trên địa bàn tỉnh lên 186 hợp tác xã.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let row = rows.iter().find(|r| r.contains("186")).expect("the stock");
+    assert!(
+        row.starts_with(" | hợp tác xã đang hoạt động |  | "),
+        "{}",
+        rows.join("\n")
+    );
+}
+
+#[test]
+fn a_bare_count_is_named_by_the_nouns_after_it() {
+    // "tặng 1.120 suất quà cho người có công", "với khoảng 300 đại biểu,
+    // nhà đầu tư tham dự": no unit the parser knows, but the nouns after
+    // the number name what is counted; not the words of the clause before.
+    let r = report(
+        "1. An sinh xã hội\n\n\
+         Chi trả trợ cấp xã hội hằng tháng cho 3.120 đối tượng; ngoài ra tặng 950 suất quà \
+         cho người có công. Đến nay số xã đạt từ 10 tiêu chí trở lên là 28 xã.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let row = rows.iter().find(|r| r.contains("950")).expect("the gifts");
+    assert!(
+        row.starts_with(" | suất quà cho người có công |  | "),
+        "{}",
+        rows.join("\n")
+    );
+    // "từ 10 tiêu chí trở lên" bounds a name: no count named by it.
+    assert!(
+        !rows.iter().any(|r| r.contains("trở lên |")),
+        "{}",
+        rows.join("\n")
+    );
+    // "trạm biến áp 110kV": a unit's sign, no noun counted.
+    let r = report(
+        "2. Đầu tư
+
+         Năm 2024, tỉnh thu hút 41 dự án đầu tư mới với tổng vốn hơn 9.300 tỉ đồng, trong \
+         đó có Nhà máy Điện gió Bình Minh (2.100 tỉ đồng), hệ thống trạm biến áp 110kV và các \
+         nhà máy chế biến.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    assert!(
+        !rows.iter().any(|r| r.starts_with(" | kV |")),
+        "{}",
+        rows.join("\n")
+    );
+}
+
+#[test]
+fn a_comparison_after_a_list_of_counted_nouns_is_the_counts() {
+    // "Hỗ trợ xóa 32 nhà tạm, nhà dột nát, đạt 64% kế hoạch": the nouns
+    // after the bare number run on past a comma; the attainment after the
+    // list is the count's, not a row of its own.
+    let r = report(
+        "1. An sinh xã hội\n\n\
+         Hỗ trợ xóa 27 nhà tạm, nhà dột nát, đạt 54% kế hoạch.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    assert_eq!(
+        rows,
+        [format!(
+            " | nhà tạm, nhà dột nát |  | {MAY} | 27 nhà tạm, nhà dột nát Other x1 | Actual | Plan =54%"
+        )],
+        "{:#?}",
+        r.quality_issues
+    );
+}
+
+#[test]
+fn a_footnote_glued_to_an_amount_named_for_itself_reads_on_from_it() {
+    // "cho 3.120 đối tượng với kinh phí 1,7 tỷ đồng²" with "² Tăng 2,4% so
+    // với cùng kỳ": the marker is glued to the amount, whose own words name
+    // it; the footnote's change is the amount's, named the same.
+    let r = report(
+        "5. An sinh xã hội\n\n\
+         Chi trả trợ cấp xã hội hằng tháng cho 3.120 đối tượng với kinh phí 1,7 tỷ đồng2.\n\n\
+         ____________________\n\
+         2 Tăng 2,4% so với cùng kỳ.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let change = rows
+        .iter()
+        .find(|r| r.contains("+2.4%"))
+        .expect("the change");
+    assert!(
+        change.starts_with(" | kinh phí |  | "),
+        "{}",
+        rows.join("\n")
+    );
+    // Items in another unit ("9 vụ" after "512 triệu đồng²") are of the
+    // count in force, not of the amount.
+    let r = report(
+        "4. Quản lý thị trường
+
+         Trong tháng, kiểm tra 86 vụ, xử lý 64 vụ vi phạm, thu nộp ngân sách nhà nước 512 \
+         triệu đồng2.
+
+         ____________________
+         2 Trong đó: kinh doanh hàng cấm 9 vụ; vi phạm khác 55 vụ.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let item = rows.iter().find(|r| r.contains("9 vụ")).expect("the item");
+    assert!(item.starts_with(" | vụ vi phạm | "), "{}", rows.join("\n"));
+}
+
+#[test]
+fn a_count_after_an_amount_is_not_named_by_the_amounts_words() {
+    // "cấp mới 03 dự án với tổng vốn đăng ký 1.245,6 tỷ đồng; lũy kế 9
+    // tháng cấp mới 31 dự án": the projects after the capital are named by
+    // their own noun, not by "vốn đăng ký" carried over.
+    let r = report(
+        "5. Đầu tư\n\n\
+         Trong tháng 5, cấp mới 04 dự án với tổng vốn đăng ký 845,2 tỷ đồng; lũy kế 5 tháng \
+         cấp mới 22 dự án, tổng vốn đăng ký 9.120 tỷ đồng.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let row = rows
+        .iter()
+        .find(|r| r.contains("22 dự án"))
+        .expect("the projects");
+    assert!(row.starts_with(" | dự án |  | YTD"), "{}", rows.join("\n"));
+}
+
+#[test]
+fn the_clause_after_arrivals_named_after_their_figure_is_their_item() {
+    // "toàn tỉnh đón hơn 4,5 triệu lượt khách, tăng 86%; du khách quốc tế
+    // đạt hơn 135.000 lượt": the arrivals are named after their figure in
+    // this sentence; the next clause's words are their item.
+    let r = report(
+        "3. Du lịch\n\n\
+         Trong 5 tháng qua, toàn tỉnh đón hơn 3,2 triệu lượt khách, tăng 40% so với cùng kỳ; \
+         du khách quốc tế đạt hơn 98.000 lượt, tăng 2,1 lần so với cùng kỳ.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let row = rows
+        .iter()
+        .find(|r| r.contains("98000"))
+        .expect("the foreigners");
+    assert!(
+        row.starts_with("tourist_arrivals | "),
+        "{}",
+        rows.join("\n")
+    );
+}

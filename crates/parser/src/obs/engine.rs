@@ -105,6 +105,9 @@ struct Extractor<'d> {
     issues: Vec<QualityIssue>,
     /// Footnote number -> the state where its marker stands.
     snapshots: HashMap<u32, State>,
+    /// Footnote number -> the label, item and unit of an uncatalogued
+    /// figure named for itself that its marker is glued to.
+    glued: HashMap<u32, (String, String, UnitCode)>,
     /// (footnote number, marker start) in the normalized text.
     markers: Vec<(u32, usize)>,
     /// Spans of cited documents: their numbers are not figures.
@@ -328,6 +331,8 @@ const EDGE_WORDS: &[&str] = &[
     "tương", "đương",
     // "Về kim ngạch xuất khẩu tháng 9 ước đạt ...": opens the topic.
     "về",
+    // "5 tháng đón 698.300 lượt khách": the verb of receiving guests.
+    "đón",
     // "..., đưa lũy kế 5 tháng đạt ...": brings the subject to its figure.
     "đưa", // "nhóm nhà ở tăng mạnh, hơn 1%": how much, after a comma.
     "tăng,", "giảm,", "mạnh,", "nhẹ,", "khá,", "nhanh,",
@@ -380,6 +385,7 @@ pub fn extract(
         obs: Vec::with_capacity(doc.text.len() / 512),
         issues: Vec::new(),
         snapshots: HashMap::with_capacity(doc.footnotes.len()),
+        glued: HashMap::new(),
         markers: {
             // In text order (snapshot_markers searches them by position).
             let mut m: Vec<(u32, usize)> = doc
@@ -504,6 +510,17 @@ pub fn extract(
         state.current = None;
         state.in_breakdown = false;
         state.compare_mode = false;
+        // "kinh phí 2,9 tỷ đồng²" with "² Tăng 1,8% so với cùng kỳ": the
+        // footnote reads on from the figure its marker is glued to when its
+        // first figure can be of it (a change, or the same kind of unit);
+        // items of another unit ("Trong đó: kinh doanh hàng cấm 9 vụ"
+        // after "512 triệu đồng²") stay with the subject in force.
+        if let Some((label, breakdown, unit)) = x.glued.get(&f.number)
+            && first_unit_fits(&doc.text[f.span.start as usize..f.span.end as usize], *unit)
+        {
+            state.label = label.clone();
+            state.breakdown = breakdown.clone();
+        }
         let section = f
             .marker_para
             .and_then(|p| outline.para_section[p])
@@ -1214,7 +1231,13 @@ impl<'d> Extractor<'d> {
             && self.obs[c].indicator == "rice_area"
             && self.obs[c].breakdown.is_empty()
             && let Some(season) = lower.trim().strip_prefix("lúa ")
-            && when::leading_season(&format!("vụ {season},")).is_some()
+            // ("ha lúa vụ Xuân": the season written with its "vụ".)
+            && when::leading_season(&if season.starts_with("vụ ") {
+                format!("{season},")
+            } else {
+                format!("vụ {season},")
+            })
+            .is_some()
         {
             let done = gap
                 .rfind("đã ")
@@ -1278,6 +1301,23 @@ impl<'d> Extractor<'d> {
                         snap.code = ind.code;
                         snap.label = clean_label(&before[r]);
                     }
+                }
+                // "với kinh phí 2,9 tỷ đồng²": a marker glued to a figure
+                // named for itself (its words, not those in force) reads on
+                // from that figure's subject.
+                if let Some(c) = state.current
+                    && let Some(o) = self.obs.get(c)
+                    && o.provenance.span.end as usize == at
+                    && o.indicator.is_empty()
+                    && state.code.is_empty()
+                    && o.label != state.label
+                {
+                    let unit = o
+                        .quantity
+                        .as_ref()
+                        .map_or(UnitCode::Percent, |q| q.unit_code);
+                    self.glued
+                        .insert(n, (o.label.clone(), o.breakdown.clone(), unit));
                 }
                 snap.fresh = true;
                 self.snapshots.insert(n, snap);
@@ -2204,6 +2244,87 @@ impl<'d> Extractor<'d> {
                     gap, cursor, mentions, loc, state, q, window, listed, &counted, to_figure,
                     span, in_paren,
                 );
+                // "với 5,6 triệu lượt khách du lịch trong 4 tháng qua, đã
+                // tăng 13,63%": a period written right after the level,
+                // after "trong" and before any comma, is the level's own.
+                // (Not a percent: "đạt trên 54,4% thu ngân sách ... giao cho
+                // tỉnh trong năm 2023" dates the whole it is a share of.)
+                if let Some(c) = state.current
+                    && self.obs[c].provenance.span == span
+                    && unit.as_ref().is_some_and(|u| u.code != UnitCode::Percent)
+                    && let Some(m) = mentions.iter().find(|m| {
+                        let Some(between) = main.get(unit_end..m.start) else {
+                            return false;
+                        };
+                        (between.trim_end().ends_with(" trong")
+                            || main[m.start..m.end].starts_with("trong "))
+                            && !between.contains([',', ';', '.', '(', ':'])
+                            && !between.bytes().any(|b| b.is_ascii_digit())
+                    })
+                {
+                    self.obs[c].period = Some(m.period.clone());
+                }
+                // "373 lượt DN và 51 đơn vị trực thuộc đăng ký hoạt động trở
+                // lại": two counts joined by "và" share the verb after the
+                // second; the first is named by its unit and that verb (from
+                // its first pair of `TAIL_PAIRS`), not by the words in force.
+                if post.trim().is_empty()
+                    && let Some(c) = state.current
+                    && self.obs[c].provenance.span == span
+                    && self.obs[c].indicator.is_empty()
+                    && let Some(u) = unit.as_ref()
+                    && is_count(u.code)
+                    && !u.text.contains('/')
+                    && let Some(nx) = next
+                    && main
+                        .get(unit_end..nx.start)
+                        .is_some_and(|b| b.trim() == "và")
+                    && let Some(u2) = unit_after(&main[nx.end..])
+                    && is_count(u2.code)
+                {
+                    let words: Vec<&str> = post_words(&main[nx.end + u2.len..])
+                        .split_whitespace()
+                        .collect();
+                    if let Some(v) = (0..words.len().saturating_sub(1))
+                        .find(|&i| TAIL_PAIRS.contains(&(words[i], words[i + 1])))
+                    {
+                        self.obs[c].label = format!("{} {}", u.text, words[v..].join(" "));
+                        self.obs[c].breakdown = String::new();
+                    }
+                }
+                // "Hỗ trợ xóa 32 nhà tạm, nhà dột nát, đạt 64% kế hoạch": a
+                // bare count named by its nouns whose list runs on past a
+                // comma up to a comparison; the list is what is counted
+                // (its unit), and the comparison after it is the count's.
+                let mut bare_list = 0;
+                if let Some(c) = state.current
+                    && self.obs[c].provenance.span == span
+                    && self.obs[c].indicator.is_empty()
+                    && self.obs[c]
+                        .quantity
+                        .as_ref()
+                        .is_some_and(|q| q.unit.is_empty() && q.unit_code == UnitCode::Number)
+                    && !post.trim().is_empty()
+                    && self.obs[c].label == post.trim()
+                    && let Some(l) = listed_after(&main[unit_end + post.len()..])
+                    && main[unit_end + post.len() + l..]
+                        .strip_prefix(',')
+                        .map(str::trim_start)
+                        .is_some_and(|n| {
+                            ["đạt ", "tăng ", "giảm ", "bằng "]
+                                .iter()
+                                .any(|v| n.starts_with(v))
+                        })
+                {
+                    let name = clean_label(&main[unit_end..unit_end + post.len() + l]);
+                    if let Some(q) = self.obs[c].quantity.as_mut() {
+                        q.unit = name.clone();
+                        q.unit_code = UnitCode::Other;
+                    }
+                    self.obs[c].label = name.clone();
+                    state.label = name;
+                    bare_list = post.len() + l;
+                }
                 let item = self.area_item(unit.as_ref(), gap, post, &counted, state);
                 // "18/21 chỉ tiêu chủ yếu năm 2024 đạt và vượt kế hoạch": a
                 // plan's targets are of the year their words name (read
@@ -2254,7 +2375,8 @@ impl<'d> Extractor<'d> {
                         .max(cursor + used)
                         .max(unit_end + item)
                         .max(unit_end + named_rest)
-                        .max(unit_end + list_rest),
+                        .max(unit_end + list_rest)
+                        .max(unit_end + bare_list),
                 )
             }
             _ => {
@@ -2716,6 +2838,32 @@ impl<'d> Extractor<'d> {
         if is_yield(&q.unit) {
             return self.crop_yield(gap, cursor, mentions, loc, state, q, span, in_paren);
         }
+        // "diện tích thiệt hại 4,6 ha²" and "² Cháy rừng tại các huyện:
+        // Quỳnh Lưu 1,8 ha; Nghi Lộc 2,1 ha": in a footnote, places alone
+        // before figures the subject in force takes are its items, one
+        // place each; the topic before the colon names no other subject.
+        if loc.footnote.is_some()
+            && !state.in_breakdown
+            && catalog::by_code(state.code).is_some_and(|i| fits(i.unit, &q))
+            && let Some((at, place)) = listed_place(gap)
+        {
+            state.breakdown = place;
+            state.breakdown_fresh = true;
+            state.current = None;
+            if let Some(i) = self.begin(
+                &gap[at..],
+                cursor + at,
+                mentions,
+                loc,
+                state,
+                Some(q),
+                span,
+                in_paren,
+            ) {
+                self.sentence_levels.push(i);
+            }
+            return 0;
+        }
         if q.unit_code == UnitCode::Hectare
             && let Some((at, hit)) = damage_at(gap)
             && !self
@@ -2826,6 +2974,9 @@ impl<'d> Extractor<'d> {
                 state.code = ind.code;
                 state.label = label;
                 state.breakdown = String::new();
+                // (Named in this sentence: the words of the next clause are
+                // its item, "...; du khách quốc tế đạt hơn 135.000 lượt".)
+                state.fresh = true;
                 self.sentence_levels.push(i);
             }
             return used;
@@ -2918,8 +3069,58 @@ impl<'d> Extractor<'d> {
             state.breakdown = String::new();
             state.fresh = true;
         }
+        // "xử lý 655 vụ vi phạm, thu nộp ngân sách 5,36 tỷ đồng", "cho 4.215
+        // đối tượng với kinh phí 2,9 tỷ đồng": a figure the uncatalogued
+        // count of the sentence cannot have, after words of its own, is
+        // named by them, with no item. (This figure only: the count stays
+        // the subject in force, of its footnote's items too. The capital
+        // of projects or enterprises, "299 dự án, vốn đầu tư đạt ...", is
+        // theirs, as before.)
+        let own_name = (!named
+            && !state.in_breakdown
+            && state.code.is_empty()
+            && !state.label.is_empty()
+            && self.sentence_levels.last().is_some_and(|&j| {
+                self.obs[j].indicator.is_empty()
+                    && self.obs[j].quantity.as_ref().is_some_and(|p| {
+                        !matches!(p.unit_code, UnitCode::Project | UnitCode::Enterprise)
+                            && !compatible(p.unit_code, q.unit_code)
+                            && !compatible(q.unit_code, p.unit_code)
+                    })
+            }))
+        .then(|| {
+            // ("..., mua lại phần vốn góp ..., với vốn góp đăng ký": what
+            // comes with the count, after its last "với".)
+            let cut = rfind_str(gap, " với ").map_or(0, |i| i + 1);
+            let np = noun_phrase(&gap[cut..], cursor + cut, mentions, None, "");
+            // ("...; lũy kế 9 tháng cấp mới 31 dự án" after an amount: no
+            // words of its own but its counted noun, which names it.)
+            if np.is_empty()
+                && (is_count(q.unit_code) || q.unit_code == UnitCode::Other)
+                && !q.unit.contains('/')
+                && counted.trim() == q.unit
+            {
+                q.unit.clone()
+            } else {
+                np
+            }
+        })
+        .filter(|np| !np.is_empty());
         state.current = None;
+        // "..., nâng tổng số hợp tác xã đang hoạt động trên địa bàn tỉnh lên
+        // 214 hợp tác xã": the stock the figure raises, named between
+        // "nâng tổng số" and "lên" (its place left out).
+        let raised = raised_total(gap);
         if let Some(i) = self.begin(gap, cursor, mentions, loc, state, Some(q), span, in_paren) {
+            if let Some(name) = raised
+                && self.obs[i].indicator.is_empty()
+            {
+                self.obs[i].label = name;
+                self.obs[i].breakdown = String::new();
+            } else if let Some(name) = own_name {
+                self.obs[i].label = name;
+                self.obs[i].breakdown = String::new();
+            }
             // "ghi nhận 126 ca mắc sốt xuất huyết, giảm 38,5%": a count the
             // catalog has no code for, named by the words after its figure;
             // they are the figure's, not an item of the change after it.
@@ -2938,6 +3139,50 @@ impl<'d> Extractor<'d> {
                 self.obs[i].breakdown = String::new();
                 state.breakdown = String::new();
                 state.label = label.to_owned();
+                state.fresh = true;
+                self.sentence_levels.push(i);
+                return window.len();
+            }
+            // "ngoài ra tặng 1.120 suất quà cho người có công", "với khoảng
+            // 300 đại biểu, nhà đầu tư tham dự": a whole number with no unit
+            // the parser knows, then nouns of their own (no verb, base or
+            // figure after them), counts what they name.
+            if self.obs[i].indicator.is_empty()
+                && !state.in_breakdown
+                && !in_paren
+                && !to_figure
+                && let Some(q) = self.obs[i].quantity.as_ref()
+                && q.unit.is_empty()
+                && q.unit_code == UnitCode::Number
+                && q.value.fract() == 0.0
+                && let Some(name) = bare_named_after(counted)
+            {
+                let name = name.to_owned();
+                self.obs[i].label = name.clone();
+                self.obs[i].breakdown = String::new();
+                state.breakdown = String::new();
+                state.label = name;
+                state.fresh = true;
+                self.sentence_levels.push(i);
+                return window.len();
+            }
+            // "tịch thu 12,6 m3 gỗ các loại", "các xã đã làm mới 12,5 km
+            // đường giao thông nông thôn": an uncatalogued measure named by
+            // the words after its unit; the unit is no part of the name,
+            // and the words before (a verb, its actor) are no item.
+            if self.obs[i].indicator.is_empty()
+                && !state.in_breakdown
+                && !in_paren
+                && let Some(name) = self.obs[i]
+                    .quantity
+                    .as_ref()
+                    .and_then(|q| measure_named_after(q, counted, to_figure))
+            {
+                let name = name.to_owned();
+                self.obs[i].label = name.clone();
+                self.obs[i].breakdown = String::new();
+                state.breakdown = String::new();
+                state.label = name;
                 state.fresh = true;
                 self.sentence_levels.push(i);
                 return window.len();
@@ -2962,6 +3207,41 @@ impl<'d> Extractor<'d> {
                 state.fresh = true;
                 self.sentence_levels.push(i);
                 return again.unwrap_or(0);
+            }
+            // "toàn tỉnh có 687 trường với 327.150 học sinh", "Trong tháng,
+            // cấp mới 03 dự án": nothing but a place, "có" or edge words
+            // before a count; the noun counted is its subject. (Not a bare
+            // classifier, "Trên 422.000 lượt là tổng lượng khách ...",
+            // named after it.)
+            if self.obs[i].indicator.is_empty()
+                && self.obs[i].label.is_empty()
+                && self.obs[i].breakdown.is_empty()
+                && !state.in_breakdown
+                && let Some(q) = self.obs[i].quantity.as_ref()
+                && (is_count(q.unit_code) || q.unit_code == UnitCode::Other)
+                && !q.unit.is_empty()
+                && !q.unit.contains('/')
+                && !matches!(
+                    q.unit.as_str(),
+                    "lượt" | "người" | "cái" | "chiếc" | "con" | "lần"
+                )
+                && counted.trim() == q.unit
+            {
+                // (Its own name only: the words in force stay, so the
+                // count after it, "với 327.150 học sinh", is named by its
+                // own noun, and "với tổng vốn đăng ký ..." by its words.)
+                self.obs[i].label = q.unit.clone();
+                // "khai giảng năm học ... ngày 05/9/2024 với 298.640 học
+                // sinh": the count of an event on the day written before it.
+                let before = loc
+                    .sentence
+                    .get(..(span.start as usize).saturating_sub(loc.sentence_off))
+                    .unwrap_or(gap);
+                if let Some(p) = day_with(before) {
+                    self.obs[i].period = Some(p);
+                }
+                self.sentence_levels.push(i);
+                return 0;
             }
             if self.obs[i].indicator.is_empty()
                 && self.obs[i].label.is_empty()
@@ -3211,6 +3491,16 @@ impl<'d> Extractor<'d> {
         let subject = self
             .find(gap, previous)
             .filter(|(ind, _)| !other_field(state, ind))
+            // "Một số sản phẩm ...: ...; thức ăn thủy sản 61,3 nghìn tấn": in
+            // a list of products, a name found after words of the item
+            // ("thức ăn") is the product's last words, no other subject.
+            .filter(|(ind, r)| {
+                state.code != "industrial_product_output"
+                    || ind.code == state.code
+                    || !gap[gap[..r.start].rfind([';', ':', ',']).map_or(0, |i| i + 1)..r.start]
+                        .chars()
+                        .any(baocao_domain::text::is_alphabetic)
+            })
             .map(|(ind, r)| {
                 let last = self
                     .sentence_levels
@@ -3550,6 +3840,7 @@ impl<'d> Extractor<'d> {
             },
         };
         rice_area_named(&mut obs);
+        crop_area_named(&mut obs);
         price_named(&mut obs);
         self.obs.push(obs);
         state.current = Some(self.obs.len() - 1);
@@ -3905,6 +4196,145 @@ fn named_after(q: &Quantity, counted: &str, to_figure: bool) -> bool {
             }))
 }
 
+/// Whether the first figure of a footnote's body can be of a figure in `unit`: a percent, a bare number, or a unit
+/// compatible with it.
+fn first_unit_fits(body: &str, unit: UnitCode) -> bool {
+    let Some(start) = body.find(|c: char| c.is_ascii_digit()) else {
+        return false;
+    };
+    let end = body[start..]
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .map_or(body.len(), |i| start + i);
+    // (A trailing mark is no part of the number.)
+    let end = body[..end].trim_end_matches(['.', ',']).len();
+    match unit_after(&body[end..]) {
+        None => true,
+        Some(u) => {
+            matches!(u.code, UnitCode::Percent | UnitCode::Number) || compatible(unit, u.code)
+        }
+    }
+}
+
+/// What a total raised to the figure after the gap totals: the words
+/// between "nâng tổng số" and a closing "lên", without their place.
+fn raised_total(gap: &str) -> Option<String> {
+    let head = "nâng tổng số ";
+    let i = find_str(gap, head)?;
+    let rest = gap[i + head.len()..].trim_end().strip_suffix(" lên")?;
+    let mut name = rest.to_owned();
+    for place in [
+        "trên địa bàn tỉnh",
+        "trên địa bàn huyện",
+        "trên địa bàn",
+        "toàn tỉnh",
+        "của tỉnh",
+    ] {
+        if let Some(j) = find_str(&name, place) {
+            name.replace_range(j..j + place.len(), "");
+        }
+    }
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!name.is_empty() && !name.bytes().any(|b| b.is_ascii_digit())).then_some(name)
+}
+
+/// A place alone ("Quỳnh Lưu", "huyện Yên Thành") after a list's colon or
+/// semicolon: where it starts and its words.
+fn listed_place(gap: &str) -> Option<(usize, String)> {
+    let at = gap.rfind([':', ';']).map_or(0, |i| i + 1);
+    let part = gap[at..].trim();
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let names = words
+        .iter()
+        .skip_while(|w| matches!(**w, "huyện" | "xã" | "thị" | "thành" | "phố" | "tỉnh"))
+        .count();
+    // (One capitalised word alone, "Riêng", is no place; after "xã" it is.)
+    (names >= 1
+        && (names >= 2 || names < words.len())
+        && words.len() <= 5
+        && words.iter().rev().take(names).all(|w| {
+            w.starts_with(char::is_uppercase) && w.chars().all(baocao_domain::text::is_alphabetic)
+        }))
+    .then(|| (at, part.to_owned()))
+}
+
+/// The day of an event a count after it is of: "... ngày 05/9/2024 với"
+/// (the words before the figure end so).
+fn day_with(before: &str) -> Option<Period> {
+    let mut words = before.split_whitespace().rev();
+    if words.next()? != "với" {
+        return None;
+    }
+    let date = words.next()?;
+    if words.next()? != "ngày" {
+        return None;
+    }
+    let mut parts = date.split('/').map(|p| p.parse::<u32>().ok());
+    let (d, m, y) = (parts.next()??, parts.next()??, parts.next()??);
+    if parts.next().is_some() || y < 1900 {
+        return None;
+    }
+    let day = chrono::NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)?;
+    Some(Period::as_of(day, format!("ngày {date}")))
+}
+
+/// The nouns after a number with no unit ("suất quà cho người có công")
+/// when they name what is counted: lowercase words, no time word first,
+/// no verb or base among them, no figure.
+fn bare_named_after(counted: &str) -> Option<&str> {
+    let name = counted.trim();
+    // (At most six words: "suất quà cho người có công".)
+    let name = match name.match_indices(' ').nth(5) {
+        Some((i, _)) => &name[..i],
+        None => name,
+    };
+    let lower = lowercase(name);
+    // "đạt từ 10 tiêu chí trở lên": a bound inside a name, no count.
+    if lower.ends_with("trở lên") {
+        return None;
+    }
+    let first = lower.split(' ').next().unwrap_or("");
+    // (The first word all lowercase: "110kV" is a unit's sign, no noun.)
+    let first_written = name.split(' ').next().unwrap_or("");
+    (!name.is_empty()
+        && first_written.chars().all(char::is_lowercase)
+        && !matches!(first, "tháng" | "năm" | "ngày" | "quý" | "tuần" | "giờ")
+        && !EDGE_SET.contains(first)
+        && !stop_in_name(&lower, name)
+        && !name.bytes().any(|b| b.is_ascii_digit()))
+    .then_some(name)
+}
+
+/// The words after the unit of a physical measure ("m3 gỗ các loại", "km
+/// đường giao thông nông thôn") when they name what is measured: words of
+/// their own, no verb or base among them and no figure after them.
+fn measure_named_after<'c>(q: &Quantity, counted: &'c str, to_figure: bool) -> Option<&'c str> {
+    use UnitCode::*;
+    if to_figure
+        || q.unit.is_empty()
+        || q.unit.contains('/')
+        || !matches!(
+            q.unit_code,
+            Hectare | SquareMetre | Tonne | Kilogram | CubicMetre | Kilometre
+        )
+    {
+        return None;
+    }
+    let rest = counted.strip_prefix(q.unit.as_str())?;
+    if !rest.starts_with(' ') {
+        return None;
+    }
+    let rest = rest.trim();
+    let lower = lowercase(rest);
+    // "8.977 ha tại thị xã Vĩnh Châu": where, not what.
+    let first = lower.split(' ').next().unwrap_or("");
+    (!rest.is_empty()
+        && rest.starts_with(char::is_lowercase)
+        && !matches!(first, "tại" | "ở" | "cho" | "thuộc" | "trên" | "với")
+        && !stop_in_name(&lower, rest)
+        && !rest.bytes().any(|b| b.is_ascii_digit()))
+    .then_some(rest)
+}
+
 /// Whether `words` hold a verb or base of `AREA_STOPS` that is no part of
 /// a name: "đạt chuẩn" ("xã đạt chuẩn nông thôn mới") and "tăng giá",
 /// "giảm giá" ("nhóm hàng tăng giá") name what is counted.
@@ -3973,6 +4403,35 @@ fn rice_area_named(o: &mut Observation) {
     } else {
         named.trim_start_matches(['-', ' ']).to_owned()
     };
+}
+
+/// "Cây bắp trồng được 1.120 ha": an uncatalogued area named by a crop
+/// ("cây" and its name) then only verbs of sowing is the crop area, the
+/// crop its item. (Rice is read by [`rice_area_named`] first.)
+fn crop_area_named(o: &mut Observation) {
+    if !o.indicator.is_empty()
+        || !o.breakdown.is_empty()
+        || o.quantity
+            .as_ref()
+            .is_none_or(|q| q.unit_code != UnitCode::Hectare)
+    {
+        return;
+    }
+    let words: Vec<&str> = o.label.split_whitespace().collect();
+    if words.len() < 3 || lowercase(words[0]) != "cây" {
+        return;
+    }
+    let Some(verb) = words
+        .iter()
+        .position(|w| SOWING.contains(&lowercase(w).as_str()))
+    else {
+        return;
+    };
+    if !(2..=4).contains(&verb) || !only_sowing(&words[verb..].join(" ")) {
+        return;
+    }
+    o.indicator = "crop_area".into();
+    o.breakdown = words[..verb].join(" ");
 }
 
 /// "...; giá chè búp khô dao động từ 150-250 nghìn đồng/kg": a price per
@@ -4081,14 +4540,18 @@ fn without_figure(matched: &str, span: &Span, loc: Loc, _cursor: usize) -> Strin
 /// Whether the figure at `at` is named as the whole country's by the words
 /// of its stretch (`main[from..at]`, after the last comma): "CPI ... của cả
 /// nước tăng", "mức tăng chung (của) cả nước (8,1%)", "bình quân (chung)
-/// cả nước (5,66%)", "(cả nước: 3,2%)", "..., toàn quốc tăng". Not a rank
+/// cả nước (5,66%)", "(cả nước: 3,2%)", "..., toàn quốc tăng", "Tăng
+/// trưởng kinh tế của Việt Nam năm nay được dự báo đạt 6,3%". Not a rank
 /// or a share ("đứng thứ 4 cả nước (đạt 91%)", "cao nhất của cả nước",
 /// "chiếm ... của cả nước"), nor a province named after it ("... của cả
 /// nước nhưng riêng tỉnh ...").
 fn national_before(main: &str, from: usize, at: usize) -> bool {
     let gap = &main[from..at];
     // Cheap first: most stretches name no country.
-    if find_str(gap, "nước").is_none() && find_str(gap, "quốc").is_none() {
+    if find_str(gap, "nước").is_none()
+        && find_str(gap, "quốc").is_none()
+        && find_str(gap, "Việt Nam").is_none()
+    {
         return false;
     }
     let part = gap.rfind([',', ';', ':']).map_or(from, |i| from + i + 1);
@@ -4099,7 +4562,10 @@ fn national_before(main: &str, from: usize, at: usize) -> bool {
         return false;
     }
     let part = &lower[part..];
-    let Some((m, len)) = ["cả nước", "toàn quốc"]
+    // "Tăng trưởng kinh tế của Việt Nam": the country by its name (with
+    // "của" or opening the clause, as below; "Ngân hàng ... Việt Nam" is
+    // neither).
+    let Some((m, len)) = ["cả nước", "toàn quốc", "việt nam"]
         .iter()
         .filter_map(|w| rfind_str(part, w).map(|i| (i, w.len())))
         .max()
