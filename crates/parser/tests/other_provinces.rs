@@ -3368,3 +3368,24 @@ fn a_fraction_after_den_is_no_cut_off() {
         );
     }
 }
+
+#[test]
+fn a_change_on_a_date_written_with_ngay_keeps_the_date_in_its_base() {
+    // "so với ngày 31/12/2020 và tăng 15,3% so với cùng kỳ": the catch-all's
+    // words stopped at "ngày" before its digits ("so với ngày"), the date
+    // the base is of lost.
+    let r = report(
+        "1. Hoạt động ngân hàng\n\n\
+         Tổng dư nợ tín dụng ước đạt 38.900 tỷ đồng, tăng 8,2% so với ngày 31/12/2023 và tăng \
+         15,3% so với cùng kỳ.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 1, "{all}");
+    assert!(
+        rows[0].ends_with("| Other +8.2%, SamePeriodLastYear +15.3%"),
+        "{all}"
+    );
+    let base = &r.observations[0].comparisons[0].base_label;
+    assert_eq!(base, "so với ngày 31/12/2023");
+}

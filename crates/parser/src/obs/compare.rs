@@ -58,10 +58,11 @@ const ALTERNATIVES: [(Alt, &str); 8] = [
         r"(?:so\ (?:với\ )?)?dự\ toán(?:\ năm(?:\ \d{4})?)?(?:\ (?:do\ )?(?:Trung\ ương|TW|Thủ\ tướng\ Chính\ phủ|Chính\ phủ|Bộ\ Tài\ chính|HĐND(?:\ tỉnh|\ thành\ phố)?|Hội\ đồng\ nhân\ dân\ (?:tỉnh|thành\ phố)|UBND\ tỉnh|tỉnh|địa\ phương))?(?:\ giao)?",
     ),
     // "so với 31/12/2020": a stock's change since a day (the end of the
-    // last year), no same period a year before.
+    // last year), no same period a year before. The day is tried first:
+    // else "so với ngày 31/12/2020" stops at "ngày", before its digits.
     (
         Alt::Other,
-        r"so\ (?:với\ )?(?:[^\d,;.()]{1,40}|(?:ngày\ )?\d{1,2}/\d{1,2}(?:/\d{4})?)",
+        r"so\ (?:với\ )?(?:(?:ngày\ )?\d{1,2}/\d{1,2}(?:/\d{4})?|[^\d,;.()]{1,40})",
     ),
 ];
 
