@@ -3389,3 +3389,21 @@ fn a_change_on_a_date_written_with_ngay_keeps_the_date_in_its_base() {
     let base = &r.observations[0].comparisons[0].base_label;
     assert_eq!(base, "so với ngày 31/12/2023");
 }
+
+#[test]
+fn cumulated_to_a_month_with_projects_in_force_is_a_stock() {
+    // "Lũy kế đến hết tháng 4, ... dự án FDI còn hiệu lực", "doanh nghiệp
+    // đang hoạt động": "lũy kế" of what is in force or active counts every
+    // year, a stock at the month's end, not the sum from January.
+    let r = report(
+        "1. Đầu tư nước ngoài\n\n\
+         Lũy kế đến hết tháng 4, trên địa bàn tỉnh có 1.520 dự án FDI còn hiệu lực. Số \
+         doanh nghiệp lũy kế đến tháng 4 đang hoạt động là 12.500 doanh nghiệp.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 2, "{all}");
+    for row in &rows {
+        assert!(row.contains("| ASOF 2024-04-30..2024-04-30 |"), "{all}");
+    }
+}

@@ -718,6 +718,16 @@ fn lower_tail(text: &str) -> String {
     baocao_domain::text::lowercase(&text[start..])
 }
 
+/// "Lũy kế đến hết tháng 9, ... có 1.520 dự án FDI còn hiệu lực", "...
+/// doanh nghiệp đang hoạt động": "lũy kế" of what is in force or active
+/// counts every year before, a stock at the month's end, where "xuất khẩu
+/// lũy kế đến hết tháng 9" is the sum from January.
+fn of_a_stock(text: &str) -> bool {
+    ["còn hiệu lực", "đang hoạt động"]
+        .iter()
+        .any(|w| text.contains(w))
+}
+
 /// Every period mentioned in `text`, in order.
 pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
     let mut out = Vec::new();
@@ -776,8 +786,9 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
         } else if g(&c, G::Asofm).is_some() {
             let y = year(&c, &[G::By, G::By2]).unwrap_or(anchor.year);
             let m = num(&c, G::Bm).unwrap_or(0);
-            // "lũy kế đến hết tháng 9": a sum from January, no stock's day.
-            if bl.ends_with("lũy kế") || bl.ends_with("luỹ kế") {
+            // "lũy kế đến hết tháng 9": a sum from January, no stock's day
+            // (unless what is summed is in force: see `of_a_stock`).
+            if (bl.ends_with("lũy kế") || bl.ends_with("luỹ kế")) && !of_a_stock(text) {
                 Period::year_to_date(y, m, label)
             } else {
                 baocao_domain::period::last_day_of_month(y, m).map(|d| Period::as_of(d, label))
@@ -829,7 +840,11 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
             let m = num(&c, G::M).unwrap_or(0);
             // "Nhập khẩu lũy kế đến tháng 9": the year to that month.
             if bl.ends_with("lũy kế đến") || bl.ends_with("luỹ kế đến") {
-                Period::year_to_date(y, m, label)
+                if of_a_stock(text) {
+                    baocao_domain::period::last_day_of_month(y, m).map(|d| Period::as_of(d, label))
+                } else {
+                    Period::year_to_date(y, m, label)
+                }
             } else {
                 Period::month(y, m, label)
             }
