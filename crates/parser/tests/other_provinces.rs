@@ -3407,3 +3407,22 @@ fn cumulated_to_a_month_with_projects_in_force_is_a_stock() {
         assert!(row.contains("| ASOF 2024-04-30..2024-04-30 |"), "{all}");
     }
 }
+
+#[test]
+fn a_days_range_in_one_month_ends_at_no_cut_off() {
+    // "từ 3 đến 30/4/2024": the end of a range of days, a flow over them,
+    // no stock's cut-off day as "đến 30/4/2024" alone is. (The "3" is
+    // still read as a figure of its own.)
+    let r = report(
+        "1. Đầu tư\n\n\
+         Vốn đầu tư thực hiện từ 3 đến 30/4/2024 đạt 1.250 tỷ đồng.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("| RANGE 2024-04-03..2024-04-30 | 1250 ")),
+        "{all}"
+    );
+    assert!(!all.contains("ASOF"), "{all}");
+}
