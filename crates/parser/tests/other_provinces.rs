@@ -3426,3 +3426,17 @@ fn a_days_range_in_one_month_ends_at_no_cut_off() {
     );
     assert!(!all.contains("ASOF"), "{all}");
 }
+
+#[test]
+fn ve_closing_a_subject_is_part_of_it() {
+    // "Về" opens a topic ("Về kim ngạch xuất khẩu ..."), but closing a
+    // subject it is its own word: "lao động ... trở về" lost "về".
+    let r = report(
+        "1. Lao động, việc làm\n\n\
+         Số người lao động từ nước ngoài trở về 5 tháng là 1.250 người, tăng 5,2%.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 1, "{all}");
+    assert!(r.observations[0].label.ends_with("trở về"), "{all}");
+}
