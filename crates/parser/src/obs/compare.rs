@@ -155,7 +155,16 @@ pub fn base_at(text: &str, anchor: Anchor) -> Option<(ComparisonBase, String, us
             " vượt ",
         ]
         .iter()
-        .filter_map(|w| s.find(w))
+        // A verb, not "và", stops the base only where the figure of its
+        // change follows (the catch-all stops before digits): "so với mức
+        // tăng chung của tỉnh" is one noun phrase.
+        .filter_map(|w| {
+            let p = if *w == " và " { s.find(w) } else { s.rfind(w) }?;
+            let rest = s[p + w.len()..].trim();
+            let figure_next = rest.is_empty()
+                || ["hơn", "khoảng", "gần", "trên", "thêm", "xấp xỉ"].contains(&rest);
+            (*w == " và " || figure_next).then_some(p)
+        })
         .min()
         .filter(|&p| !s[..p].trim_end().ends_with("với"))
         .map_or(m.end(), |p| m.start() + p)
@@ -350,6 +359,29 @@ mod tests {
         assert_eq!(found.as_ref().map(|(_, _, p)| *p), Some(1), "{found:?}");
         let found = trailing_base(" so với cùn gkỳ giảm ", MAY);
         assert_eq!(found.as_ref().map(|(_, _, p)| *p), Some(1), "{found:?}");
+    }
+
+    #[test]
+    fn an_unnamed_base_stops_before_a_verb_only_where_its_figure_follows() {
+        // "so với bình quân các năm tăng 3,6%": the verb of the next change;
+        // "so với mức tăng chung của tỉnh": a noun phrase that holds one.
+        let other = |t: &str| b(t).map(|(_, l)| l);
+        assert_eq!(
+            other("so với bình quân các năm tăng 3,6%").as_deref(),
+            Some("so với bình quân các năm")
+        );
+        assert_eq!(
+            other("so với bình quân các năm giảm hơn 3,6%").as_deref(),
+            Some("so với bình quân các năm")
+        );
+        assert_eq!(
+            other("so với mức tăng chung của tỉnh, cao nhất").as_deref(),
+            Some("so với mức tăng chung của tỉnh")
+        );
+        assert_eq!(
+            other("so với mục tiêu giảm nghèo, tăng 3,2%").as_deref(),
+            Some("so với mục tiêu giảm nghèo")
+        );
     }
 
     #[test]
