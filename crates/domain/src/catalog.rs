@@ -2788,6 +2788,9 @@ mod tests {
         #[test]
         fn cached_word_ids_are_the_words_ids_on_any_text(
             text in "[ a-zA-Z0-9.,\u{300}-\u{36f}đĐàảạăằâấèêềếìòôồơờùưừứỳỵ\u{1e00}-\u{1eff}€😀\u{0}-]{0,40}",
+            // Words of the vocabulary and others a byte apart from them,
+            // near each other and the text's end.
+            picks in proptest::collection::vec(0usize..20, 0..16),
         ) {
             let ids = |w: &Words| {
                 w.tokens
@@ -2795,9 +2798,19 @@ mod tests {
                     .map(|t| (t.start, t.end, t.id, t.sep))
                     .collect::<Vec<_>>()
             };
+            let few: Vec<&str> = picks
+                .iter()
+                .map(|&i| {
+                    [
+                        "tăng", "tổng", "tông", "công", "cong", "nông", "ngành", "nganh", "vụ",
+                        "vũ", "số", "so", "sản", "xã", "tỷ", "ty", "đồng", "dồng", "a\0", "9,5",
+                    ][i]
+                })
+                .collect();
+            let few = few.join(" ");
             let mut cache = WordCache::default();
-            for _ in 0..2 {
-                proptest::prop_assert_eq!(ids(&words_cached(&text, &mut cache)), ids(&words(&text)));
+            for text in [&text, &few, &text, &few] {
+                proptest::prop_assert_eq!(ids(&words_cached(text, &mut cache)), ids(&words(text)));
             }
         }
     }
