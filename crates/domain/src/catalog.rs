@@ -2781,6 +2781,40 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Ids read with the eight-byte keys of `words_cached` are those of
+        /// `words` on any text: words of every length ending at any byte,
+        /// the last ones near the text's end (fewer than eight bytes left).
+        #[test]
+        fn cached_word_ids_are_the_words_ids_on_any_text(
+            text in "[ a-zA-Z0-9.,\u{300}-\u{36f}đĐàảạăằâấèêềếìòôồơờùưừứỳỵ\u{1e00}-\u{1eff}€😀\u{0}-]{0,40}",
+            // Words of the vocabulary and others a byte apart from them,
+            // near each other and the text's end.
+            picks in proptest::collection::vec(0usize..20, 0..16),
+        ) {
+            let ids = |w: &Words| {
+                w.tokens
+                    .iter()
+                    .map(|t| (t.start, t.end, t.id, t.sep))
+                    .collect::<Vec<_>>()
+            };
+            let few: Vec<&str> = picks
+                .iter()
+                .map(|&i| {
+                    [
+                        "tăng", "tổng", "tông", "công", "cong", "nông", "ngành", "nganh", "vụ",
+                        "vũ", "số", "so", "sản", "xã", "tỷ", "ty", "đồng", "dồng", "a\0", "9,5",
+                    ][i]
+                })
+                .collect();
+            let few = few.join(" ");
+            let mut cache = WordCache::default();
+            for text in [&text, &few, &text, &few] {
+                proptest::prop_assert_eq!(ids(&words_cached(text, &mut cache)), ids(&words(text)));
+            }
+        }
+    }
+
     /// Screening aliases by their second word keeps the answer of trying
     /// every alias: on runs of up to 12 words from every word of every seed
     /// line and alias, after no subject and after every subject some alias

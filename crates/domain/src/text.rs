@@ -460,6 +460,56 @@ mod tests {
         assert!(buf.starts_with("xÂ"));
     }
 
+    /// Every Vietnamese vowel with every tone, upper and lower case, and
+    /// đ/Đ.
+    const VIETNAMESE: &str =
+        "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ";
+
+    #[test]
+    fn every_vietnamese_letter_lowercases_and_folds_as_the_simple_versions() {
+        let upper: String = VIETNAMESE.chars().flat_map(char::to_uppercase).collect();
+        assert_eq!(upper.chars().count(), VIETNAMESE.chars().count());
+        for (u, l) in upper.chars().zip(VIETNAMESE.chars()) {
+            // At each place of an eight-byte block, and ending the text.
+            for pad in 0..9 {
+                let s = format!("{}{u}{l}", "x".repeat(pad));
+                assert_eq!(lowercase(&s), s.to_lowercase(), "{s}");
+                assert_eq!(fold(&s), simple_fold(&s), "{s}");
+                let s = format!("{}{l}{u}", "X".repeat(pad));
+                assert_eq!(lowercase(&s), s.to_lowercase(), "{s}");
+                assert_eq!(fold(&s), simple_fold(&s), "{s}");
+            }
+        }
+        assert_eq!(fold(&upper), fold(VIETNAMESE));
+        assert!(fold(VIETNAMESE).chars().all(|c| "aeiouyd".contains(c)));
+    }
+
+    /// `fold` by its definition: decomposed, marks dropped, lowercased,
+    /// đ read as d.
+    fn simple_fold(s: &str) -> String {
+        s.nfd()
+            .filter(|d| !is_combining_mark(*d))
+            .flat_map(char::to_lowercase)
+            .map(|d| if d == 'đ' { 'd' } else { d })
+            .collect()
+    }
+
+    proptest::proptest! {
+        /// `lowercase` is `str::to_lowercase` and `fold` its definition on
+        /// texts of Vietnamese letters in both cases, composed or with
+        /// combining marks, other scripts, 4-byte characters, Σ and İ.
+        #[test]
+        fn lowercase_and_fold_agree_with_the_simple_versions(
+            text in "[ a-zA-Z0-9.,\u{300}-\u{36f}\u{c0}-\u{24f}\u{1e00}-\u{1eff}ΣσςİΑΩ€😀𝐀\u{10ffff}-]{0,40}",
+        ) {
+            proptest::prop_assert_eq!(lowercase(&text), text.to_lowercase());
+            let mut buf = String::from("Ấ");
+            lowercase_into(&text, &mut buf);
+            proptest::prop_assert_eq!(&buf[3..], text.to_lowercase());
+            proptest::prop_assert_eq!(fold(&text), simple_fold(&text));
+        }
+    }
+
     #[test]
     fn fold_removes_all_marks() {
         assert_eq!(

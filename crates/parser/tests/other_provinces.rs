@@ -3826,3 +3826,75 @@ fn the_clause_after_arrivals_named_after_their_figure_is_their_item() {
         rows.join("\n")
     );
 }
+
+#[test]
+fn a_change_on_a_date_written_with_ngay_keeps_the_date_in_its_base() {
+    // "so với ngày 31/12/2020 và tăng 15,3% so với cùng kỳ": the catch-all's
+    // words stopped at "ngày" before its digits ("so với ngày"), the date
+    // the base is of lost.
+    let r = report(
+        "1. Hoạt động ngân hàng\n\n\
+         Tổng dư nợ tín dụng ước đạt 38.900 tỷ đồng, tăng 8,2% so với ngày 31/12/2023 và tăng \
+         15,3% so với cùng kỳ.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 1, "{all}");
+    assert!(
+        rows[0].ends_with("| Other +8.2%, SamePeriodLastYear +15.3%"),
+        "{all}"
+    );
+    let base = &r.observations[0].comparisons[0].base_label;
+    assert_eq!(base, "so với ngày 31/12/2023");
+}
+
+#[test]
+fn cumulated_to_a_month_with_projects_in_force_is_a_stock() {
+    // "Lũy kế đến hết tháng 4, ... dự án FDI còn hiệu lực", "doanh nghiệp
+    // đang hoạt động": "lũy kế" of what is in force or active counts every
+    // year, a stock at the month's end, not the sum from January.
+    let r = report(
+        "1. Đầu tư nước ngoài\n\n\
+         Lũy kế đến hết tháng 4, trên địa bàn tỉnh có 1.520 dự án FDI còn hiệu lực. Số \
+         doanh nghiệp lũy kế đến tháng 4 đang hoạt động là 12.500 doanh nghiệp.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 2, "{all}");
+    for row in &rows {
+        assert!(row.contains("| ASOF 2024-04-30..2024-04-30 |"), "{all}");
+    }
+}
+
+#[test]
+fn a_days_range_in_one_month_ends_at_no_cut_off() {
+    // "từ 3 đến 30/4/2024": the end of a range of days, a flow over them,
+    // no stock's cut-off day as "đến 30/4/2024" alone is. (The "3" is
+    // still read as a figure of its own.)
+    let r = report(
+        "1. Đầu tư\n\n\
+         Vốn đầu tư thực hiện từ 3 đến 30/4/2024 đạt 1.250 tỷ đồng.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("| RANGE 2024-04-03..2024-04-30 | 1250 ")),
+        "{all}"
+    );
+    assert!(!all.contains("ASOF"), "{all}");
+}
+
+#[test]
+fn ve_closing_a_subject_is_part_of_it() {
+    // "Về" opens a topic ("Về kim ngạch xuất khẩu ..."), but closing a
+    // subject it is its own word: "lao động ... trở về" lost "về".
+    let r = report(
+        "1. Lao động, việc làm\n\n\
+         Số người lao động từ nước ngoài trở về 5 tháng là 1.250 người, tăng 5,2%.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 1, "{all}");
+    assert!(r.observations[0].label.ends_with("trở về"), "{all}");
+}

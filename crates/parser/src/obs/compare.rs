@@ -58,10 +58,11 @@ const ALTERNATIVES: [(Alt, &str); 8] = [
         r"(?:so\ (?:với\ )?)?dự\ toán(?:\ năm(?:\ \d{4})?)?(?:\ (?:do\ )?(?:Trung\ ương|TW|Thủ\ tướng\ Chính\ phủ|Chính\ phủ|Bộ\ Tài\ chính|HĐND(?:\ tỉnh|\ thành\ phố)?|Hội\ đồng\ nhân\ dân\ (?:tỉnh|thành\ phố)|UBND\ tỉnh|tỉnh|địa\ phương))?(?:\ giao)?",
     ),
     // "so với 31/12/2020": a stock's change since a day (the end of the
-    // last year), no same period a year before.
+    // last year), no same period a year before. The day is tried first:
+    // else "so với ngày 31/12/2020" stops at "ngày", before its digits.
     (
         Alt::Other,
-        r"so\ (?:với\ )?(?:[^\d,;.()]{1,40}|(?:ngày\ )?\d{1,2}/\d{1,2}(?:/\d{4})?)",
+        r"so\ (?:với\ )?(?:(?:ngày\ )?\d{1,2}/\d{1,2}(?:/\d{4})?|[^\d,;.()]{1,40})",
     ),
 ];
 
@@ -154,7 +155,16 @@ pub fn base_at(text: &str, anchor: Anchor) -> Option<(ComparisonBase, String, us
             " vượt ",
         ]
         .iter()
-        .filter_map(|w| s.find(w))
+        // A verb, not "và", stops the base only where the figure of its
+        // change follows (the catch-all stops before digits): "so với mức
+        // tăng chung của tỉnh" is one noun phrase.
+        .filter_map(|w| {
+            let p = if *w == " và " { s.find(w) } else { s.rfind(w) }?;
+            let rest = s[p + w.len()..].trim();
+            let figure_next = rest.is_empty()
+                || ["hơn", "khoảng", "gần", "trên", "thêm", "xấp xỉ"].contains(&rest);
+            (*w == " và " || figure_next).then_some(p)
+        })
         .min()
         .filter(|&p| !s[..p].trim_end().ends_with("với"))
         .map_or(m.end(), |p| m.start() + p)
@@ -349,6 +359,29 @@ mod tests {
         assert_eq!(found.as_ref().map(|(_, _, p)| *p), Some(1), "{found:?}");
         let found = trailing_base(" so với cùn gkỳ giảm ", MAY);
         assert_eq!(found.as_ref().map(|(_, _, p)| *p), Some(1), "{found:?}");
+    }
+
+    #[test]
+    fn an_unnamed_base_stops_before_a_verb_only_where_its_figure_follows() {
+        // "so với bình quân các năm tăng 3,6%": the verb of the next change;
+        // "so với mức tăng chung của tỉnh": a noun phrase that holds one.
+        let other = |t: &str| b(t).map(|(_, l)| l);
+        assert_eq!(
+            other("so với bình quân các năm tăng 3,6%").as_deref(),
+            Some("so với bình quân các năm")
+        );
+        assert_eq!(
+            other("so với bình quân các năm giảm hơn 3,6%").as_deref(),
+            Some("so với bình quân các năm")
+        );
+        assert_eq!(
+            other("so với mức tăng chung của tỉnh, cao nhất").as_deref(),
+            Some("so với mức tăng chung của tỉnh")
+        );
+        assert_eq!(
+            other("so với mục tiêu giảm nghèo, tăng 3,2%").as_deref(),
+            Some("so với mục tiêu giảm nghèo")
+        );
     }
 
     #[test]

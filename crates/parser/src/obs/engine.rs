@@ -270,6 +270,9 @@ const COMPOUNDS: &[&str] = &[
     "đỗ tương",
     "quốc tế",
     "kinh tế",
+    // "lao động ... trở về": "về" alone opens a topic ("Về kim ngạch ...").
+    "trở về",
+    "quay về",
 ];
 
 /// Words that open a breakdown of the figure before: "Trong đó: ...",

@@ -718,6 +718,35 @@ fn lower_tail(text: &str) -> String {
     baocao_domain::text::lowercase(&text[start..])
 }
 
+/// The day `D` of "từ D" or "từ ngày D" ending `before`, the text before a
+/// cut-off "đến (ngày) D/M": the first day of a range in that month.
+fn range_first_day(before: &str) -> Option<u32> {
+    let t = before.trim_end();
+    let digits = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let words = t[..t.len() - digits].trim_end();
+    let words = words.strip_suffix("ngày").map_or(words, str::trim_end);
+    let from = words
+        .strip_suffix("từ")
+        .or_else(|| words.strip_suffix("Từ"))?;
+    if from.ends_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    t[t.len() - digits..].parse().ok()
+}
+
+/// "Lũy kế đến hết tháng 9, ... có 1.520 dự án FDI còn hiệu lực", "...
+/// doanh nghiệp đang hoạt động": "lũy kế" of what is in force or active
+/// counts every year before, a stock at the month's end, where "xuất khẩu
+/// lũy kế đến hết tháng 9" is the sum from January.
+fn of_a_stock(text: &str) -> bool {
+    ["còn hiệu lực", "đang hoạt động"]
+        .iter()
+        .any(|w| text.contains(w))
+}
+
 /// Every period mentioned in `text`, in order.
 pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
     let mut out = Vec::new();
@@ -771,13 +800,32 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
                 }
             }
             let y = year(&c, &[G::Ay]).unwrap_or(anchor.year);
-            NaiveDate::from_ymd_opt(y, num(&c, G::Am).unwrap_or(0), num(&c, G::Ad).unwrap_or(0))
-                .map(|d| Period::as_of(d, label))
+            let end = NaiveDate::from_ymd_opt(
+                y,
+                num(&c, G::Am).unwrap_or(0),
+                num(&c, G::Ad).unwrap_or(0),
+            );
+            // "từ (ngày) 3 đến (ngày) 30/9/2021": the end of a range of days
+            // in one month, a flow over them, no stock's cut-off day.
+            match (range_first_day(before), end) {
+                (Some(d), Some(e)) => {
+                    chrono::Datelike::with_day(&e, d)
+                        .filter(|s| *s <= e)
+                        .map(|s| Period {
+                            kind: baocao_domain::PeriodKind::DateRange,
+                            start: s,
+                            end: e,
+                            label: label.to_owned(),
+                        })
+                }
+                _ => end.map(|d| Period::as_of(d, label)),
+            }
         } else if g(&c, G::Asofm).is_some() {
             let y = year(&c, &[G::By, G::By2]).unwrap_or(anchor.year);
             let m = num(&c, G::Bm).unwrap_or(0);
-            // "lũy kế đến hết tháng 9": a sum from January, no stock's day.
-            if bl.ends_with("lũy kế") || bl.ends_with("luỹ kế") {
+            // "lũy kế đến hết tháng 9": a sum from January, no stock's day
+            // (unless what is summed is in force: see `of_a_stock`).
+            if (bl.ends_with("lũy kế") || bl.ends_with("luỹ kế")) && !of_a_stock(text) {
                 Period::year_to_date(y, m, label)
             } else {
                 baocao_domain::period::last_day_of_month(y, m).map(|d| Period::as_of(d, label))
@@ -829,7 +877,11 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
             let m = num(&c, G::M).unwrap_or(0);
             // "Nhập khẩu lũy kế đến tháng 9": the year to that month.
             if bl.ends_with("lũy kế đến") || bl.ends_with("luỹ kế đến") {
-                Period::year_to_date(y, m, label)
+                if of_a_stock(text) {
+                    baocao_domain::period::last_day_of_month(y, m).map(|d| Period::as_of(d, label))
+                } else {
+                    Period::year_to_date(y, m, label)
+                }
             } else {
                 Period::month(y, m, label)
             }
