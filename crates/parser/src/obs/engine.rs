@@ -333,8 +333,7 @@ const EDGE_WORDS: &[&str] = &[
     "vượt", "chung", "đi", "làm", "thực", "tế", "nhẹ", "mạnh", "rất", "nhanh", "hay", "tức",
     "tương", "đương",
     // "Về kim ngạch xuất khẩu tháng 9 ước đạt ...": opens the topic.
-    "về",
-    // "5 tháng đón 698.300 lượt khách": the verb of receiving guests.
+    "về", // "5 tháng đón 698.300 lượt khách": the verb of receiving guests.
     "đón",
     // "..., đưa lũy kế 5 tháng đạt ...": brings the subject to its figure.
     "đưa", // "nhóm nhà ở tăng mạnh, hơn 1%": how much, after a comma.
