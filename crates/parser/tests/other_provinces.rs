@@ -3869,8 +3869,7 @@ fn cumulated_to_a_month_with_projects_in_force_is_a_stock() {
 #[test]
 fn a_days_range_in_one_month_ends_at_no_cut_off() {
     // "từ 3 đến 30/4/2024": the end of a range of days, a flow over them,
-    // no stock's cut-off day as "đến 30/4/2024" alone is. (The "3" is
-    // still read as a figure of its own.)
+    // no stock's cut-off day as "đến 30/4/2024" alone is.
     let r = report(
         "1. Đầu tư\n\n\
          Vốn đầu tư thực hiện từ 3 đến 30/4/2024 đạt 1.250 tỷ đồng.",
@@ -3897,4 +3896,21 @@ fn ve_closing_a_subject_is_part_of_it() {
     let all = rows.join("\n");
     assert_eq!(rows.len(), 1, "{all}");
     assert!(r.observations[0].label.ends_with("trở về"), "{all}");
+}
+
+#[test]
+fn the_first_day_of_a_range_of_days_is_no_figure() {
+    // "từ 5 đến 20/4/2024": the "5" opens the range of days the figure
+    // is over; it was read as a figure of its own.
+    let r = report(
+        "1. Đầu tư\n\n\
+         Vốn đầu tư thực hiện từ 5 đến 20/4/2024 đạt 820 tỷ đồng, tăng 6,5%.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 1, "{all}");
+    assert!(
+        rows[0].contains("| RANGE 2024-04-05..2024-04-20 | 820 "),
+        "{all}"
+    );
 }
