@@ -3914,3 +3914,27 @@ fn the_first_day_of_a_range_of_days_is_no_figure() {
         "{all}"
     );
 }
+
+#[test]
+fn a_difference_of_rates_in_points_is_no_figure() {
+    // "thấp hơn 1,3 điểm phần trăm so với cùng kỳ": the gap between this
+    // year's rate and last year's, like a contribution in points no level
+    // nor change; it made a row labelled "thấp". An issue names it.
+    let r = report(
+        "1. Tăng trưởng kinh tế\n\n\
+         Tốc độ tăng trưởng tổng sản phẩm trên địa bàn 5 tháng ước tăng 6,2%, thấp hơn 0,8 \
+         điểm phần trăm so với cùng kỳ năm trước.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 1, "{all}");
+    assert!(!all.contains("thấp"), "{all}");
+    assert!(
+        r.quality_issues
+            .iter()
+            .any(|i| i.message.contains("thấp hơn 0,8 điểm phần trăm")
+                && i.message.contains("difference between two rates")),
+        "{:?}",
+        r.quality_issues
+    );
+}

@@ -333,8 +333,7 @@ const EDGE_WORDS: &[&str] = &[
     "vượt", "chung", "đi", "làm", "thực", "tế", "nhẹ", "mạnh", "rất", "nhanh", "hay", "tức",
     "tương", "đương",
     // "Về kim ngạch xuất khẩu tháng 9 ước đạt ...": opens the topic.
-    "về",
-    // "5 tháng đón 698.300 lượt khách": the verb of receiving guests.
+    "về", // "5 tháng đón 698.300 lượt khách": the verb of receiving guests.
     "đón",
     // "..., đưa lũy kế 5 tháng đạt ...": brings the subject to its figure.
     "đưa", // "nhóm nhà ở tăng mạnh, hơn 1%": how much, after a comma.
@@ -1925,12 +1924,18 @@ impl<'d> Extractor<'d> {
                 loc.sentence_off + off + verb,
                 loc.sentence_off + off + n.end + len,
             );
+            let what = &main[verb..n.end + len];
+            let verb_word = lowercase(what.split(' ').next().unwrap_or(""));
+            let kind = if verb_word == "thấp" || verb_word == "cao" {
+                "a difference between two rates"
+            } else {
+                "a contribution to the change of the whole"
+            };
             self.issues.push(QualityIssue {
                 kind: QualityIssueKind::UnattachedNumber,
                 message: format!(
-                    "\"{}\" is a contribution to the change of the whole, which \
-                     observations do not model; no observation was made of it",
-                    &main[verb..n.end + len]
+                    "\"{what}\" is {kind}, which observations do not model; no \
+                     observation was made of it"
                 ),
                 span,
             });
@@ -5499,9 +5504,23 @@ fn contribution(main: &str, n: &Num<'_>) -> Option<(usize, usize)> {
         before = before[..before.len() - q.len()].trim_end();
     }
     let lowered = lowercase(tail(before, 24));
-    let verb = ["đóng góp", "làm giảm", "làm tăng"]
-        .into_iter()
-        .find(|w| lowered.ends_with(w))?;
+    // "thấp hơn 1,3 điểm phần trăm so với cùng kỳ": a difference between
+    // two rates, as little a level or change of its own ("hơn" was taken
+    // as a qualifier above: "thấp" is left).
+    let verb = [
+        "đóng góp",
+        "làm giảm",
+        "làm tăng",
+        "thấp hơn",
+        "cao hơn",
+        "thấp",
+        "cao",
+    ]
+    .into_iter()
+    .find(|w| {
+        lowered.ends_with(w)
+            && !lowered[..lowered.len() - w.len()].ends_with(|c: char| c.is_alphanumeric())
+    })?;
     // Both forms of the verb have the same length in bytes.
     Some((before.len() - verb.len(), u.len))
 }
