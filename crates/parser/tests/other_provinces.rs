@@ -3938,3 +3938,39 @@ fn a_difference_of_rates_in_points_is_no_figure() {
         r.quality_issues
     );
 }
+
+#[test]
+fn a_place_that_is_the_whole_item_is_kept() {
+    // A list by place under a subject named before it: "huyện Bắc Hà
+    // 95.000 lượt", "Trung Quốc 21,4%" are the items (a place was always
+    // dropped as where, leaving "huyện" or nothing, and the row before's
+    // item carried). A province before the subject it does stays where.
+    let r = report(
+        "1. Du lịch\n\n\
+         Tổng lượt khách du lịch 5 tháng đạt 1,25 triệu lượt khách, tăng 12,5%; thị xã Sa \
+         Pa khoảng 620.000 lượt; huyện Bắc Hà 95.000 lượt; Hà Khẩu 40.000 lượt. Khách quốc \
+         tế đến chủ yếu từ Hàn Quốc 32,5%, Trung Quốc 21,4%.\n\n\
+         2. Xuất, nhập khẩu\n\n\
+         Như vậy, tỉnh Đồng Nai xuất siêu 3,2 tỷ USD.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    let breakdowns: Vec<&str> = rows
+        .iter()
+        .map(|r| r.split(" | ").nth(1).unwrap_or("?"))
+        .collect();
+    assert_eq!(
+        breakdowns,
+        [
+            "",
+            "thị xã Sa Pa",
+            "huyện Bắc Hà",
+            "Hà Khẩu",
+            "",
+            "Trung Quốc",
+            ""
+        ],
+        "{all}"
+    );
+    assert!(rows[6].starts_with("trade_balance"), "{all}");
+}

@@ -3640,8 +3640,17 @@ impl<'d> Extractor<'d> {
                     )
                     .max()
                     .unwrap_or(0);
-                let np =
-                    self.noun_phrase(&before[cut..], cursor + cut, mentions, None, &state.label);
+                // (The subject follows these words: an empty range at
+                // their end says so, and "tỉnh Đồng Nai xuất siêu" keeps
+                // the province as where, not an item.)
+                let at = before.len() - cut;
+                let np = self.noun_phrase(
+                    &before[cut..],
+                    cursor + cut,
+                    mentions,
+                    Some(at..at),
+                    &state.label,
+                );
                 // ("Tốc độ tăng (trưởng) giá trị sản xuất ...": the rate of
                 // the subject's growth, no item of it.)
                 if names_indicator(&np, ind) || lowercase(&np).starts_with("tốc độ") {
@@ -5792,6 +5801,9 @@ fn noun_phrase_with(
             blank(m.start - cursor..m.end - cursor);
         }
     }
+    // (A place is kept as the item only under a subject, never as one, and
+    // only with no subject named in or right after the gap.)
+    let place_item = subject.is_none() && !label.is_empty();
     if let Some(r) = subject {
         blank(r);
     }
@@ -5874,6 +5886,9 @@ fn noun_phrase_with(
         |w: &str| w.starts_with(char::is_uppercase) && w.chars().skip(1).all(|c| c.is_lowercase());
     let mut kept = 0;
     let mut i = 0;
+    // The last place dropped (with its "tỉnh"), for a phrase that is
+    // nothing but the place (see below).
+    let mut place: Option<String> = None;
     while i < n {
         let start = if words[i] == "tỉnh" && words.get(i + 1).is_some_and(|w| cap(w)) {
             i + 1
@@ -5897,6 +5912,9 @@ fn noun_phrase_with(
             j += 1;
         }
         if j - start >= 2 {
+            if place_item {
+                place = Some(words[i..j].join(" "));
+            }
             i = j;
         } else {
             words[kept] = words[i];
@@ -5987,6 +6005,19 @@ fn noun_phrase_with(
     let joined = words[a..b].join(" ");
     let trimmed =
         joined.trim_matches(|c: char| !baocao_domain::text::is_alphanumeric(c) && c != ')');
+    // "Trung Quốc 25,1%, Nga 20,07%", "huyện Bắc Hà là 79.000 lượt", "tỉnh
+    // Vĩnh Phúc tăng 10,07%": with no subject named before it, a place that
+    // is the whole phrase (or follows nothing but its kind of unit) is the
+    // item of a list by place.
+    if let Some(place) = place
+        && (trimmed.is_empty() || is_admin_unit(trimmed))
+    {
+        return if trimmed.is_empty() {
+            place
+        } else {
+            format!("{joined} {place}")
+        };
+    }
     let np = if trimmed.len() == joined.len() {
         joined
     } else {
@@ -6011,6 +6042,21 @@ fn noun_phrase_with(
         return String::new();
     }
     np
+}
+
+/// Whether `w` names a kind of local unit ("huyện", "TP"), written before
+/// the unit's name.
+fn is_admin_unit(w: &str) -> bool {
+    [
+        "huyện",
+        "thị xã",
+        "thành phố",
+        "tp",
+        "quận",
+        "xã",
+        "thị trấn",
+    ]
+    .contains(&lowercase(w).as_str())
 }
 
 /// Whether `words` end with a span of time ("6 tháng", "9 tháng trở
@@ -6099,6 +6145,7 @@ mod tests {
                 blank(m.start - cursor..m.end - cursor);
             }
         }
+        let place_item = subject.is_none() && !label.is_empty();
         if let Some(r) = subject {
             blank(r);
         }
@@ -6158,6 +6205,7 @@ mod tests {
         // Place names ("tỉnh Bắc Giang", "Bắc Giang") are where, not what.
         let words: Vec<&str> = tail.split_whitespace().collect();
         let mut keep = vec![true; words.len()];
+        let mut place = None;
         let mut i = 0;
         while i < words.len() {
             let cap = |w: &str| {
@@ -6181,6 +6229,9 @@ mod tests {
                 j += 1;
             }
             if j - start >= 2 {
+                if place_item {
+                    place = Some(words[i..j].join(" "));
+                }
                 for k in keep.iter_mut().take(j).skip(i) {
                     *k = false;
                 }
@@ -6234,10 +6285,30 @@ mod tests {
                 break;
             }
         }
-        let np = words[a..b].join(" ");
-        let np = np
+        let joined = words[a..b].join(" ");
+        let np = joined
             .trim_matches(|c: char| !baocao_domain::text::is_alphanumeric(c) && c != ')')
             .to_owned();
+        // A place that is the whole phrase, or follows only its kind of
+        // unit, with no subject before it: the item of a list by place.
+        if let Some(place) = place {
+            if np.is_empty() {
+                return place;
+            }
+            if [
+                "huyện",
+                "thị xã",
+                "thành phố",
+                "tp",
+                "quận",
+                "xã",
+                "thị trấn",
+            ]
+            .contains(&lowercase(&np).as_str())
+            {
+                return format!("{joined} {place}");
+            }
+        }
         if np.is_empty() {
             return np;
         }
