@@ -3869,8 +3869,7 @@ fn cumulated_to_a_month_with_projects_in_force_is_a_stock() {
 #[test]
 fn a_days_range_in_one_month_ends_at_no_cut_off() {
     // "từ 3 đến 30/4/2024": the end of a range of days, a flow over them,
-    // no stock's cut-off day as "đến 30/4/2024" alone is. (The "3" is
-    // still read as a figure of its own.)
+    // no stock's cut-off day as "đến 30/4/2024" alone is.
     let r = report(
         "1. Đầu tư\n\n\
          Vốn đầu tư thực hiện từ 3 đến 30/4/2024 đạt 1.250 tỷ đồng.",
@@ -3897,4 +3896,81 @@ fn ve_closing_a_subject_is_part_of_it() {
     let all = rows.join("\n");
     assert_eq!(rows.len(), 1, "{all}");
     assert!(r.observations[0].label.ends_with("trở về"), "{all}");
+}
+
+#[test]
+fn the_first_day_of_a_range_of_days_is_no_figure() {
+    // "từ 5 đến 20/4/2024": the "5" opens the range of days the figure
+    // is over; it was read as a figure of its own.
+    let r = report(
+        "1. Đầu tư\n\n\
+         Vốn đầu tư thực hiện từ 5 đến 20/4/2024 đạt 820 tỷ đồng, tăng 6,5%.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 1, "{all}");
+    assert!(
+        rows[0].contains("| RANGE 2024-04-05..2024-04-20 | 820 "),
+        "{all}"
+    );
+}
+
+#[test]
+fn a_difference_of_rates_in_points_is_no_figure() {
+    // "thấp hơn 1,3 điểm phần trăm so với cùng kỳ": the gap between this
+    // year's rate and last year's, like a contribution in points no level
+    // nor change; it made a row labelled "thấp". An issue names it.
+    let r = report(
+        "1. Tăng trưởng kinh tế\n\n\
+         Tốc độ tăng trưởng tổng sản phẩm trên địa bàn 5 tháng ước tăng 6,2%, thấp hơn 0,8 \
+         điểm phần trăm so với cùng kỳ năm trước.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 1, "{all}");
+    assert!(!all.contains("thấp"), "{all}");
+    assert!(
+        r.quality_issues
+            .iter()
+            .any(|i| i.message.contains("thấp hơn 0,8 điểm phần trăm")
+                && i.message.contains("difference between two rates")),
+        "{:?}",
+        r.quality_issues
+    );
+}
+
+#[test]
+fn a_place_that_is_the_whole_item_is_kept() {
+    // A list by place under a subject named before it: "huyện Bắc Hà
+    // 95.000 lượt", "Trung Quốc 21,4%" are the items (a place was always
+    // dropped as where, leaving "huyện" or nothing, and the row before's
+    // item carried). A province before the subject it does stays where.
+    let r = report(
+        "1. Du lịch\n\n\
+         Tổng lượt khách du lịch 5 tháng đạt 1,25 triệu lượt khách, tăng 12,5%; thị xã Sa \
+         Pa khoảng 620.000 lượt; huyện Bắc Hà 95.000 lượt; Hà Khẩu 40.000 lượt. Khách quốc \
+         tế đến chủ yếu từ Hàn Quốc 32,5%, Trung Quốc 21,4%.\n\n\
+         2. Xuất, nhập khẩu\n\n\
+         Như vậy, tỉnh Đồng Nai xuất siêu 3,2 tỷ USD.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    let breakdowns: Vec<&str> = rows
+        .iter()
+        .map(|r| r.split(" | ").nth(1).unwrap_or("?"))
+        .collect();
+    assert_eq!(
+        breakdowns,
+        [
+            "",
+            "thị xã Sa Pa",
+            "huyện Bắc Hà",
+            "Hà Khẩu",
+            "",
+            "Trung Quốc",
+            ""
+        ],
+        "{all}"
+    );
+    assert!(rows[6].starts_with("trade_balance"), "{all}");
 }

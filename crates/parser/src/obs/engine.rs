@@ -1924,12 +1924,18 @@ impl<'d> Extractor<'d> {
                 loc.sentence_off + off + verb,
                 loc.sentence_off + off + n.end + len,
             );
+            let what = &main[verb..n.end + len];
+            let verb_word = lowercase(what.split(' ').next().unwrap_or(""));
+            let kind = if verb_word == "thấp" || verb_word == "cao" {
+                "a difference between two rates"
+            } else {
+                "a contribution to the change of the whole"
+            };
             self.issues.push(QualityIssue {
                 kind: QualityIssueKind::UnattachedNumber,
                 message: format!(
-                    "\"{}\" is a contribution to the change of the whole, which \
-                     observations do not model; no observation was made of it",
-                    &main[verb..n.end + len]
+                    "\"{what}\" is {kind}, which observations do not model; no \
+                     observation was made of it"
                 ),
                 span,
             });
@@ -3634,8 +3640,17 @@ impl<'d> Extractor<'d> {
                     )
                     .max()
                     .unwrap_or(0);
-                let np =
-                    self.noun_phrase(&before[cut..], cursor + cut, mentions, None, &state.label);
+                // (The subject follows these words: an empty range at
+                // their end says so, and "tỉnh Đồng Nai xuất siêu" keeps
+                // the province as where, not an item.)
+                let at = before.len() - cut;
+                let np = self.noun_phrase(
+                    &before[cut..],
+                    cursor + cut,
+                    mentions,
+                    Some(at..at),
+                    &state.label,
+                );
                 // ("Tốc độ tăng (trưởng) giá trị sản xuất ...": the rate of
                 // the subject's growth, no item of it.)
                 if names_indicator(&np, ind) || lowercase(&np).starts_with("tốc độ") {
@@ -5498,9 +5513,23 @@ fn contribution(main: &str, n: &Num<'_>) -> Option<(usize, usize)> {
         before = before[..before.len() - q.len()].trim_end();
     }
     let lowered = lowercase(tail(before, 24));
-    let verb = ["đóng góp", "làm giảm", "làm tăng"]
-        .into_iter()
-        .find(|w| lowered.ends_with(w))?;
+    // "thấp hơn 1,3 điểm phần trăm so với cùng kỳ": a difference between
+    // two rates, as little a level or change of its own ("hơn" was taken
+    // as a qualifier above: "thấp" is left).
+    let verb = [
+        "đóng góp",
+        "làm giảm",
+        "làm tăng",
+        "thấp hơn",
+        "cao hơn",
+        "thấp",
+        "cao",
+    ]
+    .into_iter()
+    .find(|w| {
+        lowered.ends_with(w)
+            && !lowered[..lowered.len() - w.len()].ends_with(|c: char| c.is_alphanumeric())
+    })?;
     // Both forms of the verb have the same length in bytes.
     Some((before.len() - verb.len(), u.len))
 }
@@ -5772,6 +5801,9 @@ fn noun_phrase_with(
             blank(m.start - cursor..m.end - cursor);
         }
     }
+    // (A place is kept as the item only under a subject, never as one, and
+    // only with no subject named in or right after the gap.)
+    let place_item = subject.is_none() && !label.is_empty();
     if let Some(r) = subject {
         blank(r);
     }
@@ -5854,6 +5886,9 @@ fn noun_phrase_with(
         |w: &str| w.starts_with(char::is_uppercase) && w.chars().skip(1).all(|c| c.is_lowercase());
     let mut kept = 0;
     let mut i = 0;
+    // The last place dropped (with its "tỉnh"), for a phrase that is
+    // nothing but the place (see below).
+    let mut place: Option<String> = None;
     while i < n {
         let start = if words[i] == "tỉnh" && words.get(i + 1).is_some_and(|w| cap(w)) {
             i + 1
@@ -5877,6 +5912,9 @@ fn noun_phrase_with(
             j += 1;
         }
         if j - start >= 2 {
+            if place_item {
+                place = Some(words[i..j].join(" "));
+            }
             i = j;
         } else {
             words[kept] = words[i];
@@ -5967,6 +6005,19 @@ fn noun_phrase_with(
     let joined = words[a..b].join(" ");
     let trimmed =
         joined.trim_matches(|c: char| !baocao_domain::text::is_alphanumeric(c) && c != ')');
+    // "Trung Quốc 25,1%, Nga 20,07%", "huyện Bắc Hà là 79.000 lượt", "tỉnh
+    // Vĩnh Phúc tăng 10,07%": with no subject named before it, a place that
+    // is the whole phrase (or follows nothing but its kind of unit) is the
+    // item of a list by place.
+    if let Some(place) = place
+        && (trimmed.is_empty() || is_admin_unit(trimmed))
+    {
+        return if trimmed.is_empty() {
+            place
+        } else {
+            format!("{joined} {place}")
+        };
+    }
     let np = if trimmed.len() == joined.len() {
         joined
     } else {
@@ -5991,6 +6042,21 @@ fn noun_phrase_with(
         return String::new();
     }
     np
+}
+
+/// Whether `w` names a kind of local unit ("huyện", "TP"), written before
+/// the unit's name.
+fn is_admin_unit(w: &str) -> bool {
+    [
+        "huyện",
+        "thị xã",
+        "thành phố",
+        "tp",
+        "quận",
+        "xã",
+        "thị trấn",
+    ]
+    .contains(&lowercase(w).as_str())
 }
 
 /// Whether `words` end with a span of time ("6 tháng", "9 tháng trở
@@ -6079,6 +6145,7 @@ mod tests {
                 blank(m.start - cursor..m.end - cursor);
             }
         }
+        let place_item = subject.is_none() && !label.is_empty();
         if let Some(r) = subject {
             blank(r);
         }
@@ -6138,6 +6205,7 @@ mod tests {
         // Place names ("tỉnh Bắc Giang", "Bắc Giang") are where, not what.
         let words: Vec<&str> = tail.split_whitespace().collect();
         let mut keep = vec![true; words.len()];
+        let mut place = None;
         let mut i = 0;
         while i < words.len() {
             let cap = |w: &str| {
@@ -6161,6 +6229,9 @@ mod tests {
                 j += 1;
             }
             if j - start >= 2 {
+                if place_item {
+                    place = Some(words[i..j].join(" "));
+                }
                 for k in keep.iter_mut().take(j).skip(i) {
                     *k = false;
                 }
@@ -6214,10 +6285,30 @@ mod tests {
                 break;
             }
         }
-        let np = words[a..b].join(" ");
-        let np = np
+        let joined = words[a..b].join(" ");
+        let np = joined
             .trim_matches(|c: char| !baocao_domain::text::is_alphanumeric(c) && c != ')')
             .to_owned();
+        // A place that is the whole phrase, or follows only its kind of
+        // unit, with no subject before it: the item of a list by place.
+        if let Some(place) = place {
+            if np.is_empty() {
+                return place;
+            }
+            if [
+                "huyện",
+                "thị xã",
+                "thành phố",
+                "tp",
+                "quận",
+                "xã",
+                "thị trấn",
+            ]
+            .contains(&lowercase(&np).as_str())
+            {
+                return format!("{joined} {place}");
+            }
+        }
         if np.is_empty() {
             return np;
         }

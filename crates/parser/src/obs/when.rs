@@ -720,7 +720,7 @@ fn lower_tail(text: &str) -> String {
 
 /// The day `D` of "từ D" or "từ ngày D" ending `before`, the text before a
 /// cut-off "đến (ngày) D/M": the first day of a range in that month.
-fn range_first_day(before: &str) -> Option<u32> {
+fn range_first_day(before: &str) -> Option<(u32, usize)> {
     let t = before.trim_end();
     let digits = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
     if !(1..=2).contains(&digits) {
@@ -734,7 +734,8 @@ fn range_first_day(before: &str) -> Option<u32> {
     if from.ends_with(|c: char| c.is_alphanumeric()) {
         return None;
     }
-    t[t.len() - digits..].parse().ok()
+    // (Where "từ" starts: the range's phrase, its first day included.)
+    Some((t[t.len() - digits..].parse().ok()?, from.len()))
 }
 
 /// "Lũy kế đến hết tháng 9, ... có 1.520 dự án FDI còn hiệu lực", "...
@@ -760,7 +761,7 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
     // Phrases are found by hand (`Reader`, what the pattern's search finds);
     // the capturing search (slow: the pattern is large) reads only those
     // whose groups are not read by hand.
-    for (start, end) in phrases(text) {
+    for (mut start, end) in phrases(text) {
         // "nợ từ 3 tháng trở lên", "dưới 6 tháng": a duration, not a period.
         let before = text[..start].trim_end();
         let after = text[end..].trim_start();
@@ -807,17 +808,21 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
             );
             // "từ (ngày) 3 đến (ngày) 30/9/2021": the end of a range of days
             // in one month, a flow over them, no stock's cut-off day.
+            // The phrase then starts at "từ": its first day is no figure
+            // ("Vốn đầu tư thực hiện từ 3 đến 30/9/2021 đạt ...": the "3").
+            let to = start + label.len();
             match (range_first_day(before), end) {
-                (Some(d), Some(e)) => {
-                    chrono::Datelike::with_day(&e, d)
-                        .filter(|s| *s <= e)
-                        .map(|s| Period {
+                (Some((d, from)), Some(e)) => chrono::Datelike::with_day(&e, d)
+                    .filter(|s| *s <= e)
+                    .map(|s| {
+                        start = from;
+                        Period {
                             kind: baocao_domain::PeriodKind::DateRange,
                             start: s,
                             end: e,
-                            label: label.to_owned(),
-                        })
-                }
+                            label: text[from..to].to_owned(),
+                        }
+                    }),
                 _ => end.map(|d| Period::as_of(d, label)),
             }
         } else if g(&c, G::Asofm).is_some() {
