@@ -3143,12 +3143,7 @@ impl<'d> Extractor<'d> {
                 // "05 doanh nghiệp xuất khẩu trái cây như ViFoko, ...": the
                 // examples are no part of the name.
                 let label = counted.split(" như ").next().unwrap_or(counted);
-                self.obs[i].label = label.to_owned();
-                self.obs[i].breakdown = String::new();
-                state.breakdown = String::new();
-                state.label = label.to_owned();
-                state.fresh = true;
-                self.sentence_levels.push(i);
+                self.name_subject(i, state, label.to_owned());
                 return window.len();
             }
             // "ngoài ra tặng 1.120 suất quà cho người có công", "với khoảng
@@ -3165,13 +3160,7 @@ impl<'d> Extractor<'d> {
                 && q.value.fract() == 0.0
                 && let Some(name) = bare_named_after(counted)
             {
-                let name = name.to_owned();
-                self.obs[i].label = name.clone();
-                self.obs[i].breakdown = String::new();
-                state.breakdown = String::new();
-                state.label = name;
-                state.fresh = true;
-                self.sentence_levels.push(i);
+                self.name_subject(i, state, name.to_owned());
                 return window.len();
             }
             // "tịch thu 12,6 m3 gỗ các loại", "các xã đã làm mới 12,5 km
@@ -3186,13 +3175,7 @@ impl<'d> Extractor<'d> {
                     .as_ref()
                     .and_then(|q| measure_named_after(q, counted, to_figure))
             {
-                let name = name.to_owned();
-                self.obs[i].label = name.clone();
-                self.obs[i].breakdown = String::new();
-                state.breakdown = String::new();
-                state.label = name;
-                state.fresh = true;
-                self.sentence_levels.push(i);
+                self.name_subject(i, state, name.to_owned());
                 return window.len();
             }
             if self.obs[i].indicator.is_empty()
@@ -3208,12 +3191,7 @@ impl<'d> Extractor<'d> {
                 // stock of what the unit names, after only its place and
                 // "có"; the unit is its name. "Về góp vốn, mua cổ phần có
                 // 299 dự án": the topic is.
-                self.obs[i].label = name.clone();
-                self.obs[i].breakdown = String::new();
-                state.label = name;
-                state.breakdown = String::new();
-                state.fresh = true;
-                self.sentence_levels.push(i);
+                self.name_subject(i, state, name);
                 return again.unwrap_or(0);
             }
             // "toàn tỉnh có 687 trường với 327.150 học sinh", "Trong tháng,
@@ -3396,6 +3374,17 @@ impl<'d> Extractor<'d> {
             state.breakdown_fresh = true;
         }
         0
+    }
+
+    /// Names the figure `i` by words of its own, with no item, and makes
+    /// that name the subject in force for the clauses after it.
+    fn name_subject(&mut self, i: usize, state: &mut State, name: String) {
+        self.obs[i].label = name.clone();
+        self.obs[i].breakdown = String::new();
+        state.label = name;
+        state.breakdown = String::new();
+        state.fresh = true;
+        self.sentence_levels.push(i);
     }
 
     /// An observation of a subject named only by words (no catalog code).
