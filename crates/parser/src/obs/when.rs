@@ -536,6 +536,16 @@ fn year(c: &Groups, groups: &[G]) -> Option<i32> {
         .find_map(|&n| g(c, n).and_then(|m| m.parse().ok()))
 }
 
+/// `t` after the prefix `a` or `b` (a word written capitalized or not).
+fn either<'t>(t: &'t str, a: &str, b: &str) -> Option<&'t str> {
+    t.strip_prefix(a).or_else(|| t.strip_prefix(b))
+}
+
+/// `t` after the prefix `p`, if it opens with it.
+fn opt<'t>(t: &'t str, p: &str) -> &'t str {
+    t.strip_prefix(p).unwrap_or(t)
+}
+
 /// The groups of a phrase [`PERIOD`] matched, read from its text when it
 /// is of a common, plain form; None for the others (captured instead).
 /// The phrase is what the winning alternative matched, so its first words
@@ -552,9 +562,6 @@ fn year(c: &Groups, groups: &[G]) -> Option<i32> {
 /// Digits are never '/' nor spaces, so the parts split where the groups
 /// do.
 fn read_plain(label: &str) -> Option<[Option<(G, &str)>; 4]> {
-    fn either<'t>(t: &'t str, a: &str, b: &str) -> Option<&'t str> {
-        t.strip_prefix(a).or_else(|| t.strip_prefix(b))
-    }
     if let Some(y) = either(label, "năm ", "Năm ") {
         return Some([Some((G::Year, label)), Some((G::Y, y)), None, None]);
     }
@@ -624,12 +631,6 @@ fn read_plain(label: &str) -> Option<[Option<(G, &str)>; 4]> {
 /// alternative's match; and each optional word of its prefix is followed
 /// by a word no other is, so the groups split where the words do.
 fn read_dated(label: &str) -> Option<[Option<(G, &str)>; 4]> {
-    fn either<'t>(t: &'t str, a: &str, b: &str) -> Option<&'t str> {
-        t.strip_prefix(a).or_else(|| t.strip_prefix(b))
-    }
-    fn opt<'t>(t: &'t str, p: &str) -> &'t str {
-        t.strip_prefix(p).unwrap_or(t)
-    }
     /// "M" then "/Y" or " năm Y" or nothing, as "month" and "asofm" end.
     fn month_year(rest: &str, y: G, y2: G) -> (&str, Option<(G, &str)>) {
         if let Some((m, year)) = rest.split_once('/') {
@@ -790,15 +791,11 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
         } else if g(&c, G::Asof).is_some() {
             // "đến 30/9/2021" without "ngày" is a cut-off with its year
             // only: "đến 3/4 số xã" is a fraction.
-            if g(&c, G::Ay).is_none() {
-                let l = label
-                    .trim_start_matches(['Đ', 'đ'])
-                    .trim_start_matches("ến ");
-                if l.trim_start_matches("hết ")
-                    .starts_with(|c: char| c.is_ascii_digit())
-                {
-                    continue;
-                }
+            if g(&c, G::Ay).is_none()
+                && either(label, "Đến ", "đến ")
+                    .is_some_and(|r| opt(r, "hết ").starts_with(|c: char| c.is_ascii_digit()))
+            {
+                continue;
             }
             let y = year(&c, &[G::Ay]).unwrap_or(anchor.year);
             let end = NaiveDate::from_ymd_opt(
