@@ -4202,17 +4202,15 @@ fn named_after(q: &Quantity, counted: &str, to_figure: bool) -> bool {
             }))
 }
 
-/// Whether the first figure of a footnote's body can be of a figure in `unit`: a percent, a bare number, or a unit
-/// compatible with it.
+/// Whether the first figure of a footnote's body can be of a figure in
+/// `unit`: a percent, a bare number, or a unit compatible with it.
 fn first_unit_fits(body: &str, unit: UnitCode) -> bool {
-    let Some(start) = body.find(|c: char| c.is_ascii_digit()) else {
+    // (The figure as `numbers` reads it: a trailing mark is no part of it.)
+    let b = body.as_bytes();
+    let Some(start) = next_digit(b, 0) else {
         return false;
     };
-    let end = body[start..]
-        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
-        .map_or(body.len(), |i| start + i);
-    // (A trailing mark is no part of the number.)
-    let end = body[..end].trim_end_matches(['.', ',']).len();
+    let end = digits_end(b, start);
     match unit_after(&body[end..]) {
         None => true,
         Some(u) => {
