@@ -3974,3 +3974,34 @@ fn a_place_that_is_the_whole_item_is_kept() {
     );
     assert!(rows[6].starts_with("trade_balance"), "{all}");
 }
+
+#[test]
+fn a_cut_off_day_written_in_words_dates_the_stock() {
+    // "Đến ngày 30 tháng 4", "Tính đến ngày 15 tháng 5 năm 2024": the day
+    // and month in words, as some offices write a cut-off, date the stock
+    // on that day; they were read as no period, and the figures took the
+    // report's month.
+    let r = report(
+        "1. Tín dụng\n\n\
+         Đến ngày 30 tháng 4, tổng vốn huy động trên địa bàn đạt 52.300 tỷ đồng, tăng 2,1% so \
+         với cuối năm 2023. Dự báo đến ngày 31 tháng 5, tổng dư nợ cho vay ước đạt 61.450 tỷ \
+         đồng, tăng 0,8% so với cuối tháng 4.\n\n\
+         Tính đến ngày 15 tháng 5 năm 2024, giá trị giải ngân vốn đầu tư công đạt 1.234 tỷ \
+         đồng, đạt 35,2% kế hoạch.",
+    );
+    let bn = "tỷ đồng Vnd x1000000000";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "deposits_mobilised |  | ASOF 2024-04-30..2024-04-30 | 52300 {bn} | Actual | Other +2.1%"
+            ),
+            &format!(
+                "credit_outstanding |  | ASOF 2024-05-31..2024-05-31 | 61450 {bn} | Estimate | Other +0.8%"
+            ),
+            &format!(
+                "public_investment_disbursement |  | ASOF 2024-05-15..2024-05-15 | 1234 {bn} | Actual | Plan =35.2%"
+            ),
+        ],
+    );
+}
