@@ -4005,3 +4005,37 @@ fn a_cut_off_day_written_in_words_dates_the_stock() {
         ],
     );
 }
+
+#[test]
+fn a_lead_paragraph_of_a_press_copy_dates_its_sections_later_paragraphs() {
+    // A press copy cuts the statement into short paragraphs: "Theo báo cáo
+    // ..., trong 5 tháng đầu năm 2024, tình hình ... ổn định." states no
+    // figure and names the period of the paragraphs after it in its
+    // section. A paragraph naming its own period keeps it; the next
+    // section, and a first paragraph stating figures, carry nothing.
+    let text = "Tình hình kinh tế - xã hội tháng 5 năm 2024\n\
+         1. Kinh tế\n\
+         Theo báo cáo của UBND tỉnh, trong 5 tháng đầu năm 2024, tình hình kinh tế - xã hội \
+         trên địa bàn tiếp tục ổn định, nhiều chỉ tiêu đạt khá.\n\n\
+         Chỉ số sản xuất công nghiệp tăng 8,2% so với cùng kỳ. Tổng mức bán lẻ hàng hóa và \
+         doanh thu dịch vụ tiêu dùng đạt 21.500 tỷ đồng, tăng 10,1%.\n\n\
+         Kim ngạch xuất khẩu tháng 5 ước đạt 215 triệu USD, tăng 7,4% so với cùng kỳ.\n\
+         2. Xã hội\n\
+         Trong tháng, toàn tỉnh giải quyết việc làm cho 2.150 lao động.\n\n\
+         Tổng thu ngân sách nhà nước ước đạt 1.250 tỷ đồng, tăng 5,2% so với cùng kỳ.\n";
+    let r = parse(text.as_bytes(), &Hints::default()).expect("parses");
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    let bn = "tỷ đồng Vnd x1000000000";
+    assert_rows(
+        &r,
+        &[
+            &format!("iip |  | {ytd} | - | Actual | SamePeriodLastYear +8.2%"),
+            &format!("retail_sales |  | {ytd} | 21500 {bn} | Actual | SamePeriodLastYear +10.1%"),
+            &format!(
+                "exports |  | {MAY} | 215 triệu USD Usd x1000000 | Estimate | SamePeriodLastYear +7.4%"
+            ),
+            &format!("jobs_created |  | {MAY} | 2150 lao động Person x1 | Actual | "),
+            &format!("budget_revenue |  | {MAY} | 1250 {bn} | Estimate | SamePeriodLastYear +5.2%"),
+        ],
+    );
+}

@@ -432,6 +432,9 @@ pub fn extract(
     heading_starts.sort_unstable();
     // The state the last paragraph read ended in, and that paragraph.
     let mut last: Option<(usize, State)> = None;
+    // The section of the last paragraph read, and the period its first
+    // paragraph named with no figure (see `lead` below).
+    let mut lead: (Option<Option<usize>>, Option<Period>) = (None, None);
     for (pi, p) in doc.paras.iter().enumerate() {
         let in_tasks = tasks.is_some_and(|t| {
             outline.para_section[pi] == Some(t.section)
@@ -486,6 +489,20 @@ pub fn extract(
             state.compare_mode = false;
             state.in_breakdown = false;
         }
+        // "Theo báo cáo của UBND tỉnh, trong 10 tháng năm 2025, tình hình
+        // kinh tế - xã hội ... tiếp tục ổn định." then paragraphs of figures
+        // that write no period: a lead paragraph, the first of its section
+        // and stating no figure, names the period of the section's later
+        // paragraphs (a press copy cuts a report's statement into short
+        // paragraphs). A paragraph that names its own period keeps it; the
+        // section's heading cut-off comes first.
+        let first_of_section = lead.0 != Some(outline.para_section[pi]);
+        if first_of_section {
+            lead = (Some(outline.para_section[pi]), None);
+        } else if state.period.is_none() {
+            state.period = lead.1.clone();
+        }
+        let found = (x.obs.len(), x.issues.len());
         x.paragraph(
             inline.unwrap_or(p.span.start) as usize,
             p.span.end as usize,
@@ -493,6 +510,9 @@ pub fn extract(
             None,
             &mut state,
         );
+        if first_of_section && inline.is_none() && found == (x.obs.len(), x.issues.len()) {
+            lead.1 = state.period.clone();
+        }
         last = Some((pi, state));
     }
     for f in &doc.footnotes {
