@@ -4039,3 +4039,23 @@ fn a_lead_paragraph_of_a_press_copy_dates_its_sections_later_paragraphs() {
         ],
     );
 }
+
+#[test]
+fn standing_at_a_place_among_provinces_is_a_rank() {
+    // "đứng vị trí thứ 15/63 tỉnh, thành phố": the subject's rank, as
+    // "đứng thứ"; it was a row of its own named "đứng vị trí thứ", in
+    // "tỉnh".
+    let r = report(
+        "2. Tăng trưởng\n\n\
+         Tốc độ tăng trưởng kinh tế quý I của tỉnh ước tăng 7,2% so với cùng kỳ năm trước, \
+         đứng vị trí thứ 15/63 tỉnh, thành phố.",
+    );
+    let q = "QUARTER 2024-01-01..2024-03-31";
+    assert_rows(
+        &r,
+        &[
+            &format!("grdp_growth |  | {q} | - | Estimate | SamePeriodLastYear +7.2%"),
+            &format!("grdp_growth | xếp hạng | {q} | 15-63 thứ Other x1 | Estimate | "),
+        ],
+    );
+}

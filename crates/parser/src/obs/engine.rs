@@ -4174,6 +4174,8 @@ fn is_rank(gap_lower: &str) -> bool {
         || g.ends_with("thấp thứ")
         || g.ends_with("xếp hạng")
         || g.ends_with("đứng thứ hạng")
+        // "đứng vị trí thứ 11/63 tỉnh, thành phố".
+        || g.ends_with("vị trí thứ")
 }
 
 /// "gieo sạ 36.150 ha lúa, năng suất ..., sản lượng khoảng 210,4 nghìn
