@@ -3966,7 +3966,9 @@ fn a_place_that_is_the_whole_item_is_kept() {
             "thị xã Sa Pa",
             "huyện Bắc Hà",
             "Hà Khẩu",
-            "",
+            // (The list's first place, after "từ": see
+            // the_place_a_list_by_place_opens_with_is_its_first_item.)
+            "Hàn Quốc",
             "Trung Quốc",
             ""
         ],
@@ -4057,5 +4059,35 @@ fn standing_at_a_place_among_provinces_is_a_rank() {
             &format!("grdp_growth |  | {q} | - | Estimate | SamePeriodLastYear +7.2%"),
             &format!("grdp_growth | xếp hạng | {q} | 15-63 thứ Other x1 | Estimate | "),
         ],
+    );
+}
+
+#[test]
+fn the_place_a_list_by_place_opens_with_is_its_first_item() {
+    // "Khách quốc tế đến từ Trung Quốc 25,4%, Hàn Quốc 18,2%": the words
+    // before the first figure are the label ("Khách quốc tế") and, after
+    // "từ", the first item; the place was dropped as where, so the first
+    // share had no item and read as the whole.
+    let r = report(
+        "1. Du lịch\n\n\
+         Lượt khách quốc tế 5 tháng ước đạt 62.300 lượt, tăng 15,2% so với cùng kỳ. Khách \
+         quốc tế đến từ Trung Quốc 25,4%, Hàn Quốc 18,2%, Nhật Bản 9,6%.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    let breakdowns: Vec<&str> = rows
+        .iter()
+        .map(|r| r.split(" | ").nth(1).unwrap_or("?"))
+        .collect();
+    assert_eq!(
+        breakdowns,
+        ["", "Trung Quốc", "Hàn Quốc", "Nhật Bản"],
+        "{all}"
+    );
+    assert!(
+        r.observations[1..]
+            .iter()
+            .all(|o| o.label == "Khách quốc tế"),
+        "{all}"
     );
 }

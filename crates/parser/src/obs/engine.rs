@@ -3755,7 +3755,10 @@ impl<'d> Extractor<'d> {
                 state.code = "";
                 state.label = np;
                 if !in_paren {
-                    state.breakdown = String::new();
+                    // "khách quốc tế chủ yếu đến từ Trung Quốc 25,1%, Nga
+                    // 20,07%": the place the figure is from, which the
+                    // label drops, is the first item of the list by place.
+                    state.breakdown = place_after_tu(gap).unwrap_or_default();
                 }
                 state.fresh = true;
             } else if let Some(ind) = (subject.is_none() && !state.code.is_empty())
@@ -6051,6 +6054,20 @@ fn noun_phrase_with(
         return String::new();
     }
     np
+}
+
+/// "... đến từ Trung Quốc", "... từ Hàn Quốc": the place (capitalised
+/// words only, one to three) that ends `gap` after "từ".
+fn place_after_tu(gap: &str) -> Option<String> {
+    let gap = gap.trim_end_matches(|c: char| c.is_whitespace() || c == ':');
+    let at = rfind_str(gap, " từ ")?;
+    let place = &gap[at + " từ ".len()..];
+    let words: Vec<&str> = place.split_whitespace().collect();
+    ((1..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase) && w.chars().skip(1).all(char::is_lowercase)
+        }))
+    .then(|| words.join(" "))
 }
 
 /// Whether `w` names a kind of local unit ("huyện", "TP"), written before
