@@ -4091,3 +4091,27 @@ fn the_place_a_list_by_place_opens_with_is_its_first_item() {
         "{all}"
     );
 }
+
+#[test]
+fn the_origin_written_after_a_subject_is_its_item() {
+    // "Lượt khách quốc tế 5 tháng ước đạt ...": the words after a specific
+    // subject were dropped as a qualifier, so international and domestic
+    // arrivals both read as the total.
+    let r = report(
+        "1. Du lịch\n\n\
+         Lượt khách quốc tế 5 tháng ước đạt 62.300 lượt, tăng 15,2% so với cùng kỳ; lượt \
+         khách nội địa đạt 1,1 triệu lượt, tăng 8,1%.",
+    );
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "tourist_arrivals | quốc tế | {ytd} | 62300 lượt Visit x1 | Estimate | SamePeriodLastYear +15.2%"
+            ),
+            &format!(
+                "tourist_arrivals | nội địa | {ytd} | 1.1 triệu lượt Visit x1000000 | Estimate | SamePeriodLastYear +8.1%"
+            ),
+        ],
+    );
+}

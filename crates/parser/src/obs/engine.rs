@@ -3664,6 +3664,12 @@ impl<'d> Extractor<'d> {
                 // the subject's growth, no item of it.)
                 if names_indicator(&np, ind) || lowercase(&np).starts_with("tốc độ") {
                     String::new()
+                } else if np.is_empty()
+                    && let Some(origin) = origin_after(&gap[r.end..])
+                {
+                    // "Lượt khách quốc tế 9 tháng ước đạt ...": the origin
+                    // written right after the subject is its item.
+                    origin.to_owned()
                 } else if np.is_empty() && ind.code.ends_with("_plan") {
                     // "Kế hoạch vốn năm 2023 Thủ tướng Chính phủ giao là ...":
                     // the plan as the level of government that set it.
@@ -6054,6 +6060,21 @@ fn noun_phrase_with(
         return String::new();
     }
     np
+}
+
+/// "quốc tế", "nội địa", "trong nước", "nước ngoài" opening `after` (the
+/// words right after a subject) and ending there or before a space or a
+/// comma: where what is counted comes from ("Lượt khách quốc tế ...").
+fn origin_after(after: &str) -> Option<&str> {
+    let after = after.trim_start();
+    ["quốc tế", "nội địa", "trong nước", "nước ngoài"]
+        .into_iter()
+        .find(|o| {
+            after
+                .strip_prefix(o)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ',']))
+        })
+        .map(|o| &after[..o.len()])
 }
 
 /// "... đến từ Trung Quốc", "... từ Hàn Quốc": the place (capitalised
