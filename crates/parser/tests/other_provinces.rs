@@ -4115,3 +4115,22 @@ fn the_origin_written_after_a_subject_is_its_item() {
         ],
     );
 }
+
+#[test]
+fn ve_after_a_verb_of_coming_or_sending_closes_the_subject() {
+    // "đi về", "gửi về", "đổ về": the verb and its "về" name what is
+    // counted; "về" alone is an edge word (it opens a topic), so the
+    // labels lost it ("lượt hành khách", "kiều hối gửi").
+    let r = report(
+        "1. Vận tải\n\n\
+         Số lượt hành khách đi về 5 tháng ước đạt 1,25 triệu lượt, tăng 5,2%. Lượng kiều hối \
+         gửi về 5 tháng ước đạt 125 triệu USD.",
+    );
+    let labels: Vec<&str> = r.observations.iter().map(|o| o.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        ["lượt hành khách đi về", "Lượng kiều hối gửi về"],
+        "{}",
+        rows(&r).join("\n")
+    );
+}

@@ -273,6 +273,13 @@ const COMPOUNDS: &[&str] = &[
     // "lao động ... trở về": "về" alone opens a topic ("Về kim ngạch ...").
     "trở về",
     "quay về",
+    // "lượt hành khách đi về", "kiều hối gửi về", "lượng khách đổ về": a
+    // verb of coming or sending and its "về" close the subject together.
+    "đi về",
+    "gửi về",
+    "đổ về",
+    "chuyển về",
+    "tìm về",
 ];
 
 /// Words that open a breakdown of the figure before: "Trong đó: ...",
