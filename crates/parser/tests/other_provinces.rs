@@ -4134,3 +4134,26 @@ fn ve_after_a_verb_of_coming_or_sending_closes_the_subject() {
         rows(&r).join("\n")
     );
 }
+
+#[test]
+fn a_clause_comparing_the_countrys_figure_is_the_countrys() {
+    // "...của Việt Nam ... đạt 6,5%; cao hơn so với tăng trưởng năm 2023 là
+    // 5,05%": the second clause compares the country's growth with its
+    // year before; it made a row of the province's growth in 2023. The
+    // province's own figure in the next sentence stays.
+    let r = report(
+        "1. Tăng trưởng\n\n\
+         Tăng trưởng kinh tế của Việt Nam năm 2024 được dự báo đạt 6,5%; cao hơn so với tăng \
+         trưởng năm 2023 là 5,05%. Tăng trưởng kinh tế quý I của tỉnh ước đạt 7,2%.",
+    );
+    assert_rows(
+        &r,
+        &["grdp_growth |  | QUARTER 2024-01-01..2024-03-31 | 7.2 % Percent x1 | Estimate | "],
+    );
+    let national = r
+        .quality_issues
+        .iter()
+        .filter(|i| i.message.contains("figure of the whole country"))
+        .count();
+    assert_eq!(national, 2, "{:?}", r.quality_issues);
+}

@@ -96,6 +96,9 @@ enum Kind {
 
 struct Extractor<'d> {
     doc: &'d Document,
+    /// The sentence (its offset) whose last figure dropped was the
+    /// country's (see `compares_national`).
+    national_sentence: Option<usize>,
     anchor: Anchor,
     month: Option<Period>,
     /// The period of a figure that names none: the report's month, or the
@@ -419,6 +422,7 @@ pub fn extract(
         sentence_levels: Vec::new(),
         clause_targets: Vec::new(),
         clause_next: None,
+        national_sentence: None,
         found: std::cell::RefCell::new(Vec::new()),
         clause_words: std::cell::RefCell::new(Vec::new()),
         lowered: std::cell::RefCell::new((None, std::rc::Rc::default())),
@@ -1494,7 +1498,9 @@ impl<'d> Extractor<'d> {
                 continue;
             }
             self.snapshot_markers(global + cursor, global + n.start, state, loc);
-            let national = national_before(main, cursor, n.start).then(|| self.save(state));
+            let national = (national_before(main, cursor, n.start)
+                || self.compares_national(main, loc.sentence_off))
+            .then(|| self.save(state));
             let consumed = self.anchor_at(
                 main,
                 &n,
@@ -1509,6 +1515,7 @@ impl<'d> Extractor<'d> {
             if let Some(saved) = national {
                 let end = consumed.unwrap_or(n.end).max(n.end);
                 self.drop_national(saved, state, &text[n.start..end], global + n.start);
+                self.national_sentence = Some(loc.sentence_off);
             }
             if let Some(end) = consumed {
                 // "tăng 3,12%³ so với cùng kỳ": a marker the figure's reading
@@ -1551,6 +1558,17 @@ impl<'d> Extractor<'d> {
                 ),
                 span: Span::new(global + from, global + to),
             });
+        }
+    }
+
+    /// "Tăng trưởng kinh tế của Việt Nam năm nay được dự báo đạt 6,3%;
+    /// thấp hơn khá nhiều so với tăng trưởng năm 2022 là 8%": a clause
+    /// that opens by comparing the country's figure just quoted (in the
+    /// same sentence) quotes the country's too.
+    fn compares_national(&self, main: &str, sentence_off: usize) -> bool {
+        self.national_sentence == Some(sentence_off) && {
+            let head = main.trim_start();
+            ["thấp hơn", "cao hơn"].iter().any(|w| head.starts_with(w))
         }
     }
 
