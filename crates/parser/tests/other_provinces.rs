@@ -3966,11 +3966,196 @@ fn a_place_that_is_the_whole_item_is_kept() {
             "thị xã Sa Pa",
             "huyện Bắc Hà",
             "Hà Khẩu",
-            "",
+            // (The list's first place, after "từ": see
+            // the_place_a_list_by_place_opens_with_is_its_first_item.)
+            "Hàn Quốc",
             "Trung Quốc",
             ""
         ],
         "{all}"
     );
     assert!(rows[6].starts_with("trade_balance"), "{all}");
+}
+
+#[test]
+fn a_cut_off_day_written_in_words_dates_the_stock() {
+    // "Đến ngày 30 tháng 4", "Tính đến ngày 15 tháng 5 năm 2024": the day
+    // and month in words, as some offices write a cut-off, date the stock
+    // on that day; they were read as no period, and the figures took the
+    // report's month.
+    let r = report(
+        "1. Tín dụng\n\n\
+         Đến ngày 30 tháng 4, tổng vốn huy động trên địa bàn đạt 52.300 tỷ đồng, tăng 2,1% so \
+         với cuối năm 2023. Dự báo đến ngày 31 tháng 5, tổng dư nợ cho vay ước đạt 61.450 tỷ \
+         đồng, tăng 0,8% so với cuối tháng 4.\n\n\
+         Tính đến ngày 15 tháng 5 năm 2024, giá trị giải ngân vốn đầu tư công đạt 1.234 tỷ \
+         đồng, đạt 35,2% kế hoạch.",
+    );
+    let bn = "tỷ đồng Vnd x1000000000";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "deposits_mobilised |  | ASOF 2024-04-30..2024-04-30 | 52300 {bn} | Actual | Other +2.1%"
+            ),
+            &format!(
+                "credit_outstanding |  | ASOF 2024-05-31..2024-05-31 | 61450 {bn} | Estimate | Other +0.8%"
+            ),
+            &format!(
+                "public_investment_disbursement |  | ASOF 2024-05-15..2024-05-15 | 1234 {bn} | Actual | Plan =35.2%"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_lead_paragraph_of_a_press_copy_dates_its_sections_later_paragraphs() {
+    // A press copy cuts the statement into short paragraphs: "Theo báo cáo
+    // ..., trong 5 tháng đầu năm 2024, tình hình ... ổn định." states no
+    // figure and names the period of the paragraphs after it in its
+    // section. A paragraph naming its own period keeps it; the next
+    // section, and a first paragraph stating figures, carry nothing.
+    let text = "Tình hình kinh tế - xã hội tháng 5 năm 2024\n\
+         1. Kinh tế\n\
+         Theo báo cáo của UBND tỉnh, trong 5 tháng đầu năm 2024, tình hình kinh tế - xã hội \
+         trên địa bàn tiếp tục ổn định, nhiều chỉ tiêu đạt khá.\n\n\
+         Chỉ số sản xuất công nghiệp tăng 8,2% so với cùng kỳ. Tổng mức bán lẻ hàng hóa và \
+         doanh thu dịch vụ tiêu dùng đạt 21.500 tỷ đồng, tăng 10,1%.\n\n\
+         Kim ngạch xuất khẩu tháng 5 ước đạt 215 triệu USD, tăng 7,4% so với cùng kỳ.\n\
+         2. Xã hội\n\
+         Trong tháng, toàn tỉnh giải quyết việc làm cho 2.150 lao động.\n\n\
+         Tổng thu ngân sách nhà nước ước đạt 1.250 tỷ đồng, tăng 5,2% so với cùng kỳ.\n";
+    let r = parse(text.as_bytes(), &Hints::default()).expect("parses");
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    let bn = "tỷ đồng Vnd x1000000000";
+    assert_rows(
+        &r,
+        &[
+            &format!("iip |  | {ytd} | - | Actual | SamePeriodLastYear +8.2%"),
+            &format!("retail_sales |  | {ytd} | 21500 {bn} | Actual | SamePeriodLastYear +10.1%"),
+            &format!(
+                "exports |  | {MAY} | 215 triệu USD Usd x1000000 | Estimate | SamePeriodLastYear +7.4%"
+            ),
+            &format!("jobs_created |  | {MAY} | 2150 lao động Person x1 | Actual | "),
+            &format!("budget_revenue |  | {MAY} | 1250 {bn} | Estimate | SamePeriodLastYear +5.2%"),
+        ],
+    );
+}
+
+#[test]
+fn standing_at_a_place_among_provinces_is_a_rank() {
+    // "đứng vị trí thứ 15/63 tỉnh, thành phố": the subject's rank, as
+    // "đứng thứ"; it was a row of its own named "đứng vị trí thứ", in
+    // "tỉnh".
+    let r = report(
+        "2. Tăng trưởng\n\n\
+         Tốc độ tăng trưởng kinh tế quý I của tỉnh ước tăng 7,2% so với cùng kỳ năm trước, \
+         đứng vị trí thứ 15/63 tỉnh, thành phố.",
+    );
+    let q = "QUARTER 2024-01-01..2024-03-31";
+    assert_rows(
+        &r,
+        &[
+            &format!("grdp_growth |  | {q} | - | Estimate | SamePeriodLastYear +7.2%"),
+            &format!("grdp_growth | xếp hạng | {q} | 15-63 thứ Other x1 | Estimate | "),
+        ],
+    );
+}
+
+#[test]
+fn the_place_a_list_by_place_opens_with_is_its_first_item() {
+    // "Khách quốc tế đến từ Trung Quốc 25,4%, Hàn Quốc 18,2%": the words
+    // before the first figure are the label ("Khách quốc tế") and, after
+    // "từ", the first item; the place was dropped as where, so the first
+    // share had no item and read as the whole.
+    let r = report(
+        "1. Du lịch\n\n\
+         Lượt khách quốc tế 5 tháng ước đạt 62.300 lượt, tăng 15,2% so với cùng kỳ. Khách \
+         quốc tế đến từ Trung Quốc 25,4%, Hàn Quốc 18,2%, Nhật Bản 9,6%.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    let breakdowns: Vec<&str> = rows
+        .iter()
+        .map(|r| r.split(" | ").nth(1).unwrap_or("?"))
+        .collect();
+    // (The total's "quốc tế": see
+    // the_origin_written_after_a_subject_is_its_item.)
+    assert_eq!(
+        breakdowns,
+        ["quốc tế", "Trung Quốc", "Hàn Quốc", "Nhật Bản"],
+        "{all}"
+    );
+    assert!(
+        r.observations[1..]
+            .iter()
+            .all(|o| o.label == "Khách quốc tế"),
+        "{all}"
+    );
+}
+
+#[test]
+fn the_origin_written_after_a_subject_is_its_item() {
+    // "Lượt khách quốc tế 5 tháng ước đạt ...": the words after a specific
+    // subject were dropped as a qualifier, so international and domestic
+    // arrivals both read as the total.
+    let r = report(
+        "1. Du lịch\n\n\
+         Lượt khách quốc tế 5 tháng ước đạt 62.300 lượt, tăng 15,2% so với cùng kỳ; lượt \
+         khách nội địa đạt 1,1 triệu lượt, tăng 8,1%.",
+    );
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "tourist_arrivals | quốc tế | {ytd} | 62300 lượt Visit x1 | Estimate | SamePeriodLastYear +15.2%"
+            ),
+            &format!(
+                "tourist_arrivals | nội địa | {ytd} | 1.1 triệu lượt Visit x1000000 | Estimate | SamePeriodLastYear +8.1%"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn ve_after_a_verb_of_coming_or_sending_closes_the_subject() {
+    // "đi về", "gửi về", "đổ về": the verb and its "về" name what is
+    // counted; "về" alone is an edge word (it opens a topic), so the
+    // labels lost it ("lượt hành khách", "kiều hối gửi").
+    let r = report(
+        "1. Vận tải\n\n\
+         Số lượt hành khách đi về 5 tháng ước đạt 1,25 triệu lượt, tăng 5,2%. Lượng kiều hối \
+         gửi về 5 tháng ước đạt 125 triệu USD.",
+    );
+    let labels: Vec<&str> = r.observations.iter().map(|o| o.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        ["lượt hành khách đi về", "Lượng kiều hối gửi về"],
+        "{}",
+        rows(&r).join("\n")
+    );
+}
+
+#[test]
+fn a_clause_comparing_the_countrys_figure_is_the_countrys() {
+    // "...của Việt Nam ... đạt 6,5%; cao hơn so với tăng trưởng năm 2023 là
+    // 5,05%": the second clause compares the country's growth with its
+    // year before; it made a row of the province's growth in 2023. The
+    // province's own figure in the next sentence stays.
+    let r = report(
+        "1. Tăng trưởng\n\n\
+         Tăng trưởng kinh tế của Việt Nam năm 2024 được dự báo đạt 6,5%; cao hơn so với tăng \
+         trưởng năm 2023 là 5,05%. Tăng trưởng kinh tế quý I của tỉnh ước đạt 7,2%.",
+    );
+    assert_rows(
+        &r,
+        &["grdp_growth |  | QUARTER 2024-01-01..2024-03-31 | 7.2 % Percent x1 | Estimate | "],
+    );
+    let national = r
+        .quality_issues
+        .iter()
+        .filter(|i| i.message.contains("figure of the whole country"))
+        .count();
+    assert_eq!(national, 2, "{:?}", r.quality_issues);
 }

@@ -96,6 +96,9 @@ enum Kind {
 
 struct Extractor<'d> {
     doc: &'d Document,
+    /// The sentence (its offset) whose last figure dropped was the
+    /// country's (see `compares_national`).
+    national_sentence: Option<usize>,
     anchor: Anchor,
     month: Option<Period>,
     /// The period of a figure that names none: the report's month, or the
@@ -273,6 +276,13 @@ const COMPOUNDS: &[&str] = &[
     // "lao động ... trở về": "về" alone opens a topic ("Về kim ngạch ...").
     "trở về",
     "quay về",
+    // "lượt hành khách đi về", "kiều hối gửi về", "lượng khách đổ về": a
+    // verb of coming or sending and its "về" close the subject together.
+    "đi về",
+    "gửi về",
+    "đổ về",
+    "chuyển về",
+    "tìm về",
 ];
 
 /// Words that open a breakdown of the figure before: "Trong đó: ...",
@@ -412,6 +422,7 @@ pub fn extract(
         sentence_levels: Vec::new(),
         clause_targets: Vec::new(),
         clause_next: None,
+        national_sentence: None,
         found: std::cell::RefCell::new(Vec::new()),
         clause_words: std::cell::RefCell::new(Vec::new()),
         lowered: std::cell::RefCell::new((None, std::rc::Rc::default())),
@@ -432,6 +443,9 @@ pub fn extract(
     heading_starts.sort_unstable();
     // The state the last paragraph read ended in, and that paragraph.
     let mut last: Option<(usize, State)> = None;
+    // The section of the last paragraph read, and the period its first
+    // paragraph named with no figure (see `lead` below).
+    let mut lead: (Option<Option<usize>>, Option<Period>) = (None, None);
     for (pi, p) in doc.paras.iter().enumerate() {
         let in_tasks = tasks.is_some_and(|t| {
             outline.para_section[pi] == Some(t.section)
@@ -486,6 +500,20 @@ pub fn extract(
             state.compare_mode = false;
             state.in_breakdown = false;
         }
+        // "Theo báo cáo của UBND tỉnh, trong 10 tháng năm 2025, tình hình
+        // kinh tế - xã hội ... tiếp tục ổn định." then paragraphs of figures
+        // that write no period: a lead paragraph, the first of its section
+        // and stating no figure, names the period of the section's later
+        // paragraphs (a press copy cuts a report's statement into short
+        // paragraphs). A paragraph that names its own period keeps it; the
+        // section's heading cut-off comes first.
+        let first_of_section = lead.0 != Some(outline.para_section[pi]);
+        if first_of_section {
+            lead = (Some(outline.para_section[pi]), None);
+        } else if state.period.is_none() {
+            state.period = lead.1.clone();
+        }
+        let found = (x.obs.len(), x.issues.len());
         x.paragraph(
             inline.unwrap_or(p.span.start) as usize,
             p.span.end as usize,
@@ -493,6 +521,9 @@ pub fn extract(
             None,
             &mut state,
         );
+        if first_of_section && inline.is_none() && found == (x.obs.len(), x.issues.len()) {
+            lead.1 = state.period.clone();
+        }
         last = Some((pi, state));
     }
     for f in &doc.footnotes {
@@ -1467,7 +1498,9 @@ impl<'d> Extractor<'d> {
                 continue;
             }
             self.snapshot_markers(global + cursor, global + n.start, state, loc);
-            let national = national_before(main, cursor, n.start).then(|| self.save(state));
+            let national = (national_before(main, cursor, n.start)
+                || self.compares_national(main, loc.sentence_off))
+            .then(|| self.save(state));
             let consumed = self.anchor_at(
                 main,
                 &n,
@@ -1482,6 +1515,7 @@ impl<'d> Extractor<'d> {
             if let Some(saved) = national {
                 let end = consumed.unwrap_or(n.end).max(n.end);
                 self.drop_national(saved, state, &text[n.start..end], global + n.start);
+                self.national_sentence = Some(loc.sentence_off);
             }
             if let Some(end) = consumed {
                 // "tăng 3,12%³ so với cùng kỳ": a marker the figure's reading
@@ -1524,6 +1558,17 @@ impl<'d> Extractor<'d> {
                 ),
                 span: Span::new(global + from, global + to),
             });
+        }
+    }
+
+    /// "Tăng trưởng kinh tế của Việt Nam năm nay được dự báo đạt 6,3%;
+    /// thấp hơn khá nhiều so với tăng trưởng năm 2022 là 8%": a clause
+    /// that opens by comparing the country's figure just quoted (in the
+    /// same sentence) quotes the country's too.
+    fn compares_national(&self, main: &str, sentence_off: usize) -> bool {
+        self.national_sentence == Some(sentence_off) && {
+            let head = main.trim_start();
+            ["thấp hơn", "cao hơn"].iter().any(|w| head.starts_with(w))
         }
     }
 
@@ -3644,6 +3689,12 @@ impl<'d> Extractor<'d> {
                 // the subject's growth, no item of it.)
                 if names_indicator(&np, ind) || lowercase(&np).starts_with("tốc độ") {
                     String::new()
+                } else if np.is_empty()
+                    && let Some(origin) = origin_after(&gap[r.end..])
+                {
+                    // "Lượt khách quốc tế 9 tháng ước đạt ...": the origin
+                    // written right after the subject is its item.
+                    origin.to_owned()
                 } else if np.is_empty() && ind.code.ends_with("_plan") {
                     // "Kế hoạch vốn năm 2023 Thủ tướng Chính phủ giao là ...":
                     // the plan as the level of government that set it.
@@ -3735,7 +3786,10 @@ impl<'d> Extractor<'d> {
                 state.code = "";
                 state.label = np;
                 if !in_paren {
-                    state.breakdown = String::new();
+                    // "khách quốc tế chủ yếu đến từ Trung Quốc 25,1%, Nga
+                    // 20,07%": the place the figure is from, which the
+                    // label drops, is the first item of the list by place.
+                    state.breakdown = place_after_tu(gap).unwrap_or_default();
                 }
                 state.fresh = true;
             } else if let Some(ind) = (subject.is_none() && !state.code.is_empty())
@@ -4154,6 +4208,8 @@ fn is_rank(gap_lower: &str) -> bool {
         || g.ends_with("thấp thứ")
         || g.ends_with("xếp hạng")
         || g.ends_with("đứng thứ hạng")
+        // "đứng vị trí thứ 11/63 tỉnh, thành phố".
+        || g.ends_with("vị trí thứ")
 }
 
 /// "gieo sạ 36.150 ha lúa, năng suất ..., sản lượng khoảng 210,4 nghìn
@@ -6029,6 +6085,35 @@ fn noun_phrase_with(
         return String::new();
     }
     np
+}
+
+/// "quốc tế", "nội địa", "trong nước", "nước ngoài" opening `after` (the
+/// words right after a subject) and ending there or before a space or a
+/// comma: where what is counted comes from ("Lượt khách quốc tế ...").
+fn origin_after(after: &str) -> Option<&str> {
+    let after = after.trim_start();
+    ["quốc tế", "nội địa", "trong nước", "nước ngoài"]
+        .into_iter()
+        .find(|o| {
+            after
+                .strip_prefix(o)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ',']))
+        })
+        .map(|o| &after[..o.len()])
+}
+
+/// "... đến từ Trung Quốc", "... từ Hàn Quốc": the place (capitalised
+/// words only, one to three) that ends `gap` after "từ".
+fn place_after_tu(gap: &str) -> Option<String> {
+    let gap = gap.trim_end_matches(|c: char| c.is_whitespace() || c == ':');
+    let at = rfind_str(gap, " từ ")?;
+    let place = &gap[at + " từ ".len()..];
+    let words: Vec<&str> = place.split_whitespace().collect();
+    ((1..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase) && w.chars().skip(1).all(char::is_lowercase)
+        }))
+    .then(|| words.join(" "))
 }
 
 /// Whether `w` names a kind of local unit ("huyện", "TP"), written before

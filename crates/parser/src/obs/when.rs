@@ -29,7 +29,7 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         (?P<since>(?:(?:[Ll]ũy|[Ll]uỹ)\ kế\ )?(?:[Tt]ính\ )?(?:[Tt]ừ|[Kk]ể\ từ)\ đầu\ năm(?:\ (?P<sy>\d{4}))?(?:\ (?:đến|tới)\ (?:nay|(?:hết\ )?ngày\ (?P<sd>\d{1,2})/(?P<sm>\d{1,2})(?:/(?P<sdy>\d{4}))?))?)
-      | (?P<asof>(?:[Tt]ính\ đến\ (?:hết\ )?(?:thời\ điểm\ )?(?:ngày\ )?|[Đđ]ến\ (?:hết\ )?(?:ngày\ )?|(?:[Tt]ại\ )?[Tt]hời\ điểm\ (?:ngày\ )?)(?P<ad>\d{1,2})/(?P<am>\d{1,2})(?:/(?P<ay>\d{4}))?)
+      | (?P<asof>(?:[Tt]ính\ đến\ (?:hết\ )?(?:thời\ điểm\ )?(?:ngày\ )?|[Đđ]ến\ (?:hết\ )?(?:ngày\ )?|(?:[Tt]ại\ )?[Tt]hời\ điểm\ (?:ngày\ )?)(?P<ad>\d{1,2})(?:/(?P<am>\d{1,2})(?:/(?P<ay>\d{4}))?|\ tháng\ (?P<aw>\d{1,2})(?:\ năm\ (?P<awy>\d{4}))?))
       | (?P<asofm>(?:[Tt]ính\ đến\ (?:hết\ |thời\ điểm\ cuối\ )?|[Đđ]ến\ hết\ |(?:[Tt]ại\ )?[Tt]hời\ điểm\ cuối\ )tháng\ (?P<bm>\d{1,2})(?:/(?P<by>\d{4})|\ năm\ (?P<by2>\d{4}))?)
       | (?P<range>[Tt]ừ\ (?:ngày\ )?(?P<r1d>\d{1,2})/(?P<r1m>\d{1,2})(?:/(?P<r1y>\d{4}))?\ (?:đến|-)\ (?:hết\ )?(?:ngày\ )?(?P<r2d>\d{1,2})/(?P<r2m>\d{1,2})(?:/(?P<r2y>\d{4}))?)
       | (?P<half>(?:6|06|[Ss]áu)\ tháng\ (?P<hw>đầu|cuối)\ năm(?:\ (?P<hy>\d{4}))?)
@@ -304,7 +304,16 @@ impl<'t> Reader<'t> {
             let e = self.any(e, &["Thời điểm ", "thời điểm "])?;
             self.opt(e, "ngày ")
         };
-        self.date(e)
+        self.date(e).or_else(|| self.date_in_words(e))
+    }
+
+    /// `\d{1,2}\ tháng\ \d{1,2}(?:\ năm\ \d{4})?`: "31 tháng 10 (năm
+    /// 2024)", a cut-off's day written in words ("/" was tried first and
+    /// failed, so the day is followed by no "/").
+    fn date_in_words(&self, p: usize) -> Option<usize> {
+        let p = self.lit(self.d12(p)?, " tháng ")?;
+        let p = self.d12(p)?;
+        Some(self.lit(p, " năm ").and_then(|e| self.d4(e)).unwrap_or(p))
     }
 
     /// "asofm": `(?:[Tt]ính\ đến\ (?:hết\ |thời\ điểm\ cuối\ )?|[Đđ]ến\ hết\ |(?:[Tt]ại\ )?[Tt]hời\ điểm\ cuối\ )tháng\ M(?:/Y|\ năm\ Y)?`.
@@ -416,6 +425,8 @@ enum G {
     Ad,
     Am,
     Ay,
+    Aw,
+    Awy,
     Asofm,
     Bm,
     By,
@@ -449,7 +460,7 @@ enum G {
 
 /// Every group, in `GROUP_NAMES`' order.
 #[cfg(test)]
-const GROUPS_IN_ORDER: [G; 38] = [
+const GROUPS_IN_ORDER: [G; 40] = [
     G::Since,
     G::Sd,
     G::Sm,
@@ -459,6 +470,8 @@ const GROUPS_IN_ORDER: [G; 38] = [
     G::Ad,
     G::Am,
     G::Ay,
+    G::Aw,
+    G::Awy,
     G::Asofm,
     G::Bm,
     G::By,
@@ -490,10 +503,10 @@ const GROUPS_IN_ORDER: [G; 38] = [
     G::Y,
 ];
 
-const GROUP_NAMES: [&str; 38] = [
-    "since", "sd", "sm", "sy", "sdy", "asof", "ad", "am", "ay", "asofm", "bm", "by", "by2",
-    "range", "r1d", "r1m", "r1y", "r2d", "r2m", "r2y", "half", "hw", "hy", "ytd", "n", "ny", "cum",
-    "month", "m", "my", "my2", "this", "quarter", "q", "qy", "qy2", "year", "y",
+const GROUP_NAMES: [&str; 40] = [
+    "since", "sd", "sm", "sy", "sdy", "asof", "ad", "am", "ay", "aw", "awy", "asofm", "bm", "by",
+    "by2", "range", "r1d", "r1m", "r1y", "r2d", "r2m", "r2y", "half", "hw", "hy", "ytd", "n", "ny",
+    "cum", "month", "m", "my", "my2", "this", "quarter", "q", "qy", "qy2", "year", "y",
 ];
 
 /// Each group's index, found once: a group read by name hashes its name.
@@ -654,6 +667,19 @@ fn read_dated(label: &str) -> Option<[Option<(G, &str)>; 4]> {
     if let Some(date) = date
         && date.starts_with(|c: char| c.is_ascii_digit())
     {
+        // "31 tháng 10 (năm 2024)": the day and month in words.
+        if let Some((d, rest)) = date.split_once(" tháng ") {
+            let (m, y) = match rest.split_once(" năm ") {
+                Some((m, y)) => (m, Some((G::Awy, y))),
+                None => (rest, None),
+            };
+            return Some([
+                Some((G::Asof, label)),
+                Some((G::Ad, d)),
+                Some((G::Aw, m)),
+                y,
+            ]);
+        }
         let (d, rest) = date.split_once('/')?;
         let (m, y) = match rest.split_once('/') {
             Some((m, y)) => (m, Some((G::Ay, y))),
@@ -792,15 +818,21 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
             // "đến 30/9/2021" without "ngày" is a cut-off with its year
             // only: "đến 3/4 số xã" is a fraction.
             if g(&c, G::Ay).is_none()
+                && g(&c, G::Aw).is_none()
                 && either(label, "Đến ", "đến ")
                     .is_some_and(|r| opt(r, "hết ").starts_with(|c: char| c.is_ascii_digit()))
             {
                 continue;
             }
-            let y = year(&c, &[G::Ay]).unwrap_or(anchor.year);
+            // "Đến ngày 31 tháng 10": the day and month in words need
+            // "ngày" ("đến 5 tháng 10" is no date a report writes).
+            if g(&c, G::Aw).is_some() && !label.contains("ngày ") {
+                continue;
+            }
+            let y = year(&c, &[G::Ay, G::Awy]).unwrap_or(anchor.year);
             let end = NaiveDate::from_ymd_opt(
                 y,
-                num(&c, G::Am).unwrap_or(0),
+                num(&c, G::Am).or_else(|| num(&c, G::Aw)).unwrap_or(0),
                 num(&c, G::Ad).unwrap_or(0),
             );
             // "từ (ngày) 3 đến (ngày) 30/9/2021": the end of a range of days
@@ -1081,6 +1113,14 @@ mod tests {
             first("Tính đến hết tháng 4/2024, có").unwrap().1,
             "2024-04-30"
         );
+        let w = first("Đến ngày 31 tháng 10, tổng").unwrap();
+        assert_eq!((w.0, w.1.as_str()), (PeriodKind::AsOfDate, "2024-10-31"));
+        assert_eq!(
+            first("tính đến ngày 15 tháng 5 năm 2024 có").unwrap().1,
+            "2024-05-15"
+        );
+        // Without "ngày", "đến 5 tháng 10" is no cut-off.
+        assert!(first("tăng từ 3 đến 5 tháng 10").is_none());
         assert_eq!(first("quý II").unwrap().1, "2024-04-01");
         assert_eq!(first("Năm 2023, Chỉ số PCI").unwrap().0, PeriodKind::Year);
         let r = first("(từ ngày 15/12/2023 đến ngày 14/3/2024)").unwrap();
@@ -1205,7 +1245,7 @@ mod tests {
             "III",
             "I",
         ];
-        const ENDS: [&str; 16] = [
+        const ENDS: [&str; 18] = [
             "",
             " tháng",
             " tháng đầu năm",
@@ -1222,6 +1262,8 @@ mod tests {
             " tới hết ngày 2/3",
             " đầu năm",
             " cuối năm 2024",
+            " tháng 10 năm 2024",
+            " tháng 1 năm 20",
         ];
         let mut text = String::new();
         let mut phrases_seen = 0;
@@ -1377,7 +1419,17 @@ mod tests {
             "cuối năm",
             "đầu",
         ];
-        const TAILS: [&str; 6] = ["", "/5", "/2024", " năm 2024", " năm", "/"];
+        const TAILS: [&str; 9] = [
+            "",
+            "/5",
+            "/2024",
+            " năm 2024",
+            " năm",
+            "/",
+            " tháng 10",
+            " tháng 10 năm 2024",
+            " tháng năm 2024",
+        ];
         const ENDS: [&str; 4] = ["", "/2024", " 2024", " đến ngày 1/2"];
         let mut read_by_hand = 0;
         let mut text = String::new();
