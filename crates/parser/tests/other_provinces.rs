@@ -3974,3 +3974,43 @@ fn a_place_that_is_the_whole_item_is_kept() {
     );
     assert!(rows[6].starts_with("trade_balance"), "{all}");
 }
+
+#[test]
+fn a_report_of_the_first_months_of_a_year_dates_its_figures_to_date() {
+    // "Tình hình kinh tế - xã hội 9 tháng năm 2024", the statistics
+    // offices' title of their quarterly brief (also "10 tháng đầu năm"):
+    // a figure that names no period is of the year to the span's last
+    // month, not of the whole year the title's "năm 2024" alone would give.
+    for (title, period) in [
+        (
+            "Tình hình kinh tế - xã hội 9 tháng năm 2024",
+            "YTD 2024-01-01..2024-09-30",
+        ),
+        (
+            "Báo cáo tình hình kinh tế - xã hội tỉnh Hòa Bình 10 tháng đầu năm 2022",
+            "YTD 2022-01-01..2022-10-31",
+        ),
+        (
+            "TÌNH HÌNH KINH TẾ - XÃ HỘI 4 THÁNG NĂM 2023",
+            "YTD 2023-01-01..2023-04-30",
+        ),
+        // The month first: the brief of the month and the months to it.
+        (
+            "Tình hình kinh tế - xã hội tháng 8 và 8 tháng năm 2023",
+            "MONTH 2023-08-01..2023-08-31",
+        ),
+    ] {
+        let r = titled(
+            title,
+            "1. Thương mại, dịch vụ\n\n\
+             Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng đạt 18.240 tỷ đồng, tăng \
+             9,7% so với cùng kỳ. Tổng thu ngân sách nhà nước đạt 2.415 tỷ đồng, bằng 71,3% dự \
+             toán.",
+        );
+        let rows = rows(&r);
+        assert_eq!(rows.len(), 2, "{title}:\n{}", rows.join("\n"));
+        for row in &rows {
+            assert!(row.contains(period), "{title}: {row}");
+        }
+    }
+}
