@@ -4014,3 +4014,36 @@ fn a_report_of_the_first_months_of_a_year_dates_its_figures_to_date() {
         }
     }
 }
+
+#[test]
+fn a_groups_effect_on_the_cpi_is_no_figure() {
+    // A city's CPI release gives each group's change and, in brackets, what
+    // it moved the whole index by: "(tác động làm tăng CPI chung 0,15%)",
+    // "(tác động làm CPI giảm 0,11%)", also in points after a comma. That is
+    // a contribution, neither a CPI level nor a change of the group (it
+    // made a CPI row of its own with the group's words as its breakdown).
+    let r = report(
+        "1. Giá cả\n\n\
+         Chỉ số giá tiêu dùng tháng 5 tăng 0,21% so với tháng trước. Trong đó, nhóm hàng ăn \
+         và dịch vụ ăn uống tăng 0,48% (tác động làm tăng CPI chung 0,15%); nhóm giao thông \
+         giảm 1,12% (tác động làm CPI bình quân chung giảm 0,11%). Nhóm giáo dục tăng 0,35%, \
+         tác động làm CPI chung tăng 0,02 điểm phần trăm.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 4, "{all}");
+    assert!(rows[0].starts_with("cpi |  | "), "{all}");
+    for (row, (group, change)) in rows[1..].iter().zip([
+        ("nhóm hàng ăn và dịch vụ ăn uống", "+0.48%"),
+        ("nhóm giao thông", "-1.12%"),
+        ("Nhóm giáo dục", "+0.35%"),
+    ]) {
+        assert!(row.contains(group) && row.ends_with(change), "{all}");
+    }
+    let effects = r
+        .quality_issues
+        .iter()
+        .filter(|i| i.message.contains("contribution"))
+        .count();
+    assert_eq!(effects, 3, "{:#?}", r.quality_issues);
+}

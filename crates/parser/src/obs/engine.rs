@@ -5482,6 +5482,9 @@ fn duration_range(after: &str) -> bool {
 /// the verb of a contribution to a change starts, and the bytes of the
 /// unit after its number.
 fn contribution(main: &str, n: &Num<'_>) -> Option<(usize, usize)> {
+    if let Some(found) = cpi_effect(main, n) {
+        return Some(found);
+    }
     // (Most numbers are followed by no "điểm": tested first, cheaply.)
     if !main[n.end..].trim_start_matches(' ').starts_with("điểm") {
         return None;
@@ -5519,6 +5522,47 @@ fn contribution(main: &str, n: &Num<'_>) -> Option<(usize, usize)> {
     })?;
     // Both forms of the verb have the same length in bytes.
     Some((before.len() - verb.len(), u.len))
+}
+
+/// "(tác động làm tăng CPI chung 0,15%)", "tác động làm CPI bình quân
+/// chung giảm 0,11%", "làm CPI chung tăng 0,02 điểm phần trăm": what a
+/// group of goods moved the whole price index by, written after the
+/// group's own change. The start of "tác động" (or "làm") in `main` and
+/// the length of the unit after the number.
+fn cpi_effect(main: &str, n: &Num<'_>) -> Option<(usize, usize)> {
+    let after = main[n.end..].trim_start_matches(' ');
+    if !(after.starts_with('%') || after.starts_with("điểm")) {
+        return None;
+    }
+    let u = unit_after(&main[n.end..])?;
+    if !(u.code == UnitCode::Percent
+        || u.code == UnitCode::Point && (u.text.contains("phần trăm") || u.text.contains('%')))
+    {
+        return None;
+    }
+    let trimmed = main[..n.start].trim_end();
+    let before = tail(trimmed, 72);
+    // The clause the number ends: back to its bracket or comma.
+    let cut = trimmed.len() - before.len() + before.rfind(['(', ',', ';']).map_or(0, |i| i + 1);
+    let clause = &main[cut..trimmed.len()];
+    let lowered = lowercase(clause);
+    if lowered.len() != clause.len() || !(lowered.contains("cpi") || lowered.contains("chỉ số giá"))
+    {
+        return None;
+    }
+    let verb = ["tác động", "làm"]
+        .into_iter()
+        .filter_map(|w| lowered.find(w))
+        .min()?;
+    let words = &lowered[verb..];
+    if !(words.ends_with("tăng")
+        || words.ends_with("giảm")
+        || words.ends_with("chung")
+        || words.ends_with("cpi"))
+    {
+        return None;
+    }
+    Some((cut + verb, u.len))
 }
 
 /// "20/5-15/6", "30/4", "11/01/2024", "49 năm", "3 tháng trở lên".
