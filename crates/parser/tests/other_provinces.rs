@@ -4047,3 +4047,27 @@ fn a_groups_effect_on_the_cpi_is_no_figure() {
         .count();
     assert_eq!(effects, 3, "{:#?}", r.quality_issues);
 }
+
+#[test]
+fn a_restatement_in_brackets_is_the_same_change() {
+    // "giảm 12,4% (tương ứng giảm 1.180 ha)": the amount the percent comes
+    // to, in brackets, is the same change in the level's unit (as after a
+    // comma); it made a row of its own whose breakdown was "ứng".
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Toàn tỉnh đã xuống giống lúa hè thu được 7.940 ha, giảm 12,4% (tương ứng giảm 1.180 \
+         ha) so với cùng kỳ năm trước. Diện tích rau các loại đạt 3.120 ha, tăng 1,9% (tương \
+         đương tăng 58 ha).",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 2, "{all}");
+    assert!(
+        rows[0].ends_with("| 7940 ha Hectare x1 | Actual | SamePeriodLastYear -12.4%, SamePeriodLastYear -1180 ha Hectare"),
+        "{all}"
+    );
+    assert!(
+        rows[1].ends_with("| 3120 ha Hectare x1 | Actual | SamePeriodLastYear +1.9%, SamePeriodLastYear +58 ha Hectare"),
+        "{all}"
+    );
+}

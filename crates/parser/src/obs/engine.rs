@@ -2012,7 +2012,7 @@ impl<'d> Extractor<'d> {
         // "tăng 2,64%, bằng 7.300 con so với cùng kỳ": after a percent,
         // "bằng" restates it in the level's own unit ("bằng 98,5% cùng kỳ"
         // stays an attainment).
-        let restated = restatement(&main[cursor..n.start]).and_then(|(skip, bang)| {
+        let restated = restatement(&main[cursor..n.start], in_paren).and_then(|(skip, bang)| {
             let c = state.current?;
             let last = self.obs[c].comparisons.last()?;
             let in_level_unit = || {
@@ -4690,12 +4690,13 @@ fn code_name(main: &str, n: &Num<'_>) -> bool {
 }
 
 /// The length of a restatement's lead ("tương đương", "tương ứng", "tức
-/// là", "hay", "bằng") after the comma that follows a change: what comes
-/// next states the same change in other terms; and whether it is "bằng"
-/// (a restatement only in the level's unit).
-fn restatement(gap: &str) -> Option<(usize, bool)> {
+/// là", "hay", "bằng") after the comma that follows a change (or opening
+/// the bracket after it: "giảm 15,07% (tương ứng giảm 1.510 ha)"): what comes next states the same
+/// change in other terms; and whether it is "bằng" (a restatement only in
+/// the level's unit).
+fn restatement(gap: &str, in_paren: bool) -> Option<(usize, bool)> {
     let rest = gap.trim_start_matches([',', ' ']);
-    if rest.len() == gap.len() && !gap.is_empty() {
+    if rest.len() == gap.len() && !gap.is_empty() && !in_paren {
         return None;
     }
     // Each word opens with "t", "h" or "b", which only they and their
