@@ -4071,3 +4071,22 @@ fn a_restatement_in_brackets_is_the_same_change() {
         "{all}"
     );
 }
+
+#[test]
+fn cao_su_is_not_cut_from_an_item() {
+    // "cao" alone is an edge word ("cao hơn", "tăng cao"), but "cao su"
+    // (rubber), a main crop of the Central Highlands and the South-East,
+    // is one word: the item was "su", "su khai thác".
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Sản lượng thu hoạch cây lâu năm quý I: cà phê 12.400 tấn, tăng 2,1%; cao su 3.150 \
+         tấn, tăng 4,2%; hồ tiêu 870 tấn, giảm 1,5%.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    let items: Vec<&str> = rows
+        .iter()
+        .map(|r| r.split(" | ").nth(1).unwrap_or("?"))
+        .collect();
+    assert_eq!(items, ["cà phê", "cao su", "hồ tiêu"], "{all}");
+}

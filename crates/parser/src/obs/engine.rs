@@ -270,6 +270,8 @@ const COMPOUNDS: &[&str] = &[
     "đỗ tương",
     "quốc tế",
     "kinh tế",
+    // "cao su" (rubber): "cao" alone closes a subject ("tăng cao").
+    "cao su",
     // "lao động ... trở về": "về" alone opens a topic ("Về kim ngạch ...").
     "trở về",
     "quay về",
