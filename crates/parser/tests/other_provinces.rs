@@ -4090,3 +4090,28 @@ fn cao_su_is_not_cut_from_an_item() {
         .collect();
     assert_eq!(items, ["cà phê", "cao su", "hồ tiêu"], "{all}");
 }
+
+#[test]
+fn nhung_between_two_changes_joins_them_to_one_figure() {
+    // "giảm 9,4% so với tháng trước nhưng tăng 21% so với cùng kỳ": both
+    // changes are of the one figure; the second made a row of its own whose
+    // item was "nhưng".
+    let r = report(
+        "1. Du lịch, xuất khẩu\n\n\
+         Lượng khách do các cơ sở lưu trú phục vụ tháng 5 ước đạt 412 nghìn lượt, giảm 9,4% \
+         so với tháng trước nhưng tăng 21% so với cùng kỳ năm trước. Kim ngạch xuất khẩu tháng \
+         5 đạt 185 triệu USD, tăng 2,7% so với tháng trước, nhưng giảm 3,9% so với cùng kỳ.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 2, "{all}");
+    assert!(
+        rows[0].ends_with("PreviousPeriod -9.4%, SamePeriodLastYear +21%"),
+        "{all}"
+    );
+    assert!(
+        rows[1].starts_with("exports |  | ")
+            && rows[1].ends_with("PreviousPeriod +2.7%, SamePeriodLastYear -3.9%"),
+        "{all}"
+    );
+}

@@ -334,6 +334,9 @@ const EDGE_WORDS: &[&str] = &[
     "lại", "thêm", "mức", "đáng", "kể", "vẫn", "đều", "cả", "năm", "trước", "tháng", "dao", "động",
     "vượt", "chung", "đi", "làm", "thực", "tế", "nhẹ", "mạnh", "rất", "nhanh", "hay", "tức",
     "tương", "đương",
+    // "giảm 11,6% so với tháng trước nhưng tăng 36% so với cùng kỳ": a
+    // conjunction between two changes of one figure, as "và".
+    "nhưng",
     // "Về kim ngạch xuất khẩu tháng 9 ước đạt ...": opens the topic.
     "về", // "5 tháng đón 698.300 lượt khách": the verb of receiving guests.
     "đón",
