@@ -4115,3 +4115,22 @@ fn nhung_between_two_changes_joins_them_to_one_figure() {
         "{all}"
     );
 }
+
+#[test]
+fn the_output_farmed_and_caught_is_the_fishery_output() {
+    // Provinces of the Mekong coast write the fishery output as "tổng sản
+    // lượng nuôi trồng và khai thác", often without "thủy sản": it was read
+    // as a crop's output whose item was "nuôi trồng và khai thác".
+    let r = report(
+        "1. Thủy sản\n\n\
+         Tổng sản lượng nuôi trồng và khai thác tháng 5 ước đạt 41.250 tấn, đạt 9,8% kế \
+         hoạch, tăng 4,6% so cùng kỳ. Sản lượng nuôi trồng và khai thác thủy hải sản 5 tháng \
+         đạt 168.300 tấn, tăng 5,2% so cùng kỳ.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 2, "{all}");
+    for row in &rows {
+        assert!(row.starts_with("aquaculture_output |  | "), "{all}");
+    }
+}

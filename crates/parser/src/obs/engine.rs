@@ -5153,8 +5153,13 @@ fn headed_item(code: &str, alias: &str) -> Option<String> {
     let rest = heads
         .iter()
         .find_map(|h| lower.strip_prefix(h).filter(|r| r.starts_with(' ')))?;
-    // "sản lượng (nuôi trồng/khai thác) thủy sản": the whole, no item.
-    if fold(rest).contains("thuy san") {
+    // "sản lượng (nuôi trồng/khai thác) thủy sản", "sản lượng nuôi trồng
+    // và khai thác (thủy hải sản)": the whole, no item.
+    let folded = fold(rest);
+    if folded.contains("thuy san")
+        || folded.contains("thuy hai san")
+        || folded.trim() == "nuoi trong va khai thac"
+    {
         return None;
     }
     // The item as written (the alias's own case), after the head's words.
