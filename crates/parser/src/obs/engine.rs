@@ -5556,6 +5556,13 @@ fn cpi_effect(main: &str, n: &Num<'_>) -> Option<(usize, usize)> {
     // The clause the number ends: back to its bracket or comma.
     let cut = trimmed.len() - before.len() + before.rfind(['(', ',', ';']).map_or(0, |i| i + 1);
     let clause = &main[cut..trimmed.len()];
+    // (Most percents follow no price index: looked for before lowercasing.)
+    if !["CPI", "cpi", "hỉ số giá", "HỈ SỐ GIÁ"]
+        .iter()
+        .any(|w| find_str(clause, w).is_some())
+    {
+        return None;
+    }
     let lowered = lowercase(clause);
     if lowered.len() != clause.len() || !(lowered.contains("cpi") || lowered.contains("chỉ số giá"))
     {
