@@ -4134,3 +4134,33 @@ fn the_output_farmed_and_caught_is_the_fishery_output() {
         assert!(row.starts_with("aquaculture_output |  | "), "{all}");
     }
 }
+
+#[test]
+fn changes_given_respectively_go_to_the_figures_before_them_in_order() {
+    // "... 2.536 doanh nghiệp ..., với vốn đăng ký gần 18.000 tỷ đồng, giảm
+    // lần lượt 7,1% về lượng và 38% về vốn so với cùng kỳ": the first
+    // change is the count's, the second the capital's ("lần lượt",
+    // respectively). "lần lượt" kept the verb from its figures, which
+    // became two levels in percent with the item "lần lượt".
+    let r = report(
+        "1. Doanh nghiệp\n\n\
+         Trong tháng có 1.245 doanh nghiệp thành lập mới, với tổng vốn đăng ký 9.870 tỷ \
+         đồng, giảm lần lượt 6,3% về số doanh nghiệp và 21,5% về vốn so với cùng kỳ. Có 310 \
+         doanh nghiệp giải thể và 1.020 doanh nghiệp tạm ngừng kinh doanh, tăng lần lượt hơn \
+         12% và 8,4%.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 4, "{all}");
+    assert!(
+        rows[0].starts_with("enterprises_new |") && rows[0].ends_with("SamePeriodLastYear -6.3%"),
+        "{all}"
+    );
+    assert!(
+        rows[1].starts_with("enterprises_new_capital |")
+            && rows[1].ends_with("SamePeriodLastYear -21.5%"),
+        "{all}"
+    );
+    assert!(rows[2].ends_with("SamePeriodLastYear >=+12%"), "{all}");
+    assert!(rows[3].ends_with("SamePeriodLastYear +8.4%"), "{all}");
+}

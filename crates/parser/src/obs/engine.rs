@@ -542,6 +542,7 @@ pub fn extract(
     }
     issues.append(&mut x.issues);
     respective_changes(&mut x.obs, anchor);
+    respective_subjects(&mut x.obs, anchor);
     adjusted_projects(&mut x.obs);
     x.obs
 }
@@ -679,6 +680,79 @@ fn respective_changes(obs: &mut Vec<Observation>, anchor: Anchor) {
             obs.remove(i + 1);
         }
         i += 1;
+    }
+}
+
+/// "1.245 doanh nghiệp thành lập mới, với tổng vốn đăng ký 9.870 tỷ đồng,
+/// giảm lần lượt 6,3% về số doanh nghiệp và 21,5% về vốn so với cùng kỳ":
+/// the two changes are of the two figures before them, in order
+/// ("respectively"); read first as two levels in percent (the verb is not
+/// next to the figures). With no base written, the same period a year
+/// before, as for any change.
+fn respective_subjects(obs: &mut Vec<Observation>, anchor: Anchor) {
+    static PAIR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(tăng|giảm)\s+lần\s+lượt\s+(?:là\s+)?(?:(?:hơn|gần|khoảng|trên)\s+)?(\d[\d.,]*)\s*%(?:\s+về\s+[^,;.%\d]+?)?\s*(?:và|,)\s*(?:(?:hơn|gần|khoảng|trên)\s+)?(\d[\d.,]*)\s*%(?:\s+về\s+[^,;.%\d]+?)?(?:\s*,?\s*(so\s+(?:với\s+)?[^,;.%]+))?",
+        )
+        .expect("respective subjects")
+    });
+    let mut i = 2;
+    while i + 1 < obs.len() {
+        let level = |o: &Observation| {
+            o.quantity
+                .as_ref()
+                .filter(|q| q.unit_code == UnitCode::Percent && o.comparisons.is_empty())
+                .map(|q| (q.value, q.qualifier))
+        };
+        let (Some((p, pq)), Some((q, qq))) = (level(&obs[i]), level(&obs[i + 1])) else {
+            i += 1;
+            continue;
+        };
+        let s = obs[i].provenance.sentence.clone();
+        let figure = |o: &Observation| {
+            o.provenance.sentence == s
+                && o.quantity
+                    .as_ref()
+                    .is_some_and(|q| q.unit_code != UnitCode::Percent)
+        };
+        if obs[i + 1].provenance.sentence != s
+            || !s.contains("lần lượt")
+            || !figure(&obs[i - 2])
+            || !figure(&obs[i - 1])
+            || obs[i - 2].indicator == obs[i - 1].indicator
+                && obs[i - 2].breakdown == obs[i - 1].breakdown
+        {
+            i += 1;
+            continue;
+        }
+        let found = PAIR.captures_iter(&s).find_map(|c| {
+            let (x, y) = (parse_number(&c[2])?, parse_number(&c[3])?);
+            if x != p || y != q {
+                return None;
+            }
+            let (base, label) = match c.get(4) {
+                Some(b) => {
+                    let (base, label, _) = base_at(b.as_str(), anchor)?;
+                    (base, label)
+                }
+                None => (ComparisonBase::SamePeriodLastYear, String::new()),
+            };
+            let sign = if &c[1] == "giảm" { -1.0 } else { 1.0 };
+            Some((base, label, sign * x, sign * y))
+        });
+        let Some((base, base_label, x, y)) = found else {
+            i += 1;
+            continue;
+        };
+        for (k, v, qualifier) in [(i - 2, x, pq), (i - 1, y, qq)] {
+            obs[k].comparisons.push(Comparison {
+                base,
+                base_label: base_label.clone(),
+                change: Change::PercentChange(v),
+                qualifier,
+            });
+        }
+        obs.drain(i..i + 2);
     }
 }
 
