@@ -1075,6 +1075,11 @@ static CATALOG: &[Indicator] = &[
             "sản lượng nuôi trồng và khai thác thủy sản",
             "sản lượng khai thác và nuôi trồng thủy sản",
             "sản lượng thủy sản nuôi trồng và khai thác",
+            // Bạc Liêu, Cà Mau: "tổng sản lượng nuôi trồng và khai thác
+            // (thủy hải sản)"; nothing but the fisheries is both farmed and
+            // caught.
+            "sản lượng nuôi trồng và khai thác thủy hải sản",
+            "sản lượng nuôi trồng và khai thác",
             "thu hoạch thủy sản",
             "nuôi trồng thủy sản",
             // The items a province farms or catches, named after the head
@@ -3344,6 +3349,29 @@ mod tests {
             ),
             Some(("fdi_projects_adjusted_capital", "vốn đăng ký tăng thêm"))
         );
+    }
+
+    #[test]
+    fn the_output_farmed_and_caught_is_the_fisherys() {
+        for text in [
+            "Tổng sản lượng nuôi trồng và khai thác quý I ước đạt",
+            "tổng sản lượng nuôi trồng và khai thác thủy hải sản 4 tháng",
+        ] {
+            let (d, r) = find_in(text, None).unwrap();
+            assert_eq!(d.code, "aquaculture_output", "{text:?}");
+            assert!(text[r].ends_with("khai thác") || text.contains("hải sản 4"));
+        }
+        // Timber and minerals are caught ("khai thác") but not farmed.
+        for text in [
+            "sản lượng gỗ khai thác đạt 12.500 m3",
+            "sản lượng khai thác than đạt 1,2 triệu tấn",
+        ] {
+            assert_ne!(
+                find_in(text, None).map(|(d, _)| d.code),
+                Some("aquaculture_output"),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

@@ -19,6 +19,11 @@ static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
 static HALF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:6|06|sáu) tháng (đầu|cuối) năm(?: (\d{4}))?\b").expect("half pattern")
 });
+static TO_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    // "9 tháng năm 2024", "10 tháng đầu năm 2022": the first months of a
+    // year, the statistics offices' title of a quarter's brief.
+    Regex::new(r"(?i)\b(\d{1,2}) tháng (?:đầu )?năm(?: (\d{4}))?\b").expect("to-date pattern")
+});
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bnăm (\d{4})\b").expect("year pattern"));
 
@@ -60,6 +65,19 @@ pub fn first_period(text: &str, default_year: Option<i32>) -> Option<Period> {
             &mut found,
             m.start,
             year(c.get(2)).and_then(|y| Period::half_year(y, half, &text[m.clone()])),
+        );
+    }
+    // "6 tháng đầu năm" is a half (above); 2 to 11 months are a year to
+    // their last month.
+    if let Some(c) = TO_DATE.captures(text)
+        && let Ok(n @ 2..=11) = c[1].parse::<u32>()
+        && !HALF.is_match(text)
+    {
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        consider(
+            &mut found,
+            m.start,
+            year(c.get(2)).and_then(|y| Period::year_to_date(y, n, &text[m.clone()])),
         );
     }
     if let Some(c) = MONTH.captures(text) {

@@ -4159,3 +4159,193 @@ fn a_clause_comparing_the_countrys_figure_is_the_countrys() {
         .count();
     assert_eq!(national, 2, "{:?}", r.quality_issues);
 }
+
+#[test]
+fn a_report_of_the_first_months_of_a_year_dates_its_figures_to_date() {
+    // "Tình hình kinh tế - xã hội 9 tháng năm 2024", the statistics
+    // offices' title of their quarterly brief (also "10 tháng đầu năm"):
+    // a figure that names no period is of the year to the span's last
+    // month, not of the whole year the title's "năm 2024" alone would give.
+    for (title, period) in [
+        (
+            "Tình hình kinh tế - xã hội 9 tháng năm 2024",
+            "YTD 2024-01-01..2024-09-30",
+        ),
+        (
+            "Báo cáo tình hình kinh tế - xã hội tỉnh Hòa Bình 10 tháng đầu năm 2022",
+            "YTD 2022-01-01..2022-10-31",
+        ),
+        (
+            "TÌNH HÌNH KINH TẾ - XÃ HỘI 4 THÁNG NĂM 2023",
+            "YTD 2023-01-01..2023-04-30",
+        ),
+        // The month first: the brief of the month and the months to it.
+        (
+            "Tình hình kinh tế - xã hội tháng 8 và 8 tháng năm 2023",
+            "MONTH 2023-08-01..2023-08-31",
+        ),
+    ] {
+        let r = titled(
+            title,
+            "1. Thương mại, dịch vụ\n\n\
+             Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng đạt 18.240 tỷ đồng, tăng \
+             9,7% so với cùng kỳ. Tổng thu ngân sách nhà nước đạt 2.415 tỷ đồng, bằng 71,3% dự \
+             toán.",
+        );
+        let rows = rows(&r);
+        assert_eq!(rows.len(), 2, "{title}:\n{}", rows.join("\n"));
+        for row in &rows {
+            assert!(row.contains(period), "{title}: {row}");
+        }
+    }
+}
+
+#[test]
+fn a_groups_effect_on_the_cpi_is_no_figure() {
+    // A city's CPI release gives each group's change and, in brackets, what
+    // it moved the whole index by: "(tác động làm tăng CPI chung 0,15%)",
+    // "(tác động làm CPI giảm 0,11%)", also in points after a comma. That is
+    // a contribution, neither a CPI level nor a change of the group (it
+    // made a CPI row of its own with the group's words as its breakdown).
+    let r = report(
+        "1. Giá cả\n\n\
+         Chỉ số giá tiêu dùng tháng 5 tăng 0,21% so với tháng trước. Trong đó, nhóm hàng ăn \
+         và dịch vụ ăn uống tăng 0,48% (tác động làm tăng CPI chung 0,15%); nhóm giao thông \
+         giảm 1,12% (tác động làm CPI bình quân chung giảm 0,11%). Nhóm giáo dục tăng 0,35%, \
+         tác động làm CPI chung tăng 0,02 điểm phần trăm.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 4, "{all}");
+    assert!(rows[0].starts_with("cpi |  | "), "{all}");
+    for (row, (group, change)) in rows[1..].iter().zip([
+        ("nhóm hàng ăn và dịch vụ ăn uống", "+0.48%"),
+        ("nhóm giao thông", "-1.12%"),
+        ("Nhóm giáo dục", "+0.35%"),
+    ]) {
+        assert!(row.contains(group) && row.ends_with(change), "{all}");
+    }
+    let effects = r
+        .quality_issues
+        .iter()
+        .filter(|i| i.message.contains("contribution"))
+        .count();
+    assert_eq!(effects, 3, "{:#?}", r.quality_issues);
+}
+
+#[test]
+fn a_restatement_in_brackets_is_the_same_change() {
+    // "giảm 12,4% (tương ứng giảm 1.180 ha)": the amount the percent comes
+    // to, in brackets, is the same change in the level's unit (as after a
+    // comma); it made a row of its own whose breakdown was "ứng".
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Toàn tỉnh đã xuống giống lúa hè thu được 7.940 ha, giảm 12,4% (tương ứng giảm 1.180 \
+         ha) so với cùng kỳ năm trước. Diện tích rau các loại đạt 3.120 ha, tăng 1,9% (tương \
+         đương tăng 58 ha).",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 2, "{all}");
+    assert!(
+        rows[0].ends_with("| 7940 ha Hectare x1 | Actual | SamePeriodLastYear -12.4%, SamePeriodLastYear -1180 ha Hectare"),
+        "{all}"
+    );
+    assert!(
+        rows[1].ends_with("| 3120 ha Hectare x1 | Actual | SamePeriodLastYear +1.9%, SamePeriodLastYear +58 ha Hectare"),
+        "{all}"
+    );
+}
+
+#[test]
+fn cao_su_is_not_cut_from_an_item() {
+    // "cao" alone is an edge word ("cao hơn", "tăng cao"), but "cao su"
+    // (rubber), a main crop of the Central Highlands and the South-East,
+    // is one word: the item was "su", "su khai thác".
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Sản lượng thu hoạch cây lâu năm quý I: cà phê 12.400 tấn, tăng 2,1%; cao su 3.150 \
+         tấn, tăng 4,2%; hồ tiêu 870 tấn, giảm 1,5%.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    let items: Vec<&str> = rows
+        .iter()
+        .map(|r| r.split(" | ").nth(1).unwrap_or("?"))
+        .collect();
+    assert_eq!(items, ["cà phê", "cao su", "hồ tiêu"], "{all}");
+}
+
+#[test]
+fn nhung_between_two_changes_joins_them_to_one_figure() {
+    // "giảm 9,4% so với tháng trước nhưng tăng 21% so với cùng kỳ": both
+    // changes are of the one figure; the second made a row of its own whose
+    // item was "nhưng".
+    let r = report(
+        "1. Du lịch, xuất khẩu\n\n\
+         Lượng khách do các cơ sở lưu trú phục vụ tháng 5 ước đạt 412 nghìn lượt, giảm 9,4% \
+         so với tháng trước nhưng tăng 21% so với cùng kỳ năm trước. Kim ngạch xuất khẩu tháng \
+         5 đạt 185 triệu USD, tăng 2,7% so với tháng trước, nhưng giảm 3,9% so với cùng kỳ.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 2, "{all}");
+    assert!(
+        rows[0].ends_with("PreviousPeriod -9.4%, SamePeriodLastYear +21%"),
+        "{all}"
+    );
+    assert!(
+        rows[1].starts_with("exports |  | ")
+            && rows[1].ends_with("PreviousPeriod +2.7%, SamePeriodLastYear -3.9%"),
+        "{all}"
+    );
+}
+
+#[test]
+fn the_output_farmed_and_caught_is_the_fishery_output() {
+    // Provinces of the Mekong coast write the fishery output as "tổng sản
+    // lượng nuôi trồng và khai thác", often without "thủy sản": it was read
+    // as a crop's output whose item was "nuôi trồng và khai thác".
+    let r = report(
+        "1. Thủy sản\n\n\
+         Tổng sản lượng nuôi trồng và khai thác tháng 5 ước đạt 41.250 tấn, đạt 9,8% kế \
+         hoạch, tăng 4,6% so cùng kỳ. Sản lượng nuôi trồng và khai thác thủy hải sản 5 tháng \
+         đạt 168.300 tấn, tăng 5,2% so cùng kỳ.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 2, "{all}");
+    for row in &rows {
+        assert!(row.starts_with("aquaculture_output |  | "), "{all}");
+    }
+}
+
+#[test]
+fn changes_given_respectively_go_to_the_figures_before_them_in_order() {
+    // "... 2.536 doanh nghiệp ..., với vốn đăng ký gần 18.000 tỷ đồng, giảm
+    // lần lượt 7,1% về lượng và 38% về vốn so với cùng kỳ": the first
+    // change is the count's, the second the capital's ("lần lượt",
+    // respectively). "lần lượt" kept the verb from its figures, which
+    // became two levels in percent with the item "lần lượt".
+    let r = report(
+        "1. Doanh nghiệp\n\n\
+         Trong tháng có 1.245 doanh nghiệp thành lập mới, với tổng vốn đăng ký 9.870 tỷ \
+         đồng, giảm lần lượt 6,3% về số doanh nghiệp và 21,5% về vốn so với cùng kỳ. Có 310 \
+         doanh nghiệp giải thể và 1.020 doanh nghiệp tạm ngừng kinh doanh, tăng lần lượt hơn \
+         12% và 8,4%.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 4, "{all}");
+    assert!(
+        rows[0].starts_with("enterprises_new |") && rows[0].ends_with("SamePeriodLastYear -6.3%"),
+        "{all}"
+    );
+    assert!(
+        rows[1].starts_with("enterprises_new_capital |")
+            && rows[1].ends_with("SamePeriodLastYear -21.5%"),
+        "{all}"
+    );
+    assert!(rows[2].ends_with("SamePeriodLastYear >=+12%"), "{all}");
+    assert!(rows[3].ends_with("SamePeriodLastYear +8.4%"), "{all}");
+}

@@ -273,6 +273,8 @@ const COMPOUNDS: &[&str] = &[
     "đỗ tương",
     "quốc tế",
     "kinh tế",
+    // "cao su" (rubber): "cao" alone closes a subject ("tăng cao").
+    "cao su",
     // "lao động ... trở về": "về" alone opens a topic ("Về kim ngạch ...").
     "trở về",
     "quay về",
@@ -342,6 +344,9 @@ const EDGE_WORDS: &[&str] = &[
     "lại", "thêm", "mức", "đáng", "kể", "vẫn", "đều", "cả", "năm", "trước", "tháng", "dao", "động",
     "vượt", "chung", "đi", "làm", "thực", "tế", "nhẹ", "mạnh", "rất", "nhanh", "hay", "tức",
     "tương", "đương",
+    // "giảm 11,6% so với tháng trước nhưng tăng 36% so với cùng kỳ": a
+    // conjunction between two changes of one figure, as "và".
+    "nhưng",
     // "Về kim ngạch xuất khẩu tháng 9 ước đạt ...": opens the topic.
     "về", // "5 tháng đón 698.300 lượt khách": the verb of receiving guests.
     "đón",
@@ -568,6 +573,7 @@ pub fn extract(
     }
     issues.append(&mut x.issues);
     respective_changes(&mut x.obs, anchor);
+    respective_subjects(&mut x.obs, anchor);
     adjusted_projects(&mut x.obs);
     x.obs
 }
@@ -705,6 +711,79 @@ fn respective_changes(obs: &mut Vec<Observation>, anchor: Anchor) {
             obs.remove(i + 1);
         }
         i += 1;
+    }
+}
+
+/// "1.245 doanh nghiệp thành lập mới, với tổng vốn đăng ký 9.870 tỷ đồng,
+/// giảm lần lượt 6,3% về số doanh nghiệp và 21,5% về vốn so với cùng kỳ":
+/// the two changes are of the two figures before them, in order
+/// ("respectively"); read first as two levels in percent (the verb is not
+/// next to the figures). With no base written, the same period a year
+/// before, as for any change.
+fn respective_subjects(obs: &mut Vec<Observation>, anchor: Anchor) {
+    static PAIR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(tăng|giảm)\s+lần\s+lượt\s+(?:là\s+)?(?:(?:hơn|gần|khoảng|trên)\s+)?(\d[\d.,]*)\s*%(?:\s+về\s+[^,;.%\d]+?)?\s*(?:và|,)\s*(?:(?:hơn|gần|khoảng|trên)\s+)?(\d[\d.,]*)\s*%(?:\s+về\s+[^,;.%\d]+?)?(?:\s*,?\s*(so\s+(?:với\s+)?[^,;.%]+))?",
+        )
+        .expect("respective subjects")
+    });
+    let mut i = 2;
+    while i + 1 < obs.len() {
+        let level = |o: &Observation| {
+            o.quantity
+                .as_ref()
+                .filter(|q| q.unit_code == UnitCode::Percent && o.comparisons.is_empty())
+                .map(|q| (q.value, q.qualifier))
+        };
+        let (Some((p, pq)), Some((q, qq))) = (level(&obs[i]), level(&obs[i + 1])) else {
+            i += 1;
+            continue;
+        };
+        let s = obs[i].provenance.sentence.clone();
+        let figure = |o: &Observation| {
+            o.provenance.sentence == s
+                && o.quantity
+                    .as_ref()
+                    .is_some_and(|q| q.unit_code != UnitCode::Percent)
+        };
+        if obs[i + 1].provenance.sentence != s
+            || !s.contains("lần lượt")
+            || !figure(&obs[i - 2])
+            || !figure(&obs[i - 1])
+            || obs[i - 2].indicator == obs[i - 1].indicator
+                && obs[i - 2].breakdown == obs[i - 1].breakdown
+        {
+            i += 1;
+            continue;
+        }
+        let found = PAIR.captures_iter(&s).find_map(|c| {
+            let (x, y) = (parse_number(&c[2])?, parse_number(&c[3])?);
+            if x != p || y != q {
+                return None;
+            }
+            let (base, label) = match c.get(4) {
+                Some(b) => {
+                    let (base, label, _) = base_at(b.as_str(), anchor)?;
+                    (base, label)
+                }
+                None => (ComparisonBase::SamePeriodLastYear, String::new()),
+            };
+            let sign = if &c[1] == "giảm" { -1.0 } else { 1.0 };
+            Some((base, label, sign * x, sign * y))
+        });
+        let Some((base, base_label, x, y)) = found else {
+            i += 1;
+            continue;
+        };
+        for (k, v, qualifier) in [(i - 2, x, pq), (i - 1, y, qq)] {
+            obs[k].comparisons.push(Comparison {
+                base,
+                base_label: base_label.clone(),
+                change: Change::PercentChange(v),
+                qualifier,
+            });
+        }
+        obs.drain(i..i + 2);
     }
 }
 
@@ -2057,7 +2136,7 @@ impl<'d> Extractor<'d> {
         // "tăng 2,64%, bằng 7.300 con so với cùng kỳ": after a percent,
         // "bằng" restates it in the level's own unit ("bằng 98,5% cùng kỳ"
         // stays an attainment).
-        let restated = restatement(&main[cursor..n.start]).and_then(|(skip, bang)| {
+        let restated = restatement(&main[cursor..n.start], in_paren).and_then(|(skip, bang)| {
             let c = state.current?;
             let last = self.obs[c].comparisons.last()?;
             let in_level_unit = || {
@@ -4746,12 +4825,13 @@ fn code_name(main: &str, n: &Num<'_>) -> bool {
 }
 
 /// The length of a restatement's lead ("tương đương", "tương ứng", "tức
-/// là", "hay", "bằng") after the comma that follows a change: what comes
-/// next states the same change in other terms; and whether it is "bằng"
-/// (a restatement only in the level's unit).
-fn restatement(gap: &str) -> Option<(usize, bool)> {
+/// là", "hay", "bằng") after the comma that follows a change (or opening
+/// the bracket after it: "giảm 15,07% (tương ứng giảm 1.510 ha)"): what comes next states the same
+/// change in other terms; and whether it is "bằng" (a restatement only in
+/// the level's unit).
+fn restatement(gap: &str, in_paren: bool) -> Option<(usize, bool)> {
     let rest = gap.trim_start_matches([',', ' ']);
-    if rest.len() == gap.len() && !gap.is_empty() {
+    if rest.len() == gap.len() && !gap.is_empty() && !in_paren {
         return None;
     }
     // Each word opens with "t", "h" or "b", which only they and their
@@ -5203,8 +5283,13 @@ fn headed_item(code: &str, alias: &str) -> Option<String> {
     let rest = heads
         .iter()
         .find_map(|h| lower.strip_prefix(h).filter(|r| r.starts_with(' ')))?;
-    // "sản lượng (nuôi trồng/khai thác) thủy sản": the whole, no item.
-    if fold(rest).contains("thuy san") {
+    // "sản lượng (nuôi trồng/khai thác) thủy sản", "sản lượng nuôi trồng
+    // và khai thác (thủy hải sản)": the whole, no item.
+    let folded = fold(rest);
+    if folded.contains("thuy san")
+        || folded.contains("thuy hai san")
+        || folded.trim() == "nuoi trong va khai thac"
+    {
         return None;
     }
     // The item as written (the alias's own case), after the head's words.
@@ -5538,6 +5623,9 @@ fn duration_range(after: &str) -> bool {
 /// the verb of a contribution to a change starts, and the bytes of the
 /// unit after its number.
 fn contribution(main: &str, n: &Num<'_>) -> Option<(usize, usize)> {
+    if let Some(found) = cpi_effect(main, n) {
+        return Some(found);
+    }
     // (Most numbers are followed by no "điểm": tested first, cheaply.)
     if !main[n.end..].trim_start_matches(' ').starts_with("điểm") {
         return None;
@@ -5575,6 +5663,54 @@ fn contribution(main: &str, n: &Num<'_>) -> Option<(usize, usize)> {
     })?;
     // Both forms of the verb have the same length in bytes.
     Some((before.len() - verb.len(), u.len))
+}
+
+/// "(tác động làm tăng CPI chung 0,15%)", "tác động làm CPI bình quân
+/// chung giảm 0,11%", "làm CPI chung tăng 0,02 điểm phần trăm": what a
+/// group of goods moved the whole price index by, written after the
+/// group's own change. The start of "tác động" (or "làm") in `main` and
+/// the length of the unit after the number.
+fn cpi_effect(main: &str, n: &Num<'_>) -> Option<(usize, usize)> {
+    let after = main[n.end..].trim_start_matches(' ');
+    if !(after.starts_with('%') || after.starts_with("điểm")) {
+        return None;
+    }
+    let u = unit_after(&main[n.end..])?;
+    if !(u.code == UnitCode::Percent
+        || u.code == UnitCode::Point && (u.text.contains("phần trăm") || u.text.contains('%')))
+    {
+        return None;
+    }
+    let trimmed = main[..n.start].trim_end();
+    let before = tail(trimmed, 72);
+    // The clause the number ends: back to its bracket or comma.
+    let cut = trimmed.len() - before.len() + before.rfind(['(', ',', ';']).map_or(0, |i| i + 1);
+    let clause = &main[cut..trimmed.len()];
+    // (Most percents follow no price index: looked for before lowercasing.)
+    if !["CPI", "cpi", "hỉ số giá", "HỈ SỐ GIÁ"]
+        .iter()
+        .any(|w| find_str(clause, w).is_some())
+    {
+        return None;
+    }
+    let lowered = lowercase(clause);
+    if lowered.len() != clause.len() || !(lowered.contains("cpi") || lowered.contains("chỉ số giá"))
+    {
+        return None;
+    }
+    let verb = ["tác động", "làm"]
+        .into_iter()
+        .filter_map(|w| lowered.find(w))
+        .min()?;
+    let words = &lowered[verb..];
+    if !(words.ends_with("tăng")
+        || words.ends_with("giảm")
+        || words.ends_with("chung")
+        || words.ends_with("cpi"))
+    {
+        return None;
+    }
+    Some((cut + verb, u.len))
 }
 
 /// "20/5-15/6", "30/4", "11/01/2024", "49 năm", "3 tháng trở lên".
