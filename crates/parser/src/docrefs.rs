@@ -492,6 +492,62 @@ fn numbered_matches(text: &str) -> impl Iterator<Item = Numbered> + '_ {
     })
 }
 
+/// A date written after a number outside the pattern's "ngày D/M/Y": in
+/// words ("ngày 14 tháng 5 năm 2016", often wrapped between "tháng" and
+/// its number), or after a comma ("số 6202/UBND-KT, ngày 23/11/2023").
+/// Returns the date and where it ends.
+fn date_after(text: &str, at: usize) -> Option<(NaiveDate, usize)> {
+    let rest = &text[at..];
+    let spaces = |s: &str| -> Option<usize> {
+        let n = s.len() - s.trim_start().len();
+        (n > 0).then_some(n)
+    };
+    let digits = |s: &str, max: usize| -> Option<(u32, usize)> {
+        let n = s.bytes().take_while(u8::is_ascii_digit).count();
+        if n == 0 || n > max {
+            return None;
+        }
+        Some((s[..n].parse().ok()?, n))
+    };
+    let mut p = usize::from(rest.starts_with(','));
+    p += spaces(&rest[p..])?;
+    p += "ngày".len() * usize::from(rest[p..].starts_with("ngày"));
+    if !rest[..p].ends_with("ngày") {
+        return None;
+    }
+    p += spaces(&rest[p..])?;
+    let (d, n) = digits(&rest[p..], 2)?;
+    p += n;
+    let (m, y) = if rest[p..].starts_with('/') {
+        // D/M/Y: only after a comma (the pattern reads it otherwise).
+        if !rest.starts_with(',') {
+            return None;
+        }
+        let (m, n) = digits(&rest[p + 1..], 2)?;
+        p += 1 + n;
+        let y = rest[p..].strip_prefix('/')?;
+        let (y, n) = digits(y, 4).filter(|&(_, n)| n == 4)?;
+        p += 1 + n;
+        (m, y)
+    } else {
+        let mut word = |w: &str| -> Option<u32> {
+            p += spaces(&rest[p..])?;
+            p += rest[p..].strip_prefix(w).map(|_| w.len())?;
+            p += spaces(&rest[p..])?;
+            let (v, n) = digits(&rest[p..], if w == "năm" { 4 } else { 2 })?;
+            p += n;
+            Some(v)
+        };
+        let m = word("tháng")?;
+        let y = word("năm")?;
+        (m, y)
+    };
+    if rest[p..].starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((NaiveDate::from_ymd_opt(y as i32, m, d)?, at + p))
+}
+
 /// Every document cited in `text`, in order. A reference that is followed
 /// only by further references before "của X" shares that issuer ("Kế hoạch
 /// số 02/KH-UBND ... và Kế hoạch số 22/KH-UBND ... của UBND tỉnh").
@@ -511,13 +567,20 @@ pub fn find(text: &str, base: usize) -> Vec<DocumentRef> {
                     .map(|(_, a)| (*a).to_owned())
             })
             .unwrap_or_default();
-        let issued_on = c.date.as_ref().and_then(|[d, mo, y]| {
+        let mut issued_on = c.date.as_ref().and_then(|[d, mo, y]| {
             NaiveDate::from_ymd_opt(
                 at(y).parse().unwrap_or(0),
                 at(mo).parse().unwrap_or(0),
                 at(d).parse().unwrap_or(0),
             )
         });
+        let mut m = m;
+        if c.date.is_none()
+            && let Some((d, end)) = date_after(text, m.end)
+        {
+            issued_on = Some(d);
+            m.end = end;
+        }
         let (issuer, end, own) = match issuer_after(text, m.end) {
             Some((i, end)) => (i, end, true),
             None => (issuer_from_code(&number), m.end, false),

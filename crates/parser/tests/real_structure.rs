@@ -1,0 +1,67 @@
+//! Tasks and cited documents as real published reports write them (issue 3,
+//! session 9). Real UBND, Sở and commune texts were read against the parse
+//! (kept outside the repository); the texts here are written for the tests
+//! in their style, with other numbers and names.
+
+use baocao_domain::{DocumentRef, Report};
+use chrono::NaiveDate;
+
+fn parse(text: &str) -> Report {
+    baocao_parser::parse(text.as_bytes(), &Default::default()).expect("parse")
+}
+
+fn reference<'a>(r: &'a Report, number: &str) -> &'a DocumentRef {
+    r.document_references
+        .iter()
+        .find(|d| d.number == number)
+        .unwrap_or_else(|| panic!("no reference {number}"))
+}
+
+fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+/// The preambles of decisions and plans, and many reports, write a cited
+/// document's date in words ("ngày 14 tháng 5 năm 2016"), often wrapped
+/// between "tháng" and its number. The date is the document's, and the
+/// "của X" after it names its issuer.
+#[test]
+fn dates_written_in_words_and_the_issuer_after_them() {
+    let r = parse(
+        "Báo cáo tình hình kinh tế - xã hội tháng 3 năm 2024\n\
+         I. KẾT QUẢ THỰC HIỆN\n\
+         Căn cứ Nghị định số 47/2019/NĐ-CP ngày 05 tháng 6 năm 2019 của Chính phủ về chế độ báo cáo; \
+         Quyết định số 1207/QĐ-UBND ngày 18 tháng\n9 năm 2023 của UBND tỉnh Phú Yên về việc ban hành kế hoạch; \
+         Tờ trình số 45/TTr-STC ngày 02 tháng 02 năm 2024.\n",
+    );
+    let nd = reference(&r, "47/2019/NĐ-CP");
+    assert_eq!(nd.issued_on, date(2019, 6, 5));
+    assert_eq!(nd.issuer, "Chính phủ");
+    assert_eq!(
+        nd.raw,
+        "Nghị định số 47/2019/NĐ-CP ngày 05 tháng 6 năm 2019 của Chính phủ"
+    );
+    let qd = reference(&r, "1207/QĐ-UBND");
+    assert_eq!(qd.issued_on, date(2023, 9, 18));
+    assert_eq!(qd.issuer, "UBND tỉnh Phú Yên");
+    let tt = reference(&r, "45/TTr-STC");
+    assert_eq!(tt.issued_on, date(2024, 2, 2));
+    assert_eq!(tt.issuer, "STC");
+}
+
+/// A comma between the number and its date ("Công văn số 6120/UBND-TH,
+/// ngày 20/10/2023") does not part the date from the document.
+#[test]
+fn a_date_after_a_comma_is_the_documents() {
+    let r = parse(
+        "Báo cáo tình hình kinh tế - xã hội tháng 10 năm 2023\n\
+         I. KẾT QUẢ THỰC HIỆN\n\
+         Thực hiện Công văn số 6120/UBND-TH, ngày 20/10/2023 của UBND tỉnh và Kết luận số 87-KL/TU, ngày 3 tháng 10 năm 2023 của Ban Thường vụ Tỉnh ủy, các sở đã rà soát.\n",
+    );
+    let cv = reference(&r, "6120/UBND-TH");
+    assert_eq!(cv.issued_on, date(2023, 10, 20));
+    assert_eq!(cv.issuer, "UBND tỉnh");
+    let kl = reference(&r, "87-KL/TU");
+    assert_eq!(kl.issued_on, date(2023, 10, 3));
+    assert_eq!(kl.issuer, "Ban Thường vụ Tỉnh ủy");
+}
