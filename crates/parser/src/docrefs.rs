@@ -114,11 +114,50 @@ fn law_name_end(text: &str, at: usize) -> Option<usize> {
     Some(end)
 }
 
-/// Words that end an issuer phrase after "của".
+/// Words that end an issuer phrase after "của" ("ban" only before "hành":
+/// "Ủy ban nhân dân" is a name; "thông" only before "qua" or "báo").
 const ISSUER_STOPS: &[&str] = &[
     "về", "nhằm", "để", "theo", "trong", "tại", "và", "thông", "ban", "phê", "quy", "hướng", "đã",
-    "được", "đối", "cho", "với", "trên", "là",
+    "được", "đối", "cho", "với", "trên", "là", "thực", "sửa",
 ];
+
+/// Verb phrases that end an issuer phrase even capitalised, as a document's
+/// subject is often written ("của Chính phủ Ban hành Quy định ...").
+const ISSUER_STOP_PHRASES: &[(&str, &str)] = &[
+    ("ban", "hành"),
+    ("quy", "định"),
+    ("sửa", "đổi"),
+    ("thực", "hiện"),
+    ("phê", "duyệt"),
+    ("hướng", "dẫn"),
+    ("về", "việc"),
+];
+
+/// Whether `word` (trimmed of punctuation), followed by `next`, ends an
+/// issuer phrase.
+fn is_issuer_stop(word: &str, next: &str) -> bool {
+    let next = next.to_lowercase();
+    if word.starts_with(char::is_lowercase) {
+        return match word {
+            "ban" => next.starts_with("hành"),
+            // "thông qua", "thông báo"; "Truyền thông" is a name.
+            "thông" => next.starts_with("qua") || next.starts_with("báo"),
+            _ => ISSUER_STOPS.contains(&word),
+        };
+    }
+    let lower = word.to_lowercase();
+    ISSUER_STOP_PHRASES
+        .iter()
+        .any(|(w, n)| *w == lower && next.trim_end_matches([',', ';', '.']) == *n)
+}
+
+/// Whether the words from `rest` on open a document ("Kế hoạch số ...").
+fn opens_document(rest: &str) -> bool {
+    TYPES.iter().any(|(t, _)| {
+        rest.strip_prefix(t)
+            .is_some_and(|after| after.is_empty() || after.starts_with(' '))
+    })
+}
 
 /// Words that end a law's name.
 const LAW_STOPS: &[&str] = &[
@@ -135,15 +174,39 @@ fn issuer_after(text: &str, at: usize) -> Option<(String, usize)> {
     let lead = rest.len() - rest_trim.len();
     let body = rest_trim.strip_prefix("của ")?;
     let body = &body[..body.find('\n').unwrap_or(body.len())];
+    // A department's or ministry's name joins words with "và" or a comma
+    // ("Sở Khoa học và Công nghệ", "Bộ Văn hóa, Thể thao và Du lịch"):
+    // there a capitalised word that opens no document goes on with it.
+    let named_body = body.starts_with("Sở ") || body.starts_with("Bộ ");
+    let goes_on = |at: usize| {
+        named_body
+            && body[at..].starts_with(|c: char| c.is_uppercase())
+            && !opens_document(&body[at..])
+    };
+    let words: Vec<(usize, &str)> = split_words(body).collect();
     let mut end = 0;
-    for (words, (i, w)) in split_words(body).enumerate() {
+    for (k, &(i, w)) in words.iter().enumerate() {
         let clean = w.trim_end_matches([',', ';', '.', ':', ')']);
-        if ISSUER_STOPS.contains(&clean) || words >= 8 || clean.is_empty() || clean.starts_with('(')
+        let next = words.get(k + 1).map_or("", |(_, n)| n);
+        let next_at = words.get(k + 1).map_or(body.len(), |(j, _)| *j);
+        let stop = if clean == "và" && goes_on(next_at) {
+            false
+        } else {
+            (k > 0 || clean.starts_with(char::is_lowercase)) && is_issuer_stop(clean, next)
+        };
+        // A word with '/' is a number (a heading's "1/" run on), no name.
+        if stop
+            || k >= if named_body { 14 } else { 8 }
+            || clean.is_empty()
+            || clean.starts_with('(')
+            || clean.contains('/')
         {
             break;
         }
         end = i + clean.len();
-        if clean.len() != w.len() {
+        if clean.len() != w.len()
+            && !(w.ends_with(',') && clean.len() + 1 == w.len() && goes_on(next_at))
+        {
             break;
         }
     }

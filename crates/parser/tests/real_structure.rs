@@ -65,3 +65,47 @@ fn a_date_after_a_comma_is_the_documents() {
     assert_eq!(kl.issued_on, date(2023, 10, 3));
     assert_eq!(kl.issuer, "Ban Thường vụ Tỉnh ủy");
 }
+
+/// The issuer is the body named after "của": a People's Committee written
+/// out ("Ủy ban nhân dân tỉnh"), a department or ministry whose name joins
+/// words with "và" or a comma ("Sở Khoa học và Công nghệ", "Bộ Văn hóa,
+/// Thể thao và Du lịch"); it ends where the document's subject or a verb
+/// begins, capitalised or not ("của Chính phủ Ban hành Quy định ...", "của
+/// Ban Thường vụ Tỉnh ủy thực hiện Kết luận ...", "của Chính phủ sửa đổi
+/// ..."), and a chain's next document is not part of it.
+#[test]
+fn issuers_are_whole_body_names_and_end_where_the_subject_begins() {
+    let r = parse(
+        "Báo cáo tình hình kinh tế - xã hội tháng 5 năm 2024\n\
+         I. KẾT QUẢ THỰC HIỆN\n\
+         Căn cứ Quyết định số 845/QĐ-UBND ngày 12/4/2024 của Ủy ban nhân dân tỉnh về kế hoạch; \
+         Công văn số 52/STTTT-BCVT ngày 9/01/2024 của Sở Thông tin và Truyền thông về chuyển đổi số; \
+         Báo cáo số 211/BC-SNN ngày 14/3/2024 của Sở Nông nghiệp và Phát triển nông thôn thành phố Cần Thơ; \
+         Công văn số 318/SKHCN-QLKH ngày 02/5/2024 của Sở Khoa học và Công nghệ về đề xuất nhiệm vụ; \
+         Hướng dẫn số 77/HD-BVHTTDL ngày 03/01/2024 của Bộ Văn hóa, Thể thao và Du lịch; \
+         Thông tư số 09/2024/TT-BLĐTBXH ngày 06/3/2024 của Bộ Lao động - Thương binh và Xã hội hướng dẫn chế độ; \
+         Nghị quyết số 97/NQ-CP của Chính phủ Ban hành Quy định tạm thời về phòng dịch; \
+         Kế hoạch số 41-KH/TU ngày 20/02/2024 của Ban Thường vụ Tỉnh ủy thực hiện Kết luận số 33-KL/TW của Bộ Chính trị; \
+         Nghị định số 105/2023/NĐ-CP ngày 15/12/2023 của Chính phủ sửa đổi một số điều; \
+         Kế hoạch số 12/KH-SYT ngày 5/01/2024 của Sở Y tế và Kế hoạch số 19/KH-SGDĐT ngày 8/01/2024 của Sở Giáo dục và Đào tạo.\n",
+    );
+    let issuer = |n: &str| reference(&r, n).issuer.as_str();
+    assert_eq!(issuer("845/QĐ-UBND"), "Ủy ban nhân dân tỉnh");
+    assert_eq!(issuer("318/SKHCN-QLKH"), "Sở Khoa học và Công nghệ");
+    assert_eq!(issuer("52/STTTT-BCVT"), "Sở Thông tin và Truyền thông");
+    assert_eq!(
+        issuer("211/BC-SNN"),
+        "Sở Nông nghiệp và Phát triển nông thôn thành phố Cần Thơ"
+    );
+    assert_eq!(issuer("77/HD-BVHTTDL"), "Bộ Văn hóa, Thể thao và Du lịch");
+    assert_eq!(
+        issuer("09/2024/TT-BLĐTBXH"),
+        "Bộ Lao động - Thương binh và Xã hội"
+    );
+    assert_eq!(issuer("97/NQ-CP"), "Chính phủ");
+    assert_eq!(issuer("41-KH/TU"), "Ban Thường vụ Tỉnh ủy");
+    assert_eq!(issuer("33-KL/TW"), "Bộ Chính trị");
+    assert_eq!(issuer("105/2023/NĐ-CP"), "Chính phủ");
+    assert_eq!(issuer("12/KH-SYT"), "Sở Y tế");
+    assert_eq!(issuer("19/KH-SGDĐT"), "Sở Giáo dục và Đào tạo");
+}
