@@ -109,3 +109,23 @@ fn issuers_are_whole_body_names_and_end_where_the_subject_begins() {
     assert_eq!(issuer("12/KH-SYT"), "Sở Y tế");
     assert_eq!(issuer("19/KH-SGDĐT"), "Sở Giáo dục và Đào tạo");
 }
+
+/// Topics are read from whole words: "rừng" (forestry) is not the end of
+/// "tập trung" or "Trung ương", which almost every task writes; COVID-19 is
+/// a health topic.
+#[test]
+fn task_topics_come_from_whole_words() {
+    let r = parse(
+        "Báo cáo tình hình kinh tế - xã hội tháng 8 năm 2022\n\
+         I. KẾT QUẢ THỰC HIỆN\n\
+         Các chỉ tiêu cơ bản đạt kế hoạch.\n\
+         II. NHIỆM VỤ TRỌNG TÂM THÁNG 9 NĂM 2022\n\
+         1. Tập trung chỉ đạo phòng, chống dịch COVID-19; Trung tâm Kiểm soát bệnh tật tỉnh theo dõi sát tình hình.\n\
+         2. Tăng cường tuần tra, bảo vệ rừng, phòng cháy chữa cháy rừng mùa khô.\n",
+    );
+    let topics: Vec<&Vec<String>> = r.tasks.iter().map(|t| &t.topics).collect();
+    assert_eq!(
+        topics,
+        [&vec!["health".to_owned()], &vec!["forestry".to_owned()]]
+    );
+}
