@@ -75,12 +75,32 @@ static LAW: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?P<kind>Luật|Bộ luật|Pháp lệnh) \p{L}").expect("law pattern"));
 
 /// The end of a law's name starting at `at`: its first word, then lowercase
-/// words up to a stop word (at most seven), then "năm YYYY" if written. A
+/// words (or a body's name, "Chính phủ") up to a stop word (at most nine:
+/// "Luật Ban hành văn bản quy phạm pháp luật" has eight), then "năm YYYY"
+/// if written. A
 /// detached mark inside the name (PDF damage) is kept as written.
 fn law_name_end(text: &str, at: usize) -> Option<usize> {
     let mut end = at;
     let mut words = 0;
+    let mut skip_to = 0;
     for (i, w) in split_words(&text[at..]) {
+        if i < skip_to {
+            continue;
+        }
+        // The body a law organises is named capitalised: "Luật Tổ chức
+        // Chính phủ", "Luật Tổ chức Hội đồng nhân dân".
+        if words > 0
+            && let Some(body) = LAW_BODIES.iter().find(|b| {
+                text[at + i..]
+                    .strip_prefix(**b)
+                    .is_some_and(|r| !r.starts_with(baocao_domain::text::is_alphanumeric))
+            })
+        {
+            end = at + i + body.len();
+            skip_to = i + body.len();
+            words += 1;
+            continue;
+        }
         let letters = w.trim_end_matches(|c: char| {
             !baocao_domain::text::is_alphabetic(c) && !baocao_domain::text::is_combining_mark(c)
         });
@@ -91,7 +111,7 @@ fn law_name_end(text: &str, at: usize) -> Option<usize> {
                 && (letters.chars().all(char::is_lowercase)
                     || letters.chars().all(baocao_domain::text::is_combining_mark))
         };
-        if !ok || LAW_STOPS.contains(&letters) || words >= 7 {
+        if !ok || LAW_STOPS.contains(&letters) || words >= 9 {
             break;
         }
         end = at + i + letters.len();
@@ -113,6 +133,19 @@ fn law_name_end(text: &str, at: usize) -> Option<usize> {
     }
     Some(end)
 }
+
+/// Bodies a law's name holds capitalised.
+const LAW_BODIES: &[&str] = &[
+    "Chính phủ",
+    "Quốc hội",
+    "Hội đồng nhân dân",
+    "Ủy ban nhân dân",
+    "Uỷ ban nhân dân",
+    "Tòa án nhân dân",
+    "Toà án nhân dân",
+    "Viện kiểm sát nhân dân",
+    "Kiểm toán nhà nước",
+];
 
 /// Words that end an issuer phrase after "của" ("ban" only before "hành":
 /// "Ủy ban nhân dân" is a name; "thông" only before "qua" or "báo").

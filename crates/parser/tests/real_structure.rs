@@ -129,3 +129,33 @@ fn task_topics_come_from_whole_words() {
         [&vec!["health".to_owned()], &vec!["forestry".to_owned()]]
     );
 }
+
+/// Laws are cited by their whole names: eight words ("Luật Ban hành văn
+/// bản quy phạm pháp luật"), or a capitalised body ("Luật Tổ chức Chính
+/// phủ", "Luật Tổ chức Hội đồng nhân dân").
+#[test]
+fn laws_by_their_whole_names() {
+    let r = parse(
+        "Báo cáo tình hình kinh tế - xã hội tháng 6 năm 2024\n\
+         I. KẾT QUẢ THỰC HIỆN\n\
+         Căn cứ Luật Ban hành văn bản quy phạm pháp luật ngày 22 tháng 6 năm 2015; \
+         Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015; Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân; \
+         Luật Tổ chức chính quyền địa phương; Luật Đất đai năm 2024.\n",
+    );
+    let laws: Vec<&str> = r
+        .document_references
+        .iter()
+        .filter(|d| d.doc_type == "LUAT")
+        .map(|d| d.raw.as_str())
+        .collect();
+    assert_eq!(
+        laws,
+        [
+            "Luật Ban hành văn bản quy phạm pháp luật",
+            "Luật Tổ chức Chính phủ",
+            "Luật Tổ chức Hội đồng nhân dân",
+            "Luật Tổ chức chính quyền địa phương",
+            "Luật Đất đai năm 2024",
+        ]
+    );
+}
