@@ -45,8 +45,8 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         (?:(?P<type>{})\s+(?:số\s*)?)?
         (?P<number>
-            \d{{1,5}}(?:/\d{{4}})?/[A-ZĐ][A-Za-zĐđ]*(?:-[A-ZĐ][A-Za-zĐđ0-9]*)*
-          | \d{{1,5}}-[A-ZĐ][A-Za-zĐđ]{{0,4}}/[A-ZĐ][A-Za-zĐđ]*(?:-[A-ZĐ][A-Za-zĐđ]*)*
+            \d{{1,5}}(?:/\d{{4}})?/[A-ZĐƯ][A-Za-zĐđƯư]*(?:-[A-ZĐƯ][A-Za-zĐđƯư0-9]*)*
+          | \d{{1,5}}-[A-ZĐƯ][A-Za-zĐđƯư]{{0,4}}/[A-ZĐƯ][A-Za-zĐđƯư]*(?:-[A-ZĐƯ][A-Za-zĐđƯư]*)*
         )
         (?:\s+ngày\s+(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}}))?
         ",
@@ -311,6 +311,7 @@ fn numbered_segments(text: &str) -> impl Iterator<Item = std::ops::Range<usize>>
             let capital_after = match b.get(at + 1..) {
                 Some([x, ..]) if x.is_ascii_uppercase() => true,
                 Some([0xc4, 0x90, ..]) => true, // 'Đ'
+                Some([0xc6, 0xaf, ..]) => true, // 'Ư'
                 _ => false,
             };
             if !capital_after {
@@ -342,7 +343,7 @@ fn numbered_segments(text: &str) -> impl Iterator<Item = std::ops::Range<usize>>
 ///   matches only a whole run of at most five digits;
 /// - `(?:/\d{4})?` is taken when it stands there ('/' then a digit cannot
 ///   be the '/' and capital that must follow otherwise);
-/// - `[A-Za-zĐđ]{0,4}` is followed by '/': a whole run of at most four;
+/// - `[A-Za-zĐđƯư]{0,4}` is followed by '/': a whole run of at most four;
 /// - the repeated parts and the date are taken as far as they go (what
 ///   follows them is optional).
 fn numbered_at(text: &str, from: usize) -> Option<std::ops::Range<usize>> {
@@ -404,15 +405,18 @@ fn numbered_match_at(text: &str, p: usize) -> Option<usize> {
         q
     };
     let lit = |q: usize, s: &str| b[q..].starts_with(s.as_bytes()).then_some(q + s.len());
-    // [A-ZĐ] and [A-Za-zĐđ] (and digits where `digits`).
+    // [A-ZĐƯ] and [A-Za-zĐđƯư] (and digits where `digits`): party codes
+    // write "TƯ" (Trung ương) as well as "TW".
     let capital = |q: usize| match b.get(q) {
         Some(x) if x.is_ascii_uppercase() => Some(q + 1),
         Some(0xC4) if b.get(q + 1) == Some(&0x90) => Some(q + 2),
+        Some(0xC6) if b.get(q + 1) == Some(&0xAF) => Some(q + 2), // 'Ư'
         _ => None,
     };
     let letter = |q: usize, digits: bool| match b.get(q) {
         Some(x) if x.is_ascii_alphabetic() => Some(q + 1),
         Some(0xC4) if matches!(b.get(q + 1), Some(0x90 | 0x91)) => Some(q + 2),
+        Some(0xC6) if matches!(b.get(q + 1), Some(0xAF | 0xB0)) => Some(q + 2), // 'Ư', 'ư'
         Some(x) if digits && x.is_ascii_digit() => Some(q + 1),
         _ => None,
     };
@@ -461,7 +465,7 @@ fn numbered_match_at(text: &str, p: usize) -> Option<usize> {
     }
     let mut end = match b.get(q) {
         Some(b'/') => {
-            // (?:/\d{4})?/[A-ZĐ][A-Za-zĐđ]*(?:-[A-ZĐ][A-Za-zĐđ0-9]*)*
+            // (?:/\d{4})?/[A-ZĐƯ][A-Za-zĐđƯư]*(?:-[A-ZĐƯ][A-Za-zĐđƯư0-9]*)*
             let year = digit(q + 1)
                 .and_then(digit)
                 .and_then(digit)
@@ -477,7 +481,7 @@ fn numbered_match_at(text: &str, p: usize) -> Option<usize> {
             e
         }
         Some(b'-') => {
-            // -[A-ZĐ][A-Za-zĐđ]{0,4}/[A-ZĐ][A-Za-zĐđ]*(?:-[A-ZĐ][A-Za-zĐđ]*)*
+            // -[A-ZĐƯ][A-Za-zĐđƯư]{0,4}/[A-ZĐƯ][A-Za-zĐđƯư]*(?:-[A-ZĐƯ][A-Za-zĐđƯư]*)*
             let mut e = capital(q + 1)?;
             let mut k = 0;
             while let Some(x) = letter(e, false) {
@@ -777,6 +781,7 @@ mod tests {
             "Chương  trình 1/Đđx-A1-B ngày 1/1/2024x Văn bảnsố 2/CV Báo cáo 3-Bc/XY-Z",
             "1/12/2024/QĐ 12/20245/QĐ 1/QĐ-UB12/QĐ 12/QĐ-5/QĐ 1-ABCDE/X 1-ABCD/X-y-Z 1/A-٣",
             "Quy định Quyết định 5/QĐi ngày 1/2/3 Công văn số /CV Pháp lệnh 1-P/L ngày 011/2/2024",
+            "Số 512-KL/TƯ, Nghị quyết 27-NQ/TƯ ngày 2/3/2012, 7/Ưx-ưA, 8-Ư/Tư-Ưư 9/ư",
         ] {
             texts.push(t.to_owned());
         }
@@ -805,7 +810,7 @@ mod tests {
         /// pattern finds.
         #[test]
         fn reader_finds_what_the_numbered_pattern_finds_in_pieces(
-            text in "((Kế hoạch|Nghị quyết|Nghị|Quy định|Quyết định|Công văn|Tờ trình|Đề án|số|ngày|[0-9٣]{1,6}|/|-|[A-ZĐ]{1,3}|[a-zđ]{1,5}|Đ|x|2024)( |  | |\n|/|-|)){0,12}"
+            text in "((Kế hoạch|Nghị quyết|Nghị|Quy định|Quyết định|Công văn|Tờ trình|Đề án|số|ngày|[0-9٣]{1,6}|/|-|[A-ZĐ]{1,3}|[a-zđ]{1,5}|Đ|Ư|ư|TƯ|x|2024)( |  | |\n|/|-|)){0,12}"
         ) {
             for (from, _) in text.char_indices() {
                 if let Err(e) = numbered_same_from(&text, from) {
@@ -825,6 +830,7 @@ mod tests {
             "Kế hoạch số 02/KH-UBND ngày 11/01/2024, Chỉ thị 19-CT/TU; 123456/KH",
             "Nghị quyết\nsố   01/NQ-CP và Quyết định số 72/2021/QĐ-UBND (ngày 21/12/2021)",
             "5/2024, 12/15, đồng/kg, kinh tế - xã hội, 3-Đa/Đb, x/Y, 7/Đ",
+            "Số 512-KL/TƯ, Nghị quyết 27-NQ/TƯ ngày 2/3/2012, 7/Ưx-ưA, 9/ư",
             "Kế hoạch số 02/KH-UBND",
             "/K",
         ];

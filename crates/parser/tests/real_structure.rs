@@ -159,3 +159,23 @@ fn laws_by_their_whole_names() {
         ]
     );
 }
+
+/// Party documents of a province write "TƯ" (Trung ương) in their codes as
+/// often as "TW": "Kết luận số 86-KL/TƯ" is one number, and the report's
+/// own number in its header is no reference.
+#[test]
+fn party_codes_with_tu() {
+    let r = parse(
+        "TỈNH ỦY BẮC KẠN\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 318-BC/TƯ\nBắc Kạn, ngày 20 tháng 11 năm 2023\n\
+         BÁO CÁO\nTình hình thực hiện nhiệm vụ tháng 11 năm 2023\n\
+         I. KẾT QUẢ THỰC HIỆN\n\
+         Sau 5 năm thực hiện Nghị quyết 21-NQ/TƯ của Tỉnh ủy (khóa XI) và Kết luận số 86-KL/TƯ ngày 4/5/2022, các chỉ tiêu cơ bản đạt.\n",
+    );
+    let numbers: Vec<(&str, &str)> = r
+        .document_references
+        .iter()
+        .map(|d| (d.number.as_str(), d.doc_type.as_str()))
+        .collect();
+    assert_eq!(numbers, [("21-NQ/TƯ", "NQ"), ("86-KL/TƯ", "KL")]);
+    assert_eq!(reference(&r, "86-KL/TƯ").issuer, "TƯ");
+}
