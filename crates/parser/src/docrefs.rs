@@ -83,7 +83,9 @@ fn law_name_end(text: &str, at: usize) -> Option<usize> {
     let mut end = at;
     let mut words = 0;
     let mut skip_to = 0;
-    for (i, w) in split_words(&text[at..]) {
+    // A name ends with its paragraph: "luật;\nCăn cứ" is not one word.
+    let line = &text[at..at + text[at..].find('\n').unwrap_or(text.len() - at)];
+    for (i, w) in split_words(line) {
         if i < skip_to {
             continue;
         }
@@ -977,6 +979,20 @@ mod tests {
         assert!(
             r.iter()
                 .all(|r| r.doc_type == "LUAT" && r.number.is_empty())
+        );
+    }
+
+    /// A law's name ends with its paragraph ("luật;\nCăn cứ" is no word).
+    #[test]
+    fn a_law_name_ends_at_the_line() {
+        let r = find(
+            "thi hành Luật Ban hành văn bản quy phạm pháp luật;\nCăn cứ Luật Thống kê\nNghị định",
+            0,
+        );
+        let raws: Vec<&str> = r.iter().map(|r| r.raw.as_str()).collect();
+        assert_eq!(
+            raws,
+            ["Luật Ban hành văn bản quy phạm pháp luật", "Luật Thống kê"]
         );
     }
 
