@@ -45,8 +45,8 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         (?:(?P<type>{})\s+(?:số\s*)?)?
         (?P<number>
-            \d{{1,5}}(?:/\d{{4}})?/[A-ZĐ][A-Za-zĐđ]*(?:-[A-ZĐ][A-Za-zĐđ0-9]*)*
-          | \d{{1,5}}-[A-ZĐ][A-Za-zĐđ]{{0,4}}/[A-ZĐ][A-Za-zĐđ]*(?:-[A-ZĐ][A-Za-zĐđ]*)*
+            \d{{1,5}}(?:/\d{{4}})?/[A-ZĐƯ][A-Za-zĐđƯư]*(?:-[A-ZĐƯ][A-Za-zĐđƯư0-9]*)*
+          | \d{{1,5}}-[A-ZĐƯ][A-Za-zĐđƯư]{{0,4}}/[A-ZĐƯ][A-Za-zĐđƯư]*(?:-[A-ZĐƯ][A-Za-zĐđƯư]*)*
         )
         (?:\s+ngày\s+(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}}))?
         ",
@@ -75,12 +75,34 @@ static LAW: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?P<kind>Luật|Bộ luật|Pháp lệnh) \p{L}").expect("law pattern"));
 
 /// The end of a law's name starting at `at`: its first word, then lowercase
-/// words up to a stop word (at most seven), then "năm YYYY" if written. A
+/// words (or a body's name, "Chính phủ") up to a stop word (at most nine:
+/// "Luật Ban hành văn bản quy phạm pháp luật" has eight), then "năm YYYY"
+/// if written. A
 /// detached mark inside the name (PDF damage) is kept as written.
 fn law_name_end(text: &str, at: usize) -> Option<usize> {
     let mut end = at;
     let mut words = 0;
-    for (i, w) in split_words(&text[at..]) {
+    let mut skip_to = 0;
+    // A name ends with its paragraph: "luật;\nCăn cứ" is not one word.
+    let line = &text[at..at + text[at..].find('\n').unwrap_or(text.len() - at)];
+    for (i, w) in split_words(line) {
+        if i < skip_to {
+            continue;
+        }
+        // The body a law organises is named capitalised: "Luật Tổ chức
+        // Chính phủ", "Luật Tổ chức Hội đồng nhân dân".
+        if words > 0
+            && let Some(body) = LAW_BODIES.iter().find(|b| {
+                text[at + i..]
+                    .strip_prefix(**b)
+                    .is_some_and(|r| !r.starts_with(baocao_domain::text::is_alphanumeric))
+            })
+        {
+            end = at + i + body.len();
+            skip_to = i + body.len();
+            words += 1;
+            continue;
+        }
         let letters = w.trim_end_matches(|c: char| {
             !baocao_domain::text::is_alphabetic(c) && !baocao_domain::text::is_combining_mark(c)
         });
@@ -91,7 +113,7 @@ fn law_name_end(text: &str, at: usize) -> Option<usize> {
                 && (letters.chars().all(char::is_lowercase)
                     || letters.chars().all(baocao_domain::text::is_combining_mark))
         };
-        if !ok || LAW_STOPS.contains(&letters) || words >= 7 {
+        if !ok || LAW_STOPS.contains(&letters) || words >= 9 {
             break;
         }
         end = at + i + letters.len();
@@ -114,11 +136,63 @@ fn law_name_end(text: &str, at: usize) -> Option<usize> {
     Some(end)
 }
 
-/// Words that end an issuer phrase after "của".
+/// Bodies a law's name holds capitalised.
+const LAW_BODIES: &[&str] = &[
+    "Chính phủ",
+    "Quốc hội",
+    "Hội đồng nhân dân",
+    "Ủy ban nhân dân",
+    "Uỷ ban nhân dân",
+    "Tòa án nhân dân",
+    "Toà án nhân dân",
+    "Viện kiểm sát nhân dân",
+    "Kiểm toán nhà nước",
+];
+
+/// Words that end an issuer phrase after "của" ("ban" only before "hành":
+/// "Ủy ban nhân dân" is a name; "thông" only before "qua" or "báo").
 const ISSUER_STOPS: &[&str] = &[
     "về", "nhằm", "để", "theo", "trong", "tại", "và", "thông", "ban", "phê", "quy", "hướng", "đã",
-    "được", "đối", "cho", "với", "trên", "là",
+    "được", "đối", "cho", "với", "trên", "là", "thực", "sửa",
 ];
+
+/// Verb phrases that end an issuer phrase even capitalised, as a document's
+/// subject is often written ("của Chính phủ Ban hành Quy định ...").
+const ISSUER_STOP_PHRASES: &[(&str, &str)] = &[
+    ("ban", "hành"),
+    ("quy", "định"),
+    ("sửa", "đổi"),
+    ("thực", "hiện"),
+    ("phê", "duyệt"),
+    ("hướng", "dẫn"),
+    ("về", "việc"),
+];
+
+/// Whether `word` (trimmed of punctuation), followed by `next`, ends an
+/// issuer phrase.
+fn is_issuer_stop(word: &str, next: &str) -> bool {
+    let next = next.to_lowercase();
+    if word.starts_with(char::is_lowercase) {
+        return match word {
+            "ban" => next.starts_with("hành"),
+            // "thông qua", "thông báo"; "Truyền thông" is a name.
+            "thông" => next.starts_with("qua") || next.starts_with("báo"),
+            _ => ISSUER_STOPS.contains(&word),
+        };
+    }
+    let lower = word.to_lowercase();
+    ISSUER_STOP_PHRASES
+        .iter()
+        .any(|(w, n)| *w == lower && next.trim_end_matches([',', ';', '.']) == *n)
+}
+
+/// Whether the words from `rest` on open a document ("Kế hoạch số ...").
+fn opens_document(rest: &str) -> bool {
+    TYPES.iter().any(|(t, _)| {
+        rest.strip_prefix(t)
+            .is_some_and(|after| after.is_empty() || after.starts_with(' '))
+    })
+}
 
 /// Words that end a law's name.
 const LAW_STOPS: &[&str] = &[
@@ -135,15 +209,39 @@ fn issuer_after(text: &str, at: usize) -> Option<(String, usize)> {
     let lead = rest.len() - rest_trim.len();
     let body = rest_trim.strip_prefix("của ")?;
     let body = &body[..body.find('\n').unwrap_or(body.len())];
+    // A department's or ministry's name joins words with "và" or a comma
+    // ("Sở Khoa học và Công nghệ", "Bộ Văn hóa, Thể thao và Du lịch"):
+    // there a capitalised word that opens no document goes on with it.
+    let named_body = body.starts_with("Sở ") || body.starts_with("Bộ ");
+    let goes_on = |at: usize| {
+        named_body
+            && body[at..].starts_with(|c: char| c.is_uppercase())
+            && !opens_document(&body[at..])
+    };
+    let words: Vec<(usize, &str)> = split_words(body).collect();
     let mut end = 0;
-    for (words, (i, w)) in split_words(body).enumerate() {
+    for (k, &(i, w)) in words.iter().enumerate() {
         let clean = w.trim_end_matches([',', ';', '.', ':', ')']);
-        if ISSUER_STOPS.contains(&clean) || words >= 8 || clean.is_empty() || clean.starts_with('(')
+        let next = words.get(k + 1).map_or("", |(_, n)| n);
+        let next_at = words.get(k + 1).map_or(body.len(), |(j, _)| *j);
+        let stop = if clean == "và" && goes_on(next_at) {
+            false
+        } else {
+            (k > 0 || clean.starts_with(char::is_lowercase)) && is_issuer_stop(clean, next)
+        };
+        // A word with '/' is a number (a heading's "1/" run on), no name.
+        if stop
+            || k >= if named_body { 14 } else { 8 }
+            || clean.is_empty()
+            || clean.starts_with('(')
+            || clean.contains('/')
         {
             break;
         }
         end = i + clean.len();
-        if clean.len() != w.len() {
+        if clean.len() != w.len()
+            && !(w.ends_with(',') && clean.len() + 1 == w.len() && goes_on(next_at))
+        {
             break;
         }
     }
@@ -215,6 +313,7 @@ fn numbered_segments(text: &str) -> impl Iterator<Item = std::ops::Range<usize>>
             let capital_after = match b.get(at + 1..) {
                 Some([x, ..]) if x.is_ascii_uppercase() => true,
                 Some([0xc4, 0x90, ..]) => true, // 'Đ'
+                Some([0xc6, 0xaf, ..]) => true, // 'Ư'
                 _ => false,
             };
             if !capital_after {
@@ -246,7 +345,7 @@ fn numbered_segments(text: &str) -> impl Iterator<Item = std::ops::Range<usize>>
 ///   matches only a whole run of at most five digits;
 /// - `(?:/\d{4})?` is taken when it stands there ('/' then a digit cannot
 ///   be the '/' and capital that must follow otherwise);
-/// - `[A-Za-zĐđ]{0,4}` is followed by '/': a whole run of at most four;
+/// - `[A-Za-zĐđƯư]{0,4}` is followed by '/': a whole run of at most four;
 /// - the repeated parts and the date are taken as far as they go (what
 ///   follows them is optional).
 fn numbered_at(text: &str, from: usize) -> Option<std::ops::Range<usize>> {
@@ -308,15 +407,18 @@ fn numbered_match_at(text: &str, p: usize) -> Option<usize> {
         q
     };
     let lit = |q: usize, s: &str| b[q..].starts_with(s.as_bytes()).then_some(q + s.len());
-    // [A-ZĐ] and [A-Za-zĐđ] (and digits where `digits`).
+    // [A-ZĐƯ] and [A-Za-zĐđƯư] (and digits where `digits`): party codes
+    // write "TƯ" (Trung ương) as well as "TW".
     let capital = |q: usize| match b.get(q) {
         Some(x) if x.is_ascii_uppercase() => Some(q + 1),
         Some(0xC4) if b.get(q + 1) == Some(&0x90) => Some(q + 2),
+        Some(0xC6) if b.get(q + 1) == Some(&0xAF) => Some(q + 2), // 'Ư'
         _ => None,
     };
     let letter = |q: usize, digits: bool| match b.get(q) {
         Some(x) if x.is_ascii_alphabetic() => Some(q + 1),
         Some(0xC4) if matches!(b.get(q + 1), Some(0x90 | 0x91)) => Some(q + 2),
+        Some(0xC6) if matches!(b.get(q + 1), Some(0xAF | 0xB0)) => Some(q + 2), // 'Ư', 'ư'
         Some(x) if digits && x.is_ascii_digit() => Some(q + 1),
         _ => None,
     };
@@ -365,7 +467,7 @@ fn numbered_match_at(text: &str, p: usize) -> Option<usize> {
     }
     let mut end = match b.get(q) {
         Some(b'/') => {
-            // (?:/\d{4})?/[A-ZĐ][A-Za-zĐđ]*(?:-[A-ZĐ][A-Za-zĐđ0-9]*)*
+            // (?:/\d{4})?/[A-ZĐƯ][A-Za-zĐđƯư]*(?:-[A-ZĐƯ][A-Za-zĐđƯư0-9]*)*
             let year = digit(q + 1)
                 .and_then(digit)
                 .and_then(digit)
@@ -381,7 +483,7 @@ fn numbered_match_at(text: &str, p: usize) -> Option<usize> {
             e
         }
         Some(b'-') => {
-            // -[A-ZĐ][A-Za-zĐđ]{0,4}/[A-ZĐ][A-Za-zĐđ]*(?:-[A-ZĐ][A-Za-zĐđ]*)*
+            // -[A-ZĐƯ][A-Za-zĐđƯư]{0,4}/[A-ZĐƯ][A-Za-zĐđƯư]*(?:-[A-ZĐƯ][A-Za-zĐđƯư]*)*
             let mut e = capital(q + 1)?;
             let mut k = 0;
             while let Some(x) = letter(e, false) {
@@ -492,6 +594,62 @@ fn numbered_matches(text: &str) -> impl Iterator<Item = Numbered> + '_ {
     })
 }
 
+/// A date written after a number outside the pattern's "ngày D/M/Y": in
+/// words ("ngày 14 tháng 5 năm 2016", often wrapped between "tháng" and
+/// its number), or after a comma ("số 6202/UBND-KT, ngày 23/11/2023").
+/// Returns the date and where it ends.
+fn date_after(text: &str, at: usize) -> Option<(NaiveDate, usize)> {
+    let rest = &text[at..];
+    let spaces = |s: &str| -> Option<usize> {
+        let n = s.len() - s.trim_start().len();
+        (n > 0).then_some(n)
+    };
+    let digits = |s: &str, max: usize| -> Option<(u32, usize)> {
+        let n = s.bytes().take_while(u8::is_ascii_digit).count();
+        if n == 0 || n > max {
+            return None;
+        }
+        Some((s[..n].parse().ok()?, n))
+    };
+    let mut p = usize::from(rest.starts_with(','));
+    p += spaces(&rest[p..])?;
+    p += "ngày".len() * usize::from(rest[p..].starts_with("ngày"));
+    if !rest[..p].ends_with("ngày") {
+        return None;
+    }
+    p += spaces(&rest[p..])?;
+    let (d, n) = digits(&rest[p..], 2)?;
+    p += n;
+    let (m, y) = if rest[p..].starts_with('/') {
+        // D/M/Y: only after a comma (the pattern reads it otherwise).
+        if !rest.starts_with(',') {
+            return None;
+        }
+        let (m, n) = digits(&rest[p + 1..], 2)?;
+        p += 1 + n;
+        let y = rest[p..].strip_prefix('/')?;
+        let (y, n) = digits(y, 4).filter(|&(_, n)| n == 4)?;
+        p += 1 + n;
+        (m, y)
+    } else {
+        let mut word = |w: &str| -> Option<u32> {
+            p += spaces(&rest[p..])?;
+            p += rest[p..].strip_prefix(w).map(|_| w.len())?;
+            p += spaces(&rest[p..])?;
+            let (v, n) = digits(&rest[p..], if w == "năm" { 4 } else { 2 })?;
+            p += n;
+            Some(v)
+        };
+        let m = word("tháng")?;
+        let y = word("năm")?;
+        (m, y)
+    };
+    if rest[p..].starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((NaiveDate::from_ymd_opt(y as i32, m, d)?, at + p))
+}
+
 /// Every document cited in `text`, in order. A reference that is followed
 /// only by further references before "của X" shares that issuer ("Kế hoạch
 /// số 02/KH-UBND ... và Kế hoạch số 22/KH-UBND ... của UBND tỉnh").
@@ -511,13 +669,20 @@ pub fn find(text: &str, base: usize) -> Vec<DocumentRef> {
                     .map(|(_, a)| (*a).to_owned())
             })
             .unwrap_or_default();
-        let issued_on = c.date.as_ref().and_then(|[d, mo, y]| {
+        let mut issued_on = c.date.as_ref().and_then(|[d, mo, y]| {
             NaiveDate::from_ymd_opt(
                 at(y).parse().unwrap_or(0),
                 at(mo).parse().unwrap_or(0),
                 at(d).parse().unwrap_or(0),
             )
         });
+        let mut m = m;
+        if c.date.is_none()
+            && let Some((d, end)) = date_after(text, m.end)
+        {
+            issued_on = Some(d);
+            m.end = end;
+        }
         let (issuer, end, own) = match issuer_after(text, m.end) {
             Some((i, end)) => (i, end, true),
             None => (issuer_from_code(&number), m.end, false),
@@ -618,6 +783,7 @@ mod tests {
             "Chương  trình 1/Đđx-A1-B ngày 1/1/2024x Văn bảnsố 2/CV Báo cáo 3-Bc/XY-Z",
             "1/12/2024/QĐ 12/20245/QĐ 1/QĐ-UB12/QĐ 12/QĐ-5/QĐ 1-ABCDE/X 1-ABCD/X-y-Z 1/A-٣",
             "Quy định Quyết định 5/QĐi ngày 1/2/3 Công văn số /CV Pháp lệnh 1-P/L ngày 011/2/2024",
+            "Số 512-KL/TƯ, Nghị quyết 27-NQ/TƯ ngày 2/3/2012, 7/Ưx-ưA, 8-Ư/Tư-Ưư 9/ư",
         ] {
             texts.push(t.to_owned());
         }
@@ -646,7 +812,7 @@ mod tests {
         /// pattern finds.
         #[test]
         fn reader_finds_what_the_numbered_pattern_finds_in_pieces(
-            text in "((Kế hoạch|Nghị quyết|Nghị|Quy định|Quyết định|Công văn|Tờ trình|Đề án|số|ngày|[0-9٣]{1,6}|/|-|[A-ZĐ]{1,3}|[a-zđ]{1,5}|Đ|x|2024)( |  | |\n|/|-|)){0,12}"
+            text in "((Kế hoạch|Nghị quyết|Nghị|Quy định|Quyết định|Công văn|Tờ trình|Đề án|số|ngày|[0-9٣]{1,6}|/|-|[A-ZĐ]{1,3}|[a-zđ]{1,5}|Đ|Ư|ư|TƯ|x|2024)( |  | |\n|/|-|)){0,12}"
         ) {
             for (from, _) in text.char_indices() {
                 if let Err(e) = numbered_same_from(&text, from) {
@@ -666,6 +832,7 @@ mod tests {
             "Kế hoạch số 02/KH-UBND ngày 11/01/2024, Chỉ thị 19-CT/TU; 123456/KH",
             "Nghị quyết\nsố   01/NQ-CP và Quyết định số 72/2021/QĐ-UBND (ngày 21/12/2021)",
             "5/2024, 12/15, đồng/kg, kinh tế - xã hội, 3-Đa/Đb, x/Y, 7/Đ",
+            "Số 512-KL/TƯ, Nghị quyết 27-NQ/TƯ ngày 2/3/2012, 7/Ưx-ưA, 9/ư",
             "Kế hoạch số 02/KH-UBND",
             "/K",
         ];
@@ -812,6 +979,20 @@ mod tests {
         assert!(
             r.iter()
                 .all(|r| r.doc_type == "LUAT" && r.number.is_empty())
+        );
+    }
+
+    /// A law's name ends with its paragraph ("luật;\nCăn cứ" is no word).
+    #[test]
+    fn a_law_name_ends_at_the_line() {
+        let r = find(
+            "thi hành Luật Ban hành văn bản quy phạm pháp luật;\nCăn cứ Luật Thống kê\nNghị định",
+            0,
+        );
+        let raws: Vec<&str> = r.iter().map(|r| r.raw.as_str()).collect();
+        assert_eq!(
+            raws,
+            ["Luật Ban hành văn bản quy phạm pháp luật", "Luật Thống kê"]
         );
     }
 

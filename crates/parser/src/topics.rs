@@ -107,6 +107,7 @@ pub const TOPICS: &[(&str, &[&str])] = &[
             "kham chua benh",
             "suc khoe",
             "ve sinh an toan thuc pham",
+            "covid",
         ],
     ),
     (
@@ -197,13 +198,25 @@ static KEYS: std::sync::LazyLock<(aho_corasick::AhoCorasick, Vec<usize>)> =
         (automaton, topic_of)
     });
 
-/// The topic codes whose key phrases occur in `text`, in table order.
+/// Whether a key phrase found at `at` in folded text starts a word: "rung"
+/// (rừng) is not the end of "trung" (tập trung, Trung ương).
+fn starts_word(f: &str, at: usize) -> bool {
+    !f[..at]
+        .chars()
+        .next_back()
+        .is_some_and(baocao_domain::text::is_alphanumeric)
+}
+
+/// The topic codes whose key phrases occur in `text` as words' starts, in
+/// table order.
 pub fn tag(text: &str) -> Vec<String> {
     let f = fold(text);
     let (automaton, topic_of) = &*KEYS;
     let mut found = vec![false; TOPICS.len()];
     for m in automaton.find_overlapping_iter(&f) {
-        found[topic_of[m.pattern().as_usize()]] = true;
+        if starts_word(&f, m.start()) {
+            found[topic_of[m.pattern().as_usize()]] = true;
+        }
     }
     TOPICS
         .iter()
@@ -217,7 +230,8 @@ pub fn tag(text: &str) -> Vec<String> {
 mod tests {
     use super::*;
 
-    /// The automaton finds what searching for each phrase finds.
+    /// The automaton finds what searching for each phrase at words' starts
+    /// finds.
     #[test]
     fn set_agrees_with_contains() {
         let seed = include_str!("../../../testdata/reports/000_5b1c2bc8d5408b7b.txt");
@@ -226,7 +240,10 @@ mod tests {
             let f = fold(text);
             let naive: Vec<String> = TOPICS
                 .iter()
-                .filter(|(_, keys)| keys.iter().any(|k| f.contains(k)))
+                .filter(|(_, keys)| {
+                    keys.iter()
+                        .any(|k| f.match_indices(k).any(|(at, _)| starts_word(&f, at)))
+                })
                 .map(|(code, _)| (*code).to_owned())
                 .collect();
             assert_eq!(tag(text), naive, "{text}");
@@ -244,5 +261,7 @@ mod tests {
             ["budget"]
         );
         assert!(tag("Một câu không có chủ đề").is_empty());
+        assert!(tag("Tập trung chỉ đạo các cơ quan Trung ương").is_empty());
+        assert_eq!(tag("trồng rừng"), ["forestry"]);
     }
 }
