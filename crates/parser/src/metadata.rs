@@ -657,6 +657,15 @@ mod tests {
         let (r, p) = periods_in_title("nhiệm vụ trọng tâm tháng 6 năm 2024");
         assert!(r.is_none());
         assert_eq!(p.unwrap().key(), "2024-06");
+        // A quarter's report: nine months done, the last three to plan,
+        // the year written once at the end.
+        let (r, p) = periods_in_title(
+            "Kết quả thực hiện nhiệm vụ ngành Nông nghiệp 9 tháng, phương hướng nhiệm vụ 3 tháng cuối năm 2021",
+        );
+        assert_eq!(
+            (r.unwrap().key(), p.unwrap().key()),
+            ("2021-01/2021-09".into(), "2021-Q4".into())
+        );
     }
 
     #[test]

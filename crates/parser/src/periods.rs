@@ -24,6 +24,16 @@ static TO_DATE: LazyLock<Regex> = LazyLock::new(|| {
     // year, the statistics offices' title of a quarter's brief.
     Regex::new(r"(?i)\b(\d{1,2}) tháng (?:đầu )?năm(?: (\d{4}))?\b").expect("to-date pattern")
 });
+static TO_DATE_BARE: LazyLock<Regex> = LazyLock::new(|| {
+    // "Tình hình hoạt động ngành Công Thương 9 tháng, phương hướng ...": a
+    // count of months that ends its phrase, the year written elsewhere.
+    Regex::new(r"(?i)\b(\d{1,2}) tháng(?:\s*(?:[,;:.]|$)|\s+(?:và|phương hướng|nhiệm vụ)\b)")
+        .expect("bare to-date pattern")
+});
+static LAST_QUARTER: LazyLock<Regex> = LazyLock::new(|| {
+    // "phương hướng nhiệm vụ 3 tháng cuối năm 2020": the fourth quarter.
+    Regex::new(r"(?i)\b0?3 tháng cuối năm(?: (\d{4}))?\b").expect("last-quarter pattern")
+});
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bnăm (\d{4})\b").expect("year pattern"));
 
@@ -78,6 +88,31 @@ pub fn first_period(text: &str, default_year: Option<i32>) -> Option<Period> {
             &mut found,
             m.start,
             year(c.get(2)).and_then(|y| Period::year_to_date(y, n, &text[m.clone()])),
+        );
+    }
+    // (Written with no "năm" after it, the year comes from elsewhere.)
+    if let Some(c) = TO_DATE_BARE.captures(text)
+        && let Ok(n @ 2..=11) = c[1].parse::<u32>()
+    {
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        let label = text[m.clone()].trim_end_matches([',', ';', ':', '.', ' ']);
+        let label = ["và", "phương hướng", "nhiệm vụ"]
+            .iter()
+            .find_map(|w| label.strip_suffix(w))
+            .unwrap_or(label)
+            .trim_end();
+        consider(
+            &mut found,
+            m.start,
+            year(None).and_then(|y| Period::year_to_date(y, n, label)),
+        );
+    }
+    if let Some(c) = LAST_QUARTER.captures(text) {
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        consider(
+            &mut found,
+            m.start,
+            year(c.get(1)).and_then(|y| Period::quarter(y, 4, &text[m.clone()])),
         );
     }
     if let Some(c) = MONTH.captures(text) {
@@ -161,6 +196,35 @@ mod tests {
         assert_eq!(
             first_period("tháng 12", Some(2023)).unwrap().key(),
             "2023-12"
+        );
+        let p = first_period(
+            "Tình hình hoạt động ngành Công Thương 9 tháng, ",
+            Some(2020),
+        )
+        .unwrap();
+        assert_eq!(
+            (p.kind, p.key(), p.label.as_str()),
+            (PeriodKind::YearToDate, "2020-01/2020-09".into(), "9 tháng")
+        );
+        let p = first_period("phương hướng nhiệm vụ 3 tháng cuối năm 2020", None).unwrap();
+        assert_eq!(
+            (p.kind, p.key(), p.label.as_str()),
+            (
+                PeriodKind::Quarter,
+                "2020-Q4".into(),
+                "3 tháng cuối năm 2020"
+            )
+        );
+        let p = first_period("kết quả 10 tháng và nhiệm vụ 2 tháng cuối năm 2022", None).unwrap();
+        assert_eq!(
+            (p.kind, p.key()),
+            (PeriodKind::YearToDate, "2022-01/2022-10".into())
+        );
+        // A count of months inside a phrase is no period: "kéo dài 3 tháng
+        // liên tục", "trong 3 tháng hè".
+        assert!(
+            first_period("kéo dài 3 tháng liên tục năm 2020", None)
+                .is_some_and(|p| p.kind == PeriodKind::Year)
         );
         assert!(first_period("tháng 13", None).is_none());
         assert!(first_period("không có kỳ nào", None).is_none());
