@@ -77,20 +77,24 @@ fn is_people_committee(s: &str) -> bool {
     k == match_key("ủy ban nhân dân") || k == "ubnd"
 }
 
-/// The left column of a header line: before the national motto.
+/// The left column of a header line: before the national motto. (A
+/// header copied from a web page's table comes one cell a line, the
+/// motto's second line alone, "CHỦ NGHĨA VIỆT NAM", and the cells parted
+/// by lines of a lone "|".)
 fn left_column(line: &str) -> &str {
     let cut = [
         "CỘNG HÒA",
         "CỘNG HOÀ",
         "Cộng hòa",
         "Cộng hoà",
+        "CHỦ NGHĨA VIỆT NAM",
         "Độc lập",
         "ĐỘC LẬP",
     ]
     .iter()
     .filter_map(|m| line.find(m))
     .min();
-    line[..cut.unwrap_or(line.len())].trim()
+    line[..cut.unwrap_or(line.len())].trim_matches(|c: char| c == '|' || c.is_whitespace())
 }
 
 fn is_upper(s: &str) -> bool {
@@ -635,6 +639,27 @@ mod tests {
         );
         let h = header(&["UBND TỈNH HÀ NAM", "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH"]).unwrap();
         assert_eq!(h.issuer, "Sở Văn hóa, Thể thao và Du lịch tỉnh Hà Nam");
+    }
+
+    #[test]
+    fn a_header_copied_from_a_web_pages_table_one_cell_a_line() {
+        let h = header(&[
+            "ỦY BAN NHÂN DÂN",
+            "TỈNH PHÚ YÊN",
+            "-------",
+            "|",
+            "CỘNG HÒA XÃ HỘI",
+            "CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "---------------",
+            "|",
+            "Số: 215/BC-UBND",
+        ])
+        .unwrap();
+        assert_eq!(
+            (h.issuer.as_str(), h.province.as_str()),
+            ("UBND tỉnh Phú Yên", "Phú Yên")
+        );
     }
 
     #[test]
