@@ -1,7 +1,9 @@
 //! Topic tags for tasks: a fixed list of codes, each recognised by
 //! diacritic-folded key phrases.
 
+#[cfg(test)]
 use baocao_domain::text::fold;
+use baocao_domain::text::{FoldSink, fold_each};
 
 /// (topic code, folded key phrases).
 pub const TOPICS: &[(&str, &[&str])] = &[
@@ -176,11 +178,16 @@ pub const TOPICS: &[(&str, &[&str])] = &[
 ];
 
 /// Every key phrase of [`TOPICS`] in one automaton, with each phrase's
-/// topic: a task's text is read once for all of them, and an overlapping
-/// search reports every phrase that occurs, as `contains` would. (A
+/// topic: a task's text is read once for all of them, and every phrase
+/// that ends at a byte is reported there, as `contains` would find it. (A
 /// `RegexSet` did the same for ~1 M instructions a seed parse, five times
 /// this.)
-static KEYS: std::sync::LazyLock<(aho_corasick::AhoCorasick, Vec<usize>)> =
+///
+/// The DFA is walked by hand on the folded bytes as they are made
+/// (`fold_each`): the folded text is never written out, and a state's
+/// matches are read only when the DFA marks it special. (Folding into a
+/// String and an overlapping search over it cost twice as much.)
+static KEYS: std::sync::LazyLock<(aho_corasick::dfa::DFA, Vec<usize>)> =
     std::sync::LazyLock::new(|| {
         let mut topic_of = Vec::new();
         let mut patterns = Vec::new();
@@ -190,21 +197,53 @@ static KEYS: std::sync::LazyLock<(aho_corasick::AhoCorasick, Vec<usize>)> =
                 topic_of.push(t);
             }
         }
-        let automaton = aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        let automaton = aho_corasick::dfa::DFA::builder()
+            .match_kind(aho_corasick::MatchKind::Standard)
             .build(patterns)
             .expect("topic phrases");
         (automaton, topic_of)
     });
 
+/// The DFA's walk over a folded text: the state after each byte, and the
+/// topics of the phrases that ended at one.
+struct Walk<'a> {
+    dfa: &'a aho_corasick::dfa::DFA,
+    topic_of: &'a [usize],
+    sid: aho_corasick::automaton::StateID,
+    found: [bool; TOPICS.len()],
+}
+
+impl FoldSink for Walk<'_> {
+    #[inline(always)]
+    fn put(&mut self, b: u8) {
+        use aho_corasick::Anchored;
+        use aho_corasick::automaton::Automaton;
+        let dfa = self.dfa;
+        self.sid = dfa.next_state(Anchored::No, self.sid, b);
+        if dfa.is_special(self.sid) && dfa.is_match(self.sid) {
+            for i in 0..dfa.match_len(self.sid) {
+                self.found[self.topic_of[dfa.match_pattern(self.sid, i).as_usize()]] = true;
+            }
+        }
+    }
+}
+
 /// The topic codes whose key phrases occur in `text`, in table order.
 pub fn tag(text: &str) -> Vec<String> {
-    let f = fold(text);
-    let (automaton, topic_of) = &*KEYS;
-    let mut found = vec![false; TOPICS.len()];
-    for m in automaton.find_overlapping_iter(&f) {
-        found[topic_of[m.pattern().as_usize()]] = true;
-    }
+    use aho_corasick::Anchored;
+    use aho_corasick::automaton::Automaton;
+    let (dfa, topic_of) = &*KEYS;
+    let sid = dfa
+        .start_state(Anchored::No)
+        .expect("an unanchored start state");
+    let mut walk = Walk {
+        dfa,
+        topic_of,
+        sid,
+        found: [false; TOPICS.len()],
+    };
+    fold_each(text, &mut walk);
+    let found = walk.found;
     TOPICS
         .iter()
         .zip(found)
