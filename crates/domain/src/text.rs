@@ -103,6 +103,12 @@ pub fn lowercase_into(s: &str, out: &mut String) {
     let b = s.as_bytes();
     let mut i = 0;
     while let Some(at) = next_non_ascii(b, i) {
+        // Vietnamese's lowercase letters, told from their bytes: they stay
+        // as they are, with no char decoded or looked up.
+        if let Some(len) = lowercase_letter_len(b, at) {
+            i = at + len;
+            continue;
+        }
         let (c, len) = decode_at(b, at);
         i = at + len;
         let u = c as u32;
@@ -131,6 +137,28 @@ pub fn lowercase_into(s: &str, out: &mut String) {
         }
         let mut buf = [0u8; 4];
         out.replace_range(from + at..from + i, lower.encode_utf8(&mut buf));
+    }
+}
+
+/// The length of the character at `b[at]` (a lead byte of a `str`'s
+/// bytes) if it is one of Vietnamese's lowercase letters that
+/// `lowercase_into` leaves as they are, told from its bytes: U+1EA1..U+1EFF
+/// at an odd code point (E1 BA A0..BF, E1 BB: that block pairs each capital
+/// at an even code point with its lowercase after it), U+00DF..U+00FF (C3
+/// 9F..BF: lowercase or caseless), đ, ă, ĩ, ũ, ơ, ư.
+#[inline]
+fn lowercase_letter_len(b: &[u8], at: usize) -> Option<usize> {
+    let y = b.get(at + 1).copied().unwrap_or(0);
+    match b[at] {
+        0xE1 => {
+            let z = b.get(at + 2).copied().unwrap_or(0);
+            ((y == 0xBB || (y == 0xBA && z >= 0xA0)) && z & 1 == 1).then_some(3)
+        }
+        0xC3 => (y >= 0x9F).then_some(2),
+        0xC4 => matches!(y, 0x91 | 0x83 | 0xA9).then_some(2),
+        0xC5 => (y == 0xA9).then_some(2),
+        0xC6 => matches!(y, 0xA1 | 0xB0).then_some(2),
+        _ => None,
     }
 }
 
@@ -433,6 +461,13 @@ mod tests {
         assert_eq!(lowercase(&all), all.to_lowercase());
         all.push_str(" ΟΔΟΣ ΣΑ Σ");
         assert_eq!(lowercase(&all), all.to_lowercase());
+        // Each character alone among letters, so that none sends the
+        // whole text to the character-by-character fallback.
+        for u in (0..0x2100u32).chain(0x1E00..0x1F00) {
+            let Some(c) = char::from_u32(u) else { continue };
+            let s = format!("aĐ{c}ư{c}b");
+            assert_eq!(lowercase(&s), s.to_lowercase(), "U+{u:04X}");
+        }
         let mut buf = String::from("x");
         for s in ["", "ĐỒNG Thịt LỢN hơi", "İstanbul", "ΌΣΟΣ", "ǅ ǈ Ǳ ẞ"] {
             assert_eq!(lowercase(s), s.to_lowercase(), "{s}");
