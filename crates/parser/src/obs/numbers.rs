@@ -366,16 +366,26 @@ pub fn unit_after(text: &str) -> Option<Unit> {
 /// approximate, "trên", "hơn" at least, "dưới" at most.
 pub fn qualifier_before(text: &str) -> Qualifier {
     let t = text.trim_end();
-    // The last two words (split at single spaces, as written).
-    let mut words = t.rsplit(' ');
-    let last = words.next().unwrap_or("");
-    let before = words.next();
-    match (before, last) {
-        (Some("xấp"), "xỉ") => Qualifier::Approximate,
-        (Some("ít"), "nhất") => Qualifier::AtLeast,
-        (_, "khoảng" | "gần" | "chừng") => Qualifier::Approximate,
-        (_, "trên" | "hơn") => Qualifier::AtLeast,
-        (_, "dưới") => Qualifier::AtMost,
+    // The last two words (split at single spaces, as written), found byte
+    // by byte from the end: an `rsplit` set up a searcher for each text.
+    let b = t.as_bytes();
+    let last_start = b.iter().rposition(|&x| x == b' ').map_or(0, |i| i + 1);
+    let last = &t[last_start..];
+    // The word before the last, if there is a space before the last.
+    let before = || {
+        let end = last_start.checked_sub(1)?;
+        let start = b[..end]
+            .iter()
+            .rposition(|&x| x == b' ')
+            .map_or(0, |i| i + 1);
+        Some(&t[start..end])
+    };
+    match last {
+        "xỉ" if before() == Some("xấp") => Qualifier::Approximate,
+        "nhất" if before() == Some("ít") => Qualifier::AtLeast,
+        "khoảng" | "gần" | "chừng" => Qualifier::Approximate,
+        "trên" | "hơn" => Qualifier::AtLeast,
+        "dưới" => Qualifier::AtMost,
         _ => Qualifier::Exact,
     }
 }
@@ -400,6 +410,51 @@ pub fn quantity(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `qualifier_before` answers as its former reading (`rsplit` at
+    /// single spaces) on every prefix of the seed's lines and made texts.
+    #[test]
+    fn qualifiers_read_as_before() {
+        let before = |text: &str| {
+            let t = text.trim_end();
+            let mut words = t.rsplit(' ');
+            let last = words.next().unwrap_or("");
+            let before = words.next();
+            match (before, last) {
+                (Some("xấp"), "xỉ") => Qualifier::Approximate,
+                (Some("ít"), "nhất") => Qualifier::AtLeast,
+                (_, "khoảng" | "gần" | "chừng") => Qualifier::Approximate,
+                (_, "trên" | "hơn") => Qualifier::AtLeast,
+                (_, "dưới") => Qualifier::AtMost,
+                _ => Qualifier::Exact,
+            }
+        };
+        let seed = include_str!("../../../../testdata/reports/000_5b1c2bc8d5408b7b.txt");
+        let mut texts: Vec<String> = Vec::new();
+        for l in seed.lines() {
+            texts.extend(l.char_indices().map(|(i, _)| l[..i].to_owned()));
+        }
+        for w in [
+            "xấp xỉ",
+            "ít nhất",
+            "khoảng",
+            "gần",
+            "chừng",
+            "trên",
+            "hơn",
+            "dưới",
+        ] {
+            for pre in ["", " ", "a ", "a  ", "xấp", "axấp "] {
+                for post in ["", " ", "  ", "x"] {
+                    texts.push(format!("{pre}{w}{post}"));
+                }
+            }
+        }
+        texts.extend(["xỉ", " xỉ", "xấp  xỉ", "ít nhất ", "nhất"].map(String::from));
+        for t in &texts {
+            assert_eq!(qualifier_before(t), before(t), "{t:?}");
+        }
+    }
 
     #[test]
     fn numbers() {
