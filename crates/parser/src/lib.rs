@@ -279,7 +279,7 @@ fn lead_needs_cleaning(x: u8, y: u8, z: u8) -> bool {
     let control = ((x < 0x20) & (x != b'\n') & (x != b'\r') & (x != 0x0c)) | (x == 0x7f);
     let latin1 = (x == 0xc2) & ((y <= 0xa0) | (y == 0xad));
     let general =
-        (x == 0xe2) & (y == 0x80) & (((z >= 0x8b) & (z <= 0x8d)) | (z == 0xa8) | (z == 0xa9));
+        (x == 0xe2) & (y == 0x80) & ((z.wrapping_sub(0x8b) < 3) | (z == 0xa8) | (z == 0xa9));
     let bom = (x == 0xef) & (y == 0xbb) & (z == 0xbf);
     control | latin1 | general | bom
 }

@@ -174,7 +174,7 @@ fn dotted(text: &str) -> Option<Numbering> {
     }
     let close = text[word.len()..].chars().next()?;
     let one_char = word.chars().nth(1).is_none();
-    if !one_char && !(close == '.' && word.len() <= 5 && roman_value(word).is_some()) {
+    if !(one_char || (close == '.' && word.len() <= 5 && roman_value(word).is_some())) {
         return None;
     }
     let title_start = title_after(text, word.len() + 1)?;
