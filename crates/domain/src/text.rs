@@ -148,18 +148,19 @@ pub fn lowercase_into(s: &str, out: &mut String) {
 /// 9F..BF: lowercase or caseless), đ, ă, ĩ, ũ, ơ, ư.
 #[inline]
 fn lowercase_letter_len(b: &[u8], at: usize) -> Option<usize> {
-    // Tests in a chain, the commonest lead first: a `match` here became a
-    // jump table, an indirect branch mispredicted at nearly every letter.
+    // The two-byte letters without branches: as a `match` (or a chain of
+    // `&&` tests, which the compiler makes one) the lead byte became a jump
+    // table, an indirect branch mispredicted at nearly every letter.
     let x = b[at];
     let y = b.get(at + 1).copied().unwrap_or(0);
     if x == 0xE1 {
         let z = b.get(at + 2).copied().unwrap_or(0);
         return ((y == 0xBB || (y == 0xBA && z >= 0xA0)) && z & 1 == 1).then_some(3);
     }
-    let two = (x == 0xC3 && y >= 0x9F)
-        || (x == 0xC4 && matches!(y, 0x91 | 0x83 | 0xA9))
-        || (x == 0xC5 && y == 0xA9)
-        || (x == 0xC6 && matches!(y, 0xA1 | 0xB0));
+    let two = ((x == 0xC3) & (y >= 0x9F))
+        | ((x == 0xC4) & ((y == 0x91) | (y == 0x83) | (y == 0xA9)))
+        | ((x == 0xC5) & (y == 0xA9))
+        | ((x == 0xC6) & ((y == 0xA1) | (y == 0xB0)));
     two.then_some(2)
 }
 
