@@ -103,6 +103,12 @@ pub fn lowercase_into(s: &str, out: &mut String) {
     let b = s.as_bytes();
     let mut i = 0;
     while let Some(at) = next_non_ascii(b, i) {
+        // Vietnamese's lowercase letters, told from their bytes: they stay
+        // as they are, with no char decoded or looked up.
+        if let Some(len) = lowercase_letter_len(b, at) {
+            i = at + len;
+            continue;
+        }
         let (c, len) = decode_at(b, at);
         i = at + len;
         let u = c as u32;
@@ -132,6 +138,30 @@ pub fn lowercase_into(s: &str, out: &mut String) {
         let mut buf = [0u8; 4];
         out.replace_range(from + at..from + i, lower.encode_utf8(&mut buf));
     }
+}
+
+/// The length of the character at `b[at]` (a lead byte of a `str`'s
+/// bytes) if it is one of Vietnamese's lowercase letters that
+/// `lowercase_into` leaves as they are, told from its bytes: U+1EA1..U+1EFF
+/// at an odd code point (E1 BA A0..BF, E1 BB: that block pairs each capital
+/// at an even code point with its lowercase after it), U+00DF..U+00FF (C3
+/// 9F..BF: lowercase or caseless), đ, ă, ĩ, ũ, ơ, ư.
+#[inline]
+fn lowercase_letter_len(b: &[u8], at: usize) -> Option<usize> {
+    // The two-byte letters without branches: as a `match` (or a chain of
+    // `&&` tests, which the compiler makes one) the lead byte became a jump
+    // table, an indirect branch mispredicted at nearly every letter.
+    let x = b[at];
+    let y = b.get(at + 1).copied().unwrap_or(0);
+    if x == 0xE1 {
+        let z = b.get(at + 2).copied().unwrap_or(0);
+        return ((y == 0xBB || (y == 0xBA && z >= 0xA0)) && z & 1 == 1).then_some(3);
+    }
+    let two = ((x == 0xC3) & (y >= 0x9F))
+        | ((x == 0xC4) & ((y == 0x91) | (y == 0x83) | (y == 0xA9)))
+        | ((x == 0xC5) & (y == 0xA9))
+        | ((x == 0xC6) & ((y == 0xA1) | (y == 0xB0)));
+    two.then_some(2)
 }
 
 /// The place of the first byte of `b[from..]` that is not ASCII, read
@@ -304,6 +334,77 @@ pub fn fold_into(s: &str, out: &mut String) {
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
 }
 
+/// Each [`BASES`] entry as one ASCII byte, or 0 where the base is not
+/// ASCII (a few letters of Latin Extended-B).
+static ASCII_BASES: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| {
+    BASES
+        .iter()
+        .map(|&c| if c.is_ascii() { c as u8 } else { 0 })
+        .collect()
+});
+
+/// Where [`fold_each`] gives the folded bytes. An implementation marks
+/// `put` `#[inline(always)]`: it is called from two places of the loop.
+pub trait FoldSink {
+    fn put(&mut self, b: u8);
+}
+
+/// The bytes of [`fold`]`(s)`, one by one, to `sink`: for a reader that
+/// only walks the folded text (an automaton) and need not keep it.
+///
+/// Nearly every character folds to one ASCII byte: an ASCII letter
+/// lowercased, or a precomposed letter's base from [`ASCII_BASES`];
+/// combining marks U+0300..U+036F are dropped; any other character is
+/// folded by [`fold_rare`] into a small buffer. Only whole characters are
+/// given, so the bytes make UTF-8.
+pub fn fold_each(s: &str, sink: &mut impl FoldSink) {
+    let ascii = &*ASCII_BASES;
+    for c in s.chars() {
+        let u = c as u32;
+        let one = match u {
+            0..0x80 => (u as u8).to_ascii_lowercase(),
+            0xC0..0x250 => ascii[(u - 0xC0) as usize],
+            0x1E00..0x1F00 => ascii[(u - 0x1E00 + 0x190) as usize],
+            0x300..0x370 => continue,
+            _ => 0,
+        };
+        if one != 0 {
+            sink.put(one);
+        } else {
+            let mut rare = [0u8; 64];
+            let n = fold_rare(c, &mut rare);
+            for &b in &rare[..n] {
+                sink.put(b);
+            }
+        }
+    }
+}
+
+/// The fold of one character that is neither ASCII, a combining mark of
+/// U+0300..U+036F nor a precomposed letter with an ASCII base, written to
+/// `out`; returns its length. (A character's canonical decomposition has at
+/// most four characters and each lowercases to at most three: 48 bytes.)
+#[inline(never)]
+fn fold_rare(c: char, out: &mut [u8; 64]) -> usize {
+    let u = c as u32;
+    let mut n = 0;
+    let mut put = |l: char| {
+        n += l.encode_utf8(&mut out[n..]).len();
+    };
+    match u {
+        0xC0..0x250 => put(BASES[(u - 0xC0) as usize]),
+        0x1E00..0x1F00 => put(BASES[(u - 0x1E00 + 0x190) as usize]),
+        _ => {
+            for d in c.nfd().filter(|d| !is_combining_mark(*d)) {
+                for l in d.to_lowercase() {
+                    put(l);
+                }
+            }
+        }
+    }
+    n
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -362,6 +463,13 @@ mod tests {
         assert_eq!(lowercase(&all), all.to_lowercase());
         all.push_str(" ΟΔΟΣ ΣΑ Σ");
         assert_eq!(lowercase(&all), all.to_lowercase());
+        // Each character alone among letters, so that none sends the
+        // whole text to the character-by-character fallback.
+        for u in (0..0x2100u32).chain(0x1E00..0x1F00) {
+            let Some(c) = char::from_u32(u) else { continue };
+            let s = format!("aĐ{c}ư{c}b");
+            assert_eq!(lowercase(&s), s.to_lowercase(), "U+{u:04X}");
+        }
         let mut buf = String::from("x");
         for s in ["", "ĐỒNG Thịt LỢN hơi", "İstanbul", "ΌΣΟΣ", "ǅ ǈ Ǳ ẞ"] {
             assert_eq!(lowercase(s), s.to_lowercase(), "{s}");
@@ -458,6 +566,34 @@ mod tests {
             assert_eq!(buf[from..], fold_oracle(&s), "U+{u:04X}");
         }
         assert!(buf.starts_with("xÂ"));
+    }
+
+    /// `fold_each` gives the bytes of `fold`, on the texts of the test
+    /// above and on the seed.
+    #[test]
+    fn fold_each_gives_the_bytes_of_fold() {
+        struct Collect(Vec<u8>);
+        impl FoldSink for Collect {
+            fn put(&mut self, b: u8) {
+                self.0.push(b);
+            }
+        }
+        let each = |s: &str| {
+            let mut c = Collect(Vec::new());
+            fold_each(s, &mut c);
+            c.0
+        };
+        let chars = (0..0x2200u32)
+            .chain(0x1E00..0x1F00)
+            .chain(0x2C00..0x2D00)
+            .chain([0xFB01, 0xFDFA, 0x1F600, 0x10FFFF]);
+        for u in chars {
+            let Some(c) = char::from_u32(u) else { continue };
+            let s = format!("Ấp {c}ĐỒNG hơi{c}A\u{301}");
+            assert_eq!(each(&s), fold(&s).into_bytes(), "U+{u:04X}");
+        }
+        let seed = include_str!("../../../testdata/reports/000_5b1c2bc8d5408b7b.txt");
+        assert_eq!(each(seed), fold(seed).into_bytes());
     }
 
     /// Every Vietnamese vowel with every tone, upper and lower case, and

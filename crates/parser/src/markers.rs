@@ -38,19 +38,30 @@ struct Run {
     end: usize,
 }
 
-/// The index of the first ASCII digit in `b` at or after `from`. Blocks of
-/// 16 bytes without one (a test the compiler vectorizes) are passed over
-/// whole: most of a report's bytes are letters.
+/// The index of the first ASCII digit in `b` at or after `from`. Eight
+/// bytes are tested at a time as one word: a byte is a digit when it xor
+/// 0x30 is below 10, and the word test below flags exactly such bytes up
+/// to the first (a borrow only runs upward from a byte below 10), so the
+/// lowest flag is the first digit. Most of a report's bytes are letters.
+/// (A 16-byte block test followed by a search for the digit cost ~4
+/// instructions a byte.)
 fn next_digit(b: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
     let mut at = from;
-    while at < b.len() {
-        let block = &b[at..b.len().min(at + 16)];
-        if block.iter().fold(false, |acc, x| acc | x.is_ascii_digit()) {
-            return block.iter().position(u8::is_ascii_digit).map(|i| at + i);
+    while let Some(chunk) = b.get(at..at + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let t = word ^ (ONES * 0x30);
+        let flags = t.wrapping_sub(ONES * 10) & !t & HIGH;
+        if flags != 0 {
+            return Some(at + (flags.trailing_zeros() / 8) as usize);
         }
-        at += block.len();
+        at += 8;
     }
-    None
+    b[at.min(b.len())..]
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|i| at + i)
 }
 
 fn runs(text: &str) -> Vec<Run> {
@@ -337,6 +348,23 @@ fn rewrite(paras: &mut [Para], markers: &mut [Marker]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The word-wide digit search finds what a byte search finds, from
+    /// every start, on the seed's bytes and on every byte value.
+    #[test]
+    fn next_digit_agrees_with_a_byte_search() {
+        let seed = include_bytes!("../../../testdata/reports/000_5b1c2bc8d5408b7b.txt");
+        let every: Vec<u8> = (0..=255u8).chain((0..=255u8).rev()).collect();
+        for b in [&seed[..], &every[..], b"", b"7", b"abcdefgh9", b"abcdefghi"] {
+            for from in 0..=b.len() {
+                let slow = b[from..]
+                    .iter()
+                    .position(u8::is_ascii_digit)
+                    .map(|i| from + i);
+                assert_eq!(next_digit(b, from), slow, "from {from}");
+            }
+        }
+    }
 
     fn para(text: &str, block: usize) -> Para {
         Para {

@@ -80,8 +80,12 @@ pub fn join(lines: Vec<Line<'_>>) -> Vec<Para> {
         };
         last_line_len = chars;
         if new {
+            // Room for the few lines a paragraph usually gathers: grown
+            // from one, it was reallocated at its second line.
+            let mut lines = Vec::with_capacity(4);
+            lines.push((0, line.block));
             paras.push(Para {
-                lines: vec![(0, line.block)],
+                lines,
                 text: paragraph_text(line.text),
                 zone,
                 notes: line.notes,

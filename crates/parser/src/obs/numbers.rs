@@ -280,6 +280,22 @@ fn word_boundary(rest: &str) -> bool {
     })
 }
 
+/// The units of [`UNITS`] whose first byte is `b`, in the table's order:
+/// a unit is compared only with texts that open with its first byte, so
+/// only those are visited (the table has ~100 units).
+fn units_opening(b: u8) -> impl Iterator<Item = &'static (&'static str, UnitCode)> {
+    static BY_FIRST: std::sync::LazyLock<Vec<Vec<u8>>> = std::sync::LazyLock::new(|| {
+        let mut by = vec![Vec::new(); 256];
+        for (i, (u, _)) in UNITS.iter().enumerate() {
+            by[usize::from(u.as_bytes()[0])].push(u8::try_from(i).expect("under 256 units"));
+        }
+        by
+    });
+    BY_FIRST[usize::from(b)]
+        .iter()
+        .map(|&i| &UNITS[usize::from(i)])
+}
+
 /// The unit written right after a number, if any: an optional scale word,
 /// then a known unit, or after a scale word alone, nothing.
 pub fn unit_after(text: &str) -> Option<Unit> {
@@ -302,11 +318,8 @@ pub fn unit_after(text: &str) -> Option<Unit> {
         let t = rest.trim_start_matches(' ');
         let gap = rest.len() - t.len();
         if let Some(&first) = t.as_bytes().first()
-            && let Some((u, code)) = UNITS.iter().find(|(u, _)| {
-                u.as_bytes()[0] == first
-                    && t.starts_with(u)
-                    && (word_boundary(&t[u.len()..]) || *u == "%")
-            })
+            && let Some((u, code)) = units_opening(first)
+                .find(|(u, _)| t.starts_with(u) && (word_boundary(&t[u.len()..]) || *u == "%"))
         {
             let mut written = String::with_capacity(w.len() + 1 + u.len());
             written.push_str(w);
@@ -329,9 +342,8 @@ pub fn unit_after(text: &str) -> Option<Unit> {
             len,
         });
     }
-    if let Some((u, code)) = UNITS
-        .iter()
-        .find(|(u, _)| opens(u, rest) && (word_boundary(&rest[u.len()..]) || *u == "%"))
+    if let Some((u, code)) = units_opening(first)
+        .find(|(u, _)| rest.starts_with(u) && (word_boundary(&rest[u.len()..]) || *u == "%"))
     {
         if NOT_UNITS.contains(u) {
             return None;
@@ -366,16 +378,26 @@ pub fn unit_after(text: &str) -> Option<Unit> {
 /// approximate, "trên", "hơn" at least, "dưới" at most.
 pub fn qualifier_before(text: &str) -> Qualifier {
     let t = text.trim_end();
-    // The last two words (split at single spaces, as written).
-    let mut words = t.rsplit(' ');
-    let last = words.next().unwrap_or("");
-    let before = words.next();
-    match (before, last) {
-        (Some("xấp"), "xỉ") => Qualifier::Approximate,
-        (Some("ít"), "nhất") => Qualifier::AtLeast,
-        (_, "khoảng" | "gần" | "chừng") => Qualifier::Approximate,
-        (_, "trên" | "hơn") => Qualifier::AtLeast,
-        (_, "dưới") => Qualifier::AtMost,
+    // The last two words (split at single spaces, as written), found byte
+    // by byte from the end: an `rsplit` set up a searcher for each text.
+    let b = t.as_bytes();
+    let last_start = b.iter().rposition(|&x| x == b' ').map_or(0, |i| i + 1);
+    let last = &t[last_start..];
+    // The word before the last, if there is a space before the last.
+    let before = || {
+        let end = last_start.checked_sub(1)?;
+        let start = b[..end]
+            .iter()
+            .rposition(|&x| x == b' ')
+            .map_or(0, |i| i + 1);
+        Some(&t[start..end])
+    };
+    match last {
+        "xỉ" if before() == Some("xấp") => Qualifier::Approximate,
+        "nhất" if before() == Some("ít") => Qualifier::AtLeast,
+        "khoảng" | "gần" | "chừng" => Qualifier::Approximate,
+        "trên" | "hơn" => Qualifier::AtLeast,
+        "dưới" => Qualifier::AtMost,
         _ => Qualifier::Exact,
     }
 }
@@ -400,6 +422,114 @@ pub fn quantity(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `qualifier_before` answers as its former reading (`rsplit` at
+    /// single spaces) on every prefix of the seed's lines and made texts.
+    #[test]
+    fn qualifiers_read_as_before() {
+        let before = |text: &str| {
+            let t = text.trim_end();
+            let mut words = t.rsplit(' ');
+            let last = words.next().unwrap_or("");
+            let before = words.next();
+            match (before, last) {
+                (Some("xấp"), "xỉ") => Qualifier::Approximate,
+                (Some("ít"), "nhất") => Qualifier::AtLeast,
+                (_, "khoảng" | "gần" | "chừng") => Qualifier::Approximate,
+                (_, "trên" | "hơn") => Qualifier::AtLeast,
+                (_, "dưới") => Qualifier::AtMost,
+                _ => Qualifier::Exact,
+            }
+        };
+        let seed = include_str!("../../../../testdata/reports/000_5b1c2bc8d5408b7b.txt");
+        let mut texts: Vec<String> = Vec::new();
+        for l in seed.lines() {
+            texts.extend(l.char_indices().map(|(i, _)| l[..i].to_owned()));
+        }
+        for w in [
+            "xấp xỉ",
+            "ít nhất",
+            "khoảng",
+            "gần",
+            "chừng",
+            "trên",
+            "hơn",
+            "dưới",
+        ] {
+            for pre in ["", " ", "a ", "a  ", "xấp", "axấp "] {
+                for post in ["", " ", "  ", "x"] {
+                    texts.push(format!("{pre}{w}{post}"));
+                }
+            }
+        }
+        texts.extend(["xỉ", " xỉ", "xấp  xỉ", "ít nhất ", "nhất"].map(String::from));
+        for t in &texts {
+            assert_eq!(qualifier_before(t), before(t), "{t:?}");
+        }
+    }
+
+    /// `unit_after` with the units visited by their first byte answers as
+    /// the whole table searched in order, on every suffix of the seed's
+    /// lines that follows a digit and on each unit after a figure.
+    #[test]
+    fn units_by_first_byte_agree_with_the_table() {
+        let slow = |text: &str| -> Option<(String, UnitCode, usize)> {
+            let t = text.trim_start_matches(' ');
+            let &first = t.as_bytes().first()?;
+            UNITS
+                .iter()
+                .find(|(u, _)| {
+                    u.as_bytes()[0] == first
+                        && t.starts_with(u)
+                        && (word_boundary(&t[u.len()..]) || *u == "%")
+                })
+                .map(|(u, c)| (u.to_string(), *c, text.len() - t.len() + u.len()))
+        };
+        let seed = include_str!("../../../../testdata/reports/000_5b1c2bc8d5408b7b.txt");
+        let mut texts: Vec<String> = Vec::new();
+        for l in seed.lines() {
+            for (i, c) in l.char_indices() {
+                if c.is_ascii_digit() {
+                    texts.push(l[i + 1..].to_owned());
+                }
+            }
+        }
+        texts.extend(UNITS.iter().map(|(u, _)| format!(" {u} sau")));
+        let mut found = 0;
+        for t in &texts {
+            // Without a scale word before it, the unit is the table's first
+            // match (or none, for the words that are no unit).
+            if SCALES
+                .iter()
+                .any(|(w, _)| t.trim_start_matches(' ').starts_with(w))
+            {
+                continue;
+            }
+            let now = unit_after(t).map(|u| (u.text.to_string(), u.code, u.len));
+            // The words after which `unit_after` answers no unit.
+            let refused = |u: &str| {
+                let rest = &t.trim_start_matches(' ')[u.len()..];
+                if NOT_UNITS.contains(&u) {
+                    return true;
+                }
+                if u == "tổ" {
+                    return rest.trim_start().starts_with("chức");
+                }
+                if u != "giải" {
+                    return false;
+                }
+                let mut words = rest.trim_start().split([' ', ',', ';', '.']);
+                let next = words.next();
+                next.is_some_and(|w| NOT_UNIT_AFTER_GIAI.contains(&w))
+                    || (next == Some("thể") && words.next() != Some("thao"))
+            };
+            let want = slow(t).filter(|(u, _, _)| !refused(u));
+            found += usize::from(want.is_some());
+            assert_eq!(now, want, "{t:?}");
+        }
+        // Not a comparison of nothing: most of the made texts have a unit.
+        assert!(found > UNITS.len() / 2, "{found}");
+    }
 
     #[test]
     fn numbers() {
