@@ -4159,3 +4159,43 @@ fn a_clause_comparing_the_countrys_figure_is_the_countrys() {
         .count();
     assert_eq!(national, 2, "{:?}", r.quality_issues);
 }
+
+#[test]
+fn a_lead_paragraph_dates_no_figure_compared_with_the_month_before() {
+    // "trong 10 tháng năm 2025" of the lead dates the later paragraphs'
+    // figures, but a figure compared with "tháng trước" is the month's: a
+    // cumulative span has no month before it.
+    let text = "Tình hình kinh tế - xã hội tháng 10 năm 2025\n\
+         1. Kinh tế\n\
+         Theo báo cáo của UBND tỉnh, trong 10 tháng năm 2025, tình hình kinh tế - xã hội \
+         trên địa bàn tiếp tục ổn định.\n\n\
+         Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng đạt 21.500 tỷ đồng, tăng \
+         10,1% so với cùng kỳ.\n\n\
+         Kim ngạch xuất khẩu đạt 310 triệu USD, tăng 3,5% so với tháng trước.\n";
+    let r = parse(text.as_bytes(), &Hints::default()).expect("parses");
+    assert_rows(
+        &r,
+        &[
+            "retail_sales |  | YTD 2025-01-01..2025-10-31 | 21500 tỷ đồng Vnd x1000000000 | Actual | SamePeriodLastYear +10.1%",
+            "exports |  | MONTH 2025-10-01..2025-10-31 | 310 triệu USD Usd x1000000 | Actual | PreviousPeriod +3.5%",
+        ],
+    );
+}
+
+#[test]
+fn a_lead_paragraph_of_a_past_period_dates_no_later_paragraph() {
+    // "Tháng 5 năm 2023, ngành du lịch ...": a lead naming a period that
+    // does not end with the report's is background, not the span of the
+    // section's figures; they keep the report's month.
+    let text = "Tình hình kinh tế - xã hội tháng 5 năm 2024\n\
+         1. Du lịch\n\
+         Tháng 5 năm 2023, ngành du lịch của tỉnh đón lượng khách thấp do thời tiết bất lợi.\n\n\
+         Lượng khách du lịch ước đạt 120 nghìn lượt, tăng 15% so với cùng kỳ.\n";
+    let r = parse(text.as_bytes(), &Hints::default()).expect("parses");
+    assert_rows(
+        &r,
+        &[&format!(
+            "tourist_arrivals |  | {MAY} | 120 nghìn lượt Visit x1000 | Estimate | SamePeriodLastYear +15%"
+        )],
+    );
+}

@@ -508,10 +508,12 @@ pub fn extract(
         // paragraphs). A paragraph that names its own period keeps it; the
         // section's heading cut-off comes first.
         let first_of_section = lead.0 != Some(outline.para_section[pi]);
+        let mut carried = None;
         if first_of_section {
             lead = (Some(outline.para_section[pi]), None);
         } else if state.period.is_none() {
             state.period = lead.1.clone();
+            carried = lead.1.clone();
         }
         let found = (x.obs.len(), x.issues.len());
         x.paragraph(
@@ -521,8 +523,39 @@ pub fn extract(
             None,
             &mut state,
         );
+        // "Kim ngạch xuất khẩu ... tăng 3,5% so với tháng trước" under a
+        // lead of "10 tháng năm 2025": a figure compared with the month
+        // before is the span's last month's (a cumulative span has no
+        // month before it).
+        if let Some(c) = carried.filter(|c| c.kind == PeriodKind::YearToDate)
+            && let Some(month) = Period::month(
+                chrono::Datelike::year(&c.end),
+                chrono::Datelike::month(&c.end),
+                "",
+            )
+            .filter(|m| m.end == c.end)
+        {
+            for o in &mut x.obs[found.0..] {
+                if o.period.as_ref() == Some(&c)
+                    && o.comparisons.iter().any(|k| {
+                        k.base == ComparisonBase::PreviousPeriod
+                            && k.base_label.contains("tháng trước")
+                    })
+                {
+                    o.period = Some(month.clone());
+                }
+            }
+        }
+        // Only a period that ends within the report's own span ("trong 10
+        // tháng năm 2025" of an October report) is the lead's: "Tháng 5
+        // năm 2023, ngành du lịch ..." or "Năm 2024 là năm ..." of a May
+        // report is background.
         if first_of_section && inline.is_none() && found == (x.obs.len(), x.issues.len()) {
-            lead.1 = state.period.clone();
+            lead.1 = state.period.clone().filter(|p| {
+                x.fallback
+                    .as_ref()
+                    .is_some_and(|f| (f.start..=f.end).contains(&p.end))
+            });
         }
         last = Some((pi, state));
     }
