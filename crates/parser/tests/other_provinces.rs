@@ -4199,3 +4199,23 @@ fn a_lead_paragraph_of_a_past_period_dates_no_later_paragraph() {
         )],
     );
 }
+
+#[test]
+fn two_origins_after_a_subject_name_its_total() {
+    // "Tổng lượt khách trong nước và quốc tế", "Lượt khách quốc tế, nội
+    // địa": both origins together are the whole, not an item of it.
+    let r = report(
+        "1. Du lịch\n\n\
+         Tổng lượt khách trong nước và quốc tế ước đạt 1,2 triệu lượt, tăng 12% so với cùng \
+         kỳ. Lượt khách quốc tế, nội địa lưu trú ước đạt 300 nghìn lượt.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "tourist_arrivals |  | {MAY} | 1.2 triệu lượt Visit x1000000 | Estimate | SamePeriodLastYear +12%"
+            ),
+            &format!("tourist_arrivals |  | {MAY} | 300 nghìn lượt Visit x1000 | Estimate | "),
+        ],
+    );
+}

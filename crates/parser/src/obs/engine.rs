@@ -6123,16 +6123,20 @@ fn noun_phrase_with(
 /// "quốc tế", "nội địa", "trong nước", "nước ngoài" opening `after` (the
 /// words right after a subject) and ending there or before a space or a
 /// comma: where what is counted comes from ("Lượt khách quốc tế ...").
+/// Not when another origin follows ("trong nước và quốc tế", "quốc tế,
+/// nội địa"): both are the whole.
 fn origin_after(after: &str) -> Option<&str> {
+    const ORIGINS: [&str; 4] = ["quốc tế", "nội địa", "trong nước", "nước ngoài"];
     let after = after.trim_start();
-    ["quốc tế", "nội địa", "trong nước", "nước ngoài"]
-        .into_iter()
-        .find(|o| {
-            after
-                .strip_prefix(o)
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ',']))
-        })
-        .map(|o| &after[..o.len()])
+    let (o, rest) = ORIGINS.into_iter().find_map(|o| {
+        after
+            .strip_prefix(o)
+            .filter(|rest| rest.is_empty() || rest.starts_with([' ', ',']))
+            .map(|rest| (o, rest))
+    })?;
+    let next = rest.trim_start_matches([' ', ',']);
+    let next = next.strip_prefix("và ").unwrap_or(next);
+    (!ORIGINS.iter().any(|o| next.starts_with(o))).then(|| &after[..o.len()])
 }
 
 /// "... đến từ Trung Quốc", "... từ Hàn Quốc": the place (capitalised
