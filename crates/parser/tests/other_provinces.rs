@@ -4219,3 +4219,19 @@ fn two_origins_after_a_subject_name_its_total() {
         ],
     );
 }
+
+#[test]
+fn a_clause_comparing_the_countrys_figure_with_the_provinces_is_the_provinces() {
+    // "...của cả nước đạt 5,66%; cao hơn mức tăng 5,2% của tỉnh": the
+    // clause opened by "cao hơn" after the country's figure names the
+    // province, so its figure is the province's, not the country's.
+    let r = report(
+        "1. Tăng trưởng kinh tế\n\n\
+         Tốc độ tăng trưởng tổng sản phẩm (GRDP) 5 tháng của cả nước ước đạt 5,66%; cao hơn \
+         mức tăng 5,2% của tỉnh.",
+    );
+    assert_rows(
+        &r,
+        &["grdp_growth |  | YTD 2024-01-01..2024-05-31 | - | Estimate | SamePeriodLastYear +5.2%"],
+    );
+}

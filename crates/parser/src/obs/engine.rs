@@ -1598,10 +1598,17 @@ impl<'d> Extractor<'d> {
     /// thấp hơn khá nhiều so với tăng trưởng năm 2022 là 8%": a clause
     /// that opens by comparing the country's figure just quoted (in the
     /// same sentence) quotes the country's too.
+    /// A clause that names the province ("cao hơn mức tăng 5,2% của
+    /// tỉnh") quotes the province's figure.
     fn compares_national(&self, main: &str, sentence_off: usize) -> bool {
         self.national_sentence == Some(sentence_off) && {
             let head = main.trim_start();
-            ["thấp hơn", "cao hơn"].iter().any(|w| head.starts_with(w))
+            ["thấp hơn", "cao hơn"].iter().any(|w| head.starts_with(w)) && {
+                let lower = lowercase(head);
+                !["tỉnh", "thành phố", "địa bàn"]
+                    .iter()
+                    .any(|w| find_str(&lower, w).is_some())
+            }
         }
     }
 
