@@ -4235,3 +4235,22 @@ fn a_clause_comparing_the_countrys_figure_with_the_provinces_is_the_provinces() 
         &["grdp_growth |  | YTD 2024-01-01..2024-05-31 | - | Estimate | SamePeriodLastYear +5.2%"],
     );
 }
+
+#[test]
+fn a_comma_clause_comparing_the_countrys_figure_is_the_countrys() {
+    // "Chỉ số giá tiêu dùng bình quân cả nước tăng 3,2%, thấp hơn mục tiêu
+    // 4%": after a comma as after ';', the stretch right after the
+    // country's figure that opens by comparing it quotes the country's
+    // target; the province's own figure after it stays.
+    let r = report(
+        "1. Giá cả\n\n\
+         Chỉ số giá tiêu dùng bình quân 5 tháng của cả nước tăng 3,2%, thấp hơn mục tiêu 4% \
+         Quốc hội đề ra. Chỉ số giá tiêu dùng tháng 5 của tỉnh tăng 0,3% so với tháng trước.",
+    );
+    assert_rows(
+        &r,
+        &[&format!(
+            "cpi |  | {MAY} | - | Actual | PreviousPeriod +0.3%"
+        )],
+    );
+}

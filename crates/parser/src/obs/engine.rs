@@ -97,8 +97,8 @@ enum Kind {
 struct Extractor<'d> {
     doc: &'d Document,
     /// The sentence (its offset) whose last figure dropped was the
-    /// country's (see `compares_national`).
-    national_sentence: Option<usize>,
+    /// country's, and where that figure ended (see `compares_national`).
+    national_sentence: Option<(usize, usize)>,
     anchor: Anchor,
     month: Option<Period>,
     /// The period of a figure that names none: the report's month, or the
@@ -1532,7 +1532,7 @@ impl<'d> Extractor<'d> {
             }
             self.snapshot_markers(global + cursor, global + n.start, state, loc);
             let national = (national_before(main, cursor, n.start)
-                || self.compares_national(main, loc.sentence_off))
+                || self.compares_national(main, global, n.start, loc.sentence_off))
             .then(|| self.save(state));
             let consumed = self.anchor_at(
                 main,
@@ -1548,7 +1548,7 @@ impl<'d> Extractor<'d> {
             if let Some(saved) = national {
                 let end = consumed.unwrap_or(n.end).max(n.end);
                 self.drop_national(saved, state, &text[n.start..end], global + n.start);
-                self.national_sentence = Some(loc.sentence_off);
+                self.national_sentence = Some((loc.sentence_off, global + end));
             }
             if let Some(end) = consumed {
                 // "tăng 3,12%³ so với cùng kỳ": a marker the figure's reading
@@ -1599,17 +1599,29 @@ impl<'d> Extractor<'d> {
     /// that opens by comparing the country's figure just quoted (in the
     /// same sentence) quotes the country's too.
     /// A clause that names the province ("cao hơn mức tăng 5,2% của
-    /// tỉnh") quotes the province's figure.
-    fn compares_national(&self, main: &str, sentence_off: usize) -> bool {
-        self.national_sentence == Some(sentence_off) && {
-            let head = main.trim_start();
-            ["thấp hơn", "cao hơn"].iter().any(|w| head.starts_with(w)) && {
-                let lower = lowercase(head);
-                !["tỉnh", "thành phố", "địa bàn"]
-                    .iter()
-                    .any(|w| find_str(&lower, w).is_some())
-            }
-        }
+    /// tỉnh") quotes the province's figure. After a comma ("cả nước tăng
+    /// 3,2%, thấp hơn mục tiêu 4%"), the words right after the country's
+    /// figure (`main` starts at `global`; the figure at `at` is the next)
+    /// open the comparison.
+    fn compares_national(&self, main: &str, global: usize, at: usize, sentence_off: usize) -> bool {
+        let Some((_, end)) = self.national_sentence.filter(|n| n.0 == sentence_off) else {
+            return false;
+        };
+        let after_figure = end
+            .checked_sub(global)
+            .filter(|&e| e <= at && !main.as_bytes()[e..at].iter().any(u8::is_ascii_digit))
+            .map(|e| main[e..].trim_start_matches([',', ' ']));
+        [Some(main.trim_start()), after_figure]
+            .into_iter()
+            .flatten()
+            .any(|head| {
+                ["thấp hơn", "cao hơn"].iter().any(|w| head.starts_with(w)) && {
+                    let lower = lowercase(head);
+                    !["tỉnh", "thành phố", "địa bàn"]
+                        .iter()
+                        .any(|w| find_str(&lower, w).is_some())
+                }
+            })
     }
 
     /// What a figure's reading may change, kept to undo it (a national
