@@ -4349,3 +4349,98 @@ fn changes_given_respectively_go_to_the_figures_before_them_in_order() {
     assert!(rows[2].ends_with("SamePeriodLastYear >=+12%"), "{all}");
     assert!(rows[3].ends_with("SamePeriodLastYear +8.4%"), "{all}");
 }
+
+#[test]
+fn a_lead_paragraph_dates_no_figure_compared_with_the_month_before() {
+    // "trong 10 tháng năm 2025" of the lead dates the later paragraphs'
+    // figures, but a figure compared with "tháng trước" is the month's: a
+    // cumulative span has no month before it.
+    let text = "Tình hình kinh tế - xã hội tháng 10 năm 2025\n\
+         1. Kinh tế\n\
+         Theo báo cáo của UBND tỉnh, trong 10 tháng năm 2025, tình hình kinh tế - xã hội \
+         trên địa bàn tiếp tục ổn định.\n\n\
+         Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng đạt 21.500 tỷ đồng, tăng \
+         10,1% so với cùng kỳ.\n\n\
+         Kim ngạch xuất khẩu đạt 310 triệu USD, tăng 3,5% so với tháng trước.\n";
+    let r = parse(text.as_bytes(), &Hints::default()).expect("parses");
+    assert_rows(
+        &r,
+        &[
+            "retail_sales |  | YTD 2025-01-01..2025-10-31 | 21500 tỷ đồng Vnd x1000000000 | Actual | SamePeriodLastYear +10.1%",
+            "exports |  | MONTH 2025-10-01..2025-10-31 | 310 triệu USD Usd x1000000 | Actual | PreviousPeriod +3.5%",
+        ],
+    );
+}
+
+#[test]
+fn a_lead_paragraph_of_a_past_period_dates_no_later_paragraph() {
+    // "Tháng 5 năm 2023, ngành du lịch ...": a lead naming a period that
+    // does not end with the report's is background, not the span of the
+    // section's figures; they keep the report's month.
+    let text = "Tình hình kinh tế - xã hội tháng 5 năm 2024\n\
+         1. Du lịch\n\
+         Tháng 5 năm 2023, ngành du lịch của tỉnh đón lượng khách thấp do thời tiết bất lợi.\n\n\
+         Lượng khách du lịch ước đạt 120 nghìn lượt, tăng 15% so với cùng kỳ.\n";
+    let r = parse(text.as_bytes(), &Hints::default()).expect("parses");
+    assert_rows(
+        &r,
+        &[&format!(
+            "tourist_arrivals |  | {MAY} | 120 nghìn lượt Visit x1000 | Estimate | SamePeriodLastYear +15%"
+        )],
+    );
+}
+
+#[test]
+fn two_origins_after_a_subject_name_its_total() {
+    // "Tổng lượt khách trong nước và quốc tế", "Lượt khách quốc tế, nội
+    // địa": both origins together are the whole, not an item of it.
+    let r = report(
+        "1. Du lịch\n\n\
+         Tổng lượt khách trong nước và quốc tế ước đạt 1,2 triệu lượt, tăng 12% so với cùng \
+         kỳ. Lượt khách quốc tế, nội địa lưu trú ước đạt 300 nghìn lượt.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "tourist_arrivals |  | {MAY} | 1.2 triệu lượt Visit x1000000 | Estimate | SamePeriodLastYear +12%"
+            ),
+            &format!("tourist_arrivals |  | {MAY} | 300 nghìn lượt Visit x1000 | Estimate | "),
+        ],
+    );
+}
+
+#[test]
+fn a_clause_comparing_the_countrys_figure_with_the_provinces_is_the_provinces() {
+    // "...của cả nước đạt 5,66%; cao hơn mức tăng 5,2% của tỉnh": the
+    // clause opened by "cao hơn" after the country's figure names the
+    // province, so its figure is the province's, not the country's.
+    let r = report(
+        "1. Tăng trưởng kinh tế\n\n\
+         Tốc độ tăng trưởng tổng sản phẩm (GRDP) 5 tháng của cả nước ước đạt 5,66%; cao hơn \
+         mức tăng 5,2% của tỉnh.",
+    );
+    assert_rows(
+        &r,
+        &["grdp_growth |  | YTD 2024-01-01..2024-05-31 | - | Estimate | SamePeriodLastYear +5.2%"],
+    );
+}
+
+#[test]
+fn a_comma_clause_comparing_the_countrys_figure_is_the_countrys() {
+    // "Chỉ số giá tiêu dùng bình quân cả nước tăng 3,2%, thấp hơn mục tiêu
+    // 4%": after a comma as after ';', the stretch right after the
+    // country's figure that opens by comparing it quotes the country's
+    // target; the province's own figure after it stays.
+    let r = report(
+        "1. Giá cả\n\n\
+         Chỉ số giá tiêu dùng bình quân 5 tháng của cả nước tăng 3,2%, thấp hơn mục tiêu 4% \
+         Quốc hội đề ra. Chỉ số giá tiêu dùng tháng 5 của tỉnh tăng 0,3% so với tháng trước.",
+    );
+    assert_rows(
+        &r,
+        &[&format!(
+            "cpi |  | {MAY} | - | Actual | PreviousPeriod +0.3%"
+        )],
+    );
+}

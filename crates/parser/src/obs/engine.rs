@@ -97,8 +97,8 @@ enum Kind {
 struct Extractor<'d> {
     doc: &'d Document,
     /// The sentence (its offset) whose last figure dropped was the
-    /// country's (see `compares_national`).
-    national_sentence: Option<usize>,
+    /// country's, and where that figure ended (see `compares_national`).
+    national_sentence: Option<(usize, usize)>,
     anchor: Anchor,
     month: Option<Period>,
     /// The period of a figure that names none: the report's month, or the
@@ -513,10 +513,12 @@ pub fn extract(
         // paragraphs). A paragraph that names its own period keeps it; the
         // section's heading cut-off comes first.
         let first_of_section = lead.0 != Some(outline.para_section[pi]);
+        let mut carried = None;
         if first_of_section {
             lead = (Some(outline.para_section[pi]), None);
         } else if state.period.is_none() {
             state.period = lead.1.clone();
+            carried = lead.1.clone();
         }
         let found = (x.obs.len(), x.issues.len());
         x.paragraph(
@@ -526,8 +528,39 @@ pub fn extract(
             None,
             &mut state,
         );
+        // "Kim ngạch xuất khẩu ... tăng 3,5% so với tháng trước" under a
+        // lead of "10 tháng năm 2025": a figure compared with the month
+        // before is the span's last month's (a cumulative span has no
+        // month before it).
+        if let Some(c) = carried.filter(|c| c.kind == PeriodKind::YearToDate)
+            && let Some(month) = Period::month(
+                chrono::Datelike::year(&c.end),
+                chrono::Datelike::month(&c.end),
+                "",
+            )
+            .filter(|m| m.end == c.end)
+        {
+            for o in &mut x.obs[found.0..] {
+                if o.period.as_ref() == Some(&c)
+                    && o.comparisons.iter().any(|k| {
+                        k.base == ComparisonBase::PreviousPeriod
+                            && k.base_label.contains("tháng trước")
+                    })
+                {
+                    o.period = Some(month.clone());
+                }
+            }
+        }
+        // Only a period that ends within the report's own span ("trong 10
+        // tháng năm 2025" of an October report) is the lead's: "Tháng 5
+        // năm 2023, ngành du lịch ..." or "Năm 2024 là năm ..." of a May
+        // report is background.
         if first_of_section && inline.is_none() && found == (x.obs.len(), x.issues.len()) {
-            lead.1 = state.period.clone();
+            lead.1 = state.period.clone().filter(|p| {
+                x.fallback
+                    .as_ref()
+                    .is_some_and(|f| (f.start..=f.end).contains(&p.end))
+            });
         }
         last = Some((pi, state));
     }
@@ -1578,7 +1611,7 @@ impl<'d> Extractor<'d> {
             }
             self.snapshot_markers(global + cursor, global + n.start, state, loc);
             let national = (national_before(main, cursor, n.start)
-                || self.compares_national(main, loc.sentence_off))
+                || self.compares_national(main, global, n.start, loc.sentence_off))
             .then(|| self.save(state));
             let consumed = self.anchor_at(
                 main,
@@ -1594,7 +1627,7 @@ impl<'d> Extractor<'d> {
             if let Some(saved) = national {
                 let end = consumed.unwrap_or(n.end).max(n.end);
                 self.drop_national(saved, state, &text[n.start..end], global + n.start);
-                self.national_sentence = Some(loc.sentence_off);
+                self.national_sentence = Some((loc.sentence_off, global + end));
             }
             if let Some(end) = consumed {
                 // "tăng 3,12%³ so với cùng kỳ": a marker the figure's reading
@@ -1644,11 +1677,30 @@ impl<'d> Extractor<'d> {
     /// thấp hơn khá nhiều so với tăng trưởng năm 2022 là 8%": a clause
     /// that opens by comparing the country's figure just quoted (in the
     /// same sentence) quotes the country's too.
-    fn compares_national(&self, main: &str, sentence_off: usize) -> bool {
-        self.national_sentence == Some(sentence_off) && {
-            let head = main.trim_start();
-            ["thấp hơn", "cao hơn"].iter().any(|w| head.starts_with(w))
-        }
+    /// A clause that names the province ("cao hơn mức tăng 5,2% của
+    /// tỉnh") quotes the province's figure. After a comma ("cả nước tăng
+    /// 3,2%, thấp hơn mục tiêu 4%"), the words right after the country's
+    /// figure (`main` starts at `global`; the figure at `at` is the next)
+    /// open the comparison.
+    fn compares_national(&self, main: &str, global: usize, at: usize, sentence_off: usize) -> bool {
+        let Some((_, end)) = self.national_sentence.filter(|n| n.0 == sentence_off) else {
+            return false;
+        };
+        let after_figure = end
+            .checked_sub(global)
+            .filter(|&e| e <= at && !main.as_bytes()[e..at].iter().any(u8::is_ascii_digit))
+            .map(|e| main[e..].trim_start_matches([',', ' ']));
+        [Some(main.trim_start()), after_figure]
+            .into_iter()
+            .flatten()
+            .any(|head| {
+                ["thấp hơn", "cao hơn"].iter().any(|w| head.starts_with(w)) && {
+                    let lower = lowercase(head);
+                    !["tỉnh", "thành phố", "địa bàn"]
+                        .iter()
+                        .any(|w| find_str(&lower, w).is_some())
+                }
+            })
     }
 
     /// What a figure's reading may change, kept to undo it (a national
@@ -6226,16 +6278,20 @@ fn noun_phrase_with(
 /// "quốc tế", "nội địa", "trong nước", "nước ngoài" opening `after` (the
 /// words right after a subject) and ending there or before a space or a
 /// comma: where what is counted comes from ("Lượt khách quốc tế ...").
+/// Not when another origin follows ("trong nước và quốc tế", "quốc tế,
+/// nội địa"): both are the whole.
 fn origin_after(after: &str) -> Option<&str> {
+    const ORIGINS: [&str; 4] = ["quốc tế", "nội địa", "trong nước", "nước ngoài"];
     let after = after.trim_start();
-    ["quốc tế", "nội địa", "trong nước", "nước ngoài"]
-        .into_iter()
-        .find(|o| {
-            after
-                .strip_prefix(o)
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ',']))
-        })
-        .map(|o| &after[..o.len()])
+    let (o, rest) = ORIGINS.into_iter().find_map(|o| {
+        after
+            .strip_prefix(o)
+            .filter(|rest| rest.is_empty() || rest.starts_with([' ', ',']))
+            .map(|rest| (o, rest))
+    })?;
+    let next = rest.trim_start_matches([' ', ',']);
+    let next = next.strip_prefix("và ").unwrap_or(next);
+    (!ORIGINS.iter().any(|o| next.starts_with(o))).then(|| &after[..o.len()])
 }
 
 /// "... đến từ Trung Quốc", "... từ Hàn Quốc": the place (capitalised
