@@ -4349,3 +4349,29 @@ fn changes_given_respectively_go_to_the_figures_before_them_in_order() {
     assert!(rows[2].ends_with("SamePeriodLastYear >=+12%"), "{all}");
     assert!(rows[3].ends_with("SamePeriodLastYear +8.4%"), "{all}");
 }
+
+#[test]
+fn a_count_of_price_groups_keeps_the_index_for_the_next_sentences_groups() {
+    // "có 8/11 nhóm hàng CPI tăng so với tháng trước. Trong đó các nhóm ...":
+    // the groups broken down after the count are the index's, also when the
+    // opener starts the next sentence; they became breakdowns of the count
+    // ("nhóm hàng CPI tăng", no indicator).
+    let r = report(
+        "1. Giá cả\n\n\
+         Trong tháng 5/2024, có 7/11 nhóm hàng CPI tăng so với tháng trước. Trong đó nhóm \
+         giáo dục tăng 0,42%; nhóm hàng ăn và dịch vụ ăn uống tăng 0,31%.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 3, "{all}");
+    assert!(rows[0].contains("7-11 nhóm hàng"), "{all}");
+    assert!(
+        rows[1].starts_with("cpi | nhóm giáo dục | ") && rows[1].ends_with("PreviousPeriod +0.42%"),
+        "{all}"
+    );
+    assert!(
+        rows[2].starts_with("cpi | nhóm hàng ăn và dịch vụ ăn uống | ")
+            && rows[2].ends_with("PreviousPeriod +0.31%"),
+        "{all}"
+    );
+}

@@ -968,8 +968,10 @@ impl<'d> Extractor<'d> {
         self.last_levels.clear();
         // A plan's year the last sentence stated, and the period before it.
         let mut plan_year: Option<(Period, Option<Period>)> = None;
+        let mut sentence_before = "";
         for s in sentences(text) {
             let sentence = &text[s.clone()];
+            let before = std::mem::replace(&mut sentence_before, sentence);
             // "Kế hoạch năm 2024 giải quyết việc làm cho 3.500 lao động":
             // the plan's year names the plan (rule 14) and does not carry
             // to the sentences after.
@@ -995,7 +997,16 @@ impl<'d> Extractor<'d> {
             state.parent = None;
             state.compare_mode = false;
             state.breakdown_fresh = false;
-            state.pending = None;
+            // ("Có 8/11 nhóm hàng CPI tăng so với tháng 7. Trong đó các
+            // nhóm ...": the subject a count displaced is the parts' also
+            // when the opener starts the next sentence.)
+            if !opener {
+                state.pending = None;
+            } else if state.pending.is_some() && state.base.is_none() {
+                // (And the base the count wrote after no figure: "... tăng
+                // so với tháng trước. Trong đó nhóm giáo dục tăng 0,42%".)
+                state.base = last_base_written(before, self.anchor);
+            }
             state.season = when::leading_season(sentence)
                 .or_else(|| rice_season(sentence))
                 .map(str::to_owned)
