@@ -4375,3 +4375,35 @@ fn a_count_of_price_groups_keeps_the_index_for_the_next_sentences_groups() {
         "{all}"
     );
 }
+
+#[test]
+fn price_groups_in_paragraphs_of_their_own_are_the_index_groups() {
+    // A press copy with no section heading gives the index's figures a
+    // paragraph, then its groups paragraphs of their own ("So với tháng
+    // trước, nhóm giáo dục tăng ..."; "Nhóm ... tăng ...; may mặc ...";
+    // "Riêng nhóm ... giảm ..."): each group became a subject with no
+    // indicator, the groups after it its breakdowns, on the base a year
+    // before.
+    let r = report(
+        "Chỉ số giá tiêu dùng (CPI) tháng 11 trên địa bàn tỉnh tăng 0,35% so với tháng \
+         trước, tăng 3,1% so với cùng kỳ năm trước.\n\n\
+         So với tháng trước, nhóm giáo dục tăng 2,14% (tác động làm CPI tăng 0,12%). Nhóm \
+         hàng ăn và dịch vụ ăn uống tăng 0,52%; may mặc, mũ nón, giày dép tăng 0,21%.\n\n\
+         Riêng nhóm bưu chính viễn thông giảm 0,12%.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 5, "{all}");
+    for (row, (group, change)) in rows[1..].iter().zip([
+        ("nhóm giáo dục", "+2.14%"),
+        ("Nhóm hàng ăn và dịch vụ ăn uống", "+0.52%"),
+        ("may mặc, mũ nón, giày dép", "+0.21%"),
+        ("nhóm bưu chính viễn thông", "-0.12%"),
+    ]) {
+        assert!(
+            row.starts_with(&format!("cpi | {group} | "))
+                && row.ends_with(&format!("PreviousPeriod {change}")),
+            "{all}"
+        );
+    }
+}

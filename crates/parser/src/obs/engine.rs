@@ -491,6 +491,22 @@ pub fn extract(
             period: outline.para_section[pi].and_then(|s| heading_cutoff(outline, s)),
             ..State::default()
         };
+        // "CPI tháng 12 tăng 0,7% so với tháng trước ..." then a paragraph
+        // "So với tháng trước, nhóm giáo dục tăng 15,64%. Nhóm ...": a
+        // press copy breaks the index's groups into paragraphs of their
+        // own; a paragraph that opens on a group right after the index's
+        // figures is of the index (it became a subject with no indicator).
+        if inline.is_none()
+            && state.code.is_empty()
+            && let Some((lp, _)) = &last
+            && lp + 1 == pi
+            && outline.para_section[*lp] == outline.para_section[pi]
+            && let Some(o) = x.obs.last().filter(|o| o.indicator == "cpi")
+            && opens_on_group(doc.para(pi))
+        {
+            state.code = catalog::by_code("cpi").map_or("", |i| i.code);
+            state.label = o.label.clone();
+        }
         // A paragraph opened by "Trong đó", "Chia ra" ... breaks down the
         // figure the paragraph just before ended on (a line break the
         // writer or a web copy put inside the statement).
@@ -3915,6 +3931,13 @@ impl<'d> Extractor<'d> {
                 } else {
                     state.breakdown = np;
                     state.breakdown_fresh = true;
+                    // "Nhóm đồ uống và thuốc lá tăng 2,38%; may mặc, mũ
+                    // nón, giầy dép tăng 1,67%": a group of the subject in
+                    // force confirms it for the sentence: the items after
+                    // are its groups too.
+                    if classifier && subject.is_none() && !state.code.is_empty() {
+                        state.fresh = true;
+                    }
                 }
             }
         } else if let Some(i) = item {
@@ -5034,6 +5057,20 @@ fn listed_change_sign(before: &str) -> Option<f64> {
 /// "Chia theo", "Bao gồm", "Cụ thể"), either case. (The openers' lowercase
 /// opens with t, b or c: only a text opening with one of them, either
 /// case, is lowercased to tell.)
+/// Whether a paragraph opens on a group of goods before its first figure:
+/// "Nhóm hàng ăn ... tăng", "So với tháng trước, nhóm giáo dục tăng",
+/// "Riêng nhóm bưu chính viễn thông giảm", "Bên cạnh đó, nhóm ...".
+fn opens_on_group(text: &str) -> bool {
+    let head = &text[..text
+        .find(|c: char| c.is_ascii_digit())
+        .unwrap_or(text.len())];
+    let head = lowercase(head);
+    head.match_indices("nhóm ").any(|(p, _)| {
+        let before = head[..p].trim_end();
+        before.is_empty() || before.ends_with(',') || before == "riêng"
+    })
+}
+
 fn opens_breakdown(text: &str) -> bool {
     text.starts_with(['t', 'T', 'b', 'B', 'c', 'C']) && {
         let twelve = text.char_indices().nth(12).map_or(text.len(), |(i, _)| i);
