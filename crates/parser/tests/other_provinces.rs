@@ -4407,3 +4407,24 @@ fn price_groups_in_paragraphs_of_their_own_are_the_index_groups() {
         );
     }
 }
+
+#[test]
+fn an_item_in_a_unit_the_subject_cannot_have_names_its_own_subject() {
+    // "Cụ thể, nông nghiệp ..., với diện tích gieo sạ lúa đạt hơn 331.000ha"
+    // after the GRDP's growth: an area is no part of a growth in percent,
+    // so the area named in the breakdown is the subject (it was the
+    // growth's item, in ha).
+    let r = report(
+        "1. Tăng trưởng kinh tế\n\n\
+         Tốc độ tăng trưởng GRDP 6 tháng đầu năm ước đạt 7,2%. Cụ thể, khu vực nông nghiệp \
+         giữ ổn định, với diện tích gieo trồng lúa đạt 118.500 ha, tăng 2,1% so với cùng kỳ.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 2, "{all}");
+    assert!(rows[0].starts_with("grdp_growth | "), "{all}");
+    assert!(
+        rows[1].contains("_area | ") && rows[1].contains("118500 ha"),
+        "{all}"
+    );
+}

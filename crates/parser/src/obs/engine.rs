@@ -3638,7 +3638,16 @@ impl<'d> Extractor<'d> {
         let previous = Some(state.code).filter(|c| !c.is_empty());
         let subject = self
             .find(gap, previous)
-            .filter(|(ind, _)| !other_field(state, ind))
+            // (Unless the figure's unit is the named subject's and not the
+            // one in force: "Cụ thể, nông nghiệp ..., với diện tích gieo sạ
+            // lúa đạt hơn 331.000ha" under the GRDP's growth.)
+            .filter(|(ind, _)| {
+                !other_field(state, ind)
+                    || q.as_ref().is_some_and(|q| {
+                        fits(ind.unit, q)
+                            && catalog::by_code(state.code).is_some_and(|s| !fits(s.unit, q))
+                    })
+            })
             // "Một số sản phẩm ...: ...; thức ăn thủy sản 61,3 nghìn tấn": in
             // a list of products, a name found after words of the item
             // ("thức ăn") is the product's last words, no other subject.
