@@ -4444,3 +4444,82 @@ fn a_comma_clause_comparing_the_countrys_figure_is_the_countrys() {
         )],
     );
 }
+
+#[test]
+fn a_count_of_price_groups_keeps_the_index_for_the_next_sentences_groups() {
+    // "có 8/11 nhóm hàng CPI tăng so với tháng trước. Trong đó các nhóm ...":
+    // the groups broken down after the count are the index's, also when the
+    // opener starts the next sentence; they became breakdowns of the count
+    // ("nhóm hàng CPI tăng", no indicator).
+    let r = report(
+        "1. Giá cả\n\n\
+         Trong tháng 5/2024, có 7/11 nhóm hàng CPI tăng so với tháng trước. Trong đó nhóm \
+         giáo dục tăng 0,42%; nhóm hàng ăn và dịch vụ ăn uống tăng 0,31%.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 3, "{all}");
+    assert!(rows[0].contains("7-11 nhóm hàng"), "{all}");
+    assert!(
+        rows[1].starts_with("cpi | nhóm giáo dục | ") && rows[1].ends_with("PreviousPeriod +0.42%"),
+        "{all}"
+    );
+    assert!(
+        rows[2].starts_with("cpi | nhóm hàng ăn và dịch vụ ăn uống | ")
+            && rows[2].ends_with("PreviousPeriod +0.31%"),
+        "{all}"
+    );
+}
+
+#[test]
+fn price_groups_in_paragraphs_of_their_own_are_the_index_groups() {
+    // A press copy with no section heading gives the index's figures a
+    // paragraph, then its groups paragraphs of their own ("So với tháng
+    // trước, nhóm giáo dục tăng ..."; "Nhóm ... tăng ...; may mặc ...";
+    // "Riêng nhóm ... giảm ..."): each group became a subject with no
+    // indicator, the groups after it its breakdowns, on the base a year
+    // before.
+    let r = report(
+        "Chỉ số giá tiêu dùng (CPI) tháng 11 trên địa bàn tỉnh tăng 0,35% so với tháng \
+         trước, tăng 3,1% so với cùng kỳ năm trước.\n\n\
+         So với tháng trước, nhóm giáo dục tăng 2,14% (tác động làm CPI tăng 0,12%). Nhóm \
+         hàng ăn và dịch vụ ăn uống tăng 0,52%; may mặc, mũ nón, giày dép tăng 0,21%.\n\n\
+         Riêng nhóm bưu chính viễn thông giảm 0,12%.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 5, "{all}");
+    for (row, (group, change)) in rows[1..].iter().zip([
+        ("nhóm giáo dục", "+2.14%"),
+        ("Nhóm hàng ăn và dịch vụ ăn uống", "+0.52%"),
+        ("may mặc, mũ nón, giày dép", "+0.21%"),
+        ("nhóm bưu chính viễn thông", "-0.12%"),
+    ]) {
+        assert!(
+            row.starts_with(&format!("cpi | {group} | "))
+                && row.ends_with(&format!("PreviousPeriod {change}")),
+            "{all}"
+        );
+    }
+}
+
+#[test]
+fn an_item_in_a_unit_the_subject_cannot_have_names_its_own_subject() {
+    // "Cụ thể, nông nghiệp ..., với diện tích gieo sạ lúa đạt hơn 331.000ha"
+    // after the GRDP's growth: an area is no part of a growth in percent,
+    // so the area named in the breakdown is the subject (it was the
+    // growth's item, in ha).
+    let r = report(
+        "1. Tăng trưởng kinh tế\n\n\
+         Tốc độ tăng trưởng GRDP 6 tháng đầu năm ước đạt 7,2%. Cụ thể, khu vực nông nghiệp \
+         giữ ổn định, với diện tích gieo trồng lúa đạt 118.500 ha, tăng 2,1% so với cùng kỳ.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 2, "{all}");
+    assert!(rows[0].starts_with("grdp_growth | "), "{all}");
+    assert!(
+        rows[1].contains("_area | ") && rows[1].contains("118500 ha"),
+        "{all}"
+    );
+}

@@ -491,6 +491,22 @@ pub fn extract(
             period: outline.para_section[pi].and_then(|s| heading_cutoff(outline, s)),
             ..State::default()
         };
+        // "CPI tháng 12 tăng 0,7% so với tháng trước ..." then a paragraph
+        // "So với tháng trước, nhóm giáo dục tăng 15,64%. Nhóm ...": a
+        // press copy breaks the index's groups into paragraphs of their
+        // own; a paragraph that opens on a group right after the index's
+        // figures is of the index (it became a subject with no indicator).
+        if inline.is_none()
+            && state.code.is_empty()
+            && let Some((lp, _)) = &last
+            && lp + 1 == pi
+            && outline.para_section[*lp] == outline.para_section[pi]
+            && let Some(o) = x.obs.last().filter(|o| o.indicator == "cpi")
+            && opens_on_group(doc.para(pi))
+        {
+            state.code = catalog::by_code("cpi").map_or("", |i| i.code);
+            state.label = o.label.clone();
+        }
         // A paragraph opened by "Trong đó", "Chia ra" ... breaks down the
         // figure the paragraph just before ended on (a line break the
         // writer or a web copy put inside the statement).
@@ -1001,8 +1017,10 @@ impl<'d> Extractor<'d> {
         self.last_levels.clear();
         // A plan's year the last sentence stated, and the period before it.
         let mut plan_year: Option<(Period, Option<Period>)> = None;
+        let mut sentence_before = "";
         for s in sentences(text) {
             let sentence = &text[s.clone()];
+            let before = std::mem::replace(&mut sentence_before, sentence);
             // "Kế hoạch năm 2024 giải quyết việc làm cho 3.500 lao động":
             // the plan's year names the plan (rule 14) and does not carry
             // to the sentences after.
@@ -1028,7 +1046,16 @@ impl<'d> Extractor<'d> {
             state.parent = None;
             state.compare_mode = false;
             state.breakdown_fresh = false;
-            state.pending = None;
+            // ("Có 8/11 nhóm hàng CPI tăng so với tháng 7. Trong đó các
+            // nhóm ...": the subject a count displaced is the parts' also
+            // when the opener starts the next sentence.)
+            if !opener {
+                state.pending = None;
+            } else if state.pending.is_some() && state.base.is_none() {
+                // (And the base the count wrote after no figure: "... tăng
+                // so với tháng trước. Trong đó nhóm giáo dục tăng 0,42%".)
+                state.base = last_base_written(before, self.anchor);
+            }
             state.season = when::leading_season(sentence)
                 .or_else(|| rice_season(sentence))
                 .map(str::to_owned)
@@ -3663,7 +3690,16 @@ impl<'d> Extractor<'d> {
         let previous = Some(state.code).filter(|c| !c.is_empty());
         let subject = self
             .find(gap, previous)
-            .filter(|(ind, _)| !other_field(state, ind))
+            // (Unless the figure's unit is the named subject's and not the
+            // one in force: "Cụ thể, nông nghiệp ..., với diện tích gieo sạ
+            // lúa đạt hơn 331.000ha" under the GRDP's growth.)
+            .filter(|(ind, _)| {
+                !other_field(state, ind)
+                    || q.as_ref().is_some_and(|q| {
+                        fits(ind.unit, q)
+                            && catalog::by_code(state.code).is_some_and(|s| !fits(s.unit, q))
+                    })
+            })
             // "Một số sản phẩm ...: ...; thức ăn thủy sản 61,3 nghìn tấn": in
             // a list of products, a name found after words of the item
             // ("thức ăn") is the product's last words, no other subject.
@@ -3956,6 +3992,13 @@ impl<'d> Extractor<'d> {
                 } else {
                     state.breakdown = np;
                     state.breakdown_fresh = true;
+                    // "Nhóm đồ uống và thuốc lá tăng 2,38%; may mặc, mũ
+                    // nón, giầy dép tăng 1,67%": a group of the subject in
+                    // force confirms it for the sentence: the items after
+                    // are its groups too.
+                    if classifier && subject.is_none() && !state.code.is_empty() {
+                        state.fresh = true;
+                    }
                 }
             }
         } else if let Some(i) = item {
@@ -5075,6 +5118,20 @@ fn listed_change_sign(before: &str) -> Option<f64> {
 /// "Chia theo", "Bao gồm", "Cụ thể"), either case. (The openers' lowercase
 /// opens with t, b or c: only a text opening with one of them, either
 /// case, is lowercased to tell.)
+/// Whether a paragraph opens on a group of goods before its first figure:
+/// "Nhóm hàng ăn ... tăng", "So với tháng trước, nhóm giáo dục tăng",
+/// "Riêng nhóm bưu chính viễn thông giảm", "Bên cạnh đó, nhóm ...".
+fn opens_on_group(text: &str) -> bool {
+    let head = &text[..text
+        .find(|c: char| c.is_ascii_digit())
+        .unwrap_or(text.len())];
+    let head = lowercase(head);
+    head.match_indices("nhóm ").any(|(p, _)| {
+        let before = head[..p].trim_end();
+        before.is_empty() || before.ends_with(',') || before == "riêng"
+    })
+}
+
 fn opens_breakdown(text: &str) -> bool {
     text.starts_with(['t', 'T', 'b', 'B', 'c', 'C']) && {
         let twelve = text.char_indices().nth(12).map_or(text.len(), |(i, _)| i);
