@@ -4523,3 +4523,21 @@ fn an_item_in_a_unit_the_subject_cannot_have_names_its_own_subject() {
         "{all}"
     );
 }
+
+#[test]
+fn the_last_day_of_the_year_before_is_of_the_year_before() {
+    // "Đến ngày 31 tháng 12 năm trước", "đến 31/12 năm trước": the
+    // year before the report's, not the report's own.
+    let text = "Tình hình kinh tế - xã hội tháng 5 năm 2024\n\
+         1. Tín dụng\n\
+         Tổng dư nợ tín dụng đến ngày 31 tháng 12 năm trước đạt 35.200 tỷ đồng.\n\n\
+         Tổng vốn huy động đến 31/12 năm trước đạt 41.000 tỷ đồng.\n";
+    let r = parse(text.as_bytes(), &Hints::default()).expect("parses");
+    let all = rows(&r).join("\n");
+    assert_eq!(
+        all.matches("ASOF 2023-12-31..2023-12-31").count(),
+        2,
+        "{all}"
+    );
+    assert!(!all.contains("2024-12-31"), "{all}");
+}
