@@ -4523,3 +4523,61 @@ fn an_item_in_a_unit_the_subject_cannot_have_names_its_own_subject() {
         "{all}"
     );
 }
+
+#[test]
+fn a_span_named_earlier_in_a_paragraph_dates_no_figure_compared_with_the_month_before() {
+    // "Trong 5 tháng đầu năm, ..." in the paragraph's first sentence carries
+    // to its later ones, but a figure compared with "tháng trước" is the
+    // month's: a cumulative span has no month before it.
+    let text = "Tình hình kinh tế - xã hội tháng 5 năm 2024\n\
+         1. Công nghiệp\n\
+         Trong 5 tháng đầu năm, tình hình sản xuất công nghiệp trên địa bàn ổn định. \
+         Chỉ số sản xuất công nghiệp (IIP) tăng 2,1% so với tháng trước. \
+         Giá trị sản xuất công nghiệp đạt 12.400 tỷ đồng, tăng 8,3% so với cùng kỳ.\n";
+    let r = parse(text.as_bytes(), &Hints::default()).expect("parses");
+    let all = rows(&r).join("\n");
+    assert!(
+        all.contains(&format!(
+            "iip |  | {MAY} | - | Actual | PreviousPeriod +2.1%"
+        )),
+        "{all}"
+    );
+    // (The span still dates the figures compared with a year before.)
+    assert!(all.contains("YTD 2024-01-01..2024-05-31 | 12400"), "{all}");
+    // "Chỉ số ... tháng 5 tăng": the month the figure names is its own.
+    let named = text.replace("(IIP) tăng", "(IIP) tháng 5 tăng");
+    let r = parse(named.as_bytes(), &Hints::default()).expect("parses");
+    let all = rows(&r).join("\n");
+    assert!(
+        all.contains(&format!(
+            "iip |  | {MAY} | - | Actual | PreviousPeriod +2.1%"
+        )),
+        "{all}"
+    );
+    // A sentence naming the span itself keeps it.
+    let own = text.replace("Chỉ số sản xuất", "Trong 5 tháng đầu năm, chỉ số sản xuất");
+    let r = parse(own.as_bytes(), &Hints::default()).expect("parses");
+    let all = rows(&r).join("\n");
+    assert!(
+        all.contains("iip |  | YTD 2024-01-01..2024-05-31 | - | Actual | PreviousPeriod +2.1%"),
+        "{all}"
+    );
+}
+
+#[test]
+fn the_last_day_of_the_year_before_is_of_the_year_before() {
+    // "Đến ngày 31 tháng 12 năm trước", "đến 31/12 năm trước": the
+    // year before the report's, not the report's own.
+    let text = "Tình hình kinh tế - xã hội tháng 5 năm 2024\n\
+         1. Tín dụng\n\
+         Tổng dư nợ tín dụng đến ngày 31 tháng 12 năm trước đạt 35.200 tỷ đồng.\n\n\
+         Tổng vốn huy động đến 31/12 năm trước đạt 41.000 tỷ đồng.\n";
+    let r = parse(text.as_bytes(), &Hints::default()).expect("parses");
+    let all = rows(&r).join("\n");
+    assert_eq!(
+        all.matches("ASOF 2023-12-31..2023-12-31").count(),
+        2,
+        "{all}"
+    );
+    assert!(!all.contains("2024-12-31"), "{all}");
+}

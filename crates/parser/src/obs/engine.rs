@@ -1126,6 +1126,35 @@ impl<'d> Extractor<'d> {
             if !self.sentence_levels.is_empty() {
                 self.last_levels = std::mem::take(&mut self.sentence_levels);
             }
+            // "Trong 5 tháng đầu năm, tình hình ... ổn định. Chỉ số IIP tăng
+            // 2,1% so với tháng trước": a cumulative span an earlier
+            // sentence named does not date a figure compared with the month
+            // before, the span's last month's (as the lead's, in `extract`).
+            if let Some(c) = period_before
+                .as_ref()
+                .filter(|c| c.kind == PeriodKind::YearToDate)
+                && let Some(month) = Period::month(
+                    chrono::Datelike::year(&c.end),
+                    chrono::Datelike::month(&c.end),
+                    "",
+                )
+                .filter(|m| m.end == c.end)
+                // (A sentence writing the span again keeps it.)
+                && !when::mentions(sentence, self.anchor)
+                    .iter()
+                    .any(|m| (m.period.start, m.period.end) == (c.start, c.end))
+            {
+                for o in &mut self.obs[first_obs..] {
+                    if o.period.as_ref() == Some(c)
+                        && o.comparisons.iter().any(|k| {
+                            k.base == ComparisonBase::PreviousPeriod
+                                && k.base_label.contains("tháng trước")
+                        })
+                    {
+                        o.period = Some(month.clone());
+                    }
+                }
+            }
             // "Tháng 5 (từ 15/4 đến 14/5)": the month as its figures are
             // counted.
             if let Some(range) = bracket_range(sentence, self.anchor) {

@@ -788,7 +788,7 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
     // Phrases are found by hand (`Reader`, what the pattern's search finds);
     // the capturing search (slow: the pattern is large) reads only those
     // whose groups are not read by hand.
-    for (mut start, end) in phrases(text) {
+    for (mut start, mut end) in phrases(text) {
         // "nợ từ 3 tháng trở lên", "dưới 6 tháng": a duration, not a period.
         let before = text[..start].trim_end();
         let after = text[end..].trim_start();
@@ -816,9 +816,11 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
             since_new_year(&c, anchor, label)
         } else if g(&c, G::Asof).is_some() {
             // "đến 30/9/2021" without "ngày" is a cut-off with its year
-            // only: "đến 3/4 số xã" is a fraction.
+            // only: "đến 3/4 số xã" is a fraction ("đến 31/12 năm trước"
+            // a date).
             if g(&c, G::Ay).is_none()
                 && g(&c, G::Aw).is_none()
+                && year_before(text, end).is_none()
                 && either(label, "Đến ", "đến ")
                     .is_some_and(|r| opt(r, "hết ").starts_with(|c: char| c.is_ascii_digit()))
             {
@@ -829,8 +831,20 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
             if g(&c, G::Aw).is_some() && !label.contains("ngày ") {
                 continue;
             }
-            let y = year(&c, &[G::Ay, G::Awy]).unwrap_or(anchor.year);
-            let end = NaiveDate::from_ymd_opt(
+            // "Đến ngày 31 tháng 12 năm trước", "đến 31/12 năm trước": the
+            // year before the report's (the phrase takes the words in).
+            let y = match year(&c, &[G::Ay, G::Awy]) {
+                Some(y) => y,
+                None => match year_before(text, end) {
+                    Some(e) => {
+                        end = e;
+                        anchor.year - 1
+                    }
+                    None => anchor.year,
+                },
+            };
+            let label = &text[start..end];
+            let last = NaiveDate::from_ymd_opt(
                 y,
                 num(&c, G::Am).or_else(|| num(&c, G::Aw)).unwrap_or(0),
                 num(&c, G::Ad).unwrap_or(0),
@@ -840,7 +854,7 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
             // The phrase then starts at "từ": its first day is no figure
             // ("Vốn đầu tư thực hiện từ 3 đến 30/9/2021 đạt ...": the "3").
             let to = start + label.len();
-            match (range_first_day(before), end) {
+            match (range_first_day(before), last) {
                 (Some((d, from)), Some(e)) => chrono::Datelike::with_day(&e, d)
                     .filter(|s| *s <= e)
                     .map(|s| {
@@ -852,10 +866,21 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
                             label: text[from..to].to_owned(),
                         }
                     }),
-                _ => end.map(|d| Period::as_of(d, label)),
+                _ => last.map(|d| Period::as_of(d, label)),
             }
         } else if g(&c, G::Asofm).is_some() {
-            let y = year(&c, &[G::By, G::By2]).unwrap_or(anchor.year);
+            // ("Tính đến hết tháng 12 năm trước": as a day's.)
+            let y = match year(&c, &[G::By, G::By2]) {
+                Some(y) => y,
+                None => match year_before(text, end) {
+                    Some(e) => {
+                        end = e;
+                        anchor.year - 1
+                    }
+                    None => anchor.year,
+                },
+            };
+            let label = &text[start..end];
             let m = num(&c, G::Bm).unwrap_or(0);
             // "lũy kế đến hết tháng 9": a sum from January, no stock's day
             // (unless what is summed is in force: see `of_a_stock`).
@@ -947,6 +972,16 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// The end of " năm trước" written at `at` of `text` after a day or a
+/// month without its year ("31/12 năm trước"), a word of its own.
+fn year_before(text: &str, at: usize) -> Option<usize> {
+    let rest = text[at..].strip_prefix(" năm trước")?;
+    rest.chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric())
+        .then_some(text.len() - rest.len())
 }
 
 /// "(Tính) từ đầu năm (đến nay)", "lũy kế từ đầu năm": the year to date
@@ -1115,6 +1150,19 @@ mod tests {
         );
         let w = first("Đến ngày 31 tháng 10, tổng").unwrap();
         assert_eq!((w.0, w.1.as_str()), (PeriodKind::AsOfDate, "2024-10-31"));
+        // "năm trước": the year before the report's, taken into the phrase.
+        let b = first("Đến ngày 31 tháng 12 năm trước, tổng").unwrap();
+        assert_eq!(
+            (b.1.as_str(), b.3.as_str()),
+            ("2023-12-31", "Đến ngày 31 tháng 12 năm trước")
+        );
+        assert_eq!(first("đến 31/12 năm trước đạt").unwrap().1, "2023-12-31");
+        assert_eq!(
+            first("Tính đến hết tháng 12 năm trước có").unwrap().1,
+            "2023-12-31"
+        );
+        // ("năm trướcx" is no word of its own: the report's year.)
+        assert_eq!(first("đến ngày 31/12 năm trướcx").unwrap().1, "2024-12-31");
         assert_eq!(
             first("tính đến ngày 15 tháng 5 năm 2024 có").unwrap().1,
             "2024-05-15"
