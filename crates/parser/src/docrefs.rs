@@ -218,7 +218,9 @@ fn issuer_after(text: &str, at: usize) -> Option<(String, usize)> {
             && body[at..].starts_with(|c: char| c.is_uppercase())
             && !opens_document(&body[at..])
     };
-    let words: Vec<(usize, &str)> = split_words(body).collect();
+    // (The loop reads at most 14 words and the one after the last: not
+    // the rest of a long paragraph.)
+    let words: Vec<(usize, &str)> = split_words(body).take(16).collect();
     let mut end = 0;
     for (k, &(i, w)) in words.iter().enumerate() {
         let clean = w.trim_end_matches([',', ';', '.', ':', ')']);
