@@ -6003,14 +6003,20 @@ const LEAD_IN_OPENERS: &[&str] = &[
     "trước đó",
     "do đó",
     "nhờ đó",
+    "thông tin từ ",
+    "thông tin tại ",
 ];
+
+/// How a clause saying who reports ends ("Sở Tài chính cho biết", "bà
+/// ..., Phó Giám đốc Sở ... nhấn mạnh").
+const REPORTER_VERBS: &[&str] = &["cho biết", "cho thấy", "cho hay", "nhấn mạnh"];
 
 /// Whether the clause before a comma only leads to the subject after it:
 /// it opens with a connective or topic ([`LEAD_IN_OPENERS`]), or it says
 /// who reports ("Báo cáo của UBND tỉnh cho thấy", "Sở Tài chính cho biết").
 fn is_discourse_lead_in(clause: &str) -> bool {
     let clause = clause.trim();
-    if clause.ends_with("cho thấy") || clause.ends_with("cho biết") {
+    if REPORTER_VERBS.iter().any(|v| clause.ends_with(v)) {
         return true;
     }
     // Only a clause opening as an opener does (either case) is lowercased,
@@ -6031,7 +6037,14 @@ fn is_discourse_lead_in(clause: &str) -> bool {
 /// Where the words after the lead-in clauses of `s` start ("Bên cạnh đó,
 /// về lĩnh vực ngân hàng, vốn huy động ...": at "vốn").
 fn skip_lead_ins(s: &str) -> usize {
-    let mut at = 0;
+    // "Ông A, Giám đốc Sở B cho biết, ...": a reporter's clause holds the
+    // commas of its apposition; all before it leads in too.
+    let mut at = memchr::memchr_iter(b',', s.as_bytes())
+        .rfind(|&i| {
+            s.as_bytes().get(i + 1) == Some(&b' ')
+                && REPORTER_VERBS.iter().any(|v| s[..i].ends_with(v))
+        })
+        .map_or(0, |i| i + 2);
     // (A comma is one byte: ", " found by memchr, not a substring search.)
     while let Some(i) = memchr::memchr(b',', &s.as_bytes()[at..]) {
         if s.as_bytes().get(at + i + 1) != Some(&b' ') {
