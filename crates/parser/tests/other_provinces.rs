@@ -4619,3 +4619,39 @@ fn a_reporter_clause_before_the_subject_is_no_breakdown() {
     let all = rows(&r).join("\n");
     assert!(all.contains("thực phẩm | "), "{all}");
 }
+
+#[test]
+fn a_concession_or_cause_before_the_subject_is_no_breakdown() {
+    // "Mặc dù ..., ..., nhưng X ...", "Do ..., X ...", "Với ..., X ...": what
+    // the figure owes or stands against leads to its subject, commas and
+    // all, and names no item of it.
+    let text = "Tình hình kinh tế - xã hội tháng 5 năm 2024\n\
+         1. Xuất khẩu\n\
+         Mặc dù còn nhiều khó khăn do thị trường biến động, giá cước vận tải tăng, nhưng \
+         kim ngạch xuất khẩu tháng 5 ước đạt 215 triệu USD, tăng 7,4% so với cùng kỳ.\n\
+         2. Nông nghiệp\n\
+         Do thời tiết thuận lợi, sản lượng lúa đạt 152.000 tấn, tăng 3,1% so với cùng kỳ.\n\
+         Với lợi thế về khai thác và chế biến, giá trị sản xuất thủy sản tháng 5 đạt 3.210 tỷ \
+         đồng, tăng 20,5% so với tháng trước.\n";
+    let r = parse(text.as_bytes(), &Hints::default()).expect("parses");
+    let all = rows(&r).join("\n");
+    assert!(
+        all.contains(&format!(
+            "exports |  | {MAY} | 215 triệu USD Usd x1000000 | Estimate"
+        )),
+        "{all}"
+    );
+    assert!(all.contains("rice_output |  | "), "{all}");
+    // (The label too: no lead-in glued to it.)
+    let labels: Vec<&str> = r.observations.iter().map(|o| o.label.as_str()).collect();
+    assert!(
+        labels.iter().any(|l| l.starts_with("giá trị sản xuất")),
+        "{labels:?}\n{all}"
+    );
+    assert!(
+        labels
+            .iter()
+            .all(|l| !l.contains("lợi thế") && !l.contains("Mặc dù")),
+        "{labels:?}"
+    );
+}

@@ -6005,7 +6005,17 @@ const LEAD_IN_OPENERS: &[&str] = &[
     "nhờ đó",
     "thông tin từ ",
     "thông tin tại ",
+    // What the figure owes or stands against: "Do thời tiết thuận lợi, ...",
+    // "Nhờ giá bán ổn định, ...", "Với thế mạnh ..., ...", "Mặc dù ...,
+    // (nhưng) ...".
+    "do ",
+    "nhờ ",
+    "với ",
+    "mặc dù ",
 ];
+
+/// The openers of a concession, whose clause runs to its "nhưng".
+const CONCESSIVE_OPENERS: &[&str] = &["mặc dù "];
 
 /// How a clause saying who reports ends ("Sở Tài chính cho biết", "bà
 /// ..., Phó Giám đốc Sở ... nhấn mạnh").
@@ -6054,9 +6064,27 @@ fn skip_lead_ins(s: &str) -> usize {
         if !is_discourse_lead_in(&s[at..at + i]) {
             break;
         }
+        // "Mặc dù còn khó khăn do sụt lún, thiên tai, ... nhưng GRDP ...": a
+        // concession runs to its "nhưng", commas and all.
+        if starts_with_any(&s[at..], CONCESSIVE_OPENERS)
+            && let Some(j) = find_str(&s[at..], " nhưng ")
+        {
+            at += j + " nhưng ".len();
+            continue;
+        }
         at += i + 2;
+        if let Some(rest) = s[at..].strip_prefix("nhưng ") {
+            at = s.len() - rest.len();
+        }
     }
     at
+}
+
+/// Whether `s` opens, in either case, with one of `openers` (lowercase).
+fn starts_with_any(s: &str, openers: &[&str]) -> bool {
+    let head = s.char_indices().nth(12).map_or(s, |(i, _)| &s[..i]);
+    let head = lowercase(head);
+    openers.iter().any(|o| head.starts_with(o))
 }
 
 /// Whether byte `at` of `s` is inside round brackets.
