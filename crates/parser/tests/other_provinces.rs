@@ -4581,3 +4581,77 @@ fn the_last_day_of_the_year_before_is_of_the_year_before() {
     );
     assert!(!all.contains("2024-12-31"), "{all}");
 }
+
+#[test]
+fn a_reporter_clause_before_the_subject_is_no_breakdown() {
+    // "Thông tin tại ..., ông A, Giám đốc Sở B cho biết, ...", "Bà C, ...
+    // nhấn mạnh, ...": who reports, however many commas the apposition
+    // holds, leads to the subject and names no item of it.
+    let text = "Tình hình kinh tế - xã hội tháng 5 năm 2024\n\
+         1. Thu ngân sách\n\
+         Thông tin tại buổi họp báo, ông Trần Văn Nam, Giám đốc Sở Tài chính cho biết, \
+         tổng thu ngân sách nhà nước trên địa bàn 5 tháng đạt 4.120 tỷ đồng, tăng 8,5% so \
+         với cùng kỳ.\n\
+         2. Thương mại\n\
+         Bà Nguyễn Thị Lan, Phó Giám đốc Sở Công Thương nhấn mạnh, tổng mức bán lẻ hàng hóa \
+         tháng 5 đạt 5.120 tỷ đồng, tăng 9,6% so với cùng kỳ.\n";
+    let r = parse(text.as_bytes(), &Hints::default()).expect("parses");
+    let all = rows(&r).join("\n");
+    assert!(
+        all.contains(
+            "budget_revenue |  | YTD 2024-01-01..2024-05-31 | 4120 tỷ đồng Vnd x1000000000 | Actual"
+        ),
+        "{all}"
+    );
+    assert!(
+        all.contains(&format!(
+            "retail_sales |  | {MAY} | 5120 tỷ đồng Vnd x1000000000 | Actual"
+        )),
+        "{all}"
+    );
+    // A sector named before its figure is still the item.
+    let item = text.replace(
+        "nhấn mạnh, tổng mức bán lẻ hàng hóa tháng 5 đạt 5.120 tỷ đồng, tăng 9,6% so với cùng kỳ",
+        "nhấn mạnh, tổng mức bán lẻ hàng hóa tháng 5 đạt 5.120 tỷ đồng, tăng 9,6%; \
+         trong đó, ngành bán lẻ lương thực, thực phẩm tăng 12,1%",
+    );
+    let r = parse(item.as_bytes(), &Hints::default()).expect("parses");
+    let all = rows(&r).join("\n");
+    assert!(all.contains("thực phẩm | "), "{all}");
+}
+
+#[test]
+fn a_concession_or_cause_before_the_subject_is_no_breakdown() {
+    // "Mặc dù ..., ..., nhưng X ...", "Do ..., X ...", "Với ..., X ...": what
+    // the figure owes or stands against leads to its subject, commas and
+    // all, and names no item of it.
+    let text = "Tình hình kinh tế - xã hội tháng 5 năm 2024\n\
+         1. Xuất khẩu\n\
+         Mặc dù còn nhiều khó khăn do thị trường biến động, giá cước vận tải tăng, nhưng \
+         kim ngạch xuất khẩu tháng 5 ước đạt 215 triệu USD, tăng 7,4% so với cùng kỳ.\n\
+         2. Nông nghiệp\n\
+         Do thời tiết thuận lợi, sản lượng lúa đạt 152.000 tấn, tăng 3,1% so với cùng kỳ.\n\
+         Với lợi thế về khai thác và chế biến, giá trị sản xuất thủy sản tháng 5 đạt 3.210 tỷ \
+         đồng, tăng 20,5% so với tháng trước.\n";
+    let r = parse(text.as_bytes(), &Hints::default()).expect("parses");
+    let all = rows(&r).join("\n");
+    assert!(
+        all.contains(&format!(
+            "exports |  | {MAY} | 215 triệu USD Usd x1000000 | Estimate"
+        )),
+        "{all}"
+    );
+    assert!(all.contains("rice_output |  | "), "{all}");
+    // (The label too: no lead-in glued to it.)
+    let labels: Vec<&str> = r.observations.iter().map(|o| o.label.as_str()).collect();
+    assert!(
+        labels.iter().any(|l| l.starts_with("giá trị sản xuất")),
+        "{labels:?}\n{all}"
+    );
+    assert!(
+        labels
+            .iter()
+            .all(|l| !l.contains("lợi thế") && !l.contains("Mặc dù")),
+        "{labels:?}"
+    );
+}

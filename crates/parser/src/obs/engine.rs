@@ -6003,14 +6003,30 @@ const LEAD_IN_OPENERS: &[&str] = &[
     "trước đó",
     "do đó",
     "nhờ đó",
+    "thông tin từ ",
+    "thông tin tại ",
+    // What the figure owes or stands against: "Do thời tiết thuận lợi, ...",
+    // "Nhờ giá bán ổn định, ...", "Với thế mạnh ..., ...", "Mặc dù ...,
+    // (nhưng) ...".
+    "do ",
+    "nhờ ",
+    "với ",
+    "mặc dù ",
 ];
+
+/// The openers of a concession, whose clause runs to its "nhưng".
+const CONCESSIVE_OPENERS: &[&str] = &["mặc dù "];
+
+/// How a clause saying who reports ends ("Sở Tài chính cho biết", "bà
+/// ..., Phó Giám đốc Sở ... nhấn mạnh").
+const REPORTER_VERBS: &[&str] = &["cho biết", "cho thấy", "cho hay", "nhấn mạnh"];
 
 /// Whether the clause before a comma only leads to the subject after it:
 /// it opens with a connective or topic ([`LEAD_IN_OPENERS`]), or it says
 /// who reports ("Báo cáo của UBND tỉnh cho thấy", "Sở Tài chính cho biết").
 fn is_discourse_lead_in(clause: &str) -> bool {
     let clause = clause.trim();
-    if clause.ends_with("cho thấy") || clause.ends_with("cho biết") {
+    if REPORTER_VERBS.iter().any(|v| clause.ends_with(v)) {
         return true;
     }
     // Only a clause opening as an opener does (either case) is lowercased,
@@ -6031,7 +6047,14 @@ fn is_discourse_lead_in(clause: &str) -> bool {
 /// Where the words after the lead-in clauses of `s` start ("Bên cạnh đó,
 /// về lĩnh vực ngân hàng, vốn huy động ...": at "vốn").
 fn skip_lead_ins(s: &str) -> usize {
-    let mut at = 0;
+    // "Ông A, Giám đốc Sở B cho biết, ...": a reporter's clause holds the
+    // commas of its apposition; all before it leads in too.
+    let mut at = memchr::memchr_iter(b',', s.as_bytes())
+        .rfind(|&i| {
+            s.as_bytes().get(i + 1) == Some(&b' ')
+                && REPORTER_VERBS.iter().any(|v| s[..i].ends_with(v))
+        })
+        .map_or(0, |i| i + 2);
     // (A comma is one byte: ", " found by memchr, not a substring search.)
     while let Some(i) = memchr::memchr(b',', &s.as_bytes()[at..]) {
         if s.as_bytes().get(at + i + 1) != Some(&b' ') {
@@ -6041,9 +6064,27 @@ fn skip_lead_ins(s: &str) -> usize {
         if !is_discourse_lead_in(&s[at..at + i]) {
             break;
         }
+        // "Mặc dù còn khó khăn do sụt lún, thiên tai, ... nhưng GRDP ...": a
+        // concession runs to its "nhưng", commas and all.
+        if starts_with_any(&s[at..], CONCESSIVE_OPENERS)
+            && let Some(j) = find_str(&s[at..], " nhưng ")
+        {
+            at += j + " nhưng ".len();
+            continue;
+        }
         at += i + 2;
+        if let Some(rest) = s[at..].strip_prefix("nhưng ") {
+            at = s.len() - rest.len();
+        }
     }
     at
+}
+
+/// Whether `s` opens, in either case, with one of `openers` (lowercase).
+fn starts_with_any(s: &str, openers: &[&str]) -> bool {
+    let head = s.char_indices().nth(12).map_or(s, |(i, _)| &s[..i]);
+    let head = lowercase(head);
+    openers.iter().any(|o| head.starts_with(o))
 }
 
 /// Whether byte `at` of `s` is inside round brackets.
