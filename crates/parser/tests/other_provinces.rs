@@ -4581,3 +4581,22 @@ fn the_last_day_of_the_year_before_is_of_the_year_before() {
     );
     assert!(!all.contains("2024-12-31"), "{all}");
 }
+
+#[test]
+fn a_year_named_after_a_cut_off_day_keeps_the_day() {
+    // Thanh Hóa's Cục Thống kê: a clause without figures gives the cut-off
+    // day, then names the crop's year ("vụ thu mùa năm 2024"); the figures
+    // after the semicolon are of that day, not of the report's month.
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Đến ngày 15/5/2024, các loại cây trồng vụ thu mùa năm 2024 đã gieo trồng xong; \
+         trong đó, lúa 8.120 ha.",
+    );
+    let d = "ASOF 2024-05-15..2024-05-15";
+    assert_rows(
+        &r,
+        &[&format!(
+            "rice_area |  | {d} | 8120 ha Hectare x1 | Actual | "
+        )],
+    );
+}
