@@ -4600,3 +4600,22 @@ fn a_year_named_after_a_cut_off_day_keeps_the_day() {
         )],
     );
 }
+
+#[test]
+fn a_footnote_mark_in_brackets_after_a_percentage_is_no_figure() {
+    // Web copies of the statistics offices' briefs write the superscript
+    // footnote marks as "(1)", "(2)" after the figure they annotate.
+    let r = report(
+        "1. Tăng trưởng kinh tế\n\n\
+         Tổng sản phẩm trên địa bàn tỉnh (GRDP) tháng 5 ước tăng 8,01% (1) so với cùng kỳ; \
+         trong đó ngành dịch vụ tăng 6,32% (2).",
+    );
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!("grdp |  | {MAY} | - | Estimate | {y} +8.01%"),
+            &format!("grdp | ngành dịch vụ | {MAY} | - | Estimate | {y} +6.32%"),
+        ],
+    );
+}

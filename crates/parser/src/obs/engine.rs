@@ -1837,6 +1837,17 @@ impl<'d> Extractor<'d> {
         if !inner.bytes().any(|b| b.is_ascii_digit()) {
             return false;
         }
+        // "GRDP quý I/2016 ước tăng 8,01% (1) so với cùng kỳ": one or two
+        // bare digits in a bracket right after a percentage are the web
+        // copy of a footnote's mark (the Cục Thống kê's superscripts), no
+        // figure.
+        let mark = inner.trim();
+        if (1..=2).contains(&mark.len())
+            && mark.bytes().all(|b| b.is_ascii_digit())
+            && text[..g.start].trim_end().ends_with('%')
+        {
+            return true;
+        }
         // "tăng khá (+8,25%) so với cùng kỳ": the change of the verb before.
         if let Some(pct) = paren_percent(inner)
             && let Some(sign) = verb_before(&main[cursor.min(g.start)..g.start], self.anchor)
