@@ -4619,3 +4619,24 @@ fn a_footnote_mark_in_brackets_after_a_percentage_is_no_figure() {
         ],
     );
 }
+
+#[test]
+fn the_production_index_alone_is_the_iip() {
+    // Sở Công Thương texts write "chỉ số sản xuất" without "công nghiệp"
+    // in their industry section: the index of industrial production and
+    // its branches, not a row without an indicator.
+    let r = report(
+        "1. Sản xuất công nghiệp\n\n\
+         Chỉ số sản xuất tháng 5 tăng 6,2% so với cùng kỳ; trong đó: chế biến thực phẩm \
+         tăng 3,54%, dệt tăng 8,71%.",
+    );
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!("iip |  | {MAY} | - | Actual | {y} +6.2%"),
+            &format!("iip | chế biến thực phẩm | {MAY} | - | Actual | {y} +3.54%"),
+            &format!("iip | dệt | {MAY} | - | Actual | {y} +8.71%"),
+        ],
+    );
+}
