@@ -250,6 +250,9 @@ static CATALOG: &[Indicator] = &[
             "chỉ số sản xuất ngành công nghiệp",
             // Cần Thơ's statistics office.
             "chỉ số phát triển sản xuất công nghiệp",
+            // Đồng Nai's Sở Công Thương, in the industry section: "Một số
+            // ngành ... có chỉ số sản xuất 5 tháng đầu năm đạt mức tăng khá".
+            "chỉ số sản xuất",
             "chỉ số iip",
             "iip",
         ],

@@ -4655,3 +4655,62 @@ fn a_concession_or_cause_before_the_subject_is_no_breakdown() {
         "{labels:?}"
     );
 }
+
+#[test]
+fn a_year_named_after_a_cut_off_day_keeps_the_day() {
+    // Thanh Hóa's Cục Thống kê: a clause without figures gives the cut-off
+    // day, then names the crop's year ("vụ thu mùa năm 2024"); the figures
+    // after the semicolon are of that day, not of the report's month.
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Đến ngày 15/5/2024, các loại cây trồng vụ thu mùa năm 2024 đã gieo trồng xong; \
+         trong đó, lúa 8.120 ha.",
+    );
+    let d = "ASOF 2024-05-15..2024-05-15";
+    assert_rows(
+        &r,
+        &[&format!(
+            "rice_area |  | {d} | 8120 ha Hectare x1 | Actual | "
+        )],
+    );
+}
+
+#[test]
+fn a_footnote_mark_in_brackets_after_a_percentage_is_no_figure() {
+    // Web copies of the statistics offices' briefs write the superscript
+    // footnote marks as "(1)", "(2)" after the figure they annotate.
+    let r = report(
+        "1. Tăng trưởng kinh tế\n\n\
+         Tổng sản phẩm trên địa bàn tỉnh (GRDP) tháng 5 ước tăng 8,01% (1) so với cùng kỳ; \
+         trong đó ngành dịch vụ tăng 6,32% (2).",
+    );
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!("grdp |  | {MAY} | - | Estimate | {y} +8.01%"),
+            &format!("grdp | ngành dịch vụ | {MAY} | - | Estimate | {y} +6.32%"),
+        ],
+    );
+}
+
+#[test]
+fn the_production_index_alone_is_the_iip() {
+    // Sở Công Thương texts write "chỉ số sản xuất" without "công nghiệp"
+    // in their industry section: the index of industrial production and
+    // its branches, not a row without an indicator.
+    let r = report(
+        "1. Sản xuất công nghiệp\n\n\
+         Chỉ số sản xuất tháng 5 tăng 6,2% so với cùng kỳ; trong đó: chế biến thực phẩm \
+         tăng 3,54%, dệt tăng 8,71%.",
+    );
+    let y = "SamePeriodLastYear";
+    assert_rows(
+        &r,
+        &[
+            &format!("iip |  | {MAY} | - | Actual | {y} +6.2%"),
+            &format!("iip | chế biến thực phẩm | {MAY} | - | Actual | {y} +3.54%"),
+            &format!("iip | dệt | {MAY} | - | Actual | {y} +8.71%"),
+        ],
+    );
+}

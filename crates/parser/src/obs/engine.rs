@@ -1617,12 +1617,21 @@ impl<'d> Extractor<'d> {
         // "Tính đến thời điểm 20/5/2024 đã thu hoạch xong; năng suất ...":
         // a cut-off date stated in a clause without figures is in force
         // for the clauses after it (rule 5).
+        // "Đến ngày 15/10/2023, các loại cây trồng vụ thu mùa năm 2023 đã
+        // thu hoạch xong; trong đó, lúa ...": a year named after the date,
+        // the crop's or the plan's, holds the day and does not undo it.
         if nums.is_empty()
             && !in_paren
-            && let Some(m) = mentions.last()
-            && m.period.kind == PeriodKind::AsOfDate
+            && let Some(i) = mentions
+                .iter()
+                .rposition(|m| m.period.kind == PeriodKind::AsOfDate)
+            && mentions[i + 1..].iter().all(|y| {
+                y.period.kind == PeriodKind::Year
+                    && y.period.start <= mentions[i].period.start
+                    && mentions[i].period.end <= y.period.end
+            })
         {
-            state.period = Some(m.period.clone());
+            state.period = Some(mentions[i].period.clone());
         }
         // The figures' words are looked up in the catalog: split them once.
         self.clause_words.borrow_mut().push((
@@ -1827,6 +1836,17 @@ impl<'d> Extractor<'d> {
         let inner = &text[inner_start..inner_end];
         if !inner.bytes().any(|b| b.is_ascii_digit()) {
             return false;
+        }
+        // "GRDP quý I/2016 ước tăng 8,01% (1) so với cùng kỳ": one or two
+        // bare digits in a bracket right after a percentage are the web
+        // copy of a footnote's mark (the Cục Thống kê's superscripts), no
+        // figure.
+        let mark = inner.trim();
+        if (1..=2).contains(&mark.len())
+            && mark.bytes().all(|b| b.is_ascii_digit())
+            && text[..g.start].trim_end().ends_with('%')
+        {
+            return true;
         }
         // "tăng khá (+8,25%) so với cùng kỳ": the change of the verb before.
         if let Some(pct) = paren_percent(inner)
