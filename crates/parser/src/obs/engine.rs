@@ -697,13 +697,10 @@ fn respective_changes(obs: &mut Vec<Observation>, anchor: Anchor) {
     while i + 1 < obs.len() {
         // Two percent levels without comparisons first (most pairs are
         // not), then the sentence.
-        let levels = |o: &Observation| {
-            o.quantity
-                .as_ref()
-                .filter(|q| q.unit_code == UnitCode::Percent && o.comparisons.is_empty())
-                .map(|q| q.value)
-        };
-        let (Some(p), Some(q)) = (levels(&obs[i]), levels(&obs[i + 1])) else {
+        let (Some(p), Some(q)) = (
+            bare_percent(&obs[i]).map(|q| q.value),
+            bare_percent(&obs[i + 1]).map(|q| q.value),
+        ) else {
             i += 1;
             continue;
         };
@@ -763,6 +760,15 @@ fn respective_changes(obs: &mut Vec<Observation>, anchor: Anchor) {
     }
 }
 
+/// The quantity of an observation that is a level in percent with no
+/// comparison: how a change read away from its verb ("giảm lần lượt 6,3%
+/// và 21,5%") first comes out.
+fn bare_percent(o: &Observation) -> Option<&Quantity> {
+    o.quantity
+        .as_ref()
+        .filter(|q| q.unit_code == UnitCode::Percent && o.comparisons.is_empty())
+}
+
 /// "1.245 doanh nghiệp thành lập mới, với tổng vốn đăng ký 9.870 tỷ đồng,
 /// giảm lần lượt 6,3% về số doanh nghiệp và 21,5% về vốn so với cùng kỳ":
 /// the two changes are of the two figures before them, in order
@@ -778,12 +784,7 @@ fn respective_subjects(obs: &mut Vec<Observation>, anchor: Anchor) {
     });
     let mut i = 2;
     while i + 1 < obs.len() {
-        let level = |o: &Observation| {
-            o.quantity
-                .as_ref()
-                .filter(|q| q.unit_code == UnitCode::Percent && o.comparisons.is_empty())
-                .map(|q| (q.value, q.qualifier))
-        };
+        let level = |o: &Observation| bare_percent(o).map(|q| (q.value, q.qualifier));
         let (Some((p, pq)), Some((q, qq))) = (level(&obs[i]), level(&obs[i + 1])) else {
             i += 1;
             continue;
