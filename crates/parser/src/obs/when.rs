@@ -831,18 +831,8 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
             if g(&c, G::Aw).is_some() && !label.contains("ngày ") {
                 continue;
             }
-            // "Đến ngày 31 tháng 12 năm trước", "đến 31/12 năm trước": the
-            // year before the report's (the phrase takes the words in).
-            let y = match year(&c, &[G::Ay, G::Awy]) {
-                Some(y) => y,
-                None => match year_before(text, end) {
-                    Some(e) => {
-                        end = e;
-                        anchor.year - 1
-                    }
-                    None => anchor.year,
-                },
-            };
+            // "Đến ngày 31 tháng 12 năm trước", "đến 31/12 năm trước".
+            let y = cut_off_year(year(&c, &[G::Ay, G::Awy]), text, &mut end, anchor);
             let label = &text[start..end];
             let last = NaiveDate::from_ymd_opt(
                 y,
@@ -870,16 +860,7 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
             }
         } else if g(&c, G::Asofm).is_some() {
             // ("Tính đến hết tháng 12 năm trước": as a day's.)
-            let y = match year(&c, &[G::By, G::By2]) {
-                Some(y) => y,
-                None => match year_before(text, end) {
-                    Some(e) => {
-                        end = e;
-                        anchor.year - 1
-                    }
-                    None => anchor.year,
-                },
-            };
+            let y = cut_off_year(year(&c, &[G::By, G::By2]), text, &mut end, anchor);
             let label = &text[start..end];
             let m = num(&c, G::Bm).unwrap_or(0);
             // "lũy kế đến hết tháng 9": a sum from January, no stock's day
@@ -982,6 +963,22 @@ fn year_before(text: &str, at: usize) -> Option<usize> {
         .next()
         .is_none_or(|c| !c.is_alphanumeric())
         .then_some(text.len() - rest.len())
+}
+
+/// A cut-off's year: the one written, else the year before the report's
+/// where " năm trước" follows the phrase at `end` (which then takes the
+/// words in), else the report's.
+fn cut_off_year(written: Option<i32>, text: &str, end: &mut usize, anchor: Anchor) -> i32 {
+    if let Some(y) = written {
+        return y;
+    }
+    match year_before(text, *end) {
+        Some(e) => {
+            *end = e;
+            anchor.year - 1
+        }
+        None => anchor.year,
+    }
 }
 
 /// "(Tính) từ đầu năm (đến nay)", "lũy kế từ đầu năm": the year to date
