@@ -6261,8 +6261,7 @@ fn noun_phrase_with(
     } else {
         &mut heap
     };
-    let cap =
-        |w: &str| w.starts_with(char::is_uppercase) && w.chars().skip(1).all(|c| c.is_lowercase());
+    let cap = is_capitalised;
     let mut kept = 0;
     let mut i = 0;
     // The last place dropped (with its "tỉnh"), for a phrase that is
@@ -6449,11 +6448,14 @@ fn place_after_tu(gap: &str) -> Option<String> {
     let at = rfind_str(gap, " từ ")?;
     let place = &gap[at + " từ ".len()..];
     let words: Vec<&str> = place.split_whitespace().collect();
-    ((1..=3).contains(&words.len())
-        && words.iter().all(|w| {
-            w.starts_with(char::is_uppercase) && w.chars().skip(1).all(char::is_lowercase)
-        }))
-    .then(|| words.join(" "))
+    ((1..=3).contains(&words.len()) && words.iter().all(|w| is_capitalised(w)))
+        .then(|| words.join(" "))
+}
+
+/// Whether `w` is written as a name's word: a capital, then only small
+/// letters ("Hàn", "Quốc"; not "TP", "UBND" or "hàn").
+fn is_capitalised(w: &str) -> bool {
+    w.starts_with(char::is_uppercase) && w.chars().skip(1).all(char::is_lowercase)
 }
 
 /// Whether `w` names a kind of local unit ("huyện", "TP"), written before
@@ -6620,9 +6622,7 @@ mod tests {
         let mut place = None;
         let mut i = 0;
         while i < words.len() {
-            let cap = |w: &str| {
-                w.starts_with(char::is_uppercase) && w.chars().skip(1).all(|c| c.is_lowercase())
-            };
+            let cap = is_capitalised;
             let start = if words[i] == "tỉnh" && words.get(i + 1).is_some_and(|w| cap(w)) {
                 i + 1
             } else {
