@@ -1570,7 +1570,6 @@ impl<'d> Extractor<'d> {
         state: &mut State,
         in_paren: bool,
     ) {
-        let groups = groups.to_vec();
         let written = numbers(main);
         self.glued_figures(main, loc.sentence_off + off);
         // Periods matter only around numbers (brackets are read on their
