@@ -4714,3 +4714,80 @@ fn the_production_index_alone_is_the_iip() {
         ],
     );
 }
+
+#[test]
+fn a_date_stamp_line_before_the_title_is_not_the_title() {
+    // Web copies of a statistics office's brief start with the time the page
+    // was posted ("Ngày 11/11/2022-09:13:00 AM", "12/10/2021 10:01:33"); the
+    // title, and the report's period, is the line after it.
+    for stamp in ["Ngày 14/11/2022-08:30:00 AM", "12/10/2021 10:01:33"] {
+        let text = format!(
+            "{stamp}\n\
+             Tình hình kinh tế - xã hội tháng 10 năm 2022 của tỉnh Thử Nghiệm\n\n\
+             1. Sản xuất công nghiệp\n\n\
+             Dự ước chỉ số sản xuất công nghiệp tháng 10/2022 tăng 2,15% so với tháng trước.\n"
+        );
+        let r = parse(text.as_bytes(), &Hints::default()).expect("parses");
+        assert!(
+            r.metadata.title.starts_with("Tình hình"),
+            "{stamp}: {}",
+            r.metadata.title
+        );
+        let p = r.metadata.reporting_period.as_ref().expect("a period");
+        assert_eq!(p.key(), "2022-10", "{p:?}");
+        let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+        assert_eq!(rows.len(), 1, "{}", rows.join("\n"));
+        assert!(
+            rows[0].starts_with("iip |") && rows[0].contains("PreviousPeriod +2.15%"),
+            "{}",
+            rows[0]
+        );
+    }
+}
+
+#[test]
+fn a_titles_months_without_a_year_take_the_year_the_text_writes() {
+    // "Thu ngân sách nhà nước 6 tháng đầu năm ...": the portal's title has
+    // no year; the first year the text writes ("dự toán năm 2022", or the
+    // meeting's date "Chiều 6/6/2019") is the report's.
+    let cases = [
+        (
+            "Thu ngân sách nhà nước 6 tháng đầu năm đạt hơn 9.100 tỷ đồng\n\n\
+             Tính chung 6 tháng, tổng thu ngân sách nhà nước ước đạt 9.145 tỷ đồng, bằng 51,3% \
+             dự toán năm 2022.\n",
+            "2022-S1",
+        ),
+        (
+            "Hội nghị cho ý kiến vào dự thảo báo cáo kinh tế - xã hội 6 tháng đầu năm\n\n\
+             Chiều 7/6/2019, UBND huyện tổ chức hội nghị. Thu ngân sách nhà nước ước 212,4 tỷ \
+             đồng, đạt 50,2% kế hoạch.\n",
+            "2019-S1",
+        ),
+    ];
+    for (text, key) in cases {
+        let r = parse(text.as_bytes(), &Hints::default()).expect("parses");
+        let p = r.metadata.reporting_period.as_ref().expect("a period");
+        assert_eq!(p.key(), key, "{p:?}");
+        assert!(!r.observations.is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn with_no_title_the_first_months_with_a_year_in_the_text_are_the_period() {
+    // An excerpt that starts at its first heading names its period in its
+    // first figure's sentence: "GRDP 6 tháng đầu năm 2018 ...".
+    let text = "I. PHÁT TRIỂN KINH TẾ\n\
+                1. Tăng trưởng kinh tế\n\
+                Tổng sản phẩm trong tỉnh (GRDP) 6 tháng đầu năm 2018 ước tính đạt 7.905,12 tỷ \
+                đồng, tăng 6,12% so với cùng kỳ năm 2017.\n";
+    let r = parse(text.as_bytes(), &Hints::default()).expect("parses");
+    let p = r.metadata.reporting_period.as_ref().expect("a period");
+    assert_eq!(p.key(), "2018-S1", "{p:?}");
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("grdp |") && r.contains("+6.12%")),
+        "{}",
+        rows.join("\n")
+    );
+}
