@@ -4791,3 +4791,36 @@ fn with_no_title_the_first_months_with_a_year_in_the_text_are_the_period() {
         rows.join("\n")
     );
 }
+
+#[test]
+fn a_list_of_branches_after_a_lead_in_is_of_the_index() {
+    // Statistics offices list an index's branches after a lead-in: one
+    // that names no index is of the index in force ("Trong các ngành công
+    // nghiệp cấp II có một số ngành tăng ... như: ..."); after one that
+    // names it, the first entry is a branch like the others, not lost.
+    let r = report(
+        "- Chỉ số sản xuất công nghiệp tháng 5 tăng 1,52% so tháng trước. Trong đó: Khai khoáng \
+         tăng 2,05%; Công nghiệp chế biến, chế tạo tăng 1,47%. Trong các ngành công nghiệp cấp \
+         II có một số ngành tăng so tháng trước như: sản xuất xe có động cơ tăng 7,12%; sản xuất \
+         giấy và các sản phẩm từ giấy tăng 4,31%.\n\n\
+         Chỉ số sản xuất công nghiệp tháng 5 tăng 3,1% so với cùng kỳ. Một số ngành có chỉ số \
+         sản xuất tăng cao như: Chế biến thực phẩm tăng 3,54%, Dệt tăng 2,8%.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!("iip |  | {MAY} | - | Actual | PreviousPeriod +1.52%"),
+            &format!("iip | Khai khoáng | {MAY} | - | Actual | PreviousPeriod +2.05%"),
+            &format!(
+                "iip | Công nghiệp chế biến, chế tạo | {MAY} | - | Actual | PreviousPeriod +1.47%"
+            ),
+            &format!("iip | sản xuất xe có động cơ | {MAY} | - | Actual | PreviousPeriod +7.12%"),
+            &format!(
+                "iip | sản xuất giấy và các sản phẩm từ giấy | {MAY} | - | Actual | PreviousPeriod +4.31%"
+            ),
+            &format!("iip |  | {MAY} | - | Actual | SamePeriodLastYear +3.1%"),
+            &format!("iip | Chế biến thực phẩm | {MAY} | - | Actual | SamePeriodLastYear +3.54%"),
+            &format!("iip | Dệt | {MAY} | - | Actual | SamePeriodLastYear +2.8%"),
+        ],
+    );
+}
