@@ -4824,3 +4824,24 @@ fn a_list_of_branches_after_a_lead_in_is_of_the_index() {
         ],
     );
 }
+
+#[test]
+fn a_capitalised_branch_after_nganh_is_no_place() {
+    // "Trong đó, Ngành Khai khoáng tăng ...": two capitalised words, but
+    // "Ngành" opens a branch's name, not a place's; nothing is dropped.
+    let r = report(
+        "Chỉ số sản xuất ngành công nghiệp tháng 5 ước tăng 10,2% so với tháng trước. Trong đó, \
+         Ngành Khai khoáng tăng 60,1% so với tháng trước; Ngành Công nghiệp chế biến chế tạo \
+         tăng 9,8% so với tháng trước.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!("iip |  | {MAY} | - | Estimate | PreviousPeriod +10.2%"),
+            &format!("iip | Ngành Khai khoáng | {MAY} | - | Estimate | PreviousPeriod +60.1%"),
+            &format!(
+                "iip | Ngành Công nghiệp chế biến chế tạo | {MAY} | - | Estimate | PreviousPeriod +9.8%"
+            ),
+        ],
+    );
+}

@@ -6326,7 +6326,13 @@ fn noun_phrase_with(
         while j < n && cap(words[j]) {
             j += 1;
         }
-        if j - start >= 2 {
+        // "Ngành Khai khoáng", "Nhóm Hàng ăn": capitalised after a
+        // classifier of branches or groups, a branch's name, not a place.
+        let branch = j > start && {
+            let w = lowercase(words[start]);
+            w == "ngành" || w == "nhóm"
+        };
+        if j - start >= 2 && !branch {
             if place_item {
                 place = Some(words[i..j].join(" "));
             }
