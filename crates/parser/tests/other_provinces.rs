@@ -4845,3 +4845,17 @@ fn a_capitalised_branch_after_nganh_is_no_place() {
         ],
     );
 }
+
+#[test]
+fn a_part_of_a_whole_with_its_unit_glued_before_the_slash() {
+    // Web copies glue the unit to the slash: "250,5ha/280 ha" is the done
+    // of the planned, as "310,2/330 ha" is; not two areas.
+    let r = report("Vụ Hè Thu toàn huyện gieo cấy được 250,5ha/280 ha, đạt 89,5% kế hoạch.");
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    assert_eq!(rows.len(), 1, "{}", rows.join("\n"));
+    assert!(
+        rows[0].contains("| 250.5-280 ha Hectare x1 |") && rows[0].contains("Plan =89.5%"),
+        "{}",
+        rows[0]
+    );
+}

@@ -2216,6 +2216,16 @@ impl<'d> Extractor<'d> {
         {
             value_max = parse_number(m.text);
             end = m.end;
+        } else if let Some(u) = unit_after(after).filter(|u| u.len == u.text.len())
+            && after[u.len..].starts_with('/')
+            && let Some(m) = next
+            && m.start == n.end + u.len + 1
+            && unit_after(&main[m.end..]).is_some_and(|w| w.text == u.text)
+        {
+            // "250,5ha/280 ha": a part of a whole with the unit glued
+            // before the slash and written again after the whole.
+            value_max = parse_number(m.text);
+            end = m.end;
         } else if let Some(m) = range_to(main, n, next, cursor) {
             value_max = parse_number(m.text);
             end = m.end;
