@@ -4859,3 +4859,18 @@ fn a_part_of_a_whole_with_its_unit_glued_before_the_slash() {
         rows[0]
     );
 }
+
+#[test]
+fn poultry_counted_and_fishery_output_of_thuy_hai_san() {
+    // District and provincial portals write "Tổng số gia cầm có ... nghìn
+    // con" for the flock and "Sản lượng thủy, hải sản" for the fishery
+    // output.
+    let r = report(
+        "Tổng số gia cầm có 1.950,4 nghìn con, so với cùng kỳ năm trước bằng 101,2%. Sản lượng \
+         thủy, hải sản ước đạt 9.120 tấn, đạt 48% kế hoạch.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    assert_eq!(rows.len(), 2, "{}", rows.join("\n"));
+    assert!(rows[0].starts_with("livestock_herd |"), "{}", rows[0]);
+    assert!(rows[1].starts_with("aquaculture_output |"), "{}", rows[1]);
+}
