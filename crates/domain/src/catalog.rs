@@ -1039,6 +1039,8 @@ static CATALOG: &[Indicator] = &[
             "tổng đàn trâu",
             "tổng đàn bò",
             "tổng đàn gia cầm",
+            // "Tổng số gia cầm có 2.800,65 nghìn con" (Cao Bằng).
+            "tổng số gia cầm",
             "đàn lợn",
             "đàn heo",
             "đàn trâu",
@@ -1083,6 +1085,8 @@ static CATALOG: &[Indicator] = &[
             // caught.
             "sản lượng nuôi trồng và khai thác thủy hải sản",
             "sản lượng nuôi trồng và khai thác",
+            // "Sản lượng thủy, hải sản ước đạt 13.750 tấn" (Kim Sơn).
+            "sản lượng thủy, hải sản",
             "thu hoạch thủy sản",
             "nuôi trồng thủy sản",
             // The items a province farms or catches, named after the head

@@ -31,6 +31,19 @@ static PROVINCE_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(tỉnh|thành phố) (\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){0,3})")
         .expect("province pattern")
 });
+static DATE_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    // A web page's posting time before its title: "Ngày 11/11/2022-09:13:00
+    // AM", "12/10/2021 10:01:33", "Ngày cập nhật 29/08/2020", "Thứ 6 -
+    // 26/02/2016".
+    Regex::new(
+        r"(?i)^(?:(?:ngày|cập nhật|thứ \S+)[\s:,-]*)*\d{1,2}/\d{1,2}/\d{4}(?:[\s,-]*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?\s*$",
+    )
+    .expect("date stamp pattern")
+});
+static TEXT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    // The first year a text writes: "dự toán năm 2022", "Chiều 6/6/2019".
+    Regex::new(r"(?i)\bnăm (\d{4})\b|\b\d{1,2}/\d{1,2}/(\d{4})\b").expect("text year pattern")
+});
 static SOCIO_ECONOMIC_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)kinh tế - xã hội (tháng \d{1,2}(?:(?: năm |/)\d{4})?)")
         .expect("phrase pattern")
@@ -245,7 +258,9 @@ fn title(front: &[&str]) -> String {
             return line["BÁO CÁO".len()..].trim().to_owned();
         }
     }
-    let plain = |l: &&&str| !(DOC_NUMBER.is_match(l) || ISSUED_ON.is_match(l));
+    let plain = |l: &&&str| {
+        !(DOC_NUMBER.is_match(l) || ISSUED_ON.is_match(l) || DATE_STAMP.is_match(l.trim()))
+    };
     front
         .iter()
         .filter(plain)
@@ -261,6 +276,30 @@ fn title(front: &[&str]) -> String {
                 .find(|l| first_period(l, None).is_some())
         })
         .map_or(String::new(), |t| (*t).to_owned())
+}
+
+/// The reporting period a title without a year names, in `year`.
+fn periods_in_title_of(title: &str, year: i32) -> Option<Period> {
+    let report_part = plan_start(title).map_or(title, |i| &title[..i]);
+    first_period(report_part, Some(year))
+}
+
+/// An excerpt with no title names its period in its first figures'
+/// sentence ("GRDP 6 tháng đầu năm 2018 ước tính ..."): the first month,
+/// quarter, half or months to date with their year written, in the first
+/// paragraphs of the body. A bare year ("năm 2019-2020" of a crop) is not
+/// taken.
+fn first_dated_months(doc: &Document) -> Option<Period> {
+    use baocao_domain::PeriodKind as K;
+    doc.zone(Zone::Body).take(5).find_map(|i| {
+        let p = doc.para(i);
+        first_period(p, None).filter(|f| {
+            matches!(f.kind, K::Month | K::Quarter | K::HalfYear | K::YearToDate)
+                && f.label
+                    .split(|c: char| !c.is_ascii_digit())
+                    .any(|d| d.len() == 4)
+        })
+    })
 }
 
 /// Where a title's planning part starts: "phương hướng" or "nhiệm vụ",
@@ -537,12 +576,23 @@ pub fn extract(
                 )
             })
         });
+        // "Thu ngân sách nhà nước 6 tháng đầu năm ...": a title's months
+        // without a year take the first year the text writes.
+        let text_year = TEXT_YEAR
+            .captures(&doc.text)
+            .and_then(|c| c.get(1).or(c.get(2)))
+            .and_then(|y| y.as_str().parse::<i32>().ok());
+        let title_with_year = text_year.and_then(|y| periods_in_title_of(&m.title, y));
         let (found, how) = if let Some(h) = hint {
             (Some(h), "the upload's period hint")
         } else if let Some(b) = body_phrase {
             (Some(b), "the text (\"kinh tế - xã hội tháng ...\")")
+        } else if let Some(t) = title_with_year {
+            (Some(t), "the title and the first year the text writes")
         } else if let Some(p) = planning.as_ref().and_then(|p| p.previous_month("")) {
             (Some(p), "the month before the planning period")
+        } else if let Some(b) = first_dated_months(doc) {
+            (Some(b), "the first months with a year the text names")
         } else {
             (None, "")
         };

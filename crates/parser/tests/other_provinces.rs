@@ -4714,3 +4714,163 @@ fn the_production_index_alone_is_the_iip() {
         ],
     );
 }
+
+#[test]
+fn a_date_stamp_line_before_the_title_is_not_the_title() {
+    // Web copies of a statistics office's brief start with the time the page
+    // was posted ("Ngày 11/11/2022-09:13:00 AM", "12/10/2021 10:01:33"); the
+    // title, and the report's period, is the line after it.
+    for stamp in ["Ngày 14/11/2022-08:30:00 AM", "12/10/2021 10:01:33"] {
+        let text = format!(
+            "{stamp}\n\
+             Tình hình kinh tế - xã hội tháng 10 năm 2022 của tỉnh Thử Nghiệm\n\n\
+             1. Sản xuất công nghiệp\n\n\
+             Dự ước chỉ số sản xuất công nghiệp tháng 10/2022 tăng 2,15% so với tháng trước.\n"
+        );
+        let r = parse(text.as_bytes(), &Hints::default()).expect("parses");
+        assert!(
+            r.metadata.title.starts_with("Tình hình"),
+            "{stamp}: {}",
+            r.metadata.title
+        );
+        let p = r.metadata.reporting_period.as_ref().expect("a period");
+        assert_eq!(p.key(), "2022-10", "{p:?}");
+        let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+        assert_eq!(rows.len(), 1, "{}", rows.join("\n"));
+        assert!(
+            rows[0].starts_with("iip |") && rows[0].contains("PreviousPeriod +2.15%"),
+            "{}",
+            rows[0]
+        );
+    }
+}
+
+#[test]
+fn a_titles_months_without_a_year_take_the_year_the_text_writes() {
+    // "Thu ngân sách nhà nước 6 tháng đầu năm ...": the portal's title has
+    // no year; the first year the text writes ("dự toán năm 2022", or the
+    // meeting's date "Chiều 6/6/2019") is the report's.
+    let cases = [
+        (
+            "Thu ngân sách nhà nước 6 tháng đầu năm đạt hơn 9.100 tỷ đồng\n\n\
+             Tính chung 6 tháng, tổng thu ngân sách nhà nước ước đạt 9.145 tỷ đồng, bằng 51,3% \
+             dự toán năm 2022.\n",
+            "2022-S1",
+        ),
+        (
+            "Hội nghị cho ý kiến vào dự thảo báo cáo kinh tế - xã hội 6 tháng đầu năm\n\n\
+             Chiều 7/6/2019, UBND huyện tổ chức hội nghị. Thu ngân sách nhà nước ước 212,4 tỷ \
+             đồng, đạt 50,2% kế hoạch.\n",
+            "2019-S1",
+        ),
+    ];
+    for (text, key) in cases {
+        let r = parse(text.as_bytes(), &Hints::default()).expect("parses");
+        let p = r.metadata.reporting_period.as_ref().expect("a period");
+        assert_eq!(p.key(), key, "{p:?}");
+        assert!(!r.observations.is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn with_no_title_the_first_months_with_a_year_in_the_text_are_the_period() {
+    // An excerpt that starts at its first heading names its period in its
+    // first figure's sentence: "GRDP 6 tháng đầu năm 2018 ...".
+    let text = "I. PHÁT TRIỂN KINH TẾ\n\
+                1. Tăng trưởng kinh tế\n\
+                Tổng sản phẩm trong tỉnh (GRDP) 6 tháng đầu năm 2018 ước tính đạt 7.905,12 tỷ \
+                đồng, tăng 6,12% so với cùng kỳ năm 2017.\n";
+    let r = parse(text.as_bytes(), &Hints::default()).expect("parses");
+    let p = r.metadata.reporting_period.as_ref().expect("a period");
+    assert_eq!(p.key(), "2018-S1", "{p:?}");
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("grdp |") && r.contains("+6.12%")),
+        "{}",
+        rows.join("\n")
+    );
+}
+
+#[test]
+fn a_list_of_branches_after_a_lead_in_is_of_the_index() {
+    // Statistics offices list an index's branches after a lead-in: one
+    // that names no index is of the index in force ("Trong các ngành công
+    // nghiệp cấp II có một số ngành tăng ... như: ..."); after one that
+    // names it, the first entry is a branch like the others, not lost.
+    let r = report(
+        "- Chỉ số sản xuất công nghiệp tháng 5 tăng 1,52% so tháng trước. Trong đó: Khai khoáng \
+         tăng 2,05%; Công nghiệp chế biến, chế tạo tăng 1,47%. Trong các ngành công nghiệp cấp \
+         II có một số ngành tăng so tháng trước như: sản xuất xe có động cơ tăng 7,12%; sản xuất \
+         giấy và các sản phẩm từ giấy tăng 4,31%.\n\n\
+         Chỉ số sản xuất công nghiệp tháng 5 tăng 3,1% so với cùng kỳ. Một số ngành có chỉ số \
+         sản xuất tăng cao như: Chế biến thực phẩm tăng 3,54%, Dệt tăng 2,8%.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!("iip |  | {MAY} | - | Actual | PreviousPeriod +1.52%"),
+            &format!("iip | Khai khoáng | {MAY} | - | Actual | PreviousPeriod +2.05%"),
+            &format!(
+                "iip | Công nghiệp chế biến, chế tạo | {MAY} | - | Actual | PreviousPeriod +1.47%"
+            ),
+            &format!("iip | sản xuất xe có động cơ | {MAY} | - | Actual | PreviousPeriod +7.12%"),
+            &format!(
+                "iip | sản xuất giấy và các sản phẩm từ giấy | {MAY} | - | Actual | PreviousPeriod +4.31%"
+            ),
+            &format!("iip |  | {MAY} | - | Actual | SamePeriodLastYear +3.1%"),
+            &format!("iip | Chế biến thực phẩm | {MAY} | - | Actual | SamePeriodLastYear +3.54%"),
+            &format!("iip | Dệt | {MAY} | - | Actual | SamePeriodLastYear +2.8%"),
+        ],
+    );
+}
+
+#[test]
+fn a_capitalised_branch_after_nganh_is_no_place() {
+    // "Trong đó, Ngành Khai khoáng tăng ...": two capitalised words, but
+    // "Ngành" opens a branch's name, not a place's; nothing is dropped.
+    let r = report(
+        "Chỉ số sản xuất ngành công nghiệp tháng 5 ước tăng 10,2% so với tháng trước. Trong đó, \
+         Ngành Khai khoáng tăng 60,1% so với tháng trước; Ngành Công nghiệp chế biến chế tạo \
+         tăng 9,8% so với tháng trước.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!("iip |  | {MAY} | - | Estimate | PreviousPeriod +10.2%"),
+            &format!("iip | Ngành Khai khoáng | {MAY} | - | Estimate | PreviousPeriod +60.1%"),
+            &format!(
+                "iip | Ngành Công nghiệp chế biến chế tạo | {MAY} | - | Estimate | PreviousPeriod +9.8%"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_part_of_a_whole_with_its_unit_glued_before_the_slash() {
+    // Web copies glue the unit to the slash: "250,5ha/280 ha" is the done
+    // of the planned, as "310,2/330 ha" is; not two areas.
+    let r = report("Vụ Hè Thu toàn huyện gieo cấy được 250,5ha/280 ha, đạt 89,5% kế hoạch.");
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    assert_eq!(rows.len(), 1, "{}", rows.join("\n"));
+    assert!(
+        rows[0].contains("| 250.5-280 ha Hectare x1 |") && rows[0].contains("Plan =89.5%"),
+        "{}",
+        rows[0]
+    );
+}
+
+#[test]
+fn poultry_counted_and_fishery_output_of_thuy_hai_san() {
+    // District and provincial portals write "Tổng số gia cầm có ... nghìn
+    // con" for the flock and "Sản lượng thủy, hải sản" for the fishery
+    // output.
+    let r = report(
+        "Tổng số gia cầm có 1.950,4 nghìn con, so với cùng kỳ năm trước bằng 101,2%. Sản lượng \
+         thủy, hải sản ước đạt 9.120 tấn, đạt 48% kế hoạch.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    assert_eq!(rows.len(), 2, "{}", rows.join("\n"));
+    assert!(rows[0].starts_with("livestock_herd |"), "{}", rows[0]);
+    assert!(rows[1].starts_with("aquaculture_output |"), "{}", rows[1]);
+}

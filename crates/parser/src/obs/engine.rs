@@ -2217,6 +2217,16 @@ impl<'d> Extractor<'d> {
         {
             value_max = parse_number(m.text);
             end = m.end;
+        } else if let Some(u) = unit_after(after).filter(|u| u.len == u.text.len())
+            && after[u.len..].starts_with('/')
+            && let Some(m) = next
+            && m.start == n.end + u.len + 1
+            && unit_after(&main[m.end..]).is_some_and(|w| w.text == u.text)
+        {
+            // "250,5ha/280 ha": a part of a whole with the unit glued
+            // before the slash and written again after the whole.
+            value_max = parse_number(m.text);
+            end = m.end;
         } else if let Some(m) = range_to(main, n, next, cursor) {
             value_max = parse_number(m.text);
             end = m.end;
@@ -3903,9 +3913,18 @@ impl<'d> Extractor<'d> {
                     Some(at..at),
                     &state.label,
                 );
+                // "Một số ngành có chỉ số sản xuất tăng cao như: Chế biến
+                // thực phẩm tăng 3,54%, Dệt ...": after the subject, a list
+                // opener; the first entry is the item, as the next ones are.
+                let listed = list_opener_end(&gap[r.end..]).map(|k| {
+                    let a = r.end + k;
+                    self.noun_phrase(&gap[a..], cursor + a, mentions, None, &state.label)
+                });
+                if let Some(first) = listed.filter(|l| !l.is_empty()) {
+                    first
                 // ("Tốc độ tăng (trưởng) giá trị sản xuất ...": the rate of
                 // the subject's growth, no item of it.)
-                if names_indicator(&np, ind) || lowercase(&np).starts_with("tốc độ") {
+                } else if names_indicator(&np, ind) || lowercase(&np).starts_with("tốc độ") {
                     String::new()
                 } else if np.is_empty()
                     && let Some(origin) = origin_after(&gap[r.end..])
@@ -3992,6 +4011,20 @@ impl<'d> Extractor<'d> {
             // "Bên cạnh đó, về lĩnh vực ngân hàng, vốn huy động ...": after a
             // connective or topic, a classifier opens a subject of its own.
             let led_in = classifier && skip_lead_ins(gap.trim_start()) > 0;
+            // "Trong các ngành công nghiệp cấp II có một số ngành tăng so
+            // tháng trước như: sản xuất xe có động cơ tăng 8,78%; ...": a
+            // list of branches or groups, led in without naming the index,
+            // is of the subject in force in the paragraph.
+            if subject.is_none()
+                && !state.code.is_empty()
+                && !state.fresh
+                && !state.in_breakdown
+                && find_str(&lower, " như").is_some_and(|i| {
+                    has_word(&lower[..i], "ngành") || has_word(&lower[..i], "nhóm")
+                })
+            {
+                state.fresh = true;
+            }
             if (state.code.is_empty() && state.label.is_empty() && !state.in_breakdown)
                 || (!state.fresh
                     && !state.in_breakdown
@@ -4903,6 +4936,19 @@ fn compatible(ind: UnitCode, q: UnitCode) -> bool {
                 | (Petition, Case)
                 | (Case, Petition)
         )
+}
+
+/// Where a list opener after a subject ends: "tăng cao như: " (the
+/// entries follow), if the words before it are few and hold no figure.
+fn list_opener_end(after: &str) -> Option<usize> {
+    let lower = lowercase(after);
+    let i = find_str(&lower, " như")?;
+    let rest = &lower[i + " như".len()..];
+    let skip = rest.len() - rest.trim_start_matches([':', ' ']).len();
+    (skip > 0
+        && lower[..i].split_whitespace().count() <= 6
+        && !lower[..i].contains(|c: char| c.is_ascii_digit() || c == ';'))
+    .then_some(i + " như".len() + skip)
 }
 
 fn has_word(text: &str, word: &str) -> bool {
@@ -6290,7 +6336,13 @@ fn noun_phrase_with(
         while j < n && cap(words[j]) {
             j += 1;
         }
-        if j - start >= 2 {
+        // "Ngành Khai khoáng", "Nhóm Hàng ăn": capitalised after a
+        // classifier of branches or groups, a branch's name, not a place.
+        let branch = j > start && {
+            let w = lowercase(words[start]);
+            w == "ngành" || w == "nhóm"
+        };
+        if j - start >= 2 && !branch {
             if place_item {
                 place = Some(words[i..j].join(" "));
             }
