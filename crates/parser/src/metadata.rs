@@ -278,6 +278,17 @@ fn title(front: &[&str]) -> String {
         .map_or(String::new(), |t| (*t).to_owned())
 }
 
+/// The first year `text` writes ("dự toán năm 2022", "Chiều 6/6/2019"),
+/// past a web page's posting time: a December report is often posted in
+/// January.
+fn text_year(text: &str) -> Option<i32> {
+    text.lines()
+        .filter(|l| !DATE_STAMP.is_match(l.trim()))
+        .find_map(|l| TEXT_YEAR.captures(l))
+        .and_then(|c| c.get(1).or(c.get(2)))
+        .and_then(|y| y.as_str().parse().ok())
+}
+
 /// The reporting period a title without a year names, in `year`.
 fn periods_in_title_of(title: &str, year: i32) -> Option<Period> {
     let report_part = plan_start(title).map_or(title, |i| &title[..i]);
@@ -578,16 +589,13 @@ pub fn extract(
         });
         // "Thu ngân sách nhà nước 6 tháng đầu năm ...": a title's months
         // without a year take the first year the text writes.
-        let text_year = TEXT_YEAR
-            .captures(&doc.text)
-            .and_then(|c| c.get(1).or(c.get(2)))
-            .and_then(|y| y.as_str().parse::<i32>().ok());
-        let title_with_year = text_year.and_then(|y| periods_in_title_of(&m.title, y));
+        let title_with_year =
+            || text_year(&doc.text).and_then(|y| periods_in_title_of(&m.title, y));
         let (found, how) = if let Some(h) = hint {
             (Some(h), "the upload's period hint")
         } else if let Some(b) = body_phrase {
             (Some(b), "the text (\"kinh tế - xã hội tháng ...\")")
-        } else if let Some(t) = title_with_year {
+        } else if let Some(t) = title_with_year() {
             (Some(t), "the title and the first year the text writes")
         } else if let Some(p) = planning.as_ref().and_then(|p| p.previous_month("")) {
             (Some(p), "the month before the planning period")

@@ -4773,6 +4773,19 @@ fn a_titles_months_without_a_year_take_the_year_the_text_writes() {
 }
 
 #[test]
+fn a_posting_times_year_is_not_the_yearless_titles() {
+    // A December report posted in January: the page's posting time names
+    // the next year, the text the report's own ("dự toán năm 2022").
+    let text = "Ngày 05/01/2023-08:15:00 AM\n\
+                Thu ngân sách nhà nước tháng 12 vượt dự toán\n\n\
+                Tổng thu ngân sách nhà nước tháng 12 ước đạt 1.145 tỷ đồng, cả năm đạt 112,3% \
+                dự toán năm 2022.\n";
+    let r = parse(text.as_bytes(), &Hints::default()).expect("parses");
+    let p = r.metadata.reporting_period.as_ref().expect("a period");
+    assert_eq!(p.key(), "2022-12", "{p:?}");
+}
+
+#[test]
 fn with_no_title_the_first_months_with_a_year_in_the_text_are_the_period() {
     // An excerpt that starts at its first heading names its period in its
     // first figure's sentence: "GRDP 6 tháng đầu năm 2018 ...".
