@@ -334,6 +334,9 @@ static CATALOG: &[Indicator] = &[
             "tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng",
             "tổng mức bán lẻ hàng hóa và doanh thu dịch vụ",
             "tổng mức bán lẻ hàng hóa và dịch vụ tiêu dùng",
+            // The statistics offices' tables: "Doanh thu bán lẻ hàng hóa và
+            // dịch vụ tiêu dùng" heads the total of goods and services.
+            "doanh thu bán lẻ hàng hóa và dịch vụ tiêu dùng",
             "tổng mức bán lẻ hàng hóa và dịch vụ",
             "tổng mức bán lẻ hàng hóa, dịch vụ",
             "tổng mức bán lẻ hàng hóa",

@@ -17,6 +17,8 @@ use crate::paragraphs::{self, Para, Zone};
 pub struct DocPara {
     pub span: Span,
     pub zone: Zone,
+    /// One cell of a table laid out one cell a line.
+    pub cell: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -91,6 +93,7 @@ pub fn assemble(mut paras: Vec<Para>, footnotes: Vec<FootnoteBody<'_>>) -> Docum
         doc.paras.push(DocPara {
             span: Span::new(start, doc.text.len()),
             zone: p.zone,
+            cell: p.cell,
         });
         doc.issues
             .extend(p.notes.into_iter().map(|n| issue(n, start)));
@@ -104,6 +107,7 @@ pub fn assemble(mut paras: Vec<Para>, footnotes: Vec<FootnoteBody<'_>>) -> Docum
             zone: Zone::Body,
             lines: vec![],
             notes: first.notes,
+            cell: false,
         };
         for l in lines {
             paragraphs::append(&mut body, Line { ..l });

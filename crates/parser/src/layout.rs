@@ -123,7 +123,17 @@ pub fn split(text: &str) -> Layout<'_> {
         raw.push(l.strip_suffix('\r').unwrap_or(l));
         start = end + 1;
     }
-    let kinds: Vec<Kind> = raw.iter().map(|l| classify(l)).collect();
+    let mut kinds: Vec<Kind> = raw.iter().map(|l| classify(l)).collect();
+    // "418" / "422" / "1.252" in a table laid out one cell a line: a lone
+    // number followed by another figure is a cell, not a page number.
+    for i in 0..kinds.len() {
+        if kinds[i] == Kind::PageNumber
+            && let Some(j) = (i + 1..kinds.len()).find(|&j| kinds[j] != Kind::Blank)
+            && (kinds[j] == Kind::PageNumber || crate::paragraphs::figure_cell(raw[j]))
+        {
+            kinds[i] = Kind::Text;
+        }
+    }
     let blanks_meaningful = !double_spaced(&kinds);
 
     let mut out = Layout::default();

@@ -372,6 +372,7 @@ mod tests {
             zone: Zone::Body,
             lines: vec![(0, block)],
             notes: vec![],
+            cell: false,
         }
     }
 

@@ -29,6 +29,8 @@ pub struct Para {
     /// Byte offset in `text` of each line's start, with the line's block.
     pub lines: Vec<(usize, usize)>,
     pub notes: Vec<Note>,
+    /// One cell of a table laid out one cell a line (see `table_lines`).
+    pub cell: bool,
 }
 
 /// Joins `lines` into paragraphs.
@@ -44,7 +46,11 @@ pub fn join(lines: Vec<Line<'_>>) -> Vec<Para> {
     // wrap), not headings waiting for their next line.
     let mut in_tasks = false;
     let mut top_headings = 0usize;
-    for (line, chars) in lines.into_iter().zip(lens) {
+    // Lines of tables laid out one cell a line: each is a paragraph.
+    let cells = table_lines(&lines, &lens);
+    let mut prev_cell = false;
+    for (i, (line, chars)) in lines.into_iter().zip(lens).enumerate() {
+        let cell = cells.get(i).copied().unwrap_or(false);
         let num = numbering::parse(&line.text);
         if zone == Zone::Front && num.as_ref().is_some_and(opens_body) {
             zone = Zone::Body;
@@ -68,6 +74,8 @@ pub fn join(lines: Vec<Line<'_>>) -> Vec<Para> {
         let new = match paras.last() {
             None => true,
             Some(p) if p.zone != zone => true,
+            // A cell after a cell, and the line after a table's last cell.
+            Some(_) if prev_cell => true,
             Some(p) => starts_new(
                 p,
                 &line,
@@ -79,6 +87,8 @@ pub fn join(lines: Vec<Line<'_>>) -> Vec<Para> {
             ),
         };
         last_line_len = chars;
+        let opens_cell = cell && new;
+        prev_cell = cell;
         if new {
             // Room for the few lines a paragraph usually gathers: grown
             // from one, it was reallocated at its second line.
@@ -89,6 +99,7 @@ pub fn join(lines: Vec<Line<'_>>) -> Vec<Para> {
                 text: paragraph_text(line.text),
                 zone,
                 notes: line.notes,
+                cell: opens_cell,
             });
             continue;
         }
@@ -96,6 +107,69 @@ pub fn join(lines: Vec<Line<'_>>) -> Vec<Para> {
         append(p, line);
     }
     paras
+}
+
+/// The most lines a table's header (its title, unit and column heads,
+/// each wrapped over lines) takes before its first figure.
+const MAX_HEAD: usize = 30;
+
+/// The lines of tables copied from a web page or a PDF one cell a line
+/// ("Tổng số" / "4736,0" / "4671,4" / ...): a run of short lines, none a
+/// finished sentence, holding at least four that are a figure alone. The
+/// run's lines from its first to its last figure are cells, each a
+/// paragraph of its own (joined, a row was one sentence of figures with no
+/// words between them, and the header's columns were lost). Empty when
+/// there is no such run (most reports): one test of a line's first byte.
+fn table_lines(lines: &[Line<'_>], lens: &[usize]) -> Vec<bool> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if !figure_cell(&lines[i].text) {
+            i += 1;
+            continue;
+        }
+        let mut start = i;
+        while start > 0
+            && start + MAX_HEAD > i
+            && short_cell(&lines[start - 1].text, lens[start - 1])
+        {
+            start -= 1;
+        }
+        let (mut end, mut figures, mut last) = (i, 0usize, i);
+        while end < lines.len() && short_cell(&lines[end].text, lens[end]) {
+            if figure_cell(&lines[end].text) {
+                figures += 1;
+                last = end;
+            }
+            end += 1;
+        }
+        if figures >= 4 {
+            if out.is_empty() {
+                out = vec![false; lines.len()];
+            }
+            out[start..=last].fill(true);
+        }
+        i = end.max(i + 1);
+    }
+    out
+}
+
+/// A line that is one figure alone ("4736,0", "115,59 |", "| 1.350,6 |",
+/// "-5,2"): digits, their separators and signs, nothing else.
+pub fn figure_cell(text: &str) -> bool {
+    let t = text.trim_matches([' ', '|']).as_bytes();
+    // A letter or most signs at the start end the test at once.
+    t.first()
+        .is_some_and(|b| b.is_ascii_digit() || b"-+(,.".contains(b))
+        && t.len() <= 24
+        && t.iter().any(u8::is_ascii_digit)
+        && t.iter()
+            .all(|b| b.is_ascii_digit() || b" .,%+-()".contains(b))
+}
+
+/// A line that can be a table's cell: short, not a finished sentence.
+fn short_cell(text: &str, chars: usize) -> bool {
+    chars <= 72 && !text.trim_end().ends_with(['.', ';', '!', '?'])
 }
 
 /// A new paragraph's text, from its first line, with room for the lines a

@@ -12,6 +12,7 @@ use baocao_domain::{
 
 use super::compare::{base_at, base_before_change, clause_base, leading_base, trailing_base};
 use super::numbers::{Unit, parse_number, qualifier_before, quantity, unit_after};
+use super::table;
 use super::text::{
     Num, clauses, digits_end, find_str, fold, lowercase, match_starts, next_digit, numbers,
     paren_groups, pooled_text, rfind_str, sentences, without_parens,
@@ -453,11 +454,38 @@ pub fn extract(
     // The section of the last paragraph read, and the period its first
     // paragraph named with no figure (see `lead` below).
     let mut lead: (Option<Option<usize>>, Option<Period>) = (None, None);
-    for (pi, p) in doc.paras.iter().enumerate() {
-        let in_tasks = tasks.is_some_and(|t| {
+    let in_tasks = |pi: usize| {
+        tasks.is_some_and(|t| {
             outline.para_section[pi] == Some(t.section)
                 || (pi >= t.starts.first().map_or(usize::MAX, |s| s.0) && pi < t.end)
-        });
+        })
+    };
+    let section_of = |pi: usize| {
+        outline.para_section[pi].map_or(String::new(), |s| outline.sections[s].number.clone())
+    };
+    // The end of the table being skipped (its cells were read as one).
+    let mut table_end = 0;
+    for (pi, p) in doc.paras.iter().enumerate() {
+        if pi < table_end {
+            continue;
+        }
+        // A table laid out one cell a line: read as rows and columns.
+        if p.cell && p.zone != Zone::Closing && !in_tasks(pi) {
+            // A numbered row ("1. Công nghiệp khai khoáng") opens the body
+            // zone: the table goes on.
+            let end = (pi..doc.paras.len())
+                .find(|&q| !doc.paras[q].cell || doc.paras[q].zone == Zone::Closing)
+                .unwrap_or(doc.paras.len());
+            if let Some(read) = table::read(doc, pi..end, &section_of, anchor, x.fallback.as_ref())
+            {
+                x.obs.extend(read.obs);
+                x.issues.extend(read.issues);
+                table_end = end;
+                last = None;
+                continue;
+            }
+        }
+        let in_tasks = in_tasks(pi);
         let readable = match p.zone {
             // A title in capitals ("KẾT QUẢ ... THÁNG 9 NĂM 2024") states
             // no figure, even where the outline took it for text.

@@ -15,5 +15,6 @@ pub mod text;
 pub mod when;
 
 mod engine;
+mod table;
 
 pub use engine::extract;
