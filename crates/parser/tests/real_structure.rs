@@ -179,3 +179,47 @@ fn party_codes_with_tu() {
     assert_eq!(numbers, [("21-NQ/TƯ", "NQ"), ("86-KL/TƯ", "KL")]);
     assert_eq!(reference(&r, "86-KL/TƯ").issuer, "TƯ");
 }
+
+/// Decisions, resolutions, plans and circulars have a type line
+/// ("QUYẾT ĐỊNH", "KẾ HOẠCH", "THÔNG TƯ LIÊN TỊCH") where a report has
+/// "BÁO CÁO": the subject under it, often wrapped over two or three lines
+/// in capitals, is the title, up to the issuing body's line ("ỦY BAN NHÂN
+/// DÂN TỈNH ...") or the first "Căn cứ". The motto's line ("CỘNG HÒA
+/// ...") is never the title, nor is a "Căn cứ" line.
+#[test]
+fn decisions_and_plans_take_the_subject_under_their_type_line() {
+    let r = parse(
+        "ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+         Độc lập - Tự do - Hạnh phúc\nSố: 21/2023/QĐ-UBND\nPhủ Lý, ngày 12 tháng 4 năm 2023\n\
+         QUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ PHỐI HỢP QUẢN LÝ CỤM CÔNG NGHIỆP\n\
+         TRÊN ĐỊA BÀN TỈNH HÀ NAM\nỦY BAN NHÂN DÂN TỈNH HÀ NAM\n\
+         Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n\
+         Căn cứ Nghị định số 32/2024/NĐ-CP ngày 15 tháng 3 năm 2024 của Chính phủ;\n\
+         QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp.\n",
+    );
+    assert_eq!(
+        r.metadata.title,
+        "BAN HÀNH QUY CHẾ PHỐI HỢP QUẢN LÝ CỤM CÔNG NGHIỆP TRÊN ĐỊA BÀN TỈNH HÀ NAM"
+    );
+    assert!(r.metadata.reporting_period.is_none());
+    let r = parse(
+        "BỘ TÀI CHÍNH - BỘ CÔNG THƯƠNG\nSố: 14/2012/TTLT-BTC-BCT\n\
+         CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\
+         Hà Nội, ngày 3 tháng 2 năm 2012\nTHÔNG TƯ LIÊN TỊCH\n\
+         Hướng dẫn quản lý kinh phí hỗ trợ xúc tiến thương mại\n\
+         Căn cứ Luật Ngân sách nhà nước năm 2002;\n",
+    );
+    assert_eq!(
+        r.metadata.title,
+        "Hướng dẫn quản lý kinh phí hỗ trợ xúc tiến thương mại"
+    );
+    // No type line in the excerpt: no title, rather than the motto or the
+    // first ground.
+    let r = parse(
+        "ỦY BAN NHÂN DÂN\nTỈNH NAM ĐỊNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+         Độc lập - Tự do - Hạnh phúc\nSố: 05/KH-UBND\n\
+         Căn cứ Luật Thống kê năm 2015;\nCăn cứ Quyết định số 12/QĐ-TTg ngày 5/1/2024 của Thủ tướng Chính phủ;\n",
+    );
+    assert_eq!(r.metadata.title, "");
+    assert!(r.metadata.reporting_period.is_none());
+}
