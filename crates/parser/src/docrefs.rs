@@ -27,6 +27,7 @@ const TYPES: &[(&str, &str)] = &[
     ("Chương trình", "CTr"),
     ("Quy định", "QĐi"),
     ("Pháp lệnh", "PL"),
+    ("Luật", "LUAT"),
 ];
 
 /// Abbreviations that name a document type when they open a number's code.
@@ -45,7 +46,7 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         (?:(?P<type>{})\s+(?:số\s*)?)?
         (?P<number>
-            \d{{1,5}}(?:/\d{{4}})?/[A-ZĐƯ][A-Za-zĐđƯư]*(?:-[A-ZĐƯ][A-Za-zĐđƯư0-9]*)*
+            \d{{1,5}}(?:/\d{{4}})?/[A-ZĐƯ][A-Za-zĐđƯư0-9]*(?:-[A-ZĐƯ][A-Za-zĐđƯư0-9]*)*
           | \d{{1,5}}-[A-ZĐƯ][A-Za-zĐđƯư]{{0,4}}/[A-ZĐƯ][A-Za-zĐđƯư]*(?:-[A-ZĐƯ][A-Za-zĐđƯư]*)*
         )
         (?:\s+ngày\s+(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}}))?
@@ -356,7 +357,7 @@ fn numbered_at(text: &str, from: usize) -> Option<std::ops::Range<usize>> {
     while p < b.len() {
         match b[p] {
             // Type words open with one of these capitals (Đ: 0xC4 0x90).
-            b'N' | b'Q' | b'C' | b'K' | b'V' | b'T' | b'B' | b'H' | b'P' | 0xC4 => {
+            b'N' | b'Q' | b'C' | b'K' | b'V' | b'T' | b'B' | b'H' | b'P' | b'L' | 0xC4 => {
                 if let Some(end) = numbered_match_at(text, p) {
                     return Some(p..end);
                 }
@@ -469,14 +470,15 @@ fn numbered_match_at(text: &str, p: usize) -> Option<usize> {
     }
     let mut end = match b.get(q) {
         Some(b'/') => {
-            // (?:/\d{4})?/[A-ZĐƯ][A-Za-zĐđƯư]*(?:-[A-ZĐƯ][A-Za-zĐđƯư0-9]*)*
+            // (?:/\d{4})?/[A-ZĐƯ][A-Za-zĐđƯư0-9]*(?:-[A-ZĐƯ][A-Za-zĐđƯư0-9]*)*:
+            // a Quốc hội code ends in the legislature's number ("QH15").
             let year = digit(q + 1)
                 .and_then(digit)
                 .and_then(digit)
                 .and_then(digit)
                 .filter(|&e| b.get(e) == Some(&b'/'));
             let q = year.unwrap_or(q);
-            let mut e = letters(capital(q + 1)?, false);
+            let mut e = letters(capital(q + 1)?, true);
             while b.get(e) == Some(&b'-')
                 && let Some(c) = capital(e + 1)
             {
@@ -599,8 +601,9 @@ fn numbered_matches(text: &str) -> impl Iterator<Item = Numbered> + '_ {
 /// A date written after a number outside the pattern's "ngày D/M/Y": in
 /// words ("ngày 14 tháng 5 năm 2016", often wrapped between "tháng" and
 /// its number), or after a comma ("số 6202/UBND-KT, ngày 23/11/2023").
-/// Returns the date and where it ends.
-fn date_after(text: &str, at: usize) -> Option<(NaiveDate, usize)> {
+/// Returns the date and where it ends. `slashed`: "ngày D/M/Y" without a
+/// comma is read too (after a law's name, where no pattern reads it).
+fn date_after(text: &str, at: usize, slashed: bool) -> Option<(NaiveDate, usize)> {
     let rest = &text[at..];
     let spaces = |s: &str| -> Option<usize> {
         let n = s.len() - s.trim_start().len();
@@ -624,7 +627,7 @@ fn date_after(text: &str, at: usize) -> Option<(NaiveDate, usize)> {
     p += n;
     let (m, y) = if rest[p..].starts_with('/') {
         // D/M/Y: only after a comma (the pattern reads it otherwise).
-        if !rest.starts_with(',') {
+        if !slashed && !rest.starts_with(',') {
             return None;
         }
         let (m, n) = digits(&rest[p + 1..], 2)?;
@@ -680,13 +683,14 @@ pub fn find(text: &str, base: usize) -> Vec<DocumentRef> {
         });
         let mut m = m;
         if c.date.is_none()
-            && let Some((d, end)) = date_after(text, m.end)
+            && let Some((d, end)) = date_after(text, m.end, false)
         {
             issued_on = Some(d);
             m.end = end;
         }
         let (issuer, end, own) = match issuer_after(text, m.end) {
             Some((i, end)) => (i, end, true),
+            None if doc_type == "LUAT" => ("Quốc hội".to_owned(), m.end, false),
             None => (issuer_from_code(&number), m.end, false),
         };
         refs.push((
@@ -726,18 +730,40 @@ pub fn find(text: &str, base: usize) -> Vec<DocumentRef> {
         let kind = c.name("kind").map_or("Luật", |m| m.as_str());
         let start = c.get(0).map_or(0, |m| m.start());
         let name_start = c.name("kind").map_or(0, |m| m.end()) + 1;
-        let Some(end) = law_name_end(text, name_start) else {
+        let Some(mut end) = law_name_end(text, name_start) else {
             continue;
         };
+        // "Luật Đầu tư công số 58/2024/QH15": the law's number, read as a
+        // numbered reference, joins its name.
+        let mut number = String::new();
+        let mut issued_on = None;
+        let numbered_at = base + end + " số ".len();
+        if text[end..].starts_with(" số ")
+            && let Some(k) = out
+                .iter()
+                .position(|r| r.span.start as usize == numbered_at)
+        {
+            let r = out.remove(k);
+            number = r.number;
+            issued_on = r.issued_on;
+            end = r.span.end as usize - base;
+        }
+        // "Luật Thống kê ngày 23 tháng 11 năm 2015": the law's date.
+        if issued_on.is_none()
+            && let Some((d, e)) = date_after(text, end, true)
+        {
+            issued_on = Some(d);
+            end = e;
+        }
         out.push(DocumentRef {
-            number: String::new(),
+            number,
             doc_type: if kind == "Pháp lệnh" {
                 "PL".into()
             } else {
                 "LUAT".into()
             },
             issuer: "Quốc hội".into(),
-            issued_on: None,
+            issued_on,
             raw: text[start..end].to_owned(),
             span: Span::new(base + start, base + end),
         });

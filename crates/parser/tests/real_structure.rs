@@ -151,8 +151,9 @@ fn laws_by_their_whole_names() {
     assert_eq!(
         laws,
         [
-            "Luật Ban hành văn bản quy phạm pháp luật",
-            "Luật Tổ chức Chính phủ",
+            // With their dates (session 10).
+            "Luật Ban hành văn bản quy phạm pháp luật ngày 22 tháng 6 năm 2015",
+            "Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015",
             "Luật Tổ chức Hội đồng nhân dân",
             "Luật Tổ chức chính quyền địa phương",
             "Luật Đất đai năm 2024",
@@ -222,4 +223,58 @@ fn decisions_and_plans_take_the_subject_under_their_type_line() {
     );
     assert_eq!(r.metadata.title, "");
     assert!(r.metadata.reporting_period.is_none());
+}
+
+/// The grounds of decisions and resolutions cite laws with their date
+/// ("Luật Thống kê ngày 23 tháng 11 năm 2015") or their number ("Luật
+/// Đầu tư công số 58/2024/QH15", "Luật số 43/2024/QH15"): the date is the
+/// law's, and the number joins its name as one reference. Codes of the
+/// Quốc hội end in the legislature's number ("QH15"), not cut off.
+#[test]
+fn laws_with_their_date_or_number() {
+    let r = parse(
+        "Báo cáo tình hình kinh tế - xã hội tháng 3 năm 2025\n\
+         I. KẾT QUẢ THỰC HIỆN\n\
+         Căn cứ Luật Thống kê ngày 23 tháng 11 năm 2015; Luật Đầu tư công số 58/2024/QH15; \
+         Luật số 43/2024/QH15 sửa đổi Luật Đất đai; Nghị quyết số 98/2023/QH15 ngày 24/6/2023 của Quốc hội về thí điểm.\n",
+    );
+    let laws: Vec<(&str, &str, Option<NaiveDate>, &str)> = r
+        .document_references
+        .iter()
+        .map(|d| {
+            (
+                d.raw.as_str(),
+                d.number.as_str(),
+                d.issued_on,
+                d.doc_type.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        laws,
+        [
+            (
+                "Luật Thống kê ngày 23 tháng 11 năm 2015",
+                "",
+                date(2015, 11, 23),
+                "LUAT"
+            ),
+            (
+                "Luật Đầu tư công số 58/2024/QH15",
+                "58/2024/QH15",
+                None,
+                "LUAT"
+            ),
+            ("Luật số 43/2024/QH15", "43/2024/QH15", None, "LUAT"),
+            ("Luật Đất đai", "", None, "LUAT"),
+            (
+                "Nghị quyết số 98/2023/QH15 ngày 24/6/2023 của Quốc hội",
+                "98/2023/QH15",
+                date(2023, 6, 24),
+                "NQ"
+            ),
+        ]
+    );
+    assert_eq!(reference(&r, "43/2024/QH15").issuer, "Quốc hội");
+    assert_eq!(reference(&r, "98/2023/QH15").issuer, "Quốc hội");
 }
