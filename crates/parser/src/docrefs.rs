@@ -81,6 +81,9 @@ static LAW: LazyLock<Regex> =
 /// if written. A
 /// detached mark inside the name (PDF damage) is kept as written.
 fn law_name_end(text: &str, at: usize) -> Option<usize> {
+    if let Some(end) = amending_law_end(text, at) {
+        return Some(end);
+    }
     let mut end = at;
     let mut words = 0;
     let mut skip_to = 0;
@@ -107,19 +110,39 @@ fn law_name_end(text: &str, at: usize) -> Option<usize> {
         let letters = w.trim_end_matches(|c: char| {
             !baocao_domain::text::is_alphabetic(c) && !baocao_domain::text::is_combining_mark(c)
         });
+        let after = &line[(i + w.len() + 1).min(line.len())..];
         let ok = if words == 0 {
             !letters.is_empty() && letters.chars().all(baocao_domain::text::is_alphabetic)
         } else {
             !letters.is_empty()
                 && (letters.chars().all(char::is_lowercase)
-                    || letters.chars().all(baocao_domain::text::is_combining_mark))
+                    || letters.chars().all(baocao_domain::text::is_combining_mark)
+                    // An abbreviated body: "Luật Tổ chức HĐND và UBND".
+                    || is_abbreviation(letters))
         };
-        if !ok || LAW_STOPS.contains(&letters) || words >= 9 {
+        // "và" joins two bodies ("HĐND và UBND", "Hội đồng nhân dân và Ủy
+        // ban nhân dân"), else it ends the name.
+        let joins_bodies = letters == "và"
+            && w.len() == letters.len()
+            && (split_words(after)
+                .next()
+                .is_some_and(|(_, n)| is_abbreviation(n.trim_end_matches([',', ';', '.'])))
+                || LAW_BODIES.iter().any(|b| after.starts_with(b)));
+        if !ok || (LAW_STOPS.contains(&letters) && !joins_bodies) || words >= 9 {
             break;
         }
         end = at + i + letters.len();
         words += 1;
-        if letters.len() != w.len() {
+        // A comma between paired verbs goes on with the name: "Luật Quản
+        // lý, sử dụng tài sản công", "Luật Phòng, chống tham nhũng".
+        let paired = w.len() == letters.len() + 1
+            && w.ends_with(',')
+            && PAIRED_AFTER_COMMA.iter().any(|p| {
+                after
+                    .strip_prefix(p)
+                    .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+            });
+        if letters.len() != w.len() && !paired {
             break;
         }
     }
@@ -137,6 +160,48 @@ fn law_name_end(text: &str, at: usize) -> Option<usize> {
     Some(end)
 }
 
+/// Words after a comma that go on with a law's name (the second of two
+/// paired verbs).
+const PAIRED_AFTER_COMMA: &[&str] = &["sử dụng", "chống", "bổ sung"];
+
+/// An abbreviation in capitals of two letters or more ("HĐND", "UBND").
+fn is_abbreviation(word: &str) -> bool {
+    word.chars().count() >= 2 && word.chars().all(|c| c.is_uppercase())
+}
+
+/// The end of an amending law's name starting at `at`: "sửa đổi, bổ sung
+/// (một số điều) của Luật A (và Luật B)", the laws amended named in full
+/// (their name may start on the next line, after "của"), then their date
+/// if written.
+fn amending_law_end(text: &str, at: usize) -> Option<usize> {
+    let rest = &text[at..];
+    let head = rest
+        .strip_prefix("sửa đổi, bổ sung")
+        .or_else(|| rest.strip_prefix("Sửa đổi, bổ sung"))?;
+    let line_end = head.find('\n').unwrap_or(head.len());
+    let of = head[..line_end].find(" của")?;
+    let mut p = at + (rest.len() - head.len()) + of + " của".len();
+    let mut end = None;
+    loop {
+        let gap = text[p..].len() - text[p..].trim_start_matches([' ', '\n']).len();
+        if !text[p + gap..].starts_with("Luật ") || gap == 0 || gap > 1 {
+            break;
+        }
+        let name = p + gap + "Luật ".len();
+        let e = law_name_end(text, name)?;
+        end = Some(e);
+        let after = &text[e..];
+        p = match after
+            .strip_prefix(" và")
+            .or_else(|| after.strip_prefix(","))
+        {
+            Some(r) => e + (after.len() - r.len()),
+            None => break,
+        };
+    }
+    end
+}
+
 /// Bodies a law's name holds capitalised.
 const LAW_BODIES: &[&str] = &[
     "Chính phủ",
@@ -148,6 +213,7 @@ const LAW_BODIES: &[&str] = &[
     "Toà án nhân dân",
     "Viện kiểm sát nhân dân",
     "Kiểm toán nhà nước",
+    "Nhà nước",
 ];
 
 /// Words that end an issuer phrase after "của" ("ban" only before "hành":
@@ -726,9 +792,14 @@ pub fn find(text: &str, base: usize) -> Vec<DocumentRef> {
     // runs only where one of the words and a space stand.
     // The regex runs only where one of its words and a space stand.
     let law_bound = |at, k| law_bound(text, at, k);
+    let mut last_law_end = 0;
     for c in crate::captures_at_starts(&LAW, text, &*LAW_STARTS, law_bound) {
         let kind = c.name("kind").map_or("Luật", |m| m.as_str());
         let start = c.get(0).map_or(0, |m| m.start());
+        // The laws an amending law names are part of its name.
+        if start < last_law_end {
+            continue;
+        }
         let name_start = c.name("kind").map_or(0, |m| m.end()) + 1;
         let Some(mut end) = law_name_end(text, name_start) else {
             continue;
@@ -755,6 +826,7 @@ pub fn find(text: &str, base: usize) -> Vec<DocumentRef> {
             issued_on = Some(d);
             end = e;
         }
+        last_law_end = end;
         out.push(DocumentRef {
             number,
             doc_type: if kind == "Pháp lệnh" {

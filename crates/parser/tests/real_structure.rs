@@ -154,7 +154,8 @@ fn laws_by_their_whole_names() {
             // With their dates (session 10).
             "Luật Ban hành văn bản quy phạm pháp luật ngày 22 tháng 6 năm 2015",
             "Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015",
-            "Luật Tổ chức Hội đồng nhân dân",
+            // "và" between two bodies goes on with the name (session 10).
+            "Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân",
             "Luật Tổ chức chính quyền địa phương",
             "Luật Đất đai năm 2024",
         ]
@@ -277,4 +278,47 @@ fn laws_with_their_date_or_number() {
     );
     assert_eq!(reference(&r, "43/2024/QH15").issuer, "Quốc hội");
     assert_eq!(reference(&r, "98/2023/QH15").issuer, "Quốc hội");
+}
+
+/// Laws' names as decisions cite them: abbreviated bodies ("Luật Tổ chức
+/// HĐND và UBND"), "Nhà nước" capitalised ("Luật Ngân sách Nhà nước"), a
+/// comma between paired verbs ("Luật Quản lý, sử dụng tài sản công",
+/// "Luật Phòng, chống tham nhũng"), and amending laws ("Luật sửa đổi, bổ
+/// sung một số điều của Luật A và Luật B ngày ...", one law, with its
+/// date).
+#[test]
+fn law_names_with_abbreviations_commas_and_amendments() {
+    let r = parse(
+        "Báo cáo tình hình kinh tế - xã hội tháng 3 năm 2025\n\
+         I. KẾT QUẢ THỰC HIỆN\n\
+         Căn cứ Luật Tổ chức HĐND và UBND ngày 26/11/2003; Luật Ngân sách Nhà nước năm 2015; \
+         Luật Quản lý, sử dụng tài sản công năm 2017; Luật Phòng, chống tham nhũng; \
+         Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019; \
+         Luật Sửa đổi, bổ sung một số điều của\nLuật Ban hành văn bản quy phạm pháp luật ngày 18 tháng 6 năm 2020;\n",
+    );
+    let laws: Vec<(&str, Option<NaiveDate>)> = r
+        .document_references
+        .iter()
+        .map(|d| (d.raw.as_str(), d.issued_on))
+        .collect();
+    assert_eq!(
+        laws,
+        [
+            (
+                "Luật Tổ chức HĐND và UBND ngày 26/11/2003",
+                date(2003, 11, 26)
+            ),
+            ("Luật Ngân sách Nhà nước năm 2015", None),
+            ("Luật Quản lý, sử dụng tài sản công năm 2017", None),
+            ("Luật Phòng, chống tham nhũng", None),
+            (
+                "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019",
+                date(2019, 11, 22)
+            ),
+            (
+                "Luật Sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật ngày 18 tháng 6 năm 2020",
+                date(2020, 6, 18)
+            ),
+        ]
+    );
 }
