@@ -317,6 +317,52 @@ fn issuer_after(text: &str, at: usize) -> Option<(String, usize)> {
     (end > 0).then(|| (body[..end].to_owned(), at + lead + "của ".len() + end))
 }
 
+/// Documents cited by a type word, "số" and a number with no code
+/// ("Chỉ thị số 11", "Thông báo số 18,"): where each starts, where its
+/// number ends, and its type's abbreviation. The number is one to five
+/// digits that no code, fraction or letter follows.
+fn codeless(text: &str) -> Vec<(usize, usize, &'static str)> {
+    let mut out = Vec::new();
+    for (i, _) in text.match_indices(" số ") {
+        let before = &text[..i];
+        let Some((word, abbr)) = TYPES.iter().find(|(w, _)| {
+            *w != "Luật"
+                && before.ends_with(w)
+                && !before[..before.len() - w.len()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(baocao_domain::text::is_alphanumeric)
+        }) else {
+            continue;
+        };
+        let at = i + " số ".len();
+        let n = text[at..].bytes().take_while(u8::is_ascii_digit).count();
+        if n == 0 || n > 5 {
+            continue;
+        }
+        let rest = &text[at + n..];
+        // A code after a spaced dash ("100 - KL/TW", "120 -KL/TU") is no
+        // number alone.
+        if rest.trim_start_matches(' ').starts_with(['-', '–', '/']) {
+            continue;
+        }
+        let mut cs = rest.chars();
+        let next = cs.next();
+        let after = cs.next();
+        let ok = match next {
+            None => true,
+            Some(c) if baocao_domain::text::is_alphanumeric(c) => false,
+            // A code, a fraction or a decimal: "11/CT-TTg", "19-CT/TU", "1.234".
+            Some('/' | '-' | '.' | ',') => !after.is_some_and(baocao_domain::text::is_alphanumeric),
+            Some(_) => true,
+        };
+        if ok {
+            out.push((i - word.len(), at + n, *abbr));
+        }
+    }
+    out
+}
+
 fn split_words(s: &str) -> impl Iterator<Item = (usize, &str)> {
     s.split(' ').scan(0usize, |pos, w| {
         let start = *pos;
@@ -772,6 +818,44 @@ pub fn find(text: &str, base: usize) -> Vec<DocumentRef> {
             own,
         ));
     }
+    // Documents cited by their number alone: "Chỉ thị số 11 ngày
+    // 13/3/2020 của Thủ tướng Chính phủ", "Nghị quyết số 05 của Tỉnh ủy".
+    let numbered_spans: Vec<(u32, u32)> = refs
+        .iter()
+        .map(|r| (r.0.span.start, r.0.span.end))
+        .collect();
+    for (start, digits_end, abbr) in codeless(text) {
+        let s = (base + start) as u32;
+        if numbered_spans.iter().any(|&(a, b)| a <= s && s < b) {
+            continue;
+        }
+        let number_start = text[..digits_end]
+            .trim_end_matches(|c: char| c.is_ascii_digit())
+            .len();
+        let mut m_end = digits_end;
+        let mut issued_on = None;
+        if let Some((d, e)) = date_after(text, m_end, true) {
+            issued_on = Some(d);
+            m_end = e;
+        }
+        let (issuer, end, own) = match issuer_after(text, m_end) {
+            Some((i, end)) => (i, end, true),
+            None => (String::new(), m_end, false),
+        };
+        refs.push((
+            DocumentRef {
+                number: text[number_start..digits_end].to_owned(),
+                doc_type: abbr.to_owned(),
+                issuer,
+                issued_on,
+                raw: text[start..end].to_owned(),
+                span: Span::new(base + start, base + end),
+            },
+            m_end,
+            own,
+        ));
+    }
+    refs.sort_by_key(|r| r.0.span.start);
     // Chains: share the issuer written after the last of them.
     for i in (0..refs.len()).rev() {
         if refs[i].2 {

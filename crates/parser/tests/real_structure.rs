@@ -322,3 +322,43 @@ fn law_names_with_abbreviations_commas_and_amendments() {
         ]
     );
 }
+
+/// Documents cited by their number alone ("Chỉ thị số 11 ngày 13/3/2020
+/// của Thủ tướng Chính phủ", "Nghị quyết số 05 của Tỉnh ủy", "Thông báo
+/// số 18"): a reference whose number is the number as written, with the
+/// type from its word, the date and the issuer when written.
+#[test]
+fn documents_cited_by_their_number_alone() {
+    let r = parse(
+        "Báo cáo tình hình kinh tế - xã hội tháng 4 năm 2024\n\
+         I. KẾT QUẢ THỰC HIỆN\n\
+         Thực hiện Chỉ thị số 14 ngày 02/3/2024 của Thủ tướng Chính phủ và Nghị quyết số 08 của Tỉnh ủy, \
+         UBND tỉnh đã ban hành Thông báo số 25, giao các sở triển khai; Kế hoạch số 40/KH-UBND ngày 5/4/2024 \
+         đã được triển khai tại 12 huyện.\n",
+    );
+    let got: Vec<(&str, &str, &str, Option<NaiveDate>)> = r
+        .document_references
+        .iter()
+        .map(|d| {
+            (
+                d.number.as_str(),
+                d.doc_type.as_str(),
+                d.issuer.as_str(),
+                d.issued_on,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("14", "CT", "Thủ tướng Chính phủ", date(2024, 3, 2)),
+            ("08", "NQ", "Tỉnh ủy", None),
+            ("25", "TB", "", None),
+            ("40/KH-UBND", "KH", "UBND", date(2024, 4, 5)),
+        ]
+    );
+    assert_eq!(
+        r.document_references[0].raw,
+        "Chỉ thị số 14 ngày 02/3/2024 của Thủ tướng Chính phủ"
+    );
+}
