@@ -362,3 +362,29 @@ fn documents_cited_by_their_number_alone() {
         "Chỉ thị số 14 ngày 02/3/2024 của Thủ tướng Chính phủ"
     );
 }
+
+/// District and commune reports number their parts "1/", "2/" ("1/ Sản
+/// xuất nông nghiệp"): the same scheme as "1.", so the parts are sections
+/// and, under a tasks heading, tasks.
+#[test]
+fn parts_numbered_with_a_slash() {
+    let r = parse(
+        "Báo cáo tình hình kinh tế - xã hội tháng 5 năm 2024\n\
+         I. TÌNH HÌNH KINH TẾ - XÃ HỘI\n\
+         1/ Sản xuất nông nghiệp\n\
+         Trong tháng, toàn xã gieo cấy được 420 ha lúa mùa.\n\
+         2/ Thu ngân sách\n\
+         Thu ngân sách trên địa bàn ước đạt 1.250 triệu đồng.\n\
+         II. NHIỆM VỤ TRỌNG TÂM THÁNG 6 NĂM 2024\n\
+         1/ Tập trung chăm sóc lúa mùa, phòng trừ sâu bệnh.\n\
+         2/ Đẩy mạnh thu ngân sách, phấn đấu đạt dự toán.\n",
+    );
+    let paths: Vec<&str> = r.sections.iter().map(|s| s.path.as_str()).collect();
+    assert_eq!(paths, ["I", "I/1", "I/2", "II"]);
+    assert_eq!(r.sections[1].title, "Sản xuất nông nghiệp");
+    assert_eq!(r.tasks.len(), 2);
+    assert_eq!(
+        r.tasks[0].title,
+        "Tập trung chăm sóc lúa mùa, phòng trừ sâu bệnh."
+    );
+}
