@@ -46,8 +46,8 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         (?:(?P<type>{})\s+(?:số\s*)?)?
         (?P<number>
-            \d{{1,5}}(?:/\d{{4}})?/[A-ZĐƯ][A-Za-zĐđƯư0-9]*(?:-[A-ZĐƯ][A-Za-zĐđƯư0-9]*)*
-          | \d{{1,5}}-[A-ZĐƯ][A-Za-zĐđƯư]{{0,4}}/[A-ZĐƯ][A-Za-zĐđƯư]*(?:-[A-ZĐƯ][A-Za-zĐđƯư]*)*
+            \d{{1,5}}(?:/\d{{4}})?/[A-ZĐƯ](?:&?[A-Za-zĐđƯư0-9])*(?:-[A-ZĐƯ](?:&?[A-Za-zĐđƯư0-9])*)*
+          | \d{{1,5}}(?:\x20-\x20?|-\x20?)[A-ZĐƯ][A-Za-zĐđƯư]{{0,4}}/[A-ZĐƯ][A-Za-zĐđƯư]*(?:-[A-ZĐƯ][A-Za-zĐđƯư]*)*
         )
         (?:\s+ngày\s+(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}}))?
         ",
@@ -302,7 +302,7 @@ fn issuer_after(text: &str, at: usize) -> Option<(String, usize)> {
         if stop
             || k >= if named_body { 14 } else { 8 }
             || clean.is_empty()
-            || clean.starts_with('(')
+            || clean.starts_with(['(', '“', '"'])
             || clean.contains('/')
         {
             break;
@@ -407,7 +407,7 @@ fn issuer_from_code(number: &str) -> String {
 /// punctuation other than '/' and '-' (the pattern is made of letters,
 /// digits, whitespace, '/' and '-').
 fn is_barrier(b: u8) -> bool {
-    b.is_ascii_punctuation() && b != b'/' && b != b'-'
+    b.is_ascii_punctuation() && b != b'/' && b != b'-' && b != b'&'
 }
 
 /// The stretches of `text` between barriers (see [`is_barrier`]) that may
@@ -484,7 +484,9 @@ fn numbered_at(text: &str, from: usize) -> Option<std::ops::Range<usize>> {
                     while let Some(e) = crate::obs::when::digit_at(text, q) {
                         q = e;
                     }
-                    if matches!(b.get(q), Some(b'/' | b'-')) {
+                    if matches!(b.get(q), Some(b'/' | b'-'))
+                        || (b.get(q) == Some(&b' ') && b.get(q + 1) == Some(&b'-'))
+                    {
                         let mut s = p;
                         while s < q {
                             if let Some(end) = numbered_match_at(text, s) {
@@ -543,6 +545,20 @@ fn numbered_match_at(text: &str, p: usize) -> Option<usize> {
         }
         q
     };
+    // (?:&?[A-Za-zĐđƯư0-9])*: "SKH&ĐT", "NN&PTNT".
+    let code_letters = |mut q: usize| {
+        loop {
+            if let Some(e) = letter(q, true) {
+                q = e;
+            } else if b.get(q) == Some(&b'&')
+                && let Some(e) = letter(q + 1, true)
+            {
+                q = e;
+            } else {
+                return q;
+            }
+        }
+    };
     // The type word, its spaces and "số".
     let mut q = p;
     let first = b[p];
@@ -590,15 +606,29 @@ fn numbered_match_at(text: &str, p: usize) -> Option<usize> {
                 .and_then(digit)
                 .filter(|&e| b.get(e) == Some(&b'/'));
             let q = year.unwrap_or(q);
-            let mut e = letters(capital(q + 1)?, true);
+            let mut e = code_letters(capital(q + 1)?);
             while b.get(e) == Some(&b'-')
                 && let Some(c) = capital(e + 1)
             {
-                e = letters(c, true);
+                e = code_letters(c);
             }
             e
         }
-        Some(b'-') => {
+        Some(b'-' | b' ') => {
+            // (?:\x20-\x20?|-\x20?): "19-CT/TU", "100 - KL/TW".
+            let q = if b[q] == b' ' {
+                if b.get(q + 1) != Some(&b'-') {
+                    return None;
+                }
+                q + 1
+            } else {
+                q
+            };
+            let q = if b.get(q + 1) == Some(&b' ') {
+                q + 1
+            } else {
+                q
+            };
             // -[A-ZĐƯ][A-Za-zĐđƯư]{0,4}/[A-ZĐƯ][A-Za-zĐđƯư]*(?:-[A-ZĐƯ][A-Za-zĐđƯư]*)*
             let mut e = capital(q + 1)?;
             let mut k = 0;
@@ -688,9 +718,10 @@ fn numbered_matches(text: &str) -> impl Iterator<Item = Numbered> + '_ {
             let head = head.strip_suffix("số").map_or(head, str::trim_end);
             range.start..range.start + head.len()
         });
-        let num_end = s[num_start..]
-            .find(char::is_whitespace)
-            .map_or(s.len(), |i| num_start + i);
+        // The number may hold a spaced dash ("100 - KL/TW"), never "ngày".
+        let num_end = s[num_start..].find("ngày").map_or(s.len(), |i| {
+            num_start + s[num_start..num_start + i].trim_end().len()
+        });
         let date = (num_end < s.len()).then(|| {
             // Whitespace, "ngày", whitespace, then D/M/Y: digits and two
             // slashes.
@@ -777,7 +808,8 @@ pub fn find(text: &str, base: usize) -> Vec<DocumentRef> {
     for (seg_start, c) in numbered {
         let at = |r: &std::ops::Range<usize>| &text[seg_start + r.start..seg_start + r.end];
         let m = seg_start + c.whole.start..seg_start + c.whole.end;
-        let number = at(&c.number).to_owned();
+        // "100 - KL/TW" is the number "100-KL/TW": spaces are layout.
+        let number = at(&c.number).replace(' ', "");
         let type_word = c.doc_type.as_ref().map(at);
         let doc_type = type_from_code(&number)
             .or_else(|| {
@@ -968,6 +1000,7 @@ mod tests {
             "1/12/2024/QĐ 12/20245/QĐ 1/QĐ-UB12/QĐ 12/QĐ-5/QĐ 1-ABCDE/X 1-ABCD/X-y-Z 1/A-٣",
             "Quy định Quyết định 5/QĐi ngày 1/2/3 Công văn số /CV Pháp lệnh 1-P/L ngày 011/2/2024",
             "Số 512-KL/TƯ, Nghị quyết 27-NQ/TƯ ngày 2/3/2012, 7/Ưx-ưA, 8-Ư/Tư-Ưư 9/ư",
+            "Kết luận số 100 - KL/TW ngày 1/2/2014, 12/KH-SKH&ĐT, 3 -X/Y, 4- Z/W, 5  - A/B, 6&/K&, 7/A&&B, 8 -  C/D",
         ] {
             texts.push(t.to_owned());
         }

@@ -388,3 +388,22 @@ fn parts_numbered_with_a_slash() {
         "Tập trung chăm sóc lúa mùa, phòng trừ sâu bệnh."
     );
 }
+
+/// Codes written with a spaced dash ("Kết luận số 100 - KL/TW") or an
+/// ampersand ("12/KH-SKH&ĐT") are one number, not cut short; a subject in
+/// quotes after the issuer is not part of it.
+#[test]
+fn codes_with_a_spaced_dash_or_an_ampersand() {
+    let r = parse(
+        "Báo cáo tình hình kinh tế - xã hội tháng 4 năm 2024\n\
+         I. KẾT QUẢ THỰC HIỆN\n\
+         Thực hiện Kết luận số 100 - KL/TW ngày 18/8/2014 của Ban Bí thư “về công tác dư luận xã hội” và Kế hoạch số 12/KH-SKH&ĐT ngày 3/4/2024 của Sở Kế hoạch và Đầu tư, các đơn vị đã triển khai.\n",
+    );
+    let kl = reference(&r, "100-KL/TW");
+    assert_eq!(kl.doc_type, "KL");
+    assert_eq!(kl.issued_on, date(2014, 8, 18));
+    assert_eq!(kl.issuer, "Ban Bí thư");
+    let kh = reference(&r, "12/KH-SKH&ĐT");
+    assert_eq!(kh.issued_on, date(2024, 4, 3));
+    assert_eq!(kh.issuer, "Sở Kế hoạch và Đầu tư");
+}
