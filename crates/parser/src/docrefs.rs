@@ -27,6 +27,7 @@ const TYPES: &[(&str, &str)] = &[
     ("Chương trình", "CTr"),
     ("Quy định", "QĐi"),
     ("Pháp lệnh", "PL"),
+    ("Luật", "LUAT"),
 ];
 
 /// Abbreviations that name a document type when they open a number's code.
@@ -45,8 +46,8 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         (?:(?P<type>{})\s+(?:số\s*)?)?
         (?P<number>
-            \d{{1,5}}(?:/\d{{4}})?/[A-ZĐƯ][A-Za-zĐđƯư]*(?:-[A-ZĐƯ][A-Za-zĐđƯư0-9]*)*
-          | \d{{1,5}}-[A-ZĐƯ][A-Za-zĐđƯư]{{0,4}}/[A-ZĐƯ][A-Za-zĐđƯư]*(?:-[A-ZĐƯ][A-Za-zĐđƯư]*)*
+            \d{{1,5}}(?:/\d{{4}})?/[A-ZĐƯ](?:&?[A-Za-zĐđƯư0-9])*(?:-[A-ZĐƯ](?:&?[A-Za-zĐđƯư0-9])*)*
+          | \d{{1,5}}(?:\x20-\x20?|-\x20?)[A-ZĐƯ][A-Za-zĐđƯư]{{0,4}}/[A-ZĐƯ][A-Za-zĐđƯư]*(?:-[A-ZĐƯ][A-Za-zĐđƯư]*)*
         )
         (?:\s+ngày\s+(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}}))?
         ",
@@ -80,6 +81,9 @@ static LAW: LazyLock<Regex> =
 /// if written. A
 /// detached mark inside the name (PDF damage) is kept as written.
 fn law_name_end(text: &str, at: usize) -> Option<usize> {
+    if let Some(end) = amending_law_end(text, at) {
+        return Some(end);
+    }
     let mut end = at;
     let mut words = 0;
     let mut skip_to = 0;
@@ -106,19 +110,39 @@ fn law_name_end(text: &str, at: usize) -> Option<usize> {
         let letters = w.trim_end_matches(|c: char| {
             !baocao_domain::text::is_alphabetic(c) && !baocao_domain::text::is_combining_mark(c)
         });
+        let after = &line[(i + w.len() + 1).min(line.len())..];
         let ok = if words == 0 {
             !letters.is_empty() && letters.chars().all(baocao_domain::text::is_alphabetic)
         } else {
             !letters.is_empty()
                 && (letters.chars().all(char::is_lowercase)
-                    || letters.chars().all(baocao_domain::text::is_combining_mark))
+                    || letters.chars().all(baocao_domain::text::is_combining_mark)
+                    // An abbreviated body: "Luật Tổ chức HĐND và UBND".
+                    || is_abbreviation(letters))
         };
-        if !ok || LAW_STOPS.contains(&letters) || words >= 9 {
+        // "và" joins two bodies ("HĐND và UBND", "Hội đồng nhân dân và Ủy
+        // ban nhân dân"), else it ends the name.
+        let joins_bodies = letters == "và"
+            && w.len() == letters.len()
+            && (split_words(after)
+                .next()
+                .is_some_and(|(_, n)| is_abbreviation(n.trim_end_matches([',', ';', '.'])))
+                || LAW_BODIES.iter().any(|b| after.starts_with(b)));
+        if !ok || (LAW_STOPS.contains(&letters) && !joins_bodies) || words >= 9 {
             break;
         }
         end = at + i + letters.len();
         words += 1;
-        if letters.len() != w.len() {
+        // A comma between paired verbs goes on with the name: "Luật Quản
+        // lý, sử dụng tài sản công", "Luật Phòng, chống tham nhũng".
+        let paired = w.len() == letters.len() + 1
+            && w.ends_with(',')
+            && PAIRED_AFTER_COMMA.iter().any(|p| {
+                after
+                    .strip_prefix(p)
+                    .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+            });
+        if letters.len() != w.len() && !paired {
             break;
         }
     }
@@ -136,6 +160,48 @@ fn law_name_end(text: &str, at: usize) -> Option<usize> {
     Some(end)
 }
 
+/// Words after a comma that go on with a law's name (the second of two
+/// paired verbs).
+const PAIRED_AFTER_COMMA: &[&str] = &["sử dụng", "chống", "bổ sung"];
+
+/// An abbreviation in capitals of two letters or more ("HĐND", "UBND").
+fn is_abbreviation(word: &str) -> bool {
+    word.chars().count() >= 2 && word.chars().all(|c| c.is_uppercase())
+}
+
+/// The end of an amending law's name starting at `at`: "sửa đổi, bổ sung
+/// (một số điều) của Luật A (và Luật B)", the laws amended named in full
+/// (their name may start on the next line, after "của"), then their date
+/// if written.
+fn amending_law_end(text: &str, at: usize) -> Option<usize> {
+    let rest = &text[at..];
+    let head = rest
+        .strip_prefix("sửa đổi, bổ sung")
+        .or_else(|| rest.strip_prefix("Sửa đổi, bổ sung"))?;
+    let line_end = head.find('\n').unwrap_or(head.len());
+    let of = head[..line_end].find(" của")?;
+    let mut p = at + (rest.len() - head.len()) + of + " của".len();
+    let mut end = None;
+    loop {
+        let gap = text[p..].len() - text[p..].trim_start_matches([' ', '\n']).len();
+        if !text[p + gap..].starts_with("Luật ") || gap == 0 || gap > 1 {
+            break;
+        }
+        let name = p + gap + "Luật ".len();
+        let e = law_name_end(text, name)?;
+        end = Some(e);
+        let after = &text[e..];
+        p = match after
+            .strip_prefix(" và")
+            .or_else(|| after.strip_prefix(","))
+        {
+            Some(r) => e + (after.len() - r.len()),
+            None => break,
+        };
+    }
+    end
+}
+
 /// Bodies a law's name holds capitalised.
 const LAW_BODIES: &[&str] = &[
     "Chính phủ",
@@ -147,6 +213,7 @@ const LAW_BODIES: &[&str] = &[
     "Toà án nhân dân",
     "Viện kiểm sát nhân dân",
     "Kiểm toán nhà nước",
+    "Nhà nước",
 ];
 
 /// Words that end an issuer phrase after "của" ("ban" only before "hành":
@@ -235,7 +302,7 @@ fn issuer_after(text: &str, at: usize) -> Option<(String, usize)> {
         if stop
             || k >= if named_body { 14 } else { 8 }
             || clean.is_empty()
-            || clean.starts_with('(')
+            || clean.starts_with(['(', '“', '"'])
             || clean.contains('/')
         {
             break;
@@ -248,6 +315,52 @@ fn issuer_after(text: &str, at: usize) -> Option<(String, usize)> {
         }
     }
     (end > 0).then(|| (body[..end].to_owned(), at + lead + "của ".len() + end))
+}
+
+/// Documents cited by a type word, "số" and a number with no code
+/// ("Chỉ thị số 11", "Thông báo số 18,"): where each starts, where its
+/// number ends, and its type's abbreviation. The number is one to five
+/// digits that no code, fraction or letter follows.
+fn codeless(text: &str) -> Vec<(usize, usize, &'static str)> {
+    let mut out = Vec::new();
+    for (i, _) in text.match_indices(" số ") {
+        let before = &text[..i];
+        let Some((word, abbr)) = TYPES.iter().find(|(w, _)| {
+            *w != "Luật"
+                && before.ends_with(w)
+                && !before[..before.len() - w.len()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(baocao_domain::text::is_alphanumeric)
+        }) else {
+            continue;
+        };
+        let at = i + " số ".len();
+        let n = text[at..].bytes().take_while(u8::is_ascii_digit).count();
+        if n == 0 || n > 5 {
+            continue;
+        }
+        let rest = &text[at + n..];
+        // A code after a spaced dash ("100 - KL/TW", "120 -KL/TU") is no
+        // number alone.
+        if rest.trim_start_matches(' ').starts_with(['-', '–', '/']) {
+            continue;
+        }
+        let mut cs = rest.chars();
+        let next = cs.next();
+        let after = cs.next();
+        let ok = match next {
+            None => true,
+            Some(c) if baocao_domain::text::is_alphanumeric(c) => false,
+            // A code, a fraction or a decimal: "11/CT-TTg", "19-CT/TU", "1.234".
+            Some('/' | '-' | '.' | ',') => !after.is_some_and(baocao_domain::text::is_alphanumeric),
+            Some(_) => true,
+        };
+        if ok {
+            out.push((i - word.len(), at + n, *abbr));
+        }
+    }
+    out
 }
 
 fn split_words(s: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -294,7 +407,7 @@ fn issuer_from_code(number: &str) -> String {
 /// punctuation other than '/' and '-' (the pattern is made of letters,
 /// digits, whitespace, '/' and '-').
 fn is_barrier(b: u8) -> bool {
-    b.is_ascii_punctuation() && b != b'/' && b != b'-'
+    b.is_ascii_punctuation() && b != b'/' && b != b'-' && b != b'&'
 }
 
 /// The stretches of `text` between barriers (see [`is_barrier`]) that may
@@ -356,7 +469,7 @@ fn numbered_at(text: &str, from: usize) -> Option<std::ops::Range<usize>> {
     while p < b.len() {
         match b[p] {
             // Type words open with one of these capitals (Đ: 0xC4 0x90).
-            b'N' | b'Q' | b'C' | b'K' | b'V' | b'T' | b'B' | b'H' | b'P' | 0xC4 => {
+            b'N' | b'Q' | b'C' | b'K' | b'V' | b'T' | b'B' | b'H' | b'P' | b'L' | 0xC4 => {
                 if let Some(end) = numbered_match_at(text, p) {
                     return Some(p..end);
                 }
@@ -371,7 +484,9 @@ fn numbered_at(text: &str, from: usize) -> Option<std::ops::Range<usize>> {
                     while let Some(e) = crate::obs::when::digit_at(text, q) {
                         q = e;
                     }
-                    if matches!(b.get(q), Some(b'/' | b'-')) {
+                    if matches!(b.get(q), Some(b'/' | b'-'))
+                        || (b.get(q) == Some(&b' ') && b.get(q + 1) == Some(&b'-'))
+                    {
                         let mut s = p;
                         while s < q {
                             if let Some(end) = numbered_match_at(text, s) {
@@ -430,6 +545,20 @@ fn numbered_match_at(text: &str, p: usize) -> Option<usize> {
         }
         q
     };
+    // (?:&?[A-Za-zĐđƯư0-9])*: "SKH&ĐT", "NN&PTNT".
+    let code_letters = |mut q: usize| {
+        loop {
+            if let Some(e) = letter(q, true) {
+                q = e;
+            } else if b.get(q) == Some(&b'&')
+                && let Some(e) = letter(q + 1, true)
+            {
+                q = e;
+            } else {
+                return q;
+            }
+        }
+    };
     // The type word, its spaces and "số".
     let mut q = p;
     let first = b[p];
@@ -469,22 +598,37 @@ fn numbered_match_at(text: &str, p: usize) -> Option<usize> {
     }
     let mut end = match b.get(q) {
         Some(b'/') => {
-            // (?:/\d{4})?/[A-ZĐƯ][A-Za-zĐđƯư]*(?:-[A-ZĐƯ][A-Za-zĐđƯư0-9]*)*
+            // (?:/\d{4})?/[A-ZĐƯ][A-Za-zĐđƯư0-9]*(?:-[A-ZĐƯ][A-Za-zĐđƯư0-9]*)*:
+            // a Quốc hội code ends in the legislature's number ("QH15").
             let year = digit(q + 1)
                 .and_then(digit)
                 .and_then(digit)
                 .and_then(digit)
                 .filter(|&e| b.get(e) == Some(&b'/'));
             let q = year.unwrap_or(q);
-            let mut e = letters(capital(q + 1)?, false);
+            let mut e = code_letters(capital(q + 1)?);
             while b.get(e) == Some(&b'-')
                 && let Some(c) = capital(e + 1)
             {
-                e = letters(c, true);
+                e = code_letters(c);
             }
             e
         }
-        Some(b'-') => {
+        Some(b'-' | b' ') => {
+            // (?:\x20-\x20?|-\x20?): "19-CT/TU", "100 - KL/TW".
+            let q = if b[q] == b' ' {
+                if b.get(q + 1) != Some(&b'-') {
+                    return None;
+                }
+                q + 1
+            } else {
+                q
+            };
+            let q = if b.get(q + 1) == Some(&b' ') {
+                q + 1
+            } else {
+                q
+            };
             // -[A-ZĐƯ][A-Za-zĐđƯư]{0,4}/[A-ZĐƯ][A-Za-zĐđƯư]*(?:-[A-ZĐƯ][A-Za-zĐđƯư]*)*
             let mut e = capital(q + 1)?;
             let mut k = 0;
@@ -574,9 +718,10 @@ fn numbered_matches(text: &str) -> impl Iterator<Item = Numbered> + '_ {
             let head = head.strip_suffix("số").map_or(head, str::trim_end);
             range.start..range.start + head.len()
         });
-        let num_end = s[num_start..]
-            .find(char::is_whitespace)
-            .map_or(s.len(), |i| num_start + i);
+        // The number may hold a spaced dash ("100 - KL/TW"), never "ngày".
+        let num_end = s[num_start..].find("ngày").map_or(s.len(), |i| {
+            num_start + s[num_start..num_start + i].trim_end().len()
+        });
         let date = (num_end < s.len()).then(|| {
             // Whitespace, "ngày", whitespace, then D/M/Y: digits and two
             // slashes.
@@ -599,8 +744,9 @@ fn numbered_matches(text: &str) -> impl Iterator<Item = Numbered> + '_ {
 /// A date written after a number outside the pattern's "ngày D/M/Y": in
 /// words ("ngày 14 tháng 5 năm 2016", often wrapped between "tháng" and
 /// its number), or after a comma ("số 6202/UBND-KT, ngày 23/11/2023").
-/// Returns the date and where it ends.
-fn date_after(text: &str, at: usize) -> Option<(NaiveDate, usize)> {
+/// Returns the date and where it ends. `slashed`: "ngày D/M/Y" without a
+/// comma is read too (after a law's name, where no pattern reads it).
+fn date_after(text: &str, at: usize, slashed: bool) -> Option<(NaiveDate, usize)> {
     let rest = &text[at..];
     let spaces = |s: &str| -> Option<usize> {
         let n = s.len() - s.trim_start().len();
@@ -624,7 +770,7 @@ fn date_after(text: &str, at: usize) -> Option<(NaiveDate, usize)> {
     p += n;
     let (m, y) = if rest[p..].starts_with('/') {
         // D/M/Y: only after a comma (the pattern reads it otherwise).
-        if !rest.starts_with(',') {
+        if !slashed && !rest.starts_with(',') {
             return None;
         }
         let (m, n) = digits(&rest[p + 1..], 2)?;
@@ -662,7 +808,8 @@ pub fn find(text: &str, base: usize) -> Vec<DocumentRef> {
     for (seg_start, c) in numbered {
         let at = |r: &std::ops::Range<usize>| &text[seg_start + r.start..seg_start + r.end];
         let m = seg_start + c.whole.start..seg_start + c.whole.end;
-        let number = at(&c.number).to_owned();
+        // "100 - KL/TW" is the number "100-KL/TW": spaces are layout.
+        let number = at(&c.number).replace(' ', "");
         let type_word = c.doc_type.as_ref().map(at);
         let doc_type = type_from_code(&number)
             .or_else(|| {
@@ -680,13 +827,14 @@ pub fn find(text: &str, base: usize) -> Vec<DocumentRef> {
         });
         let mut m = m;
         if c.date.is_none()
-            && let Some((d, end)) = date_after(text, m.end)
+            && let Some((d, end)) = date_after(text, m.end, false)
         {
             issued_on = Some(d);
             m.end = end;
         }
         let (issuer, end, own) = match issuer_after(text, m.end) {
             Some((i, end)) => (i, end, true),
+            None if doc_type == "LUAT" => ("Quốc hội".to_owned(), m.end, false),
             None => (issuer_from_code(&number), m.end, false),
         };
         refs.push((
@@ -702,6 +850,44 @@ pub fn find(text: &str, base: usize) -> Vec<DocumentRef> {
             own,
         ));
     }
+    // Documents cited by their number alone: "Chỉ thị số 11 ngày
+    // 13/3/2020 của Thủ tướng Chính phủ", "Nghị quyết số 05 của Tỉnh ủy".
+    let numbered_spans: Vec<(u32, u32)> = refs
+        .iter()
+        .map(|r| (r.0.span.start, r.0.span.end))
+        .collect();
+    for (start, digits_end, abbr) in codeless(text) {
+        let s = (base + start) as u32;
+        if numbered_spans.iter().any(|&(a, b)| a <= s && s < b) {
+            continue;
+        }
+        let number_start = text[..digits_end]
+            .trim_end_matches(|c: char| c.is_ascii_digit())
+            .len();
+        let mut m_end = digits_end;
+        let mut issued_on = None;
+        if let Some((d, e)) = date_after(text, m_end, true) {
+            issued_on = Some(d);
+            m_end = e;
+        }
+        let (issuer, end, own) = match issuer_after(text, m_end) {
+            Some((i, end)) => (i, end, true),
+            None => (String::new(), m_end, false),
+        };
+        refs.push((
+            DocumentRef {
+                number: text[number_start..digits_end].to_owned(),
+                doc_type: abbr.to_owned(),
+                issuer,
+                issued_on,
+                raw: text[start..end].to_owned(),
+                span: Span::new(base + start, base + end),
+            },
+            m_end,
+            own,
+        ));
+    }
+    refs.sort_by_key(|r| r.0.span.start);
     // Chains: share the issuer written after the last of them.
     for i in (0..refs.len()).rev() {
         if refs[i].2 {
@@ -722,22 +908,50 @@ pub fn find(text: &str, base: usize) -> Vec<DocumentRef> {
     // runs only where one of the words and a space stand.
     // The regex runs only where one of its words and a space stand.
     let law_bound = |at, k| law_bound(text, at, k);
+    let mut last_law_end = 0;
     for c in crate::captures_at_starts(&LAW, text, &*LAW_STARTS, law_bound) {
         let kind = c.name("kind").map_or("Luật", |m| m.as_str());
         let start = c.get(0).map_or(0, |m| m.start());
+        // The laws an amending law names are part of its name.
+        if start < last_law_end {
+            continue;
+        }
         let name_start = c.name("kind").map_or(0, |m| m.end()) + 1;
-        let Some(end) = law_name_end(text, name_start) else {
+        let Some(mut end) = law_name_end(text, name_start) else {
             continue;
         };
+        // "Luật Đầu tư công số 58/2024/QH15": the law's number, read as a
+        // numbered reference, joins its name.
+        let mut number = String::new();
+        let mut issued_on = None;
+        let numbered_at = base + end + " số ".len();
+        if text[end..].starts_with(" số ")
+            && let Some(k) = out
+                .iter()
+                .position(|r| r.span.start as usize == numbered_at)
+        {
+            let r = out.remove(k);
+            number = r.number;
+            issued_on = r.issued_on;
+            end = r.span.end as usize - base;
+        }
+        // "Luật Thống kê ngày 23 tháng 11 năm 2015": the law's date.
+        if issued_on.is_none()
+            && let Some((d, e)) = date_after(text, end, true)
+        {
+            issued_on = Some(d);
+            end = e;
+        }
+        last_law_end = end;
         out.push(DocumentRef {
-            number: String::new(),
+            number,
             doc_type: if kind == "Pháp lệnh" {
                 "PL".into()
             } else {
                 "LUAT".into()
             },
             issuer: "Quốc hội".into(),
-            issued_on: None,
+            issued_on,
             raw: text[start..end].to_owned(),
             span: Span::new(base + start, base + end),
         });
@@ -786,6 +1000,7 @@ mod tests {
             "1/12/2024/QĐ 12/20245/QĐ 1/QĐ-UB12/QĐ 12/QĐ-5/QĐ 1-ABCDE/X 1-ABCD/X-y-Z 1/A-٣",
             "Quy định Quyết định 5/QĐi ngày 1/2/3 Công văn số /CV Pháp lệnh 1-P/L ngày 011/2/2024",
             "Số 512-KL/TƯ, Nghị quyết 27-NQ/TƯ ngày 2/3/2012, 7/Ưx-ưA, 8-Ư/Tư-Ưư 9/ư",
+            "Kết luận số 100 - KL/TW ngày 1/2/2014, 12/KH-SKH&ĐT, 3 -X/Y, 4- Z/W, 5  - A/B, 6&/K&, 7/A&&B, 8 -  C/D",
         ] {
             texts.push(t.to_owned());
         }

@@ -258,12 +258,18 @@ fn title(front: &[&str]) -> String {
             return line["BÁO CÁO".len()..].trim().to_owned();
         }
     }
+    if let Some(t) = subject_title(front) {
+        return t;
+    }
     let plain = |l: &&&str| {
         !(DOC_NUMBER.is_match(l) || ISSUED_ON.is_match(l) || DATE_STAMP.is_match(l.trim()))
     };
     front
         .iter()
         .filter(plain)
+        // The motto's line has an empty left column, and a "Căn cứ" line is
+        // a ground of the document, no title.
+        .filter(|l| !left_column(l).is_empty() && !is_ground(l))
         .find(|l| !is_upper(left_column(l)))
         // A statistics office's brief has one title line in capitals and no
         // "BÁO CÁO": "TÌNH HÌNH KINH TẾ - XÃ HỘI TỈNH ... THÁNG 8 VÀ 8 THÁNG
@@ -273,6 +279,7 @@ fn title(front: &[&str]) -> String {
             front
                 .iter()
                 .filter(plain)
+                .filter(|l| !is_ground(l))
                 .find(|l| first_period(l, None).is_some())
         })
         .map_or(String::new(), |t| (*t).to_owned())
@@ -311,6 +318,78 @@ fn first_dated_months(doc: &Document) -> Option<Period> {
                     .any(|d| d.len() == 4)
         })
     })
+}
+
+/// Type lines of documents other than a report: a decision's, a
+/// resolution's, a plan's ... "QUYẾT ĐỊNH" (its operative "QUYẾT ĐỊNH:"
+/// has a colon).
+const TYPE_LINES: &[&str] = &[
+    "QUYẾT ĐỊNH",
+    "NGHỊ QUYẾT",
+    "KẾ HOẠCH",
+    "THÔNG BÁO",
+    "CHỈ THỊ",
+    "THÔNG TƯ",
+    "THÔNG TƯ LIÊN TỊCH",
+    "TỜ TRÌNH",
+    "CHƯƠNG TRÌNH",
+    "ĐỀ ÁN",
+    "HƯỚNG DẪN",
+    "KẾT LUẬN",
+];
+
+/// Openers of the issuing body's line written under a decision's subject
+/// ("ỦY BAN NHÂN DÂN TỈNH HÀ NAM", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH").
+const AUTHORITY_LINES: &[&str] = &[
+    "ỦY BAN ",
+    "UỶ BAN ",
+    "CHỦ TỊCH ",
+    "THỦ TƯỚNG ",
+    "HỘI ĐỒNG ",
+    "BỘ TRƯỞNG ",
+    "GIÁM ĐỐC ",
+    "BAN THƯỜNG VỤ ",
+    "BAN CHẤP HÀNH ",
+    "TỔNG CỤC TRƯỞNG ",
+    "CỤC TRƯỞNG ",
+    "TRƯỞNG BAN ",
+];
+
+/// Whether a line states a ground of the document ("Căn cứ Luật ...",
+/// "Xét đề nghị ...").
+fn is_ground(line: &str) -> bool {
+    ["Căn cứ", "Xét ", "Theo đề nghị", "Thực hiện "]
+        .iter()
+        .any(|g| line.starts_with(g))
+}
+
+/// The title of a decision, resolution, plan ...: the subject under its
+/// type line, its lines in capitals joined, up to the issuing body's line,
+/// a ground or a heading; or one line in lower case ("Hướng dẫn ...").
+fn subject_title(front: &[&str]) -> Option<String> {
+    let at = front
+        .iter()
+        .position(|l| TYPE_LINES.contains(&l.trim().trim_end_matches('.')))?;
+    let mut parts: Vec<&str> = Vec::new();
+    for line in &front[at + 1..] {
+        let line = line.trim();
+        if line.is_empty()
+            || is_ground(line)
+            || DOC_NUMBER.is_match(line)
+            || crate::numbering::parse(line).is_some()
+            || AUTHORITY_LINES.iter().any(|a| line.starts_with(a))
+        {
+            break;
+        }
+        if !is_upper(line) {
+            if parts.is_empty() {
+                parts.push(line);
+            }
+            break;
+        }
+        parts.push(line);
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
 }
 
 /// Where a title's planning part starts: "phương hướng" or "nhiệm vụ",

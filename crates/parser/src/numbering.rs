@@ -141,7 +141,9 @@ fn dotted(text: &str) -> Option<Numbering> {
             return None;
         }
         let label_end = i;
-        let closed = i < b.len() && (b[i] == b'.' || b[i] == b')');
+        // "1." or "1)"; district and commune reports also write "1/"
+        // (a single number: "1/2" has no space after it, so no title).
+        let closed = i < b.len() && (b[i] == b'.' || b[i] == b')' || (b[i] == b'/' && parts == 1));
         if closed {
             i += 1;
         } else if parts == 1 {

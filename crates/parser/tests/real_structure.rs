@@ -151,9 +151,11 @@ fn laws_by_their_whole_names() {
     assert_eq!(
         laws,
         [
-            "Luật Ban hành văn bản quy phạm pháp luật",
-            "Luật Tổ chức Chính phủ",
-            "Luật Tổ chức Hội đồng nhân dân",
+            // With their dates (session 10).
+            "Luật Ban hành văn bản quy phạm pháp luật ngày 22 tháng 6 năm 2015",
+            "Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015",
+            // "và" between two bodies goes on with the name (session 10).
+            "Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân",
             "Luật Tổ chức chính quyền địa phương",
             "Luật Đất đai năm 2024",
         ]
@@ -178,4 +180,230 @@ fn party_codes_with_tu() {
         .collect();
     assert_eq!(numbers, [("21-NQ/TƯ", "NQ"), ("86-KL/TƯ", "KL")]);
     assert_eq!(reference(&r, "86-KL/TƯ").issuer, "TƯ");
+}
+
+/// Decisions, resolutions, plans and circulars have a type line
+/// ("QUYẾT ĐỊNH", "KẾ HOẠCH", "THÔNG TƯ LIÊN TỊCH") where a report has
+/// "BÁO CÁO": the subject under it, often wrapped over two or three lines
+/// in capitals, is the title, up to the issuing body's line ("ỦY BAN NHÂN
+/// DÂN TỈNH ...") or the first "Căn cứ". The motto's line ("CỘNG HÒA
+/// ...") is never the title, nor is a "Căn cứ" line.
+#[test]
+fn decisions_and_plans_take_the_subject_under_their_type_line() {
+    let r = parse(
+        "ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+         Độc lập - Tự do - Hạnh phúc\nSố: 21/2023/QĐ-UBND\nPhủ Lý, ngày 12 tháng 4 năm 2023\n\
+         QUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ PHỐI HỢP QUẢN LÝ CỤM CÔNG NGHIỆP\n\
+         TRÊN ĐỊA BÀN TỈNH HÀ NAM\nỦY BAN NHÂN DÂN TỈNH HÀ NAM\n\
+         Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n\
+         Căn cứ Nghị định số 32/2024/NĐ-CP ngày 15 tháng 3 năm 2024 của Chính phủ;\n\
+         QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp.\n",
+    );
+    assert_eq!(
+        r.metadata.title,
+        "BAN HÀNH QUY CHẾ PHỐI HỢP QUẢN LÝ CỤM CÔNG NGHIỆP TRÊN ĐỊA BÀN TỈNH HÀ NAM"
+    );
+    assert!(r.metadata.reporting_period.is_none());
+    let r = parse(
+        "BỘ TÀI CHÍNH - BỘ CÔNG THƯƠNG\nSố: 14/2012/TTLT-BTC-BCT\n\
+         CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\
+         Hà Nội, ngày 3 tháng 2 năm 2012\nTHÔNG TƯ LIÊN TỊCH\n\
+         Hướng dẫn quản lý kinh phí hỗ trợ xúc tiến thương mại\n\
+         Căn cứ Luật Ngân sách nhà nước năm 2002;\n",
+    );
+    assert_eq!(
+        r.metadata.title,
+        "Hướng dẫn quản lý kinh phí hỗ trợ xúc tiến thương mại"
+    );
+    // No type line in the excerpt: no title, rather than the motto or the
+    // first ground.
+    let r = parse(
+        "ỦY BAN NHÂN DÂN\nTỈNH NAM ĐỊNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+         Độc lập - Tự do - Hạnh phúc\nSố: 05/KH-UBND\n\
+         Căn cứ Luật Thống kê năm 2015;\nCăn cứ Quyết định số 12/QĐ-TTg ngày 5/1/2024 của Thủ tướng Chính phủ;\n",
+    );
+    assert_eq!(r.metadata.title, "");
+    assert!(r.metadata.reporting_period.is_none());
+}
+
+/// The grounds of decisions and resolutions cite laws with their date
+/// ("Luật Thống kê ngày 23 tháng 11 năm 2015") or their number ("Luật
+/// Đầu tư công số 58/2024/QH15", "Luật số 43/2024/QH15"): the date is the
+/// law's, and the number joins its name as one reference. Codes of the
+/// Quốc hội end in the legislature's number ("QH15"), not cut off.
+#[test]
+fn laws_with_their_date_or_number() {
+    let r = parse(
+        "Báo cáo tình hình kinh tế - xã hội tháng 3 năm 2025\n\
+         I. KẾT QUẢ THỰC HIỆN\n\
+         Căn cứ Luật Thống kê ngày 23 tháng 11 năm 2015; Luật Đầu tư công số 58/2024/QH15; \
+         Luật số 43/2024/QH15 sửa đổi Luật Đất đai; Nghị quyết số 98/2023/QH15 ngày 24/6/2023 của Quốc hội về thí điểm.\n",
+    );
+    let laws: Vec<(&str, &str, Option<NaiveDate>, &str)> = r
+        .document_references
+        .iter()
+        .map(|d| {
+            (
+                d.raw.as_str(),
+                d.number.as_str(),
+                d.issued_on,
+                d.doc_type.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        laws,
+        [
+            (
+                "Luật Thống kê ngày 23 tháng 11 năm 2015",
+                "",
+                date(2015, 11, 23),
+                "LUAT"
+            ),
+            (
+                "Luật Đầu tư công số 58/2024/QH15",
+                "58/2024/QH15",
+                None,
+                "LUAT"
+            ),
+            ("Luật số 43/2024/QH15", "43/2024/QH15", None, "LUAT"),
+            ("Luật Đất đai", "", None, "LUAT"),
+            (
+                "Nghị quyết số 98/2023/QH15 ngày 24/6/2023 của Quốc hội",
+                "98/2023/QH15",
+                date(2023, 6, 24),
+                "NQ"
+            ),
+        ]
+    );
+    assert_eq!(reference(&r, "43/2024/QH15").issuer, "Quốc hội");
+    assert_eq!(reference(&r, "98/2023/QH15").issuer, "Quốc hội");
+}
+
+/// Laws' names as decisions cite them: abbreviated bodies ("Luật Tổ chức
+/// HĐND và UBND"), "Nhà nước" capitalised ("Luật Ngân sách Nhà nước"), a
+/// comma between paired verbs ("Luật Quản lý, sử dụng tài sản công",
+/// "Luật Phòng, chống tham nhũng"), and amending laws ("Luật sửa đổi, bổ
+/// sung một số điều của Luật A và Luật B ngày ...", one law, with its
+/// date).
+#[test]
+fn law_names_with_abbreviations_commas_and_amendments() {
+    let r = parse(
+        "Báo cáo tình hình kinh tế - xã hội tháng 3 năm 2025\n\
+         I. KẾT QUẢ THỰC HIỆN\n\
+         Căn cứ Luật Tổ chức HĐND và UBND ngày 26/11/2003; Luật Ngân sách Nhà nước năm 2015; \
+         Luật Quản lý, sử dụng tài sản công năm 2017; Luật Phòng, chống tham nhũng; \
+         Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019; \
+         Luật Sửa đổi, bổ sung một số điều của\nLuật Ban hành văn bản quy phạm pháp luật ngày 18 tháng 6 năm 2020;\n",
+    );
+    let laws: Vec<(&str, Option<NaiveDate>)> = r
+        .document_references
+        .iter()
+        .map(|d| (d.raw.as_str(), d.issued_on))
+        .collect();
+    assert_eq!(
+        laws,
+        [
+            (
+                "Luật Tổ chức HĐND và UBND ngày 26/11/2003",
+                date(2003, 11, 26)
+            ),
+            ("Luật Ngân sách Nhà nước năm 2015", None),
+            ("Luật Quản lý, sử dụng tài sản công năm 2017", None),
+            ("Luật Phòng, chống tham nhũng", None),
+            (
+                "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019",
+                date(2019, 11, 22)
+            ),
+            (
+                "Luật Sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật ngày 18 tháng 6 năm 2020",
+                date(2020, 6, 18)
+            ),
+        ]
+    );
+}
+
+/// Documents cited by their number alone ("Chỉ thị số 11 ngày 13/3/2020
+/// của Thủ tướng Chính phủ", "Nghị quyết số 05 của Tỉnh ủy", "Thông báo
+/// số 18"): a reference whose number is the number as written, with the
+/// type from its word, the date and the issuer when written.
+#[test]
+fn documents_cited_by_their_number_alone() {
+    let r = parse(
+        "Báo cáo tình hình kinh tế - xã hội tháng 4 năm 2024\n\
+         I. KẾT QUẢ THỰC HIỆN\n\
+         Thực hiện Chỉ thị số 14 ngày 02/3/2024 của Thủ tướng Chính phủ và Nghị quyết số 08 của Tỉnh ủy, \
+         UBND tỉnh đã ban hành Thông báo số 25, giao các sở triển khai; Kế hoạch số 40/KH-UBND ngày 5/4/2024 \
+         đã được triển khai tại 12 huyện.\n",
+    );
+    let got: Vec<(&str, &str, &str, Option<NaiveDate>)> = r
+        .document_references
+        .iter()
+        .map(|d| {
+            (
+                d.number.as_str(),
+                d.doc_type.as_str(),
+                d.issuer.as_str(),
+                d.issued_on,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("14", "CT", "Thủ tướng Chính phủ", date(2024, 3, 2)),
+            ("08", "NQ", "Tỉnh ủy", None),
+            ("25", "TB", "", None),
+            ("40/KH-UBND", "KH", "UBND", date(2024, 4, 5)),
+        ]
+    );
+    assert_eq!(
+        r.document_references[0].raw,
+        "Chỉ thị số 14 ngày 02/3/2024 của Thủ tướng Chính phủ"
+    );
+}
+
+/// District and commune reports number their parts "1/", "2/" ("1/ Sản
+/// xuất nông nghiệp"): the same scheme as "1.", so the parts are sections
+/// and, under a tasks heading, tasks.
+#[test]
+fn parts_numbered_with_a_slash() {
+    let r = parse(
+        "Báo cáo tình hình kinh tế - xã hội tháng 5 năm 2024\n\
+         I. TÌNH HÌNH KINH TẾ - XÃ HỘI\n\
+         1/ Sản xuất nông nghiệp\n\
+         Trong tháng, toàn xã gieo cấy được 420 ha lúa mùa.\n\
+         2/ Thu ngân sách\n\
+         Thu ngân sách trên địa bàn ước đạt 1.250 triệu đồng.\n\
+         II. NHIỆM VỤ TRỌNG TÂM THÁNG 6 NĂM 2024\n\
+         1/ Tập trung chăm sóc lúa mùa, phòng trừ sâu bệnh.\n\
+         2/ Đẩy mạnh thu ngân sách, phấn đấu đạt dự toán.\n",
+    );
+    let paths: Vec<&str> = r.sections.iter().map(|s| s.path.as_str()).collect();
+    assert_eq!(paths, ["I", "I/1", "I/2", "II"]);
+    assert_eq!(r.sections[1].title, "Sản xuất nông nghiệp");
+    assert_eq!(r.tasks.len(), 2);
+    assert_eq!(
+        r.tasks[0].title,
+        "Tập trung chăm sóc lúa mùa, phòng trừ sâu bệnh."
+    );
+}
+
+/// Codes written with a spaced dash ("Kết luận số 100 - KL/TW") or an
+/// ampersand ("12/KH-SKH&ĐT") are one number, not cut short; a subject in
+/// quotes after the issuer is not part of it.
+#[test]
+fn codes_with_a_spaced_dash_or_an_ampersand() {
+    let r = parse(
+        "Báo cáo tình hình kinh tế - xã hội tháng 4 năm 2024\n\
+         I. KẾT QUẢ THỰC HIỆN\n\
+         Thực hiện Kết luận số 100 - KL/TW ngày 18/8/2014 của Ban Bí thư “về công tác dư luận xã hội” và Kế hoạch số 12/KH-SKH&ĐT ngày 3/4/2024 của Sở Kế hoạch và Đầu tư, các đơn vị đã triển khai.\n",
+    );
+    let kl = reference(&r, "100-KL/TW");
+    assert_eq!(kl.doc_type, "KL");
+    assert_eq!(kl.issued_on, date(2014, 8, 18));
+    assert_eq!(kl.issuer, "Ban Bí thư");
+    let kh = reference(&r, "12/KH-SKH&ĐT");
+    assert_eq!(kh.issued_on, date(2024, 4, 3));
+    assert_eq!(kh.issuer, "Sở Kế hoạch và Đầu tư");
 }
