@@ -316,6 +316,7 @@ fn first_dated_months(doc: &Document) -> Option<Period> {
                 && f.label
                     .split(|c: char| !c.is_ascii_digit())
                     .any(|d| d.len() == 4)
+                && !after_a_day(p, &f.label)
         })
     })
 }
@@ -390,6 +391,17 @@ fn subject_title(front: &[&str]) -> Option<String> {
         parts.push(line);
     }
     (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// Whether `label` is written in `text` after a day ("ngày 22 tháng 8
+/// năm 2022", or "25 tháng 7 năm 2022" after a line's break): a date, such
+/// as a cited document's, no period.
+fn after_a_day(text: &str, label: &str) -> bool {
+    text.find(label).is_some_and(|at| {
+        let before = text[..at].trim_end();
+        let day = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        (1..=2).contains(&day)
+    })
 }
 
 /// Where a title's planning part starts: "phương hướng" or "nhiệm vụ",

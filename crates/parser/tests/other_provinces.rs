@@ -4806,6 +4806,24 @@ fn with_no_title_the_first_months_with_a_year_in_the_text_are_the_period() {
 }
 
 #[test]
+fn a_cited_documents_date_is_no_period_of_a_text_without_a_title() {
+    // A plan's grounds cite a decision "ngày 22 tháng 8 năm 2022": a day,
+    // not the month the text reports on.
+    let text = "I. CĂN CỨ XÂY DỰNG KẾ HOẠCH\n\
+                1. Quyết định số 924/QĐ-TTg ngày 22\n\
+                tháng 8 năm 2022 của Thủ tướng Chính phủ phê duyệt Chương trình chuyển đổi số.\n";
+    let r = parse(text.as_bytes(), &Hints::default()).expect("parses");
+    assert_eq!(r.metadata.reporting_period, None);
+    // The line after a numbered line is a paragraph of its own: its day
+    // opens it.
+    let text = "I. CĂN CỨ XÂY DỰNG KẾ HOẠCH\n\
+                2. Thông tư 05/2022/TT-BNNPTNT ngày\n\
+                25 tháng 7 năm 2022 của Bộ Nông nghiệp và Phát triển nông thôn.\n";
+    let r = parse(text.as_bytes(), &Hints::default()).expect("parses");
+    assert_eq!(r.metadata.reporting_period, None);
+}
+
+#[test]
 fn a_list_of_branches_after_a_lead_in_is_of_the_index() {
     // Statistics offices list an index's branches after a lead-in: one
     // that names no index is of the index in force ("Trong các ngành công
