@@ -465,24 +465,32 @@ pub fn extract(
     };
     // The end of the table being skipped (its cells were read as one).
     let mut table_end = 0;
+    // The end of the run of cells being read, and the paragraph before
+    // which no table starts in it (`table::NoTable`): each is found once a
+    // run, not once a cell.
+    let (mut run_end, mut no_table_until) = (0, 0);
     for (pi, p) in doc.paras.iter().enumerate() {
         if pi < table_end {
             continue;
         }
         // A table laid out one cell a line: read as rows and columns.
-        if p.cell && p.zone != Zone::Closing && !in_tasks(pi) {
+        if p.cell && pi >= no_table_until && p.zone != Zone::Closing && !in_tasks(pi) {
             // A numbered row ("1. Công nghiệp khai khoáng") opens the body
             // zone: the table goes on.
-            let end = (pi..doc.paras.len())
-                .find(|&q| !doc.paras[q].cell || doc.paras[q].zone == Zone::Closing)
-                .unwrap_or(doc.paras.len());
-            if let Some(read) = table::read(doc, pi..end, &section_of, anchor, x.fallback.as_ref())
-            {
-                x.obs.extend(read.obs);
-                x.issues.extend(read.issues);
-                table_end = end;
-                last = None;
-                continue;
+            if pi >= run_end {
+                run_end = (pi..doc.paras.len())
+                    .find(|&q| !doc.paras[q].cell || doc.paras[q].zone == Zone::Closing)
+                    .unwrap_or(doc.paras.len());
+            }
+            match table::read(doc, pi..run_end, &section_of, anchor, x.fallback.as_ref()) {
+                Ok(read) => {
+                    x.obs.extend(read.obs);
+                    x.issues.extend(read.issues);
+                    table_end = run_end;
+                    last = None;
+                    continue;
+                }
+                Err(none) => no_table_until = none.until,
             }
         }
         let in_tasks = in_tasks(pi);

@@ -63,33 +63,43 @@ struct Row {
     cells: Range<usize>,
 }
 
+/// No table: the cells hold no column head before their first figure, so
+/// none starts at a paragraph before `until` either (the header is read
+/// cell by cell, and before a head no cell's reading depends on the cells
+/// before it). The engine reads those paragraphs as text and does not ask
+/// again for each of them.
+pub(super) struct NoTable {
+    pub until: usize,
+}
+
 /// Reads the table of paragraphs `paras` (cells, see `DocPara::cell`).
-/// `None` when they hold no column head: no table, the engine reads them.
+/// [`NoTable`] when they hold no column head: the engine reads them.
 pub(super) fn read(
     doc: &Document,
     paras: Range<usize>,
     section: &dyn Fn(usize) -> String,
     anchor: Anchor,
     fallback: Option<&Period>,
-) -> Option<Read> {
-    let cells: Vec<Cell> = paras
-        .clone()
-        .filter_map(|pi| {
-            let span = doc.paras[pi].span;
-            let raw = doc.para(pi);
-            let text = raw.trim_matches([' ', '|']);
-            if text.is_empty() {
-                return None;
-            }
-            let start = span.start as usize + (text.as_ptr() as usize - raw.as_ptr() as usize);
-            Some(Cell {
-                text,
-                at: start..start + text.len(),
-                para: pi,
-                figure: figure_cell(text) || is_blank_value(text),
-            })
+) -> Result<Read, NoTable> {
+    // The cells are taken as the header needs them, and all of them only
+    // when it has a head: a run of cells with none costs its header's
+    // cells, not the run.
+    let mut rest = paras.clone().filter_map(|pi| {
+        let span = doc.paras[pi].span;
+        let raw = doc.para(pi);
+        let text = raw.trim_matches([' ', '|']);
+        if text.is_empty() {
+            return None;
+        }
+        let start = span.start as usize + (text.as_ptr() as usize - raw.as_ptr() as usize);
+        Some(Cell {
+            text,
+            at: start..start + text.len(),
+            para: pi,
+            figure: figure_cell(text) || is_blank_value(text),
         })
-        .collect();
+    });
+    let mut cells: Vec<Cell> = Vec::new();
     // The header: a caption, the table's unit, the heads of the label and
     // unit columns, and the value columns' heads (each wrapped over lines).
     let mut caption = String::new();
@@ -97,7 +107,11 @@ pub(super) fn read(
     let mut unit_column = false;
     let mut heads: Vec<String> = Vec::new();
     let mut i = 0;
-    while i < cells.len() {
+    loop {
+        if i == cells.len() {
+            let Some(c) = rest.next() else { break };
+            cells.push(c);
+        }
         let c = &cells[i];
         let t = c.text;
         let lower = lowercase(t);
@@ -164,8 +178,11 @@ pub(super) fn read(
         i += 1;
     }
     if heads.is_empty() {
-        return None;
+        return Err(NoTable {
+            until: cells.get(i).map_or(paras.end, |c| c.para + 1),
+        });
     }
+    cells.extend(rest);
     // "Chỉ số giá tiêu dùng ... các tháng năm 2018 so với tháng 12 năm
     // trước": the caption's base is every column's that names none; "Tổng
     // sản phẩm ... (%)": its unit.
@@ -177,8 +194,8 @@ pub(super) fn read(
     if table_unit.is_none() && caption_lower.trim_end().ends_with("(%)") {
         table_unit = unit_after("%");
     }
-    let first = cells.first()?;
-    let last = cells.last()?;
+    // (A head is a cell: there is one at least.)
+    let (first, last) = (&cells[0], &cells[cells.len() - 1]);
     let name = caption.trim().to_owned();
     let span = Span::new(first.at.start, last.at.end);
     let unread = |why: String| Read {
@@ -217,7 +234,7 @@ pub(super) fn read(
         let mut unit = None;
         if unit_column {
             let Some(u) = texts.pop() else {
-                return Some(unread(format!(
+                return Ok(unread(format!(
                     "a row has no unit before {:?}",
                     cells[f0].text
                 )));
@@ -227,7 +244,7 @@ pub(super) fn read(
         // The label: the last cell that opens one, with the cells that
         // continue it; the cells before it head groups of rows.
         let Some(open) = texts.iter().rposition(|c| !continues(c.text)) else {
-            return Some(unread(format!(
+            return Ok(unread(format!(
                 "a row has no label before {:?}",
                 cells[f0].text
             )));
@@ -276,10 +293,10 @@ pub(super) fn read(
         });
     }
     let Some(k) = rows.first().map(|r| r.cells.len()) else {
-        return Some(unread(String::from("no row of figures")));
+        return Ok(unread(String::from("no row of figures")));
     };
     if let Some(r) = rows.iter().find(|r| r.cells.len() != k) {
-        return Some(unread(format!(
+        return Ok(unread(format!(
             "row {:?} has {} figures where the first row has {k}",
             r.label,
             r.cells.len()
@@ -309,7 +326,7 @@ pub(super) fn read(
         }
     }
     if columns.len() != k {
-        return Some(unread(format!(
+        return Ok(unread(format!(
             "{} column heads for rows of {k} figures",
             columns.len()
         )));
@@ -318,7 +335,7 @@ pub(super) fn read(
         .iter()
         .find(|c| c.period.is_none() && c.base.is_none() && !c.earlier)
     {
-        return Some(unread(format!("the column {:?} names no period", c.head)));
+        return Ok(unread(format!("the column {:?} names no period", c.head)));
     }
     // "Thực hiện cùng kỳ năm trước": the period of the column after it, a
     // year earlier.
@@ -399,7 +416,7 @@ pub(super) fn read(
             }
         }
     }
-    Some(Read {
+    Ok(Read {
         obs,
         issues: Vec::new(),
     })
