@@ -9,6 +9,7 @@
 use std::ops::Range;
 
 use baocao_domain::catalog;
+use baocao_domain::text::lowercase;
 use baocao_domain::{
     Change, Comparison, ComparisonBase, Observation, ObservationStatus, Period, Provenance,
     Qualifier, QualityIssue, QualityIssueKind, Quantity, Span,
@@ -635,10 +636,4 @@ fn clean_label(label: &str) -> String {
         t = &t[..at];
     }
     t.trim_end_matches([':', ' ']).to_owned()
-}
-
-fn lowercase(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    baocao_domain::text::lowercase_into(s, &mut out);
-    out
 }
