@@ -2,6 +2,10 @@
 //! concatenations of it, next to a same-run baseline that only decodes and
 //! NFC-normalizes the same bytes.
 //!
+//! A second group parses one sentence of 500, 2,000 and 8,000 clauses (no
+//! report writes one; an upload can): its cost per byte should not grow
+//! with the sentence.
+//!
 //! `cargo bench -p baocao-parser --bench parse`
 
 use std::hint::black_box;
@@ -58,5 +62,44 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+/// One paragraph that is one sentence of `n` clauses, each a level and a
+/// change.
+fn one_sentence(n: usize) -> Vec<u8> {
+    let clause = "sản lượng lúa đạt 12.345 tấn, tăng 5,2%";
+    format!(
+        "UBND TỈNH BẮC GIANG\nBÁO CÁO\nTình hình kinh tế - xã hội tháng 5 năm 2024\n\n\
+         I. KINH TẾ\nS{}.\n",
+        &vec![clause; n].join(", ")[1..]
+    )
+    .into_bytes()
+}
+
+fn bench_one_sentence(c: &mut Criterion) {
+    let mut g = c.benchmark_group("one_sentence");
+    g.sample_size(10);
+    for n in [500usize, 2000, 8000] {
+        let bytes = one_sentence(n);
+        g.throughput(Throughput::Bytes(bytes.len() as u64));
+        g.bench_with_input(
+            BenchmarkId::new("structure", format!("{n}_clauses")),
+            &bytes,
+            |b, bytes| {
+                b.iter(|| parse(black_box(bytes), &Hints::default()).expect("parses"));
+            },
+        );
+        g.bench_with_input(
+            BenchmarkId::new("baseline_nfc", format!("{n}_clauses")),
+            &bytes,
+            |b, bytes| {
+                b.iter(|| {
+                    let s = std::str::from_utf8(black_box(bytes)).expect("utf-8");
+                    s.nfc().collect::<String>()
+                });
+            },
+        );
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench, bench_one_sentence);
 criterion_main!(benches);

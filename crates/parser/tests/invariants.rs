@@ -296,3 +296,50 @@ fn normalized_text_is_clean() {
         }
     });
 }
+
+/// One sentence of thousands of clauses (no report writes one, but an
+/// upload or the fuzzer can): every figure is read, and each observation
+/// cites a bounded part of the sentence around its figure, not the whole
+/// sentence once per figure.
+#[test]
+fn an_endless_sentence_is_read_and_cited_around_each_figure() {
+    let clause = "sản lượng lúa đạt 12.345 tấn, tăng 5,2% so với cùng kỳ";
+    let n = 3000;
+    let text = format!(
+        "UBND TỈNH BẮC GIANG\nBÁO CÁO\nTình hình kinh tế - xã hội tháng 5 năm 2024\n\n\
+         I. KINH TẾ\nS{}.\n",
+        &vec![clause; n].join("; ")[1..]
+    );
+    let r = baocao_parser::parse(text.as_bytes(), &Default::default()).unwrap();
+    assert_spans_valid(&r);
+    assert_eq!(r.observations.len(), n, "one observation a clause");
+    for o in &r.observations {
+        let q = o.quantity.as_ref().expect("a level");
+        assert_eq!(q.value, 12345.0);
+        assert_eq!(o.comparisons.len(), 1, "{o:?}");
+        let cited = &o.provenance.sentence;
+        assert!(
+            cited.len() <= 2048 + 2 * '…'.len_utf8(),
+            "{} bytes",
+            cited.len()
+        );
+        let figure = slice(&r, o.provenance.span);
+        assert!(cited.contains(figure), "{figure:?} not in {cited:?}");
+    }
+    // The first figure's citation starts with the sentence, the last's
+    // ends with it; those between are marked cut at both ends.
+    let first = &r.observations[0].provenance.sentence;
+    let last = &r.observations[n - 1].provenance.sentence;
+    let middle = &r.observations[n / 2].provenance.sentence;
+    assert!(
+        first.starts_with("Sản lượng lúa") && first.ends_with('…'),
+        "{first}"
+    );
+    assert!(
+        last.starts_with('…') && last.ends_with("cùng kỳ."),
+        "{last}"
+    );
+    assert!(middle.starts_with('…') && middle.ends_with('…'), "{middle}");
+    // Cut at spaces, between whole words.
+    assert!(middle[3..].starts_with(|c: char| !c.is_whitespace()));
+}

@@ -152,7 +152,63 @@ struct Extractor<'d> {
     /// The catalog ids of the words read so far, by the words as written:
     /// a report uses the same words in clause after clause.
     word_ids: std::cell::RefCell<catalog::WordCache>,
+    /// The bases written in the current sentence, found once: a change
+    /// with no base of its own takes the last one before it.
+    bases: std::cell::RefCell<BasesWritten>,
 }
+
+/// The longest sentence an observation cites whole, in bytes. The longest
+/// in the reports we have is under 1 KB.
+const SENTENCE_CITED: usize = 2048;
+
+/// The sentence an observation cites: the whole sentence, or, past
+/// `SENTENCE_CITED` bytes, the part of it around the figure (`span`, in
+/// the text; the sentence starts at `off`), cut at spaces and marked with
+/// "…". A text of one endless sentence would otherwise be copied once for
+/// each of its figures; the span still says where the figure is.
+fn cited_sentence(sentence: &str, span: &Span, off: usize) -> String {
+    if sentence.len() <= SENTENCE_CITED {
+        return sentence.to_owned();
+    }
+    let side = SENTENCE_CITED / 2;
+    let at = (span.start as usize)
+        .saturating_sub(off)
+        .min(sentence.len());
+    let end = (span.end as usize)
+        .saturating_sub(off)
+        .clamp(at, sentence.len());
+    let mut from = at.saturating_sub(side);
+    while !sentence.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (at + side).max(end).min(sentence.len());
+    while !sentence.is_char_boundary(to) {
+        to += 1;
+    }
+    // Whole words: start after a space, end before one.
+    if from > 0
+        && let Some(sp) = sentence[from..at].find(' ')
+    {
+        from += sp + 1;
+    }
+    if to < sentence.len()
+        && let Some(sp) = sentence[end..to].rfind(' ')
+    {
+        to = end + sp;
+    }
+    let mut cited = String::with_capacity(to - from + 8);
+    if from > 0 {
+        cited.push('…');
+    }
+    cited.push_str(&sentence[from..to]);
+    if to < sentence.len() {
+        cited.push('…');
+    }
+    cited
+}
+
+/// How many catalog look-ups `find` remembers before it starts again.
+const FOUND_KEPT: usize = 64;
 
 /// `noun_phrase`'s arguments but the mentions (those of the clause) and
 /// the label: the gap's address and length, the cursor and the subject's
@@ -437,6 +493,7 @@ pub fn extract(
         last_np: std::cell::RefCell::new(NpMemo::default()),
         word_lower: std::cell::RefCell::new(String::new()),
         word_ids: std::cell::RefCell::new(catalog::WordCache::default()),
+        bases: std::cell::RefCell::new(BasesWritten::default()),
     };
     x.refs_reach = x
         .refs
@@ -926,6 +983,12 @@ impl<'d> Extractor<'d> {
             return hit.clone();
         }
         let hit = self.find_uncached(text, previous);
+        // A clause of many figures (one sentence of hundreds of clauses
+        // joined by commas) would make the look-up above read a long list
+        // for every phrase: the memo keeps the clause's recent look-ups.
+        if cache.len() >= FOUND_KEPT {
+            cache.clear();
+        }
         cache.push((key.0, key.1, previous, hit.clone()));
         hit
     }
@@ -2147,11 +2210,24 @@ impl<'d> Extractor<'d> {
             .or_else(|| state.base.clone())
             .or_else(|| {
                 let at = (span.start as usize).saturating_sub(loc.sentence_off);
-                last_base_written(loc.sentence.get(..at).unwrap_or(""), self.anchor)
+                self.base_written_before(&loc, at)
             })
             .unwrap_or((ComparisonBase::SamePeriodLastYear, String::new()));
         state.base = Some((base, base_label.clone()));
         self.push_bracketed_percent(current, base, base_label, pct, sign);
+    }
+
+    /// `last_base_written` of the sentence up to byte `at`, from the
+    /// sentence's bases found once: a sentence of many clauses is not read
+    /// again for each change in it.
+    fn base_written_before(&self, loc: &Loc, at: usize) -> Option<(ComparisonBase, String)> {
+        let before = loc.sentence.get(..at)?;
+        let mut memo = self.bases.borrow_mut();
+        let key = (loc.sentence.as_ptr() as usize, loc.sentence.len());
+        if memo.key != Some(key) {
+            memo.fill(key, loc.sentence, self.anchor);
+        }
+        memo.last_before(before, self.anchor)
     }
 
     /// A bracketed percentage as a change of observation `i`: signed as
@@ -2822,10 +2898,8 @@ impl<'d> Extractor<'d> {
                             .filter(|(b, _)| !plan_for_change(kind, *b))
                     })
                     .or_else(|| {
-                        let before = loc
-                            .sentence
-                            .get(..(span.start as usize).saturating_sub(loc.sentence_off));
-                        last_base_written(before.unwrap_or(""), self.anchor)
+                        let at = (span.start as usize).saturating_sub(loc.sentence_off);
+                        self.base_written_before(&loc, at)
                             .filter(|(b, _)| !plan_for_change(kind, *b))
                     });
                 let (base, base_label) =
@@ -3719,7 +3793,7 @@ impl<'d> Extractor<'d> {
                 section_number: loc.section.to_owned(),
                 footnote_number: loc.footnote,
                 span,
-                sentence: loc.sentence.to_owned(),
+                sentence: cited_sentence(loc.sentence, &span, loc.sentence_off),
             },
         };
         self.obs.push(obs);
@@ -4190,7 +4264,7 @@ impl<'d> Extractor<'d> {
                 section_number: loc.section.to_owned(),
                 footnote_number: loc.footnote,
                 span,
-                sentence: loc.sentence.to_owned(),
+                sentence: cited_sentence(loc.sentence, &span, loc.sentence_off),
             },
         };
         rice_area_named(&mut obs);
@@ -5118,6 +5192,71 @@ fn last_base_written(before: &str, anchor: Anchor) -> Option<(ComparisonBase, St
         .filter(|(_, b, _)| *b != ComparisonBase::Other)
         .max_by_key(|(p, _, _)| *p)
         .map(|(_, b, l)| (b, l))
+}
+
+/// Where "so " opens a word in a sentence, each with the base it writes
+/// there, and for each the last real base at or before it.
+#[derive(Default)]
+struct BasesWritten {
+    /// The sentence's address and length.
+    key: Option<(usize, usize)>,
+    /// (where, the base read from the whole sentence there).
+    at: Vec<(usize, Option<(ComparisonBase, String)>)>,
+    /// For each entry of `at`, the index of the last entry up to it whose
+    /// base is a real one.
+    last: Vec<Option<usize>>,
+}
+
+impl BasesWritten {
+    fn fill(&mut self, key: (usize, usize), sentence: &str, anchor: Anchor) {
+        self.key = Some(key);
+        self.at.clear();
+        self.last.clear();
+        let mut opens: Vec<usize> = sentence
+            .match_indices("so ")
+            .chain(sentence.match_indices("So "))
+            .map(|(p, _)| p)
+            .filter(|p| {
+                sentence[..*p]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !baocao_domain::text::is_alphanumeric(c))
+            })
+            .collect();
+        opens.sort_unstable();
+        let mut last = None;
+        for p in opens {
+            let base = base_at(&sentence[p..], anchor)
+                .map(|(b, l, _)| (b, l))
+                .filter(|(b, _)| *b != ComparisonBase::Other);
+            if base.is_some() {
+                last = Some(self.at.len());
+            }
+            self.at.push((p, base));
+            self.last.push(last);
+        }
+    }
+
+    /// The last real base written in `before`, the sentence up to a
+    /// change: as `last_base_written(before)`. `base_at` reads at most 80
+    /// bytes, so a base opening 80 bytes or more before the end reads as
+    /// it does in the whole sentence; the few nearer are read again.
+    fn last_before(&self, before: &str, anchor: Anchor) -> Option<(ComparisonBase, String)> {
+        let end = before.len();
+        // The openings whose "so " lies wholly in `before`.
+        let n = self.at.partition_point(|(p, _)| p + 3 <= end);
+        let far = self.at[..n].partition_point(|(p, _)| p + 80 <= end);
+        for (p, _) in self.at[far..n].iter().rev() {
+            let base = base_at(&before[*p..], anchor)
+                .map(|(b, l, _)| (b, l))
+                .filter(|(b, _)| *b != ComparisonBase::Other);
+            if base.is_some() {
+                return base;
+            }
+        }
+        let i = self.last[..far].last().copied().flatten()?;
+        self.at[i].1.clone()
+    }
 }
 
 fn change_sign(c: &Change) -> f64 {
