@@ -343,3 +343,33 @@ fn an_endless_sentence_is_read_and_cited_around_each_figure() {
     // Cut at spaces, between whole words.
     assert!(middle[3..].starts_with(|c: char| !c.is_whitespace()));
 }
+
+/// Brackets inside brackets without end ("((((…" from a broken upload or
+/// the fuzzer): the parse neither overflows its stack nor reads the text
+/// again at every level. The figures past the levels read are named in
+/// an issue, not dropped silently and not invented.
+#[test]
+fn brackets_nested_without_end_are_named_in_an_issue_not_read() {
+    let n = 50_000;
+    let text = format!(
+        "UBND TỈNH BẮC GIANG\nBÁO CÁO\nTình hình kinh tế - xã hội tháng 5 năm 2024\n\n\
+         I. KINH TẾ\nSản lượng lúa đạt 100 tấn {}12 tấn{}.\n",
+        "(".repeat(n),
+        ")".repeat(n)
+    );
+    let r = baocao_parser::parse(text.as_bytes(), &Default::default()).unwrap();
+    assert_spans_valid(&r);
+    let values: Vec<f64> = r
+        .observations
+        .iter()
+        .filter_map(|o| o.quantity.as_ref().map(|q| q.value))
+        .collect();
+    assert_eq!(values, [100.0], "{:?}", r.observations);
+    let deep: Vec<_> = r
+        .quality_issues
+        .iter()
+        .filter(|i| i.message.contains("nested"))
+        .collect();
+    assert_eq!(deep.len(), 1, "{deep:?}");
+    assert!(slice(&r, deep[0].span).contains("12 tấn"));
+}

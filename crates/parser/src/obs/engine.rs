@@ -155,6 +155,8 @@ struct Extractor<'d> {
     /// The bases written in the current sentence, found once: a change
     /// with no base of its own takes the last one before it.
     bases: std::cell::RefCell<BasesWritten>,
+    /// How many brackets the clause being read is inside.
+    bracket_depth: usize,
 }
 
 /// The longest sentence an observation cites whole, in bytes. The longest
@@ -206,6 +208,9 @@ fn cited_sentence(sentence: &str, span: &Span, off: usize) -> String {
     }
     cited
 }
+
+/// How deep brackets inside brackets are read.
+const BRACKETS_READ: usize = 6;
 
 /// How many catalog look-ups `find` remembers before it starts again.
 const FOUND_KEPT: usize = 64;
@@ -494,6 +499,7 @@ pub fn extract(
         word_lower: std::cell::RefCell::new(String::new()),
         word_ids: std::cell::RefCell::new(catalog::WordCache::default()),
         bases: std::cell::RefCell::new(BasesWritten::default()),
+        bracket_depth: 0,
     };
     x.refs_reach = x
         .refs
@@ -1630,6 +1636,40 @@ impl<'d> Extractor<'d> {
 
     /// Reads one clause (`text` at `off` within the sentence).
     fn clause(&mut self, text: &str, off: usize, loc: Loc, state: &mut State, in_paren: bool) {
+        // A bracket's clauses are read inside the bracket's reading: past
+        // a few levels (reports write two) the brackets are not read, so
+        // that "((((…" neither overflows the stack nor reads the text
+        // again at every level. Their figures are named in an issue.
+        if in_paren {
+            if self.bracket_depth >= BRACKETS_READ {
+                if text.bytes().any(|b| b.is_ascii_digit()) {
+                    let global = loc.sentence_off + off;
+                    self.issues.push(QualityIssue {
+                        kind: QualityIssueKind::UnattachedNumber,
+                        message: format!(
+                            "figures in brackets nested more than {BRACKETS_READ} deep: not read"
+                        ),
+                        span: Span::new(global, global + text.len()),
+                    });
+                }
+                return;
+            }
+            self.bracket_depth += 1;
+        }
+        self.clause_at_depth(text, off, loc, state, in_paren);
+        if in_paren {
+            self.bracket_depth -= 1;
+        }
+    }
+
+    fn clause_at_depth(
+        &mut self,
+        text: &str,
+        off: usize,
+        loc: Loc,
+        state: &mut State,
+        in_paren: bool,
+    ) {
         self.found.borrow_mut().clear();
         self.lowered.borrow_mut().0 = None;
         self.last_np.borrow_mut().valid = false;
@@ -5733,32 +5773,37 @@ fn bare_attainment(gap_lower: &str, unit: Option<&Unit>, after_unit: &str) -> bo
 /// Words after a unit up to punctuation or a number (for a subject named
 /// after its figure).
 fn post_words(text: &str) -> &str {
-    // The marks are ASCII, never part of another character: bytes are
-    // scanned.
-    let mut end = text
+    // The words end at a mark or a digit, whichever comes first: the scan
+    // stops there, so a clause of many figures and no marks is not read to
+    // its end for each figure. The marks are ASCII, never part of another
+    // character: bytes are scanned.
+    let stop = text
         .bytes()
-        .position(|b| matches!(b, b',' | b';' | b'.' | b'(' | b':' | b')'))
+        .position(|b| matches!(b, b',' | b';' | b'.' | b'(' | b':' | b')') || b.is_ascii_digit())
         .unwrap_or(text.len());
+    // A digit at `stop`: a figure follows the words (no digit comes before
+    // `stop`, so a word cut nearer has none after it up to the cut).
+    let figure_next = text.as_bytes().get(stop).is_some_and(u8::is_ascii_digit);
+    let mut end = stop;
     for w in [" với ", " và ", " đạt ", " là "] {
         if let Some(i) = find_str(&text[..end], w)
             // "xã đạt chuẩn nông thôn mới", "lượt VĐV đạt Kiện tướng": a
             // property named, not a level (no figure follows).
             && !(w == " đạt "
                 && (text[i + w.len()..end].starts_with("chuẩn")
-                    || !text[i + w.len()..end].bytes().any(|b| b.is_ascii_digit())))
+                    || !(end == stop && figure_next)))
         {
             end = i;
         }
     }
     // "6 nhóm giảm so với tháng trước" counts "nhóm giảm": the "so" of
-    // its base, left before " với ", is no part of the name.
-    if let Some(t) = text[..end].strip_suffix(" so") {
+    // its base, left before " với ", is no part of the name. (Not before
+    // the figure's digit: the words end there.)
+    if !(end == stop && figure_next)
+        && let Some(t) = text[..end].strip_suffix(" so")
+    {
         end = t.len();
     }
-    let end = text[..end]
-        .bytes()
-        .position(|b| b.is_ascii_digit())
-        .unwrap_or(end);
     let t = &text[..end];
     // At most six words, and the word that ends a pair cut at the sixth
     // ("... đăng ký thông báo thay đổi", "... hoạt động trở lại").
