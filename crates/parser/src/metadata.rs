@@ -405,8 +405,9 @@ fn after_a_day(text: &str, label: &str) -> bool {
 }
 
 /// Where a title's planning part starts: "phương hướng" or "nhiệm vụ",
-/// but not the "(kết quả) thực hiện nhiệm vụ" of the reporting part.
-fn plan_start(title: &str) -> Option<usize> {
+/// but not the "(kết quả) thực hiện nhiệm vụ" of the reporting part. The
+/// observation engine reads a sentence naming both months the same way.
+pub(crate) fn plan_start(title: &str) -> Option<usize> {
     let lower = title.to_lowercase();
     if lower.len() != title.len() {
         return None;

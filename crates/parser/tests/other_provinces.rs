@@ -4905,3 +4905,28 @@ fn poultry_counted_and_fishery_output_of_thuy_hai_san() {
     assert!(rows[0].starts_with("livestock_herd |"), "{}", rows[0]);
     assert!(rows[1].starts_with("aquaculture_output |"), "{}", rows[1]);
 }
+
+#[test]
+fn the_tasks_month_of_a_sentence_without_figures_dates_nothing() {
+    // A Sở's summary at a UBND meeting names the month reported and the
+    // month of the tasks in one sentence ("tình hình ... tháng 5, nhiệm vụ
+    // trọng tâm tháng 6 năm 2024"); the figures after it are May's, not
+    // June's (Bình Định, February 2023).
+    let r = report(
+        "Giám đốc Sở Kế hoạch và Đầu tư báo cáo tóm tắt tình hình kinh tế - xã hội tháng 5, \
+         nhiệm vụ trọng tâm tháng 6 năm 2024. Chỉ số sản xuất công nghiệp tháng tăng 1,2% so \
+         tháng trước và tăng 6,1% so cùng kỳ; lượng khách du lịch đến tỉnh đạt 412.300 lượt, \
+         tăng 21,5% so với cùng kỳ.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "iip |  | {MAY} | - | Actual | PreviousPeriod +1.2%, SamePeriodLastYear +6.1%"
+            ),
+            &format!(
+                "tourist_arrivals |  | {MAY} | 412300 lượt Visit x1 | Actual | SamePeriodLastYear +21.5%"
+            ),
+        ],
+    );
+}

@@ -1240,6 +1240,7 @@ impl<'d> Extractor<'d> {
                 // (Every phrase of months but "trong tháng", the report's
                 // own, holds a digit: most narrative sentences hold none.)
                 && sentence.bytes().any(|b| b.is_ascii_digit())
+                && let plan_start = crate::metadata::plan_start(sentence)
                 && let Some(m) = when::mentions(sentence, self.anchor)
                     .into_iter()
                     .rev()
@@ -1254,6 +1255,9 @@ impl<'d> Extractor<'d> {
                         // "(tháng 01/2020 trùng với kỳ nghỉ Tết)": an aside
                         // in brackets sets no period.
                         && !in_brackets(sentence, m.start)
+                        // "tình hình ... tháng 02, nhiệm vụ trọng tâm tháng
+                        // 3 năm 2023": the tasks' month dates no figure.
+                        && plan_start.is_none_or(|p| m.start < p)
                     })
             {
                 state.period = Some(m.period);
