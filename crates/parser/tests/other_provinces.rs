@@ -4930,3 +4930,36 @@ fn the_tasks_month_of_a_sentence_without_figures_dates_nothing() {
         ],
     );
 }
+
+#[test]
+fn a_headline_title_and_months_without_a_year_in_the_body() {
+    // A provincial portal's news item on a district's half year: a
+    // headline with a figure for its title, the posting time under it, the
+    // year written once ("Năm 2022 ...") and the months without it
+    // ("Trong 6 tháng đầu năm"): the half year of 2022, not no period.
+    let text = "Huyện Minh Hóa thu ngân sách đạt 58,2 tỷ đồng, tăng 12%\n\n\
+                9:41, Thứ Hai, 4-7-2022\n\n\
+                (Quang Binh Portal) - Năm 2022 với nhiều khó khăn, song huyện Minh Hóa đã đạt \
+                được những kết quả tích cực.\n\n\
+                Trong 6 tháng đầu năm, giá trị sản xuất công nghiệp, tiểu thủ công nghiệp ước \
+                đạt 120,5 tỷ đồng, tăng 12,3% so với cùng kỳ; thu ngân sách trên địa bàn 58,2 tỷ \
+                đồng, đạt 70% dự toán tỉnh giao.\n";
+    let r = parse(text.as_bytes(), &Hints::default()).expect("parses");
+    let p = r
+        .metadata
+        .reporting_period
+        .as_ref()
+        .unwrap_or_else(|| panic!("{:?} {:?}", r.metadata.title, r.quality_issues));
+    assert_eq!(
+        (p.start, p.end),
+        (common::date(2022, 1, 1), common::date(2022, 6, 30))
+    );
+    let rows: Vec<String> = r.observations.iter().map(row).collect();
+    assert_eq!(rows.len(), 2, "{}", rows.join("\n"));
+    assert!(
+        rows[0].starts_with("industrial_output_value |"),
+        "{}",
+        rows[0]
+    );
+    assert!(rows[1].starts_with("budget_revenue |"), "{}", rows[1]);
+}
