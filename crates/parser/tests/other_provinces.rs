@@ -4963,3 +4963,21 @@ fn a_headline_title_and_months_without_a_year_in_the_body() {
     );
     assert!(rows[1].starts_with("budget_revenue |"), "{}", rows[1]);
 }
+
+#[test]
+fn a_second_attainment_joined_by_va_is_of_the_same_level() {
+    // "đạt 126,3% dự toán tỉnh giao và 117,6% dự toán HĐND huyện giao":
+    // the revenue against two estimates, not a second figure of 117,6%
+    // (Quảng Trạch, October 2019).
+    let r = report(
+        "Trong tháng 5 thu ngân sách trên địa bàn đạt 3,2 tỷ đồng, lũy kế 5 tháng đầu năm 2024 \
+         đạt 131 tỷ đồng, đạt 56,3% dự toán tỉnh giao và 47,6% dự toán HĐND huyện giao.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(row).collect();
+    assert_eq!(rows.len(), 2, "{}", rows.join("\n"));
+    assert!(
+        rows[1].contains("131 tỷ đồng") && rows[1].contains("=56.3%") && rows[1].contains("=47.6%"),
+        "{}",
+        rows[1]
+    );
+}

@@ -5511,6 +5511,17 @@ fn classify(
     if g.ends_with("vượt") {
         return Kind::Exceed;
     }
+    // "đạt 126,3% dự toán tỉnh giao và 117,6% dự toán HĐND huyện giao":
+    // the "đạt" of the first share carries to the second, against a plan
+    // or an estimate written after it.
+    if percent
+        && (g.ends_with(" và") || g.ends_with(','))
+        && base_at(after_unit, anchor).is_some_and(|(b, _, _)| {
+            matches!(b, ComparisonBase::Plan | ComparisonBase::BudgetEstimate)
+        })
+    {
+        return Kind::Attain;
+    }
     // "hoàn thành 47% (so) dự toán" says what "đạt 47% dự toán" says.
     if percent && (g.ends_with("bằng") || g.ends_with("đạt") || g.ends_with("hoàn thành")) {
         let based = base_at(after_unit, anchor).is_some_and(|(b, _, _)| b != ComparisonBase::Other);
