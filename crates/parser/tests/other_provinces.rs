@@ -4981,3 +4981,22 @@ fn a_second_attainment_joined_by_va_is_of_the_same_level() {
         rows[1]
     );
 }
+
+#[test]
+fn an_estimate_for_the_whole_year_is_the_years() {
+    // "ước cả năm 812 ha", "Ước tính cả năm, cây rau gieo trồng ...": the
+    // year's estimate among the half year's figures, dated the year (Lâm
+    // Hà, June 2022); the next sentence's own months stand.
+    let r = report(
+        "Cây ngô 5 tháng đầu năm gieo trồng được 471,5 ha, tăng 2,5% so cùng kỳ; ước cả năm \
+         812 ha, giảm 3% so với năm trước. Cây rau các loại ước 5 tháng gieo trồng 1.351,1 \
+         ha, tăng 9,8%. Ước tính cả năm, cây rau gieo trồng 2.364 ha, tăng 10,5%.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(row).collect();
+    assert_eq!(rows.len(), 4, "{}", rows.join("\n"));
+    let year = "YEAR 2024-01-01..2024-12-31";
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    for (i, p) in [ytd, year, ytd, year].iter().enumerate() {
+        assert!(rows[i].contains(p), "{i}: {}", rows[i]);
+    }
+}
