@@ -5000,3 +5000,27 @@ fn an_estimate_for_the_whole_year_is_the_years() {
         assert!(rows[i].contains(p), "{i}: {}", rows[i]);
     }
 }
+
+#[test]
+fn fishery_catch_of_hai_san_and_goods_sold_are_catalogued() {
+    // "Sản lượng hải sản khai thác 13.863 tấn ...; nuôi trồng 991 tấn",
+    // "Tổng mức hàng hóa bán ra và doanh thu dịch vụ" (Gio Linh, 2020).
+    let r = report(
+        "Sản lượng hải sản khai thác 13.863 tấn, đạt 99% KH; nuôi trồng 991 tấn, đạt 79,3% KH. \
+         Tổng mức hàng hóa bán ra và doanh thu dịch vụ 5 tháng đạt 1.444,9 tỷ đồng, bằng \
+         105,7% so với cùng kỳ năm trước.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    assert_eq!(rows.len(), 3, "{}", rows.join("\n"));
+    assert!(
+        rows[0].starts_with("aquaculture_output | Sản lượng hải sản khai thác |  |"),
+        "{}",
+        rows[0]
+    );
+    assert!(
+        rows[1].starts_with("aquaculture_output |") && rows[1].contains("| nuôi trồng |"),
+        "{}",
+        rows[1]
+    );
+    assert!(rows[2].starts_with("retail_sales |"), "{}", rows[2]);
+}

@@ -5544,7 +5544,7 @@ fn headed_item(code: &str, alias: &str) -> Option<String> {
     // và khai thác (thủy hải sản)": the whole, no item.
     let folded = fold(rest);
     if folded.contains("thuy san")
-        || folded.contains("thuy hai san")
+        || folded.contains("hai san")
         || folded.trim() == "nuoi trong va khai thac"
     {
         return None;
