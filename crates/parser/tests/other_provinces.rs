@@ -4990,15 +4990,18 @@ fn an_estimate_for_the_whole_year_is_the_years() {
     let r = report(
         "Cây ngô 5 tháng đầu năm gieo trồng được 471,5 ha, tăng 2,5% so cùng kỳ; ước cả năm \
          812 ha, giảm 3% so với năm trước. Cây rau các loại ước 5 tháng gieo trồng 1.351,1 \
-         ha, tăng 9,8%. Ước tính cả năm, cây rau gieo trồng 2.364 ha, tăng 10,5%.",
+         ha, tăng 9,8%. Ước tính cả năm, cây rau gieo trồng 2.364 ha, tăng 10,5%. Tổng đàn lợn \
+         12.500 con.",
     );
     let rows: Vec<String> = r.observations.iter().map(row).collect();
-    assert_eq!(rows.len(), 4, "{}", rows.join("\n"));
+    assert_eq!(rows.len(), 5, "{}", rows.join("\n"));
     let year = "YEAR 2024-01-01..2024-12-31";
     let ytd = "YTD 2024-01-01..2024-05-31";
-    for (i, p) in [ytd, year, ytd, year].iter().enumerate() {
+    for (i, p) in [ytd, year, ytd, year, MAY].iter().enumerate() {
         assert!(rows[i].contains(p), "{i}: {}", rows[i]);
     }
+    // The maize's year keeps the maize; the next sentence is the report's.
+    assert!(rows[1].starts_with("crop_area | Cây ngô |"), "{}", rows[1]);
 }
 
 #[test]

@@ -1107,6 +1107,11 @@ impl<'d> Extractor<'d> {
                 if !opener {
                     state.status = ObservationStatus::Actual;
                 }
+                // "Năng suất lúa cả năm ước đạt 54 tạ/ha ...": the year's
+                // estimate is its sentence's; the next is the report's.
+                if state.period.as_ref().is_some_and(when::is_whole_year) {
+                    state.period = None;
+                }
             }
             self.sentence_levels.clear();
             let mut body_start = 0;
@@ -4128,7 +4133,11 @@ impl<'d> Extractor<'d> {
         } else if let Some(i) = item {
             state.breakdown = i;
             state.breakdown_fresh = true;
-        } else if period.is_some() && !state.in_breakdown && subject.is_none() {
+        } else if period.is_some_and(|m| !when::is_whole_year(&m.period))
+            && !state.in_breakdown
+            && subject.is_none()
+        {
+            // (Not "...; ước cả năm 812 ha": the item's own year.)
             state.breakdown = String::new();
         }
         if let Some(m) = period {

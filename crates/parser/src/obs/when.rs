@@ -956,6 +956,11 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
     out
 }
 
+/// Whether `p` is the year of a "cả năm" (see `whole_year`).
+pub fn is_whole_year(p: &Period) -> bool {
+    p.kind == baocao_domain::PeriodKind::Year && matches!(p.label.as_str(), "cả năm" | "Cả năm")
+}
+
 /// "ước cả năm 812 ha", "Năng suất lúa cả năm ...": the year's estimate
 /// among the report's months is the year's. Not "cả năm học", "cả năm
 /// 2024" (the year, read above), nor the plan or the base of a figure
