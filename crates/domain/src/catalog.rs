@@ -341,6 +341,10 @@ static CATALOG: &[Indicator] = &[
             "tổng mức bán lẻ hàng hóa, dịch vụ",
             "tổng mức bán lẻ hàng hóa",
             "tổng mức bán lẻ",
+            // "Tổng mức hàng hóa bán ra và doanh thu dịch vụ 9 tháng đạt
+            // ..." (Gio Linh).
+            "tổng mức hàng hóa bán ra và doanh thu dịch vụ",
+            "tổng mức hàng hóa bán ra",
             "tổng mức lưu chuyển hàng hóa bán lẻ và doanh thu dịch vụ tiêu dùng",
             "tổng mức lưu chuyển hàng hóa bán lẻ và doanh thu dịch vụ",
             "tổng mức lưu chuyển hàng hóa bán lẻ",
@@ -1090,6 +1094,9 @@ static CATALOG: &[Indicator] = &[
             "sản lượng nuôi trồng và khai thác",
             // "Sản lượng thủy, hải sản ước đạt 13.750 tấn" (Kim Sơn).
             "sản lượng thủy, hải sản",
+            // "Sản lượng hải sản khai thác 13.863 tấn" (Gio Linh).
+            "sản lượng hải sản khai thác",
+            "sản lượng hải sản",
             "thu hoạch thủy sản",
             "nuôi trồng thủy sản",
             // The items a province farms or catches, named after the head

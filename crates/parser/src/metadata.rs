@@ -321,6 +321,27 @@ fn first_dated_months(doc: &Document) -> Option<Period> {
     })
 }
 
+/// A portal's news item with a headline for its title writes its year
+/// once ("Năm 2022 với nhiều khó khăn ...") and its months without it
+/// ("Trong 6 tháng đầu năm, ..."): the first month, quarter, half or
+/// months to date in the first paragraphs of the body, in `year`. (With
+/// no heading the whole item is front matter: its paragraphs are read.)
+fn first_months_in_year(doc: &Document, year: i32) -> Option<Period> {
+    use baocao_domain::PeriodKind as K;
+    let zone = if doc.zone(Zone::Body).next().is_some() {
+        Zone::Body
+    } else {
+        Zone::Front
+    };
+    doc.zone(zone).take(6).find_map(|i| {
+        let p = doc.para(i);
+        first_period(p, Some(year)).filter(|f| {
+            matches!(f.kind, K::Month | K::Quarter | K::HalfYear | K::YearToDate)
+                && !after_a_day(p, &f.label)
+        })
+    })
+}
+
 /// Type lines of documents other than a report: a decision's, a
 /// resolution's, a plan's ... "QUYẾT ĐỊNH" (its operative "QUYẾT ĐỊNH:"
 /// has a colon).
@@ -405,8 +426,9 @@ fn after_a_day(text: &str, label: &str) -> bool {
 }
 
 /// Where a title's planning part starts: "phương hướng" or "nhiệm vụ",
-/// but not the "(kết quả) thực hiện nhiệm vụ" of the reporting part.
-fn plan_start(title: &str) -> Option<usize> {
+/// but not the "(kết quả) thực hiện nhiệm vụ" of the reporting part. The
+/// observation engine reads a sentence naming both months the same way.
+pub(crate) fn plan_start(title: &str) -> Option<usize> {
     let lower = title.to_lowercase();
     if lower.len() != title.len() {
         return None;
@@ -692,6 +714,11 @@ pub fn extract(
             (Some(p), "the month before the planning period")
         } else if let Some(b) = first_dated_months(doc) {
             (Some(b), "the first months with a year the text names")
+        } else if let Some(b) = text_year(&doc.text).and_then(|y| first_months_in_year(doc, y)) {
+            (
+                Some(b),
+                "the first months the text names and the first year it writes",
+            )
         } else {
             (None, "")
         };

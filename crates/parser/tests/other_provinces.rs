@@ -4905,3 +4905,125 @@ fn poultry_counted_and_fishery_output_of_thuy_hai_san() {
     assert!(rows[0].starts_with("livestock_herd |"), "{}", rows[0]);
     assert!(rows[1].starts_with("aquaculture_output |"), "{}", rows[1]);
 }
+
+#[test]
+fn the_tasks_month_of_a_sentence_without_figures_dates_nothing() {
+    // A Sở's summary at a UBND meeting names the month reported and the
+    // month of the tasks in one sentence ("tình hình ... tháng 5, nhiệm vụ
+    // trọng tâm tháng 6 năm 2024"); the figures after it are May's, not
+    // June's (Bình Định, February 2023).
+    let r = report(
+        "Giám đốc Sở Kế hoạch và Đầu tư báo cáo tóm tắt tình hình kinh tế - xã hội tháng 5, \
+         nhiệm vụ trọng tâm tháng 6 năm 2024. Chỉ số sản xuất công nghiệp tháng tăng 1,2% so \
+         tháng trước và tăng 6,1% so cùng kỳ; lượng khách du lịch đến tỉnh đạt 412.300 lượt, \
+         tăng 21,5% so với cùng kỳ.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "iip |  | {MAY} | - | Actual | PreviousPeriod +1.2%, SamePeriodLastYear +6.1%"
+            ),
+            &format!(
+                "tourist_arrivals |  | {MAY} | 412300 lượt Visit x1 | Actual | SamePeriodLastYear +21.5%"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_headline_title_and_months_without_a_year_in_the_body() {
+    // A provincial portal's news item on a district's half year: a
+    // headline with a figure for its title, the posting time under it, the
+    // year written once ("Năm 2022 ...") and the months without it
+    // ("Trong 6 tháng đầu năm"): the half year of 2022, not no period.
+    let text = "Huyện Minh Hóa thu ngân sách đạt 58,2 tỷ đồng, tăng 12%\n\n\
+                9:41, Thứ Hai, 4-7-2022\n\n\
+                (Quang Binh Portal) - Năm 2022 với nhiều khó khăn, song huyện Minh Hóa đã đạt \
+                được những kết quả tích cực.\n\n\
+                Trong 6 tháng đầu năm, giá trị sản xuất công nghiệp, tiểu thủ công nghiệp ước \
+                đạt 120,5 tỷ đồng, tăng 12,3% so với cùng kỳ; thu ngân sách trên địa bàn 58,2 tỷ \
+                đồng, đạt 70% dự toán tỉnh giao.\n";
+    let r = parse(text.as_bytes(), &Hints::default()).expect("parses");
+    let p = r
+        .metadata
+        .reporting_period
+        .as_ref()
+        .unwrap_or_else(|| panic!("{:?} {:?}", r.metadata.title, r.quality_issues));
+    assert_eq!(
+        (p.start, p.end),
+        (common::date(2022, 1, 1), common::date(2022, 6, 30))
+    );
+    let rows: Vec<String> = r.observations.iter().map(row).collect();
+    assert_eq!(rows.len(), 2, "{}", rows.join("\n"));
+    assert!(
+        rows[0].starts_with("industrial_output_value |"),
+        "{}",
+        rows[0]
+    );
+    assert!(rows[1].starts_with("budget_revenue |"), "{}", rows[1]);
+}
+
+#[test]
+fn a_second_attainment_joined_by_va_is_of_the_same_level() {
+    // "đạt 126,3% dự toán tỉnh giao và 117,6% dự toán HĐND huyện giao":
+    // the revenue against two estimates, not a second figure of 117,6%
+    // (Quảng Trạch, October 2019).
+    let r = report(
+        "Trong tháng 5 thu ngân sách trên địa bàn đạt 3,2 tỷ đồng, lũy kế 5 tháng đầu năm 2024 \
+         đạt 131 tỷ đồng, đạt 56,3% dự toán tỉnh giao và 47,6% dự toán HĐND huyện giao.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(row).collect();
+    assert_eq!(rows.len(), 2, "{}", rows.join("\n"));
+    assert!(
+        rows[1].contains("131 tỷ đồng") && rows[1].contains("=56.3%") && rows[1].contains("=47.6%"),
+        "{}",
+        rows[1]
+    );
+}
+
+#[test]
+fn an_estimate_for_the_whole_year_is_the_years() {
+    // "ước cả năm 812 ha", "Ước tính cả năm, cây rau gieo trồng ...": the
+    // year's estimate among the half year's figures, dated the year (Lâm
+    // Hà, June 2022); the next sentence's own months stand.
+    let r = report(
+        "Cây ngô 5 tháng đầu năm gieo trồng được 471,5 ha, tăng 2,5% so cùng kỳ; ước cả năm \
+         812 ha, giảm 3% so với năm trước. Cây rau các loại ước 5 tháng gieo trồng 1.351,1 \
+         ha, tăng 9,8%. Ước tính cả năm, cây rau gieo trồng 2.364 ha, tăng 10,5%. Tổng đàn lợn \
+         12.500 con.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(row).collect();
+    assert_eq!(rows.len(), 5, "{}", rows.join("\n"));
+    let year = "YEAR 2024-01-01..2024-12-31";
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    for (i, p) in [ytd, year, ytd, year, MAY].iter().enumerate() {
+        assert!(rows[i].contains(p), "{i}: {}", rows[i]);
+    }
+    // The maize's year keeps the maize; the next sentence is the report's.
+    assert!(rows[1].starts_with("crop_area | Cây ngô |"), "{}", rows[1]);
+}
+
+#[test]
+fn fishery_catch_of_hai_san_and_goods_sold_are_catalogued() {
+    // "Sản lượng hải sản khai thác 13.863 tấn ...; nuôi trồng 991 tấn",
+    // "Tổng mức hàng hóa bán ra và doanh thu dịch vụ" (Gio Linh, 2020).
+    let r = report(
+        "Sản lượng hải sản khai thác 13.863 tấn, đạt 99% KH; nuôi trồng 991 tấn, đạt 79,3% KH. \
+         Tổng mức hàng hóa bán ra và doanh thu dịch vụ 5 tháng đạt 1.444,9 tỷ đồng, bằng \
+         105,7% so với cùng kỳ năm trước.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    assert_eq!(rows.len(), 3, "{}", rows.join("\n"));
+    assert!(
+        rows[0].starts_with("aquaculture_output | Sản lượng hải sản khai thác |  |"),
+        "{}",
+        rows[0]
+    );
+    assert!(
+        rows[1].starts_with("aquaculture_output |") && rows[1].contains("| nuôi trồng |"),
+        "{}",
+        rows[1]
+    );
+    assert!(rows[2].starts_with("retail_sales |"), "{}", rows[2]);
+}

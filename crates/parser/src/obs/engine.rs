@@ -1176,6 +1176,11 @@ impl<'d> Extractor<'d> {
                 if !opener {
                     state.status = ObservationStatus::Actual;
                 }
+                // "Năng suất lúa cả năm ước đạt 54 tạ/ha ...": the year's
+                // estimate is its sentence's; the next is the report's.
+                if state.period.as_ref().is_some_and(when::is_whole_year) {
+                    state.period = None;
+                }
             }
             self.sentence_levels.clear();
             let mut body_start = 0;
@@ -1309,6 +1314,7 @@ impl<'d> Extractor<'d> {
                 // (Every phrase of months but "trong tháng", the report's
                 // own, holds a digit: most narrative sentences hold none.)
                 && sentence.bytes().any(|b| b.is_ascii_digit())
+                && let plan_start = crate::metadata::plan_start(sentence)
                 && let Some(m) = when::mentions(sentence, self.anchor)
                     .into_iter()
                     .rev()
@@ -1323,6 +1329,9 @@ impl<'d> Extractor<'d> {
                         // "(tháng 01/2020 trùng với kỳ nghỉ Tết)": an aside
                         // in brackets sets no period.
                         && !in_brackets(sentence, m.start)
+                        // "tình hình ... tháng 02, nhiệm vụ trọng tâm tháng
+                        // 3 năm 2023": the tasks' month dates no figure.
+                        && plan_start.is_none_or(|p| m.start < p)
                     })
             {
                 state.period = Some(m.period);
@@ -4238,7 +4247,11 @@ impl<'d> Extractor<'d> {
         } else if let Some(i) = item {
             state.breakdown = i;
             state.breakdown_fresh = true;
-        } else if period.is_some() && !state.in_breakdown && subject.is_none() {
+        } else if period.is_some_and(|m| !when::is_whole_year(&m.period))
+            && !state.in_breakdown
+            && subject.is_none()
+        {
+            // (Not "...; ước cả năm 812 ha": the item's own year.)
             state.breakdown = String::new();
         }
         if let Some(m) = period {
@@ -5686,6 +5699,17 @@ fn classify(
     if g.ends_with("vượt") {
         return Kind::Exceed;
     }
+    // "đạt 126,3% dự toán tỉnh giao và 117,6% dự toán HĐND huyện giao":
+    // the "đạt" of the first share carries to the second, against a plan
+    // or an estimate written after it.
+    if percent
+        && (g.ends_with(" và") || g.ends_with(','))
+        && base_at(after_unit, anchor).is_some_and(|(b, _, _)| {
+            matches!(b, ComparisonBase::Plan | ComparisonBase::BudgetEstimate)
+        })
+    {
+        return Kind::Attain;
+    }
     // "hoàn thành 47% (so) dự toán" says what "đạt 47% dự toán" says.
     if percent && (g.ends_with("bằng") || g.ends_with("đạt") || g.ends_with("hoàn thành")) {
         let based = base_at(after_unit, anchor).is_some_and(|(b, _, _)| b != ComparisonBase::Other);
@@ -5708,7 +5732,7 @@ fn headed_item(code: &str, alias: &str) -> Option<String> {
     // và khai thác (thủy hải sản)": the whole, no item.
     let folded = fold(rest);
     if folded.contains("thuy san")
-        || folded.contains("thuy hai san")
+        || folded.contains("hai san")
         || folded.trim() == "nuoi trong va khai thac"
     {
         return None;

@@ -952,7 +952,71 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
             out.push(Mention { start, end, period });
         }
     }
+    whole_year(text, anchor, &mut out);
     out
+}
+
+/// Whether `p` is the year of a "cả năm" (see `whole_year`).
+pub fn is_whole_year(p: &Period) -> bool {
+    p.kind == baocao_domain::PeriodKind::Year && matches!(p.label.as_str(), "cả năm" | "Cả năm")
+}
+
+/// "ước cả năm 812 ha", "Năng suất lúa cả năm ...": the year's estimate
+/// among the report's months is the year's. Not "cả năm học", "cả năm
+/// 2024" (the year, read above), nor the plan or the base of a figure
+/// ("đạt 45% kế hoạch cả năm", "so với cả năm").
+fn whole_year(text: &str, anchor: Anchor, out: &mut Vec<Mention>) {
+    // "cả năm 2024" (a year), not "cả năm 812 ha" (a figure).
+    fn written_year(t: &str) -> bool {
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        digits == 4
+            && !(t[4..].starts_with(['.', ','])
+                && t.get(5..)
+                    .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit())))
+    }
+    let mut from = 0;
+    let mut added = false;
+    while let Some(i) = text[from..].find("ả năm").map(|i| from + i) {
+        from = i + "ả năm".len();
+        let Some(start) = text[..i]
+            .strip_suffix('C')
+            .or_else(|| text[..i].strip_suffix('c'))
+        else {
+            continue;
+        };
+        let start = start.len();
+        let end = from;
+        let before = lower_tail(text[..start].trim_end());
+        let after = &text[end..];
+        if !(start == 0 || text[..start].ends_with([' ', ',', '(', ';', ':']))
+            || after.starts_with(|c: char| c.is_alphanumeric())
+            || written_year(after.trim_start())
+            || after.starts_with(" học")
+            || after.starts_with(" qua")
+            || [
+                "kế hoạch",
+                "dự toán",
+                "so với",
+                " so",
+                "chỉ tiêu",
+                "mục tiêu",
+                "nhiệm vụ",
+                "của",
+            ]
+            .iter()
+            .any(|w| before.ends_with(w))
+            || out.iter().any(|m| m.start <= start && start < m.end)
+        {
+            continue;
+        }
+        if let Some(period) = Period::year(anchor.year, &text[start..end]) {
+            out.push(Mention { start, end, period });
+            added = true;
+        }
+    }
+    if added {
+        out.sort_by_key(|m| m.start);
+    }
 }
 
 /// The end of " năm trước" written at `at` of `text` after a day or a
@@ -1091,6 +1155,17 @@ mod tests {
         year: 2024,
         month: 5,
     };
+
+    #[test]
+    fn the_whole_year() {
+        let got: Vec<(PeriodKind, String)> = mentions("; ước cả năm 812 ha, giảm 3%", MAY)
+            .into_iter()
+            .map(|m| (m.period.kind, m.period.label))
+            .collect();
+        assert_eq!(got, [(PeriodKind::Year, "cả năm".to_owned())]);
+        assert!(mentions("đạt 45% kế hoạch cả năm", MAY).is_empty());
+        assert!(mentions("trong cả năm học", MAY).is_empty());
+    }
 
     fn first(text: &str) -> Option<(PeriodKind, String, String, String)> {
         mentions(text, MAY).into_iter().next().map(|m| {
