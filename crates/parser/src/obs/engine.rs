@@ -292,6 +292,14 @@ const COMPOUNDS: &[&str] = &[
 /// "Chia ra: khu vực Nhà nước ...; khu vực ngoài Nhà nước ...".
 const BREAKDOWN_OPENERS: &[&str] = &["trong đó", "bao gồm", "chia ra", "chia theo", "cụ thể"];
 
+/// The indicators whose parts' contributions to their change, in
+/// percentage points, are indicators of their own.
+const CONTRIBUTIONS: &[(&str, &str)] = &[
+    ("grdp", "grdp_growth_contribution"),
+    ("grdp_growth", "grdp_growth_contribution"),
+    ("iip", "iip_contribution"),
+];
+
 /// Two-word closers: "của tỉnh", "địa bàn".
 const TRAILING_PHRASES: &[&str] = &[
     "của tỉnh",
@@ -2216,7 +2224,11 @@ impl<'d> Extractor<'d> {
             );
             let what = &main[verb..n.end + len];
             let verb_word = lowercase(what.split(' ').next().unwrap_or(""));
-            let kind = if verb_word == "thấp" || verb_word == "cao" {
+            let difference = verb_word == "thấp" || verb_word == "cao";
+            if !difference && self.contribution_of_current(main, n, verb, len, span, loc, state) {
+                return Some(n.end + len);
+            }
+            let kind = if difference {
                 "a difference between two rates"
             } else {
                 "a contribution to the change of the whole"
@@ -2899,6 +2911,75 @@ impl<'d> Extractor<'d> {
     /// The level of the sentence in unit `u` an absolute change written
     /// after a figure of another unit is of: the latest, when the words
     /// before the change name no other subject.
+    /// "khu vực dịch vụ tăng 7,47%, đóng góp 3,77 điểm phần trăm", "ngành
+    /// khai khoáng giảm 4,1%, làm giảm 0,03 điểm phần trăm": the points a
+    /// part added to the change of its whole, an observation of the whole's
+    /// contribution indicator (`CONTRIBUTIONS`) for the part the figure in
+    /// force is of, with its period and status. Whether one was made (not
+    /// when the whole has no such indicator, or no figure is in force).
+    #[allow(clippy::too_many_arguments)]
+    fn contribution_of_current(
+        &mut self,
+        main: &str,
+        n: &Num<'_>,
+        verb: usize,
+        len: usize,
+        span: Span,
+        loc: Loc,
+        state: &State,
+    ) -> bool {
+        let Some(part) = state.current.and_then(|i| self.obs.get(i)) else {
+            return false;
+        };
+        let Some(code) = CONTRIBUTIONS
+            .iter()
+            .find(|(whole, _)| *whole == part.indicator)
+            .map(|(_, c)| *c)
+        else {
+            return false;
+        };
+        let Some(value) = parse_number(n.text) else {
+            return false;
+        };
+        let Some(unit) = unit_after(&main[n.end..n.end + len]) else {
+            return false;
+        };
+        let verb_words = main[verb..n.start].trim_end();
+        let lowered = lowercase(verb_words);
+        let sign = if lowered.starts_with("làm giảm") {
+            -1.0
+        } else {
+            1.0
+        };
+        // The words of the verb, without a qualifier ("đóng góp hơn").
+        let label = ["đóng góp", "làm giảm", "làm tăng"]
+            .into_iter()
+            .find(|w| lowered.starts_with(w))
+            .map_or(verb_words, |w| &verb_words[..w.len()]);
+        let obs = Observation {
+            indicator: code.to_owned(),
+            label: label.to_owned(),
+            breakdown: part.breakdown.clone(),
+            period: part.period.clone(),
+            quantity: Some(quantity(
+                sign * value,
+                None,
+                Some(&unit),
+                qualifier_before(&main[..n.start]),
+            )),
+            status: part.status,
+            comparisons: Vec::new(),
+            provenance: Provenance {
+                section_number: loc.section.to_owned(),
+                footnote_number: loc.footnote,
+                span,
+                sentence: loc.sentence.to_owned(),
+            },
+        };
+        self.obs.push(obs);
+        true
+    }
+
     fn level_in_unit(&self, u: &Unit, gap: &str, state: &State) -> Option<usize> {
         let current = self.obs[state.current?].quantity.as_ref()?;
         if current.unit_code == u.code {
