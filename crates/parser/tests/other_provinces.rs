@@ -4984,3 +4984,48 @@ fn poultry_counted_and_fishery_output_of_thuy_hai_san() {
     assert!(rows[0].starts_with("livestock_herd |"), "{}", rows[0]);
     assert!(rows[1].starts_with("aquaculture_output |"), "{}", rows[1]);
 }
+
+#[test]
+fn a_branch_named_after_its_sector_is_a_part_of_the_grdp() {
+    // Quảng Trị's 6-month GRDP (real8): "Trong khu vực nông, lâm nghiệp và
+    // thủy sản, ngành thủy sản đạt mức tăng cao nhất 11,25%, ...; ngành lâm
+    // nghiệp đạt mức tăng cao tiếp theo 7,29%" in the paragraph after the
+    // GRDP's sectors: the branches' growth of the GRDP, not the fisheries
+    // or meat output (the sector's "thủy sản" named the fishery), and
+    // their contributions in points.
+    let r = report(
+        "1. Tăng trưởng kinh tế\n\n\
+         Tổng sản phẩm trên địa bàn (GRDP) 5 tháng đầu năm 2024 ước tính tăng 6,8% so với \
+         cùng kỳ năm 2023; trong đó: khu vực nông, lâm nghiệp và thủy sản tăng 3,1%, đóng \
+         góp 0,62 điểm phần trăm; khu vực dịch vụ tăng 7,4%, đóng góp 3,05 điểm phần trăm.\n\n\
+         Trong khu vực nông, lâm nghiệp và thủy sản, ngành thủy sản đạt mức tăng cao nhất \
+         9,8% do sản lượng khai thác tăng, đóng góp 0,21 điểm phần trăm vào mức tăng trưởng \
+         chung; ngành lâm nghiệp đạt mức tăng cao tiếp theo 6,4%, đóng góp 0,15 điểm phần trăm.\n\n\
+         Trong khu vực công nghiệp và xây dựng, ngành công nghiệp tăng 10,2%, đóng góp 1,34 \
+         điểm phần trăm vào mức tăng chung.",
+    );
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    let pt = "điểm phần trăm Point x1";
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    let from = rows
+        .iter()
+        .position(|r| r.contains("| ngành thủy sản |"))
+        .unwrap_or_else(|| panic!("{all}"));
+    assert_eq!(
+        &rows[from..],
+        [
+            format!("grdp | ngành thủy sản | {ytd} | - | Estimate | SamePeriodLastYear +9.8%"),
+            format!("grdp_growth_contribution | ngành thủy sản | {ytd} | 0.21 {pt} | Estimate | "),
+            format!("grdp | ngành lâm nghiệp | {ytd} | - | Estimate | SamePeriodLastYear +6.4%"),
+            format!(
+                "grdp_growth_contribution | ngành lâm nghiệp | {ytd} | 0.15 {pt} | Estimate | "
+            ),
+            format!("grdp | ngành công nghiệp | {ytd} | - | Estimate | SamePeriodLastYear +10.2%"),
+            format!(
+                "grdp_growth_contribution | ngành công nghiệp | {ytd} | 1.34 {pt} | Estimate | "
+            ),
+        ],
+        "{all}"
+    );
+}

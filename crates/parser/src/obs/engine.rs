@@ -300,6 +300,12 @@ const CONTRIBUTIONS: &[(&str, &str)] = &[
     ("iip", "iip_contribution"),
 ];
 
+/// Words that open a sentence on a part of a whole made of parts ("Trong
+/// khu vực nông, lâm nghiệp và thủy sản, ngành thủy sản tăng 11,25%"):
+/// under such a whole in force (`CONTRIBUTIONS`), its figures are the
+/// parts' figures of that whole, as after "Trong đó".
+const PART_OPENERS: &[&str] = &["trong khu vực", "trong ngành", "trong lĩnh vực"];
+
 /// Two-word closers: "của tỉnh", "địa bàn".
 const TRAILING_PHRASES: &[&str] = &[
     "của tỉnh",
@@ -362,6 +368,9 @@ const EDGE_WORDS: &[&str] = &[
     // "..., đưa lũy kế 5 tháng đạt ...": brings the subject to its figure.
     "đưa", // "nhóm nhà ở tăng mạnh, hơn 1%": how much, after a comma.
     "tăng,", "giảm,", "mạnh,", "nhẹ,", "khá,", "nhanh,",
+    // "ngành lâm nghiệp đạt mức tăng cao tiếp theo 7,29%": the next after
+    // the highest.
+    "tiếp", "theo",
 ];
 
 /// A report of a quarter, of the first months of a year or of a year (its
@@ -561,7 +570,7 @@ pub fn extract(
             && lp + 1 == pi
             && outline.para_section[lp] == outline.para_section[pi]
             && ls.current.is_some()
-            && opens_breakdown(doc.para(pi))
+            && (opens_breakdown(doc.para(pi)) || opens_on_part(doc.para(pi), ls.code))
         {
             state = ls;
             state.compare_mode = false;
@@ -1085,7 +1094,8 @@ impl<'d> Extractor<'d> {
             };
             // "Trong đó: ...", "Cụ thể: ..." break down the figure of the
             // sentence before: they keep its status and its base.
-            let opener = opens_breakdown(sentence);
+            let part = opens_on_part(sentence, state.code);
+            let opener = opens_breakdown(sentence) || part;
             if !opener {
                 state.base = None;
             }
@@ -3849,6 +3859,18 @@ impl<'d> Extractor<'d> {
                 }
             }
         }
+        // "Trong khu vực nông, lâm nghiệp và thủy sản, ngành thủy sản đạt
+        // mức tăng cao nhất 11,25%" under the GRDP: a branch of the whole
+        // in force, named after its sector (whose "thủy sản" is no
+        // fisheries output).
+        if CONTRIBUTIONS.iter().any(|(w, _)| *w == state.code)
+            && let Some(i) = after_part_opener(gap)
+        {
+            state.in_breakdown = true;
+            gap = &gap[i..];
+            cursor += i;
+            lower = self.lower(gap);
+        }
         // (The mention, not its period: the period is cloned once, into the
         // state, below.)
         let period = mentions
@@ -5346,6 +5368,34 @@ fn opens_on_group(text: &str) -> bool {
     })
 }
 
+/// Whether `text` opens, in either case, on a part of a whole
+/// (`PART_OPENERS`) and `whole`, the subject in force, is made of parts.
+fn opens_on_part(text: &str, whole: &str) -> bool {
+    text.starts_with(['t', 'T'])
+        && CONTRIBUTIONS.iter().any(|(w, _)| *w == whole)
+        && starts_with_any(text, PART_OPENERS)
+}
+
+/// Where the part a sentence opened on ends and its first named branch
+/// starts: "Trong khu vực nông, lâm nghiệp và thủy sản, ngành thủy sản
+/// ..." at "ngành" (the sector's name holds commas of its own).
+fn after_part_opener(gap: &str) -> Option<usize> {
+    let lower = lowercase(gap);
+    if lower.len() != gap.len()
+        || !PART_OPENERS
+            .iter()
+            .any(|o| lower.trim_start().starts_with(o))
+    {
+        return None;
+    }
+    // (The first classifier after a comma: the sector's own words hold
+    // none.)
+    lower.match_indices(", ").map(|(i, _)| i + 2).find(|&i| {
+        let w = lower[i..].split(' ').next().unwrap_or("");
+        ["ngành", "nhóm", "lĩnh"].contains(&w)
+    })
+}
+
 fn opens_breakdown(text: &str) -> bool {
     text.starts_with(['t', 'T', 'b', 'B', 'c', 'C']) && {
         let twelve = text.char_indices().nth(12).map_or(text.len(), |(i, _)| i);
@@ -5565,8 +5615,12 @@ fn classify(
             g = r;
         }
     }
-    // The most of all: "tăng cao nhất", "giảm mạnh nhất".
-    if let Some(r) = g.strip_suffix(" nhất") {
+    // The most of all: "tăng cao nhất", "giảm mạnh nhất"; the next after
+    // it: "đạt mức tăng cao tiếp theo 7,29%".
+    if let Some(r) = g
+        .strip_suffix(" nhất")
+        .or_else(|| g.strip_suffix(" tiếp theo"))
+    {
         g = r.trim_end();
     }
     // How much: "tăng cao", "tăng rất cao", "giảm nhẹ", "tăng mạnh".
@@ -6267,7 +6321,8 @@ fn skip_lead_ins(s: &str) -> usize {
 
 /// Whether `s` opens, in either case, with one of `openers` (lowercase).
 fn starts_with_any(s: &str, openers: &[&str]) -> bool {
-    let head = s.char_indices().nth(12).map_or(s, |(i, _)| &s[..i]);
+    let chars = openers.iter().map(|o| o.chars().count()).max().unwrap_or(0);
+    let head = s.char_indices().nth(chars).map_or(s, |(i, _)| &s[..i]);
     let head = lowercase(head);
     openers.iter().any(|o| head.starts_with(o))
 }
