@@ -5029,3 +5029,19 @@ fn a_branch_named_after_its_sector_is_a_part_of_the_grdp() {
         "{all}"
     );
 }
+
+#[test]
+fn a_plan_named_before_its_attainment_is_the_levels_base() {
+    // Nam Đông's summer crop (real8): "gieo cấy được 266,35ha/295 ha kế
+    // hoạch đạt 90,3%": the plan named before "đạt" is what the area
+    // attains; the percent was a row of its own.
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Vụ lúa Hè Thu năm 2024 toàn huyện gieo cấy được 1.420,5ha/1.500 ha kế hoạch đạt 94,7%.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 1, "{all}");
+    assert!(rows[0].contains("| 1420.5-1500 ha Hectare"), "{all}");
+    assert!(rows[0].ends_with("| Plan =94.7%"), "{all}");
+}

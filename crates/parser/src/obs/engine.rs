@@ -2452,6 +2452,21 @@ impl<'d> Extractor<'d> {
         } else {
             kind
         };
+        // "gieo cấy được 266,35ha/295 ha kế hoạch đạt 90,3%": a plan or
+        // estimate named right before "đạt"/"bằng", after a level, is what
+        // the level attains (it was a row of its own).
+        let named_plan = (matches!(kind, Kind::Level | Kind::Attain)
+            && unit.as_ref().is_some_and(|u| u.code == UnitCode::Percent)
+            && state
+                .current
+                .is_some_and(|c| self.obs[c].quantity.is_some()))
+        .then(|| base_before_verb(&main[..n.start], self.anchor))
+        .flatten();
+        let kind = if named_plan.is_some() {
+            Kind::Attain
+        } else {
+            kind
+        };
         let span = Span::new(
             loc.sentence_off + off + n.start,
             loc.sentence_off + off + unit_end,
@@ -2832,9 +2847,11 @@ impl<'d> Extractor<'d> {
                     }
                 });
                 // A bare "đạt X%" measures against the plan in force.
-                let plan = (kind == Kind::Attain && gap_lower.trim_end().ends_with("đạt"))
-                    .then(|| state.plan_base.clone())
-                    .flatten();
+                let plan = named_plan.clone().or_else(|| {
+                    (kind == Kind::Attain && gap_lower.trim_end().ends_with("đạt"))
+                        .then(|| state.plan_base.clone())
+                        .flatten()
+                });
                 let explicit = base
                     .or(plan)
                     .or_else(|| {
@@ -5703,6 +5720,34 @@ fn plan_named(o: &Observation) -> Option<ComparisonBase> {
 
 /// "đạt 40,5%" right after a level, with no base written after it: in a
 /// paragraph about a plan, the share of the plan done.
+/// "kế hoạch đạt", "KH bằng", "dự toán đạt": the plan or budget estimate
+/// that `before`, the text before a percent, names whole before its verb
+/// (back to a comma or the figure before, whose unit it may follow).
+fn base_before_verb(before: &str, anchor: Anchor) -> Option<(ComparisonBase, String)> {
+    let g = before.trim_end();
+    let rest = ["đạt", "bằng"]
+        .iter()
+        .find_map(|v| g.strip_suffix(v))
+        .filter(|r| r.ends_with(' '))?
+        .trim_end();
+    // (Only the last words, back to a comma or a figure, may be the base:
+    // "266,35ha/295 ha kế hoạch đạt 90,3%" read "kế hoạch" with the whole.)
+    let from = rest
+        .rfind(|c: char| c == ',' || c == ';' || c.is_ascii_digit())
+        .map_or(0, |i| i + 1);
+    // (The unit of the figure before may stand first: "295 ha kế hoạch".)
+    let words = &rest[from..];
+    let words = match unit_after(words) {
+        Some(u) if base_at(words, anchor).is_none() => &words[u.len..],
+        _ => words,
+    };
+    let words = words.trim_start();
+    let (b, label, len) = base_at(words, anchor)?;
+    (matches!(b, ComparisonBase::Plan | ComparisonBase::BudgetEstimate)
+        && words[len..].trim().is_empty())
+    .then_some((b, label))
+}
+
 fn bare_attainment(gap_lower: &str, unit: Option<&Unit>, after_unit: &str) -> bool {
     let g = gap_lower
         .trim()
