@@ -5045,3 +5045,21 @@ fn a_plan_named_before_its_attainment_is_the_levels_base() {
     assert!(rows[0].contains("| 1420.5-1500 ha Hectare"), "{all}");
     assert!(rows[0].ends_with("| Plan =94.7%"), "{all}");
 }
+
+#[test]
+fn a_crop_written_in_capitals_after_cay_is_no_place() {
+    // Cao Bằng's first quarter (real8): "Diện tích gieo cấy cây Lúa Lúa
+    // Đông - Xuân được 261,3/3.723,0 ha; Cây Ngô Đông - Xuân trồng được
+    // ...": the capitalised crop after "cây" was dropped as a place name
+    // ("cây - Xuân", "Xuân trồng").
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Diện tích gieo cấy cây Lúa Lúa Đông - Xuân được 512,4/3.650,0 ha; Cây Ngô Đông - \
+         Xuân trồng được 17.820,5/25.100,0 ha.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 2, "{all}");
+    assert!(rows[0].contains("| cây Lúa Lúa Đông - Xuân |"), "{all}");
+    assert!(rows[1].contains("| Cây Ngô Đông - Xuân trồng |"), "{all}");
+}

@@ -6554,16 +6554,28 @@ fn noun_phrase_with(
             j += 1;
         }
         // "Ngành Khai khoáng", "Nhóm Hàng ăn": capitalised after a
-        // classifier of branches or groups, a branch's name, not a place.
+        // classifier of branches or groups, a branch's name, not a place;
+        // so is a crop's after "cây" ("Cây Ngô Đông - Xuân", "cây Lúa Lúa
+        // Đông - Xuân": Cao Bằng's list of crops lost them).
         let branch = j > start && {
             let w = lowercase(words[start]);
-            w == "ngành" || w == "nhóm"
+            w == "ngành"
+                || w == "nhóm"
+                || w == "cây"
+                || (kept > 0 && lowercase(words[kept - 1]).as_str() == "cây")
         };
         if j - start >= 2 && !branch {
             if place_item {
                 place = Some(words[i..j].join(" "));
             }
             i = j;
+        } else if branch {
+            // (The whole run: "Lúa Lúa Đông" after "cây".)
+            while i < j {
+                words[kept] = words[i];
+                kept += 1;
+                i += 1;
+            }
         } else {
             words[kept] = words[i];
             kept += 1;
