@@ -189,6 +189,21 @@ static CATALOG: &[Indicator] = &[
             "tốc độ tăng trưởng tổng sản phẩm",
         ],
     ),
+    // "khu vực dịch vụ tăng 7,47%, đóng góp 3,77 điểm phần trăm": what a
+    // sector added to the GRDP's growth, in percentage points (a unit of
+    // its own, no growth rate); the sector is the breakdown.
+    ind(
+        "grdp_growth_contribution",
+        "Đóng góp vào tăng trưởng kinh tế (GRDP)",
+        "Contribution to GRDP growth (percentage points)",
+        Macro,
+        U::Point,
+        &[
+            "đóng góp vào tăng trưởng kinh tế",
+            "mức đóng góp vào tăng trưởng kinh tế",
+            "đóng góp vào tăng trưởng grdp",
+        ],
+    ),
     ind(
         "grdp_per_capita",
         "GRDP bình quân đầu người",
@@ -256,6 +271,17 @@ static CATALOG: &[Indicator] = &[
             "chỉ số iip",
             "iip",
         ],
+    ),
+    // "ngành khai khoáng giảm 4,1%, làm giảm 0,03 điểm phần trăm": what a
+    // branch added to the index's change, in percentage points; the branch
+    // is the breakdown.
+    ind(
+        "iip_contribution",
+        "Đóng góp vào mức tăng chỉ số sản xuất công nghiệp",
+        "Contribution to the change of the IIP (percentage points)",
+        Industry,
+        U::Point,
+        &["đóng góp vào mức tăng chỉ số sản xuất công nghiệp"],
     ),
     // The statistics offices' monthly pair after the index: sales and
     // stocks of manufacturing (a percent against a base).

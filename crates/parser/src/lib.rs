@@ -185,11 +185,72 @@ fn prepare(decoded: std::borrow::Cow<'_, str>) -> Result<(String, Vec<QualityIss
             span: Span::default(),
         });
     }
-    let text = nfc(cleaned);
+    let text = lost_spaces(nfc(cleaned));
     if !text.chars().any(baocao_domain::text::is_alphabetic) {
         return Err(ParseError::NoText { bytes: decoded_len });
     }
     Ok((text, issues))
+}
+
+/// The verbs a figure follows, which a copy taken from a PDF glues to the
+/// figure and to the word before: "chế tạotăng1,36%", "đạt12.345 tấn".
+const GLUED_VERBS: [&str; 6] = ["tăng", "giảm", "đạt", "là", "bằng", "chiếm"];
+
+/// `text` with the spaces a PDF copy lost around a verb glued to the
+/// figure after it put back: "chế tạotăng1,36%" is "chế tạo tăng 1,36%",
+/// "là24.130 ha" is "là 24.130 ha". No Vietnamese syllable holds one of
+/// these verbs after a letter or goes on in a digit, so the repair is
+/// certain for a figure with its unit; the text is rebuilt only when one
+/// is found.
+fn lost_spaces(text: String) -> String {
+    let b = text.as_bytes();
+    // (Each verb ends in a letter that is ASCII or 3 bytes of UTF-8: only
+    // the bytes before an ASCII digit are looked at.)
+    let glued = |at: usize| -> Option<(usize, bool)> {
+        let before = &text[..at];
+        let verb = GLUED_VERBS.iter().find(|v| before.ends_with(**v))?;
+        let start = at - verb.len();
+        let letter_before = text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(baocao_domain::text::is_alphabetic);
+        Some((start, letter_before))
+    };
+    let digits = (1..b.len()).filter(|&i| {
+        b[i].is_ascii_digit()
+            && !b[i - 1].is_ascii_digit()
+            && b[i - 1] != b' '
+            && text.is_char_boundary(i)
+    });
+    let mut out: Option<String> = None;
+    let mut done = 0;
+    for at in digits {
+        let Some((start, letter_before)) = glued(at) else {
+            continue;
+        };
+        // A figure with its unit ("1,36%", "24.130 ha"), as the engine's
+        // `glued_figures` asks: a footnote's mark glued to a verb
+        // ("giảm3, ...") has none.
+        let end = obs::text::digits_end(b, at);
+        if obs::numbers::unit_after(&text[end..]).is_none() {
+            continue;
+        }
+        let o = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
+        o.push_str(&text[done..start]);
+        if letter_before {
+            o.push(' ');
+        }
+        o.push_str(&text[start..at]);
+        o.push(' ');
+        done = at;
+    }
+    match out {
+        Some(mut o) => {
+            o.push_str(&text[done..]);
+            o
+        }
+        None => text,
+    }
 }
 
 /// The matches of `re` in `text`, as `re.captures_iter(text)` finds them,
@@ -443,6 +504,18 @@ fn repair_diacritics(layout: &mut layout::Layout<'_>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The spaces a PDF copy lost around a verb glued to its figure are put
+    /// back; a footnote's mark after a verb, with no unit, is left.
+    #[test]
+    fn lost_spaces_around_a_glued_verb_are_restored() {
+        let fix = |t: &str| lost_spaces(t.to_owned());
+        assert_eq!(fix("chế tạotăng1,36%;"), "chế tạo tăng 1,36%;");
+        assert_eq!(fix("sản lượng đạt12.345 tấn"), "sản lượng đạt 12.345 tấn");
+        assert_eq!(fix("vụ mùa là24.130 ha"), "vụ mùa là 24.130 ha");
+        assert_eq!(fix("có xu hướng giảm3, do"), "có xu hướng giảm3, do");
+        assert_eq!(fix("tăng 1,2% so với"), "tăng 1,2% so với");
+    }
 
     /// `nfc` normalizes only the lines that need it, and gives what
     /// normalizing the whole text gives.

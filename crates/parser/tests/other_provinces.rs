@@ -2615,7 +2615,9 @@ fn a_contribution_in_points_to_the_growth_is_no_figure_of_the_item() {
     // "ngành khai khoáng giảm 4,1%, làm giảm 0,03 điểm phần trăm; ngành
     // ... tăng 12,4%, đóng góp 11,2 điểm phần trăm": the contribution was
     // read as a change of the item, or as a subject "điểm phần trăm" that
-    // took the branches after it from the index.
+    // took the branches after it from the index. It is the branch's
+    // contribution to the index's change, in points (session 11: an
+    // indicator of its own; before, an issue).
     let r = report(
         "2. Sản xuất công nghiệp\n\n\
          Tính chung 5 tháng, chỉ số sản xuất công nghiệp tăng 11,3% so với cùng kỳ năm \
@@ -2625,32 +2627,84 @@ fn a_contribution_in_points_to_the_growth_is_no_figure_of_the_item() {
     );
     let rows = rows(&r);
     let all = rows.join("\n");
-    assert_eq!(rows.len(), 4, "{all}");
-    for row in &rows {
-        assert!(row.starts_with("iip |"), "{all}");
+    assert_eq!(rows.len(), 7, "{all}");
+    let index: Vec<&String> = rows.iter().filter(|r| r.starts_with("iip |")).collect();
+    assert_eq!(index.len(), 4, "{all}");
+    for row in &index {
         assert!(!row.contains("điểm"), "{all}");
     }
-    assert!(rows[1].ends_with("| SamePeriodLastYear -4.1%"), "{all}");
+    assert!(index[1].ends_with("| SamePeriodLastYear -4.1%"), "{all}");
     assert!(
-        rows[3].contains("| ngành sản xuất và phân phối điện |"),
+        index[3].contains("| ngành sản xuất và phân phối điện |"),
         "{all}"
     );
-    // Nothing lost: each contribution is an issue pointing at its words.
-    let contributions: Vec<&str> = r
-        .quality_issues
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    let points: Vec<&String> = rows
         .iter()
-        .filter(|q| q.kind == baocao_domain::QualityIssueKind::UnattachedNumber)
-        .map(|q| &r.normalized_text[q.span.start as usize..q.span.end as usize])
+        .filter(|r| r.starts_with("iip_contribution |"))
         .collect();
     assert_eq!(
-        contributions,
+        points,
         [
-            "làm giảm 0,03 điểm phần trăm",
-            "đóng góp 11,2 điểm phần trăm",
-            "đóng góp 0,2 điểm phần trăm"
+            &format!(
+                "iip_contribution | ngành khai khoáng | {ytd} | -0.03 điểm phần trăm Point x1 | Actual | "
+            ),
+            &format!(
+                "iip_contribution | ngành công nghiệp chế biến, chế tạo | {ytd} | 11.2 điểm phần trăm Point x1 | Actual | "
+            ),
+            &format!(
+                "iip_contribution | ngành sản xuất và phân phối điện | {ytd} | 0.2 điểm phần trăm Point x1 | Actual | "
+            ),
         ],
+        "{all}"
+    );
+    // No issue left for them.
+    assert!(
+        !r.quality_issues
+            .iter()
+            .any(|q| q.kind == baocao_domain::QualityIssueKind::UnattachedNumber),
         "{:#?}",
         r.quality_issues
+    );
+}
+
+#[test]
+fn a_sectors_contribution_to_the_grdp_growth_is_a_figure_in_points() {
+    // Quảng Trị's 6-month GRDP (real8): "khu vực công nghiệp - xây dựng
+    // ước tính đạt ... tỷ đồng, tăng 7,60%, đóng góp 1,73 điểm phần trăm":
+    // the sector's level, its growth, and what it added to the GRDP's
+    // growth, in percentage points (it was an issue, no figure).
+    let r = report(
+        "1. Tăng trưởng kinh tế\n\n\
+         Tổng sản phẩm trên địa bàn (GRDP) 5 tháng đầu năm 2024 ước tính đạt 21.450 tỷ \
+         đồng, tăng 7,2% so với cùng kỳ năm 2023; trong đó: khu vực nông, lâm nghiệp và \
+         thủy sản ước tính đạt 4.120 tỷ đồng, tăng 2,8%, đóng góp 0,55 điểm phần trăm; khu \
+         vực công nghiệp - xây dựng ước tính đạt 6.310 tỷ đồng, tăng 9,1%, đóng góp 2,64 \
+         điểm phần trăm vào mức tăng chung; khu vực dịch vụ tăng 7,9%, làm tăng 3,6 điểm \
+         phần trăm.",
+    );
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    let bn = "tỷ đồng Vnd x1000000000";
+    let pt = "điểm phần trăm Point x1";
+    assert_rows(
+        &r,
+        &[
+            &format!("grdp |  | {ytd} | 21450 {bn} | Estimate | SamePeriodLastYear +7.2%"),
+            &format!(
+                "grdp | khu vực nông, lâm nghiệp và thủy sản | {ytd} | 4120 {bn} | Estimate | SamePeriodLastYear +2.8%"
+            ),
+            &format!(
+                "grdp_growth_contribution | khu vực nông, lâm nghiệp và thủy sản | {ytd} | 0.55 {pt} | Estimate | "
+            ),
+            &format!(
+                "grdp | khu vực công nghiệp - xây dựng | {ytd} | 6310 {bn} | Estimate | SamePeriodLastYear +9.1%"
+            ),
+            &format!(
+                "grdp_growth_contribution | khu vực công nghiệp - xây dựng | {ytd} | 2.64 {pt} | Estimate | "
+            ),
+            &format!("grdp | khu vực dịch vụ | {ytd} | - | Estimate | SamePeriodLastYear +7.9%"),
+            &format!("grdp_growth_contribution | khu vực dịch vụ | {ytd} | 3.6 {pt} | Estimate | "),
+        ],
     );
 }
 
@@ -2914,30 +2968,40 @@ fn the_change_of_a_figure_without_subject_is_no_figure_lost() {
 }
 
 #[test]
-fn a_figure_glued_to_its_verb_is_garbled_not_lost() {
+fn a_figure_glued_to_its_verb_is_read_with_its_spaces_restored() {
     // Text taken from a PDF that lost its spaces: "chế tạotăng1,36%" has no
-    // number standing as a token, so nothing was read and nothing said.
+    // number standing as a token, so nothing was read (session 10: an
+    // issue; session 11, Đồng Nai's real copy in real8: the spaces are put
+    // back when the text is prepared, and the figures read).
     let r = report(
         "2. Sản xuất công nghiệp\n\n\
-         Chỉ số sản xuất công nghiệp tháng 10 tăng 1,2% so với tháng trước, trong đó \
+         Chỉ số sản xuất công nghiệp tháng 5 tăng 1,2% so với tháng trước, trong đó \
          ngành khai khoáng tăng 2,1%; công nghiệp chế biến, chế tạotăng1,45%; sản xuất \
          và phân phối điệngiảm0,37%. Diện tích gieo trồng lúa vụ mùa là31.250 ha.",
     );
-    let garbled: Vec<&str> = r
-        .quality_issues
-        .iter()
-        .filter(|q| q.kind == baocao_domain::QualityIssueKind::GarbledNumber)
-        .map(|q| &r.normalized_text[q.span.start as usize..q.span.end as usize])
-        .collect();
-    assert_eq!(
-        garbled,
-        ["tăng1,45%", "giảm0,37%", "là31.250 ha"],
+    assert!(
+        r.normalized_text
+            .contains("chế tạo tăng 1,45%; sản xuất và phân phối điện giảm 0,37%"),
+        "{}",
+        r.normalized_text
+    );
+    assert!(
+        !r.quality_issues
+            .iter()
+            .any(|q| q.kind == baocao_domain::QualityIssueKind::GarbledNumber),
         "{:#?}",
         r.quality_issues
     );
-    // The figures standing as tokens are read as before.
     let rows = rows(&r);
-    assert_eq!(rows.len(), 2, "{}", rows.join("\n"));
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 5, "{all}");
+    assert!(
+        rows[2].starts_with("iip | công nghiệp chế biến, chế tạo |")
+            && rows[2].ends_with("| PreviousPeriod +1.45%"),
+        "{all}"
+    );
+    assert!(rows[3].ends_with("| PreviousPeriod -0.37%"), "{all}");
+    assert!(rows[4].contains("| 31250 ha Hectare"), "{all}");
 }
 
 #[test]
@@ -3134,8 +3198,9 @@ fn a_star_rating_is_a_grade_not_a_figure() {
 fn a_contribution_written_with_a_percent_sign_or_a_qualifier_is_no_figure() {
     // "đóng góp 0,41 điểm %" (the sign for "phần trăm") and "đóng góp hơn
     // 6 điểm phần trăm" (a qualifier before the number) are contributions
-    // as the spelled-out form is: no row of their own, and no subject
-    // "đóng góp" that takes the sectors after them from the GRDP.
+    // as the spelled-out form is: no row of the GRDP, and no subject
+    // "đóng góp" that takes the sectors after them from the GRDP; each is
+    // the sector's contribution (session 11).
     let r = report(
         "1. Tăng trưởng kinh tế\n\n\
          Tổng sản phẩm trên địa bàn (GRDP) 5 tháng ước tăng 8,4% so với cùng kỳ. Trong đó, \
@@ -3145,16 +3210,30 @@ fn a_contribution_written_with_a_percent_sign_or_a_qualifier_is_no_figure() {
     );
     let rows = rows(&r);
     let all = rows.join("\n");
-    assert_eq!(rows.len(), 4, "{all}");
-    for row in &rows {
-        assert!(row.starts_with("grdp |"), "{all}");
+    let grdp: Vec<&String> = rows.iter().filter(|r| r.starts_with("grdp |")).collect();
+    assert_eq!(grdp.len(), 4, "{all}");
+    for row in &grdp {
         assert!(!row.contains("điểm"), "{all}");
     }
     assert!(
-        rows[2].contains("| khu vực công nghiệp và xây dựng |"),
+        grdp[2].contains("| khu vực công nghiệp và xây dựng |"),
         "{all}"
     );
-    assert!(rows[3].ends_with("| SamePeriodLastYear +6.7%"), "{all}");
+    assert!(grdp[3].ends_with("| SamePeriodLastYear +6.7%"), "{all}");
+    let points: Vec<&String> = rows
+        .iter()
+        .filter(|r| r.starts_with("grdp_growth_contribution |"))
+        .collect();
+    assert_eq!(points.len(), 3, "{all}");
+    assert!(points[0].contains("| 0.41 điểm % Point x1 |"), "{all}");
+    assert!(
+        points[1].contains("| >=6 điểm phần trăm Point x1 |"),
+        "{all}"
+    );
+    assert!(
+        points[1].contains("| khu vực công nghiệp và xây dựng |"),
+        "{all}"
+    );
 }
 
 #[test]
@@ -5026,4 +5105,83 @@ fn fishery_catch_of_hai_san_and_goods_sold_are_catalogued() {
         rows[1]
     );
     assert!(rows[2].starts_with("retail_sales |"), "{}", rows[2]);
+}
+
+#[test]
+fn a_branch_named_after_its_sector_is_a_part_of_the_grdp() {
+    // Quảng Trị's 6-month GRDP (real8): "Trong khu vực nông, lâm nghiệp và
+    // thủy sản, ngành thủy sản đạt mức tăng cao nhất 11,25%, ...; ngành lâm
+    // nghiệp đạt mức tăng cao tiếp theo 7,29%" in the paragraph after the
+    // GRDP's sectors: the branches' growth of the GRDP, not the fisheries
+    // or meat output (the sector's "thủy sản" named the fishery), and
+    // their contributions in points.
+    let r = report(
+        "1. Tăng trưởng kinh tế\n\n\
+         Tổng sản phẩm trên địa bàn (GRDP) 5 tháng đầu năm 2024 ước tính tăng 6,8% so với \
+         cùng kỳ năm 2023; trong đó: khu vực nông, lâm nghiệp và thủy sản tăng 3,1%, đóng \
+         góp 0,62 điểm phần trăm; khu vực dịch vụ tăng 7,4%, đóng góp 3,05 điểm phần trăm.\n\n\
+         Trong khu vực nông, lâm nghiệp và thủy sản, ngành thủy sản đạt mức tăng cao nhất \
+         9,8% do sản lượng khai thác tăng, đóng góp 0,21 điểm phần trăm vào mức tăng trưởng \
+         chung; ngành lâm nghiệp đạt mức tăng cao tiếp theo 6,4%, đóng góp 0,15 điểm phần trăm.\n\n\
+         Trong khu vực công nghiệp và xây dựng, ngành công nghiệp tăng 10,2%, đóng góp 1,34 \
+         điểm phần trăm vào mức tăng chung.",
+    );
+    let ytd = "YTD 2024-01-01..2024-05-31";
+    let pt = "điểm phần trăm Point x1";
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    let from = rows
+        .iter()
+        .position(|r| r.contains("| ngành thủy sản |"))
+        .unwrap_or_else(|| panic!("{all}"));
+    assert_eq!(
+        &rows[from..],
+        [
+            format!("grdp | ngành thủy sản | {ytd} | - | Estimate | SamePeriodLastYear +9.8%"),
+            format!("grdp_growth_contribution | ngành thủy sản | {ytd} | 0.21 {pt} | Estimate | "),
+            format!("grdp | ngành lâm nghiệp | {ytd} | - | Estimate | SamePeriodLastYear +6.4%"),
+            format!(
+                "grdp_growth_contribution | ngành lâm nghiệp | {ytd} | 0.15 {pt} | Estimate | "
+            ),
+            format!("grdp | ngành công nghiệp | {ytd} | - | Estimate | SamePeriodLastYear +10.2%"),
+            format!(
+                "grdp_growth_contribution | ngành công nghiệp | {ytd} | 1.34 {pt} | Estimate | "
+            ),
+        ],
+        "{all}"
+    );
+}
+
+#[test]
+fn a_plan_named_before_its_attainment_is_the_levels_base() {
+    // Nam Đông's summer crop (real8): "gieo cấy được 266,35ha/295 ha kế
+    // hoạch đạt 90,3%": the plan named before "đạt" is what the area
+    // attains; the percent was a row of its own.
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Vụ lúa Hè Thu năm 2024 toàn huyện gieo cấy được 1.420,5ha/1.500 ha kế hoạch đạt 94,7%.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 1, "{all}");
+    assert!(rows[0].contains("| 1420.5-1500 ha Hectare"), "{all}");
+    assert!(rows[0].ends_with("| Plan =94.7%"), "{all}");
+}
+
+#[test]
+fn a_crop_written_in_capitals_after_cay_is_no_place() {
+    // Cao Bằng's first quarter (real8): "Diện tích gieo cấy cây Lúa Lúa
+    // Đông - Xuân được 261,3/3.723,0 ha; Cây Ngô Đông - Xuân trồng được
+    // ...": the capitalised crop after "cây" was dropped as a place name
+    // ("cây - Xuân", "Xuân trồng").
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Diện tích gieo cấy cây Lúa Lúa Đông - Xuân được 512,4/3.650,0 ha; Cây Ngô Đông - \
+         Xuân trồng được 17.820,5/25.100,0 ha.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 2, "{all}");
+    assert!(rows[0].contains("| cây Lúa Lúa Đông - Xuân |"), "{all}");
+    assert!(rows[1].contains("| Cây Ngô Đông - Xuân trồng |"), "{all}");
 }

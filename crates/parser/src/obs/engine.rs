@@ -353,6 +353,20 @@ const COMPOUNDS: &[&str] = &[
 /// "Chia ra: khu vực Nhà nước ...; khu vực ngoài Nhà nước ...".
 const BREAKDOWN_OPENERS: &[&str] = &["trong đó", "bao gồm", "chia ra", "chia theo", "cụ thể"];
 
+/// The indicators whose parts' contributions to their change, in
+/// percentage points, are indicators of their own.
+const CONTRIBUTIONS: &[(&str, &str)] = &[
+    ("grdp", "grdp_growth_contribution"),
+    ("grdp_growth", "grdp_growth_contribution"),
+    ("iip", "iip_contribution"),
+];
+
+/// Words that open a sentence on a part of a whole made of parts ("Trong
+/// khu vực nông, lâm nghiệp và thủy sản, ngành thủy sản tăng 11,25%"):
+/// under such a whole in force (`CONTRIBUTIONS`), its figures are the
+/// parts' figures of that whole, as after "Trong đó".
+const PART_OPENERS: &[&str] = &["trong khu vực", "trong ngành", "trong lĩnh vực"];
+
 /// Two-word closers: "của tỉnh", "địa bàn".
 const TRAILING_PHRASES: &[&str] = &[
     "của tỉnh",
@@ -415,6 +429,9 @@ const EDGE_WORDS: &[&str] = &[
     // "..., đưa lũy kế 5 tháng đạt ...": brings the subject to its figure.
     "đưa", // "nhóm nhà ở tăng mạnh, hơn 1%": how much, after a comma.
     "tăng,", "giảm,", "mạnh,", "nhẹ,", "khá,", "nhanh,",
+    // "ngành lâm nghiệp đạt mức tăng cao tiếp theo 7,29%": the next after
+    // the highest.
+    "tiếp", "theo",
 ];
 
 /// A report of a quarter, of the first months of a year or of a year (its
@@ -616,7 +633,7 @@ pub fn extract(
             && lp + 1 == pi
             && outline.para_section[lp] == outline.para_section[pi]
             && ls.current.is_some()
-            && opens_breakdown(doc.para(pi))
+            && (opens_breakdown(doc.para(pi)) || opens_on_part(doc.para(pi), ls.code))
         {
             state = ls;
             state.compare_mode = false;
@@ -1146,7 +1163,8 @@ impl<'d> Extractor<'d> {
             };
             // "Trong đó: ...", "Cụ thể: ..." break down the figure of the
             // sentence before: they keep its status and its base.
-            let opener = opens_breakdown(sentence);
+            let part = opens_on_part(sentence, state.code);
+            let opener = opens_breakdown(sentence) || part;
             if !opener {
                 state.base = None;
             }
@@ -2341,7 +2359,11 @@ impl<'d> Extractor<'d> {
             );
             let what = &main[verb..n.end + len];
             let verb_word = lowercase(what.split(' ').next().unwrap_or(""));
-            let kind = if verb_word == "thấp" || verb_word == "cao" {
+            let difference = verb_word == "thấp" || verb_word == "cao";
+            if !difference && self.contribution_of_current(main, n, verb, len, span, loc, state) {
+                return Some(n.end + len);
+            }
+            let kind = if difference {
                 "a difference between two rates"
             } else {
                 "a contribution to the change of the whole"
@@ -2551,6 +2573,21 @@ impl<'d> Extractor<'d> {
                 .current
                 .is_some_and(|c| self.obs[c].quantity.is_some())
         {
+            Kind::Attain
+        } else {
+            kind
+        };
+        // "gieo cấy được 266,35ha/295 ha kế hoạch đạt 90,3%": a plan or
+        // estimate named right before "đạt"/"bằng", after a level, is what
+        // the level attains (it was a row of its own).
+        let named_plan = (matches!(kind, Kind::Level | Kind::Attain)
+            && unit.as_ref().is_some_and(|u| u.code == UnitCode::Percent)
+            && state
+                .current
+                .is_some_and(|c| self.obs[c].quantity.is_some()))
+        .then(|| base_before_verb(&main[..n.start], self.anchor))
+        .flatten();
+        let kind = if named_plan.is_some() {
             Kind::Attain
         } else {
             kind
@@ -2935,9 +2972,11 @@ impl<'d> Extractor<'d> {
                     }
                 });
                 // A bare "đạt X%" measures against the plan in force.
-                let plan = (kind == Kind::Attain && gap_lower.trim_end().ends_with("đạt"))
-                    .then(|| state.plan_base.clone())
-                    .flatten();
+                let plan = named_plan.clone().or_else(|| {
+                    (kind == Kind::Attain && gap_lower.trim_end().ends_with("đạt"))
+                        .then(|| state.plan_base.clone())
+                        .flatten()
+                });
                 let explicit = base
                     .or(plan)
                     .or_else(|| {
@@ -3022,6 +3061,75 @@ impl<'d> Extractor<'d> {
     /// The level of the sentence in unit `u` an absolute change written
     /// after a figure of another unit is of: the latest, when the words
     /// before the change name no other subject.
+    /// "khu vực dịch vụ tăng 7,47%, đóng góp 3,77 điểm phần trăm", "ngành
+    /// khai khoáng giảm 4,1%, làm giảm 0,03 điểm phần trăm": the points a
+    /// part added to the change of its whole, an observation of the whole's
+    /// contribution indicator (`CONTRIBUTIONS`) for the part the figure in
+    /// force is of, with its period and status. Whether one was made (not
+    /// when the whole has no such indicator, or no figure is in force).
+    #[allow(clippy::too_many_arguments)]
+    fn contribution_of_current(
+        &mut self,
+        main: &str,
+        n: &Num<'_>,
+        verb: usize,
+        len: usize,
+        span: Span,
+        loc: Loc,
+        state: &State,
+    ) -> bool {
+        let Some(part) = state.current.and_then(|i| self.obs.get(i)) else {
+            return false;
+        };
+        let Some(code) = CONTRIBUTIONS
+            .iter()
+            .find(|(whole, _)| *whole == part.indicator)
+            .map(|(_, c)| *c)
+        else {
+            return false;
+        };
+        let Some(value) = parse_number(n.text) else {
+            return false;
+        };
+        let Some(unit) = unit_after(&main[n.end..n.end + len]) else {
+            return false;
+        };
+        let verb_words = main[verb..n.start].trim_end();
+        let lowered = lowercase(verb_words);
+        let sign = if lowered.starts_with("làm giảm") {
+            -1.0
+        } else {
+            1.0
+        };
+        // The words of the verb, without a qualifier ("đóng góp hơn").
+        let label = ["đóng góp", "làm giảm", "làm tăng"]
+            .into_iter()
+            .find(|w| lowered.starts_with(w))
+            .map_or(verb_words, |w| &verb_words[..w.len()]);
+        let obs = Observation {
+            indicator: code.to_owned(),
+            label: label.to_owned(),
+            breakdown: part.breakdown.clone(),
+            period: part.period.clone(),
+            quantity: Some(quantity(
+                sign * value,
+                None,
+                Some(&unit),
+                qualifier_before(&main[..n.start]),
+            )),
+            status: part.status,
+            comparisons: Vec::new(),
+            provenance: Provenance {
+                section_number: loc.section.to_owned(),
+                footnote_number: loc.footnote,
+                span,
+                sentence: loc.sentence.to_owned(),
+            },
+        };
+        self.obs.push(obs);
+        true
+    }
+
     fn level_in_unit(&self, u: &Unit, gap: &str, state: &State) -> Option<usize> {
         let current = self.obs[state.current?].quantity.as_ref()?;
         if current.unit_code == u.code {
@@ -3890,6 +3998,18 @@ impl<'d> Extractor<'d> {
                     lower = self.lower(gap);
                 }
             }
+        }
+        // "Trong khu vực nông, lâm nghiệp và thủy sản, ngành thủy sản đạt
+        // mức tăng cao nhất 11,25%" under the GRDP: a branch of the whole
+        // in force, named after its sector (whose "thủy sản" is no
+        // fisheries output).
+        if CONTRIBUTIONS.iter().any(|(w, _)| *w == state.code)
+            && let Some(i) = after_part_opener(gap)
+        {
+            state.in_breakdown = true;
+            gap = &gap[i..];
+            cursor += i;
+            lower = self.lower(gap);
         }
         // (The mention, not its period: the period is cloned once, into the
         // state, below.)
@@ -5457,6 +5577,34 @@ fn opens_on_group(text: &str) -> bool {
     })
 }
 
+/// Whether `text` opens, in either case, on a part of a whole
+/// (`PART_OPENERS`) and `whole`, the subject in force, is made of parts.
+fn opens_on_part(text: &str, whole: &str) -> bool {
+    text.starts_with(['t', 'T'])
+        && CONTRIBUTIONS.iter().any(|(w, _)| *w == whole)
+        && starts_with_any(text, PART_OPENERS)
+}
+
+/// Where the part a sentence opened on ends and its first named branch
+/// starts: "Trong khu vực nông, lâm nghiệp và thủy sản, ngành thủy sản
+/// ..." at "ngành" (the sector's name holds commas of its own).
+fn after_part_opener(gap: &str) -> Option<usize> {
+    let lower = lowercase(gap);
+    if lower.len() != gap.len()
+        || !PART_OPENERS
+            .iter()
+            .any(|o| lower.trim_start().starts_with(o))
+    {
+        return None;
+    }
+    // (The first classifier after a comma: the sector's own words hold
+    // none.)
+    lower.match_indices(", ").map(|(i, _)| i + 2).find(|&i| {
+        let w = lower[i..].split(' ').next().unwrap_or("");
+        ["ngành", "nhóm", "lĩnh"].contains(&w)
+    })
+}
+
 fn opens_breakdown(text: &str) -> bool {
     text.starts_with(['t', 'T', 'b', 'B', 'c', 'C']) && {
         let twelve = text.char_indices().nth(12).map_or(text.len(), |(i, _)| i);
@@ -5676,8 +5824,12 @@ fn classify(
             g = r;
         }
     }
-    // The most of all: "tăng cao nhất", "giảm mạnh nhất".
-    if let Some(r) = g.strip_suffix(" nhất") {
+    // The most of all: "tăng cao nhất", "giảm mạnh nhất"; the next after
+    // it: "đạt mức tăng cao tiếp theo 7,29%".
+    if let Some(r) = g
+        .strip_suffix(" nhất")
+        .or_else(|| g.strip_suffix(" tiếp theo"))
+    {
         g = r.trim_end();
     }
     // How much: "tăng cao", "tăng rất cao", "giảm nhẹ", "tăng mạnh".
@@ -5771,6 +5923,34 @@ fn plan_named(o: &Observation) -> Option<ComparisonBase> {
 
 /// "đạt 40,5%" right after a level, with no base written after it: in a
 /// paragraph about a plan, the share of the plan done.
+/// "kế hoạch đạt", "KH bằng", "dự toán đạt": the plan or budget estimate
+/// that `before`, the text before a percent, names whole before its verb
+/// (back to a comma or the figure before, whose unit it may follow).
+fn base_before_verb(before: &str, anchor: Anchor) -> Option<(ComparisonBase, String)> {
+    let g = before.trim_end();
+    let rest = ["đạt", "bằng"]
+        .iter()
+        .find_map(|v| g.strip_suffix(v))
+        .filter(|r| r.ends_with(' '))?
+        .trim_end();
+    // (Only the last words, back to a comma or a figure, may be the base:
+    // "266,35ha/295 ha kế hoạch đạt 90,3%" read "kế hoạch" with the whole.)
+    let from = rest
+        .rfind(|c: char| c == ',' || c == ';' || c.is_ascii_digit())
+        .map_or(0, |i| i + 1);
+    // (The unit of the figure before may stand first: "295 ha kế hoạch".)
+    let words = &rest[from..];
+    let words = match unit_after(words) {
+        Some(u) if base_at(words, anchor).is_none() => &words[u.len..],
+        _ => words,
+    };
+    let words = words.trim_start();
+    let (b, label, len) = base_at(words, anchor)?;
+    (matches!(b, ComparisonBase::Plan | ComparisonBase::BudgetEstimate)
+        && words[len..].trim().is_empty())
+    .then_some((b, label))
+}
+
 fn bare_attainment(gap_lower: &str, unit: Option<&Unit>, after_unit: &str) -> bool {
     let g = gap_lower
         .trim()
@@ -6394,7 +6574,8 @@ fn skip_lead_ins(s: &str) -> usize {
 
 /// Whether `s` opens, in either case, with one of `openers` (lowercase).
 fn starts_with_any(s: &str, openers: &[&str]) -> bool {
-    let head = s.char_indices().nth(12).map_or(s, |(i, _)| &s[..i]);
+    let chars = openers.iter().map(|o| o.chars().count()).max().unwrap_or(0);
+    let head = s.char_indices().nth(chars).map_or(s, |(i, _)| &s[..i]);
     let head = lowercase(head);
     openers.iter().any(|o| head.starts_with(o))
 }
@@ -6581,16 +6762,28 @@ fn noun_phrase_with(
             j += 1;
         }
         // "Ngành Khai khoáng", "Nhóm Hàng ăn": capitalised after a
-        // classifier of branches or groups, a branch's name, not a place.
+        // classifier of branches or groups, a branch's name, not a place;
+        // so is a crop's after "cây" ("Cây Ngô Đông - Xuân", "cây Lúa Lúa
+        // Đông - Xuân": Cao Bằng's list of crops lost them).
         let branch = j > start && {
             let w = lowercase(words[start]);
-            w == "ngành" || w == "nhóm"
+            w == "ngành"
+                || w == "nhóm"
+                || w == "cây"
+                || (kept > 0 && lowercase(words[kept - 1]).as_str() == "cây")
         };
         if j - start >= 2 && !branch {
             if place_item {
                 place = Some(words[i..j].join(" "));
             }
             i = j;
+        } else if branch {
+            // (The whole run: "Lúa Lúa Đông" after "cây".)
+            while i < j {
+                words[kept] = words[i];
+                kept += 1;
+                i += 1;
+            }
         } else {
             words[kept] = words[i];
             kept += 1;
