@@ -355,3 +355,42 @@ fn a_preliminary_column_after_the_years_is_the_year_after_them() {
         ],
     );
 }
+
+#[test]
+fn a_charts_numbers_after_the_last_row_are_left_with_an_issue() {
+    // A 6-month book's page: the table's last row is followed by the
+    // chart under it (its values, then its axis 0, 20, 40, ...). The last
+    // row keeps its three figures; the chart's are not read.
+    let r = report(
+        "1. Công nghiệp\n\n\
+         Chỉ số sản xuất công nghiệp\nĐơn vị tính: %\n\
+         Ước tính tháng\n5 năm 2024 so\nvới tháng trước\n\
+         Ước tính tháng\n5 năm 2024 so\nvới cùng kỳ\nnăm 2023\n\
+         TOÀN NGÀNH CÔNG NGHIỆP\n101,20\n108,40\n\
+         1. Công nghiệp khai khoáng\n99,10\n96,60\n\
+         2. Công nghiệp chế biến, chế tạo\n102,30\n110,70\n\
+         112,50\n107,30\n,0\n20,0\n40,0\n60,0\n80,0\n100,0\n120,0\n5T/2023\n5T/2024\n\
+         Chỉ số sản xuất công nghiệp - %\n",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "iip |  | {MAY} | - | Estimate | PreviousPeriod =101.2%, SamePeriodLastYear =108.4%"
+            ),
+            &format!(
+                "iip | Công nghiệp khai khoáng | {MAY} | - | Estimate | PreviousPeriod =99.1%, SamePeriodLastYear =96.6%"
+            ),
+            &format!(
+                "iip | Công nghiệp chế biến, chế tạo | {MAY} | - | Estimate | PreviousPeriod =102.3%, SamePeriodLastYear =110.7%"
+            ),
+        ],
+    );
+    assert!(
+        r.quality_issues
+            .iter()
+            .any(|i| i.kind == QualityIssueKind::UnattachedNumber && i.message.contains("chart")),
+        "{:#?}",
+        r.quality_issues
+    );
+}

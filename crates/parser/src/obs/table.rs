@@ -364,6 +364,27 @@ pub(super) fn read(
     let Some(k) = rows.first().map(|r| r.cells.len()) else {
         return Ok(unread(String::from("no row of figures")));
     };
+    // A chart after the table: its values and its axis ("0", "20,0",
+    // "40,0", ...) follow the last row's figures with no label. The last
+    // row keeps its own; the chart's are not read, with an issue.
+    let mut issues = Vec::new();
+    if let Some((last, before)) = rows.split_last_mut()
+        && before.iter().all(|r| r.cells.len() == k)
+        && last.cells.len() > k
+        && chart_axis(&cells[last.cells.start + k..last.cells.end])
+    {
+        let extra = &cells[last.cells.start + k..last.cells.end];
+        issues.push(QualityIssue {
+            kind: QualityIssueKind::UnattachedNumber,
+            message: format!(
+                "{} numbers after the last row of table {:?} end on a chart's axis (from 0 in equal steps); they are not read",
+                extra.len(),
+                if name.is_empty() { &heads[0] } else { &name }
+            ),
+            span: Span::new(extra[0].at.start, extra[extra.len() - 1].at.end),
+        });
+        last.cells.end = last.cells.start + k;
+    }
     if let Some(r) = rows.iter().find(|r| r.cells.len() != k) {
         return Ok(unread(format!(
             "row {:?} has {} figures where the first row has {k}",
@@ -524,10 +545,22 @@ pub(super) fn read(
             }
         }
     }
-    Ok(Read {
-        obs,
-        issues: Vec::new(),
-    })
+    Ok(Read { obs, issues })
+}
+
+/// A chart's axis at the end of `cells`: four figures at least, from 0 in
+/// equal steps ("0", "20,0", "40,0", "60,0").
+fn chart_axis(cells: &[Cell]) -> bool {
+    let values: Vec<f64> = cells.iter().filter_map(|c| parse_number(c.text)).collect();
+    let Some(zero) = values.iter().rposition(|&v| v == 0.0) else {
+        return false;
+    };
+    let axis = &values[zero..];
+    axis.len() >= 4
+        && axis[1] > 0.0
+        && axis
+            .windows(2)
+            .all(|w| ((w[1] - w[0]) - axis[1]).abs() < 1e-9)
 }
 
 /// A unit as a cell writes it ("Triệu USD", "Tấn", "%").
