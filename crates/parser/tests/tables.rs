@@ -394,3 +394,25 @@ fn a_charts_numbers_after_the_last_row_are_left_with_an_issue() {
         r.quality_issues
     );
 }
+
+#[test]
+fn words_about_the_table_after_its_indicator_are_no_item() {
+    // "chủ yếu" (main) says which rows the table holds: the total is the
+    // exports', not an item "chủ yếu".
+    let r = report(
+        "3. Xuất khẩu\n\n\
+         Kim ngạch xuất khẩu hàng hóa chủ yếu\nĐơn vị tính: Triệu USD\n\
+         Thực hiện tháng 4 năm 2024\nƯớc tính tháng 5 năm 2024\n\
+         Tổng số\n210,5\n215,3\n\
+         Hàng dệt may\n80,1\n82,4\n",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!("exports |  | {APRIL} | 210.5 triệu usd Usd x1000000 | Actual | "),
+            &format!("exports |  | {MAY} | 215.3 triệu usd Usd x1000000 | Estimate | "),
+            &format!("exports | Hàng dệt may | {APRIL} | 80.1 triệu usd Usd x1000000 | Actual | "),
+            &format!("exports | Hàng dệt may | {MAY} | 82.4 triệu usd Usd x1000000 | Estimate | "),
+        ],
+    );
+}

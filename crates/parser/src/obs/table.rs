@@ -649,7 +649,35 @@ fn caption_item(after: &str) -> String {
     let plain = item
         .chars()
         .all(|c| c.is_alphabetic() && c.is_lowercase() || c == ' ');
-    if (1..=3).contains(&words) && plain {
+    // "Kim ngạch xuất khẩu hàng hóa chủ yếu", "... trên địa bàn": words
+    // about the table, no item of the indicator.
+    let about = [
+        "chủ yếu",
+        "các ",
+        "một số",
+        "những",
+        "toàn",
+        "cả ",
+        "trên",
+        "địa bàn",
+        "hiện hành",
+        "so ",
+        "bình quân",
+        "ước",
+        "thực hiện",
+        "lũy kế",
+        "luỹ kế",
+        "cộng dồn",
+        "dự ",
+        "đơn vị",
+        "giai đoạn",
+        "phân",
+        "chia",
+        "chung",
+    ]
+    .iter()
+    .any(|w| item.starts_with(w) || item == w.trim_end());
+    if (1..=3).contains(&words) && plain && !about {
         item.to_owned()
     } else {
         String::new()
