@@ -416,3 +416,36 @@ fn words_about_the_table_after_its_indicator_are_no_item() {
         ],
     );
 }
+
+#[test]
+fn a_plan_column_is_no_level_and_the_plan_comparison_is_its_attainment() {
+    // "Kế hoạch năm 2024" is the year's target: no observation of its own
+    // (an issue says its figures are not read); "So với kế hoạch năm (%)"
+    // is the estimate's attainment of it.
+    let r = report(
+        "3. Xuất khẩu\n\n\
+         Chỉ tiêu\nĐơn vị tính\nKế hoạch năm 2024\nƯớc thực hiện 5 tháng năm 2024\n\
+         So với kế hoạch năm (%)\nSo với cùng kỳ (%)\n\
+         Kim ngạch xuất khẩu\nTriệu USD\n2.500\n1.050,2\n42,0\n108,5\n\
+         Kim ngạch nhập khẩu\nTriệu USD\n1.800\n720,4\n40,0\n96,2\n",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "exports |  | {YTD5} | 1050.2 triệu USD Usd x1000000 | Estimate | Plan =42%, SamePeriodLastYear =108.5%"
+            ),
+            &format!(
+                "imports |  | {YTD5} | 720.4 triệu USD Usd x1000000 | Estimate | Plan =40%, SamePeriodLastYear =96.2%"
+            ),
+        ],
+    );
+    assert!(
+        r.quality_issues
+            .iter()
+            .any(|i| i.kind == QualityIssueKind::UnattachedNumber
+                && i.message.contains("plan column")),
+        "{:#?}",
+        r.quality_issues
+    );
+}

@@ -51,6 +51,8 @@ struct Column {
     stated: bool,
     /// The same period a year earlier ("Thực hiện cùng kỳ năm trước").
     earlier: bool,
+    /// The plan ("Kế hoạch năm 2024", "KH năm"): a target, no level.
+    plan: bool,
 }
 
 /// A row: its label, its unit (a unit column's cell or a bracket of the
@@ -436,7 +438,7 @@ pub(super) fn read(
     }
     if let Some(c) = columns
         .iter()
-        .find(|c| c.period.is_none() && c.base.is_none() && !c.earlier)
+        .find(|c| c.period.is_none() && c.base.is_none() && !c.earlier && !c.plan)
     {
         return Ok(unread(format!("the column {:?} names no period", c.head)));
     }
@@ -495,6 +497,9 @@ pub(super) fn read(
         let mut of_column: Vec<Option<usize>> = vec![None; k];
         for (j, col) in columns.iter().enumerate() {
             let cell = &cells[row.cells.start + j];
+            if col.plan {
+                continue; // the plan: see the issue below
+            }
             let Some(value) = parse_number(cell.text) else {
                 continue; // "-": nothing in this cell
             };
@@ -543,6 +548,25 @@ pub(super) fn read(
                     qualifier: Qualifier::Exact,
                 }),
             }
+        }
+    }
+    // The plan's figures: the model has no level for a target (a figure
+    // is compared with it: "So với kế hoạch (%)"); not read, not lost.
+    for (j, col) in columns.iter().enumerate().filter(|(_, c)| c.plan) {
+        let figures = rows
+            .iter()
+            .filter(|r| parse_number(cells[r.cells.start + j].text).is_some())
+            .count();
+        if figures > 0 {
+            issues.push(QualityIssue {
+                kind: QualityIssueKind::UnattachedNumber,
+                message: format!(
+                    "table {:?}: the plan column {:?} ({figures} figures) is no observation of its own; its figures are not read",
+                    if name.is_empty() { &heads[0] } else { &name },
+                    col.head
+                ),
+                span,
+            });
         }
     }
     Ok(Read { obs, issues })
@@ -743,8 +767,15 @@ fn column(head: &str, anchor: Anchor) -> Column {
     } else {
         ObservationStatus::Actual
     };
+    // "Kế hoạch năm 2024": the year's target; "So với kế hoạch (%)" is a
+    // comparison with it, no plan column.
+    let plan = base.is_none()
+        && ["kế hoạch", "kh ", "chỉ tiêu kế hoạch", "dự toán"]
+            .iter()
+            .any(|w| before.starts_with(w));
     Column {
         head: head.to_owned(),
+        plan,
         earlier: period.is_none() && base.is_none() && before.contains("cùng kỳ"),
         period,
         status,
@@ -774,6 +805,9 @@ fn opens_column(lower: &str) -> bool {
         "cùng kỳ",
         "kỳ báo cáo",
         "sơ bộ",
+        "kế hoạch",
+        "kh ",
+        "dự toán",
     ]
     .iter()
     .any(|w| lower.starts_with(w))
