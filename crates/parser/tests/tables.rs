@@ -196,3 +196,256 @@ fn a_column_of_the_same_period_a_year_before_and_an_unnamed_comparison() {
         ],
     );
 }
+
+/// Every field with the label, for tables whose rows name no indicator.
+fn assert_labelled(r: &baocao_domain::Report, want: &[&str]) {
+    let got: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    assert_eq!(
+        got,
+        want,
+        "\ngot:\n{}\nissues: {:#?}",
+        got.join("\n"),
+        r.quality_issues
+    );
+}
+
+#[test]
+fn numbered_and_dashed_rows_are_items_of_the_row_above_them() {
+    // A statistics office's tourism table: the unit column's head wrapped
+    // over three lines, a unit over two ("Nghìn" / "Lượt khách"), a ditto
+    // mark for the unit of the row above; "1.1." is an item of "1.", "- "
+    // of the row above it. Guest-days are no arrivals: their row and its
+    // items keep their own label.
+    let r = report(
+        "4. Du lịch\n\n\
+         Đơn\nvị\ntính\n\
+         Thực hiện\ntháng 4 năm 2024\n\
+         Ước tính\ntháng 5 năm 2024\n\
+         Lũy kế 5 tháng năm 2024\n\
+         Lũy kế 5 tháng năm 2024 so với cùng kỳ năm trước (%)\n\
+         I. Dịch vụ lưu trú\n\
+         1. Tổng lượt khách phục vụ\nNghìn\nLượt khách\n150,2\n155,0\n720,4\n110,5\n\
+         1.1. Lượt khách ngủ qua đêm\n\"\n120,1\n124,3\n580,2\n111,2\n\
+         - Khách quốc tế\n\"\n50,3\n52,1\n240,8\n130,4\n\
+         2. Tổng ngày khách phục vụ\nNghìn\nNgày khách\n210,0\n214,6\n990,3\n112,0\n\
+         - Khách quốc tế\n\"\n100,5\n101,2\n470,1\n125,3\n",
+    );
+    let arrivals = "tourist_arrivals | Tổng lượt khách";
+    let days = " | Tổng ngày khách phục vụ";
+    assert_labelled(
+        &r,
+        &[
+            &format!("{arrivals} | phục vụ | {APRIL} | 150.2 nghìn lượt Visit x1000 | Actual | "),
+            &format!("{arrivals} | phục vụ | {MAY} | 155 nghìn lượt Visit x1000 | Estimate | "),
+            &format!(
+                "{arrivals} | phục vụ | {YTD5} | 720.4 nghìn lượt Visit x1000 | Actual | SamePeriodLastYear =110.5%"
+            ),
+            &format!(
+                "{arrivals} | ngủ qua đêm | {APRIL} | 120.1 nghìn lượt Visit x1000 | Actual | "
+            ),
+            &format!(
+                "{arrivals} | ngủ qua đêm | {MAY} | 124.3 nghìn lượt Visit x1000 | Estimate | "
+            ),
+            &format!(
+                "{arrivals} | ngủ qua đêm | {YTD5} | 580.2 nghìn lượt Visit x1000 | Actual | SamePeriodLastYear =111.2%"
+            ),
+            &format!(
+                "{arrivals} | ngủ qua đêm, Khách quốc tế | {APRIL} | 50.3 nghìn lượt Visit x1000 | Actual | "
+            ),
+            &format!(
+                "{arrivals} | ngủ qua đêm, Khách quốc tế | {MAY} | 52.1 nghìn lượt Visit x1000 | Estimate | "
+            ),
+            &format!(
+                "{arrivals} | ngủ qua đêm, Khách quốc tế | {YTD5} | 240.8 nghìn lượt Visit x1000 | Actual | SamePeriodLastYear =130.4%"
+            ),
+            &format!("{days} |  | {APRIL} | 210 nghìn ngày khách Other x1000 | Actual | "),
+            &format!("{days} |  | {MAY} | 214.6 nghìn ngày khách Other x1000 | Estimate | "),
+            &format!(
+                "{days} |  | {YTD5} | 990.3 nghìn ngày khách Other x1000 | Actual | SamePeriodLastYear =112%"
+            ),
+            &format!(
+                "{days} | Khách quốc tế | {APRIL} | 100.5 nghìn ngày khách Other x1000 | Actual | "
+            ),
+            &format!(
+                "{days} | Khách quốc tế | {MAY} | 101.2 nghìn ngày khách Other x1000 | Estimate | "
+            ),
+            &format!(
+                "{days} | Khách quốc tế | {YTD5} | 470.1 nghìn ngày khách Other x1000 | Actual | SamePeriodLastYear =125.3%"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn visitors_by_origin_under_a_row_are_its_items_when_indentation_is_lost() {
+    // The same table with its indentation lost in the copy: "Khách quốc
+    // tế" / "Khách trong nước" split the row above them (overnight guests,
+    // guest-days), not the table's total, and are counted in its unit.
+    let r = report(
+        "4. Du lịch\n\n\
+         Số ngày khách và lượt khách tháng 5 năm 2024\n\n\
+         Thực hiện\ntháng 4\nnăm\n2024\n\n\
+         Ước tính\ntháng 5\nnăm\n2024\n\n\
+         Tháng 5 năm 2024 so với cùng kỳ năm trước (%)\n\n\
+         Lượt khách phục vụ (Lượt khách)\n\n532.911\n\n545.070\n\n115,59\n\n\
+         Lượt khách ngủ qua đêm\n\n334.247\n\n344.280\n\n117,37\n\n\
+         Khách quốc tế\n\n43.696\n\n44.186\n\n119,18\n\n\
+         Khách trong nước\n\n290.551\n\n300.094\n\n113,77\n\n\
+         Lượt khách trong ngày\n\n198.664\n\n200.790\n\n112,67\n\n\
+         Ngày khách phục vụ (Ngày khách)\n\n580.718\n\n593.421\n\n112,36\n\n\
+         Khách quốc tế\n\n116.311\n\n117.218\n\n115,37\n",
+    );
+    let arrivals = "tourist_arrivals | Lượt khách";
+    let days = " | Ngày khách phục vụ";
+    assert_labelled(
+        &r,
+        &[
+            &format!("{arrivals} | phục vụ | {APRIL} | 532911 lượt Visit x1 | Actual | "),
+            &format!(
+                "{arrivals} | phục vụ | {MAY} | 545070 lượt Visit x1 | Estimate | SamePeriodLastYear =115.59%"
+            ),
+            &format!("{arrivals} | ngủ qua đêm | {APRIL} | 334247  Number x1 | Actual | "),
+            &format!(
+                "{arrivals} | ngủ qua đêm | {MAY} | 344280  Number x1 | Estimate | SamePeriodLastYear =117.37%"
+            ),
+            &format!(
+                "{arrivals} | ngủ qua đêm, Khách quốc tế | {APRIL} | 43696  Number x1 | Actual | "
+            ),
+            &format!(
+                "{arrivals} | ngủ qua đêm, Khách quốc tế | {MAY} | 44186  Number x1 | Estimate | SamePeriodLastYear =119.18%"
+            ),
+            &format!(
+                "{arrivals} | ngủ qua đêm, Khách trong nước | {APRIL} | 290551  Number x1 | Actual | "
+            ),
+            &format!(
+                "{arrivals} | ngủ qua đêm, Khách trong nước | {MAY} | 300094  Number x1 | Estimate | SamePeriodLastYear =113.77%"
+            ),
+            &format!("{arrivals} | trong ngày | {APRIL} | 198664  Number x1 | Actual | "),
+            &format!(
+                "{arrivals} | trong ngày | {MAY} | 200790  Number x1 | Estimate | SamePeriodLastYear =112.67%"
+            ),
+            &format!("{days} |  | {APRIL} | 580718 ngày khách Other x1 | Actual | "),
+            &format!(
+                "{days} |  | {MAY} | 593421 ngày khách Other x1 | Estimate | SamePeriodLastYear =112.36%"
+            ),
+            &format!("{days} | Khách quốc tế | {APRIL} | 116311 ngày khách Other x1 | Actual | "),
+            &format!(
+                "{days} | Khách quốc tế | {MAY} | 117218 ngày khách Other x1 | Estimate | SamePeriodLastYear =115.37%"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_preliminary_column_after_the_years_is_the_year_after_them() {
+    // A yearbook's "Sơ bộ" column names no year: it is the year after the
+    // last year column (the figure published first, revised later).
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Diện tích lúa đông xuân phân theo huyện\n\
+         Đơn vị tính - Unit: Ha\n|\n2021 |\n2022 |\nSơ bộ |\n\
+         TỔNG SỐ - TOTAL |\n30.857,3 |\n31.210,3 |\n30.150,8 |\n",
+    );
+    assert_rows(
+        &r,
+        &[
+            "rice_area | đông xuân | YEAR 2021-01-01..2021-12-31 | 30857.3 ha Hectare x1 | Actual | ",
+            "rice_area | đông xuân | YEAR 2022-01-01..2022-12-31 | 31210.3 ha Hectare x1 | Actual | ",
+            "rice_area | đông xuân | YEAR 2023-01-01..2023-12-31 | 30150.8 ha Hectare x1 | Actual | ",
+        ],
+    );
+}
+
+#[test]
+fn a_charts_numbers_after_the_last_row_are_left_with_an_issue() {
+    // A 6-month book's page: the table's last row is followed by the
+    // chart under it (its values, then its axis 0, 20, 40, ...). The last
+    // row keeps its three figures; the chart's are not read.
+    let r = report(
+        "1. Công nghiệp\n\n\
+         Chỉ số sản xuất công nghiệp\nĐơn vị tính: %\n\
+         Ước tính tháng\n5 năm 2024 so\nvới tháng trước\n\
+         Ước tính tháng\n5 năm 2024 so\nvới cùng kỳ\nnăm 2023\n\
+         TOÀN NGÀNH CÔNG NGHIỆP\n101,20\n108,40\n\
+         1. Công nghiệp khai khoáng\n99,10\n96,60\n\
+         2. Công nghiệp chế biến, chế tạo\n102,30\n110,70\n\
+         112,50\n107,30\n,0\n20,0\n40,0\n60,0\n80,0\n100,0\n120,0\n5T/2023\n5T/2024\n\
+         Chỉ số sản xuất công nghiệp - %\n",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "iip |  | {MAY} | - | Estimate | PreviousPeriod =101.2%, SamePeriodLastYear =108.4%"
+            ),
+            &format!(
+                "iip | Công nghiệp khai khoáng | {MAY} | - | Estimate | PreviousPeriod =99.1%, SamePeriodLastYear =96.6%"
+            ),
+            &format!(
+                "iip | Công nghiệp chế biến, chế tạo | {MAY} | - | Estimate | PreviousPeriod =102.3%, SamePeriodLastYear =110.7%"
+            ),
+        ],
+    );
+    assert!(
+        r.quality_issues
+            .iter()
+            .any(|i| i.kind == QualityIssueKind::UnattachedNumber && i.message.contains("chart")),
+        "{:#?}",
+        r.quality_issues
+    );
+}
+
+#[test]
+fn words_about_the_table_after_its_indicator_are_no_item() {
+    // "chủ yếu" (main) says which rows the table holds: the total is the
+    // exports', not an item "chủ yếu".
+    let r = report(
+        "3. Xuất khẩu\n\n\
+         Kim ngạch xuất khẩu hàng hóa chủ yếu\nĐơn vị tính: Triệu USD\n\
+         Thực hiện tháng 4 năm 2024\nƯớc tính tháng 5 năm 2024\n\
+         Tổng số\n210,5\n215,3\n\
+         Hàng dệt may\n80,1\n82,4\n",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!("exports |  | {APRIL} | 210.5 triệu usd Usd x1000000 | Actual | "),
+            &format!("exports |  | {MAY} | 215.3 triệu usd Usd x1000000 | Estimate | "),
+            &format!("exports | Hàng dệt may | {APRIL} | 80.1 triệu usd Usd x1000000 | Actual | "),
+            &format!("exports | Hàng dệt may | {MAY} | 82.4 triệu usd Usd x1000000 | Estimate | "),
+        ],
+    );
+}
+
+#[test]
+fn a_plan_column_is_no_level_and_the_plan_comparison_is_its_attainment() {
+    // "Kế hoạch năm 2024" is the year's target: no observation of its own
+    // (an issue says its figures are not read); "So với kế hoạch năm (%)"
+    // is the estimate's attainment of it.
+    let r = report(
+        "3. Xuất khẩu\n\n\
+         Chỉ tiêu\nĐơn vị tính\nKế hoạch năm 2024\nƯớc thực hiện 5 tháng năm 2024\n\
+         So với kế hoạch năm (%)\nSo với cùng kỳ (%)\n\
+         Kim ngạch xuất khẩu\nTriệu USD\n2.500\n1.050,2\n42,0\n108,5\n\
+         Kim ngạch nhập khẩu\nTriệu USD\n1.800\n720,4\n40,0\n96,2\n",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "exports |  | {YTD5} | 1050.2 triệu USD Usd x1000000 | Estimate | Plan =42%, SamePeriodLastYear =108.5%"
+            ),
+            &format!(
+                "imports |  | {YTD5} | 720.4 triệu USD Usd x1000000 | Estimate | Plan =40%, SamePeriodLastYear =96.2%"
+            ),
+        ],
+    );
+    assert!(
+        r.quality_issues
+            .iter()
+            .any(|i| i.kind == QualityIssueKind::UnattachedNumber
+                && i.message.contains("plan column")),
+        "{:#?}",
+        r.quality_issues
+    );
+}

@@ -5205,7 +5205,7 @@ fn fits(ind: UnitCode, q: &Quantity) -> bool {
             && !matches!(q.unit.as_str(), "người" | ""))
 }
 
-fn compatible(ind: UnitCode, q: UnitCode) -> bool {
+pub(super) fn compatible(ind: UnitCode, q: UnitCode) -> bool {
     use UnitCode::*;
     ind == Unspecified
         || ind == q

@@ -11,11 +11,12 @@ use std::ops::Range;
 use baocao_domain::catalog;
 use baocao_domain::text::lowercase;
 use baocao_domain::{
-    Change, Comparison, ComparisonBase, Observation, ObservationStatus, Period, Provenance,
-    Qualifier, QualityIssue, QualityIssueKind, Quantity, Span,
+    Change, Comparison, ComparisonBase, Observation, ObservationStatus, Period, PeriodKind,
+    Provenance, Qualifier, QualityIssue, QualityIssueKind, Quantity, Span,
 };
 
 use super::compare::base_at;
+use super::engine::compatible;
 use super::numbers::{Unit, parse_number, quantity, unit_after};
 use super::when::{self, Anchor};
 use crate::document::Document;
@@ -50,6 +51,8 @@ struct Column {
     stated: bool,
     /// The same period a year earlier ("Thực hiện cùng kỳ năm trước").
     earlier: bool,
+    /// The plan ("Kế hoạch năm 2024", "KH năm"): a target, no level.
+    plan: bool,
 }
 
 /// A row: its label, its unit (a unit column's cell or a bracket of the
@@ -58,8 +61,12 @@ struct Row {
     label: String,
     unit: Option<Unit>,
     group: Option<&'static catalog::Indicator>,
-    /// Under "Trong đó:", the row the items break down.
+    /// Under "Trong đó:", the row the items break down; also the row a
+    /// "- " or "1.1." row stands under, or the row a visitors' origin
+    /// ("Khách quốc tế") splits.
     parent: Option<usize>,
+    /// The label's marker: "1." 1, "1.1." 2, "- " [`DASH`]; none 0.
+    depth: usize,
     start: usize,
     cells: Range<usize>,
 }
@@ -183,6 +190,19 @@ pub(super) fn read(
             until: cells.get(i).map_or(paras.end, |c| c.para + 1),
         });
     }
+    // "Đơn" / "vị" / "tính": the unit column's head wrapped over lines
+    // went on the caption.
+    let caption_end = lowercase(caption.trim_end());
+    if let Some(cut) = ["đơn vị tính", "đvt"]
+        .iter()
+        .find(|w| caption_end.ends_with(*w) && !caption_end.ends_with(&format!("-{w}")))
+    {
+        let keep = caption.trim_end().len() - cut.len();
+        if caption.trim_end().is_char_boundary(keep) {
+            caption.truncate(keep);
+            unit_column = true;
+        }
+    }
     cells.extend(rest);
     // "Chỉ số giá tiêu dùng ... các tháng năm 2018 so với tháng 12 năm
     // trước": the caption's base is every column's that names none; "Tổng
@@ -210,12 +230,21 @@ pub(super) fn read(
             span,
         }],
     };
-    let subject = catalog::find_in(&name, None).map(|(ind, r)| (ind, name[r].to_owned()));
+    let subject = catalog::find_in(&name, None).map(|(ind, r)| {
+        (
+            ind,
+            name[r.clone()].to_owned(),
+            caption_item(&name[r.end..]),
+        )
+    });
     // The rows: label cells (a unit cell last when the table has a unit
     // column), then the figures.
     let mut rows: Vec<Row> = Vec::new();
     let mut group: Option<&'static catalog::Indicator> = None;
     let mut parent: Option<usize> = None;
+    // The first row after the last group head: no row before it is a
+    // parent of the rows after.
+    let mut since = 0;
     while i < cells.len() {
         let t0 = i;
         while i < cells.len() && !cells[i].figure {
@@ -240,7 +269,20 @@ pub(super) fn read(
                     cells[f0].text
                 )));
             };
-            unit = unit_of(u.text);
+            unit = if is_ditto(u.text) {
+                // '"': the unit of the row above.
+                rows.last().and_then(|r| r.unit.clone())
+            } else if let Some(scale) = texts.last().filter(|s| is_scale(s.text)) {
+                // "Nghìn" / "Lượt khách": a unit wrapped after its scale.
+                let joined = lowercase(&format!("{} {}", scale.text, u.text));
+                texts.pop();
+                unit_after(&joined).map(|mut x| {
+                    x.text = std::borrow::Cow::Owned(x.text.into_owned());
+                    x
+                })
+            } else {
+                unit_of(u.text)
+            };
         }
         // The label: the last cell that opens one, with the cells that
         // continue it; the cells before it head groups of rows.
@@ -259,11 +301,14 @@ pub(super) fn read(
                 parent = rows.len().checked_sub(1);
             } else {
                 parent = None;
+                since = rows.len();
                 if let Some((ind, _)) = catalog::find_in(g.text, None) {
                     group = Some(ind);
                 }
             }
         }
+        let depth = marker_depth(texts[open].text);
+        let column_unit = unit.is_some();
         let mut label = String::new();
         for c in &texts[open..] {
             // "Lượt khách du lịch theo tour" / "(Lượt khách)": the row's unit.
@@ -284,11 +329,36 @@ pub(super) fn read(
             unit.get_or_insert(u);
             label.truncate(at);
         }
+        let label = clean_label(&label);
+        // "Lượt khách VN ra nước ngoài (Lượt khách)": a row that states its
+        // unit in its label is a count of its own.
+        let own_unit = unit.is_some() && !column_unit;
+        // The row this one is an item of: a "- " row the nearest row
+        // above that is no "- " row; a "1.2." row the nearest "1." above;
+        // an unmarked visitors' origin ("Khách quốc tế") the row above the
+        // run of origins it stands in. Only rows since the last group head.
+        let above = || (since..rows.len()).rev();
+        let row_parent = match depth {
+            DASH => above().find(|&r| rows[r].depth != DASH),
+            d if d >= 2 => above().find(|&r| (1..d).contains(&rows[r].depth)),
+            0 if parent.is_none() && !own_unit && origin(&label) => {
+                above().find(|&r| !origin(&rows[r].label) && rows[r].depth != DASH)
+            }
+            _ => parent,
+        };
+        // An item is counted in its whole's unit.
+        if unit.is_none()
+            && row_parent != parent
+            && let Some(p) = row_parent
+        {
+            unit = rows[p].unit.clone();
+        }
         rows.push(Row {
-            label: clean_label(&label),
+            label,
             unit,
             group,
-            parent,
+            parent: row_parent,
+            depth,
             start: texts[open].at.start,
             cells: f0..i,
         });
@@ -296,6 +366,27 @@ pub(super) fn read(
     let Some(k) = rows.first().map(|r| r.cells.len()) else {
         return Ok(unread(String::from("no row of figures")));
     };
+    // A chart after the table: its values and its axis ("0", "20,0",
+    // "40,0", ...) follow the last row's figures with no label. The last
+    // row keeps its own; the chart's are not read, with an issue.
+    let mut issues = Vec::new();
+    if let Some((last, before)) = rows.split_last_mut()
+        && before.iter().all(|r| r.cells.len() == k)
+        && last.cells.len() > k
+        && chart_axis(&cells[last.cells.start + k..last.cells.end])
+    {
+        let extra = &cells[last.cells.start + k..last.cells.end];
+        issues.push(QualityIssue {
+            kind: QualityIssueKind::UnattachedNumber,
+            message: format!(
+                "{} numbers after the last row of table {:?} end on a chart's axis (from 0 in equal steps); they are not read",
+                extra.len(),
+                if name.is_empty() { &heads[0] } else { &name }
+            ),
+            span: Span::new(extra[0].at.start, extra[extra.len() - 1].at.end),
+        });
+        last.cells.end = last.cells.start + k;
+    }
     if let Some(r) = rows.iter().find(|r| r.cells.len() != k) {
         return Ok(unread(format!(
             "row {:?} has {} figures where the first row has {k}",
@@ -332,9 +423,22 @@ pub(super) fn read(
             columns.len()
         )));
     }
+    // "2018 |" / "Sơ bộ |": the preliminary figure of the year after the
+    // last year's column.
+    for j in 1..columns.len() {
+        if columns[j].period.is_none()
+            && columns[j].base.is_none()
+            && lowercase(&columns[j].head).trim() == "sơ bộ"
+            && let Some(p) = &columns[j - 1].period
+            && p.kind == PeriodKind::Year
+        {
+            columns[j].period =
+                Period::year(chrono::Datelike::year(&p.start) + 1, columns[j].head.trim());
+        }
+    }
     if let Some(c) = columns
         .iter()
-        .find(|c| c.period.is_none() && c.base.is_none() && !c.earlier)
+        .find(|c| c.period.is_none() && c.base.is_none() && !c.earlier && !c.plan)
     {
         return Ok(unread(format!("the column {:?} names no period", c.head)));
     }
@@ -352,13 +456,39 @@ pub(super) fn read(
     let mut obs = Vec::new();
     let mut subjects: Vec<(&'static str, String, String)> = Vec::with_capacity(rows.len());
     for row in &rows {
-        let (code, label, breakdown) = match row.parent.map(|p| &subjects[p]) {
-            // "Trong đó: Thịt lợn" under the meat output: its item, unless
-            // the item names an indicator of its own.
-            Some((code, label, _)) if catalog::find_in(&row.label, None).is_none() => {
-                (*code, label.clone(), row.label.clone())
+        let own = catalog::find_in(&row.label, None);
+        let (code, label, breakdown) = match (row.parent, &own) {
+            // "Trong đó: Thịt lợn" under the meat output, "- Khách quốc tế"
+            // under the overnight guests: an item of the row above (of its
+            // item, unless that row is a total), unless the item names an
+            // indicator of its own. "- Lượt khách quốc tế" under the tour
+            // guests names theirs: the words left are the item.
+            (Some(p), None) => {
+                let (code, label, whole) = &subjects[p];
+                (*code, label.clone(), item_of(whole, &rows[p], &row.label))
+            }
+            (Some(p), Some((ind, r))) if ind.code == subjects[p].0 => {
+                let (code, label, whole) = &subjects[p];
+                let rest = format!("{} {}", &row.label[..r.start], &row.label[r.end..]);
+                let rest = rest.trim_matches(|c: char| c == ' ' || c == ',' || c == ':');
+                let item = if rest.is_empty() { &row.label } else { rest };
+                (*code, label.clone(), item_of(whole, &rows[p], item))
             }
             _ => subject_of(row, subject.as_ref()),
+        };
+        // "Ngày khách phục vụ (Ngày khách)" in a table of arrivals: guest-
+        // days are no arrivals; the row keeps its own label.
+        let (code, label, breakdown) = match catalog::by_code(code) {
+            Some(ind)
+                if row
+                    .unit
+                    .as_ref()
+                    .or(table_unit.as_ref())
+                    .is_some_and(|u| !compatible(ind.unit, u.code)) =>
+            {
+                ("", row.label.clone(), String::new())
+            }
+            _ => (code, label, breakdown),
         };
         subjects.push((code, label.clone(), breakdown.clone()));
         let sentence = doc.text[row.start..cells[row.cells.end - 1].at.end].replace('\n', " ");
@@ -367,6 +497,9 @@ pub(super) fn read(
         let mut of_column: Vec<Option<usize>> = vec![None; k];
         for (j, col) in columns.iter().enumerate() {
             let cell = &cells[row.cells.start + j];
+            if col.plan {
+                continue; // the plan: see the issue below
+            }
             let Some(value) = parse_number(cell.text) else {
                 continue; // "-": nothing in this cell
             };
@@ -417,10 +550,41 @@ pub(super) fn read(
             }
         }
     }
-    Ok(Read {
-        obs,
-        issues: Vec::new(),
-    })
+    // The plan's figures: the model has no level for a target (a figure
+    // is compared with it: "So với kế hoạch (%)"); not read, not lost.
+    for (j, col) in columns.iter().enumerate().filter(|(_, c)| c.plan) {
+        let figures = rows
+            .iter()
+            .filter(|r| parse_number(cells[r.cells.start + j].text).is_some())
+            .count();
+        if figures > 0 {
+            issues.push(QualityIssue {
+                kind: QualityIssueKind::UnattachedNumber,
+                message: format!(
+                    "table {:?}: the plan column {:?} ({figures} figures) is no observation of its own; its figures are not read",
+                    if name.is_empty() { &heads[0] } else { &name },
+                    col.head
+                ),
+                span,
+            });
+        }
+    }
+    Ok(Read { obs, issues })
+}
+
+/// A chart's axis at the end of `cells`: four figures at least, from 0 in
+/// equal steps ("0", "20,0", "40,0", "60,0").
+fn chart_axis(cells: &[Cell]) -> bool {
+    let values: Vec<f64> = cells.iter().filter_map(|c| parse_number(c.text)).collect();
+    let Some(zero) = values.iter().rposition(|&v| v == 0.0) else {
+        return false;
+    };
+    let axis = &values[zero..];
+    axis.len() >= 4
+        && axis[1] > 0.0
+        && axis
+            .windows(2)
+            .all(|w| ((w[1] - w[0]) - axis[1]).abs() < 1e-9)
 }
 
 /// A unit as a cell writes it ("Triệu USD", "Tấn", "%").
@@ -444,7 +608,7 @@ fn level(value: f64, unit: Option<&Unit>) -> Quantity {
 /// item of the group or table it stands in (or its own subject as written).
 fn subject_of(
     row: &Row,
-    subject: Option<&(&'static catalog::Indicator, String)>,
+    subject: Option<&(&'static catalog::Indicator, String, String)>,
 ) -> (&'static str, String, String) {
     let lower = lowercase(&row.label);
     let total = [
@@ -458,8 +622,8 @@ fn subject_of(
     ]
     .iter()
     .any(|t| lower.starts_with(t));
-    if total && let Some((ind, name)) = subject {
-        return (ind.code, name.clone(), String::new());
+    if total && let Some((ind, name, item)) = subject {
+        return (ind.code, name.clone(), item.clone());
     }
     if let Some((ind, r)) = catalog::find_in(&row.label, None) {
         // "Lượt khách ngủ qua đêm": the words left are the item.
@@ -471,8 +635,76 @@ fn subject_of(
         return (ind.code, ind.name.to_owned(), row.label.clone());
     }
     match subject {
-        Some((ind, name)) => (ind.code, name.clone(), row.label.clone()),
+        Some((ind, name, item)) if item.is_empty() => (ind.code, name.clone(), row.label.clone()),
+        Some((ind, name, item)) => (ind.code, name.clone(), format!("{item}, {}", row.label)),
         None => ("", row.label.clone(), String::new()),
+    }
+}
+
+/// "Diện tích lúa đông xuân phân theo huyện": the few lowercase words
+/// after the caption's indicator ("đông xuân"), before "phân theo", a
+/// period or a bracket, are the table's own item (its total is the spring
+/// crop's, not the year's).
+fn caption_item(after: &str) -> String {
+    let lower = lowercase(after);
+    let end = [
+        " phân theo",
+        " chia theo",
+        " theo ",
+        " tháng",
+        " năm",
+        " quý",
+        " của",
+        " trên",
+        " tại",
+        " và",
+        "(",
+        ",",
+        ":",
+    ]
+    .iter()
+    .filter_map(|w| lower.find(w))
+    .min()
+    .unwrap_or(lower.len());
+    let Some(item) = after.get(..end).map(str::trim) else {
+        return String::new();
+    };
+    let words = item.split_whitespace().count();
+    let plain = item
+        .chars()
+        .all(|c| c.is_alphabetic() && c.is_lowercase() || c == ' ');
+    // "Kim ngạch xuất khẩu hàng hóa chủ yếu", "... trên địa bàn": words
+    // about the table, no item of the indicator.
+    let about = [
+        "chủ yếu",
+        "các ",
+        "một số",
+        "những",
+        "toàn",
+        "cả ",
+        "trên",
+        "địa bàn",
+        "hiện hành",
+        "so ",
+        "bình quân",
+        "ước",
+        "thực hiện",
+        "lũy kế",
+        "luỹ kế",
+        "cộng dồn",
+        "dự ",
+        "đơn vị",
+        "giai đoạn",
+        "phân",
+        "chia",
+        "chung",
+    ]
+    .iter()
+    .any(|w| item.starts_with(w) || item == w.trim_end());
+    if (1..=3).contains(&words) && plain && !about {
+        item.to_owned()
+    } else {
+        String::new()
     }
 }
 
@@ -535,8 +767,15 @@ fn column(head: &str, anchor: Anchor) -> Column {
     } else {
         ObservationStatus::Actual
     };
+    // "Kế hoạch năm 2024": the year's target; "So với kế hoạch (%)" is a
+    // comparison with it, no plan column.
+    let plan = base.is_none()
+        && ["kế hoạch", "kh ", "chỉ tiêu kế hoạch", "dự toán"]
+            .iter()
+            .any(|w| before.starts_with(w));
     Column {
         head: head.to_owned(),
+        plan,
         earlier: period.is_none() && base.is_none() && before.contains("cùng kỳ"),
         period,
         status,
@@ -566,6 +805,9 @@ fn opens_column(lower: &str) -> bool {
         "cùng kỳ",
         "kỳ báo cáo",
         "sơ bộ",
+        "kế hoạch",
+        "kh ",
+        "dự toán",
     ]
     .iter()
     .any(|w| lower.starts_with(w))
@@ -581,13 +823,86 @@ fn continues(text: &str) -> bool {
         && !numbered(text)
 }
 
-/// "1. Công nghiệp khai khoáng", "2) ...": a numbered label, not a wrap.
+/// "1. Công nghiệp khai khoáng", "2) ...", "1.1 Lượt khách ngủ qua đêm",
+/// "1.2. ...": a numbered label, not a wrap.
 fn numbered(text: &str) -> bool {
-    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    digits > 0
-        && digits < 3
-        && matches!(text.as_bytes().get(digits), Some(b'.' | b')'))
-        && text.as_bytes().get(digits + 1) == Some(&b' ')
+    number_depth(text) > 0
+}
+
+/// How many numbers a label's number has: "1." 1, "1.1" and "1.1." 2; 0
+/// for none.
+fn number_depth(text: &str) -> usize {
+    let b = text.as_bytes();
+    let mut at = 0;
+    let mut depth = 0;
+    loop {
+        let digits = b[at..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if digits == 0 || digits > 2 {
+            return 0;
+        }
+        at += digits;
+        depth += 1;
+        match b.get(at) {
+            Some(b'.' | b')') if b.get(at + 1) == Some(&b' ') => return depth,
+            Some(b' ') if depth > 1 => return depth,
+            Some(b'.') => at += 1,
+            _ => return 0,
+        }
+    }
+}
+
+/// A "- " row: an item of the row above.
+const DASH: usize = usize::MAX;
+
+/// A label's marker: its number's depth, [`DASH`] for "- ", "+ ", 0 for
+/// none.
+fn marker_depth(text: &str) -> usize {
+    if ["- ", "+ ", "– "].iter().any(|d| text.starts_with(d)) {
+        DASH
+    } else {
+        number_depth(text)
+    }
+}
+
+/// Visitors by origin ("Khách quốc tế", "Lượt khách trong nước", "Khách VN
+/// ra nước ngoài"): the split of a count of guests, under the row above.
+fn origin(label: &str) -> bool {
+    let lower = lowercase(label);
+    let rest = lower.trim_start_matches(['-', '+', ' ']);
+    let rest = rest.strip_prefix("lượt ").unwrap_or(rest);
+    let Some(rest) = rest.strip_prefix("khách ") else {
+        return false;
+    };
+    [
+        "quốc tế",
+        "trong nước",
+        "nội địa",
+        "vn ra nước ngoài",
+        "việt nam ra nước ngoài",
+        "ra nước ngoài",
+    ]
+    .contains(&rest.trim())
+}
+
+/// An item's breakdown under its whole's ("ngủ qua đêm, Khách quốc tế");
+/// a total's items are the table's.
+fn item_of(whole: &str, parent: &Row, item: &str) -> String {
+    let total = lowercase(&parent.label).starts_with("tổng");
+    if whole.is_empty() || total {
+        item.to_owned()
+    } else {
+        format!("{whole}, {item}")
+    }
+}
+
+/// '"', "//": the cell above, repeated.
+fn is_ditto(text: &str) -> bool {
+    ["\"", "“", "”", "\"\"", "//"].contains(&text)
+}
+
+/// "Nghìn", "Triệu": a scale word alone, the first line of a unit.
+fn is_scale(text: &str) -> bool {
+    ["nghìn", "ngàn", "triệu", "tỷ", "tỉ"].contains(&lowercase(text).as_str())
 }
 
 /// "Đơn vị tính: Tỷ đồng", "ĐVT: %", "Đơn vị tính - Unit: %": the table's
@@ -620,13 +935,14 @@ fn is_year(t: &str) -> bool {
 /// "1. Công nghiệp khai khoáng" -> "Công nghiệp khai khoáng"; "TỔNG SỐ -
 /// TOTAL" -> "TỔNG SỐ"; "Trong đó:" -> "Trong đó".
 fn clean_label(label: &str) -> String {
-    let mut t = label.trim();
+    let mut t = label.trim().trim_start_matches(['-', '+', '–', ' ']);
     if let Some((num, rest)) = t.split_once(' ')
-        && num.len() <= 3
-        && num.ends_with(['.', ')'])
-        && num[..num.len() - 1]
-            .chars()
-            .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+        && (number_depth(t) > 1
+            || num.len() <= 3
+                && num.ends_with(['.', ')'])
+                && num[..num.len() - 1]
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase()))
     {
         t = rest;
     }
