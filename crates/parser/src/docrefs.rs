@@ -267,6 +267,27 @@ const LAW_STOPS: &[&str] = &[
     "hiện", "hướng", "trong", "tại", "ngày", "thì", "khi", "như",
 ];
 
+/// Words that open a decision's next ground or article, not an issuer's
+/// name carried onto a new line.
+const LINE_OPENERS: &[&str] = &["Căn cứ", "Xét", "Theo", "Điều", "Nơi nhận", "Thực hiện"];
+
+/// Whether `line`, the line after an issuer's first line, may carry the
+/// rest of its name: it opens with a capitalised word (no number) that
+/// starts no ground, article or document, and it is not a line in
+/// capitals (a type line or heading, "QUYẾT ĐỊNH:").
+fn carries_issuer(line: &str) -> bool {
+    let first = line.split([' ', '\n']).next().unwrap_or("");
+    line.starts_with(char::is_uppercase)
+        // A word, not a heading's number ("II.", "A-").
+        && first.chars().all(baocao_domain::text::is_alphabetic)
+        && line.chars().any(char::is_lowercase)
+        && !opens_document(line)
+        && !LINE_OPENERS.iter().any(|o| {
+            line.strip_prefix(o)
+                .is_some_and(|r| !r.starts_with(baocao_domain::text::is_alphanumeric))
+        })
+}
+
 fn issuer_after(text: &str, at: usize) -> Option<(String, usize)> {
     let rest = &text[at..];
     let rest_trim = rest
@@ -274,8 +295,34 @@ fn issuer_after(text: &str, at: usize) -> Option<(String, usize)> {
         .or_else(|| rest.strip_prefix(' '))
         .unwrap_or(rest);
     let lead = rest.len() - rest_trim.len();
-    let body = rest_trim.strip_prefix("của ")?;
-    let body = &body[..body.find('\n').unwrap_or(body.len())];
+    // "của" may end its line, the issuer on the next ("của" / "Bộ Ngoại
+    // giao").
+    let body = match rest_trim.strip_prefix("của ") {
+        Some(b) => b,
+        None => rest_trim
+            .strip_prefix("của\n")
+            .filter(|b| carries_issuer(b))?,
+    };
+    let line = &body[..body.find('\n').unwrap_or(body.len())];
+    let mut end = issuer_end(line);
+    // A name the line's end cuts ("của UBND tỉnh Thừa" / "Thiên Huế ban
+    // hành ...") goes on over the break when nothing ended it.
+    if end == line.len() && line.len() < body.len() && carries_issuer(&body[line.len() + 1..]) {
+        let next = &body[line.len() + 1..];
+        let two = &body[..line.len() + 1 + next.find('\n').unwrap_or(next.len())];
+        end = issuer_end(two);
+    }
+    (end > 0).then(|| {
+        (
+            body[..end].replace('\n', " "),
+            at + lead + "của ".len() + end,
+        )
+    })
+}
+
+/// Where an issuer phrase at the start of `body` (one line, or two joined
+/// by a line break) ends.
+fn issuer_end(body: &str) -> usize {
     // A department's or ministry's name joins words with "và" or a comma
     // ("Sở Khoa học và Công nghệ", "Bộ Văn hóa, Thể thao và Du lịch"):
     // there a capitalised word that opens no document goes on with it.
@@ -287,7 +334,7 @@ fn issuer_after(text: &str, at: usize) -> Option<(String, usize)> {
     };
     // (The loop reads at most 14 words and the one after the last: not
     // the rest of a long paragraph.)
-    let words: Vec<(usize, &str)> = split_words(body).take(16).collect();
+    let words: Vec<(usize, &str)> = split_words_or_lines(body).take(16).collect();
     let mut end = 0;
     for (k, &(i, w)) in words.iter().enumerate() {
         let clean = w.trim_end_matches([',', ';', '.', ':', ')']);
@@ -314,7 +361,16 @@ fn issuer_after(text: &str, at: usize) -> Option<(String, usize)> {
             break;
         }
     }
-    (end > 0).then(|| (body[..end].to_owned(), at + lead + "của ".len() + end))
+    end
+}
+
+/// Words split at spaces and line breaks, with their offsets.
+fn split_words_or_lines(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split([' ', '\n']).scan(0usize, |pos, w| {
+        let start = *pos;
+        *pos += w.len() + 1;
+        Some((start, w))
+    })
 }
 
 /// Documents cited by a type word, "số" and a number with no code

@@ -407,3 +407,36 @@ fn codes_with_a_spaced_dash_or_an_ampersand() {
     assert_eq!(kh.issued_on, date(2024, 4, 3));
     assert_eq!(kh.issuer, "Sở Kế hoạch và Đầu tư");
 }
+
+/// A decision's grounds wrap their lines where the page does, often inside
+/// the issuer's name ("của Chánh Văn phòng" / "Ủy ban nhân dân tỉnh", "của
+/// UBND tỉnh Bắc" / "Giang ban hành ...", "của" / "Bộ Tài chính - Bộ Nội
+/// vụ hướng dẫn ..."): the issuer runs on over the break, to where its
+/// phrase ends.
+#[test]
+fn an_issuer_wrapped_onto_the_next_line() {
+    let r = parse(
+        "ỦY BAN NHÂN DÂN\n\
+         TỈNH BẮC GIANG\n\
+         QUYẾT ĐỊNH\n\
+         VỀ VIỆC BAN HÀNH QUY CHẾ QUẢN LÝ CỔNG THÔNG TIN ĐIỆN TỬ TỈNH\n\
+         ỦY BAN NHÂN DÂN TỈNH BẮC GIANG\n\
+         Căn cứ Thông tư Liên tịch số 03/2019/TTLT-BTC-BNV ngày 12 tháng 3 năm 2019 của\n\
+         Bộ Tài chính - Bộ Nội vụ hướng dẫn chức năng, nhiệm vụ của Sở Tài chính;\n\
+         Căn cứ Quyết định số 115/QĐ-UBND ngày 20/4/2020 của UBND tỉnh Bắc\n\
+         Giang ban hành Kế hoạch chuyển đổi số giai đoạn 2020-2025;\n\
+         Theo đề nghị tại Tờ trình số 57/TTr-VP ngày 09/10/2021 của Chánh Văn phòng\n\
+         Ủy ban nhân dân tỉnh,\n\
+         QUYẾT ĐỊNH:\n\
+         Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý Cổng thông tin điện tử tỉnh.\n",
+    );
+    assert_eq!(
+        reference(&r, "03/2019/TTLT-BTC-BNV").issuer,
+        "Bộ Tài chính - Bộ Nội vụ"
+    );
+    assert_eq!(reference(&r, "115/QĐ-UBND").issuer, "UBND tỉnh Bắc Giang");
+    assert_eq!(
+        reference(&r, "57/TTr-VP").issuer,
+        "Chánh Văn phòng Ủy ban nhân dân tỉnh"
+    );
+}
