@@ -440,3 +440,43 @@ fn an_issuer_wrapped_onto_the_next_line() {
         "Chánh Văn phòng Ủy ban nhân dân tỉnh"
     );
 }
+
+/// Commune reports and party resolutions close their letter and Roman
+/// numbers with a dash ("A- NHỮNG KẾT QUẢ ĐẠT ĐƯỢC", "I- Về phát triển kinh
+/// tế"), and district offices write dotted numbers with a slash ("2.1/
+/// Trồng trọt:", "2.1.1/ Vụ Hè Thu:"): the same schemes as "A.", "I." and
+/// "2.1.".
+#[test]
+fn letters_and_romans_closed_by_a_dash_and_dotted_numbers_by_a_slash() {
+    let r = parse(
+        "BÁO CÁO\n\
+         Tình hình kinh tế - xã hội 6 tháng đầu năm 2019 của xã\n\
+         A- NHỮNG KẾT QUẢ ĐẠT ĐƯỢC\n\
+         I- VỀ PHÁT TRIỂN KINH TẾ\n\
+         1. Sản xuất nông nghiệp\n\
+         Toàn xã gieo cấy được 380 ha lúa, đạt 101% kế hoạch.\n\
+         2/ Tình hình sản xuất:\n\
+         2.1/ Trồng trọt:\n\
+         2.1.1/ Vụ Đông Xuân:\n\
+         Năng suất lúa ước đạt 62 tạ/ha.\n\
+         II- VỀ VĂN HÓA - XÃ HỘI\n\
+         Các trường hoàn thành chương trình năm học.\n",
+    );
+    let paths: Vec<(&str, &str)> = r
+        .sections
+        .iter()
+        .map(|s| (s.path.as_str(), s.title.as_str()))
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            ("A", "NHỮNG KẾT QUẢ ĐẠT ĐƯỢC"),
+            ("A/I", "VỀ PHÁT TRIỂN KINH TẾ"),
+            ("A/I/1", "Sản xuất nông nghiệp"),
+            ("A/I/2", "Tình hình sản xuất"),
+            ("A/I/2/2.1", "Trồng trọt"),
+            ("A/I/2/2.1/2.1.1", "Vụ Đông Xuân"),
+            ("A/II", "VỀ VĂN HÓA - XÃ HỘI"),
+        ]
+    );
+}
