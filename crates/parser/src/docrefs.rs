@@ -261,6 +261,25 @@ fn opens_document(rest: &str) -> bool {
     })
 }
 
+/// Whether `text` opens with a numbered citation: a type word, "số" if
+/// written, and a number with its code ("Quyết định số 924/QĐ-TTg",
+/// "Thông tư 05/2022/TT-BNNPTNT", "Nghị quyết số 05-NQ/TU"); not a name
+/// that merely begins with a type word ("Kế hoạch sản xuất vụ đông",
+/// "Chương trình 135").
+pub(crate) fn opens_citation(text: &str) -> bool {
+    TYPES.iter().any(|(t, _)| {
+        let Some(after) = text.strip_prefix(t) else {
+            return false;
+        };
+        let after = after.strip_prefix(" số").unwrap_or(after);
+        let Some(n) = after.strip_prefix(' ') else {
+            return false;
+        };
+        let digits = n.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=5).contains(&digits) && n[digits..].starts_with(['/', '-'])
+    })
+}
+
 /// Words that end a law's name.
 const LAW_STOPS: &[&str] = &[
     "năm", "mới", "và", "để", "của", "về", "theo", "thuộc", "đã", "được", "có", "sửa", "số",

@@ -480,3 +480,27 @@ fn letters_and_romans_closed_by_a_dash_and_dotted_numbers_by_a_slash() {
         ]
     );
 }
+
+/// A plan lists its grounds as numbered items ("1. Quyết định số
+/// 924/QĐ-TTg ngày ... của Thủ tướng Chính phủ ...;"), some wrapped after
+/// a short first line ("2. Thông tư 07/2023/TT-BTC ngày" / "14 tháng 3
+/// ..."): items citing a document, not sections.
+#[test]
+fn a_plans_numbered_grounds_are_no_sections() {
+    let r = parse(
+        "KẾ HOẠCH\n\
+         THỰC HIỆN CHUYỂN ĐỔI SỐ TRÊN ĐỊA BÀN TỈNH NĂM 2023\n\
+         I. CĂN CỨ XÂY DỰNG KẾ HOẠCH\n\
+         1. Quyết định số 411/QĐ-TTg ngày 31 tháng 3 năm 2022 của Thủ tướng Chính phủ phê duyệt Chiến lược quốc gia phát triển kinh tế số và xã hội số đến năm 2025, định hướng đến năm 2030;\n\
+         2. Thông tư 07/2023/TT-BTC ngày\n\
+         14 tháng 3 năm 2023 của Bộ Tài chính về hướng dẫn quản lý kinh phí chuyển đổi số.\n\
+         3. Kế hoạch số 120/KH-UBND ngày\n\
+         05/01/2023 của Ủy ban nhân dân tỉnh về chuyển đổi số năm 2023.\n\
+         II. MỤC TIÊU\n\
+         1. Mục tiêu chung\n\
+         Phát triển chính quyền số, kinh tế số và xã hội số trên địa bàn tỉnh.\n",
+    );
+    let paths: Vec<&str> = r.sections.iter().map(|s| s.path.as_str()).collect();
+    assert_eq!(paths, ["I", "II", "II/1"]);
+    assert_eq!(r.document_references.len(), 3);
+}
