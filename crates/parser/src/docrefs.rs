@@ -46,12 +46,15 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         (?:(?P<type>{})\s+(?:số\s*)?)?
         (?P<number>
-            \d{{1,5}}(?:/\d{{4}})?/[A-ZĐƯ](?:&?[A-Za-zĐđƯư0-9])*(?:-[A-ZĐƯ](?:&?[A-Za-zĐđƯư0-9])*)*
+            \d{{1,5}}(?:/\d{{4}})?/
+              (?:(?:{})\x20-\s?[A-ZĐƯ](?:&?[A-ZĐƯ0-9])+\b|[A-ZĐƯ](?:&?[A-Za-zĐđƯư0-9])*)
+              (?:-[A-ZĐƯ](?:&?[A-Za-zĐđƯư0-9])*)*
           | \d{{1,5}}(?:\x20-\x20?|-\x20?)[A-ZĐƯ][A-Za-zĐđƯư]{{0,4}}/[A-ZĐƯ][A-Za-zĐđƯư]*(?:-[A-ZĐƯ][A-Za-zĐđƯư]*)*
         )
         (?:\s+ngày\s+(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}}))?
         ",
-        types.join("|")
+        types.join("|"),
+        TYPE_CODES.join("|")
     ))
     .expect("document number pattern")
 });
@@ -681,7 +684,8 @@ fn numbered_match_at(text: &str, p: usize) -> Option<usize> {
                 .and_then(digit)
                 .filter(|&e| b.get(e) == Some(&b'/'));
             let q = year.unwrap_or(q);
-            let mut e = code_letters(capital(q + 1)?);
+            let first = code_letters(capital(q + 1)?);
+            let mut e = spaced_after_type(text, q + 1, first).unwrap_or(first);
             while b.get(e) == Some(&b'-')
                 && let Some(c) = capital(e + 1)
             {
@@ -752,6 +756,58 @@ fn numbered_match_at(text: &str, p: usize) -> Option<usize> {
         end = e;
     }
     Some(end)
+}
+
+/// After a code's first part `text[start..end]`, a spaced dash and the
+/// issuing body's code in capitals when that part is a type's code only
+/// ("473/TTr - NN&PTNT", the dash maybe ending its line): where the body's
+/// code ends. As the pattern reads `(?:TYPE)\x20-\s?[A-ZĐƯ](?:&?[A-ZĐƯ0-9])+\b`:
+/// the longest run of capitals and digits (joined by '&') after which a
+/// word ends.
+fn spaced_after_type(text: &str, start: usize, end: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    if !TYPE_CODES.contains(&&text[start..end]) || !b[end..].starts_with(b" -") {
+        return None;
+    }
+    let upper = |q: usize| match b.get(q) {
+        Some(x) if x.is_ascii_uppercase() || x.is_ascii_digit() => Some(q + 1),
+        Some(0xC4) if b.get(q + 1) == Some(&0x90) => Some(q + 2), // 'Đ'
+        Some(0xC6) if b.get(q + 1) == Some(&0xAF) => Some(q + 2), // 'Ư'
+        _ => None,
+    };
+    let word_ends = |q: usize| {
+        !text[q..].chars().next().is_some_and(|c| {
+            c.is_alphanumeric() || c == '_' || baocao_domain::text::is_combining_mark(c)
+        })
+    };
+    let body_code = |q: usize| {
+        // [A-ZĐƯ], then (&?[A-ZĐƯ0-9])+: digits cannot open it.
+        if b.get(q).is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        let mut e = upper(q)?;
+        let mut best = None;
+        loop {
+            let next =
+                upper(e).or_else(|| (b.get(e) == Some(&b'&')).then(|| upper(e + 1)).flatten());
+            match next {
+                Some(x) => {
+                    e = x;
+                    if word_ends(e) {
+                        best = Some(e);
+                    }
+                }
+                None => return best,
+            }
+        }
+    };
+    let dash = end + 2;
+    let one_space = text[dash..]
+        .chars()
+        .next()
+        .filter(|c| c.is_whitespace())
+        .map(|c| dash + c.len_utf8());
+    one_space.and_then(body_code).or_else(|| body_code(dash))
 }
 
 /// The groups of one `NUMBERED` match, as byte ranges of the text.
@@ -884,7 +940,7 @@ pub fn find(text: &str, base: usize) -> Vec<DocumentRef> {
         let at = |r: &std::ops::Range<usize>| &text[seg_start + r.start..seg_start + r.end];
         let m = seg_start + c.whole.start..seg_start + c.whole.end;
         // "100 - KL/TW" is the number "100-KL/TW": spaces are layout.
-        let number = at(&c.number).replace(' ', "");
+        let number = at(&c.number).replace([' ', '\n'], "");
         let type_word = c.doc_type.as_ref().map(at);
         let doc_type = type_from_code(&number)
             .or_else(|| {
@@ -1076,6 +1132,7 @@ mod tests {
             "Quy định Quyết định 5/QĐi ngày 1/2/3 Công văn số /CV Pháp lệnh 1-P/L ngày 011/2/2024",
             "Số 512-KL/TƯ, Nghị quyết 27-NQ/TƯ ngày 2/3/2012, 7/Ưx-ưA, 8-Ư/Tư-Ưư 9/ư",
             "Kết luận số 100 - KL/TW ngày 1/2/2014, 12/KH-SKH&ĐT, 3 -X/Y, 4- Z/W, 5  - A/B, 6&/K&, 7/A&&B, 8 -  C/D",
+            "Tờ trình số 473/TTr -\nNN&PTNT ngày 1/2/2007, 1/TTr - AB&cd, 2/TT - A, 3/TTr - ABx, 4/KH -  AB, 5/UBND - UBND, 6/QĐ - Ư1&Đ-X ngày",
         ] {
             texts.push(t.to_owned());
         }
@@ -1104,7 +1161,7 @@ mod tests {
         /// pattern finds.
         #[test]
         fn reader_finds_what_the_numbered_pattern_finds_in_pieces(
-            text in "((Kế hoạch|Nghị quyết|Nghị|Quy định|Quyết định|Công văn|Tờ trình|Đề án|số|ngày|[0-9٣]{1,6}|/|-|[A-ZĐ]{1,3}|[a-zđ]{1,5}|Đ|Ư|ư|TƯ|x|2024)( |  | |\n|/|-|)){0,12}"
+            text in "((Kế hoạch|Nghị quyết|Nghị|Quy định|Quyết định|Công văn|Tờ trình|Đề án|số|ngày|[0-9٣]{1,6}|/|-|[A-ZĐ]{1,3}|[a-zđ]{1,5}|Đ|Ư|ư|TƯ|TTr|&|x|2024)( |  | |\n|/|-|)){0,12}"
         ) {
             for (from, _) in text.char_indices() {
                 if let Err(e) = numbered_same_from(&text, from) {

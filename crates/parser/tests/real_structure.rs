@@ -504,3 +504,27 @@ fn a_plans_numbered_grounds_are_no_sections() {
     assert_eq!(paths, ["I", "II", "II/1"]);
     assert_eq!(r.document_references.len(), 3);
 }
+
+/// A submission's code may write a spaced dash after its type ("Tờ trình
+/// số 473/TTr - NN&PTNT", wrapped after the dash): one number, the type's
+/// code then the issuing body's; a body's code after a dash and a name
+/// ("12/UBND - UBND huyện") is not joined.
+#[test]
+fn a_spaced_dash_after_the_type_code() {
+    let r = parse(
+        "ỦY BAN NHÂN DÂN\n\
+         TỈNH QUẢNG NGÃI\n\
+         QUYẾT ĐỊNH\n\
+         VỀ VIỆC KIỆN TOÀN BAN CHỈ ĐẠO PHÒNG CHỐNG THIÊN TAI\n\
+         ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI\n\
+         Xét đề nghị của Giám đốc Sở Nông nghiệp và Phát triển nông thôn tại Tờ trình số 215/TTr -\n\
+         NN&PTNT ngày 14/6/2008 và Công văn số 12/UBND - UBND huyện Bình Sơn,\n\
+         QUYẾT ĐỊNH:\n\
+         Điều 1. Kiện toàn Ban Chỉ đạo phòng chống thiên tai tỉnh.\n",
+    );
+    let ttr = reference(&r, "215/TTr-NN&PTNT");
+    assert_eq!(ttr.doc_type, "TTr");
+    assert_eq!(ttr.issued_on, date(2008, 6, 14));
+    assert_eq!(ttr.issuer, "NN&PTNT");
+    assert_eq!(reference(&r, "12/UBND").doc_type, "CV");
+}
