@@ -165,7 +165,7 @@ fn law_name_end(text: &str, at: usize) -> Option<usize> {
 
 /// Words after a comma that go on with a law's name (the second of two
 /// paired verbs).
-const PAIRED_AFTER_COMMA: &[&str] = &["sử dụng", "chống", "bổ sung"];
+const PAIRED_AFTER_COMMA: &[&str] = &["sử dụng", "chống", "bổ sung", "chăm sóc"];
 
 /// An abbreviation in capitals of two letters or more ("HĐND", "UBND").
 fn is_abbreviation(word: &str) -> bool {
@@ -223,7 +223,7 @@ const LAW_BODIES: &[&str] = &[
 /// "Ủy ban nhân dân" is a name; "thông" only before "qua" or "báo").
 const ISSUER_STOPS: &[&str] = &[
     "về", "nhằm", "để", "theo", "trong", "tại", "và", "thông", "ban", "phê", "quy", "hướng", "đã",
-    "được", "đối", "cho", "với", "trên", "là", "thực", "sửa",
+    "được", "đối", "cho", "với", "trên", "là", "thực", "sửa", "đẩy",
 ];
 
 /// Verb phrases that end an issuer phrase even capitalised, as a document's

@@ -528,3 +528,63 @@ fn a_spaced_dash_after_the_type_code() {
     assert_eq!(ttr.issuer, "NN&PTNT");
     assert_eq!(reference(&r, "12/UBND").doc_type, "CV");
 }
+
+/// A party document's issuer ends where the subject's verb begins, even
+/// after the term ("của Bộ Chính trị khóa IX đẩy mạnh phát triển ...").
+#[test]
+fn an_issuer_ends_before_a_subject_opened_by_day_manh() {
+    let r = parse(
+        "Báo cáo kết quả thực hiện tháng 9 năm 2024\n\
+         I. KẾT QUẢ THỰC HIỆN\n\
+         Tiếp tục thực hiện Nghị quyết số 26-NQ/TW ngày 03 tháng 11 năm 2022 của Bộ Chính trị khóa XIII đẩy mạnh phát triển kinh tế - xã hội vùng Bắc Trung Bộ, các ngành đã triển khai 12 nhiệm vụ.\n",
+    );
+    assert_eq!(reference(&r, "26-NQ/TW").issuer, "Bộ Chính trị khóa XIII");
+}
+
+/// A law named by two verbs joined by a comma ("Luật Bảo vệ, chăm sóc
+/// sức khỏe nhân dân năm 1989", "Luật Bảo vệ, chăm sóc và giáo dục trẻ
+/// em") is one name.
+#[test]
+fn a_law_named_by_paired_verbs_cham_soc() {
+    let r = parse(
+        "ỦY BAN NHÂN DÂN\n\
+         TỈNH HÀ NAM\n\
+         Số: 12/2008/QĐ-UBND\n\
+         QUYẾT ĐỊNH\n\
+         VỀ VIỆC BAN HÀNH QUY ĐỊNH KHÁM CHỮA BỆNH CHO TRẺ EM\n\
+         Căn cứ Luật Bảo vệ, chăm sóc sức khỏe nhân dân năm 1989;\n\
+         QUYẾT ĐỊNH:\n\
+         Điều 1. Ban hành kèm theo Quyết định này Quy định khám chữa bệnh cho trẻ em.\n",
+    );
+    let laws: Vec<&str> = r
+        .document_references
+        .iter()
+        .filter(|d| d.doc_type == "LUAT")
+        .map(|d| d.raw.as_str())
+        .collect();
+    assert_eq!(laws, ["Luật Bảo vệ, chăm sóc sức khỏe nhân dân năm 1989"]);
+}
+
+/// A decision copied without its "Số:" line has no number of its own: the
+/// laws its grounds cite by name (no number either) are references, not
+/// taken for the text's own number.
+#[test]
+fn laws_in_the_grounds_of_a_text_without_its_number() {
+    let r = parse(
+        "ỦY BAN NHÂN DÂN\n\
+         TỈNH HÀ NAM\n\
+         QUYẾT ĐỊNH\n\
+         VỀ VIỆC BAN HÀNH QUY ĐỊNH QUẢN LÝ CHỢ TRÊN ĐỊA BÀN TỈNH\n\
+         ỦY BAN NHÂN DÂN TỈNH HÀ NAM\n\
+         Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n\
+         Căn cứ Nghị định số 02/2003/NĐ-CP ngày 14/01/2003 của Chính phủ về phát triển và quản lý chợ;\n\
+         QUYẾT ĐỊNH:\n\
+         Điều 1. Ban hành kèm theo Quyết định này Quy định quản lý chợ trên địa bàn tỉnh.\n",
+    );
+    let got: Vec<(&str, &str)> = r
+        .document_references
+        .iter()
+        .map(|d| (d.doc_type.as_str(), d.number.as_str()))
+        .collect();
+    assert_eq!(got, [("LUAT", ""), ("NĐ", "02/2003/NĐ-CP")]);
+}
