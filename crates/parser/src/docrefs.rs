@@ -46,12 +46,15 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         (?:(?P<type>{})\s+(?:số\s*)?)?
         (?P<number>
-            \d{{1,5}}(?:/\d{{4}})?/[A-ZĐƯ](?:&?[A-Za-zĐđƯư0-9])*(?:-[A-ZĐƯ](?:&?[A-Za-zĐđƯư0-9])*)*
+            \d{{1,5}}(?:/\d{{4}})?/
+              (?:(?:{})\x20-\s?[A-ZĐƯ](?:&?[A-ZĐƯ0-9])+\b|[A-ZĐƯ](?:&?[A-Za-zĐđƯư0-9])*)
+              (?:-[A-ZĐƯ](?:&?[A-Za-zĐđƯư0-9])*)*
           | \d{{1,5}}(?:\x20-\x20?|-\x20?)[A-ZĐƯ][A-Za-zĐđƯư]{{0,4}}/[A-ZĐƯ][A-Za-zĐđƯư]*(?:-[A-ZĐƯ][A-Za-zĐđƯư]*)*
         )
         (?:\s+ngày\s+(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}}))?
         ",
-        types.join("|")
+        types.join("|"),
+        TYPE_CODES.join("|")
     ))
     .expect("document number pattern")
 });
@@ -162,7 +165,7 @@ fn law_name_end(text: &str, at: usize) -> Option<usize> {
 
 /// Words after a comma that go on with a law's name (the second of two
 /// paired verbs).
-const PAIRED_AFTER_COMMA: &[&str] = &["sử dụng", "chống", "bổ sung"];
+const PAIRED_AFTER_COMMA: &[&str] = &["sử dụng", "chống", "bổ sung", "chăm sóc"];
 
 /// An abbreviation in capitals of two letters or more ("HĐND", "UBND").
 fn is_abbreviation(word: &str) -> bool {
@@ -220,7 +223,7 @@ const LAW_BODIES: &[&str] = &[
 /// "Ủy ban nhân dân" is a name; "thông" only before "qua" or "báo").
 const ISSUER_STOPS: &[&str] = &[
     "về", "nhằm", "để", "theo", "trong", "tại", "và", "thông", "ban", "phê", "quy", "hướng", "đã",
-    "được", "đối", "cho", "với", "trên", "là", "thực", "sửa",
+    "được", "đối", "cho", "với", "trên", "là", "thực", "sửa", "đẩy",
 ];
 
 /// Verb phrases that end an issuer phrase even capitalised, as a document's
@@ -261,11 +264,51 @@ fn opens_document(rest: &str) -> bool {
     })
 }
 
+/// Whether `text` opens with a numbered citation: a type word, "số" if
+/// written, and a number with its code ("Quyết định số 924/QĐ-TTg",
+/// "Thông tư 05/2022/TT-BNNPTNT", "Nghị quyết số 05-NQ/TU"); not a name
+/// that merely begins with a type word ("Kế hoạch sản xuất vụ đông",
+/// "Chương trình 135").
+pub(crate) fn opens_citation(text: &str) -> bool {
+    TYPES.iter().any(|(t, _)| {
+        let Some(after) = text.strip_prefix(t) else {
+            return false;
+        };
+        let after = after.strip_prefix(" số").unwrap_or(after);
+        let Some(n) = after.strip_prefix(' ') else {
+            return false;
+        };
+        let digits = n.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=5).contains(&digits) && n[digits..].starts_with(['/', '-'])
+    })
+}
+
 /// Words that end a law's name.
 const LAW_STOPS: &[&str] = &[
     "năm", "mới", "và", "để", "của", "về", "theo", "thuộc", "đã", "được", "có", "sửa", "số",
     "hiện", "hướng", "trong", "tại", "ngày", "thì", "khi", "như",
 ];
+
+/// Words that open a decision's next ground or article, not an issuer's
+/// name carried onto a new line.
+const LINE_OPENERS: &[&str] = &["Căn cứ", "Xét", "Theo", "Điều", "Nơi nhận", "Thực hiện"];
+
+/// Whether `line`, the line after an issuer's first line, may carry the
+/// rest of its name: it opens with a capitalised word (no number) that
+/// starts no ground, article or document, and it is not a line in
+/// capitals (a type line or heading, "QUYẾT ĐỊNH:").
+fn carries_issuer(line: &str) -> bool {
+    let first = line.split([' ', '\n']).next().unwrap_or("");
+    line.starts_with(char::is_uppercase)
+        // A word, not a heading's number ("II.", "A-").
+        && first.chars().all(baocao_domain::text::is_alphabetic)
+        && line.chars().any(char::is_lowercase)
+        && !opens_document(line)
+        && !LINE_OPENERS.iter().any(|o| {
+            line.strip_prefix(o)
+                .is_some_and(|r| !r.starts_with(baocao_domain::text::is_alphanumeric))
+        })
+}
 
 fn issuer_after(text: &str, at: usize) -> Option<(String, usize)> {
     let rest = &text[at..];
@@ -274,8 +317,34 @@ fn issuer_after(text: &str, at: usize) -> Option<(String, usize)> {
         .or_else(|| rest.strip_prefix(' '))
         .unwrap_or(rest);
     let lead = rest.len() - rest_trim.len();
-    let body = rest_trim.strip_prefix("của ")?;
-    let body = &body[..body.find('\n').unwrap_or(body.len())];
+    // "của" may end its line, the issuer on the next ("của" / "Bộ Ngoại
+    // giao").
+    let body = match rest_trim.strip_prefix("của ") {
+        Some(b) => b,
+        None => rest_trim
+            .strip_prefix("của\n")
+            .filter(|b| carries_issuer(b))?,
+    };
+    let line = &body[..body.find('\n').unwrap_or(body.len())];
+    let mut end = issuer_end(line);
+    // A name the line's end cuts ("của UBND tỉnh Thừa" / "Thiên Huế ban
+    // hành ...") goes on over the break when nothing ended it.
+    if end == line.len() && line.len() < body.len() && carries_issuer(&body[line.len() + 1..]) {
+        let next = &body[line.len() + 1..];
+        let two = &body[..line.len() + 1 + next.find('\n').unwrap_or(next.len())];
+        end = issuer_end(two);
+    }
+    (end > 0).then(|| {
+        (
+            body[..end].replace('\n', " "),
+            at + lead + "của ".len() + end,
+        )
+    })
+}
+
+/// Where an issuer phrase at the start of `body` (one line, or two joined
+/// by a line break) ends.
+fn issuer_end(body: &str) -> usize {
     // A department's or ministry's name joins words with "và" or a comma
     // ("Sở Khoa học và Công nghệ", "Bộ Văn hóa, Thể thao và Du lịch"):
     // there a capitalised word that opens no document goes on with it.
@@ -287,7 +356,7 @@ fn issuer_after(text: &str, at: usize) -> Option<(String, usize)> {
     };
     // (The loop reads at most 14 words and the one after the last: not
     // the rest of a long paragraph.)
-    let words: Vec<(usize, &str)> = split_words(body).take(16).collect();
+    let words: Vec<(usize, &str)> = split_words_or_lines(body).take(16).collect();
     let mut end = 0;
     for (k, &(i, w)) in words.iter().enumerate() {
         let clean = w.trim_end_matches([',', ';', '.', ':', ')']);
@@ -314,7 +383,16 @@ fn issuer_after(text: &str, at: usize) -> Option<(String, usize)> {
             break;
         }
     }
-    (end > 0).then(|| (body[..end].to_owned(), at + lead + "của ".len() + end))
+    end
+}
+
+/// Words split at spaces and line breaks, with their offsets.
+fn split_words_or_lines(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split([' ', '\n']).scan(0usize, |pos, w| {
+        let start = *pos;
+        *pos += w.len() + 1;
+        Some((start, w))
+    })
 }
 
 /// Documents cited by a type word, "số" and a number with no code
@@ -606,7 +684,8 @@ fn numbered_match_at(text: &str, p: usize) -> Option<usize> {
                 .and_then(digit)
                 .filter(|&e| b.get(e) == Some(&b'/'));
             let q = year.unwrap_or(q);
-            let mut e = code_letters(capital(q + 1)?);
+            let first = code_letters(capital(q + 1)?);
+            let mut e = spaced_after_type(text, q + 1, first).unwrap_or(first);
             while b.get(e) == Some(&b'-')
                 && let Some(c) = capital(e + 1)
             {
@@ -677,6 +756,58 @@ fn numbered_match_at(text: &str, p: usize) -> Option<usize> {
         end = e;
     }
     Some(end)
+}
+
+/// After a code's first part `text[start..end]`, a spaced dash and the
+/// issuing body's code in capitals when that part is a type's code only
+/// ("473/TTr - NN&PTNT", the dash maybe ending its line): where the body's
+/// code ends. As the pattern reads `(?:TYPE)\x20-\s?[A-ZĐƯ](?:&?[A-ZĐƯ0-9])+\b`:
+/// the longest run of capitals and digits (joined by '&') after which a
+/// word ends.
+fn spaced_after_type(text: &str, start: usize, end: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    if !TYPE_CODES.contains(&&text[start..end]) || !b[end..].starts_with(b" -") {
+        return None;
+    }
+    let upper = |q: usize| match b.get(q) {
+        Some(x) if x.is_ascii_uppercase() || x.is_ascii_digit() => Some(q + 1),
+        Some(0xC4) if b.get(q + 1) == Some(&0x90) => Some(q + 2), // 'Đ'
+        Some(0xC6) if b.get(q + 1) == Some(&0xAF) => Some(q + 2), // 'Ư'
+        _ => None,
+    };
+    let word_ends = |q: usize| {
+        !text[q..].chars().next().is_some_and(|c| {
+            c.is_alphanumeric() || c == '_' || baocao_domain::text::is_combining_mark(c)
+        })
+    };
+    let body_code = |q: usize| {
+        // [A-ZĐƯ], then (&?[A-ZĐƯ0-9])+: digits cannot open it.
+        if b.get(q).is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        let mut e = upper(q)?;
+        let mut best = None;
+        loop {
+            let next =
+                upper(e).or_else(|| (b.get(e) == Some(&b'&')).then(|| upper(e + 1)).flatten());
+            match next {
+                Some(x) => {
+                    e = x;
+                    if word_ends(e) {
+                        best = Some(e);
+                    }
+                }
+                None => return best,
+            }
+        }
+    };
+    let dash = end + 2;
+    let one_space = text[dash..]
+        .chars()
+        .next()
+        .filter(|c| c.is_whitespace())
+        .map(|c| dash + c.len_utf8());
+    one_space.and_then(body_code).or_else(|| body_code(dash))
 }
 
 /// The groups of one `NUMBERED` match, as byte ranges of the text.
@@ -809,7 +940,7 @@ pub fn find(text: &str, base: usize) -> Vec<DocumentRef> {
         let at = |r: &std::ops::Range<usize>| &text[seg_start + r.start..seg_start + r.end];
         let m = seg_start + c.whole.start..seg_start + c.whole.end;
         // "100 - KL/TW" is the number "100-KL/TW": spaces are layout.
-        let number = at(&c.number).replace(' ', "");
+        let number = at(&c.number).replace([' ', '\n'], "");
         let type_word = c.doc_type.as_ref().map(at);
         let doc_type = type_from_code(&number)
             .or_else(|| {
@@ -1001,6 +1132,7 @@ mod tests {
             "Quy định Quyết định 5/QĐi ngày 1/2/3 Công văn số /CV Pháp lệnh 1-P/L ngày 011/2/2024",
             "Số 512-KL/TƯ, Nghị quyết 27-NQ/TƯ ngày 2/3/2012, 7/Ưx-ưA, 8-Ư/Tư-Ưư 9/ư",
             "Kết luận số 100 - KL/TW ngày 1/2/2014, 12/KH-SKH&ĐT, 3 -X/Y, 4- Z/W, 5  - A/B, 6&/K&, 7/A&&B, 8 -  C/D",
+            "Tờ trình số 473/TTr -\nNN&PTNT ngày 1/2/2007, 1/TTr - AB&cd, 2/TT - A, 3/TTr - ABx, 4/KH -  AB, 5/UBND - UBND, 6/QĐ - Ư1&Đ-X ngày",
         ] {
             texts.push(t.to_owned());
         }
@@ -1029,7 +1161,7 @@ mod tests {
         /// pattern finds.
         #[test]
         fn reader_finds_what_the_numbered_pattern_finds_in_pieces(
-            text in "((Kế hoạch|Nghị quyết|Nghị|Quy định|Quyết định|Công văn|Tờ trình|Đề án|số|ngày|[0-9٣]{1,6}|/|-|[A-ZĐ]{1,3}|[a-zđ]{1,5}|Đ|Ư|ư|TƯ|x|2024)( |  | |\n|/|-|)){0,12}"
+            text in "((Kế hoạch|Nghị quyết|Nghị|Quy định|Quyết định|Công văn|Tờ trình|Đề án|số|ngày|[0-9٣]{1,6}|/|-|[A-ZĐ]{1,3}|[a-zđ]{1,5}|Đ|Ư|ư|TƯ|TTr|&|x|2024)( |  | |\n|/|-|)){0,12}"
         ) {
             for (from, _) in text.char_indices() {
                 if let Err(e) = numbered_same_from(&text, from) {

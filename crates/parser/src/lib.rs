@@ -91,7 +91,9 @@ pub fn parse(bytes: &[u8], hints: &Hints) -> Result<Report, ParseError> {
         .unwrap_or(0);
     let refs: Vec<_> = docrefs::find(&doc.text, 0)
         .into_iter()
-        .filter(|r| !(r.span.end <= front_end && r.number == own_number))
+        // (A text without its number has none to drop: a law cited by
+        // name has no number either.)
+        .filter(|r| !(r.span.end <= front_end && !own_number.is_empty() && r.number == own_number))
         .collect();
     let tasks = tasks::build(
         &doc,

@@ -141,9 +141,9 @@ fn dotted(text: &str) -> Option<Numbering> {
             return None;
         }
         let label_end = i;
-        // "1." or "1)"; district and commune reports also write "1/"
-        // (a single number: "1/2" has no space after it, so no title).
-        let closed = i < b.len() && (b[i] == b'.' || b[i] == b')' || (b[i] == b'/' && parts == 1));
+        // "1." or "1)"; district and commune reports also write "1/",
+        // "2.1/" ("1/2" has no space after it, so no title).
+        let closed = i < b.len() && (b[i] == b'.' || b[i] == b')' || b[i] == b'/');
         if closed {
             i += 1;
         } else if parts == 1 {
@@ -168,19 +168,22 @@ fn dotted(text: &str) -> Option<Numbering> {
     let head = &text.as_bytes()[..text.len().min(6)];
     let word_len = head
         .iter()
-        .position(|&b| matches!(b, b'.' | b')' | b' '))
+        .position(|&b| matches!(b, b'.' | b')' | b' ' | b'-'))
         .unwrap_or(0);
     let word: &str = &text[..word_len];
     if word.is_empty() {
         return None;
     }
     let close = text[word.len()..].chars().next()?;
+    // Commune reports and party texts close a Roman or letter number with
+    // a dash: "I- Về phát triển kinh tế", "A- NHỮNG KẾT QUẢ".
+    let dot = close == '.' || close == '-';
     let one_char = word.chars().nth(1).is_none();
-    if !(one_char || (close == '.' && word.len() <= 5 && roman_value(word).is_some())) {
+    if !(one_char || (dot && word.len() <= 5 && roman_value(word).is_some())) {
         return None;
     }
     let title_start = title_after(text, word.len() + 1)?;
-    if close == '.'
+    if dot
         && word.len() <= 5
         && let Some(v) = roman_value(word)
     {
@@ -197,7 +200,7 @@ fn dotted(text: &str) -> Option<Numbering> {
     if chars.next().is_some() {
         return None;
     }
-    if close == '.' && ('A'..='H').contains(&c) {
+    if dot && ('A'..='H').contains(&c) {
         return Some(Numbering {
             style: Style::Letter,
             label: word.to_owned(),
@@ -275,16 +278,17 @@ mod tests {
     }
 
     /// The former reading of a line that does not open with a digit: the
-    /// word up to the first '.', ')' or ' ' anywhere, its title looked for
+    /// word up to the first '.', ')', ' ' or '-' anywhere, its title looked for
     /// before its form.
     fn word_number_before(text: &str) -> Option<(Style, String, u32, usize)> {
-        let word: &str = &text[..text.find(['.', ')', ' ']).unwrap_or(0)];
+        let word: &str = &text[..text.find(['.', ')', ' ', '-']).unwrap_or(0)];
         if word.is_empty() {
             return None;
         }
         let close = text[word.len()..].chars().next()?;
+        let dot = close == '.' || close == '-';
         let title_start = title_after(text, word.len() + 1)?;
-        if close == '.'
+        if dot
             && word.len() <= 5
             && let Some(v) = roman_value(word)
         {
@@ -295,7 +299,7 @@ mod tests {
         if chars.next().is_some() {
             return None;
         }
-        if close == '.' && ('A'..='H').contains(&c) {
+        if dot && ('A'..='H').contains(&c) {
             return Some((
                 Style::Letter,
                 word.to_owned(),

@@ -72,6 +72,9 @@ fn is_heading(n: &Numbering, text: &str) -> bool {
         Style::Arabic(_) | Style::LetterParen => {
             len <= 160
                 && !has_inner_sentence_end(title)
+                // A plan's numbered grounds cite one document each ("2.
+                // Thông tư 05/2022/TT-BNNPTNT ngày" wrapped): items.
+                && !crate::docrefs::opens_citation(title)
                 && (!ends_sentence(title) || title.trim_end().ends_with(':'))
         }
     }

@@ -407,3 +407,184 @@ fn codes_with_a_spaced_dash_or_an_ampersand() {
     assert_eq!(kh.issued_on, date(2024, 4, 3));
     assert_eq!(kh.issuer, "Sở Kế hoạch và Đầu tư");
 }
+
+/// A decision's grounds wrap their lines where the page does, often inside
+/// the issuer's name ("của Chánh Văn phòng" / "Ủy ban nhân dân tỉnh", "của
+/// UBND tỉnh Bắc" / "Giang ban hành ...", "của" / "Bộ Tài chính - Bộ Nội
+/// vụ hướng dẫn ..."): the issuer runs on over the break, to where its
+/// phrase ends.
+#[test]
+fn an_issuer_wrapped_onto_the_next_line() {
+    let r = parse(
+        "ỦY BAN NHÂN DÂN\n\
+         TỈNH BẮC GIANG\n\
+         QUYẾT ĐỊNH\n\
+         VỀ VIỆC BAN HÀNH QUY CHẾ QUẢN LÝ CỔNG THÔNG TIN ĐIỆN TỬ TỈNH\n\
+         ỦY BAN NHÂN DÂN TỈNH BẮC GIANG\n\
+         Căn cứ Thông tư Liên tịch số 03/2019/TTLT-BTC-BNV ngày 12 tháng 3 năm 2019 của\n\
+         Bộ Tài chính - Bộ Nội vụ hướng dẫn chức năng, nhiệm vụ của Sở Tài chính;\n\
+         Căn cứ Quyết định số 115/QĐ-UBND ngày 20/4/2020 của UBND tỉnh Bắc\n\
+         Giang ban hành Kế hoạch chuyển đổi số giai đoạn 2020-2025;\n\
+         Theo đề nghị tại Tờ trình số 57/TTr-VP ngày 09/10/2021 của Chánh Văn phòng\n\
+         Ủy ban nhân dân tỉnh,\n\
+         QUYẾT ĐỊNH:\n\
+         Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý Cổng thông tin điện tử tỉnh.\n",
+    );
+    assert_eq!(
+        reference(&r, "03/2019/TTLT-BTC-BNV").issuer,
+        "Bộ Tài chính - Bộ Nội vụ"
+    );
+    assert_eq!(reference(&r, "115/QĐ-UBND").issuer, "UBND tỉnh Bắc Giang");
+    assert_eq!(
+        reference(&r, "57/TTr-VP").issuer,
+        "Chánh Văn phòng Ủy ban nhân dân tỉnh"
+    );
+}
+
+/// Commune reports and party resolutions close their letter and Roman
+/// numbers with a dash ("A- NHỮNG KẾT QUẢ ĐẠT ĐƯỢC", "I- Về phát triển kinh
+/// tế"), and district offices write dotted numbers with a slash ("2.1/
+/// Trồng trọt:", "2.1.1/ Vụ Hè Thu:"): the same schemes as "A.", "I." and
+/// "2.1.".
+#[test]
+fn letters_and_romans_closed_by_a_dash_and_dotted_numbers_by_a_slash() {
+    let r = parse(
+        "BÁO CÁO\n\
+         Tình hình kinh tế - xã hội 6 tháng đầu năm 2019 của xã\n\
+         A- NHỮNG KẾT QUẢ ĐẠT ĐƯỢC\n\
+         I- VỀ PHÁT TRIỂN KINH TẾ\n\
+         1. Sản xuất nông nghiệp\n\
+         Toàn xã gieo cấy được 380 ha lúa, đạt 101% kế hoạch.\n\
+         2/ Tình hình sản xuất:\n\
+         2.1/ Trồng trọt:\n\
+         2.1.1/ Vụ Đông Xuân:\n\
+         Năng suất lúa ước đạt 62 tạ/ha.\n\
+         II- VỀ VĂN HÓA - XÃ HỘI\n\
+         Các trường hoàn thành chương trình năm học.\n",
+    );
+    let paths: Vec<(&str, &str)> = r
+        .sections
+        .iter()
+        .map(|s| (s.path.as_str(), s.title.as_str()))
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            ("A", "NHỮNG KẾT QUẢ ĐẠT ĐƯỢC"),
+            ("A/I", "VỀ PHÁT TRIỂN KINH TẾ"),
+            ("A/I/1", "Sản xuất nông nghiệp"),
+            ("A/I/2", "Tình hình sản xuất"),
+            ("A/I/2/2.1", "Trồng trọt"),
+            ("A/I/2/2.1/2.1.1", "Vụ Đông Xuân"),
+            ("A/II", "VỀ VĂN HÓA - XÃ HỘI"),
+        ]
+    );
+}
+
+/// A plan lists its grounds as numbered items ("1. Quyết định số
+/// 924/QĐ-TTg ngày ... của Thủ tướng Chính phủ ...;"), some wrapped after
+/// a short first line ("2. Thông tư 07/2023/TT-BTC ngày" / "14 tháng 3
+/// ..."): items citing a document, not sections.
+#[test]
+fn a_plans_numbered_grounds_are_no_sections() {
+    let r = parse(
+        "KẾ HOẠCH\n\
+         THỰC HIỆN CHUYỂN ĐỔI SỐ TRÊN ĐỊA BÀN TỈNH NĂM 2023\n\
+         I. CĂN CỨ XÂY DỰNG KẾ HOẠCH\n\
+         1. Quyết định số 411/QĐ-TTg ngày 31 tháng 3 năm 2022 của Thủ tướng Chính phủ phê duyệt Chiến lược quốc gia phát triển kinh tế số và xã hội số đến năm 2025, định hướng đến năm 2030;\n\
+         2. Thông tư 07/2023/TT-BTC ngày\n\
+         14 tháng 3 năm 2023 của Bộ Tài chính về hướng dẫn quản lý kinh phí chuyển đổi số.\n\
+         3. Kế hoạch số 120/KH-UBND ngày\n\
+         05/01/2023 của Ủy ban nhân dân tỉnh về chuyển đổi số năm 2023.\n\
+         II. MỤC TIÊU\n\
+         1. Mục tiêu chung\n\
+         Phát triển chính quyền số, kinh tế số và xã hội số trên địa bàn tỉnh.\n",
+    );
+    let paths: Vec<&str> = r.sections.iter().map(|s| s.path.as_str()).collect();
+    assert_eq!(paths, ["I", "II", "II/1"]);
+    assert_eq!(r.document_references.len(), 3);
+}
+
+/// A submission's code may write a spaced dash after its type ("Tờ trình
+/// số 473/TTr - NN&PTNT", wrapped after the dash): one number, the type's
+/// code then the issuing body's; a body's code after a dash and a name
+/// ("12/UBND - UBND huyện") is not joined.
+#[test]
+fn a_spaced_dash_after_the_type_code() {
+    let r = parse(
+        "ỦY BAN NHÂN DÂN\n\
+         TỈNH QUẢNG NGÃI\n\
+         QUYẾT ĐỊNH\n\
+         VỀ VIỆC KIỆN TOÀN BAN CHỈ ĐẠO PHÒNG CHỐNG THIÊN TAI\n\
+         ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI\n\
+         Xét đề nghị của Giám đốc Sở Nông nghiệp và Phát triển nông thôn tại Tờ trình số 215/TTr -\n\
+         NN&PTNT ngày 14/6/2008 và Công văn số 12/UBND - UBND huyện Bình Sơn,\n\
+         QUYẾT ĐỊNH:\n\
+         Điều 1. Kiện toàn Ban Chỉ đạo phòng chống thiên tai tỉnh.\n",
+    );
+    let ttr = reference(&r, "215/TTr-NN&PTNT");
+    assert_eq!(ttr.doc_type, "TTr");
+    assert_eq!(ttr.issued_on, date(2008, 6, 14));
+    assert_eq!(ttr.issuer, "NN&PTNT");
+    assert_eq!(reference(&r, "12/UBND").doc_type, "CV");
+}
+
+/// A party document's issuer ends where the subject's verb begins, even
+/// after the term ("của Bộ Chính trị khóa IX đẩy mạnh phát triển ...").
+#[test]
+fn an_issuer_ends_before_a_subject_opened_by_day_manh() {
+    let r = parse(
+        "Báo cáo kết quả thực hiện tháng 9 năm 2024\n\
+         I. KẾT QUẢ THỰC HIỆN\n\
+         Tiếp tục thực hiện Nghị quyết số 26-NQ/TW ngày 03 tháng 11 năm 2022 của Bộ Chính trị khóa XIII đẩy mạnh phát triển kinh tế - xã hội vùng Bắc Trung Bộ, các ngành đã triển khai 12 nhiệm vụ.\n",
+    );
+    assert_eq!(reference(&r, "26-NQ/TW").issuer, "Bộ Chính trị khóa XIII");
+}
+
+/// A law named by two verbs joined by a comma ("Luật Bảo vệ, chăm sóc
+/// sức khỏe nhân dân năm 1989", "Luật Bảo vệ, chăm sóc và giáo dục trẻ
+/// em") is one name.
+#[test]
+fn a_law_named_by_paired_verbs_cham_soc() {
+    let r = parse(
+        "ỦY BAN NHÂN DÂN\n\
+         TỈNH HÀ NAM\n\
+         Số: 12/2008/QĐ-UBND\n\
+         QUYẾT ĐỊNH\n\
+         VỀ VIỆC BAN HÀNH QUY ĐỊNH KHÁM CHỮA BỆNH CHO TRẺ EM\n\
+         Căn cứ Luật Bảo vệ, chăm sóc sức khỏe nhân dân năm 1989;\n\
+         QUYẾT ĐỊNH:\n\
+         Điều 1. Ban hành kèm theo Quyết định này Quy định khám chữa bệnh cho trẻ em.\n",
+    );
+    let laws: Vec<&str> = r
+        .document_references
+        .iter()
+        .filter(|d| d.doc_type == "LUAT")
+        .map(|d| d.raw.as_str())
+        .collect();
+    assert_eq!(laws, ["Luật Bảo vệ, chăm sóc sức khỏe nhân dân năm 1989"]);
+}
+
+/// A decision copied without its "Số:" line has no number of its own: the
+/// laws its grounds cite by name (no number either) are references, not
+/// taken for the text's own number.
+#[test]
+fn laws_in_the_grounds_of_a_text_without_its_number() {
+    let r = parse(
+        "ỦY BAN NHÂN DÂN\n\
+         TỈNH HÀ NAM\n\
+         QUYẾT ĐỊNH\n\
+         VỀ VIỆC BAN HÀNH QUY ĐỊNH QUẢN LÝ CHỢ TRÊN ĐỊA BÀN TỈNH\n\
+         ỦY BAN NHÂN DÂN TỈNH HÀ NAM\n\
+         Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n\
+         Căn cứ Nghị định số 02/2003/NĐ-CP ngày 14/01/2003 của Chính phủ về phát triển và quản lý chợ;\n\
+         QUYẾT ĐỊNH:\n\
+         Điều 1. Ban hành kèm theo Quyết định này Quy định quản lý chợ trên địa bàn tỉnh.\n",
+    );
+    let got: Vec<(&str, &str)> = r
+        .document_references
+        .iter()
+        .map(|d| (d.doc_type.as_str(), d.number.as_str()))
+        .collect();
+    assert_eq!(got, [("LUAT", ""), ("NĐ", "02/2003/NĐ-CP")]);
+}
