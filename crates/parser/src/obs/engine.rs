@@ -1332,7 +1332,9 @@ impl<'d> Extractor<'d> {
                 // (Every phrase of months but "trong tháng", the report's
                 // own, holds a digit: most narrative sentences hold none.)
                 && sentence.bytes().any(|b| b.is_ascii_digit())
-                && let plan_start = crate::metadata::plan_start(sentence)
+                // (Where the tasks start is looked for only if a month is
+                // found.)
+                && let plan_start = std::cell::OnceCell::new()
                 && let Some(m) = when::mentions(sentence, self.anchor)
                     .into_iter()
                     .rev()
@@ -1349,7 +1351,9 @@ impl<'d> Extractor<'d> {
                         && !in_brackets(sentence, m.start)
                         // "tình hình ... tháng 02, nhiệm vụ trọng tâm tháng
                         // 3 năm 2023": the tasks' month dates no figure.
-                        && plan_start.is_none_or(|p| m.start < p)
+                        && plan_start
+                            .get_or_init(|| crate::metadata::plan_start(sentence))
+                            .is_none_or(|p| m.start < p)
                     })
             {
                 state.period = Some(m.period);

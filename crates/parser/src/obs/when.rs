@@ -976,7 +976,11 @@ fn whole_year(text: &str, anchor: Anchor, out: &mut Vec<Mention>) {
     }
     let mut from = 0;
     let mut added = false;
-    while let Some(i) = text[from..].find("ả năm").map(|i| from + i) {
+    // (memchr's search, built once: this runs on every text whose periods
+    // are read.)
+    static CA_NAM: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("ả năm"));
+    while let Some(i) = CA_NAM.find(&text.as_bytes()[from..]).map(|i| from + i) {
         from = i + "ả năm".len();
         let Some(start) = text[..i]
             .strip_suffix('C')
