@@ -524,3 +524,29 @@ fn a_transposed_breakdown_reads_its_first_block_and_leaves_the_shares() {
         r.quality_issues
     );
 }
+
+#[test]
+fn a_transposed_table_whose_heads_are_uncertain_is_left_with_its_issue() {
+    // A head wrapped over two lines ("Diện tích" / "thu hoạch"), and three
+    // heads over two figures a year: no column is guessed.
+    for heads in [
+        "Năm\nDiện tích\nthu hoạch\nSản lượng\n",
+        "Năm\nDiện tích\nSản lượng\nNăng suất\n",
+    ] {
+        let r = report(&format!(
+            "3. Nông nghiệp\n\n\
+             Diện tích và sản lượng cây điều\n{heads}\
+             2021\n4.870\n61.300\n\
+             2022\n4.910\n63.150\n\
+             2023\n5.020\n65.800\n"
+        ));
+        assert!(rows(&r).is_empty(), "{:#?}", rows(&r));
+        assert!(
+            r.quality_issues
+                .iter()
+                .any(|i| i.kind == QualityIssueKind::UnattachedNumber),
+            "{:#?}",
+            r.quality_issues
+        );
+    }
+}

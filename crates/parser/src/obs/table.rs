@@ -769,6 +769,13 @@ fn transpose(cells: &[Cell], y0: usize) -> Option<Transposed> {
         return None;
     }
     heads.reverse();
+    // "Năm" stands right before the heads: a head left above it (more
+    // heads than figures) makes the grouping uncertain.
+    if header[..j].iter().any(|c| label_head(&lowercase(c.text)))
+        && !label_head(&lowercase(header[j.checked_sub(1)?].text))
+    {
+        return None;
+    }
     for (h, u) in heads.iter_mut().zip(units) {
         h.2 = u;
     }
