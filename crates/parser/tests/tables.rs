@@ -449,3 +449,104 @@ fn a_plan_column_is_no_level_and_the_plan_comparison_is_its_attainment() {
         r.quality_issues
     );
 }
+
+#[test]
+fn a_transposed_table_reads_its_years_as_periods_and_its_heads_as_indicators() {
+    // Years as rows, indicators as columns (a yearbook's or an
+    // association's table): each column's head with the caption's item
+    // ("cây chè"); a head the catalog does not know keeps its words.
+    let r = report(
+        "3. Nông nghiệp\n\n\
+         Diện tích, sản lượng và năng suất cây chè của tỉnh\n\
+         Năm\n|\nTổng diện tích\n|\nDT thu hoạch\n|\nSản lượng\n|\nNăng suất\n|\n\
+         (ha)\n|\n(ha)\n|\n(tấn)\n|\n(kg/ha/năm)\n|\n|\n\
+         2021\n|\n5.210\n|\n4.870\n|\n61.300\n|\n12.587\n|\n\
+         2022\n|\n5.340\n|\n4.910\n|\n63.150\n|\n12.862\n|\n\
+         2023\n|\n5.405\n|\n5.020\n|\n65.800\n|\n13.108\n|\n\
+         Nguồn: Cục Thống kê tỉnh\n",
+    );
+    let got: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    assert_eq!(
+        got,
+        [
+            "crop_area | Tổng diện tích | cây chè | YEAR 2021-01-01..2021-12-31 | 5210 ha Hectare x1 | Actual | ",
+            "crop_area | Tổng diện tích | cây chè | YEAR 2022-01-01..2022-12-31 | 5340 ha Hectare x1 | Actual | ",
+            "crop_area | Tổng diện tích | cây chè | YEAR 2023-01-01..2023-12-31 | 5405 ha Hectare x1 | Actual | ",
+            " | DT thu hoạch | cây chè | YEAR 2021-01-01..2021-12-31 | 4870 ha Hectare x1 | Actual | ",
+            " | DT thu hoạch | cây chè | YEAR 2022-01-01..2022-12-31 | 4910 ha Hectare x1 | Actual | ",
+            " | DT thu hoạch | cây chè | YEAR 2023-01-01..2023-12-31 | 5020 ha Hectare x1 | Actual | ",
+            "crop_output | Sản lượng | cây chè | YEAR 2021-01-01..2021-12-31 | 61300 tấn Tonne x1 | Actual | ",
+            "crop_output | Sản lượng | cây chè | YEAR 2022-01-01..2022-12-31 | 63150 tấn Tonne x1 | Actual | ",
+            "crop_output | Sản lượng | cây chè | YEAR 2023-01-01..2023-12-31 | 65800 tấn Tonne x1 | Actual | ",
+            "crop_yield | Năng suất | cây chè | YEAR 2021-01-01..2021-12-31 | 12587 kg/ha/năm Other x1 | Actual | ",
+            "crop_yield | Năng suất | cây chè | YEAR 2022-01-01..2022-12-31 | 12862 kg/ha/năm Other x1 | Actual | ",
+            "crop_yield | Năng suất | cây chè | YEAR 2023-01-01..2023-12-31 | 13108 kg/ha/năm Other x1 | Actual | ",
+        ],
+        "\ngot:\n{}\nissues: {:#?}",
+        got.join("\n"),
+        r.quality_issues
+    );
+}
+
+#[test]
+fn a_transposed_breakdown_reads_its_first_block_and_leaves_the_shares() {
+    // The caption is the indicator, the heads its total and its items; a
+    // "Cơ cấu (%)" block under the levels is left with an issue.
+    let r = report(
+        "2. Thương mại\n\n\
+         TỔNG MỨC BÁN LẺ HÀNG HÓA VÀ DOANH THU DỊCH VỤ TIÊU DÙNG\n\
+         PHÂN THEO NGÀNH KINH DOANH\n\
+         Tổng số\nChia ra - Of which\nBán lẻ hàng hóa\nDịch vụ khác\n\
+         Total\nRetail sale\nOther service\n\
+         Triệu đồng - Mill. dongs\n\
+         2021\n30.125.400\n24.310.200\n5.815.200\n\
+         Sơ bộ - Prel. 2022\n33.480.100\n26.905.300\n6.574.800\n\
+         Cơ cấu - Structure (%)\n\
+         2021\n100,00\n80,70\n19,30\n\
+         Sơ bộ - Prel. 2022\n100,00\n80,36\n19,64\n",
+    );
+    assert_rows(
+        &r,
+        &[
+            "retail_sales |  | YEAR 2021-01-01..2021-12-31 | 30125400 triệu đồng Vnd x1000000 | Actual | ",
+            "retail_sales |  | YEAR 2022-01-01..2022-12-31 | 33480100 triệu đồng Vnd x1000000 | Actual | ",
+            "retail_sales | Bán lẻ hàng hóa | YEAR 2021-01-01..2021-12-31 | 24310200 triệu đồng Vnd x1000000 | Actual | ",
+            "retail_sales | Bán lẻ hàng hóa | YEAR 2022-01-01..2022-12-31 | 26905300 triệu đồng Vnd x1000000 | Actual | ",
+            "retail_sales | Dịch vụ khác | YEAR 2021-01-01..2021-12-31 | 5815200 triệu đồng Vnd x1000000 | Actual | ",
+            "retail_sales | Dịch vụ khác | YEAR 2022-01-01..2022-12-31 | 6574800 triệu đồng Vnd x1000000 | Actual | ",
+        ],
+    );
+    assert!(
+        r.quality_issues
+            .iter()
+            .any(|i| i.kind == QualityIssueKind::UnattachedNumber && i.message.contains("Cơ cấu")),
+        "{:#?}",
+        r.quality_issues
+    );
+}
+
+#[test]
+fn a_transposed_table_whose_heads_are_uncertain_is_left_with_its_issue() {
+    // A head wrapped over two lines ("Diện tích" / "thu hoạch"), and three
+    // heads over two figures a year: no column is guessed.
+    for heads in [
+        "Năm\nDiện tích\nthu hoạch\nSản lượng\n",
+        "Năm\nDiện tích\nSản lượng\nNăng suất\n",
+    ] {
+        let r = report(&format!(
+            "3. Nông nghiệp\n\n\
+             Diện tích và sản lượng cây điều\n{heads}\
+             2021\n4.870\n61.300\n\
+             2022\n4.910\n63.150\n\
+             2023\n5.020\n65.800\n"
+        ));
+        assert!(rows(&r).is_empty(), "{:#?}", rows(&r));
+        assert!(
+            r.quality_issues
+                .iter()
+                .any(|i| i.kind == QualityIssueKind::UnattachedNumber),
+            "{:#?}",
+            r.quality_issues
+        );
+    }
+}

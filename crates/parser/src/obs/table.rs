@@ -21,6 +21,7 @@ use super::numbers::{Unit, parse_number, quantity, unit_after};
 use super::when::{self, Anchor};
 use crate::document::Document;
 use crate::paragraphs::figure_cell;
+use baocao_domain::UnitCode;
 
 /// What a table gave: its observations, or an issue when its rows could
 /// not be told apart.
@@ -204,6 +205,22 @@ pub(super) fn read(
         }
     }
     cells.extend(rest);
+    // "Năm" / "Sản lượng" / "(tấn)" / "2010" / "751.700" / "2011" / ...:
+    // years as rows and indicators as columns, a transposed table. Its
+    // heads are read as rows and its years as columns.
+    let transposed = (heads.len() == 1
+        && i > 0
+        && cells[i - 1].text == heads[0]
+        && cells.get(i).is_some_and(|c| c.figure))
+    .then(|| transpose(&cells, i - 1))
+    .flatten();
+    if let Some(t) = &transposed {
+        caption = t.caption.clone();
+        if t.unit.is_some() {
+            table_unit = t.unit.clone();
+        }
+        heads = t.periods.iter().map(|(_, y)| y.clone()).collect();
+    }
     // "Chỉ số giá tiêu dùng ... các tháng năm 2018 so với tháng 12 năm
     // trước": the caption's base is every column's that names none; "Tổng
     // sản phẩm ... (%)": its unit.
@@ -240,6 +257,71 @@ pub(super) fn read(
     // The rows: label cells (a unit cell last when the table has a unit
     // column), then the figures.
     let mut rows: Vec<Row> = Vec::new();
+    // A transposed table's heads' own subjects (none: as a table's rows).
+    let mut fixed: Option<Vec<(&'static str, String, String)>> = None;
+    let mut left: Option<QualityIssue> = None;
+    if let Some(t) = &transposed {
+        let years = t.periods.len();
+        let mut by_column = Vec::with_capacity(t.heads.len() * years);
+        for r in 0..t.heads.len() {
+            for (at, _) in &t.periods {
+                let c = &cells[at + 1 + r];
+                by_column.push(Cell {
+                    text: c.text,
+                    at: c.at.clone(),
+                    para: c.para,
+                    figure: c.figure,
+                });
+            }
+        }
+        for (r, (label, start, unit)) in t.heads.iter().enumerate() {
+            rows.push(Row {
+                label: clean_label(label),
+                unit: unit.clone(),
+                group: None,
+                parent: None,
+                depth: 0,
+                start: *start,
+                cells: r * years..(r + 1) * years,
+            });
+        }
+        // "Tổng số" / "Bán lẻ hàng hóa" / ... under a caption naming the
+        // indicator: its total and its items, as a table's rows. Otherwise
+        // each head is an indicator of the caption's item ("Sản lượng" of
+        // "cây cao su"), or its own words with no code.
+        let total = rows.iter().any(|r| {
+            ["tổng số", "tổng cộng", "tổng", "toàn tỉnh", "chung"]
+                .contains(&lowercase(&r.label).as_str())
+        });
+        if !(total && subject.is_some()) {
+            let mut end = 0;
+            while let Some((_, r)) = catalog::find_in(&name[end..], None) {
+                end += r.end;
+            }
+            let item = caption_item(&name[end..]);
+            fixed = Some(rows.iter().map(|r| head_subject(&r.label, &item)).collect());
+        }
+        // "Cơ cấu - Structure (%)" and its block under the levels: not read.
+        let rest = &cells[t.end..];
+        let figures: Vec<&Cell> = rest
+            .iter()
+            .filter(|c| c.figure && !is_blank_value(c.text) && period_cell(c.text).is_none())
+            .collect();
+        if let (Some(f), Some(l)) = (figures.first(), figures.last()) {
+            left = Some(QualityIssue {
+                kind: QualityIssueKind::UnattachedNumber,
+                message: format!(
+                    "table {:?} laid out one cell a line, years as rows: the {} figures after its last year (from {:?}) are not read",
+                    name,
+                    figures.len(),
+                    rest[0].text
+                ),
+                span: Span::new(rest[0].at.start.min(f.at.start), l.at.end),
+            });
+        }
+        cells = by_column;
+        i = cells.len();
+    }
     let mut group: Option<&'static catalog::Indicator> = None;
     let mut parent: Option<usize> = None;
     // The first row after the last group head: no row before it is a
@@ -369,7 +451,7 @@ pub(super) fn read(
     // A chart after the table: its values and its axis ("0", "20,0",
     // "40,0", ...) follow the last row's figures with no label. The last
     // row keeps its own; the chart's are not read, with an issue.
-    let mut issues = Vec::new();
+    let mut issues: Vec<QualityIssue> = left.into_iter().collect();
     if let Some((last, before)) = rows.split_last_mut()
         && before.iter().all(|r| r.cells.len() == k)
         && last.cells.len() > k
@@ -455,7 +537,7 @@ pub(super) fn read(
     }
     let mut obs = Vec::new();
     let mut subjects: Vec<(&'static str, String, String)> = Vec::with_capacity(rows.len());
-    for row in &rows {
+    for (ri, row) in rows.iter().enumerate() {
         let own = catalog::find_in(&row.label, None);
         let (code, label, breakdown) = match (row.parent, &own) {
             // "Trong đó: Thịt lợn" under the meat output, "- Khách quốc tế"
@@ -474,7 +556,10 @@ pub(super) fn read(
                 let item = if rest.is_empty() { &row.label } else { rest };
                 (*code, label.clone(), item_of(whole, &rows[p], item))
             }
-            _ => subject_of(row, subject.as_ref()),
+            _ => match &fixed {
+                Some(f) => f[ri].clone(),
+                None => subject_of(row, subject.as_ref()),
+            },
         };
         // "Ngày khách phục vụ (Ngày khách)" in a table of arrivals: guest-
         // days are no arrivals; the row keeps its own label.
@@ -570,6 +655,169 @@ pub(super) fn read(
         }
     }
     Ok(Read { obs, issues })
+}
+
+/// A table with years as rows: its caption (and unit) above the heads,
+/// the heads (label, where it stands, its bracketed unit), each year's
+/// first cell with the year, and the first cell after the last year's.
+struct Transposed {
+    caption: String,
+    unit: Option<Unit>,
+    heads: Vec<(String, usize, Option<Unit>)>,
+    periods: Vec<(usize, String)>,
+    end: usize,
+}
+
+/// "2010" -> "2010"; "Sơ bộ - Prel. 2018" -> "2018": a transposed table's
+/// row of a year (the preliminary figure is read as the year's, ACTUAL).
+fn period_cell(text: &str) -> Option<String> {
+    if is_year(text) {
+        return Some(text.to_owned());
+    }
+    let y = text.get(text.len().checked_sub(4)?..)?;
+    (lowercase(text).starts_with("sơ bộ") && is_year(y)).then(|| y.to_owned())
+}
+
+/// The table whose first year's cell is `cells[y0]`, read as years in rows:
+/// the same number of figures after every year (two years at least, each
+/// after the one before), as many heads before the first year, each a line
+/// of its own (a wrapped head or a year's label head met among them: none).
+fn transpose(cells: &[Cell], y0: usize) -> Option<Transposed> {
+    let value = |c: &Cell| c.figure && period_cell(c.text).is_none();
+    let k = (1..=12).find(|&k| {
+        cells
+            .get(y0 + k + 1)
+            .is_some_and(|c| period_cell(c.text).is_some())
+            && cells[y0 + 1..=y0 + k].iter().all(value)
+    })?;
+    let mut periods: Vec<(usize, String)> = Vec::new();
+    let mut at = y0;
+    while let Some(y) = cells.get(at).and_then(|c| period_cell(c.text)) {
+        if at + k >= cells.len() || !cells[at + 1..=at + k].iter().all(value) {
+            return None;
+        }
+        if periods.last().is_some_and(|(_, p)| *p >= y) {
+            return None;
+        }
+        periods.push((at, y));
+        at += k + 1;
+    }
+    if periods.len() < 2 {
+        return None;
+    }
+    let header: Vec<&Cell> = cells[..y0]
+        .iter()
+        .filter(|c| !is_translation(c.text))
+        .collect();
+    let mut j = header.len();
+    // "(ha)" / "(tấn)": each head's unit, under the heads.
+    let mut units: Vec<Option<Unit>> = Vec::new();
+    while j > 0
+        && let Some(inner) = header[j - 1]
+            .text
+            .strip_prefix('(')
+            .and_then(|s| s.strip_suffix(')'))
+    {
+        // "(kg/ha/năm)": a unit the reader knows only the start of is
+        // kept as written (no "kg" for a yield).
+        let inner = inner.trim();
+        units.push(match unit_of(inner) {
+            Some(u) if u.len.max(u.text.len()) >= inner.len() => Some(u),
+            _ if inner.is_empty() => None,
+            _ => Some(Unit {
+                text: std::borrow::Cow::Owned(inner.to_owned()),
+                code: UnitCode::Other,
+                multiplier: 1.0,
+                len: inner.len(),
+            }),
+        });
+        j -= 1;
+    }
+    units.reverse();
+    if !units.is_empty() && units.len() != k {
+        return None;
+    }
+    // "Triệu đồng - Mill. dongs": the table's unit.
+    let mut unit = None;
+    if units.is_empty() && j > 0 {
+        let t = clean_label(header[j - 1].text);
+        if t.split_whitespace().count() <= 3
+            && catalog::find_in(&t, None).is_none()
+            && let Some(u) = unit_of(&t)
+        {
+            unit = Some(u);
+            j -= 1;
+        }
+    }
+    let mut heads: Vec<(String, usize, Option<Unit>)> = Vec::new();
+    while heads.len() < k && j > 0 {
+        j -= 1;
+        let c = header[j];
+        let lower = lowercase(c.text);
+        if ["chia ra", "trong đó", "bao gồm"]
+            .iter()
+            .any(|w| lower.starts_with(w))
+        {
+            continue;
+        }
+        if c.figure || continues(c.text) || label_head(&lower) {
+            return None;
+        }
+        heads.push((c.text.to_owned(), c.at.start, None));
+    }
+    if heads.len() < k {
+        return None;
+    }
+    heads.reverse();
+    // "Năm" stands right before the heads: a head left above it (more
+    // heads than figures) makes the grouping uncertain.
+    if header[..j].iter().any(|c| label_head(&lowercase(c.text)))
+        && !label_head(&lowercase(header[j.checked_sub(1)?].text))
+    {
+        return None;
+    }
+    for (h, u) in heads.iter_mut().zip(units) {
+        h.2 = u;
+    }
+    let caption = header[..j]
+        .iter()
+        .filter(|c| !label_head(&lowercase(c.text)))
+        .map(|c| c.text)
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(Transposed {
+        caption,
+        unit,
+        heads,
+        periods,
+        end: at,
+    })
+}
+
+/// "Năm", "Thời gian": the head of a transposed table's column of years.
+fn label_head(lower: &str) -> bool {
+    ["năm", "thời gian", "kỳ"].contains(&lower.trim())
+        || ["năm -", "năm/", "năm (", "thời gian -"]
+            .iter()
+            .any(|w| lower.starts_with(w))
+}
+
+/// A transposed table's head with the caption's item: the indicator the
+/// catalog finds in "Sản lượng cây cao su" (starting in the head), the
+/// words after it the item; else the head as written, with no code.
+fn head_subject(head: &str, item: &str) -> (&'static str, String, String) {
+    let text = if item.is_empty() {
+        head.to_owned()
+    } else {
+        format!("{head} {item}")
+    };
+    match catalog::find_in(&text, None) {
+        Some((ind, r)) if r.start < head.len() => {
+            let rest = text[r.end..].trim_matches(|c: char| c == ' ' || c == ',' || c == ':');
+            (ind.code, head.to_owned(), rest.to_owned())
+        }
+        _ => ("", head.to_owned(), item.to_owned()),
+    }
 }
 
 /// A chart's axis at the end of `cells`: four figures at least, from 0 in
