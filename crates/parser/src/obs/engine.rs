@@ -4270,9 +4270,12 @@ impl<'d> Extractor<'d> {
                 state.code,
                 "iip" | "industrial_output_value" | "industrial_product_output"
             )
-            && find_str(&lower, "sản phẩm").is_some_and(|i| {
-                find_str(&lower[i..], " như").is_some() || lower[i..].contains(':')
-            })
+            && (products_listed(&lower)
+                || (state.code != "industrial_product_output"
+                    && loc
+                        .sentence
+                        .get(..(span.start as usize).saturating_sub(loc.sentence_off))
+                        .is_some_and(|head| products_listed(&head.to_lowercase()))))
         {
             // "IIP ... tăng 4,32%. Một số sản phẩm có mức tăng trưởng tốt như
             // sữa các loại tăng 10,09%, ...": the products the index is
@@ -4352,6 +4355,23 @@ impl<'d> Extractor<'d> {
                     // what is done of the item in force; the item stays
                     // for the figures after it ("giá bán ...").
                     done_of_item = Some(format!("{} đã {np}", state.breakdown));
+                } else if subject.is_none()
+                    && state.code.is_empty()
+                    && !state.label.is_empty()
+                    && state.breakdown.is_empty()
+                    && !state.in_breakdown
+                    && !classifier
+                    && list_opened(loc, &span)
+                {
+                    // "Các giống lúa sử dụng chủ yếu là: OM18 chiếm 36,7%,
+                    // Đài thơm chiếm 32,9%": with no catalog subject in
+                    // force, the next entry of a list is a subject of its
+                    // own, as the first is; not an item of the first
+                    // entry's words. (Only after a list's colon: "trâu, bò
+                    // mắc bệnh là 178 con, chết 13 con" keeps the dead as
+                    // an item of the sick.)
+                    state.label = np;
+                    state.fresh = true;
                 } else {
                     state.breakdown = np;
                     state.breakdown_fresh = true;
@@ -4447,6 +4467,31 @@ impl<'d> Extractor<'d> {
         state.current = Some(self.obs.len() - 1);
         Some(self.obs.len() - 1)
     }
+}
+
+/// "Một số sản phẩm tăng cao (so với 8 tháng đầu năm 2017) như: tôm đông
+/// lạnh tăng 31,7%": the words (lowercase) open a list of products. (A
+/// base or a period written before the list ends the gap: the caller looks
+/// at the sentence up to the figure too, unless the products are in force
+/// already, under a label of their own.)
+fn products_listed(lower: &str) -> bool {
+    find_str(lower, "sản phẩm")
+        .is_some_and(|i| find_str(&lower[i..], " như").is_some() || lower[i..].contains(':'))
+}
+
+/// The sentence up to the figure at `span` opens a list with a colon
+/// ("Các giống lúa sử dụng chủ yếu là: OM18 chiếm 36,7%, ..."), not a
+/// breakdown ("Trong đó: ...").
+fn list_opened(loc: Loc, span: &Span) -> bool {
+    loc.sentence
+        .get(..(span.start as usize).saturating_sub(loc.sentence_off))
+        .is_some_and(|head| {
+            let lower = head.to_lowercase();
+            lower.contains(':')
+                && !BREAKDOWN_OPENERS
+                    .iter()
+                    .any(|o| find_str(&lower, o).is_some())
+        })
 }
 
 /// The clauses of `text` parted again at commas outside brackets after a
