@@ -5228,3 +5228,25 @@ fn products_listed_after_a_base_are_items_of_the_key_products() {
         );
     }
 }
+
+#[test]
+fn a_harvest_and_its_yield_keep_the_crop_in_force() {
+    // Lâm Hà's maize (real11): "Cây ngô ... gieo trồng được 471,5 ha ...
+    // Dự ước diện tích thu hoạch 6 tháng đầu năm 38,5 ha, năng suất đạt 46
+    // tạ/ha": the harvest and the yield lost the crop for "thu hoạch".
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Cây đậu tương 5 tháng đầu năm gieo trồng được 312,4 ha, tăng 1,5% so cùng kỳ. Ước \
+         diện tích thu hoạch 5 tháng đầu năm 120,6 ha, năng suất đạt 18,5 tạ/ha, tăng 0,8% \
+         so cùng kỳ năm trước.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 3, "{all}");
+    assert!(rows[0].starts_with("crop_area | Cây đậu tương |"), "{all}");
+    assert!(
+        rows[1].starts_with("crop_area | Cây đậu tương thu hoạch |"),
+        "{all}"
+    );
+    assert!(rows[2].starts_with("crop_yield | Cây đậu tương |"), "{all}");
+}

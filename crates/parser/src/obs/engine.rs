@@ -3868,6 +3868,17 @@ impl<'d> Extractor<'d> {
             })
             .map(|c| self.obs[c].breakdown.clone())
             .filter(|b| !b.is_empty())
+            // "Cây ngô thu hoạch" (the harvest of the crop in force): the
+            // yield is the crop's.
+            .map(|b| {
+                match b
+                    .strip_suffix(" thu hoạch được")
+                    .or_else(|| b.strip_suffix(" thu hoạch"))
+                {
+                    Some(crop) if !crop.ends_with(" đã") => crop.to_owned(),
+                    _ => b,
+                }
+            })
             // "lúa mùa đã thu hoạch": the state is no item of the yield.
             .map(|b| {
                 if !state.season.is_empty() && b.starts_with(&state.season) {
@@ -3973,6 +3984,8 @@ impl<'d> Extractor<'d> {
     ) -> Option<usize> {
         let (mut gap, mut cursor) = (gap, cursor);
         let mut lower = self.lower(gap);
+        // (The crop in force before this figure, for its harvest below.)
+        let crop_before = (state.code == "crop_area").then(|| state.breakdown.clone());
         if BREAKDOWN_OPENERS
             .iter()
             .any(|o| find_str(&lower, o).is_some())
@@ -4256,7 +4269,22 @@ impl<'d> Extractor<'d> {
             np
         };
         let mut done_of_item = None;
-        if let Some(i) = head_item {
+        if let Some(crop) = crop_before
+            .filter(|c| !c.is_empty())
+            .filter(|_| {
+                subject
+                    .as_ref()
+                    .is_some_and(|(ind, _)| ind.code == "crop_area")
+            })
+            .filter(|_| matches!(&*lowercase(np.trim()), "thu hoạch" | "thu hoạch được"))
+        {
+            // "Cây ngô ... gieo trồng được 471,5 ha ... Dự ước diện tích thu
+            // hoạch 38,5 ha, năng suất đạt 46 tạ/ha": the harvest of the
+            // crop in force, which stays the item of the yield after it.
+            done_of_item = Some(format!("{crop} {}", np.trim()));
+            state.breakdown = crop;
+            state.breakdown_fresh = true;
+        } else if let Some(i) = head_item {
             state.breakdown = i;
             state.breakdown_fresh = true;
         } else if np.is_empty()
