@@ -5190,15 +5190,16 @@ fn a_crop_written_in_capitals_after_cay_is_no_place() {
 fn entries_of_a_list_without_a_catalog_subject_are_each_their_own() {
     // Hậu Giang's rice varieties (real11): "Các giống lúa sử dụng chủ yếu
     // là: OM18 chiếm 36,7%, Đài thơm chiếm 32,9%, ...": every variety after
-    // the first was an item of "OM18".
+    // the first was an item of "OM18", and the 8 of "Đài thơm 8" a figure.
     let r = report(
         "1. Nông nghiệp\n\n\
-         Các giống lúa sử dụng chủ yếu là: OM5451 chiếm 41,2%, Đài thơm chiếm 27,5%, RVT \
+         Các giống lúa sử dụng chủ yếu là: OM5451 chiếm 41,2%, Đài thơm 8 chiếm 27,5%, RVT \
          chiếm 12,8%; ST24 chiếm 3,4%.",
     );
     let got: Vec<String> = r.observations.iter().map(labelled_row).collect();
     let all = got.join("\n");
     assert_eq!(got.len(), 4, "{all}");
+    // (The noun phrase drops the name's number: "Đài thơm".)
     for (row, name) in got.iter().zip(["OM5451", "Đài thơm", "RVT", "ST24"]) {
         assert!(row.starts_with(&format!(" | {name} |  |")), "{all}");
     }

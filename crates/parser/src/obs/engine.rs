@@ -5362,6 +5362,17 @@ fn code_name(main: &str, n: &Num<'_>) -> bool {
     let Some(before) = main[..n.start].strip_suffix(' ') else {
         return false;
     };
+    // "Đài thơm 8 chiếm 32,9%": a bare number that a share follows ends the
+    // name whose figure the share is.
+    if before.ends_with(|c: char| c.is_alphabetic())
+        && unit_after(&main[n.end..]).is_none()
+        && main[n.end..]
+            .trim_start()
+            .strip_prefix("chiếm ")
+            .is_some_and(|a| a.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return true;
+    }
     let word = before
         .rsplit([' ', ',', ';', ':', '('])
         .next()
