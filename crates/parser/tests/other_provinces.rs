@@ -5185,3 +5185,69 @@ fn a_crop_written_in_capitals_after_cay_is_no_place() {
     assert!(rows[0].contains("| cây Lúa Lúa Đông - Xuân |"), "{all}");
     assert!(rows[1].contains("| Cây Ngô Đông - Xuân trồng |"), "{all}");
 }
+
+#[test]
+fn entries_of_a_list_without_a_catalog_subject_are_each_their_own() {
+    // Hậu Giang's rice varieties (real11): "Các giống lúa sử dụng chủ yếu
+    // là: OM18 chiếm 36,7%, Đài thơm chiếm 32,9%, ...": every variety after
+    // the first was an item of "OM18", and the 8 of "Đài thơm 8" a figure.
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Các giống lúa sử dụng chủ yếu là: OM5451 chiếm 41,2%, Đài thơm 8 chiếm 27,5%, RVT \
+         chiếm 12,8%; ST24 chiếm 3,4%.",
+    );
+    let got: Vec<String> = r.observations.iter().map(labelled_row).collect();
+    let all = got.join("\n");
+    assert_eq!(got.len(), 4, "{all}");
+    // (The noun phrase drops the name's number: "Đài thơm".)
+    for (row, name) in got.iter().zip(["OM5451", "Đài thơm", "RVT", "ST24"]) {
+        assert!(row.starts_with(&format!(" | {name} |  |")), "{all}");
+    }
+}
+
+#[test]
+fn products_listed_after_a_base_are_items_of_the_key_products() {
+    // Thái Bình's August (real11): "Nhiều sản phẩm tăng cao so với 8 tháng
+    // đầu năm 2017 như: tôm đông lạnh tăng 31,7%; ...": the base before the
+    // list hid its opener, and every product became an item of the first.
+    let r = report(
+        "2. Công nghiệp\n\n\
+         Giá trị sản xuất công nghiệp tháng 5 ước đạt 3.250 tỷ đồng, tăng 9,4% so với cùng \
+         kỳ. Một số sản phẩm tăng khá so với 5 tháng đầu năm 2023 như: gạch ốp lát tăng \
+         18,2%; quần áo may sẵn tăng 12,5%; thức ăn chăn nuôi tăng 7,1%.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 4, "{all}");
+    for (row, name) in rows[1..]
+        .iter()
+        .zip(["gạch ốp lát", "quần áo may sẵn", "thức ăn chăn nuôi"])
+    {
+        assert!(
+            row.starts_with(&format!("industrial_product_output | {name} |")),
+            "{all}"
+        );
+    }
+}
+
+#[test]
+fn a_harvest_and_its_yield_keep_the_crop_in_force() {
+    // Lâm Hà's maize (real11): "Cây ngô ... gieo trồng được 471,5 ha ...
+    // Dự ước diện tích thu hoạch 6 tháng đầu năm 38,5 ha, năng suất đạt 46
+    // tạ/ha": the harvest and the yield lost the crop for "thu hoạch".
+    let r = report(
+        "1. Nông nghiệp\n\n\
+         Cây đậu tương 5 tháng đầu năm gieo trồng được 312,4 ha, tăng 1,5% so cùng kỳ. Ước \
+         diện tích thu hoạch 5 tháng đầu năm 120,6 ha, năng suất đạt 18,5 tạ/ha, tăng 0,8% \
+         so cùng kỳ năm trước.",
+    );
+    let rows = rows(&r);
+    let all = rows.join("\n");
+    assert_eq!(rows.len(), 3, "{all}");
+    assert!(rows[0].starts_with("crop_area | Cây đậu tương |"), "{all}");
+    assert!(
+        rows[1].starts_with("crop_area | Cây đậu tương thu hoạch |"),
+        "{all}"
+    );
+    assert!(rows[2].starts_with("crop_yield | Cây đậu tương |"), "{all}");
+}

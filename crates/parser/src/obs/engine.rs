@@ -3872,6 +3872,17 @@ impl<'d> Extractor<'d> {
             })
             .map(|c| self.obs[c].breakdown.clone())
             .filter(|b| !b.is_empty())
+            // "Cây ngô thu hoạch" (the harvest of the crop in force): the
+            // yield is the crop's.
+            .map(|b| {
+                match b
+                    .strip_suffix(" thu hoạch được")
+                    .or_else(|| b.strip_suffix(" thu hoạch"))
+                {
+                    Some(crop) if !crop.ends_with(" đã") => crop.to_owned(),
+                    _ => b,
+                }
+            })
             // "lúa mùa đã thu hoạch": the state is no item of the yield.
             .map(|b| {
                 if !state.season.is_empty() && b.starts_with(&state.season) {
@@ -3977,6 +3988,8 @@ impl<'d> Extractor<'d> {
     ) -> Option<usize> {
         let (mut gap, mut cursor) = (gap, cursor);
         let mut lower = self.lower(gap);
+        // (The crop in force before this figure, for its harvest below.)
+        let crop_before = (state.code == "crop_area").then(|| state.breakdown.clone());
         if BREAKDOWN_OPENERS
             .iter()
             .any(|o| find_str(&lower, o).is_some())
@@ -4260,7 +4273,22 @@ impl<'d> Extractor<'d> {
             np
         };
         let mut done_of_item = None;
-        if let Some(i) = head_item {
+        if let Some(crop) = crop_before
+            .filter(|c| !c.is_empty())
+            .filter(|_| {
+                subject
+                    .as_ref()
+                    .is_some_and(|(ind, _)| ind.code == "crop_area")
+            })
+            .filter(|_| matches!(&*lowercase(np.trim()), "thu hoạch" | "thu hoạch được"))
+        {
+            // "Cây ngô ... gieo trồng được 471,5 ha ... Dự ước diện tích thu
+            // hoạch 38,5 ha, năng suất đạt 46 tạ/ha": the harvest of the
+            // crop in force, which stays the item of the yield after it.
+            done_of_item = Some(format!("{crop} {}", np.trim()));
+            state.breakdown = crop;
+            state.breakdown_fresh = true;
+        } else if let Some(i) = head_item {
             state.breakdown = i;
             state.breakdown_fresh = true;
         } else if np.is_empty()
@@ -4274,9 +4302,12 @@ impl<'d> Extractor<'d> {
                 state.code,
                 "iip" | "industrial_output_value" | "industrial_product_output"
             )
-            && find_str(&lower, "sản phẩm").is_some_and(|i| {
-                find_str(&lower[i..], " như").is_some() || lower[i..].contains(':')
-            })
+            && (products_listed(&lower)
+                || (state.code != "industrial_product_output"
+                    && loc
+                        .sentence
+                        .get(..(span.start as usize).saturating_sub(loc.sentence_off))
+                        .is_some_and(|head| products_listed(&head.to_lowercase()))))
         {
             // "IIP ... tăng 4,32%. Một số sản phẩm có mức tăng trưởng tốt như
             // sữa các loại tăng 10,09%, ...": the products the index is
@@ -4356,6 +4387,23 @@ impl<'d> Extractor<'d> {
                     // what is done of the item in force; the item stays
                     // for the figures after it ("giá bán ...").
                     done_of_item = Some(format!("{} đã {np}", state.breakdown));
+                } else if subject.is_none()
+                    && state.code.is_empty()
+                    && !state.label.is_empty()
+                    && state.breakdown.is_empty()
+                    && !state.in_breakdown
+                    && !classifier
+                    && list_opened(loc, &span)
+                {
+                    // "Các giống lúa sử dụng chủ yếu là: OM18 chiếm 36,7%,
+                    // Đài thơm chiếm 32,9%": with no catalog subject in
+                    // force, the next entry of a list is a subject of its
+                    // own, as the first is; not an item of the first
+                    // entry's words. (Only after a list's colon: "trâu, bò
+                    // mắc bệnh là 178 con, chết 13 con" keeps the dead as
+                    // an item of the sick.)
+                    state.label = np;
+                    state.fresh = true;
                 } else {
                     state.breakdown = np;
                     state.breakdown_fresh = true;
@@ -4451,6 +4499,31 @@ impl<'d> Extractor<'d> {
         state.current = Some(self.obs.len() - 1);
         Some(self.obs.len() - 1)
     }
+}
+
+/// "Một số sản phẩm tăng cao (so với 8 tháng đầu năm 2017) như: tôm đông
+/// lạnh tăng 31,7%": the words (lowercase) open a list of products. (A
+/// base or a period written before the list ends the gap: the caller looks
+/// at the sentence up to the figure too, unless the products are in force
+/// already, under a label of their own.)
+fn products_listed(lower: &str) -> bool {
+    find_str(lower, "sản phẩm")
+        .is_some_and(|i| find_str(&lower[i..], " như").is_some() || lower[i..].contains(':'))
+}
+
+/// The sentence up to the figure at `span` opens a list with a colon
+/// ("Các giống lúa sử dụng chủ yếu là: OM18 chiếm 36,7%, ..."), not a
+/// breakdown ("Trong đó: ...").
+fn list_opened(loc: Loc, span: &Span) -> bool {
+    loc.sentence
+        .get(..(span.start as usize).saturating_sub(loc.sentence_off))
+        .is_some_and(|head| {
+            let lower = head.to_lowercase();
+            lower.contains(':')
+                && !BREAKDOWN_OPENERS
+                    .iter()
+                    .any(|o| find_str(&lower, o).is_some())
+        })
 }
 
 /// The clauses of `text` parted again at commas outside brackets after a
@@ -5293,6 +5366,17 @@ fn code_name(main: &str, n: &Num<'_>) -> bool {
     let Some(before) = main[..n.start].strip_suffix(' ') else {
         return false;
     };
+    // "Đài thơm 8 chiếm 32,9%": a bare number that a share follows ends the
+    // name whose figure the share is.
+    if before.ends_with(|c: char| c.is_alphabetic())
+        && unit_after(&main[n.end..]).is_none()
+        && main[n.end..]
+            .trim_start()
+            .strip_prefix("chiếm ")
+            .is_some_and(|a| a.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return true;
+    }
     let word = before
         .rsplit([' ', ',', ';', ':', '('])
         .next()
