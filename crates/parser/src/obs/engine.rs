@@ -1687,24 +1687,17 @@ impl<'d> Extractor<'d> {
             }
             self.bracket_depth += 1;
         }
-        self.clause_at_depth(text, off, loc, state, in_paren);
+        self.forget_clause();
+        self.clause_inner(text, off, loc, state, in_paren);
+        self.forget_clause();
         if in_paren {
             self.bracket_depth -= 1;
         }
     }
 
-    fn clause_at_depth(
-        &mut self,
-        text: &str,
-        off: usize,
-        loc: Loc,
-        state: &mut State,
-        in_paren: bool,
-    ) {
-        self.found.borrow_mut().clear();
-        self.lowered.borrow_mut().0 = None;
-        self.last_np.borrow_mut().valid = false;
-        self.clause_inner(text, off, loc, state, in_paren);
+    /// Empties the memos kept for the clause being read, when a clause
+    /// begins or ends.
+    fn forget_clause(&self) {
         self.found.borrow_mut().clear();
         self.lowered.borrow_mut().0 = None;
         self.last_np.borrow_mut().valid = false;
