@@ -4,7 +4,7 @@
 use baocao_domain::text::match_key;
 use baocao_domain::{
     DocumentRef, Footnote, Metadata, ObservationStatus, Period, PeriodKind, QualityIssue, Report,
-    Section,
+    Section, Task,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -138,8 +138,33 @@ pub(crate) struct TaskRow {
     pub words: String,
     pub body: String,
     pub topics: Vec<String>,
-    /// Match keys of the cited documents' numbers, without repeats.
-    pub documents: Vec<String>,
+    /// The cited documents, without repeats: each number's match key
+    /// (empty for a document cited by name only) and its type's key
+    /// ([`type_key`]).
+    pub documents: Vec<(String, String)>,
+}
+
+/// The rows of `task_documents` for the task `t`: each cited document's
+/// number and type keys, without repeats.
+pub(crate) fn task_documents(t: &Task) -> Vec<(String, String)> {
+    let mut documents: Vec<(String, String)> = t
+        .document_references
+        .iter()
+        .map(|d| (match_key(d.number.trim()), type_key(&d.doc_type)))
+        // Neither number nor type: nothing a filter can find.
+        .filter(|(number, kind)| !number.is_empty() || !kind.is_empty())
+        .collect();
+    documents.sort();
+    documents.dedup();
+    documents
+}
+
+/// The key a cited document's type is stored and looked up by: the
+/// abbreviation trimmed, lowercased, its diacritics removed ("QĐ" and
+/// "qd" give "qd"; "ĐA" and "DA", both a scheme, give "da"). The parser's
+/// types stay distinct under it: "QĐ" against "QĐi", "CT" against "CTr".
+pub(crate) fn type_key(doc_type: &str) -> String {
+    baocao_domain::text::fold(doc_type.trim())
 }
 
 fn bounds(p: Option<&Period>) -> (NaiveDate, NaiveDate) {
@@ -177,14 +202,7 @@ impl ReportRows {
             .iter()
             .enumerate()
             .map(|(i, t)| {
-                let mut documents: Vec<String> = t
-                    .document_references
-                    .iter()
-                    .filter(|d| !d.number.trim().is_empty())
-                    .map(|d| match_key(d.number.trim()))
-                    .collect();
-                documents.sort();
-                documents.dedup();
+                let documents = task_documents(t);
                 let mut topics = t.topics.clone();
                 topics.sort();
                 topics.dedup();

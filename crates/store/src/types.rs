@@ -170,6 +170,10 @@ pub struct TaskFilter {
     pub text: Option<String>,
     /// The official number of a document the task cites, e.g. "02/KH-UBND".
     pub document_number: Option<String>,
+    /// The type of a document the task cites (`DocumentRef::doc_type`),
+    /// e.g. "CT", compared ignoring case and diacritics. With
+    /// `document_number`, one cited document has both.
+    pub document_type: Option<String>,
 }
 
 /// A stored task with the report that sets it.

@@ -4,7 +4,7 @@
 //! - `report ID [--full]`
 //! - `series INDICATOR --issuer ISSUER [--breakdown B] [--kind K] [--from D] [--to D] [--basic]`
 //! - `observations [--indicator CODE]... [--issuer I] [--status S]... [--from D] [--to D] [--basic]`
-//! - `tasks [--issuer I] [--topic T] [--text WORDS] [--document NUMBER] [--from D] [--to D]`
+//! - `tasks [--issuer I] [--topic T] [--text WORDS] [--document NUMBER] [--document-type TYPE] [--from D] [--to D]`
 //! - `search WORDS [--issuer I] [--department D] [--from D] [--to D]`
 //!
 //! Lists page through the API until `--limit` items (default 50, 0 for
@@ -215,6 +215,11 @@ pub struct TasksArgs {
     /// The official number of a document the task cites, e.g. "02/KH-UBND".
     #[arg(long, value_name = "NUMBER", default_value = "")]
     pub document: String,
+    /// The type of a document the task cites, e.g. "CT" or "LUAT"; with
+    /// --document, the same document has both ("Chỉ thị số 11", not
+    /// "Nghị quyết số 11").
+    #[arg(long, value_name = "TYPE", default_value = "")]
+    pub document_type: String,
     #[command(flatten)]
     pub period: PeriodArgs,
     #[command(flatten)]
@@ -498,6 +503,7 @@ async fn tasks(api: &Api, a: &TasksArgs, json: bool) -> anyhow::Result<String> {
         topic: a.topic.clone(),
         text: a.text.clone(),
         document_number: a.document.clone(),
+        document_type: a.document_type.clone(),
     };
     let (items, more) = collect!(
         api,

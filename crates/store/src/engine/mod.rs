@@ -7,6 +7,7 @@
 //! - [`series`]: grouping observations into points with revisions.
 //! - [`find`]: full-text search.
 
+mod fill;
 mod find;
 mod read;
 mod series;
@@ -51,10 +52,12 @@ impl<B: Backend> Engine<B> {
             ));
         };
         drop(c);
-        Ok(Self {
+        let engine = Self {
             b,
             tokens: Tokens::new(key.into_bytes()),
-        })
+        };
+        engine.fill_pending().await?;
+        Ok(engine)
     }
 }
 

@@ -410,13 +410,22 @@ impl<B: Backend> Engine<B> {
             .param(topic)
             .push(")");
         }
-        if let Some(number) = set(&f.document_number) {
+        let number = set(&f.document_number);
+        let kind = set(&f.document_type);
+        if number.is_some() || kind.is_some() {
+            // One cited document with both, when both are asked for.
             q.push(
                 " AND EXISTS (SELECT 1 FROM task_documents x WHERE x.report_id = t.report_id \
-                 AND x.position = t.position AND x.number_key = ",
-            )
-            .param(match_key(number))
-            .push(")");
+                 AND x.position = t.position",
+            );
+            if let Some(number) = number {
+                q.push(" AND x.number_key = ").param(match_key(number));
+            }
+            if let Some(kind) = kind {
+                q.push(" AND x.type_key = ")
+                    .param(crate::rows::type_key(kind));
+            }
+            q.push(")");
         }
         if let Some(text) = set(&f.text) {
             let terms = crate::search::query_terms(text);

@@ -495,16 +495,17 @@ fn children<B: Backend>(rows: &mut ReportRows) -> Vec<Batch> {
         Vec::with_capacity(n),
         Vec::with_capacity(n),
     );
-    let (mut topic_pos, mut topics, mut doc_pos, mut docs) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut topic_pos, mut topics, mut doc_pos, mut docs, mut doc_types) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for t in tasks {
         for topic in t.topics {
             topic_pos.push(t.position);
             topics.push(topic);
         }
-        for number in t.documents {
+        for (number, kind) in t.documents {
             doc_pos.push(t.position);
             docs.push(number);
+            doc_types.push(kind);
         }
         position.push(t.position);
         ordinal.push(t.ordinal);
@@ -533,7 +534,8 @@ fn children<B: Backend>(rows: &mut ReportRows) -> Vec<Batch> {
     let documents = Batch::new("task_documents", docs.len())
         .col("report_id", Col::Parent)
         .col("position", Col::I64(doc_pos))
-        .col("number_key", Col::Text(docs));
+        .col("number_key", Col::Text(docs))
+        .col("type_key", Col::Text(doc_types));
 
     let passages = std::mem::take(&mut rows.passages);
     let n = passages.len();

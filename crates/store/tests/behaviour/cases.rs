@@ -1489,3 +1489,144 @@ pub async fn migrations_are_idempotent(store: AnyStore, url: String) {
     assert_eq!(next.items[0].id, id);
     again.close().await;
 }
+
+/// A number written alone is told from another type's by `document_type`;
+/// a law cited by name is found by its type. Rows stored before the types
+/// were kept (migration 0004) are filled when the store next opens.
+pub async fn tasks_by_document_type(store: AnyStore, url: String) {
+    let spec = Spec::new(5);
+    let mut report = spec.report();
+    let span = report.tasks[0].span;
+    let cite = |number: &str, doc_type: &str, raw: &str| baocao_domain::DocumentRef {
+        number: number.into(),
+        doc_type: doc_type.into(),
+        issuer: String::new(),
+        issued_on: None,
+        raw: raw.into(),
+        span,
+    };
+    // Task 1: "Chỉ thị số 11"; task 3: "Nghị quyết số 11" and "Luật Đất đai".
+    report.tasks[0]
+        .document_references
+        .push(cite("11", "CT", "Chỉ thị số 11"));
+    report.tasks[2]
+        .document_references
+        .push(cite("11", "NQ", "Nghị quyết số 11"));
+    report.tasks[2]
+        .document_references
+        .push(cite("", "LUAT", "Luật Đất đai"));
+    let r = store
+        .record_ingestion(&spec.raw(), &spec.source("m-types"), &report)
+        .await
+        .unwrap();
+    assert!(matches!(r, Recorded::Parsed { .. }), "{r:?}");
+
+    let ordinals = |store: AnyStore, number: &'static str, kind: &'static str| async move {
+        let f = TaskFilter {
+            document_number: (!number.is_empty()).then(|| number.to_owned()),
+            document_type: (!kind.is_empty()).then(|| kind.to_owned()),
+            ..TaskFilter::default()
+        };
+        let mut o: Vec<u32> = all_tasks(&store, &f)
+            .await
+            .iter()
+            .map(|t| t.task.ordinal)
+            .collect();
+        o.sort_unstable();
+        o
+    };
+    let expect = [
+        ("11", "", vec![1, 3]),
+        ("11", "CT", vec![1]),
+        ("11", "ct", vec![1]),
+        ("11", "NQ", vec![3]),
+        ("11", "QĐ", vec![]),
+        // One cited document has both: task 2 cites 65/NQ-CP and a CT.
+        ("65/NQ-CP", "CT", vec![]),
+        ("65/NQ-CP", "NQ", vec![2]),
+        ("", "NQ", vec![2, 3]),
+        ("", "LUAT", vec![3]),
+        ("", "luật", vec![3]),
+        ("", "kh", vec![1]),
+        ("19-CT/TU", "ct", vec![2]),
+    ];
+    for (number, kind, want) in &expect {
+        assert_eq!(
+            ordinals(store.clone(), number, kind).await,
+            *want,
+            "number {number:?}, type {kind:?}"
+        );
+    }
+
+    // Back to the schema of before migration 0004, rows as that store
+    // wrote them (no type; no row for a document cited by name only), and
+    // the migration forgotten: opening again migrates and fills.
+    let sqlite = [
+        "CREATE TABLE old_documents (report_id INTEGER NOT NULL, position INTEGER NOT NULL, \
+         number_key TEXT NOT NULL, PRIMARY KEY (number_key, report_id, position), \
+         FOREIGN KEY (report_id, position) REFERENCES tasks (report_id, position) ON DELETE CASCADE)",
+        "INSERT INTO old_documents SELECT DISTINCT report_id, position, number_key \
+         FROM task_documents WHERE number_key <> ''",
+        "DROP TABLE task_documents",
+        "ALTER TABLE old_documents RENAME TO task_documents",
+        "CREATE INDEX task_documents_by_task ON task_documents (report_id, position)",
+        "DELETE FROM _sqlx_migrations WHERE version = 4",
+    ];
+    let postgres = [
+        "DELETE FROM task_documents WHERE number_key = ''",
+        "ALTER TABLE task_documents DROP CONSTRAINT task_documents_pkey",
+        "ALTER TABLE task_documents DROP COLUMN type_key",
+        "ALTER TABLE task_documents ADD PRIMARY KEY (number_key, report_id, position)",
+        "DELETE FROM _sqlx_migrations WHERE version = 4",
+    ];
+    store.close().await;
+    if url.starts_with("postgres") {
+        raw_sql(&url, &postgres).await;
+    } else {
+        raw_sql(&url, &sqlite).await;
+    }
+    let again = connect(&url)
+        .await
+        .expect("opening migrates and fills the types");
+    for (number, kind, want) in &expect {
+        assert_eq!(
+            ordinals(again.clone(), number, kind).await,
+            *want,
+            "after the fill: number {number:?}, type {kind:?}"
+        );
+    }
+    let pending: i64 = raw_count(
+        &url,
+        "SELECT COUNT(*) FROM store_meta WHERE key = 'fill_task_document_types'",
+    )
+    .await;
+    assert_eq!(pending, 0, "the fill is done once");
+    again.close().await;
+}
+
+/// Runs statements on the test database behind the store's back.
+async fn raw_sql(url: &str, statements: &[&'static str]) {
+    use sqlx::{Connection, Executor};
+    if url.starts_with("postgres") {
+        let mut c = sqlx::PgConnection::connect(url).await.unwrap();
+        for s in statements {
+            c.execute(*s).await.unwrap();
+        }
+    } else {
+        let mut c = sqlx::SqliteConnection::connect(url).await.unwrap();
+        for s in statements {
+            c.execute(*s).await.unwrap();
+        }
+    }
+}
+
+async fn raw_count(url: &str, query: &'static str) -> i64 {
+    use sqlx::Connection;
+    if url.starts_with("postgres") {
+        let mut c = sqlx::PgConnection::connect(url).await.unwrap();
+        sqlx::query_scalar(query).fetch_one(&mut c).await.unwrap()
+    } else {
+        let mut c = sqlx::SqliteConnection::connect(url).await.unwrap();
+        sqlx::query_scalar(query).fetch_one(&mut c).await.unwrap()
+    }
+}

@@ -62,4 +62,5 @@ behaviour!(
     concurrent_writers_of_one_message_with_different_content,
     many_concurrent_ingests_are_all_stored,
     migrations_are_idempotent,
+    tasks_by_document_type,
 );

@@ -21,6 +21,7 @@ impl<S: Store + Clone + 'static> Api<S> {
             topic: topic_code,
             text,
             document_number,
+            document_type,
         } = r;
         let page = self.paging.page(page_size, page_token)?;
         let filter = TaskFilter {
@@ -29,6 +30,7 @@ impl<S: Store + Clone + 'static> Api<S> {
             topic: topic(topic_code)?,
             text: optional(text),
             document_number: optional(document_number),
+            document_type: optional(document_type),
         };
         let page = self.store.list_tasks(&filter, &page).await?;
         Ok(pb::ListTasksResponse {

@@ -1168,6 +1168,52 @@ async fn list_tasks(ctx: &Ctx) {
             .iter()
             .any(|d| d.number == number)
     }));
+    // A cited document's type, ignoring case, alone and with a number.
+    let cited = |t: &pb::ReportTask| t.task.as_ref().unwrap().document_references.clone();
+    let cites = |t: &pb::ReportTask, number: Option<&str>, kind: &str| {
+        cited(t)
+            .iter()
+            .any(|d| number.is_none_or(|n| d.number == n) && fold(&d.doc_type) == fold(kind))
+    };
+    let kind = all
+        .iter()
+        .flat_map(cited)
+        .map(|d| d.doc_type)
+        .find(|k| !k.is_empty())
+        .expect("some cited document has a type");
+    let (by_type, _) = all_pages!(
+        c,
+        list_tasks,
+        pb::ListTasksRequest {
+            document_type: kind.to_lowercase(),
+            ..tasks_request()
+        },
+        tasks
+    );
+    let want = all.iter().filter(|t| cites(t, None, &kind)).count();
+    assert!(want > 0);
+    assert_eq!(by_type.len(), want, "tasks citing a {kind}");
+    assert!(by_type.iter().all(|t| cites(t, None, &kind)));
+    let number_kind = all
+        .iter()
+        .flat_map(cited)
+        .find(|d| d.number == number)
+        .unwrap()
+        .doc_type;
+    for kind in [number_kind.as_str(), "TTr"] {
+        let (both, _) = all_pages!(
+            c,
+            list_tasks,
+            pb::ListTasksRequest {
+                document_number: number.clone(),
+                document_type: kind.into(),
+                ..tasks_request()
+            },
+            tasks
+        );
+        let want = all.iter().filter(|t| cites(t, Some(&number), kind)).count();
+        assert_eq!(both.len(), want, "tasks citing {kind} {number}");
+    }
     // Issuer and period: the June restatement plans July.
     let (july, _) = all_pages!(
         c,
