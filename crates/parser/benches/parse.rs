@@ -11,7 +11,10 @@
 use std::hint::black_box;
 
 use baocao_parser::{Hints, parse};
-use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use criterion::measurement::WallTime;
+use criterion::{
+    BenchmarkGroup, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main,
+};
 use unicode_normalization::UnicodeNormalization;
 
 // The allocator the worker and the CLI parse with.
@@ -34,6 +37,24 @@ fn inputs() -> Vec<(usize, Vec<u8>)> {
         .collect()
 }
 
+/// The parse of `bytes` (`structure/<input>`) and its same-run baseline,
+/// decoding and NFC-normalizing them (`baseline_nfc/<input>`).
+fn parse_and_nfc(g: &mut BenchmarkGroup<'_, WallTime>, input: &str, bytes: &Vec<u8>) {
+    g.bench_with_input(BenchmarkId::new("structure", input), bytes, |b, bytes| {
+        b.iter(|| parse(black_box(bytes), &Hints::default()).expect("parses"));
+    });
+    g.bench_with_input(
+        BenchmarkId::new("baseline_nfc", input),
+        bytes,
+        |b, bytes| {
+            b.iter(|| {
+                let s = std::str::from_utf8(black_box(bytes)).expect("utf-8");
+                s.nfc().collect::<String>()
+            });
+        },
+    );
+}
+
 fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("parse");
     for (n, bytes) in inputs() {
@@ -41,23 +62,7 @@ fn bench(c: &mut Criterion) {
         if n == 100 {
             g.sample_size(20);
         }
-        g.bench_with_input(
-            BenchmarkId::new("structure", format!("{n}x")),
-            &bytes,
-            |b, bytes| {
-                b.iter(|| parse(black_box(bytes), &Hints::default()).expect("parses"));
-            },
-        );
-        g.bench_with_input(
-            BenchmarkId::new("baseline_nfc", format!("{n}x")),
-            &bytes,
-            |b, bytes| {
-                b.iter(|| {
-                    let s = std::str::from_utf8(black_box(bytes)).expect("utf-8");
-                    s.nfc().collect::<String>()
-                });
-            },
-        );
+        parse_and_nfc(&mut g, &format!("{n}x"), &bytes);
     }
     g.finish();
 }
@@ -80,23 +85,7 @@ fn bench_one_sentence(c: &mut Criterion) {
     for n in [500usize, 2000, 8000] {
         let bytes = one_sentence(n);
         g.throughput(Throughput::Bytes(bytes.len() as u64));
-        g.bench_with_input(
-            BenchmarkId::new("structure", format!("{n}_clauses")),
-            &bytes,
-            |b, bytes| {
-                b.iter(|| parse(black_box(bytes), &Hints::default()).expect("parses"));
-            },
-        );
-        g.bench_with_input(
-            BenchmarkId::new("baseline_nfc", format!("{n}_clauses")),
-            &bytes,
-            |b, bytes| {
-                b.iter(|| {
-                    let s = std::str::from_utf8(black_box(bytes)).expect("utf-8");
-                    s.nfc().collect::<String>()
-                });
-            },
-        );
+        parse_and_nfc(&mut g, &format!("{n}_clauses"), &bytes);
     }
     g.finish();
 }
