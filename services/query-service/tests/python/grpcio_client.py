@@ -119,6 +119,17 @@ zipped.close()
 all_tasks, _ = all_pages(tasks.ListTasks, tsk.ListTasksRequest(page_size=7), "tasks")
 check(len(all_tasks) == task_count, f"{len(all_tasks)} tasks, expected {task_count}")
 check(all(t.task.title for t in all_tasks), "tasks have titles")
+# A cited document's type, lowercase and without its diacritics.
+cited = [(d.number, d.doc_type) for t in all_tasks for d in t.task.document_references]
+check(any(k for _, k in cited), "some cited document has a type")
+kind = next(k for _, k in cited if k)
+by_type, _ = all_pages(
+    tasks.ListTasks,
+    tsk.ListTasksRequest(page_size=7, document_type=kind.lower().replace("đ", "d")),
+    "tasks",
+)
+want = [t for t in all_tasks if any(d.doc_type == kind for d in t.task.document_references)]
+check(len(by_type) == len(want), f"{len(by_type)} tasks cite a {kind}, expected {len(want)}")
 
 # SearchReports, diacritic-insensitive, with byte-range highlights.
 hits, _ = all_pages(
