@@ -915,7 +915,12 @@ fn date_after(text: &str, at: usize, slashed: bool) -> Option<(NaiveDate, usize)
             p += spaces(&rest[p..])?;
             p += rest[p..].strip_prefix(w).map(|_| w.len())?;
             p += spaces(&rest[p..])?;
-            let (v, n) = digits(&rest[p..], if w == "năm" { 4 } else { 2 })?;
+            // A year has four digits ("năm 5-CT/TW" is a number's).
+            let (v, n) = if w == "năm" {
+                digits(&rest[p..], 4).filter(|&(_, n)| n == 4)?
+            } else {
+                digits(&rest[p..], 2)?
+            };
             p += n;
             Some(v)
         };
@@ -1027,7 +1032,11 @@ pub fn find(text: &str, base: usize) -> Vec<DocumentRef> {
         let Some(next) = refs.get(i + 1) else {
             continue;
         };
-        let gap = &text[refs[i].1..next.0.span.start as usize - base];
+        // A reference that starts inside this one's date (fuzzing:
+        // "năm 2005-CT/TW") is no next one in a chain: nothing between.
+        let Some(gap) = text.get(refs[i].1..next.0.span.start as usize - base) else {
+            continue;
+        };
         if next.2 && matches!(gap.trim(), "," | "và" | "" | ", và") {
             let issuer = next.0.issuer.clone();
             refs[i].0.issuer = issuer;

@@ -373,3 +373,31 @@ fn brackets_nested_without_end_are_named_in_an_issue_not_read() {
     assert_eq!(deep.len(), 1, "{deep:?}");
     assert!(slice(&r, deep[0].span).contains("12 tấn"));
 }
+
+/// Found by fuzzing: a date's year read into the number after it
+/// ("năm 5-CT/TW") made the next reference start inside the previous one,
+/// and reading the words between them sliced backwards (a panic). A year
+/// of fewer than four digits is no date; references that overlap are no
+/// chain.
+#[test]
+fn a_reference_starting_inside_the_previous_ones_date_is_read_without_a_panic() {
+    for (year, issued) in [("5", None), ("2005", Some("2005-12-15"))] {
+        let text = format!(
+            "UBND TỈNH BẮC GIANG\nBÁO CÁO\nTình hình kinh tế - xã hội tháng 5 năm 2024\n\n\
+             I. KINH TẾ\nThực hiện Công văn số 673/SNgV-VP ngày 15 tháng 12 năm {year}-CT/TW \
+             của Ban Bí thư.\n"
+        );
+        let r = baocao_parser::parse(text.as_bytes(), &Default::default()).unwrap();
+        assert_spans_valid(&r);
+        let cv = r
+            .document_references
+            .iter()
+            .find(|d| d.number == "673/SNgV-VP")
+            .unwrap_or_else(|| panic!("{:?}", r.document_references));
+        assert_eq!(
+            cv.issued_on.map(|d| d.to_string()).as_deref(),
+            issued,
+            "{cv:?}"
+        );
+    }
+}
