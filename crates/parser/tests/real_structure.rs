@@ -721,3 +721,13 @@ const DECISION_WITH_TITLE_IN_CAPITALS: &str = "THỦ TƯỚNG CHÍNH\n\
      Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n\
      QUYẾT ĐỊNH:\n\
      Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện Kết luận.\n";
+
+/// A header whose body wraps its last word ("THỦ TƯỚNG CHÍNH" / "PHỦ")
+/// names the body whole; a month after a day in the title ("NGÀY 05 THÁNG
+/// 9 NĂM 2015", a cited document's date) is no reporting period.
+#[test]
+fn a_wrapped_header_and_a_date_in_the_title() {
+    let r = parse(DECISION_WITH_TITLE_IN_CAPITALS);
+    assert_eq!(r.metadata.issuer, "Thủ tướng Chính phủ");
+    assert_eq!(r.metadata.reporting_period, None);
+}
