@@ -107,6 +107,9 @@ fn left_column(line: &str) -> &str {
         "Cộng hòa",
         "Cộng hoà",
         "CHỦ NGHĨA VIỆT NAM",
+        // The motto wrapped inside "XÃ HỘI": "CỘNG HÒA XÃ" / "HỘI CHỦ
+        // NGHĨA VIỆT NAM".
+        "HỘI CHỦ NGHĨA",
         "Độc lập",
         "ĐỘC LẬP",
     ]

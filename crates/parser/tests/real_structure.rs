@@ -731,3 +731,36 @@ fn a_wrapped_header_and_a_date_in_the_title() {
     assert_eq!(r.metadata.issuer, "Thủ tướng Chính phủ");
     assert_eq!(r.metadata.reporting_period, None);
 }
+
+/// A header copied from a web page's table wraps both columns anywhere:
+/// the body's name before its last word ("UỶ BAN NHÂN" / "DÂN") and the
+/// motto inside "XÃ HỘI" ("CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM"). The
+/// motto's pieces are no part of the body, nor of the province.
+#[test]
+fn a_header_whose_body_and_motto_both_wrap() {
+    let r = parse(
+        "UỶ BAN NHÂN\n\
+         DÂN\n\
+         TỈNH HÀ NAM\n\
+         --------\n\
+         |\n\
+         CỘNG HÒA XÃ\n\
+         HỘI CHỦ NGHĨA VIỆT NAM\n\
+         Độc lập - Tự do - Hạnh phúc\n\
+         |\n\
+         Số:\n\
+         2104/QĐ-UBND\n\
+         |\n\
+         Hà Nam,\n\
+         ngày 12 tháng 10 năm 2017\n\
+         |\n\
+         QUYẾT ĐỊNH\n\
+         V/V BAN HÀNH KẾ HOẠCH PHÒNG, CHỐNG DỊCH BỆNH GIA SÚC\n\
+         CHỦ TỊCH UỶ BAN NHÂN DÂN TỈNH HÀ NAM\n\
+         Căn cứ Luật Thú y ngày 19/6/2015;\n\
+         QUYẾT ĐỊNH:\n\
+         Điều 1. Ban hành Kế hoạch phòng, chống dịch bệnh gia súc.\n",
+    );
+    assert_eq!(r.metadata.province, "Hà Nam");
+    assert_eq!(r.metadata.issuer, "UBND tỉnh Hà Nam");
+}
