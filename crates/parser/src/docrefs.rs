@@ -46,7 +46,7 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         (?:(?P<type>{})\s+(?:số\s*)?)?
         (?P<number>
-            \d{{1,5}}(?:/\d{{4}})?/
+            \d{{1,5}}(?:[/-]\d{{4}})?/
               (?:(?:{})\x20-\s?[A-ZĐƯ](?:&?[A-ZĐƯ0-9])+\b|[A-ZĐƯ](?:&?[A-Za-zĐđƯư0-9])*)
               (?:-[A-ZĐƯ](?:&?[A-Za-zĐđƯư0-9])*)*
           | \d{{1,5}}(?:\x20-\x20?|-\x20?)[A-ZĐƯ][A-Za-zĐđƯư]{{0,4}}/[A-ZĐƯ][A-Za-zĐđƯư]*(?:-[A-ZĐƯ][A-Za-zĐđƯư]*)*
@@ -90,8 +90,28 @@ fn law_name_end(text: &str, at: usize) -> Option<usize> {
     let mut end = at;
     let mut words = 0;
     let mut skip_to = 0;
-    // A name ends with its paragraph: "luật;\nCăn cứ" is not one word.
-    let line = &text[at..at + text[at..].find('\n').unwrap_or(text.len() - at)];
+    // A name ends with its paragraph: "luật;\nCăn cứ" is not one word;
+    // but a line ending in "và" between bodies goes on ("Luật Tổ chức
+    // HĐND và" / "UBND ngày ..."): the break is read as a space (one byte
+    // for one, offsets unchanged).
+    let line_end = |from: usize| from + text[from..].find('\n').unwrap_or(text.len() - from);
+    let first_end = line_end(at);
+    let joined;
+    let line = if text[at..first_end].ends_with(" và")
+        && first_end < text.len()
+        && split_words(&text[first_end + 1..line_end(first_end + 1)])
+            .next()
+            .is_some_and(|(_, n)| {
+                is_abbreviation(n.trim_end_matches([',', ';', '.']))
+                    || LAW_BODIES
+                        .iter()
+                        .any(|b| text[first_end + 1..].starts_with(b))
+            }) {
+        joined = text[at..line_end(first_end + 1)].replace('\n', " ");
+        joined.as_str()
+    } else {
+        &text[at..first_end]
+    };
     for (i, w) in split_words(line) {
         if i < skip_to {
             continue;
@@ -121,16 +141,31 @@ fn law_name_end(text: &str, at: usize) -> Option<usize> {
                 && (letters.chars().all(char::is_lowercase)
                     || letters.chars().all(baocao_domain::text::is_combining_mark)
                     // An abbreviated body: "Luật Tổ chức HĐND và UBND".
-                    || is_abbreviation(letters))
+                    || is_abbreviation(letters)
+                    // A field capitalised: "Luật Bảo hiểm Xã hội".
+                    || capitalised_field(letters, w, after))
         };
         // "và" joins two bodies ("HĐND và UBND", "Hội đồng nhân dân và Ủy
-        // ban nhân dân"), else it ends the name.
-        let joins_bodies = letters == "và"
-            && w.len() == letters.len()
-            && (split_words(after)
-                .next()
-                .is_some_and(|(_, n)| is_abbreviation(n.trim_end_matches([',', ';', '.'])))
-                || LAW_BODIES.iter().any(|b| after.starts_with(b)));
+        // ban nhân dân") or paired verbs ("Bảo vệ và phát triển rừng");
+        // "của" names the councils a law governs ("... pháp luật của Hội
+        // đồng nhân dân, Ủy ban nhân dân"); else both end the name.
+        let word_after = |p: &&str| {
+            after
+                .strip_prefix(*p)
+                .is_some_and(|r| r.is_empty() || r.starts_with([' ', ',', ';']))
+        };
+        let joins_bodies = w.len() == letters.len()
+            && match letters {
+                "và" => {
+                    split_words(after)
+                        .next()
+                        .is_some_and(|(_, n)| is_abbreviation(n.trim_end_matches([',', ';', '.'])))
+                        || LAW_BODIES.iter().any(|b| after.starts_with(b))
+                        || PAIRED_AFTER_AND.iter().any(word_after)
+                }
+                "của" => COUNCILS.iter().any(word_after),
+                _ => false,
+            };
         if !ok || (LAW_STOPS.contains(&letters) && !joins_bodies) || words >= 9 {
             break;
         }
@@ -166,6 +201,36 @@ fn law_name_end(text: &str, at: usize) -> Option<usize> {
 /// Words after a comma that go on with a law's name (the second of two
 /// paired verbs).
 const PAIRED_AFTER_COMMA: &[&str] = &["sử dụng", "chống", "bổ sung", "chăm sóc"];
+
+/// Words after "và" that go on with a law's name (the second of two paired
+/// verbs: "Luật Bảo vệ và phát triển rừng", "Luật Bảo vệ, chăm sóc và
+/// giáo dục trẻ em").
+const PAIRED_AFTER_AND: &[&str] = &["phát triển", "giáo dục", "chăm sóc", "sử dụng", "bảo vệ"];
+
+/// The councils a law's name may name after "của" ("Luật Ban hành văn bản
+/// quy phạm pháp luật của Hội đồng nhân dân, Ủy ban nhân dân").
+const COUNCILS: &[&str] = &[
+    "Hội đồng nhân dân",
+    "Ủy ban nhân dân",
+    "Uỷ ban nhân dân",
+    "HĐND",
+    "UBND",
+];
+
+/// Whether `letters` (the word `w` trimmed), a capitalised word inside a
+/// law's name, is a field written capitalised ("Luật Bảo hiểm Xã hội"):
+/// a lowercase word follows it, and it opens no document, ground or law.
+fn capitalised_field(letters: &str, w: &str, after: &str) -> bool {
+    let mut cs = letters.chars();
+    w.len() == letters.len()
+        && cs.next().is_some_and(char::is_uppercase)
+        && cs.clone().next().is_some()
+        && cs.all(char::is_lowercase)
+        && after.starts_with(char::is_lowercase)
+        && !LAW_STOPS.contains(&after.split(' ').next().unwrap_or(""))
+        && !opens_document(&format!("{letters} {after}"))
+        && !LINE_OPENERS.iter().any(|o| o.starts_with(letters))
+}
 
 /// An abbreviation in capitals of two letters or more ("HĐND", "UBND").
 fn is_abbreviation(word: &str) -> bool {
@@ -319,7 +384,11 @@ fn issuer_after(text: &str, at: usize) -> Option<(String, usize)> {
     let lead = rest.len() - rest_trim.len();
     // "của" may end its line, the issuer on the next ("của" / "Bộ Ngoại
     // giao").
-    let body = match rest_trim.strip_prefix("của ") {
+    // A title in capitals writes "CỦA BỘ CHÍNH TRỊ" (as long as "của ").
+    let body = match rest_trim
+        .strip_prefix("của ")
+        .or_else(|| rest_trim.strip_prefix("CỦA "))
+    {
         Some(b) => b,
         None => rest_trim
             .strip_prefix("của\n")
@@ -357,15 +426,29 @@ fn issuer_end(body: &str) -> usize {
     // (The loop reads at most 14 words and the one after the last: not
     // the rest of a long paragraph.)
     let words: Vec<(usize, &str)> = split_words_or_lines(body).take(16).collect();
+    // A phrase in capitals ("BỘ CHÍNH TRỊ VỀ TIẾP TỤC ...", a title's)
+    // ends where its words in lower case would.
+    let capitals = words.len() >= 3
+        && words[..3]
+            .iter()
+            .all(|(_, w)| w.chars().any(char::is_uppercase) && !w.chars().any(char::is_lowercase));
     let mut end = 0;
     for (k, &(i, w)) in words.iter().enumerate() {
         let clean = w.trim_end_matches([',', ';', '.', ':', ')']);
+        let lower;
+        let clean_for_stop = if capitals {
+            lower = clean.to_lowercase();
+            lower.as_str()
+        } else {
+            clean
+        };
         let next = words.get(k + 1).map_or("", |(_, n)| n);
         let next_at = words.get(k + 1).map_or(body.len(), |(j, _)| *j);
         let stop = if clean == "và" && goes_on(next_at) {
             false
         } else {
-            (k > 0 || clean.starts_with(char::is_lowercase)) && is_issuer_stop(clean, next)
+            (k > 0 || clean_for_stop.starts_with(char::is_lowercase))
+                && is_issuer_stop(clean_for_stop, next)
         };
         // A word with '/' is a number (a heading's "1/" run on), no name.
         if stop
@@ -454,6 +537,7 @@ fn type_from_code(number: &str) -> Option<String> {
     // first letters after the last numeric part.
     if let Some((head, _)) = number.split_once('/')
         && let Some((_, t)) = head.split_once('-')
+        && t.starts_with(|c: char| baocao_domain::text::is_alphabetic(c))
     {
         return Some(t.to_owned());
     }
@@ -466,7 +550,9 @@ fn type_from_code(number: &str) -> Option<String> {
 
 fn issuer_from_code(number: &str) -> String {
     if let Some((head, tail)) = number.split_once('/')
-        && head.contains('-')
+        && head
+            .split_once('-')
+            .is_some_and(|(_, t)| t.starts_with(|c: char| baocao_domain::text::is_alphabetic(c)))
     {
         return tail.to_owned();
     }
@@ -674,8 +760,24 @@ fn numbered_match_at(text: &str, p: usize) -> Option<usize> {
     if n == 0 {
         return None;
     }
-    let mut end = match b.get(q) {
-        Some(b'/') => {
+    // "19-2018/NQ-CP": the year joined by a dash (`[/-]\d{4}`), read as
+    // "19/2018/NQ-CP" is.
+    let dash_year = (b.get(q) == Some(&b'-'))
+        .then(|| digit(q + 1).and_then(digit).and_then(digit).and_then(digit))
+        .flatten()
+        .filter(|&e| b.get(e) == Some(&b'/'));
+    let mut end = match (b.get(q), dash_year) {
+        (_, Some(slash)) => {
+            let first = code_letters(capital(slash + 1)?);
+            let mut e = spaced_after_type(text, slash + 1, first).unwrap_or(first);
+            while b.get(e) == Some(&b'-')
+                && let Some(c) = capital(e + 1)
+            {
+                e = code_letters(c);
+            }
+            e
+        }
+        (Some(b'/'), None) => {
             // (?:/\d{4})?/[A-ZĐƯ][A-Za-zĐđƯư0-9]*(?:-[A-ZĐƯ][A-Za-zĐđƯư0-9]*)*:
             // a Quốc hội code ends in the legislature's number ("QH15").
             let year = digit(q + 1)
@@ -693,7 +795,7 @@ fn numbered_match_at(text: &str, p: usize) -> Option<usize> {
             }
             e
         }
-        Some(b'-' | b' ') => {
+        (Some(b'-' | b' '), None) => {
             // (?:\x20-\x20?|-\x20?): "19-CT/TU", "100 - KL/TW".
             let q = if b[q] == b' ' {
                 if b.get(q + 1) != Some(&b'-') {
@@ -875,8 +977,8 @@ fn numbered_matches(text: &str) -> impl Iterator<Item = Numbered> + '_ {
 /// A date written after a number outside the pattern's "ngày D/M/Y": in
 /// words ("ngày 14 tháng 5 năm 2016", often wrapped between "tháng" and
 /// its number), or after a comma ("số 6202/UBND-KT, ngày 23/11/2023").
-/// Returns the date and where it ends. `slashed`: "ngày D/M/Y" without a
-/// comma is read too (after a law's name, where no pattern reads it).
+/// "ngày D-M-Y" is read too. Returns the date and where it ends. `slashed`:
+/// "ngày D/M/Y" without a comma is read too (after a law's name, where no pattern reads it).
 fn date_after(text: &str, at: usize, slashed: bool) -> Option<(NaiveDate, usize)> {
     let rest = &text[at..];
     let spaces = |s: &str| -> Option<usize> {
@@ -892,14 +994,34 @@ fn date_after(text: &str, at: usize, slashed: bool) -> Option<(NaiveDate, usize)
     };
     let mut p = usize::from(rest.starts_with(','));
     p += spaces(&rest[p..])?;
-    p += "ngày".len() * usize::from(rest[p..].starts_with("ngày"));
-    if !rest[..p].ends_with("ngày") {
+    // A title in capitals writes "NGÀY 02 THÁNG 8 NĂM 2012" (each word
+    // as long in capitals).
+    let word_at = |p: usize, w: &str| {
+        let upper = match w {
+            "ngày" => "NGÀY",
+            "tháng" => "THÁNG",
+            _ => "NĂM",
+        };
+        rest[p..].starts_with(w) || rest[p..].starts_with(upper)
+    };
+    if !word_at(p, "ngày") {
         return None;
     }
+    p += "ngày".len();
     p += spaces(&rest[p..])?;
     let (d, n) = digits(&rest[p..], 2)?;
     p += n;
-    let (m, y) = if rest[p..].starts_with('/') {
+    // "ngày 16-3-2011" (party texts, the press): no pattern reads it.
+    let dashed =
+        rest[p..].starts_with('-') && rest[p + 1..].starts_with(|c: char| c.is_ascii_digit());
+    let (m, y) = if dashed {
+        let (m, n) = digits(&rest[p + 1..], 2)?;
+        p += 1 + n;
+        let y = rest[p..].strip_prefix('-')?;
+        let (y, n) = digits(y, 4).filter(|&(_, n)| n == 4)?;
+        p += 1 + n;
+        (m, y)
+    } else if rest[p..].starts_with('/') {
         // D/M/Y: only after a comma (the pattern reads it otherwise).
         if !slashed && !rest.starts_with(',') {
             return None;
@@ -913,7 +1035,7 @@ fn date_after(text: &str, at: usize, slashed: bool) -> Option<(NaiveDate, usize)
     } else {
         let mut word = |w: &str| -> Option<u32> {
             p += spaces(&rest[p..])?;
-            p += rest[p..].strip_prefix(w).map(|_| w.len())?;
+            p += word_at(p, w).then_some(w.len())?;
             p += spaces(&rest[p..])?;
             // A year has four digits ("năm 5-CT/TW" is a number's).
             let (v, n) = if w == "năm" {
@@ -1142,6 +1264,7 @@ mod tests {
             "Số 512-KL/TƯ, Nghị quyết 27-NQ/TƯ ngày 2/3/2012, 7/Ưx-ưA, 8-Ư/Tư-Ưư 9/ư",
             "Kết luận số 100 - KL/TW ngày 1/2/2014, 12/KH-SKH&ĐT, 3 -X/Y, 4- Z/W, 5  - A/B, 6&/K&, 7/A&&B, 8 -  C/D",
             "Tờ trình số 473/TTr -\nNN&PTNT ngày 1/2/2007, 1/TTr - AB&cd, 2/TT - A, 3/TTr - ABx, 4/KH -  AB, 5/UBND - UBND, 6/QĐ - Ư1&Đ-X ngày",
+            "Nghị quyết số 19-2018/NQ-CP ngày 1/2/2018, 5-20181/QĐ, 6-201/QĐ, 7-2018/x, 8-2018-QĐ, 123456-2018/NQ, 9-2018/TTr - AB",
         ] {
             texts.push(t.to_owned());
         }

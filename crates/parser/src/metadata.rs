@@ -70,15 +70,21 @@ fn title_case_words(s: &str) -> String {
 /// "CỤC THỐNG KÊ" -> "Cục Thống kê", "SỞ KẾ HOẠCH VÀ ĐẦU TƯ" -> "Sở Kế hoạch
 /// và Đầu tư": the first two words and each field after "và", "-" or a
 /// comma capitalised ("Sở Lao động - Thương binh và Xã hội", "Sở Văn hóa,
-/// Thể thao và Du lịch"); "Công Thương" names one branch, both words capitalised.
+/// Thể thao và Du lịch"); "Công Thương" names one branch, both words capitalised;
+/// "Thủ tướng Chính phủ".
 fn org_case(s: &str) -> String {
     let words: Vec<String> = s.split_whitespace().map(|w| w.to_lowercase()).collect();
     let mut out = Vec::with_capacity(words.len());
     for (i, w) in words.iter().enumerate() {
         let prev = i.checked_sub(1).and_then(|j| words.get(j));
-        let cap = i < 2
+        // "Thủ tướng Chính phủ": an office of one capital, then the body.
+        let cap = (i == 0 || (i == 1 && words[0] != "thủ"))
             || prev.is_some_and(|p| {
-                p == "và" || p == "-" || p.ends_with(',') || (p == "công" && w == "thương")
+                p == "và"
+                    || p == "-"
+                    || p.ends_with(',')
+                    || (p == "công" && w == "thương")
+                    || (p == "tướng" && w == "chính")
             });
         out.push(if cap { title_case(w) } else { w.clone() });
     }
@@ -101,6 +107,9 @@ fn left_column(line: &str) -> &str {
         "Cộng hòa",
         "Cộng hoà",
         "CHỦ NGHĨA VIỆT NAM",
+        // The motto wrapped inside "XÃ HỘI": "CỘNG HÒA XÃ" / "HỘI CHỦ
+        // NGHĨA VIỆT NAM".
+        "HỘI CHỦ NGHĨA",
         "Độc lập",
         "ĐỘC LẬP",
     ]
@@ -138,7 +147,7 @@ fn split_locality(piece: &str) -> Option<(&'static str, String)> {
 }
 
 fn header(front: &[&str]) -> Option<Header> {
-    let mut pieces = Vec::new();
+    let mut pieces: Vec<String> = Vec::new();
     for line in front {
         if DOC_NUMBER.is_match(line)
             || ISSUED_ON.is_match(line)
@@ -148,7 +157,15 @@ fn header(front: &[&str]) -> Option<Header> {
         }
         let left = left_column(line);
         if !left.is_empty() && is_upper(left) {
-            pieces.push(left.to_owned());
+            // A body's name wrapped before its last word ("THỦ TƯỚNG
+            // CHÍNH" / "PHỦ"): no body is named by one word alone.
+            match pieces.last_mut() {
+                Some(last) if !left.contains(' ') && left.chars().count() > 1 => {
+                    last.push(' ');
+                    last.push_str(left);
+                }
+                _ => pieces.push(left.to_owned()),
+            }
         }
     }
     if pieces.is_empty() {
@@ -299,7 +316,7 @@ fn text_year(text: &str) -> Option<i32> {
 /// The reporting period a title without a year names, in `year`.
 fn periods_in_title_of(title: &str, year: i32) -> Option<Period> {
     let report_part = plan_start(title).map_or(title, |i| &title[..i]);
-    first_period(report_part, Some(year))
+    first_period(report_part, Some(year)).filter(|r| !after_a_day(report_part, &r.label))
 }
 
 /// An excerpt with no title names its period in its first figures'
@@ -456,7 +473,10 @@ fn periods_in_title(title: &str) -> (Option<Period>, Option<Period>) {
         None => (title, ""),
     };
     let (ry, py) = (year_in(report_part), year_in(plan_part));
-    let mut reporting = first_period(report_part, ry.or(py));
+    // A month after a day is a date, a cited document's ("... KẾT LUẬN SỐ
+    // 27-KL/TW NGÀY 02 THÁNG 8 NĂM 2012 ..."), no period.
+    let mut reporting =
+        first_period(report_part, ry.or(py)).filter(|r| !after_a_day(report_part, &r.label));
     // "tháng 10, ước tháng 11 và 11 tháng năm 2018": October's actuals
     // and November's estimates; the report runs to the estimated month.
     if let Some(r) = &mut reporting
@@ -471,7 +491,8 @@ fn periods_in_title(title: &str) -> (Option<Period>, Option<Period>) {
     {
         *r = p;
     }
-    let mut planning = first_period(plan_part, py.or(ry));
+    let mut planning =
+        first_period(plan_part, py.or(ry)).filter(|p| !after_a_day(plan_part, &p.label));
     if let (Some(r), Some(p)) = (&mut reporting, &mut planning) {
         // The year is usually written once, at the end: "tháng 12, nhiệm vụ
         // tháng 01 năm 2024" is on December 2023; "tháng 12 năm 2023, nhiệm

@@ -588,3 +588,179 @@ fn laws_in_the_grounds_of_a_text_without_its_number() {
         .collect();
     assert_eq!(got, [("LUAT", ""), ("NĐ", "02/2003/NĐ-CP")]);
 }
+
+fn laws(r: &Report) -> Vec<(&str, Option<NaiveDate>)> {
+    r.document_references
+        .iter()
+        .filter(|d| d.doc_type == "LUAT")
+        .map(|d| (d.raw.as_str(), d.issued_on))
+        .collect()
+}
+
+/// Party texts and the press write a cited document's date with dashes
+/// ("Kết luận số 02/KL-TW ngày 16-3-2011 của Bộ Chính trị"): the date is
+/// the document's and the "của X" after it its issuer.
+#[test]
+fn dates_written_with_dashes() {
+    let r = parse(
+        "Báo cáo kết quả công tác quý I năm 2012\n\
+         I. KẾT QUẢ THỰC HIỆN\n\
+         Tuyên truyền, quán triệt Kết luận số 05/KL-TƯ ngày 12-4-2012 của Bộ Chính trị về tình hình kinh tế - xã hội \
+         và Nghị quyết số 08/NQ-CP ngày 3-2-2012 của Chính phủ về những giải pháp chủ yếu.\n",
+    );
+    let kl = reference(&r, "05/KL-TƯ");
+    assert_eq!(kl.issued_on, date(2012, 4, 12));
+    assert_eq!(kl.issuer, "Bộ Chính trị");
+    let nq = reference(&r, "08/NQ-CP");
+    assert_eq!(nq.issued_on, date(2012, 2, 3));
+    assert_eq!(nq.issuer, "Chính phủ");
+}
+
+/// A law's name goes on after "và" with the second of paired verbs
+/// ("Luật Bảo vệ và phát triển rừng"), over a line's break after "và"
+/// between bodies ("Luật Tổ chức HĐND và" / "UBND"), and after "của"
+/// with the councils and committees it governs ("Luật Ban hành văn bản
+/// quy phạm pháp luật của Hội đồng nhân dân, Ủy ban nhân dân").
+#[test]
+fn law_names_going_on_after_va_and_cua() {
+    let r = parse(
+        "ỦY BAN NHÂN DÂN\n\
+         TỈNH HÀ NAM\n\
+         Số: 15/2009/QĐ-UBND\n\
+         QUYẾT ĐỊNH\n\
+         VỀ VIỆC BAN HÀNH QUY CHẾ QUẢN LÝ RỪNG\n\
+         Căn cứ Luật Tổ chức HĐND và\n\
+         UBND ngày 26/11/2003;\n\
+         Căn cứ Luật Ban hành văn bản quy phạm pháp luật của Hội đồng nhân dân, Ủy ban nhân dân ngày 03 tháng 12 năm 2004;\n\
+         Căn cứ Luật Bảo vệ và phát triển rừng ngày 03 tháng 12 năm 2004;\n\
+         Căn cứ Luật Đất đai và các văn bản hướng dẫn thi hành;\n\
+         QUYẾT ĐỊNH:\n\
+         Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý rừng.\n",
+    );
+    assert_eq!(
+        laws(&r),
+        [
+            (
+                "Luật Tổ chức HĐND và\nUBND ngày 26/11/2003",
+                date(2003, 11, 26)
+            ),
+            (
+                "Luật Ban hành văn bản quy phạm pháp luật của Hội đồng nhân dân, Ủy ban nhân dân ngày 03 tháng 12 năm 2004",
+                date(2004, 12, 3)
+            ),
+            (
+                "Luật Bảo vệ và phát triển rừng ngày 03 tháng 12 năm 2004",
+                date(2004, 12, 3)
+            ),
+            ("Luật Đất đai", None),
+        ]
+    );
+}
+
+/// Some texts capitalise a field inside a law's name ("Luật Bảo hiểm Xã
+/// hội năm 2006", "Luật Khoa học và Công nghệ"): a capitalised word that
+/// a lowercase one follows goes on with the name; a document after the
+/// name does not.
+#[test]
+fn a_law_name_with_a_capitalised_field() {
+    let r = parse(
+        "ỦY BAN NHÂN DÂN\n\
+         TỈNH HÀ NAM\n\
+         Số: 21/2010/QĐ-UBND\n\
+         QUYẾT ĐỊNH\n\
+         VỀ VIỆC HỖ TRỢ ĐÓNG BẢO HIỂM\n\
+         Căn cứ Luật Bảo hiểm Xã hội năm 2006;\n\
+         Căn cứ Luật Đất đai Nghị định số 43/2014/NĐ-CP ngày 15/5/2014 của Chính phủ;\n\
+         QUYẾT ĐỊNH:\n\
+         Điều 1. Hỗ trợ đóng bảo hiểm cho người lao động.\n",
+    );
+    let names: Vec<&str> = laws(&r).iter().map(|l| l.0).collect();
+    assert_eq!(names, ["Luật Bảo hiểm Xã hội năm 2006", "Luật Đất đai"]);
+}
+
+/// "Nghị quyết số 19-2018/NQ-CP": the number's year joined by a dash (a
+/// slip for "19/2018/NQ-CP") is part of the number as written; the type
+/// and issuer come from the code after it.
+#[test]
+fn a_number_whose_year_is_joined_by_a_dash() {
+    let r = parse(
+        "Báo cáo kết quả thực hiện tháng 6 năm 2018\n\
+         I. KẾT QUẢ THỰC HIỆN\n\
+         Triển khai Nghị quyết số 19-2018/NQ-CP ngày 15/5/2018 của Chính phủ về cải thiện môi trường kinh doanh.\n",
+    );
+    let nq = reference(&r, "19-2018/NQ-CP");
+    assert_eq!(nq.doc_type, "NQ");
+    assert_eq!(nq.issued_on, date(2018, 5, 15));
+    assert_eq!(nq.issuer, "Chính phủ");
+}
+
+/// A title in capitals cites documents with their date and issuer in
+/// capitals ("KẾT LUẬN SỐ 27-KL/TW NGÀY 02 THÁNG 8 NĂM 2012 CỦA BỘ CHÍNH
+/// TRỊ VỀ ..."): both are read, the issuer as written.
+#[test]
+fn references_in_a_title_in_capitals() {
+    let r = parse(DECISION_WITH_TITLE_IN_CAPITALS);
+    let kl = r
+        .document_references
+        .iter()
+        .find(|d| d.number == "14-KL/TW")
+        .expect("the title's reference");
+    assert_eq!(kl.issued_on, date(2015, 9, 5));
+    assert_eq!(kl.issuer, "BỘ CHÍNH TRỊ");
+}
+
+const DECISION_WITH_TITLE_IN_CAPITALS: &str = "THỦ TƯỚNG CHÍNH\n\
+     PHỦ\n\
+     --------\n\
+     Số: 312/QĐ-TTg\n\
+     Hà Nội, ngày 10 tháng 3 năm 2016\n\
+     QUYẾT ĐỊNH\n\
+     BAN HÀNH KẾ HOẠCH THỰC HIỆN KẾT LUẬN SỐ 14-KL/TW NGÀY 05 THÁNG 9 NĂM\n\
+     2015 CỦA BỘ CHÍNH TRỊ VỀ PHÁT TRIỂN VÙNG TÂY NGUYÊN\n\
+     THỦ TƯỚNG CHÍNH PHỦ\n\
+     Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n\
+     QUYẾT ĐỊNH:\n\
+     Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện Kết luận.\n";
+
+/// A header whose body wraps its last word ("THỦ TƯỚNG CHÍNH" / "PHỦ")
+/// names the body whole; a month after a day in the title ("NGÀY 05 THÁNG
+/// 9 NĂM 2015", a cited document's date) is no reporting period.
+#[test]
+fn a_wrapped_header_and_a_date_in_the_title() {
+    let r = parse(DECISION_WITH_TITLE_IN_CAPITALS);
+    assert_eq!(r.metadata.issuer, "Thủ tướng Chính phủ");
+    assert_eq!(r.metadata.reporting_period, None);
+}
+
+/// A header copied from a web page's table wraps both columns anywhere:
+/// the body's name before its last word ("UỶ BAN NHÂN" / "DÂN") and the
+/// motto inside "XÃ HỘI" ("CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM"). The
+/// motto's pieces are no part of the body, nor of the province.
+#[test]
+fn a_header_whose_body_and_motto_both_wrap() {
+    let r = parse(
+        "UỶ BAN NHÂN\n\
+         DÂN\n\
+         TỈNH HÀ NAM\n\
+         --------\n\
+         |\n\
+         CỘNG HÒA XÃ\n\
+         HỘI CHỦ NGHĨA VIỆT NAM\n\
+         Độc lập - Tự do - Hạnh phúc\n\
+         |\n\
+         Số:\n\
+         2104/QĐ-UBND\n\
+         |\n\
+         Hà Nam,\n\
+         ngày 12 tháng 10 năm 2017\n\
+         |\n\
+         QUYẾT ĐỊNH\n\
+         V/V BAN HÀNH KẾ HOẠCH PHÒNG, CHỐNG DỊCH BỆNH GIA SÚC\n\
+         CHỦ TỊCH UỶ BAN NHÂN DÂN TỈNH HÀ NAM\n\
+         Căn cứ Luật Thú y ngày 19/6/2015;\n\
+         QUYẾT ĐỊNH:\n\
+         Điều 1. Ban hành Kế hoạch phòng, chống dịch bệnh gia súc.\n",
+    );
+    assert_eq!(r.metadata.province, "Hà Nam");
+    assert_eq!(r.metadata.issuer, "UBND tỉnh Hà Nam");
+}
