@@ -550,3 +550,33 @@ fn a_transposed_table_whose_heads_are_uncertain_is_left_with_its_issue() {
         );
     }
 }
+
+#[test]
+fn numbered_rows_of_a_table_are_cells_not_headings() {
+    // A tourism table whose rows are numbered "I.", "1.", "1.1.", "II.":
+    // after the table's first figure they are its rows, not the outline's
+    // headings (no numbering issue), and the heading after the table
+    // opens its section as before.
+    let r = report(
+        "1. Du lịch\n\n\
+         Kết quả hoạt động du lịch tháng 5 năm 2024\n\
+         Chỉ tiêu\nĐơn vị tính\nƯớc tính tháng 5 năm 2024\nLũy kế 5 tháng năm 2024\n\
+         I. Dịch vụ lưu trú\n\
+         1. Lượt khách phục vụ\nLượt khách\n120500\n540300\n\
+         1.1. Lượt khách ngủ qua đêm\nLượt khách\n80400\n350200\n\
+         2. Ngày khách phục vụ\nNgày khách\n210300\n905600\n\
+         II. Lữ hành\n\
+         1. Lượt khách phục vụ\nLượt khách\n15200\n61800\n\
+         2. Nông nghiệp\n\n\
+         Diện tích lúa đông xuân toàn tỉnh đạt 45.210 ha.\n",
+    );
+    let gaps: Vec<_> = r
+        .quality_issues
+        .iter()
+        .filter(|i| i.kind == QualityIssueKind::NumberingGap)
+        .collect();
+    assert!(gaps.is_empty(), "{gaps:#?}");
+    let numbers: Vec<&str> = r.sections.iter().map(|s| s.number.as_str()).collect();
+    assert_eq!(numbers, ["I", "1", "2"], "{:#?}", r.sections);
+    assert_eq!(rows(&r).len(), 9, "{:#?}", rows(&r));
+}
