@@ -580,3 +580,85 @@ fn numbered_rows_of_a_table_are_cells_not_headings() {
     assert_eq!(numbers, ["I", "1", "2"], "{:#?}", r.sections);
     assert_eq!(rows(&r).len(), 9, "{:#?}", rows(&r));
 }
+
+#[test]
+fn quarters_as_rows_under_year_columns_are_the_quarters_of_those_years() {
+    // A yearbook's growth table: sectors, then "Phân theo quý" and the four
+    // quarters under the years' columns. A quarter's row is the table's
+    // subject in that quarter of the column's year, not an item "Quý I".
+    let r = report(
+        "1. Tăng trưởng kinh tế\n\n\
+         Tổng sản phẩm trên địa bàn theo giá so sánh 2010 (%)\n\
+         2022\n2023\n\
+         Tổng số\n7,12\n6,85\n\
+         Phân theo quý trong năm\n\
+         Quý I\n6,10\n5,90\n\
+         Quý II\n7,05\n6,40\n\
+         Quý III\n7,60\n7,15\n\
+         Quý IV\n7,58\n7,70\n",
+    );
+    let want: Vec<String> = [
+        (
+            "YEAR 2022-01-01..2022-12-31",
+            "7.12",
+            "YEAR 2023-01-01..2023-12-31",
+            "6.85",
+        ),
+        (
+            "QUARTER 2022-01-01..2022-03-31",
+            "6.1",
+            "QUARTER 2023-01-01..2023-03-31",
+            "5.9",
+        ),
+        (
+            "QUARTER 2022-04-01..2022-06-30",
+            "7.05",
+            "QUARTER 2023-04-01..2023-06-30",
+            "6.4",
+        ),
+        (
+            "QUARTER 2022-07-01..2022-09-30",
+            "7.6",
+            "QUARTER 2023-07-01..2023-09-30",
+            "7.15",
+        ),
+        (
+            "QUARTER 2022-10-01..2022-12-31",
+            "7.58",
+            "QUARTER 2023-10-01..2023-12-31",
+            "7.7",
+        ),
+    ]
+    .iter()
+    .flat_map(|(p1, v1, p2, v2)| {
+        [
+            format!("grdp |  | {p1} | {v1} % Percent x1 | Actual | "),
+            format!("grdp |  | {p2} | {v2} % Percent x1 | Actual | "),
+        ]
+    })
+    .collect();
+    let want: Vec<&str> = want.iter().map(String::as_str).collect();
+    assert_rows(&r, &want);
+}
+
+#[test]
+fn quarters_as_rows_under_columns_that_hold_no_quarter_are_not_read() {
+    // "Quý I" under a month's columns: no quarter of the month; the table
+    // is left with its issue, no row guessed.
+    let r = report(
+        "1. Tăng trưởng kinh tế\n\n\
+         Tổng sản phẩm trên địa bàn theo giá so sánh 2010 (%)\n\
+         Tháng 4 năm 2024\nTháng 5 năm 2024\n\
+         Tổng số\n7,12\n6,85\n\
+         Quý I\n6,10\n5,90\n\
+         Quý II\n7,05\n6,40\n",
+    );
+    assert!(rows(&r).is_empty(), "{:#?}", rows(&r));
+    assert!(
+        r.quality_issues
+            .iter()
+            .any(|i| i.kind == QualityIssueKind::UnattachedNumber && i.message.contains("Quý I")),
+        "{:#?}",
+        r.quality_issues
+    );
+}

@@ -524,6 +524,21 @@ pub(super) fn read(
     {
         return Ok(unread(format!("the column {:?} names no period", c.head)));
     }
+    // "Quý I" / "Quý II" as rows under the years' columns: each row is its
+    // quarter of the column's year. Under a column that is no year (a
+    // month, a year to date) no quarter is certain: not read.
+    if let Some(r) = rows.iter().find(|r| quarter_row(&r.label).is_some())
+        && let Some(c) = columns.iter().find(|c| {
+            c.period
+                .as_ref()
+                .is_some_and(|p| p.kind != PeriodKind::Year)
+        })
+    {
+        return Ok(unread(format!(
+            "the row {:?} is a quarter under the column {:?}, which holds none",
+            r.label, c.head
+        )));
+    }
     // "Thực hiện cùng kỳ năm trước": the period of the column after it, a
     // year earlier.
     for j in 0..columns.len() {
@@ -539,7 +554,23 @@ pub(super) fn read(
     let mut subjects: Vec<(&'static str, String, String)> = Vec::with_capacity(rows.len());
     for (ri, row) in rows.iter().enumerate() {
         let own = catalog::find_in(&row.label, None);
+        let quarter = quarter_row(&row.label);
         let (code, label, breakdown) = match (row.parent, &own) {
+            // "Quý I": the table's subject (its group's, its total row's, its
+            // caption's) in that quarter, no item.
+            (None, _) if quarter.is_some() => match row.group {
+                Some(ind) => (ind.code, ind.name.to_owned(), String::new()),
+                None => match rows[..ri]
+                    .iter()
+                    .rposition(|r| r.depth == 0 && total_label(&r.label))
+                {
+                    Some(t) => subjects[t].clone(),
+                    None => match &subject {
+                        Some((ind, name, item)) => (ind.code, name.clone(), item.clone()),
+                        None => subject_of(row, None),
+                    },
+                },
+            },
             // "Trong đó: Thịt lợn" under the meat output, "- Khách quốc tế"
             // under the overnight guests: an item of the row above (of its
             // item, unless that row is a total), unless the item names an
@@ -585,12 +616,20 @@ pub(super) fn read(
             if col.plan {
                 continue; // the plan: see the issue below
             }
+            let period = match (quarter, &col.period) {
+                (Some(q), Some(p)) => Period::quarter(
+                    chrono::Datelike::year(&p.start),
+                    q,
+                    format!("{} {}", row.label, p.label),
+                ),
+                _ => col.period.clone(),
+            };
             let Some(value) = parse_number(cell.text) else {
                 continue; // "-": nothing in this cell
             };
             let target = match &col.base {
                 None => None,
-                Some(_) => match &col.period {
+                Some(_) => match &period {
                     Some(p) => (first_obs..obs.len()).find(|&o| {
                         let x: &Observation = &obs[o];
                         x.period
@@ -607,7 +646,7 @@ pub(super) fn read(
                         indicator: code.to_owned(),
                         label: label.clone(),
                         breakdown: breakdown.clone(),
-                        period: col.period.clone().or_else(|| fallback.cloned()),
+                        period: period.or_else(|| fallback.cloned()),
                         quantity: None,
                         status: col.status,
                         comparisons: Vec::new(),
@@ -854,23 +893,24 @@ fn level(value: f64, unit: Option<&Unit>) -> Quantity {
 /// The row's indicator code, label and breakdown: a total is the table's
 /// subject; a row naming an indicator is that indicator; another row is an
 /// item of the group or table it stands in (or its own subject as written).
+/// The first words of a total's label.
+const TOTALS: [&str; 7] = [
+    "tổng số",
+    "tổng cộng",
+    "tổng",
+    "toàn ngành",
+    "toàn tỉnh",
+    "chỉ số chung",
+    "chung",
+];
+
 fn subject_of(
     row: &Row,
     subject: Option<&(&'static catalog::Indicator, String, String)>,
 ) -> (&'static str, String, String) {
-    let lower = lowercase(&row.label);
-    let total = [
-        "tổng số",
-        "tổng cộng",
-        "tổng",
-        "toàn ngành",
-        "toàn tỉnh",
-        "chỉ số chung",
-        "chung",
-    ]
-    .iter()
-    .any(|t| lower.starts_with(t));
-    if total && let Some((ind, name, item)) = subject {
+    if total_label(&row.label)
+        && let Some((ind, name, item)) = subject
+    {
         return (ind.code, name.clone(), item.clone());
     }
     if let Some((ind, r)) = catalog::find_in(&row.label, None) {
@@ -1110,6 +1150,23 @@ fn marker_depth(text: &str) -> usize {
     } else {
         number_depth(text)
     }
+}
+
+/// "Quý I", "Quý 2": a quarter as a row's label.
+fn quarter_row(label: &str) -> Option<u32> {
+    match lowercase(label).strip_prefix("quý ")?.trim() {
+        "i" | "1" => Some(1),
+        "ii" | "2" => Some(2),
+        "iii" | "3" => Some(3),
+        "iv" | "4" => Some(4),
+        _ => None,
+    }
+}
+
+/// "Tổng số", "Toàn tỉnh", "Chung": a total's label.
+fn total_label(label: &str) -> bool {
+    let lower = lowercase(label);
+    TOTALS.iter().any(|t| lower.starts_with(t))
 }
 
 /// Visitors by origin ("Khách quốc tế", "Lượt khách trong nước", "Khách VN
