@@ -662,3 +662,40 @@ fn quarters_as_rows_under_columns_that_hold_no_quarter_are_not_read() {
         r.quality_issues
     );
 }
+
+#[test]
+fn an_index_table_of_a_value_by_area_and_ownership_is_read_as_the_values_comparisons() {
+    // An index of the industrial output value by district, each split by
+    // ownership with no marker: every column compares, so "%" is the
+    // comparisons' unit (no level of the value in đồng is stated), and an
+    // unmarked "Nhà nước" / "Ngoài Nhà nước" / "Đầu tư nước ngoài" run is
+    // the split of the row above it.
+    let r = report(
+        "3. Công nghiệp\n\n\
+         Chỉ số giá trị sản xuất công nghiệp trên địa bàn các huyện, thành phố\n\
+         %\n\
+         Tháng 5/2024 so với tháng 4/2024\n\
+         Tháng 5/2024 so với cùng kỳ năm 2023\n\
+         Thành phố Hòa Bình\n102,4\n110,3\n\
+         Nhà nước\n99,8\n104,1\n\
+         Ngoài Nhà nước\n103,5\n112,7\n\
+         Đầu tư nước ngoài\n101,2\n108,9\n\
+         Huyện Lương Sơn\n104,0\n115,2\n\
+         Ngoài Nhà nước\n104,6\n117,0\n",
+    );
+    let row = |item: &str, prev: &str, year: &str| {
+        format!(
+            "industrial_output_value | {item} | {MAY} | - | Actual | PreviousPeriod ={prev}%, SamePeriodLastYear ={year}%"
+        )
+    };
+    let want = [
+        row("Thành phố Hòa Bình", "102.4", "110.3"),
+        row("Thành phố Hòa Bình, Nhà nước", "99.8", "104.1"),
+        row("Thành phố Hòa Bình, Ngoài Nhà nước", "103.5", "112.7"),
+        row("Thành phố Hòa Bình, Đầu tư nước ngoài", "101.2", "108.9"),
+        row("Huyện Lương Sơn", "104", "115.2"),
+        row("Huyện Lương Sơn, Ngoài Nhà nước", "104.6", "117"),
+    ];
+    let want: Vec<&str> = want.iter().map(String::as_str).collect();
+    assert_rows(&r, &want);
+}

@@ -64,7 +64,7 @@ struct Row {
     group: Option<&'static catalog::Indicator>,
     /// Under "Trong đó:", the row the items break down; also the row a
     /// "- " or "1.1." row stands under, or the row a visitors' origin
-    /// ("Khách quốc tế") splits.
+    /// ("Khách quốc tế") or an ownership sector ("Nhà nước") splits.
     parent: Option<usize>,
     /// The label's marker: "1." 1, "1.1." 2, "- " [`DASH`]; none 0.
     depth: usize,
@@ -417,14 +417,15 @@ pub(super) fn read(
         let own_unit = unit.is_some() && !column_unit;
         // The row this one is an item of: a "- " row the nearest row
         // above that is no "- " row; a "1.2." row the nearest "1." above;
-        // an unmarked visitors' origin ("Khách quốc tế") the row above the
-        // run of origins it stands in. Only rows since the last group head.
+        // an unmarked split, a visitors' origin ("Khách quốc tế") or an
+        // ownership sector ("Nhà nước"), the row above the run of splits it
+        // stands in. Only rows since the last group head.
         let above = || (since..rows.len()).rev();
         let row_parent = match depth {
             DASH => above().find(|&r| rows[r].depth != DASH),
             d if d >= 2 => above().find(|&r| (1..d).contains(&rows[r].depth)),
-            0 if parent.is_none() && !own_unit && origin(&label) => {
-                above().find(|&r| !origin(&rows[r].label) && rows[r].depth != DASH)
+            0 if parent.is_none() && !own_unit && split(&label) => {
+                above().find(|&r| !split(&rows[r].label) && rows[r].depth != DASH)
             }
             _ => parent,
         };
@@ -1167,6 +1168,35 @@ fn quarter_row(label: &str) -> Option<u32> {
 fn total_label(label: &str) -> bool {
     let lower = lowercase(label);
     TOTALS.iter().any(|t| lower.starts_with(t))
+}
+
+/// A split of the row above with no marker: visitors by origin ("Khách
+/// quốc tế"), an ownership sector ("Nhà nước", "Ngoài Nhà nước", "Đầu tư
+/// nước ngoài" under a district or a branch).
+fn split(label: &str) -> bool {
+    origin(label) || ownership(label)
+}
+
+/// "Nhà nước", "Kinh tế ngoài nhà nước", "Khu vực có vốn đầu tư nước
+/// ngoài", "Tư nhân": an ownership sector.
+fn ownership(label: &str) -> bool {
+    let lower = lowercase(label);
+    let rest = lower.trim_start_matches(['-', '+', ' ']);
+    let rest = ["kinh tế ", "khu vực ", "thành phần "]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .unwrap_or(rest);
+    [
+        "nhà nước",
+        "ngoài nhà nước",
+        "đầu tư nước ngoài",
+        "có vốn đầu tư nước ngoài",
+        "vốn đầu tư nước ngoài",
+        "tập thể",
+        "tư nhân",
+        "cá thể",
+    ]
+    .contains(&rest.trim())
 }
 
 /// Visitors by origin ("Khách quốc tế", "Lượt khách trong nước", "Khách VN
