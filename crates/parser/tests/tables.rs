@@ -583,57 +583,58 @@ fn numbered_rows_of_a_table_are_cells_not_headings() {
 
 #[test]
 fn quarters_as_rows_under_year_columns_are_the_quarters_of_those_years() {
-    // A yearbook's growth table: sectors, then "Phân theo quý" and the four
+    // A yearbook's table: the total, then "Phân theo quý" and the four
     // quarters under the years' columns. A quarter's row is the table's
     // subject in that quarter of the column's year, not an item "Quý I".
     let r = report(
         "1. Tăng trưởng kinh tế\n\n\
-         Tổng sản phẩm trên địa bàn theo giá so sánh 2010 (%)\n\
+         Tổng sản phẩm trên địa bàn theo giá hiện hành\n\
+         Đơn vị tính: Tỷ đồng\n\
          2022\n2023\n\
-         Tổng số\n7,12\n6,85\n\
+         Tổng số\n52.480\n56.910\n\
          Phân theo quý trong năm\n\
-         Quý I\n6,10\n5,90\n\
-         Quý II\n7,05\n6,40\n\
-         Quý III\n7,60\n7,15\n\
-         Quý IV\n7,58\n7,70\n",
+         Quý I\n11.620\n12.450\n\
+         Quý II\n12.840\n13.910\n\
+         Quý III\n13.350\n14.480\n\
+         Quý IV\n14.670\n16.070\n",
     );
     let want: Vec<String> = [
         (
             "YEAR 2022-01-01..2022-12-31",
-            "7.12",
+            "52480",
             "YEAR 2023-01-01..2023-12-31",
-            "6.85",
+            "56910",
         ),
         (
             "QUARTER 2022-01-01..2022-03-31",
-            "6.1",
+            "11620",
             "QUARTER 2023-01-01..2023-03-31",
-            "5.9",
+            "12450",
         ),
         (
             "QUARTER 2022-04-01..2022-06-30",
-            "7.05",
+            "12840",
             "QUARTER 2023-04-01..2023-06-30",
-            "6.4",
+            "13910",
         ),
         (
             "QUARTER 2022-07-01..2022-09-30",
-            "7.6",
+            "13350",
             "QUARTER 2023-07-01..2023-09-30",
-            "7.15",
+            "14480",
         ),
         (
             "QUARTER 2022-10-01..2022-12-31",
-            "7.58",
+            "14670",
             "QUARTER 2023-10-01..2023-12-31",
-            "7.7",
+            "16070",
         ),
     ]
     .iter()
     .flat_map(|(p1, v1, p2, v2)| {
         [
-            format!("grdp |  | {p1} | {v1} % Percent x1 | Actual | "),
-            format!("grdp |  | {p2} | {v2} % Percent x1 | Actual | "),
+            format!("grdp |  | {p1} | {v1} tỷ đồng Vnd x1000000000 | Actual | "),
+            format!("grdp |  | {p2} | {v2} tỷ đồng Vnd x1000000000 | Actual | "),
         ]
     })
     .collect();
