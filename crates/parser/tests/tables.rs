@@ -700,3 +700,36 @@ fn an_index_table_of_a_value_by_area_and_ownership_is_read_as_the_values_compari
     let want: Vec<&str> = want.iter().map(String::as_str).collect();
     assert_rows(&r, &want);
 }
+
+#[test]
+fn a_caption_too_long_for_a_cell_on_the_line_before_the_table_names_its_subject() {
+    // The caption runs over 72 characters: the line is no cell, and the
+    // table's first cell is its "%". The line right before the cells, no
+    // sentence and no heading, is the table's caption.
+    let r = report(
+        "3. Công nghiệp\n\n\
+         Chỉ số giá trị sản xuất công nghiệp trên địa bàn các huyện, thành phố tháng 5 và 5 tháng đầu năm 2024\n\
+         %\n\
+         Tháng 5/2024 so với tháng 4/2024\n\
+         5 tháng năm 2024 so với cùng kỳ năm 2023\n\
+         Thành phố Hòa Bình\n102,4\n110,3\n\
+         Huyện Lương Sơn\n104,0\n115,2\n",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "industrial_output_value | Thành phố Hòa Bình | {MAY} | - | Actual | PreviousPeriod =102.4%"
+            ),
+            &format!(
+                "industrial_output_value | Thành phố Hòa Bình | {YTD5} | - | Actual | SamePeriodLastYear =110.3%"
+            ),
+            &format!(
+                "industrial_output_value | Huyện Lương Sơn | {MAY} | - | Actual | PreviousPeriod =104%"
+            ),
+            &format!(
+                "industrial_output_value | Huyện Lương Sơn | {YTD5} | - | Actual | SamePeriodLastYear =115.2%"
+            ),
+        ],
+    );
+}

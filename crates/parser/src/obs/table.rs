@@ -20,7 +20,8 @@ use super::engine::compatible;
 use super::numbers::{Unit, parse_number, quantity, unit_after};
 use super::when::{self, Anchor};
 use crate::document::Document;
-use crate::paragraphs::figure_cell;
+use crate::numbering;
+use crate::paragraphs::{Zone, ends_sentence, figure_cell};
 use baocao_domain::UnitCode;
 
 /// What a table gave: its observations, or an issue when its rows could
@@ -220,6 +221,20 @@ pub(super) fn read(
             table_unit = t.unit.clone();
         }
         heads = t.periods.iter().map(|(_, y)| y.clone()).collect();
+    }
+    // "Chỉ số giá trị sản xuất công nghiệp trên địa bàn của một số tỉnh,
+    // thành phố tháng 6 và 6 tháng đầu năm 2008": a caption too long for a
+    // cell is the body's line right before the first cell, no sentence and
+    // no heading.
+    if caption.trim().is_empty()
+        && let Some(before) = paras.start.checked_sub(1)
+        && doc.paras[before].zone == Zone::Body
+        && !doc.paras[before].cell
+    {
+        let t = doc.para(before).trim();
+        if t.len() <= 300 && !ends_sentence(t) && numbering::parse(t).is_none() {
+            caption = t.to_owned();
+        }
     }
     // "Chỉ số giá tiêu dùng ... các tháng năm 2018 so với tháng 12 năm
     // trước": the caption's base is every column's that names none; "Tổng
