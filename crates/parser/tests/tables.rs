@@ -59,12 +59,12 @@ fn a_table_between_bars_with_its_unit_in_the_caption_and_a_breakdown() {
                 "retail_sales |  | {MAY} | 4671.4 tỷ đồng Vnd x1000000000 | Estimate | SamePeriodLastYear =113%"
             ),
             &format!("retail_sales |  | {YTD5} | 22896.9 tỷ đồng Vnd x1000000000 | Actual | "),
+            // "Bán lẻ hàng hóa" under a revenue's caption is its "doanh thu
+            // bán lẻ hàng hóa", as prose and "Doanh thu bán lẻ" rows read it.
             &format!(
-                "retail_sales | Bán lẻ hàng hóa | {MAY} | 3415.7 tỷ đồng Vnd x1000000000 | Estimate | SamePeriodLastYear =113.7%"
+                "retail_goods |  | {MAY} | 3415.7 tỷ đồng Vnd x1000000000 | Estimate | SamePeriodLastYear =113.7%"
             ),
-            &format!(
-                "retail_sales | Bán lẻ hàng hóa | {YTD5} | 16871.4 tỷ đồng Vnd x1000000000 | Actual | "
-            ),
+            &format!("retail_goods |  | {YTD5} | 16871.4 tỷ đồng Vnd x1000000000 | Actual | "),
             &format!(
                 "accommodation_food_revenue |  | {MAY} | 857.6 tỷ đồng Vnd x1000000000 | Estimate | SamePeriodLastYear =108.2%"
             ),
@@ -510,8 +510,8 @@ fn a_transposed_breakdown_reads_its_first_block_and_leaves_the_shares() {
         &[
             "retail_sales |  | YEAR 2021-01-01..2021-12-31 | 30125400 triệu đồng Vnd x1000000 | Actual | ",
             "retail_sales |  | YEAR 2022-01-01..2022-12-31 | 33480100 triệu đồng Vnd x1000000 | Actual | ",
-            "retail_sales | Bán lẻ hàng hóa | YEAR 2021-01-01..2021-12-31 | 24310200 triệu đồng Vnd x1000000 | Actual | ",
-            "retail_sales | Bán lẻ hàng hóa | YEAR 2022-01-01..2022-12-31 | 26905300 triệu đồng Vnd x1000000 | Actual | ",
+            "retail_goods |  | YEAR 2021-01-01..2021-12-31 | 24310200 triệu đồng Vnd x1000000 | Actual | ",
+            "retail_goods |  | YEAR 2022-01-01..2022-12-31 | 26905300 triệu đồng Vnd x1000000 | Actual | ",
             "retail_sales | Dịch vụ khác | YEAR 2021-01-01..2021-12-31 | 5815200 triệu đồng Vnd x1000000 | Actual | ",
             "retail_sales | Dịch vụ khác | YEAR 2022-01-01..2022-12-31 | 6574800 triệu đồng Vnd x1000000 | Actual | ",
         ],
@@ -732,4 +732,60 @@ fn a_caption_too_long_for_a_cell_on_the_line_before_the_table_names_its_subject(
             ),
         ],
     );
+}
+
+#[test]
+fn a_revenue_tables_rows_name_the_revenues_prose_names() {
+    // Under a revenue's caption the rows drop "Doanh thu": "Bán lẻ hàng
+    // hóa", "Du lịch lữ hành" are the revenues prose names "doanh thu bán
+    // lẻ hàng hóa", "doanh thu du lịch lữ hành"; "Dịch vụ khác" names none
+    // and stays the total's item. Under another caption "Du lịch" is no
+    // revenue.
+    let r = report(
+        "2. Thương mại\n\n\
+         Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng\n\
+         Đơn vị tính: Tỷ đồng\n\
+         Ước tính tháng 5 năm 2024\n\
+         Tổng số\n4.671,4\n\
+         Bán lẻ hàng hóa\n3.415,7\n\
+         Du lịch lữ hành\n30,9\n\
+         Dịch vụ khác\n367,2\n",
+    );
+    let investment = report(
+        "3. Đầu tư\n\n\
+         Vốn đầu tư thực hiện trên địa bàn phân theo ngành\n\
+         Đơn vị tính: Tỷ đồng\n\
+         Ước tính tháng 5 năm 2024\nLũy kế 5 tháng năm 2024\n\
+         Tổng số\n2.310,5\n10.245,0\n\
+         Du lịch\n120,4\n530,1\n\
+         Công nghiệp\n980,2\n4.410,7\n",
+    );
+    let want = [
+        format!("retail_sales |  | {MAY} | 4671.4 tỷ đồng Vnd x1000000000 | Estimate | "),
+        format!("retail_goods |  | {MAY} | 3415.7 tỷ đồng Vnd x1000000000 | Estimate | "),
+        format!("tourism_revenue |  | {MAY} | 30.9 tỷ đồng Vnd x1000000000 | Estimate | "),
+        format!(
+            "retail_sales | Dịch vụ khác | {MAY} | 367.2 tỷ đồng Vnd x1000000000 | Estimate | "
+        ),
+    ];
+    let want: Vec<&str> = want.iter().map(String::as_str).collect();
+    assert_rows(&r, &want);
+    let want = [
+        format!("realized_investment |  | {MAY} | 2310.5 tỷ đồng Vnd x1000000000 | Estimate | "),
+        format!("realized_investment |  | {YTD5} | 10245 tỷ đồng Vnd x1000000000 | Actual | "),
+        format!(
+            "realized_investment | Du lịch | {MAY} | 120.4 tỷ đồng Vnd x1000000000 | Estimate | "
+        ),
+        format!(
+            "realized_investment | Du lịch | {YTD5} | 530.1 tỷ đồng Vnd x1000000000 | Actual | "
+        ),
+        format!(
+            "realized_investment | Công nghiệp | {MAY} | 980.2 tỷ đồng Vnd x1000000000 | Estimate | "
+        ),
+        format!(
+            "realized_investment | Công nghiệp | {YTD5} | 4410.7 tỷ đồng Vnd x1000000000 | Actual | "
+        ),
+    ];
+    let want: Vec<&str> = want.iter().map(String::as_str).collect();
+    assert_rows(&investment, &want);
 }

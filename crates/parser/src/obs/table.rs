@@ -935,6 +935,19 @@ fn subject_of(
         let item = rest.trim_matches(|c: char| c == ' ' || c == ',' || c == ':');
         return (ind.code, row.label[r].to_owned(), item.to_owned());
     }
+    // "Bán lẻ hàng hóa", "Du lịch lữ hành" under a revenue's caption: the
+    // revenue prose names "doanh thu bán lẻ hàng hóa", "doanh thu du lịch
+    // lữ hành" (the whole label, no words left).
+    if let Some((ind, _, _)) = subject
+        && lowercase(ind.name).contains("doanh thu")
+    {
+        let named = format!("doanh thu {}", lowercase(&row.label));
+        if let Some((own, r)) = catalog::find_in(&named, None)
+            && r == (0..named.len())
+        {
+            return (own.code, row.label.clone(), String::new());
+        }
+    }
     if let Some(ind) = row.group {
         return (ind.code, ind.name.to_owned(), row.label.clone());
     }
