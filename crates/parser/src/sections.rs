@@ -11,7 +11,7 @@ use baocao_domain::{QualityIssue, QualityIssueKind, Section, Span};
 
 use crate::document::Document;
 use crate::numbering::{self, Numbering, Style};
-use crate::paragraphs::{Zone, ends_sentence};
+use crate::paragraphs::{Zone, ends_sentence, figure_cell};
 
 /// The tasks part of a report ("II. NHIỆM VỤ CHỦ YẾU THÁNG 6 NĂM 2024").
 #[derive(Debug, Clone)]
@@ -174,7 +174,7 @@ pub fn build(doc: &Document) -> Outline {
             continue;
         }
         let text = doc.para(pi);
-        let num = numbering::parse(text);
+        let num = numbering::parse(text).filter(|_| !table_row(doc, pi));
         // Inside the tasks part, first-level numbers open tasks.
         if let (Some(n), Some((part, level))) = (&num, &mut tasks)
             && n.style == Style::Arabic(1)
@@ -308,6 +308,41 @@ pub fn build(doc: &Document) -> Outline {
         let _ = stack;
     }
     out
+}
+
+/// A numbered cell that is a table's row ("1. Lượt khách phục vụ", "II.
+/// Lữ hành"), not a heading: a figure other than a year's head stands
+/// before it in its run of cells, or its figures follow it (after a unit
+/// cell at most), or it heads a group whose first row (numbered too) has
+/// them ("I. Dịch vụ lưu trú" / "1. Lượt khách" / "Lượt khách" /
+/// "120500"). A caption ("8. Chỉ số sản xuất công nghiệp") stands before
+/// the column heads: it stays a heading.
+fn table_row(doc: &Document, pi: usize) -> bool {
+    if !doc.paras[pi].cell {
+        return false;
+    }
+    let value = |q: usize| {
+        let t = doc.para(q).trim_matches([' ', '|']);
+        figure_cell(t) && !is_year(t)
+    };
+    let cell = |q: usize| doc.paras.get(q).is_some_and(|p| p.cell);
+    if (0..pi).rev().take_while(|&q| cell(q)).any(value) {
+        return true;
+    }
+    // Its figures (after a unit cell at most), or its group's first row's.
+    let first = if cell(pi + 1) && numbering::parse(doc.para(pi + 1)).is_some() {
+        pi + 2
+    } else {
+        pi + 1
+    };
+    (first..first + 2).take_while(|&q| cell(q)).any(value)
+}
+
+/// "2019": a year, a column's head.
+fn is_year(t: &str) -> bool {
+    t.len() == 4
+        && (t.starts_with("19") || t.starts_with("20"))
+        && t.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn check_gap(

@@ -59,12 +59,12 @@ fn a_table_between_bars_with_its_unit_in_the_caption_and_a_breakdown() {
                 "retail_sales |  | {MAY} | 4671.4 tỷ đồng Vnd x1000000000 | Estimate | SamePeriodLastYear =113%"
             ),
             &format!("retail_sales |  | {YTD5} | 22896.9 tỷ đồng Vnd x1000000000 | Actual | "),
+            // "Bán lẻ hàng hóa" under a revenue's caption is its "doanh thu
+            // bán lẻ hàng hóa", as prose and "Doanh thu bán lẻ" rows read it.
             &format!(
-                "retail_sales | Bán lẻ hàng hóa | {MAY} | 3415.7 tỷ đồng Vnd x1000000000 | Estimate | SamePeriodLastYear =113.7%"
+                "retail_goods |  | {MAY} | 3415.7 tỷ đồng Vnd x1000000000 | Estimate | SamePeriodLastYear =113.7%"
             ),
-            &format!(
-                "retail_sales | Bán lẻ hàng hóa | {YTD5} | 16871.4 tỷ đồng Vnd x1000000000 | Actual | "
-            ),
+            &format!("retail_goods |  | {YTD5} | 16871.4 tỷ đồng Vnd x1000000000 | Actual | "),
             &format!(
                 "accommodation_food_revenue |  | {MAY} | 857.6 tỷ đồng Vnd x1000000000 | Estimate | SamePeriodLastYear =108.2%"
             ),
@@ -510,8 +510,8 @@ fn a_transposed_breakdown_reads_its_first_block_and_leaves_the_shares() {
         &[
             "retail_sales |  | YEAR 2021-01-01..2021-12-31 | 30125400 triệu đồng Vnd x1000000 | Actual | ",
             "retail_sales |  | YEAR 2022-01-01..2022-12-31 | 33480100 triệu đồng Vnd x1000000 | Actual | ",
-            "retail_sales | Bán lẻ hàng hóa | YEAR 2021-01-01..2021-12-31 | 24310200 triệu đồng Vnd x1000000 | Actual | ",
-            "retail_sales | Bán lẻ hàng hóa | YEAR 2022-01-01..2022-12-31 | 26905300 triệu đồng Vnd x1000000 | Actual | ",
+            "retail_goods |  | YEAR 2021-01-01..2021-12-31 | 24310200 triệu đồng Vnd x1000000 | Actual | ",
+            "retail_goods |  | YEAR 2022-01-01..2022-12-31 | 26905300 triệu đồng Vnd x1000000 | Actual | ",
             "retail_sales | Dịch vụ khác | YEAR 2021-01-01..2021-12-31 | 5815200 triệu đồng Vnd x1000000 | Actual | ",
             "retail_sales | Dịch vụ khác | YEAR 2022-01-01..2022-12-31 | 6574800 triệu đồng Vnd x1000000 | Actual | ",
         ],
@@ -549,4 +549,243 @@ fn a_transposed_table_whose_heads_are_uncertain_is_left_with_its_issue() {
             r.quality_issues
         );
     }
+}
+
+#[test]
+fn numbered_rows_of_a_table_are_cells_not_headings() {
+    // A tourism table whose rows are numbered "I.", "1.", "1.1.", "II.":
+    // after the table's first figure they are its rows, not the outline's
+    // headings (no numbering issue), and the heading after the table
+    // opens its section as before.
+    let r = report(
+        "1. Du lịch\n\n\
+         Kết quả hoạt động du lịch tháng 5 năm 2024\n\
+         Chỉ tiêu\nĐơn vị tính\nƯớc tính tháng 5 năm 2024\nLũy kế 5 tháng năm 2024\n\
+         I. Dịch vụ lưu trú\n\
+         1. Lượt khách phục vụ\nLượt khách\n120500\n540300\n\
+         1.1. Lượt khách ngủ qua đêm\nLượt khách\n80400\n350200\n\
+         2. Ngày khách phục vụ\nNgày khách\n210300\n905600\n\
+         II. Lữ hành\n\
+         1. Lượt khách phục vụ\nLượt khách\n15200\n61800\n\
+         2. Nông nghiệp\n\n\
+         Diện tích lúa đông xuân toàn tỉnh đạt 45.210 ha.\n",
+    );
+    let gaps: Vec<_> = r
+        .quality_issues
+        .iter()
+        .filter(|i| i.kind == QualityIssueKind::NumberingGap)
+        .collect();
+    assert!(gaps.is_empty(), "{gaps:#?}");
+    let numbers: Vec<&str> = r.sections.iter().map(|s| s.number.as_str()).collect();
+    assert_eq!(numbers, ["I", "1", "2"], "{:#?}", r.sections);
+    assert_eq!(rows(&r).len(), 9, "{:#?}", rows(&r));
+}
+
+#[test]
+fn quarters_as_rows_under_year_columns_are_the_quarters_of_those_years() {
+    // A yearbook's table: the total, then "Phân theo quý" and the four
+    // quarters under the years' columns. A quarter's row is the table's
+    // subject in that quarter of the column's year, not an item "Quý I".
+    let r = report(
+        "1. Tăng trưởng kinh tế\n\n\
+         Tổng sản phẩm trên địa bàn theo giá hiện hành\n\
+         Đơn vị tính: Tỷ đồng\n\
+         2022\n2023\n\
+         Tổng số\n52.480\n56.910\n\
+         Phân theo quý trong năm\n\
+         Quý I\n11.620\n12.450\n\
+         Quý II\n12.840\n13.910\n\
+         Quý III\n13.350\n14.480\n\
+         Quý IV\n14.670\n16.070\n",
+    );
+    let want: Vec<String> = [
+        (
+            "YEAR 2022-01-01..2022-12-31",
+            "52480",
+            "YEAR 2023-01-01..2023-12-31",
+            "56910",
+        ),
+        (
+            "QUARTER 2022-01-01..2022-03-31",
+            "11620",
+            "QUARTER 2023-01-01..2023-03-31",
+            "12450",
+        ),
+        (
+            "QUARTER 2022-04-01..2022-06-30",
+            "12840",
+            "QUARTER 2023-04-01..2023-06-30",
+            "13910",
+        ),
+        (
+            "QUARTER 2022-07-01..2022-09-30",
+            "13350",
+            "QUARTER 2023-07-01..2023-09-30",
+            "14480",
+        ),
+        (
+            "QUARTER 2022-10-01..2022-12-31",
+            "14670",
+            "QUARTER 2023-10-01..2023-12-31",
+            "16070",
+        ),
+    ]
+    .iter()
+    .flat_map(|(p1, v1, p2, v2)| {
+        [
+            format!("grdp |  | {p1} | {v1} tỷ đồng Vnd x1000000000 | Actual | "),
+            format!("grdp |  | {p2} | {v2} tỷ đồng Vnd x1000000000 | Actual | "),
+        ]
+    })
+    .collect();
+    let want: Vec<&str> = want.iter().map(String::as_str).collect();
+    assert_rows(&r, &want);
+}
+
+#[test]
+fn quarters_as_rows_under_columns_that_hold_no_quarter_are_not_read() {
+    // "Quý I" under a month's columns: no quarter of the month; the table
+    // is left with its issue, no row guessed.
+    let r = report(
+        "1. Tăng trưởng kinh tế\n\n\
+         Tổng sản phẩm trên địa bàn theo giá so sánh 2010 (%)\n\
+         Tháng 4 năm 2024\nTháng 5 năm 2024\n\
+         Tổng số\n7,12\n6,85\n\
+         Quý I\n6,10\n5,90\n\
+         Quý II\n7,05\n6,40\n",
+    );
+    assert!(rows(&r).is_empty(), "{:#?}", rows(&r));
+    assert!(
+        r.quality_issues
+            .iter()
+            .any(|i| i.kind == QualityIssueKind::UnattachedNumber && i.message.contains("Quý I")),
+        "{:#?}",
+        r.quality_issues
+    );
+}
+
+#[test]
+fn an_index_table_of_a_value_by_area_and_ownership_is_read_as_the_values_comparisons() {
+    // An index of the industrial output value by district, each split by
+    // ownership with no marker: every column compares, so "%" is the
+    // comparisons' unit (no level of the value in đồng is stated), and an
+    // unmarked "Nhà nước" / "Ngoài Nhà nước" / "Đầu tư nước ngoài" run is
+    // the split of the row above it.
+    let r = report(
+        "3. Công nghiệp\n\n\
+         Chỉ số giá trị sản xuất công nghiệp trên địa bàn các huyện, thành phố\n\
+         %\n\
+         Tháng 5/2024 so với tháng 4/2024\n\
+         Tháng 5/2024 so với cùng kỳ năm 2023\n\
+         Thành phố Hòa Bình\n102,4\n110,3\n\
+         Nhà nước\n99,8\n104,1\n\
+         Ngoài Nhà nước\n103,5\n112,7\n\
+         Đầu tư nước ngoài\n101,2\n108,9\n\
+         Huyện Lương Sơn\n104,0\n115,2\n\
+         Ngoài Nhà nước\n104,6\n117,0\n",
+    );
+    let row = |item: &str, prev: &str, year: &str| {
+        format!(
+            "industrial_output_value | {item} | {MAY} | - | Actual | PreviousPeriod ={prev}%, SamePeriodLastYear ={year}%"
+        )
+    };
+    let want = [
+        row("Thành phố Hòa Bình", "102.4", "110.3"),
+        row("Thành phố Hòa Bình, Nhà nước", "99.8", "104.1"),
+        row("Thành phố Hòa Bình, Ngoài Nhà nước", "103.5", "112.7"),
+        row("Thành phố Hòa Bình, Đầu tư nước ngoài", "101.2", "108.9"),
+        row("Huyện Lương Sơn", "104", "115.2"),
+        row("Huyện Lương Sơn, Ngoài Nhà nước", "104.6", "117"),
+    ];
+    let want: Vec<&str> = want.iter().map(String::as_str).collect();
+    assert_rows(&r, &want);
+}
+
+#[test]
+fn a_caption_too_long_for_a_cell_on_the_line_before_the_table_names_its_subject() {
+    // The caption runs over 72 characters: the line is no cell, and the
+    // table's first cell is its "%". The line right before the cells, no
+    // sentence and no heading, is the table's caption.
+    let r = report(
+        "3. Công nghiệp\n\n\
+         Chỉ số giá trị sản xuất công nghiệp trên địa bàn các huyện, thành phố tháng 5 và 5 tháng đầu năm 2024\n\
+         %\n\
+         Tháng 5/2024 so với tháng 4/2024\n\
+         5 tháng năm 2024 so với cùng kỳ năm 2023\n\
+         Thành phố Hòa Bình\n102,4\n110,3\n\
+         Huyện Lương Sơn\n104,0\n115,2\n",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!(
+                "industrial_output_value | Thành phố Hòa Bình | {MAY} | - | Actual | PreviousPeriod =102.4%"
+            ),
+            &format!(
+                "industrial_output_value | Thành phố Hòa Bình | {YTD5} | - | Actual | SamePeriodLastYear =110.3%"
+            ),
+            &format!(
+                "industrial_output_value | Huyện Lương Sơn | {MAY} | - | Actual | PreviousPeriod =104%"
+            ),
+            &format!(
+                "industrial_output_value | Huyện Lương Sơn | {YTD5} | - | Actual | SamePeriodLastYear =115.2%"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_revenue_tables_rows_name_the_revenues_prose_names() {
+    // Under a revenue's caption the rows drop "Doanh thu": "Bán lẻ hàng
+    // hóa", "Du lịch lữ hành" are the revenues prose names "doanh thu bán
+    // lẻ hàng hóa", "doanh thu du lịch lữ hành"; "Dịch vụ khác" names none
+    // and stays the total's item. Under another caption "Du lịch" is no
+    // revenue.
+    let r = report(
+        "2. Thương mại\n\n\
+         Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng\n\
+         Đơn vị tính: Tỷ đồng\n\
+         Ước tính tháng 5 năm 2024\n\
+         Tổng số\n4.671,4\n\
+         Bán lẻ hàng hóa\n3.415,7\n\
+         Du lịch lữ hành\n30,9\n\
+         Dịch vụ khác\n367,2\n",
+    );
+    let investment = report(
+        "3. Đầu tư\n\n\
+         Vốn đầu tư thực hiện trên địa bàn phân theo ngành\n\
+         Đơn vị tính: Tỷ đồng\n\
+         Ước tính tháng 5 năm 2024\nLũy kế 5 tháng năm 2024\n\
+         Tổng số\n2.310,5\n10.245,0\n\
+         Du lịch\n120,4\n530,1\n\
+         Công nghiệp\n980,2\n4.410,7\n",
+    );
+    let want = [
+        format!("retail_sales |  | {MAY} | 4671.4 tỷ đồng Vnd x1000000000 | Estimate | "),
+        format!("retail_goods |  | {MAY} | 3415.7 tỷ đồng Vnd x1000000000 | Estimate | "),
+        format!("tourism_revenue |  | {MAY} | 30.9 tỷ đồng Vnd x1000000000 | Estimate | "),
+        format!(
+            "retail_sales | Dịch vụ khác | {MAY} | 367.2 tỷ đồng Vnd x1000000000 | Estimate | "
+        ),
+    ];
+    let want: Vec<&str> = want.iter().map(String::as_str).collect();
+    assert_rows(&r, &want);
+    let want = [
+        format!("realized_investment |  | {MAY} | 2310.5 tỷ đồng Vnd x1000000000 | Estimate | "),
+        format!("realized_investment |  | {YTD5} | 10245 tỷ đồng Vnd x1000000000 | Actual | "),
+        format!(
+            "realized_investment | Du lịch | {MAY} | 120.4 tỷ đồng Vnd x1000000000 | Estimate | "
+        ),
+        format!(
+            "realized_investment | Du lịch | {YTD5} | 530.1 tỷ đồng Vnd x1000000000 | Actual | "
+        ),
+        format!(
+            "realized_investment | Công nghiệp | {MAY} | 980.2 tỷ đồng Vnd x1000000000 | Estimate | "
+        ),
+        format!(
+            "realized_investment | Công nghiệp | {YTD5} | 4410.7 tỷ đồng Vnd x1000000000 | Actual | "
+        ),
+    ];
+    let want: Vec<&str> = want.iter().map(String::as_str).collect();
+    assert_rows(&investment, &want);
 }

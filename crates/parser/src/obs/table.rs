@@ -20,7 +20,8 @@ use super::engine::compatible;
 use super::numbers::{Unit, parse_number, quantity, unit_after};
 use super::when::{self, Anchor};
 use crate::document::Document;
-use crate::paragraphs::figure_cell;
+use crate::numbering;
+use crate::paragraphs::{Zone, ends_sentence, figure_cell};
 use baocao_domain::UnitCode;
 
 /// What a table gave: its observations, or an issue when its rows could
@@ -64,7 +65,7 @@ struct Row {
     group: Option<&'static catalog::Indicator>,
     /// Under "Trong đó:", the row the items break down; also the row a
     /// "- " or "1.1." row stands under, or the row a visitors' origin
-    /// ("Khách quốc tế") splits.
+    /// ("Khách quốc tế") or an ownership sector ("Nhà nước") splits.
     parent: Option<usize>,
     /// The label's marker: "1." 1, "1.1." 2, "- " [`DASH`]; none 0.
     depth: usize,
@@ -220,6 +221,20 @@ pub(super) fn read(
             table_unit = t.unit.clone();
         }
         heads = t.periods.iter().map(|(_, y)| y.clone()).collect();
+    }
+    // "Chỉ số giá trị sản xuất công nghiệp trên địa bàn của một số tỉnh,
+    // thành phố tháng 6 và 6 tháng đầu năm 2008": a caption too long for a
+    // cell is the body's line right before the first cell, no sentence and
+    // no heading.
+    if caption.trim().is_empty()
+        && let Some(before) = paras.start.checked_sub(1)
+        && doc.paras[before].zone == Zone::Body
+        && !doc.paras[before].cell
+    {
+        let t = doc.para(before).trim();
+        if t.len() <= 300 && !ends_sentence(t) && numbering::parse(t).is_none() {
+            caption = t.to_owned();
+        }
     }
     // "Chỉ số giá tiêu dùng ... các tháng năm 2018 so với tháng 12 năm
     // trước": the caption's base is every column's that names none; "Tổng
@@ -417,14 +432,15 @@ pub(super) fn read(
         let own_unit = unit.is_some() && !column_unit;
         // The row this one is an item of: a "- " row the nearest row
         // above that is no "- " row; a "1.2." row the nearest "1." above;
-        // an unmarked visitors' origin ("Khách quốc tế") the row above the
-        // run of origins it stands in. Only rows since the last group head.
+        // an unmarked split, a visitors' origin ("Khách quốc tế") or an
+        // ownership sector ("Nhà nước"), the row above the run of splits it
+        // stands in. Only rows since the last group head.
         let above = || (since..rows.len()).rev();
         let row_parent = match depth {
             DASH => above().find(|&r| rows[r].depth != DASH),
             d if d >= 2 => above().find(|&r| (1..d).contains(&rows[r].depth)),
-            0 if parent.is_none() && !own_unit && origin(&label) => {
-                above().find(|&r| !origin(&rows[r].label) && rows[r].depth != DASH)
+            0 if parent.is_none() && !own_unit && split(&label) => {
+                above().find(|&r| !split(&rows[r].label) && rows[r].depth != DASH)
             }
             _ => parent,
         };
@@ -524,6 +540,21 @@ pub(super) fn read(
     {
         return Ok(unread(format!("the column {:?} names no period", c.head)));
     }
+    // "Quý I" / "Quý II" as rows under the years' columns: each row is its
+    // quarter of the column's year. Under a column that is no year (a
+    // month, a year to date) no quarter is certain: not read.
+    if let Some(r) = rows.iter().find(|r| quarter_row(&r.label).is_some())
+        && let Some(c) = columns.iter().find(|c| {
+            c.period
+                .as_ref()
+                .is_some_and(|p| p.kind != PeriodKind::Year)
+        })
+    {
+        return Ok(unread(format!(
+            "the row {:?} is a quarter under the column {:?}, which holds none",
+            r.label, c.head
+        )));
+    }
     // "Thực hiện cùng kỳ năm trước": the period of the column after it, a
     // year earlier.
     for j in 0..columns.len() {
@@ -539,7 +570,23 @@ pub(super) fn read(
     let mut subjects: Vec<(&'static str, String, String)> = Vec::with_capacity(rows.len());
     for (ri, row) in rows.iter().enumerate() {
         let own = catalog::find_in(&row.label, None);
+        let quarter = quarter_row(&row.label);
         let (code, label, breakdown) = match (row.parent, &own) {
+            // "Quý I": the table's subject (its group's, its total row's, its
+            // caption's) in that quarter, no item.
+            (None, _) if quarter.is_some() => match row.group {
+                Some(ind) => (ind.code, ind.name.to_owned(), String::new()),
+                None => match rows[..ri]
+                    .iter()
+                    .rposition(|r| r.depth == 0 && total_label(&r.label))
+                {
+                    Some(t) => subjects[t].clone(),
+                    None => match &subject {
+                        Some((ind, name, item)) => (ind.code, name.clone(), item.clone()),
+                        None => subject_of(row, None),
+                    },
+                },
+            },
             // "Trong đó: Thịt lợn" under the meat output, "- Khách quốc tế"
             // under the overnight guests: an item of the row above (of its
             // item, unless that row is a total), unless the item names an
@@ -585,12 +632,20 @@ pub(super) fn read(
             if col.plan {
                 continue; // the plan: see the issue below
             }
+            let period = match (quarter, &col.period) {
+                (Some(q), Some(p)) => Period::quarter(
+                    chrono::Datelike::year(&p.start),
+                    q,
+                    format!("{} {}", row.label, p.label),
+                ),
+                _ => col.period.clone(),
+            };
             let Some(value) = parse_number(cell.text) else {
                 continue; // "-": nothing in this cell
             };
             let target = match &col.base {
                 None => None,
-                Some(_) => match &col.period {
+                Some(_) => match &period {
                     Some(p) => (first_obs..obs.len()).find(|&o| {
                         let x: &Observation = &obs[o];
                         x.period
@@ -607,7 +662,7 @@ pub(super) fn read(
                         indicator: code.to_owned(),
                         label: label.clone(),
                         breakdown: breakdown.clone(),
-                        period: col.period.clone().or_else(|| fallback.cloned()),
+                        period: period.or_else(|| fallback.cloned()),
                         quantity: None,
                         status: col.status,
                         comparisons: Vec::new(),
@@ -854,23 +909,24 @@ fn level(value: f64, unit: Option<&Unit>) -> Quantity {
 /// The row's indicator code, label and breakdown: a total is the table's
 /// subject; a row naming an indicator is that indicator; another row is an
 /// item of the group or table it stands in (or its own subject as written).
+/// The first words of a total's label.
+const TOTALS: [&str; 7] = [
+    "tổng số",
+    "tổng cộng",
+    "tổng",
+    "toàn ngành",
+    "toàn tỉnh",
+    "chỉ số chung",
+    "chung",
+];
+
 fn subject_of(
     row: &Row,
     subject: Option<&(&'static catalog::Indicator, String, String)>,
 ) -> (&'static str, String, String) {
-    let lower = lowercase(&row.label);
-    let total = [
-        "tổng số",
-        "tổng cộng",
-        "tổng",
-        "toàn ngành",
-        "toàn tỉnh",
-        "chỉ số chung",
-        "chung",
-    ]
-    .iter()
-    .any(|t| lower.starts_with(t));
-    if total && let Some((ind, name, item)) = subject {
+    if total_label(&row.label)
+        && let Some((ind, name, item)) = subject
+    {
         return (ind.code, name.clone(), item.clone());
     }
     if let Some((ind, r)) = catalog::find_in(&row.label, None) {
@@ -878,6 +934,19 @@ fn subject_of(
         let rest = format!("{} {}", &row.label[..r.start], &row.label[r.end..]);
         let item = rest.trim_matches(|c: char| c == ' ' || c == ',' || c == ':');
         return (ind.code, row.label[r].to_owned(), item.to_owned());
+    }
+    // "Bán lẻ hàng hóa", "Du lịch lữ hành" under a revenue's caption: the
+    // revenue prose names "doanh thu bán lẻ hàng hóa", "doanh thu du lịch
+    // lữ hành" (the whole label, no words left).
+    if let Some((ind, _, _)) = subject
+        && lowercase(ind.name).contains("doanh thu")
+    {
+        let named = format!("doanh thu {}", lowercase(&row.label));
+        if let Some((own, r)) = catalog::find_in(&named, None)
+            && r == (0..named.len())
+        {
+            return (own.code, row.label.clone(), String::new());
+        }
     }
     if let Some(ind) = row.group {
         return (ind.code, ind.name.to_owned(), row.label.clone());
@@ -1110,6 +1179,52 @@ fn marker_depth(text: &str) -> usize {
     } else {
         number_depth(text)
     }
+}
+
+/// "Quý I", "Quý 2": a quarter as a row's label.
+fn quarter_row(label: &str) -> Option<u32> {
+    match lowercase(label).strip_prefix("quý ")?.trim() {
+        "i" | "1" => Some(1),
+        "ii" | "2" => Some(2),
+        "iii" | "3" => Some(3),
+        "iv" | "4" => Some(4),
+        _ => None,
+    }
+}
+
+/// "Tổng số", "Toàn tỉnh", "Chung": a total's label.
+fn total_label(label: &str) -> bool {
+    let lower = lowercase(label);
+    TOTALS.iter().any(|t| lower.starts_with(t))
+}
+
+/// A split of the row above with no marker: visitors by origin ("Khách
+/// quốc tế"), an ownership sector ("Nhà nước", "Ngoài Nhà nước", "Đầu tư
+/// nước ngoài" under a district or a branch).
+fn split(label: &str) -> bool {
+    origin(label) || ownership(label)
+}
+
+/// "Nhà nước", "Kinh tế ngoài nhà nước", "Khu vực có vốn đầu tư nước
+/// ngoài", "Tư nhân": an ownership sector.
+fn ownership(label: &str) -> bool {
+    let lower = lowercase(label);
+    let rest = lower.trim_start_matches(['-', '+', ' ']);
+    let rest = ["kinh tế ", "khu vực ", "thành phần "]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .unwrap_or(rest);
+    [
+        "nhà nước",
+        "ngoài nhà nước",
+        "đầu tư nước ngoài",
+        "có vốn đầu tư nước ngoài",
+        "vốn đầu tư nước ngoài",
+        "tập thể",
+        "tư nhân",
+        "cá thể",
+    ]
+    .contains(&rest.trim())
 }
 
 /// Visitors by origin ("Khách quốc tế", "Lượt khách trong nước", "Khách VN
