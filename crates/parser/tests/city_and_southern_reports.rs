@@ -57,3 +57,41 @@ fn a_base_year_is_the_year_before_the_report() {
         (common::date(2023, 1, 1), common::date(2023, 6, 30))
     );
 }
+
+#[test]
+fn qui_is_the_older_spelling_of_quy() {
+    // "trong tháng 3 và trong quí I ...": the quarter, as "quý I" (Vĩnh
+    // Long, March 2025); "quí" is the older spelling of "quý".
+    let r = reporting(
+        "UBND tỉnh họp phiên thường kỳ tháng 3 năm 2025\n\n\
+         Trong quí I, chỉ số sản xuất công nghiệp tăng 9,4% so với cùng kỳ năm trước; kim \
+         ngạch xuất khẩu quí I/2025 ước đạt 310 triệu USD.\n",
+    );
+    let rows: Vec<String> = r.observations.iter().map(row).collect();
+    assert_eq!(rows.len(), 2, "{}", rows.join("\n"));
+    for o in &r.observations {
+        let p = o.period.as_ref().expect("a period");
+        assert_eq!(p.kind, PeriodKind::Quarter, "{}", row(o));
+        assert_eq!(
+            (p.start, p.end),
+            (common::date(2025, 1, 1), common::date(2025, 3, 31)),
+            "{}",
+            row(o)
+        );
+        assert!(o.breakdown.is_empty(), "{}", row(o));
+    }
+    // A title in capitals: "QUÍ I NĂM 2016".
+    let r = reporting(
+        "BÁO CÁO\n\nTÌNH HÌNH KINH TẾ - XÃ HỘI QUÍ I NĂM 2016\n\n\
+         1. Công nghiệp\n\nChỉ số sản xuất công nghiệp tăng 7,5% so với cùng kỳ năm trước.\n",
+    );
+    let p = r.metadata.reporting_period.as_ref().expect("a period");
+    assert_eq!(
+        (p.kind, p.start, p.end),
+        (
+            PeriodKind::Quarter,
+            common::date(2016, 1, 1),
+            common::date(2016, 3, 31)
+        )
+    );
+}
