@@ -95,3 +95,74 @@ fn qui_is_the_older_spelling_of_quy() {
         )
     );
 }
+
+#[test]
+fn the_sectors_after_the_growth_of_the_whole_economy() {
+    // "Trong mức tăng 7,84% của kinh tế thành phố, khu vực ... tăng
+    // 0,50%, đóng góp 0,05 điểm phần trăm ...": the GRDP's sectors and
+    // their contributions, as after "Trong đó"; the 7,84% repeats the
+    // GRDP's change (Cần Thơ, 2019).
+    let text = "Tình hình kinh tế - xã hội thành phố năm 2019\n\n1. Tăng trưởng kinh tế\n\n\
+                Tổng sản phẩm trên địa bàn thành phố (GRDP) năm 2019 ước tính tăng 6,90% so với \
+                năm 2018. Trong mức tăng 6,90% của kinh tế thành phố, khu vực nông, lâm nghiệp \
+                và thủy sản tăng 1,20%, đóng góp 0,12 điểm phần trăm vào mức tăng chung; khu vực \
+                công nghiệp và xây dựng tăng 9,10%, đóng góp 3 điểm phần trăm; khu vực dịch vụ \
+                tăng 7,05%, đóng góp 3,38 điểm phần trăm.\n";
+    let r = reporting(text);
+    let rows: Vec<String> = r.observations.iter().map(row).collect();
+    assert_eq!(rows.len(), 7, "{}", rows.join("\n"));
+    assert_eq!(r.observations[0].comparisons.len(), 1, "{}", rows[0]);
+    for (i, sector) in [
+        (1, "khu vực nông, lâm nghiệp và thủy sản"),
+        (3, "khu vực công nghiệp và xây dựng"),
+        (5, "khu vực dịch vụ"),
+    ] {
+        let o = &r.observations[i];
+        assert_eq!(
+            (o.indicator.as_str(), o.breakdown.as_str()),
+            ("grdp", sector),
+            "{}",
+            rows[i]
+        );
+        let c = &r.observations[i + 1];
+        assert_eq!(
+            (c.indicator.as_str(), c.breakdown.as_str()),
+            ("grdp_growth_contribution", sector),
+            "{}",
+            rows[i + 1]
+        );
+    }
+}
+
+#[test]
+fn city_statistics_offices_names_of_services_and_retail() {
+    // Đà Nẵng's "Doanh thu dịch vụ du lịch lữ hành", "Doanh thu dịch vụ
+    // lưu trú và ăn uống" (May 2024) and Hà Nội's "tổng mức bán hàng hoá
+    // và doanh thu dịch vụ tiêu dùng xã hội" (June 2016): catalog
+    // subjects.
+    let r = report(
+        "Doanh thu dịch vụ du lịch lữ hành 5 tháng đầu năm 2024 ước đạt 1.980 tỷ đồng, tăng \
+         40,5% so với cùng kỳ năm 2023.\n\n\
+         Doanh thu dịch vụ lưu trú và ăn uống 5 tháng đầu năm 2024 ước đạt 9.120 tỷ đồng, tăng \
+         18,1% so với cùng kỳ năm trước.\n\n\
+         6 tháng đầu năm, tổng mức bán hàng hoá và doanh thu dịch vụ tiêu dùng xã hội tăng 9,7%; \
+         kim ngạch xuất khẩu tăng 0,1%.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(row).collect();
+    let got: Vec<(&str, &str)> = r
+        .observations
+        .iter()
+        .map(|o| (o.indicator.as_str(), o.breakdown.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("tourism_revenue", ""),
+            ("accommodation_food_revenue", ""),
+            ("retail_sales", ""),
+            ("exports", ""),
+        ],
+        "{}",
+        rows.join("\n")
+    );
+}
