@@ -374,6 +374,10 @@ static CATALOG: &[Indicator] = &[
             "tổng mức lưu chuyển hàng hóa bán lẻ và doanh thu dịch vụ tiêu dùng",
             "tổng mức lưu chuyển hàng hóa bán lẻ và doanh thu dịch vụ",
             "tổng mức lưu chuyển hàng hóa bán lẻ",
+            // Hà Nội's statistics office: "tổng mức bán hàng hoá và doanh
+            // thu dịch vụ tiêu dùng xã hội tăng 9,7%".
+            "tổng mức bán hàng hóa và doanh thu dịch vụ tiêu dùng xã hội",
+            "tổng mức bán hàng hóa và doanh thu dịch vụ tiêu dùng",
         ],
     ),
     ind(
@@ -394,6 +398,10 @@ static CATALOG: &[Indicator] = &[
             "doanh thu dịch vụ lưu trú, ăn uống",
             "doanh thu lưu trú, ăn uống",
             "dịch vụ lưu trú, ăn uống",
+            // Đà Nẵng's statistics office: "Doanh thu dịch vụ lưu trú và ăn
+            // uống 5 tháng ...".
+            "doanh thu dịch vụ lưu trú và ăn uống",
+            "doanh thu lưu trú và ăn uống",
             // Hà Nội's statistics office (and the GSO's older tables).
             "doanh thu khách sạn, nhà hàng",
         ],
@@ -406,6 +414,8 @@ static CATALOG: &[Indicator] = &[
         U::Vnd,
         &[
             "doanh thu du lịch lữ hành",
+            // Đà Nẵng: "Doanh thu dịch vụ du lịch lữ hành 5 tháng ...".
+            "doanh thu dịch vụ du lịch lữ hành",
             "doanh thu du lịch",
             "tổng thu từ du lịch",
             "tổng thu du lịch",

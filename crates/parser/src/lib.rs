@@ -187,11 +187,45 @@ fn prepare(decoded: std::borrow::Cow<'_, str>) -> Result<(String, Vec<QualityIss
             span: Span::default(),
         });
     }
-    let text = lost_spaces(nfc(cleaned));
+    let text = qui_spelling(lost_spaces(nfc(cleaned)));
     if !text.chars().any(baocao_domain::text::is_alphabetic) {
         return Err(ParseError::NoText { bytes: decoded_len });
     }
     Ok((text, issues))
+}
+
+/// "quí" is the older spelling of "quý" ("quí I năm 2016", "QUÍ I"): the
+/// word is written "quý", the spelling every later stage reads. The two
+/// letters are two bytes each in UTF-8: no span moves.
+fn qui_spelling(mut text: String) -> String {
+    static FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("uí".as_bytes()));
+    static UPPER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("UÍ".as_bytes()));
+    let b = text.as_bytes();
+    let mut at: Vec<(usize, &str)> = FINDER
+        .find_iter(b)
+        .map(|i| (i, "ý"))
+        .chain(UPPER.find_iter(b).map(|i| (i, "Ý")))
+        .filter(|&(i, _)| {
+            // "qu" + the vowel, a word of its own.
+            i > 0
+                && matches!(b[i - 1], b'q' | b'Q')
+                && !text[..i - 1]
+                    .chars()
+                    .next_back()
+                    .is_some_and(baocao_domain::text::is_alphabetic)
+                && !text[i + "uí".len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(baocao_domain::text::is_alphabetic)
+        })
+        .collect();
+    at.sort_unstable();
+    for (i, y) in at {
+        text.replace_range(i + 1..i + 3, y);
+    }
+    text
 }
 
 /// The verbs a figure follows, which a copy taken from a PDF glues to the

@@ -304,13 +304,19 @@ fn title(front: &[&str]) -> String {
 
 /// The first year `text` writes ("dự toán năm 2022", "Chiều 6/6/2019"),
 /// past a web page's posting time: a December report is often posted in
-/// January.
+/// January. A year written as a comparison's base ("so với cùng kỳ năm
+/// 2023", "so với cuối năm 2015") is the year before the report's.
 fn text_year(text: &str) -> Option<i32> {
     text.lines()
         .filter(|l| !DATE_STAMP.is_match(l.trim()))
-        .find_map(|l| TEXT_YEAR.captures(l))
-        .and_then(|c| c.get(1).or(c.get(2)))
-        .and_then(|y| y.as_str().parse().ok())
+        .find_map(|l| TEXT_YEAR.captures(l).map(|c| (l, c)))
+        .and_then(|(l, c)| {
+            let y = c.get(1).or(c.get(2))?;
+            let year: i32 = y.as_str().parse().ok()?;
+            let whole = c.get(0)?;
+            let base = c.get(1).is_some() && crate::periods::is_base_year(&l[..whole.start()]);
+            Some(if base { year + 1 } else { year })
+        })
 }
 
 /// The reporting period a title without a year names, in `year`.

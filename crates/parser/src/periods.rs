@@ -37,12 +37,18 @@ static LAST_QUARTER: LazyLock<Regex> = LazyLock::new(|| {
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bnăm (\d{4})\b").expect("year pattern"));
 
-/// The last "năm YYYY" (or "/YYYY") in `text`.
+/// The last "năm YYYY" (or "/YYYY") in `text`; a comparison's base ("so
+/// với cùng kỳ năm 2023", "so với cuối năm 2015") names the year before.
 pub fn year_in(text: &str) -> Option<i32> {
-    let y = YEAR
-        .captures_iter(text)
-        .last()
-        .and_then(|c| c[1].parse().ok());
+    let y = YEAR.captures_iter(text).last().and_then(|c| {
+        let year: i32 = c[1].parse().ok()?;
+        let at = c.get(0)?.start();
+        Some(if is_base_year(&text[..at]) {
+            year + 1
+        } else {
+            year
+        })
+    });
     y.or_else(|| {
         MONTH
             .captures_iter(text)
@@ -50,6 +56,33 @@ pub fn year_in(text: &str) -> Option<i32> {
             .last()
             .and_then(|m| m.as_str().parse().ok())
     })
+}
+
+/// Whether the words before a "năm YYYY" make it a comparison's base, the
+/// year before the one reported: "(so với) cùng kỳ", "so (với)", "so với
+/// (thời điểm) cuối". Not "so với đầu năm 2023": the start of the year
+/// reported.
+pub fn is_base_year(before: &str) -> bool {
+    let lower = baocao_domain::text::lowercase(tail_of(before));
+    let t = lower.trim_end();
+    let t = t
+        .strip_suffix(" thời điểm cuối")
+        .or_else(|| t.strip_suffix(" cuối"))
+        .unwrap_or(t);
+    ["cùng kỳ", "cùng kì", " so với", " so"]
+        .iter()
+        .any(|w| t.ends_with(w))
+        || t == "so với"
+        || t == "so"
+}
+
+/// The last 40 bytes or so of `text`, cut at a character's boundary.
+fn tail_of(text: &str) -> &str {
+    let mut from = text.len().saturating_sub(40);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    &text[from..]
 }
 
 /// The first period named in `text`; a month, quarter or half without a year

@@ -1164,7 +1164,8 @@ impl<'d> Extractor<'d> {
             // "Trong đó: ...", "Cụ thể: ..." break down the figure of the
             // sentence before: they keep its status and its base.
             let part = opens_on_part(sentence, state.code);
-            let opener = opens_breakdown(sentence) || part;
+            let growth_lead = after_growth_lead(sentence, state.code);
+            let opener = opens_breakdown(sentence) || part || growth_lead.is_some();
             if !opener {
                 state.base = None;
             }
@@ -1207,6 +1208,8 @@ impl<'d> Extractor<'d> {
             {
                 state.base = Some((b, label));
                 state.compare_mode = true;
+                body_start = n;
+            } else if let Some(n) = growth_lead {
                 body_start = n;
             }
             let mut parts = clauses(&sentence[body_start..]);
@@ -5684,6 +5687,28 @@ fn after_part_opener(gap: &str) -> Option<usize> {
         let w = lower[i..].split(' ').next().unwrap_or("");
         ["ngành", "nhóm", "lĩnh"].contains(&w)
     })
+}
+
+/// Where the parts start in a sentence that opens on the growth of a
+/// whole made of parts (`CONTRIBUTIONS`) in force: "Trong mức tăng 7,84%
+/// của kinh tế thành phố, khu vực nông, lâm nghiệp và thủy sản tăng
+/// 0,50%, đóng góp 0,05 điểm phần trăm ...", "Trong mức tăng chung của
+/// toàn nền kinh tế, ...", at the first word after the comma that ends
+/// the whole's name. The growth repeats the whole's figure just given:
+/// the parts are read as after "Trong đó".
+fn after_growth_lead(text: &str, whole: &str) -> Option<usize> {
+    if !text.starts_with(['t', 'T']) || !CONTRIBUTIONS.iter().any(|(w, _)| *w == whole) {
+        return None;
+    }
+    let end = text.char_indices().nth(80).map_or(text.len(), |(i, _)| i);
+    let head = &text[..end];
+    let lower = lowercase(head);
+    if lower.len() != head.len() || !lower.starts_with("trong mức tăng") {
+        return None;
+    }
+    let of = find_str(&lower, " của ")?;
+    let comma = lower[of..].find(", ")? + of;
+    Some(comma + ", ".len())
 }
 
 fn opens_breakdown(text: &str) -> bool {
