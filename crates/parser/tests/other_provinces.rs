@@ -5044,6 +5044,47 @@ fn a_headline_title_and_months_without_a_year_in_the_body() {
 }
 
 #[test]
+fn a_posting_line_under_a_headline_and_the_headlines_figures() {
+    // A portal's headline, its posting line "15:3, Thứ Năm, 7-7-2022"
+    // under it (time first, the date in dashes), then the body. The
+    // posting line is neither part of the title nor three figures; the
+    // headline's figure the body repeats is counted once; a headline
+    // figure the body does not write stays (Tuyên Hóa, half year 2022).
+    let head = "Huyện Minh Hóa sản lượng lương thực thực hiện 12.310 tấn, thu ngân sách trên địa bàn \
+                đạt 41,5 tỷ đồng trong nửa đầu năm";
+    let text = "Huyện Minh Hóa sản lượng lương thực thực hiện 12.310 tấn, thu ngân sách trên địa bàn \
+                đạt 41,5 tỷ đồng trong nửa đầu năm\n\n\
+                15:3, Thứ Năm, 7-7-2022\n\n\
+                (Quang Binh Portal) - Năm 2022 với nhiều khó khăn, song huyện Minh Hóa đã đạt \
+                được những kết quả tích cực trên tất cả các lĩnh vực.\n\n\
+                Trong 6 tháng đầu năm, tổng sản lượng lương thực thực hiện 12.310 tấn; giá trị \
+                sản xuất công nghiệp, tiểu thủ công nghiệp ước đạt 120,5 tỷ đồng, tăng 12,3% so \
+                với cùng kỳ.\n";
+    let r = parse(text.as_bytes(), &Hints::default()).expect("parses");
+    assert_eq!(r.metadata.title, head);
+    let rows: Vec<String> = r.observations.iter().map(row).collect();
+    assert_eq!(rows.len(), 3, "{}", rows.join("\n"));
+    assert_eq!(
+        rows.iter().filter(|r| r.contains("12310 tấn")).count(),
+        1,
+        "{}",
+        rows.join("\n")
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("budget_revenue |") && r.contains("41.5 tỷ đồng")),
+        "{}",
+        rows.join("\n")
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("industrial_output_value |")),
+        "{}",
+        rows.join("\n")
+    );
+}
+
+#[test]
 fn a_second_attainment_joined_by_va_is_of_the_same_level() {
     // "đạt 126,3% dự toán tỉnh giao và 117,6% dự toán HĐND huyện giao":
     // the revenue against two estimates, not a second figure of 117,6%

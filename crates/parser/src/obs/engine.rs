@@ -549,6 +549,8 @@ pub fn extract(
     // which no table starts in it (`table::NoTable`): each is found once a
     // run, not once a cell.
     let (mut run_end, mut no_table_until) = (0, 0);
+    // The observations of a headline read as the first paragraph.
+    let mut headline = 0..0;
     for (pi, p) in doc.paras.iter().enumerate() {
         if pi < table_end {
             continue;
@@ -587,6 +589,8 @@ pub fn extract(
             // when it is a finished sentence with a percent ("Chỉ số giá
             // tháng 7 ... tăng 3,75% so với cùng kỳ năm trước."), which no
             // header line is: skipped, its figure was lost without a word.
+            // A long headline is read too: what its body repeats is
+            // dropped below (`drop_repeated_headline`).
             Zone::Front => {
                 let t = doc.para(pi);
                 let lead = t.trim_end().ends_with('.') && t.contains('%');
@@ -696,6 +700,9 @@ pub fn extract(
                     .is_some_and(|f| (f.start..=f.end).contains(&p.end))
             });
         }
+        if pi == 0 && p.zone == Zone::Front {
+            headline = found.0..x.obs.len();
+        }
         last = Some((pi, state));
     }
     for f in &doc.footnotes {
@@ -739,6 +746,7 @@ pub fn extract(
         );
     }
     issues.append(&mut x.issues);
+    drop_repeated_headline(&mut x.obs, headline);
     respective_changes(&mut x.obs, anchor);
     respective_subjects(&mut x.obs, anchor);
     adjusted_projects(&mut x.obs);
@@ -5031,6 +5039,34 @@ fn stop_in_name(words: &str, written: &str) -> bool {
 const NAME_PAIRS: &[(&str, &str)] = &[("đạt", "chuẩn"), ("tăng", "giá"), ("giảm", "giá")];
 
 /// Whether a paragraph is written in capitals only (a title).
+/// A headline read as the first paragraph (a portal's news item: "Gia
+/// Lai giải ngân được 97,9 tỷ đồng nguồn vốn ..."): its figure the body
+/// repeats (same indicator, period and value) is the body's, counted
+/// once; one the body does not write stays.
+fn drop_repeated_headline(obs: &mut Vec<Observation>, headline: Range<usize>) {
+    if headline.is_empty() {
+        return;
+    }
+    let same = |a: &Observation, b: &Observation| {
+        a.indicator == b.indicator
+            && (!a.indicator.is_empty() || a.label == b.label)
+            && a.period.as_ref().map(|p| (p.kind, p.start, p.end))
+                == b.period.as_ref().map(|p| (p.kind, p.start, p.end))
+            && matches!((&a.quantity, &b.quantity), (Some(x), Some(y))
+                if x.value == y.value && x.value_max == y.value_max && x.unit == y.unit)
+    };
+    let repeated: Vec<bool> = obs[headline.clone()]
+        .iter()
+        .map(|h| obs[headline.end..].iter().any(|b| same(h, b)))
+        .collect();
+    let mut i = 0;
+    obs.retain(|_| {
+        let keep = !headline.contains(&i) || !repeated[i - headline.start];
+        i += 1;
+        keep
+    });
+}
+
 fn in_capitals(text: &str) -> bool {
     text.chars().any(char::is_uppercase) && !text.chars().any(char::is_lowercase)
 }
