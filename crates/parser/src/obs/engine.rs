@@ -5084,13 +5084,16 @@ fn dated_by_base(obs: &mut [Observation]) {
     use chrono::Datelike;
     for o in obs {
         let Some(p) = o.period.as_ref() else { continue };
-        // (Only a base that writes its year can name a span of its own.)
+        // (Only a base that writes its year and months or quarter can name
+        // a span of its own: "so với cùng kỳ năm 2023", most bases, is not
+        // read again.)
         let Some(q) = o
             .comparisons
             .iter()
             .filter(|c| {
                 c.base == ComparisonBase::SamePeriodLastYear
                     && c.base_label.bytes().filter(u8::is_ascii_digit).count() >= 4
+                    && (c.base_label.contains("tháng") || c.base_label.contains("uý"))
             })
             .find_map(|c| crate::periods::first_period(&c.base_label, None))
         else {
