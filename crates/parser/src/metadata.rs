@@ -31,12 +31,14 @@ static PROVINCE_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(tỉnh|thành phố) (\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){0,3})")
         .expect("province pattern")
 });
-static DATE_STAMP: LazyLock<Regex> = LazyLock::new(|| {
-    // A web page's posting time before its title: "Ngày 11/11/2022-09:13:00
-    // AM", "12/10/2021 10:01:33", "Ngày cập nhật 29/08/2020", "Thứ 6 -
-    // 26/02/2016".
+pub(crate) static DATE_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    // A web page's posting time before or under its title: "Ngày
+    // 11/11/2022-09:13:00 AM", "12/10/2021 10:01:33", "Ngày cập nhật
+    // 29/08/2020", "Thứ 6 - 26/02/2016", and a portal's time first with the
+    // date in dashes, "15:3, Thứ Năm, 7-7-2022" (Quảng Bình's minutes lose
+    // their zero).
     Regex::new(
-        r"(?i)^(?:(?:ngày|cập nhật|thứ \S+)[\s:,-]*)*\d{1,2}/\d{1,2}/\d{4}(?:[\s,-]*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?\s*$",
+        r"(?i)^(?:\d{1,2}:\d{1,2}(?::\d{2})?(?:\s*[AP]M)?[\s,-]+)?(?:(?:ngày|cập nhật|thứ \S+)[\s:,-]*)*\d{1,2}(?:/\d{1,2}/|-\d{1,2}-)\d{4}(?:[\s,-]*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?\s*$",
     )
     .expect("date stamp pattern")
 });

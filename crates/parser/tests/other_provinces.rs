@@ -5044,6 +5044,95 @@ fn a_headline_title_and_months_without_a_year_in_the_body() {
 }
 
 #[test]
+fn a_posting_line_under_a_headline_and_the_headlines_figures() {
+    // A portal's headline, its posting line "15:3, Thứ Năm, 7-7-2022"
+    // under it (time first, the date in dashes), then the body. The
+    // posting line is neither part of the title nor three figures; the
+    // headline's figure the body repeats is counted once; a headline
+    // figure the body does not write stays (Tuyên Hóa, half year 2022).
+    let head = "Huyện Minh Hóa sản lượng lương thực thực hiện 12.310 tấn, thu ngân sách trên địa bàn \
+                đạt 41,5 tỷ đồng trong nửa đầu năm";
+    let text = "Huyện Minh Hóa sản lượng lương thực thực hiện 12.310 tấn, thu ngân sách trên địa bàn \
+                đạt 41,5 tỷ đồng trong nửa đầu năm\n\n\
+                15:3, Thứ Năm, 7-7-2022\n\n\
+                (Quang Binh Portal) - Năm 2022 với nhiều khó khăn, song huyện Minh Hóa đã đạt \
+                được những kết quả tích cực trên tất cả các lĩnh vực.\n\n\
+                Trong 6 tháng đầu năm, tổng sản lượng lương thực thực hiện 12.310 tấn; giá trị \
+                sản xuất công nghiệp, tiểu thủ công nghiệp ước đạt 120,5 tỷ đồng, tăng 12,3% so \
+                với cùng kỳ.\n";
+    let r = parse(text.as_bytes(), &Hints::default()).expect("parses");
+    assert_eq!(r.metadata.title, head);
+    let rows: Vec<String> = r.observations.iter().map(row).collect();
+    assert_eq!(rows.len(), 3, "{}", rows.join("\n"));
+    assert_eq!(
+        rows.iter().filter(|r| r.contains("12310 tấn")).count(),
+        1,
+        "{}",
+        rows.join("\n")
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("budget_revenue |") && r.contains("41.5 tỷ đồng")),
+        "{}",
+        rows.join("\n")
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("industrial_output_value |")),
+        "{}",
+        rows.join("\n")
+    );
+}
+
+#[test]
+fn a_percent_higher_than_the_same_period_is_a_change() {
+    // "vượt 35,8% kế hoạch, cao hơn 2,3% so với cùng kỳ": the area's
+    // change on the year before, exactly 2,3%, not a level of at least
+    // 2,3% (Thái Bình, August 2018); "thấp hơn" the same, downwards.
+    let r = report(
+        "Toàn tỉnh gieo trồng 8.500 ha cây màu hè thu, vượt 12,5% kế hoạch, cao hơn 3,1% so \
+         với cùng kỳ. Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tháng 5 đạt 5.120 \
+         tỷ đồng, thấp hơn 1,4% so với tháng trước.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(row).collect();
+    assert_eq!(
+        rows[0],
+        format!(
+            "crop_area |  | {MAY} | 8500 ha Hectare x1 | Actual | Plan +12.5%, SamePeriodLastYear +3.1%"
+        )
+    );
+    // (The words "thấp" still name an item of the change: left.)
+    assert!(
+        rows[1..]
+            .iter()
+            .any(|r| r.ends_with("| PreviousPeriod -1.4%"))
+            && !rows.iter().any(|r| r.contains("1.4 %")),
+        "{}",
+        rows.join("\n")
+    );
+}
+
+#[test]
+fn products_compared_with_months_to_date_are_of_the_months_to_date() {
+    // "Giá trị sản xuất công nghiệp tháng 5 ... Một số sản phẩm tăng khá
+    // so với 5 tháng đầu năm 2023 như: ...": the products' changes are of
+    // the five months of this year, the span their base names a year
+    // earlier, not of the month the sentence before named (Thái Bình,
+    // August 2018). The month's own figure keeps its month.
+    let r = report(
+        "Giá trị sản xuất công nghiệp tháng 5 ước đạt 3.210 tỷ đồng, tăng 8,2% so với cùng kỳ. \
+         Một số sản phẩm tăng khá so với 5 tháng đầu năm 2023 như: quần áo may sẵn tăng 12,4%; \
+         giày dép tăng 9,1%.",
+    );
+    let rows: Vec<String> = r.observations.iter().map(row).collect();
+    assert_eq!(rows.len(), 3, "{}", rows.join("\n"));
+    assert!(rows[0].contains(MAY), "{}", rows[0]);
+    for r in &rows[1..] {
+        assert!(r.contains("YTD 2024-01-01..2024-05-31"), "{r}");
+    }
+}
+
+#[test]
 fn a_second_attainment_joined_by_va_is_of_the_same_level() {
     // "đạt 126,3% dự toán tỉnh giao và 117,6% dự toán HĐND huyện giao":
     // the revenue against two estimates, not a second figure of 117,6%

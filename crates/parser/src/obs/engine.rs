@@ -549,6 +549,8 @@ pub fn extract(
     // which no table starts in it (`table::NoTable`): each is found once a
     // run, not once a cell.
     let (mut run_end, mut no_table_until) = (0, 0);
+    // The observations of a headline read as the first paragraph.
+    let mut headline = 0..0;
     for (pi, p) in doc.paras.iter().enumerate() {
         if pi < table_end {
             continue;
@@ -587,6 +589,8 @@ pub fn extract(
             // when it is a finished sentence with a percent ("Chỉ số giá
             // tháng 7 ... tăng 3,75% so với cùng kỳ năm trước."), which no
             // header line is: skipped, its figure was lost without a word.
+            // A long headline is read too: what its body repeats is
+            // dropped below (`drop_repeated_headline`).
             Zone::Front => {
                 let t = doc.para(pi);
                 let lead = t.trim_end().ends_with('.') && t.contains('%');
@@ -696,6 +700,9 @@ pub fn extract(
                     .is_some_and(|f| (f.start..=f.end).contains(&p.end))
             });
         }
+        if pi == 0 && p.zone == Zone::Front {
+            headline = found.0..x.obs.len();
+        }
         last = Some((pi, state));
     }
     for f in &doc.footnotes {
@@ -739,6 +746,8 @@ pub fn extract(
         );
     }
     issues.append(&mut x.issues);
+    drop_repeated_headline(&mut x.obs, headline);
+    dated_by_base(&mut x.obs);
     respective_changes(&mut x.obs, anchor);
     respective_subjects(&mut x.obs, anchor);
     adjusted_projects(&mut x.obs);
@@ -2503,6 +2512,13 @@ impl<'d> Extractor<'d> {
                     .is_some_and(|c| self.obs[c].quantity.is_some())
                     || state.base.is_some(),
             )
+        };
+        // "cao hơn 2,3% so với cùng kỳ": exactly 2,3% more.
+        let qualifier = if matches!(kind, Kind::Change(_)) && higher_or_lower(&gap_lower).is_some()
+        {
+            Qualifier::Exact
+        } else {
+            qualifier
         };
         // "Tốc độ tăng trưởng kinh tế ... ước đạt 7,1% so với cùng kỳ": a
         // growth rate reached, its level; not 7,1% of the year before. Of a
@@ -5034,6 +5050,92 @@ fn stop_in_name(words: &str, written: &str) -> bool {
 const NAME_PAIRS: &[(&str, &str)] = &[("đạt", "chuẩn"), ("tăng", "giá"), ("giảm", "giá")];
 
 /// Whether a paragraph is written in capitals only (a title).
+/// A headline read as the first paragraph (a portal's news item: "Gia
+/// Lai giải ngân được 97,9 tỷ đồng nguồn vốn ..."): its figure the body
+/// repeats (same indicator, period and value) is the body's, counted
+/// once; one the body does not write stays.
+fn drop_repeated_headline(obs: &mut Vec<Observation>, headline: Range<usize>) {
+    if headline.is_empty() {
+        return;
+    }
+    let same = |a: &Observation, b: &Observation| {
+        a.indicator == b.indicator
+            && (!a.indicator.is_empty() || a.label == b.label)
+            && a.period.as_ref().map(|p| (p.kind, p.start, p.end))
+                == b.period.as_ref().map(|p| (p.kind, p.start, p.end))
+            && matches!((&a.quantity, &b.quantity), (Some(x), Some(y))
+                if x.value == y.value && x.value_max == y.value_max && x.unit == y.unit)
+    };
+    let repeated: Vec<bool> = obs[headline.clone()]
+        .iter()
+        .map(|h| obs[headline.end..].iter().any(|b| same(h, b)))
+        .collect();
+    let mut i = 0;
+    obs.retain(|_| {
+        let keep = !headline.contains(&i) || !repeated[i - headline.start];
+        i += 1;
+        keep
+    });
+}
+
+/// "Giá trị sản xuất công nghiệp tháng 8 ... Nhiều sản phẩm tăng cao so
+/// với 8 tháng đầu năm 2017 như: tôm đông lạnh tăng 31,7%; ...": a figure
+/// whose sentence writes no period of its own, compared with a span of
+/// the year before (months to date, a half, a quarter), is of the same
+/// span this year, not of the period carried from the sentence before.
+fn dated_by_base(obs: &mut [Observation]) {
+    use chrono::Datelike;
+    for o in obs {
+        let Some(p) = o.period.as_ref() else { continue };
+        // (Only a base that writes its year and months or quarter can name
+        // a span of its own: "so với cùng kỳ năm 2023", most bases, is not
+        // read again.)
+        let Some(q) = o
+            .comparisons
+            .iter()
+            .filter(|c| {
+                c.base == ComparisonBase::SamePeriodLastYear
+                    && c.base_label.bytes().filter(u8::is_ascii_digit).count() >= 4
+                    && (c.base_label.contains("tháng") || c.base_label.contains("uý"))
+            })
+            .find_map(|c| crate::periods::first_period(&c.base_label, None))
+        else {
+            continue;
+        };
+        let year = p.end.year();
+        if q.start.year() != year - 1
+            || q.end.year() != year - 1
+            || q.kind == p.kind
+            || !matches!(
+                q.kind,
+                PeriodKind::YearToDate | PeriodKind::HalfYear | PeriodKind::Quarter
+            )
+            || (!p.label.is_empty() && o.provenance.sentence.contains(p.label.as_str()))
+        {
+            continue;
+        }
+        let shift = |d: chrono::NaiveDate| {
+            baocao_domain::period::last_day_of_month(year, d.month()).map(|last| {
+                if d.day() == 1 {
+                    d.with_year(year).unwrap_or(last)
+                } else {
+                    last
+                }
+            })
+        };
+        let (Some(start), Some(end)) = (shift(q.start), shift(q.end)) else {
+            continue;
+        };
+        let label = q.label.replace(&(year - 1).to_string(), &year.to_string());
+        o.period = Some(Period {
+            kind: q.kind,
+            start,
+            end,
+            label,
+        });
+    }
+}
+
 fn in_capitals(text: &str) -> bool {
     text.chars().any(char::is_uppercase) && !text.chars().any(char::is_lowercase)
 }
@@ -5888,6 +5990,18 @@ fn unit_ends(before: &str) -> bool {
     }) && words.first().is_some_and(|w| w.chars().count() <= 12)
 }
 
+/// "cao hơn" (+1) or "thấp hơn" (-1) ending a gap: a difference, whose
+/// "hơn" is no qualifier of the number after it.
+fn higher_or_lower(gap_lower: &str) -> Option<f64> {
+    let t = gap_lower.trim_end();
+    [("cao hơn", 1.0), ("thấp hơn", -1.0)]
+        .iter()
+        .find(|(w, _)| {
+            t.ends_with(w) && !t[..t.len() - w.len()].ends_with(|c: char| c.is_alphanumeric())
+        })
+        .map(|(_, s)| *s)
+}
+
 fn classify(
     gap_lower: &str,
     unit: Option<&Unit>,
@@ -5937,6 +6051,21 @@ fn classify(
         .or_else(|| g.strip_suffix(" tiếp theo"))
     {
         g = r.trim_end();
+    }
+    // "vượt 35,8% kế hoạch, cao hơn 2,3% so với cùng kỳ": a percent
+    // higher or lower than the same period or the period before is that
+    // base's change, no level of its own ("hơn" was taken as a qualifier
+    // above).
+    if percent
+        && let Some(sign) = higher_or_lower(gap_lower)
+        && base_at(after_unit, anchor).is_some_and(|(b, _, _)| {
+            matches!(
+                b,
+                ComparisonBase::SamePeriodLastYear | ComparisonBase::PreviousPeriod
+            )
+        })
+    {
+        return Kind::Change(sign);
     }
     // How much: "tăng cao", "tăng rất cao", "giảm nhẹ", "tăng mạnh".
     for adverb in ["cao", "mạnh", "nhẹ", "khá", "nhanh", "sâu"] {
