@@ -1011,25 +1011,20 @@ fn date_after(text: &str, at: usize, slashed: bool) -> Option<(NaiveDate, usize)
     p += spaces(&rest[p..])?;
     let (d, n) = digits(&rest[p..], 2)?;
     p += n;
-    // "ngày 16-3-2011" (party texts, the press): no pattern reads it.
-    let dashed =
-        rest[p..].starts_with('-') && rest[p + 1..].starts_with(|c: char| c.is_ascii_digit());
-    let (m, y) = if dashed {
+    // A year has four digits ("năm 5-CT/TW" is a number's).
+    let year = |s: &str| digits(s, 4).filter(|&(_, n)| n == 4);
+    // "ngày 16-3-2011" (party texts, the press: no pattern reads it), and
+    // D/M/Y only after a comma (the pattern reads it otherwise).
+    let sep = match rest[p..].chars().next() {
+        Some('-') if rest[p + 1..].starts_with(|c: char| c.is_ascii_digit()) => Some('-'),
+        Some('/') if slashed || rest.starts_with(',') => Some('/'),
+        Some('/') => return None,
+        _ => None,
+    };
+    let (m, y) = if let Some(sep) = sep {
         let (m, n) = digits(&rest[p + 1..], 2)?;
         p += 1 + n;
-        let y = rest[p..].strip_prefix('-')?;
-        let (y, n) = digits(y, 4).filter(|&(_, n)| n == 4)?;
-        p += 1 + n;
-        (m, y)
-    } else if rest[p..].starts_with('/') {
-        // D/M/Y: only after a comma (the pattern reads it otherwise).
-        if !slashed && !rest.starts_with(',') {
-            return None;
-        }
-        let (m, n) = digits(&rest[p + 1..], 2)?;
-        p += 1 + n;
-        let y = rest[p..].strip_prefix('/')?;
-        let (y, n) = digits(y, 4).filter(|&(_, n)| n == 4)?;
+        let (y, n) = year(rest[p..].strip_prefix(sep)?)?;
         p += 1 + n;
         (m, y)
     } else {
@@ -1037,9 +1032,8 @@ fn date_after(text: &str, at: usize, slashed: bool) -> Option<(NaiveDate, usize)
             p += spaces(&rest[p..])?;
             p += word_at(p, w).then_some(w.len())?;
             p += spaces(&rest[p..])?;
-            // A year has four digits ("năm 5-CT/TW" is a number's).
             let (v, n) = if w == "năm" {
-                digits(&rest[p..], 4).filter(|&(_, n)| n == 4)?
+                year(&rest[p..])?
             } else {
                 digits(&rest[p..], 2)?
             };
