@@ -31,17 +31,31 @@ static PROVINCE_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(tỉnh|thành phố) (\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){0,3})")
         .expect("province pattern")
 });
-pub(crate) static DATE_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+static DATE_STAMP: LazyLock<Regex> = LazyLock::new(|| {
     // A web page's posting time before or under its title: "Ngày
     // 11/11/2022-09:13:00 AM", "12/10/2021 10:01:33", "Ngày cập nhật
     // 29/08/2020", "Thứ 6 - 26/02/2016", and a portal's time first with the
     // date in dashes, "15:3, Thứ Năm, 7-7-2022" (Quảng Bình's minutes lose
     // their zero).
-    Regex::new(
-        r"(?i)^(?:\d{1,2}:\d{1,2}(?::\d{2})?(?:\s*[AP]M)?[\s,-]+)?(?:(?:ngày|cập nhật|thứ \S+)[\s:,-]*)*\d{1,2}(?:/\d{1,2}/|-\d{1,2}-)\d{4}(?:[\s,-]*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?\s*$",
-    )
+    // The time is read alike on either side of the date.
+    let time = r"\d{1,2}:\d{1,2}(?::\d{2})?(?:\s*[AP]M)?";
+    Regex::new(&format!(
+        r"(?i)^(?:{time}[\s,-]+)?(?:(?:ngày|cập nhật|thứ \S+)[\s:,-]*)*\d{{1,2}}(?:/\d{{1,2}}/|-\d{{1,2}}-)\d{{4}}(?:[\s,-]*{time})?\s*$"
+    ))
     .expect("date stamp pattern")
 });
+/// A web page's posting date and time alone on its line (`DATE_STAMP`):
+/// only a short line that opens with a digit or a letter of "Ngày", "Thứ",
+/// "Cập nhật" is tried.
+pub(crate) fn is_posting_line(text: &str) -> bool {
+    let t = text.trim();
+    t.len() <= 60
+        && t.starts_with(|c: char| {
+            c.is_ascii_digit() || matches!(c, 'N' | 'n' | 'T' | 't' | 'C' | 'c')
+        })
+        && DATE_STAMP.is_match(t)
+}
+
 static TEXT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     // The first year a text writes: "dự toán năm 2022", "Chiều 6/6/2019".
     Regex::new(r"(?i)\bnăm (\d{4})\b|\b\d{1,2}/\d{1,2}/(\d{4})\b").expect("text year pattern")
@@ -280,9 +294,8 @@ fn title(front: &[&str]) -> String {
     if let Some(t) = subject_title(front) {
         return t;
     }
-    let plain = |l: &&&str| {
-        !(DOC_NUMBER.is_match(l) || ISSUED_ON.is_match(l) || DATE_STAMP.is_match(l.trim()))
-    };
+    let plain =
+        |l: &&&str| !(DOC_NUMBER.is_match(l) || ISSUED_ON.is_match(l) || is_posting_line(l));
     front
         .iter()
         .filter(plain)
@@ -310,7 +323,7 @@ fn title(front: &[&str]) -> String {
 /// 2023", "so với cuối năm 2015") is the year before the report's.
 fn text_year(text: &str) -> Option<i32> {
     text.lines()
-        .filter(|l| !DATE_STAMP.is_match(l.trim()))
+        .filter(|l| !is_posting_line(l))
         .find_map(|l| TEXT_YEAR.captures(l).map(|c| (l, c)))
         .and_then(|(l, c)| {
             let y = c.get(1).or(c.get(2))?;

@@ -329,8 +329,8 @@ fn starts_new(
         // 7-7-2022", "03/09/2018") is no wrapped part of it, and the line
         // after it opens a paragraph of its own.
         return (starts_upper(text) && !text.starts_with(|c: char| c.is_ascii_digit()))
-            || is_date_stamp(text)
-            || is_date_stamp(&p.text);
+            || crate::metadata::is_posting_line(text)
+            || crate::metadata::is_posting_line(&p.text);
     }
     if zone == Zone::Body && sub_heading(p, full) && (starts_upper(text) || is_bullet(text)) {
         return true;
@@ -342,18 +342,6 @@ fn starts_new(
         return true;
     }
     finished && !prev_full && starts_upper(text)
-}
-
-/// A posting date and time alone on its line (`metadata::DATE_STAMP`):
-/// only a line that opens with a digit or a letter of "Ngày", "Thứ",
-/// "Cập nhật" is tried.
-fn is_date_stamp(text: &str) -> bool {
-    let t = text.trim();
-    t.len() <= 60
-        && t.starts_with(|c: char| {
-            c.is_ascii_digit() || matches!(c, 'N' | 'n' | 'T' | 't' | 'C' | 'c')
-        })
-        && crate::metadata::DATE_STAMP.is_match(t)
 }
 
 /// An unnumbered sub-heading ("Cây lúa", "Cây hằng năm và cây lâu năm"):
