@@ -346,12 +346,12 @@ fn starts_new(
 
 /// A posting date and time alone on its line (`metadata::DATE_STAMP`):
 /// only a line that opens with a digit or a letter of "Ngày", "Thứ",
-/// "Cập nhật" is tried.
+/// "Cập nhật", "Đăng ngày" is tried.
 fn is_date_stamp(text: &str) -> bool {
     let t = text.trim();
     t.len() <= 60
         && t.starts_with(|c: char| {
-            c.is_ascii_digit() || matches!(c, 'N' | 'n' | 'T' | 't' | 'C' | 'c')
+            c.is_ascii_digit() || matches!(c, 'N' | 'n' | 'T' | 't' | 'C' | 'c' | 'Đ' | 'đ')
         })
         && crate::metadata::DATE_STAMP.is_match(t)
 }
