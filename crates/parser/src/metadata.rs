@@ -36,22 +36,22 @@ static DATE_STAMP: LazyLock<Regex> = LazyLock::new(|| {
     // 11/11/2022-09:13:00 AM", "12/10/2021 10:01:33", "Ngày cập nhật
     // 29/08/2020", "Thứ 6 - 26/02/2016", and a portal's time first with the
     // date in dashes, "15:3, Thứ Năm, 7-7-2022" (Quảng Bình's minutes lose
-    // their zero).
+    // their zero), "Đăng ngày 07 - 04 - 2022" (Hưng Yên's portal).
     // The time is read alike on either side of the date.
     let time = r"\d{1,2}:\d{1,2}(?::\d{2})?(?:\s*[AP]M)?";
     Regex::new(&format!(
-        r"(?i)^(?:{time}[\s,-]+)?(?:(?:ngày|cập nhật|thứ \S+)[\s:,-]*)*\d{{1,2}}(?:/\d{{1,2}}/|-\d{{1,2}}-)\d{{4}}(?:[\s,-]*{time})?\s*$"
+        r"(?i)^(?:{time}[\s,-]+)?(?:(?:ngày|cập nhật|đăng|thứ \S+)[\s:,-]*)*\d{{1,2}}(?:/\d{{1,2}}/|-\d{{1,2}}-| - \d{{1,2}} - )\d{{4}}(?:[\s,-]*{time})?\s*$"
     ))
     .expect("date stamp pattern")
 });
 /// A web page's posting date and time alone on its line (`DATE_STAMP`):
 /// only a short line that opens with a digit or a letter of "Ngày", "Thứ",
-/// "Cập nhật" is tried.
+/// "Cập nhật", "Đăng ngày" is tried.
 pub(crate) fn is_posting_line(text: &str) -> bool {
     let t = text.trim();
     t.len() <= 60
         && t.starts_with(|c: char| {
-            c.is_ascii_digit() || matches!(c, 'N' | 'n' | 'T' | 't' | 'C' | 'c')
+            c.is_ascii_digit() || matches!(c, 'N' | 'n' | 'T' | 't' | 'C' | 'c' | 'Đ' | 'đ')
         })
         && DATE_STAMP.is_match(t)
 }
@@ -296,25 +296,39 @@ fn title(front: &[&str]) -> String {
     }
     let plain =
         |l: &&&str| !(DOC_NUMBER.is_match(l) || ISSUED_ON.is_match(l) || is_posting_line(l));
-    front
+    let lower = front
         .iter()
         .filter(plain)
         // The motto's line has an empty left column, and a "Căn cứ" line is
         // a ground of the document, no title.
         .filter(|l| !left_column(l).is_empty() && !is_ground(l))
-        .find(|l| !is_upper(left_column(l)))
-        // A statistics office's brief has one title line in capitals and no
-        // "BÁO CÁO": "TÌNH HÌNH KINH TẾ - XÃ HỘI TỈNH ... THÁNG 8 VÀ 8 THÁNG
-        // ĐẦU NĂM 2022". Failing a line in lower case, the capitals line
-        // that names a period is the title.
-        .or_else(|| {
-            front
-                .iter()
-                .filter(plain)
-                .filter(|l| !is_ground(l))
-                .find(|l| first_period(l, None).is_some())
-        })
-        .map_or(String::new(), |t| (*t).to_owned())
+        .find(|l| !is_upper(left_column(l)));
+    // A statistics office's brief has one title line in capitals and no
+    // "BÁO CÁO": "TÌNH HÌNH KINH TẾ - XÃ HỘI TỈNH ... THÁNG 8 VÀ 8 THÁNG
+    // ĐẦU NĂM 2022". Failing a line in lower case, or when that line is a
+    // page's lead paragraph, the capitals line that names a period is the
+    // title.
+    let capitals = || {
+        front
+            .iter()
+            .filter(plain)
+            .filter(|l| !is_ground(l))
+            .find(|l| is_upper(left_column(l)) && first_period(l, None).is_some())
+    };
+    match lower {
+        Some(l) if !is_paragraph(l) => Some(l),
+        _ => capitals().or(lower),
+    }
+    .map_or(String::new(), |t| (*t).to_owned())
+}
+
+/// A front line too long for a title: a page's lead paragraph ("Bước vào
+/// thực hiện Kế hoạch ... năm 2022, với việc triển khai ...", some 900
+/// characters before the list of results), no title over the capitals line
+/// that names the period ("TÌNH HÌNH KINH TẾ - XÃ HỘI TỈNH HƯNG YÊN THÁNG
+/// BA VÀ QUÝ I NĂM 2022").
+fn is_paragraph(line: &str) -> bool {
+    line.len() > 400 && line.chars().count() > 300
 }
 
 /// The first year `text` writes ("dự toán năm 2022", "Chiều 6/6/2019"),

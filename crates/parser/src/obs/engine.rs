@@ -412,14 +412,96 @@ const HEADED: &[(&str, &[&str])] = &[
 
 /// Words that open or close a subject phrase without being part of it.
 const EDGE_WORDS: &[&str] = &[
-    "trong", "đó", "đó,", "bao", "gồm", "riêng", "như", "như:", "và", "có", "toàn", "đã", "được",
-    "với", "là", "của", "đạt", "ước", "tính", "dự", "kiến", "tăng", "giảm", "gấp", "bằng",
-    "khoảng", "xấp", "xỉ", "gần", "trên", "hơn", "dưới", "chiếm", "hiện", "cùng", "kỳ", "kì",
-    "lũy", "luỹ", "kế", "tổng", "số", "mới", "cao", "cho", "xảy", "ra", "làm", "đồng", "thời",
-    "nổi", "bật", "khá", "lên", "còn", "nhất", "đến", "từ", "cấp", "nay", "các", "một", "những",
-    "lại", "thêm", "mức", "đáng", "kể", "vẫn", "đều", "cả", "năm", "trước", "tháng", "dao", "động",
-    "vượt", "chung", "đi", "làm", "thực", "tế", "nhẹ", "mạnh", "rất", "nhanh", "hay", "tức",
-    "tương", "đương",
+    "trong",
+    "đó",
+    "đó,",
+    "bao",
+    "gồm",
+    "riêng",
+    "như",
+    "như:",
+    "và",
+    "có",
+    "toàn",
+    "đã",
+    "được",
+    "với",
+    "là",
+    "của",
+    "đạt",
+    "ước",
+    "tính",
+    "dự",
+    "kiến",
+    "tăng",
+    "giảm",
+    "gấp",
+    "bằng",
+    "khoảng",
+    "xấp",
+    "xỉ",
+    "gần",
+    "trên",
+    "hơn",
+    "dưới",
+    "chiếm",
+    "hiện",
+    "cùng",
+    "kỳ",
+    "kì",
+    "lũy",
+    "luỹ",
+    "kế",
+    "tổng",
+    "số",
+    "mới",
+    "cao",
+    "cho",
+    "xảy",
+    "ra",
+    "làm",
+    "đồng",
+    "thời",
+    "nổi",
+    "bật",
+    "khá",
+    "lên",
+    "còn",
+    "nhất",
+    "đến",
+    "từ",
+    "cấp",
+    "nay",
+    "các",
+    "một",
+    "những",
+    "lại",
+    "thêm",
+    "mức",
+    "đáng",
+    "kể",
+    "vẫn",
+    "đều",
+    "cả",
+    "năm",
+    "trước",
+    "tháng",
+    "dao",
+    "động",
+    "vượt",
+    "chung",
+    "đi",
+    "làm",
+    "thực",
+    "tế",
+    "nhẹ",
+    "mạnh",
+    "rất",
+    "nhanh",
+    "hay",
+    "tức",
+    "tương",
+    "đương",
     // "giảm 11,6% so với tháng trước nhưng tăng 36% so với cùng kỳ": a
     // conjunction between two changes of one figure, as "và".
     "nhưng",
@@ -428,10 +510,18 @@ const EDGE_WORDS: &[&str] = &[
     "đón",
     // "..., đưa lũy kế 5 tháng đạt ...": brings the subject to its figure.
     "đưa", // "nhóm nhà ở tăng mạnh, hơn 1%": how much, after a comma.
-    "tăng,", "giảm,", "mạnh,", "nhẹ,", "khá,", "nhanh,",
+    "tăng,",
+    "giảm,",
+    "mạnh,",
+    "nhẹ,",
+    "khá,",
+    "nhanh,",
     // "ngành lâm nghiệp đạt mức tăng cao tiếp theo 7,29%": the next after
     // the highest.
-    "tiếp", "theo",
+    "tiếp",
+    "theo",
+    // "khu vực dịch vụ dự ước tăng trưởng 6,09%": the verb's second word.
+    "trưởng",
 ];
 
 /// A report of a quarter, of the first months of a year or of a year (its
@@ -6078,6 +6168,16 @@ fn classify(
         }
     }
     if g.ends_with("tăng") || g.ends_with("tăng thêm") {
+        return Kind::Change(1.0);
+    }
+    // "đạt 8.820 tỷ đồng, tăng trưởng 6,1%", "khu vực dịch vụ dự ước tăng
+    // trưởng 6,09%": to grow is to increase (a percent's only; "tốc độ
+    // tăng trưởng ... đạt 7%" ends on "đạt", a level of the growth rate).
+    if percent
+        && let Some(r) = g.strip_suffix("tăng trưởng")
+        && (r.is_empty() || r.ends_with(' '))
+        && !r.trim_end().ends_with("tốc độ")
+    {
         return Kind::Change(1.0);
     }
     if g.ends_with("giảm") {
