@@ -37,3 +37,25 @@ fn a_headline_without_a_period_takes_the_year_of_the_figures_announced() {
         ],
     );
 }
+
+#[test]
+fn growth_tang_truong_is_no_verb_and_leaves_no_truong() {
+    // "đạt mức tăng trưởng 9,8%", "tăng trưởng ở khu vực dịch vụ ... đạt
+    // 10,7%": "tăng trưởng" (growth) is one word pair; read as the verb
+    // "tăng" it left "trưởng" as an item or a label.
+    let r = report(
+        "Tổng sản phẩm trên địa bàn (GRDP) tháng 5 đạt mức tăng trưởng 9,8% so với cùng kỳ. \
+         Trong đó, khu vực dịch vụ đạt mức tăng trưởng 10,7%; khu vực công nghiệp - xây \
+         dựng dự ước tăng trưởng 9,9%.",
+    );
+    assert_rows(
+        &r,
+        &[
+            &format!("grdp |  | {MAY} | - | Actual | SamePeriodLastYear +9.8%"),
+            &format!("grdp | khu vực dịch vụ | {MAY} | - | Actual | SamePeriodLastYear +10.7%"),
+            &format!(
+                "grdp | khu vực công nghiệp - xây dựng | {MAY} | - | Estimate | SamePeriodLastYear +9.9%"
+            ),
+        ],
+    );
+}

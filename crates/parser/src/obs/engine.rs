@@ -322,6 +322,9 @@ const EDGE_PHRASES: &[&str] = &[
     "hoàn thành",
     // "với số tiền là: 8.958 triệu đồng": the amount of the subject.
     "số tiền",
+    // "tăng trưởng ở khu vực dịch vụ ...": growth, one word pair (its
+    // "tăng" alone is an edge word and left "trưởng").
+    "tăng trưởng",
 ];
 
 /// Two-word compounds whose first (or last) word is an edge word alone:
@@ -376,6 +379,9 @@ const TRAILING_PHRASES: &[&str] = &[
     "địa bàn",
     "cả nước",
     "trở lên",
+    // "khu vực dịch vụ đạt mức tăng trưởng 10,7%": the growth the figure
+    // is, no part of the item.
+    "tăng trưởng",
 ];
 
 /// Words that open a breakdown of the subject in force, even in a later
@@ -6077,7 +6083,13 @@ fn classify(
             break;
         }
     }
-    if g.ends_with("tăng") || g.ends_with("tăng thêm") {
+    // "đạt mức tăng trưởng 9,8%", "khu vực dịch vụ dự ước tăng trưởng
+    // 6,09%": the growth of the subject, a rise (as "mức tăng 9,8%"); the
+    // rate "tốc độ tăng trưởng 7,2%" is a level of its own.
+    if g.ends_with("tăng")
+        || g.ends_with("tăng thêm")
+        || (percent && g.ends_with("tăng trưởng") && !g.ends_with("tốc độ tăng trưởng"))
+    {
         return Kind::Change(1.0);
     }
     if g.ends_with("giảm") {
