@@ -59,3 +59,19 @@ fn growth_tang_truong_is_no_verb_and_leaves_no_truong() {
         ],
     );
 }
+
+#[test]
+fn two_digit_growth_con_so_is_no_count() {
+    // "tăng trưởng 2 con số" (two-digit growth), common in the 2025
+    // press: no count of "con" (head of livestock).
+    let r = report(
+        "Tổng sản phẩm trên địa bàn (GRDP) tháng 5 tăng 10,2% so với cùng kỳ, đạt mức tăng \
+         trưởng 2 con số.",
+    );
+    assert_rows(
+        &r,
+        &[&format!(
+            "grdp |  | {MAY} | - | Actual | SamePeriodLastYear +10.2%"
+        )],
+    );
+}

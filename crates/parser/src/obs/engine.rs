@@ -2399,6 +2399,7 @@ impl<'d> Extractor<'d> {
             || in_name(&main[..n.start])
             || all_criteria(main, n)
             || star_rating(main, n)
+            || digit_count(main, n)
         {
             return Some(n.end + date_len(after));
         }
@@ -6459,6 +6460,15 @@ fn star_rating(main: &str, n: &Num<'_>) -> bool {
     let after = main[n.end..].trim_start();
     after
         .strip_prefix("sao")
+        .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+}
+
+/// "tăng trưởng 2 con số", "địa phương tăng trưởng hai con số": a
+/// two-digit rate, no count of "con" (head of livestock).
+fn digit_count(main: &str, n: &Num<'_>) -> bool {
+    main[n.end..]
+        .trim_start()
+        .strip_prefix("con số")
         .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
 }
 
