@@ -65,6 +65,17 @@ static SOCIO_ECONOMIC_MONTH: LazyLock<Regex> = LazyLock::new(|| {
         .expect("phrase pattern")
 });
 
+/// The figures a statistics office announces for a quarter or a year,
+/// named in a press item's first sentences ("công bố số liệu thống kê
+/// kinh tế - xã hội năm 2025", "tình hình kinh tế - xã hội quý III năm
+/// 2025"); a span of years ("năm 2021 - 2025", a plan's) is none.
+static SOCIO_ECONOMIC_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:tình hình|số liệu(?: thống kê)?) kinh tế - xã hội(?: (?:của )?(?:tỉnh|thành phố|TP\.?) [^,.;:\d]{1,30}?)? ((?:quý [IVX]+ )?năm \d{4}|quý [IVX]+/\d{4})(\s*[-–]\s*\d)?",
+    )
+    .expect("phrase pattern")
+});
+
 fn title_case(word: &str) -> String {
     let mut c = word.chars();
     match c.next() {
@@ -760,6 +771,20 @@ pub fn extract(
         // without a year take the first year the text writes.
         let title_with_year =
             || text_year(&doc.text).and_then(|y| periods_in_title_of(&m.title, y));
+        let body_year = || {
+            // With no heading the whole item is front matter.
+            let zone = if doc.zone(Zone::Body).next().is_some() {
+                Zone::Body
+            } else {
+                Zone::Front
+            };
+            doc.zone(zone).take(4).find_map(|i| {
+                SOCIO_ECONOMIC_YEAR
+                    .captures(doc.para(i))
+                    .filter(|c| c.get(2).is_none())
+                    .and_then(|c| first_period(&c[1], None))
+            })
+        };
         let (found, how) = if let Some(h) = hint {
             (Some(h), "the upload's period hint")
         } else if let Some(b) = body_phrase {
@@ -768,6 +793,11 @@ pub fn extract(
             (Some(t), "the title and the first year the text writes")
         } else if let Some(p) = planning.as_ref().and_then(|p| p.previous_month("")) {
             (Some(p), "the month before the planning period")
+        } else if let Some(b) = body_year() {
+            (
+                Some(b),
+                "the text (\"số liệu thống kê kinh tế - xã hội năm ...\")",
+            )
         } else if let Some(b) = first_dated_months(doc) {
             (Some(b), "the first months with a year the text names")
         } else if let Some(b) = text_year(&doc.text).and_then(|y| first_months_in_year(doc, y)) {

@@ -322,6 +322,9 @@ const EDGE_PHRASES: &[&str] = &[
     "hoàn thành",
     // "với số tiền là: 8.958 triệu đồng": the amount of the subject.
     "số tiền",
+    // "tăng trưởng ở khu vực dịch vụ ...": growth, one word pair (its
+    // "tăng" alone is an edge word and left "trưởng").
+    "tăng trưởng",
 ];
 
 /// Two-word compounds whose first (or last) word is an edge word alone:
@@ -376,6 +379,9 @@ const TRAILING_PHRASES: &[&str] = &[
     "địa bàn",
     "cả nước",
     "trở lên",
+    // "khu vực dịch vụ đạt mức tăng trưởng 10,7%": the growth the figure
+    // is, no part of the item.
+    "tăng trưởng",
 ];
 
 /// Words that open a breakdown of the subject in force, even in a later
@@ -2483,6 +2489,7 @@ impl<'d> Extractor<'d> {
             || in_name(&main[..n.start])
             || all_criteria(main, n)
             || star_rating(main, n)
+            || digit_count(main, n)
         {
             return Some(n.end + date_len(after));
         }
@@ -6171,8 +6178,10 @@ fn classify(
         return Kind::Change(1.0);
     }
     // "đạt 8.820 tỷ đồng, tăng trưởng 6,1%", "khu vực dịch vụ dự ước tăng
-    // trưởng 6,09%": to grow is to increase (a percent's only; "tốc độ
-    // tăng trưởng ... đạt 7%" ends on "đạt", a level of the growth rate).
+    // trưởng 6,09%", "đạt mức tăng trưởng 9,8%": to grow is to increase (a
+    // percent's only, as "mức tăng 9,8%"); the rate "tốc độ tăng trưởng
+    // 7,2%" is a level of its own, and "tốc độ tăng trưởng ... đạt 7%"
+    // ends on "đạt", a level of the growth rate.
     if percent
         && let Some(r) = g.strip_suffix("tăng trưởng")
         && (r.is_empty() || r.ends_with(' '))
@@ -6547,6 +6556,15 @@ fn star_rating(main: &str, n: &Num<'_>) -> bool {
     let after = main[n.end..].trim_start();
     after
         .strip_prefix("sao")
+        .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+}
+
+/// "tăng trưởng 2 con số", "địa phương tăng trưởng hai con số": a
+/// two-digit rate, no count of "con" (head of livestock).
+fn digit_count(main: &str, n: &Num<'_>) -> bool {
+    main[n.end..]
+        .trim_start()
+        .strip_prefix("con số")
         .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
 }
 
