@@ -1151,6 +1151,10 @@ impl<'d> Extractor<'d> {
         self.last_levels.clear();
         // A plan's year the last sentence stated, and the period before it.
         let mut plan_year: Option<(Period, Option<Period>)> = None;
+        // A forecast of a period after the report's the last sentence
+        // wrote, the period before it, and the status of the sentence's
+        // first figure when that figure was of another period.
+        let mut forecast: Option<(Period, Option<Period>, Option<ObservationStatus>)> = None;
         let mut sentence_before = "";
         for s in sentences(text) {
             let sentence = &text[s.clone()];
@@ -1163,7 +1167,6 @@ impl<'d> Extractor<'d> {
             {
                 state.period = before;
             }
-            let period_before = state.period.clone();
             let loc = Loc {
                 section,
                 footnote,
@@ -1175,6 +1178,22 @@ impl<'d> Extractor<'d> {
             let part = opens_on_part(sentence, state.code);
             let growth_lead = after_growth_lead(sentence, state.code);
             let opener = opens_breakdown(sentence) || part || growth_lead.is_some();
+            // "Dư nợ ... đạt 36.804 tỷ đồng, ..., ước đến cuối tháng 9 đạt
+            // 37.200 tỷ đồng. Trong đó, cho vay ...": in an August report
+            // the forecast dates its own figure; the sentences after are
+            // of the period before it (a breakdown, of the figure before
+            // the forecast, with its status).
+            if let Some((p, before, status)) = forecast.take()
+                && state.period.as_ref() == Some(&p)
+            {
+                if !opener {
+                    state.period = before;
+                } else if let Some(status) = status {
+                    state.period = before;
+                    state.status = status;
+                }
+            }
+            let period_before = state.period.clone();
             if !opener {
                 state.base = None;
             }
@@ -1334,6 +1353,21 @@ impl<'d> Extractor<'d> {
                 // "Tại thời điểm 01/10/2024: đàn trâu ...": a census day
                 // dates the stocks of its sentence, not the outputs after.
                 plan_year = Some((day, period_before));
+            } else if state.period != period_before
+                && matches!(
+                    state.status,
+                    ObservationStatus::Estimate | ObservationStatus::Forecast
+                )
+                && let Some(p) = state
+                    .period
+                    .as_ref()
+                    // (A year's estimate is its sentence's already.)
+                    .filter(|p| p.kind != PeriodKind::Year)
+                    .filter(|p| self.month.as_ref().is_some_and(|m| p.end > m.end))
+                && let Some(first) = self.obs.get(first_obs)
+            {
+                let status = (first.period.as_ref() != Some(p)).then_some(first.status);
+                forecast = Some((p.clone(), period_before, status));
             }
             // "Tai nạn giao thông trong 2 tháng đầu năm tăng cả 3 tiêu chí.
             // Toàn tỉnh xảy ra 56 vụ ...": a sentence without figures that
