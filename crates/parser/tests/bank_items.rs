@@ -61,3 +61,19 @@ fn a_forecast_after_the_report_month_dates_its_own_figure_only() {
         Some(PeriodKind::AsOfDate)
     );
 }
+
+#[test]
+fn a_number_written_in_two_scales_the_larger_after() {
+    // "107 nghìn 700 tỷ đồng" is 107.700 tỷ đồng (Gia Lai's bank branch,
+    // 2023), as "7 triệu 520 nghìn con" is 7,52 triệu con.
+    let r = report(
+        "Tổng dư nợ cho vay trên địa bàn tỉnh đạt 62 nghìn 450 tỷ đồng, tăng 5,1% so với cuối \
+         năm 2023.",
+    );
+    let all = rows(&r).join("\n");
+    assert_eq!(r.observations.len(), 1, "{all}");
+    let o = &r.observations[0];
+    assert_eq!(o.indicator, "credit_outstanding", "{all}");
+    let q = o.quantity.as_ref().expect("a quantity");
+    assert_eq!((q.value, q.unit.as_str()), (62450.0, "tỷ đồng"), "{all}");
+}

@@ -2461,7 +2461,7 @@ impl<'d> Extractor<'d> {
         let mut unit_end = end + unit.as_ref().map_or(0, |u| u.len);
         // "7 triệu 520 nghìn con": one number written in two scales.
         if let Some((v, u, at)) = two_scales(main, unit.as_ref(), unit_end, next, value_max) {
-            value += v;
+            value = v.total(value);
             unit = Some(u);
             unit_end = at;
         }
@@ -5879,19 +5879,38 @@ fn base_period_before(before: &str) -> Option<bool> {
     }
 }
 
+/// How the second number of `two_scales` adds to the first.
+enum Scales {
+    /// "7 triệu 520 nghìn con": the rest in the first's unit, added.
+    After(f64),
+    /// "107 nghìn 700 tỷ đồng": the first times its scale, plus the rest,
+    /// in the second's unit.
+    Before(f64, f64),
+}
+
+impl Scales {
+    fn total(&self, first: f64) -> f64 {
+        match *self {
+            Scales::After(rest) => first + rest,
+            Scales::Before(scale, rest) => first * scale + rest,
+        }
+    }
+}
+
 /// "(so với 79 tỷ đồng cùng kỳ năm trước)": the bracket writes the level
 /// its figure was compared to, with its base after it.
 /// "7 triệu 520 nghìn con", "2 tỷ 350 triệu đồng": after a number and a
-/// bare scale, a whole number in a smaller scale is the rest of it. Returns
-/// what to add to the first number (in its scale), the unit of the whole
-/// and where it ends.
+/// bare scale, a whole number in a smaller scale is the rest of it; "107
+/// nghìn 700 tỷ đồng": a whole number under the scale, then a larger unit,
+/// is the rest in that unit. Returns how the rest adds to the first number,
+/// the unit of the whole and where it ends.
 fn two_scales(
     main: &str,
     unit: Option<&Unit>,
     unit_end: usize,
     next: Option<&Num<'_>>,
     value_max: Option<f64>,
-) -> Option<(f64, Unit, usize)> {
+) -> Option<(Scales, Unit, usize)> {
     let (u, m) = (unit?, next?);
     if value_max.is_some()
         || u.code != UnitCode::Number
@@ -5902,6 +5921,21 @@ fn two_scales(
         return None;
     }
     let u2 = unit_after(&main[m.end..])?;
+    if u2.multiplier > u.multiplier && !u.text.contains(' ') && parse_number(m.text)? < u.multiplier
+    {
+        // "107 nghìn 700 tỷ đồng": a bare scale, then the rest in the
+        // larger unit: 107.700 tỷ đồng.
+        let rest = parse_number(m.text)?;
+        let at = m.end + u2.len;
+        return Some((
+            Scales::Before(u.multiplier, rest),
+            Unit {
+                len: at - unit_end + u.len,
+                ..u2
+            },
+            at,
+        ));
+    }
     if u2.multiplier >= u.multiplier {
         return None;
     }
@@ -5916,7 +5950,7 @@ fn two_scales(
     let code = if base.is_empty() { u.code } else { u2.code };
     let at = m.end + u2.len;
     Some((
-        rest,
+        Scales::After(rest),
         Unit {
             text,
             code,
