@@ -77,3 +77,17 @@ fn a_number_written_in_two_scales_the_larger_after() {
     let q = o.quantity.as_ref().expect("a quantity");
     assert_eq!((q.value, q.unit.as_str()), (62450.0, "tỷ đồng"), "{all}");
 }
+
+#[test]
+fn bad_debt_is_an_indicator_of_its_own() {
+    // "nợ xấu 1.480 tỷ đồng" after the credit level is the bad debt, not an
+    // item of the credit (Gia Lai, Thái Nguyên's bank branches).
+    let r = report(
+        "Tổng dư nợ cho vay đạt 62.450 tỷ đồng, tăng 5,1% so với cuối năm 2023; nợ xấu 610 \
+         tỷ đồng, giảm 0,12% so với cuối năm 2023.",
+    );
+    let all = rows(&r).join("\n");
+    let o = find(&r, 610.0);
+    assert_eq!(o.indicator, "bad_debt", "{all}");
+    assert_eq!(o.breakdown, "", "{all}");
+}
