@@ -91,3 +91,22 @@ fn bad_debt_is_an_indicator_of_its_own() {
     assert_eq!(o.indicator, "bad_debt", "{all}");
     assert_eq!(o.breakdown, "", "{all}");
 }
+
+#[test]
+fn a_share_of_total_credit_is_its_items() {
+    // "chiếm tỷ trọng 1,37% tổng dư nợ", "chiếm 24,9%/tổng dư nợ": the
+    // words after the share name the whole it is of, not its subject: the
+    // share is the bad debt's, the farm loans' (Gia Lai 2023, Thái Nguyên
+    // 2016).
+    let r = report(
+        "Tổng dư nợ cho vay đạt 62.450 tỷ đồng, tăng 5,1% so với cuối năm 2023; nợ xấu 610 \
+         tỷ đồng, chiếm tỷ trọng 0,98% tổng dư nợ. Trong đó, cho vay nông nghiệp, nông thôn \
+         là 15.300 tỷ đồng, chiếm 24,5%/tổng dư nợ.",
+    );
+    let all = rows(&r).join("\n");
+    let o = find(&r, 0.98);
+    assert_eq!(o.indicator, "bad_debt", "{all}");
+    let o = find(&r, 24.5);
+    assert_eq!(o.breakdown, find(&r, 15300.0).breakdown, "{all}");
+    assert_ne!(o.breakdown, "", "{all}");
+}

@@ -2701,7 +2701,17 @@ impl<'d> Extractor<'d> {
             Kind::Level => {
                 let q = quantity(value, value_max, unit.as_ref(), qualifier);
                 let post = post_words(&main[unit_end..]);
-                let window = &main[cursor..unit_end + post.len()];
+                // "chiếm tỷ trọng 1,37% tổng dư nợ", "chiếm 24,9%/tổng dư
+                // nợ": the words after a share name the whole it is of,
+                // not its subject (they stay read past).
+                let named = if unit.as_ref().is_some_and(|u| u.code == UnitCode::Percent)
+                    && share_of_whole(&main[..n.start], post)
+                {
+                    ""
+                } else {
+                    post
+                };
+                let window = &main[cursor..unit_end + named.len()];
                 // What is counted ("ha lúa"), not a rate ("tạ/ha").
                 // (Put together without `format!`'s machinery.)
                 let counted = {
@@ -2709,7 +2719,7 @@ impl<'d> Extractor<'d> {
                         .as_ref()
                         .filter(|u| !u.text.contains('/'))
                         .map_or("", |u| u.text.as_ref());
-                    let post = post.trim();
+                    let post = named.trim();
                     // (Only read: made in a pooled buffer.)
                     pooled_text(|s| {
                         s.push_str(unit_text);
@@ -5712,6 +5722,32 @@ fn whole_of_share(gap: &str) -> Option<usize> {
         return None;
     }
     Some(gap.len() - t.len() + comma + 1)
+}
+
+/// "chiếm tỷ trọng 1,37% tổng dư nợ", "chiếm 24,9%/tổng dư nợ": whether
+/// `post`, the words after a percent that `before` writes as a share, name
+/// the whole it is of.
+fn share_of_whole(before: &str, post: &str) -> bool {
+    let words = post.trim_start();
+    let words = words.strip_prefix('/').unwrap_or(words).trim_start();
+    if !(words.starts_with("tổng ") || words.starts_with("Tổng ")) {
+        return false;
+    }
+    let before = lowercase(tail(before.trim_end(), 40));
+    let b = before.trim_end();
+    let b = ["khoảng", "hơn", "gần", "trên"]
+        .iter()
+        .find_map(|q| b.strip_suffix(q))
+        .map_or(b, str::trim_end);
+    [
+        "chiếm",
+        "chiếm tỷ trọng",
+        "chiếm tỷ lệ",
+        "chiếm tỉ trọng",
+        "chiếm tỉ lệ",
+    ]
+    .iter()
+    .any(|w| b.ends_with(w))
 }
 
 /// "so với tổng đàn lợn", "so với tổng diện tích": the whole a share is
