@@ -252,6 +252,16 @@ static CATALOG: &[Indicator] = &[
             "tổng dư nợ",
         ],
     ),
+    // "nợ xấu 1.480 tỷ đồng, ..., chiếm tỷ trọng 1,37% tổng dư nợ": the
+    // bank branches' bad debt, after the credit level.
+    ind(
+        "bad_debt",
+        "Nợ xấu",
+        "Non-performing loans",
+        Macro,
+        U::Vnd,
+        &["nợ xấu", "tổng nợ xấu", "dư nợ xấu"],
+    ),
     // --- Industry ----------------------------------------------------------
     ind(
         "iip",
@@ -3524,6 +3534,7 @@ mod tests {
                 "credit_outstanding",
                 "tổng dư nợ cho vay",
             ),
+            ("nợ xấu 1.480 tỷ đồng, giảm 0,21%", "bad_debt", "nợ xấu"),
             (
                 "Chỉ số tồn kho toàn ngành công nghiệp chế biến, chế tạo tăng 2,1%",
                 "manufacturing_inventory_index",

@@ -1247,6 +1247,10 @@ impl<'d> Extractor<'d> {
         self.last_levels.clear();
         // A plan's year the last sentence stated, and the period before it.
         let mut plan_year: Option<(Period, Option<Period>)> = None;
+        // A forecast of a period after the report's the last sentence
+        // wrote, the period before it, and the status of the sentence's
+        // first figure when that figure was of another period.
+        let mut forecast: Option<(Period, Option<Period>, Option<ObservationStatus>)> = None;
         let mut sentence_before = "";
         for s in sentences(text) {
             let sentence = &text[s.clone()];
@@ -1259,7 +1263,6 @@ impl<'d> Extractor<'d> {
             {
                 state.period = before;
             }
-            let period_before = state.period.clone();
             let loc = Loc {
                 section,
                 footnote,
@@ -1271,6 +1274,22 @@ impl<'d> Extractor<'d> {
             let part = opens_on_part(sentence, state.code);
             let growth_lead = after_growth_lead(sentence, state.code);
             let opener = opens_breakdown(sentence) || part || growth_lead.is_some();
+            // "Dư nợ ... đạt 36.804 tỷ đồng, ..., ước đến cuối tháng 9 đạt
+            // 37.200 tỷ đồng. Trong đó, cho vay ...": in an August report
+            // the forecast dates its own figure; the sentences after are
+            // of the period before it (a breakdown, of the figure before
+            // the forecast, with its status).
+            if let Some((p, before, status)) = forecast.take()
+                && state.period.as_ref() == Some(&p)
+            {
+                if !opener {
+                    state.period = before;
+                } else if let Some(status) = status {
+                    state.period = before;
+                    state.status = status;
+                }
+            }
+            let period_before = state.period.clone();
             if !opener {
                 state.base = None;
             }
@@ -1430,6 +1449,21 @@ impl<'d> Extractor<'d> {
                 // "Tại thời điểm 01/10/2024: đàn trâu ...": a census day
                 // dates the stocks of its sentence, not the outputs after.
                 plan_year = Some((day, period_before));
+            } else if state.period != period_before
+                && matches!(
+                    state.status,
+                    ObservationStatus::Estimate | ObservationStatus::Forecast
+                )
+                && let Some(p) = state
+                    .period
+                    .as_ref()
+                    // (A year's estimate is its sentence's already.)
+                    .filter(|p| p.kind != PeriodKind::Year)
+                    .filter(|p| self.month.as_ref().is_some_and(|m| p.end > m.end))
+                && let Some(first) = self.obs.get(first_obs)
+            {
+                let status = (first.period.as_ref() != Some(p)).then_some(first.status);
+                forecast = Some((p.clone(), period_before, status));
             }
             // "Tai nạn giao thông trong 2 tháng đầu năm tăng cả 3 tiêu chí.
             // Toàn tỉnh xảy ra 56 vụ ...": a sentence without figures that
@@ -2524,7 +2558,7 @@ impl<'d> Extractor<'d> {
         let mut unit_end = end + unit.as_ref().map_or(0, |u| u.len);
         // "7 triệu 520 nghìn con": one number written in two scales.
         if let Some((v, u, at)) = two_scales(main, unit.as_ref(), unit_end, next, value_max) {
-            value += v;
+            value = v.total(value);
             unit = Some(u);
             unit_end = at;
         }
@@ -2764,7 +2798,17 @@ impl<'d> Extractor<'d> {
             Kind::Level => {
                 let q = quantity(value, value_max, unit.as_ref(), qualifier);
                 let post = post_words(&main[unit_end..]);
-                let window = &main[cursor..unit_end + post.len()];
+                // "chiếm tỷ trọng 1,37% tổng dư nợ", "chiếm 24,9%/tổng dư
+                // nợ": the words after a share name the whole it is of,
+                // not its subject (they stay read past).
+                let named = if unit.as_ref().is_some_and(|u| u.code == UnitCode::Percent)
+                    && share_of_whole(&main[..n.start], post)
+                {
+                    ""
+                } else {
+                    post
+                };
+                let window = &main[cursor..unit_end + named.len()];
                 // What is counted ("ha lúa"), not a rate ("tạ/ha").
                 // (Put together without `format!`'s machinery.)
                 let counted = {
@@ -2772,7 +2816,7 @@ impl<'d> Extractor<'d> {
                         .as_ref()
                         .filter(|u| !u.text.contains('/'))
                         .map_or("", |u| u.text.as_ref());
-                    let post = post.trim();
+                    let post = named.trim();
                     // (Only read: made in a pooled buffer.)
                     pooled_text(|s| {
                         s.push_str(unit_text);
@@ -5777,6 +5821,32 @@ fn whole_of_share(gap: &str) -> Option<usize> {
     Some(gap.len() - t.len() + comma + 1)
 }
 
+/// "chiếm tỷ trọng 1,37% tổng dư nợ", "chiếm 24,9%/tổng dư nợ": whether
+/// `post`, the words after a percent that `before` writes as a share, name
+/// the whole it is of.
+fn share_of_whole(before: &str, post: &str) -> bool {
+    let words = post.trim_start();
+    let words = words.strip_prefix('/').unwrap_or(words).trim_start();
+    if !(words.starts_with("tổng ") || words.starts_with("Tổng ")) {
+        return false;
+    }
+    let before = lowercase(tail(before.trim_end(), 40));
+    let b = before.trim_end();
+    let b = ["khoảng", "hơn", "gần", "trên"]
+        .iter()
+        .find_map(|q| b.strip_suffix(q))
+        .map_or(b, str::trim_end);
+    [
+        "chiếm",
+        "chiếm tỷ trọng",
+        "chiếm tỷ lệ",
+        "chiếm tỉ trọng",
+        "chiếm tỉ lệ",
+    ]
+    .iter()
+    .any(|w| b.ends_with(w))
+}
+
 /// "so với tổng đàn lợn", "so với tổng diện tích": the whole a share is
 /// of, written after it.
 fn of_the_whole(label: &str) -> bool {
@@ -5942,19 +6012,38 @@ fn base_period_before(before: &str) -> Option<bool> {
     }
 }
 
+/// How the second number of `two_scales` adds to the first.
+enum Scales {
+    /// "7 triệu 520 nghìn con": the rest in the first's unit, added.
+    After(f64),
+    /// "107 nghìn 700 tỷ đồng": the first times its scale, plus the rest,
+    /// in the second's unit.
+    Before(f64, f64),
+}
+
+impl Scales {
+    fn total(&self, first: f64) -> f64 {
+        match *self {
+            Scales::After(rest) => first + rest,
+            Scales::Before(scale, rest) => first * scale + rest,
+        }
+    }
+}
+
 /// "(so với 79 tỷ đồng cùng kỳ năm trước)": the bracket writes the level
 /// its figure was compared to, with its base after it.
 /// "7 triệu 520 nghìn con", "2 tỷ 350 triệu đồng": after a number and a
-/// bare scale, a whole number in a smaller scale is the rest of it. Returns
-/// what to add to the first number (in its scale), the unit of the whole
-/// and where it ends.
+/// bare scale, a whole number in a smaller scale is the rest of it; "107
+/// nghìn 700 tỷ đồng": a whole number under the scale, then a larger unit,
+/// is the rest in that unit. Returns how the rest adds to the first number,
+/// the unit of the whole and where it ends.
 fn two_scales(
     main: &str,
     unit: Option<&Unit>,
     unit_end: usize,
     next: Option<&Num<'_>>,
     value_max: Option<f64>,
-) -> Option<(f64, Unit, usize)> {
+) -> Option<(Scales, Unit, usize)> {
     let (u, m) = (unit?, next?);
     if value_max.is_some()
         || u.code != UnitCode::Number
@@ -5965,6 +6054,21 @@ fn two_scales(
         return None;
     }
     let u2 = unit_after(&main[m.end..])?;
+    if u2.multiplier > u.multiplier && !u.text.contains(' ') && parse_number(m.text)? < u.multiplier
+    {
+        // "107 nghìn 700 tỷ đồng": a bare scale, then the rest in the
+        // larger unit: 107.700 tỷ đồng.
+        let rest = parse_number(m.text)?;
+        let at = m.end + u2.len;
+        return Some((
+            Scales::Before(u.multiplier, rest),
+            Unit {
+                len: at - unit_end + u.len,
+                ..u2
+            },
+            at,
+        ));
+    }
     if u2.multiplier >= u.multiplier {
         return None;
     }
@@ -5979,7 +6083,7 @@ fn two_scales(
     let code = if base.is_empty() { u.code } else { u2.code };
     let at = m.end + u2.len;
     Some((
-        rest,
+        Scales::After(rest),
         Unit {
             text,
             code,

@@ -953,7 +953,93 @@ pub fn mentions(text: &str, anchor: Anchor) -> Vec<Mention> {
         }
     }
     whole_year(text, anchor, &mut out);
+    dash_cut_off(text, anchor, &mut out);
     out
+}
+
+/// "Ước đến 30-9 đạt 36.900 tỷ đồng", "đến 30-9-2016,": a cut-off's day
+/// and month written with a dash, as the press writes a date, after
+/// "đến" and before a verb or a stop (not "đến 10-12 tỷ đồng", a range
+/// in its unit). Without a year, the report's (or the year before, with
+/// "năm trước" after it).
+fn dash_cut_off(text: &str, anchor: Anchor, out: &mut Vec<Mention>) {
+    // (memchr's search, built once: every clause with a period word.)
+    static DEN: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("ến "));
+    let b = text.as_bytes();
+    let mut from = 0;
+    let mut added = false;
+    while let Some(i) = DEN.find(&b[from..]).map(|i| from + i) {
+        from = i + "ến ".len();
+        // "đến" or "Đến" (0xC4 0x91 / 0xC4 0x90), a word of its own.
+        let Some(start) = i.checked_sub(2) else {
+            continue;
+        };
+        if b[start] != 0xC4
+            || !matches!(b[start + 1], 0x90 | 0x91)
+            || (start > 0 && !matches!(b[start - 1], b' ' | b',' | b'(' | b';' | b':'))
+        {
+            continue;
+        }
+        let digits = |p: usize| b[p..].iter().take_while(|c| c.is_ascii_digit()).count();
+        // ("đến ngày 30-9".)
+        if text[from..].starts_with("ngày ") {
+            from += "ngày ".len();
+        }
+        let d_len = digits(from);
+        if !(1..=2).contains(&d_len) || b.get(from + d_len) != Some(&b'-') {
+            continue;
+        }
+        let m_at = from + d_len + 1;
+        let m_len = digits(m_at);
+        if !(1..=2).contains(&m_len) {
+            continue;
+        }
+        let mut end = m_at + m_len;
+        let mut written = None;
+        if b.get(end) == Some(&b'-') && digits(end + 1) == 4 {
+            written = text[end + 1..end + 5].parse::<i32>().ok();
+            end += 5;
+        }
+        let rest = &text[end..];
+        if !(rest.is_empty()
+            || rest.starts_with([',', ';', '.', ')', ':'])
+                && !rest[1..].starts_with(|c: char| c.is_ascii_digit())
+            || [
+                " đạt",
+                " là",
+                " ước",
+                " có",
+                " tăng",
+                " giảm",
+                " toàn",
+                " năm trước",
+            ]
+            .iter()
+            .any(|w| rest.starts_with(w)))
+            || out.iter().any(|m| m.start < end && start < m.end)
+        {
+            continue;
+        }
+        let (Ok(d), Ok(m)) = (
+            text[from..from + d_len].parse::<u32>(),
+            text[m_at..m_at + m_len].parse::<u32>(),
+        ) else {
+            continue;
+        };
+        let y = cut_off_year(written, text, &mut end, anchor);
+        if let Some(day) = NaiveDate::from_ymd_opt(y, m, d) {
+            out.push(Mention {
+                start,
+                end,
+                period: Period::as_of(day, &text[start..end]),
+            });
+            added = true;
+        }
+    }
+    if added {
+        out.sort_by_key(|m| m.start);
+    }
 }
 
 /// Whether `p` is the year of a "cả năm" (see `whole_year`).
