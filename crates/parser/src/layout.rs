@@ -27,6 +27,9 @@ pub struct Line<'a> {
     /// paragraphs (not one where every line is followed by a blank).
     pub blank_before: bool,
     pub notes: Vec<Note>,
+    /// A cell of a table row laid out on one line (see `row_lines`): a
+    /// table's cell even where it ends like a sentence ("Tháng 1 - Jan.").
+    pub row_cell: bool,
 }
 
 /// The body of one footnote, as lines.
@@ -135,6 +138,9 @@ pub fn split(text: &str) -> Layout<'_> {
         }
     }
     let blanks_meaningful = !double_spaced(&kinds);
+    // Tables whose columns a PDF's text keeps by spaces, one row a line:
+    // each row's cells become lines of their own (empty for most texts).
+    let rows = row_lines(&raw, &kinds);
 
     let mut out = Layout::default();
     // A body line is one of the text's lines: one allocation, not a dozen
@@ -223,6 +229,24 @@ pub fn split(text: &str) -> Layout<'_> {
         }
         let page_start = next_page_start || leading_space;
         next_page_start = false;
+        if let Some(Some(cells)) = rows.get(i) {
+            // A head's line stacked under the line above it ("Prel." /
+            // "2021" under "Sơ bộ") went onto that line's heads: nothing.
+            for (k, cell) in cells.iter().enumerate() {
+                push_body(
+                    &mut out,
+                    Cow::Owned(cell.clone()),
+                    block,
+                    page_start && k == 0,
+                    pending_blank && blanks_meaningful && k == 0,
+                );
+                if let Some(l) = out.body.last_mut() {
+                    l.row_cell = true;
+                }
+            }
+            pending_blank = false;
+            continue;
+        }
         push_body(
             &mut out,
             text,
@@ -233,6 +257,267 @@ pub fn split(text: &str) -> Layout<'_> {
         pending_blank = false;
     }
     out
+}
+
+/// "-", "–", "…": a cell with no figure in a row of figures.
+const NO_FIGURE: &[&str] = &["-", "–", "…", "..."];
+
+/// A row of a table whose columns are kept by spaces ("Khai khoáng -
+/// Mining and quarrying        93,71  111,12  103,14"; a yearbook page's
+/// text, single-spaced too: "Giao thông - Transport 92,76 98,92 105,94"):
+/// where its label ends and each figure's byte range in `line` (trimmed at
+/// its end). Two figures at least. Where runs of spaces set the columns,
+/// the first figure stands after such a run ("Năm trước = 100 - Previous
+/// year = 100    102,57": "100" is the label's).
+fn row_cells(line: &str) -> Option<(usize, Vec<(usize, usize)>)> {
+    let t = line.trim_end();
+    let last = *t.as_bytes().last()?;
+    // (Most lines end in a letter or a stop: one byte decides.)
+    if !(last.is_ascii_digit() || last == b'-' || t.ends_with("...") || t.ends_with('…')) {
+        return None;
+    }
+    let mut values = Vec::new();
+    let mut end = t.len();
+    while end > 0 {
+        let start = t[..end].rfind(' ').map_or(0, |p| p + 1);
+        let tok = &t[start..end];
+        if !(crate::paragraphs::figure_cell(tok) || NO_FIGURE.contains(&tok)) {
+            break;
+        }
+        values.push((start, end));
+        end = t[..start].trim_end_matches(' ').len();
+    }
+    values.reverse();
+    if t.trim_start().contains("  ") {
+        // Columns kept by spaces: drop figures glued to the label.
+        while let Some(&(s, _)) = values.first() {
+            if t[..s].ends_with("  ") || t[..s].trim().is_empty() {
+                break;
+            }
+            values.remove(0);
+        }
+    }
+    if values.len() < 2 {
+        return None;
+    }
+    let label_end = values[0].0;
+    let label = t[..label_end].trim();
+    // A sentence ending in figures is no row.
+    if label.ends_with([',', ';']) || label.contains(". ") || label.contains('%') {
+        return None;
+    }
+    Some((label_end, values))
+}
+
+/// Whether a row's figures hold a digit (not only "-").
+fn has_figure(line: &str, values: &[(usize, usize)]) -> bool {
+    values
+        .iter()
+        .any(|&(s, e)| line[s..e].bytes().any(|b| b.is_ascii_digit()))
+}
+
+/// The segments of a line split at runs of two spaces or more, with the
+/// character column each starts and ends at.
+fn segments(line: &str) -> Vec<(usize, usize, &str)> {
+    let mut out = Vec::new();
+    let (mut col, mut start, mut spaces) = (0usize, None::<(usize, usize)>, 0usize);
+    let mut last_end = (0usize, 0usize);
+    for (b, c) in line.char_indices() {
+        if c == ' ' {
+            spaces += 1;
+        } else {
+            if spaces >= 2 || start.is_none() {
+                if let Some((sb, sc)) = start {
+                    out.push((sc, last_end.1, &line[sb..last_end.0]));
+                }
+                start = Some((b, col));
+            }
+            spaces = 0;
+            last_end = (b + c.len_utf8(), col + 1);
+        }
+        col += 1;
+    }
+    if let Some((sb, sc)) = start {
+        out.push((sc, last_end.1, &line[sb..last_end.0]));
+    }
+    out
+}
+
+/// A row found: its line, where its label ends, its figures' ranges.
+type FoundRow = (usize, usize, Vec<(usize, usize)>);
+
+/// The most lines between a table's column heads and its first row.
+const HEAD_GAP: usize = 8;
+
+/// The cells of each line of a table laid out one row a line, by line
+/// (`None`: not such a line; `Some(empty)`: a head's line stacked under
+/// the heads, gone onto them). Rows are split into their label and
+/// figures; the column heads above the first row, where runs of spaces
+/// set them ("2015   2018    2019   2020   Sơ bộ"), into heads, each with
+/// the lines stacked under it in its column ("Prel." / "2021"). Two rows
+/// with figures at least, else nothing: the cells go to the one-cell-a-
+/// line table reader (`paragraphs::table_lines`, `obs::table`), which
+/// reads a table only when its heads and rows agree. Empty for a text
+/// with no such rows (most lines end in a letter or a stop: one byte
+/// test).
+fn row_lines(raw: &[&str], kinds: &[Kind]) -> Vec<Option<Vec<String>>> {
+    let mut found: Vec<FoundRow> = Vec::new();
+    for (i, line) in raw.iter().enumerate() {
+        if kinds[i] == Kind::Text
+            && let Some((label_end, values)) = row_cells(line)
+        {
+            found.push((i, label_end, values));
+        }
+    }
+    if found
+        .iter()
+        .filter(|(i, _, v)| has_figure(raw[*i].trim_end(), v))
+        .count()
+        < 2
+    {
+        return Vec::new();
+    }
+    let mut out: Vec<Option<Vec<String>>> = vec![None; raw.len()];
+    let mut prev_row = None::<usize>;
+    for (i, label_end, values) in &found {
+        let t = raw[*i].trim_end();
+        let mut cells = Vec::with_capacity(values.len() + 1);
+        let label = clean(&t[..*label_end]);
+        if !label.is_empty() {
+            cells.push(label.into_owned());
+        }
+        cells.extend(values.iter().map(|&(s, e)| t[s..e].to_owned()));
+        out[*i] = Some(cells);
+        // The first row of a run: its column heads above it.
+        if prev_row.is_none_or(|p| p + HEAD_GAP < *i) {
+            heads_above(raw, kinds, *i, values.len(), &mut out);
+        }
+        prev_row = Some(*i);
+    }
+    out
+}
+
+/// The column heads of the rows from `first` on: the nearest line above
+/// (within `HEAD_GAP` text lines, no row between) that runs of spaces
+/// divide into two short segments or more, and the lines right under it
+/// whose every segment starts in one head's columns (stacked: "Sơ bộ" /
+/// "Prel." / "2021"). `figures`: the first row's count of figures.
+fn heads_above(
+    raw: &[&str],
+    kinds: &[Kind],
+    first: usize,
+    figures: usize,
+    out: &mut [Option<Vec<String>>],
+) {
+    let mut seen = 0;
+    let mut head = None;
+    for j in (0..first).rev() {
+        if kinds[j] != Kind::Text {
+            continue;
+        }
+        if out[j].is_some() || seen == HEAD_GAP {
+            return;
+        }
+        seen += 1;
+        let segs = segments(raw[j]);
+        // One space between heads ("2015 2016 2017 2018 Prel.", "Tháng 7
+        // Tháng 8 ..."): periods only, as many as the row's figures.
+        if segs.len() == 1
+            && let Some(heads) = period_heads(raw[j].trim()).filter(|h| h.len() == figures)
+        {
+            single_spaced_heads(raw, kinds, j, first, heads, out);
+            return;
+        }
+        // As many heads as figures, or a head over the labels too; no
+        // sentence's line (a justified line has runs of spaces too).
+        if (2..=figures + 1).contains(&segs.len())
+            && segs.iter().all(|s| s.2.chars().count() <= 32)
+            && !raw[j].trim_end().ends_with([',', ';', '.'])
+        {
+            head = Some((j, segs));
+            break;
+        }
+    }
+    let Some((h, segs)) = head else { return };
+    let mut heads: Vec<String> = segs.iter().map(|s| s.2.to_owned()).collect();
+    let mut stacked = Vec::new();
+    for j in h + 1..first {
+        if kinds[j] != Kind::Text {
+            continue;
+        }
+        let under = segments(raw[j]);
+        let cols: Option<Vec<usize>> = under
+            .iter()
+            .map(|u| segs.iter().position(|s| u.0 + 2 >= s.0 && u.0 <= s.1 + 2))
+            .collect();
+        let Some(cols) = cols else { break };
+        for (u, k) in under.iter().zip(cols) {
+            heads[k].push(' ');
+            heads[k].push_str(u.2);
+        }
+        stacked.push(j);
+    }
+    for j in stacked {
+        out[j] = Some(Vec::new());
+    }
+    out[h] = Some(heads.iter().map(|h| clean(h).into_owned()).collect());
+}
+
+/// A line of periods one space apart, each a column's head: years,
+/// "Tháng 7", "Quý II", and a last "Prel." (the preliminary year, "Sơ
+/// bộ"). `None` when any word is something else.
+fn period_heads(t: &str) -> Option<Vec<String>> {
+    let mut heads = Vec::new();
+    let mut words = t.split(' ').filter(|w| !w.is_empty()).peekable();
+    while let Some(w) = words.next() {
+        let year = w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+        if year {
+            heads.push(w.to_owned());
+        } else if ["Tháng", "tháng", "Quý", "quý"].contains(&w)
+            && let Some(n) = words.next_if(|n| {
+                n.bytes().all(|b| b.is_ascii_digit()) || n.bytes().all(|b| b"IVX".contains(&b))
+            })
+        {
+            heads.push(format!("{w} {n}"));
+        } else if w == "Prel." && words.peek().is_none() && !heads.is_empty() {
+            heads.push("Sơ bộ".to_owned());
+        } else {
+            return None;
+        }
+    }
+    (heads.len() >= 2).then_some(heads)
+}
+
+/// The heads of line `h` (see `period_heads`), with the English line under
+/// them word by word ("July Aug. Sep. ...": each on its head) and a "Sơ
+/// bộ" line above the "Prel." it names: both gone onto the heads.
+fn single_spaced_heads(
+    raw: &[&str],
+    kinds: &[Kind],
+    h: usize,
+    first: usize,
+    mut heads: Vec<String>,
+    out: &mut [Option<Vec<String>>],
+) {
+    let next_text = (h + 1..first).find(|&j| kinds[j] == Kind::Text);
+    if let Some(j) = next_text {
+        let words: Vec<&str> = raw[j].split(' ').filter(|w| !w.is_empty()).collect();
+        if raw[j].is_ascii() && words.len() == heads.len() {
+            for (head, w) in heads.iter_mut().zip(words) {
+                head.push(' ');
+                head.push_str(w);
+            }
+            out[j] = Some(Vec::new());
+        }
+    }
+    if heads.last().is_some_and(|l| l == "Sơ bộ")
+        && let Some(j) = (0..h).rev().find(|&j| kinds[j] == Kind::Text)
+        && raw[j].trim() == "Sơ bộ"
+        && out[j].is_none()
+    {
+        out[j] = Some(Vec::new());
+    }
+    out[h] = Some(heads);
 }
 
 fn push_body<'a>(
@@ -248,6 +533,7 @@ fn push_body<'a>(
         page_start,
         blank_before,
         notes: Vec::new(),
+        row_cell: false,
     });
 }
 

@@ -131,14 +131,18 @@ fn table_lines(lines: &[Line<'_>], lens: &[usize]) -> Vec<bool> {
         let mut start = i;
         while start > 0
             && start + MAX_HEAD > i
-            && short_cell(&lines[start - 1].text, lens[start - 1])
+            && (lines[start - 1].row_cell || short_cell(&lines[start - 1].text, lens[start - 1]))
         {
             start -= 1;
         }
         let (mut end, mut figures, mut last) = (i, 0usize, i);
-        while end < lines.len() && short_cell(&lines[end].text, lens[end]) {
+        while end < lines.len() && (lines[end].row_cell || short_cell(&lines[end].text, lens[end]))
+        {
             if figure_cell(&lines[end].text) {
                 figures += 1;
+                last = end;
+            } else if figures > 0 && NO_FIGURE.contains(&lines[end].text.trim()) {
+                // "-": a row's empty cell (a row of them last in a table).
                 last = end;
             }
             end += 1;
@@ -153,6 +157,9 @@ fn table_lines(lines: &[Line<'_>], lens: &[usize]) -> Vec<bool> {
     }
     out
 }
+
+/// "-", "–", "…": a table's cell with no figure.
+const NO_FIGURE: &[&str] = &["-", "–", "…", "..."];
 
 /// A line that is one figure alone ("4736,0", "115,59 |", "| 1.350,6 |",
 /// "-5,2"): digits, their separators and signs, nothing else.

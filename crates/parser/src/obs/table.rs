@@ -507,22 +507,10 @@ pub(super) fn read(
             }
         }
     }
-    if let Some(base) = &caption_base {
-        for c in columns
-            .iter_mut()
-            .filter(|c| c.base.is_none() && !c.earlier)
-        {
-            c.base = Some(base.clone());
-        }
-    }
-    if columns.len() != k {
-        return Ok(unread(format!(
-            "{} column heads for rows of {k} figures",
-            columns.len()
-        )));
-    }
     // "2018 |" / "Sơ bộ |": the preliminary figure of the year after the
-    // last year's column.
+    // last year's column (before the caption's base goes on the columns:
+    // "... so với năm trước" over "2022" / "Sơ bộ" made it a comparison
+    // with no period, put on 2022's figure).
     for j in 1..columns.len() {
         if columns[j].period.is_none()
             && columns[j].base.is_none()
@@ -533,6 +521,20 @@ pub(super) fn read(
             columns[j].period =
                 Period::year(chrono::Datelike::year(&p.start) + 1, columns[j].head.trim());
         }
+    }
+    if let Some(base) = &caption_base {
+        for c in columns
+            .iter_mut()
+            .filter(|c| c.base.is_none() && !c.earlier)
+        {
+            c.base = Some(fixed_month_base(base, c.period.as_ref()));
+        }
+    }
+    if columns.len() != k {
+        return Ok(unread(format!(
+            "{} column heads for rows of {k} figures",
+            columns.len()
+        )));
     }
     if let Some(c) = columns
         .iter()
@@ -1053,6 +1055,13 @@ fn column(head: &str, anchor: Anchor) -> Column {
         .filter(|_| head.len() == lower.len())
         .unwrap_or(before);
     let mut period = when::mentions(written, anchor).pop().map(|m| m.period);
+    // "Sơ bộ - Prel. 2018", "Sơ bộ Prel. 2021" (a yearbook's preliminary
+    // column with its year stacked under it): that year.
+    if period.is_none()
+        && let Some(y) = period_cell(head.trim()).and_then(|y| y.parse::<i32>().ok())
+    {
+        period = Period::year(y, head.trim());
+    }
     // "2010", "2015/2014" (the second year's index = 100).
     if period.is_none()
         && let Some(y) = year(before)
@@ -1099,6 +1108,29 @@ fn column(head: &str, anchor: Anchor) -> Column {
         base,
         stated,
     }
+}
+
+/// "so với tháng 12 năm 2017" over the columns "Tháng 7" .. "Tháng 12"
+/// of 2018: one fixed month is the base of every column, the same month a
+/// year before only for its own month's column (December's); for the
+/// others it is a base of its own (`Other`), not the year before.
+fn fixed_month_base(
+    base: &(ComparisonBase, String),
+    period: Option<&Period>,
+) -> (ComparisonBase, String) {
+    let mut out = base.clone();
+    if base.0 == ComparisonBase::SamePeriodLastYear
+        && let Some(p) = period.filter(|p| p.kind == PeriodKind::Month)
+        && let Some(at) = base.1.find("tháng ")
+        && let Some(m) = base.1[at + "tháng ".len()..]
+            .split(|c: char| !c.is_ascii_digit())
+            .next()
+            .and_then(|m| m.parse::<u32>().ok())
+        && m != chrono::Datelike::month(&p.start)
+    {
+        out.0 = ComparisonBase::Other;
+    }
+    out
 }
 
 /// A head that opens a value column.
