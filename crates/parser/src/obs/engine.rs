@@ -3412,17 +3412,10 @@ impl<'d> Extractor<'d> {
             return None;
         }
         let at = (o.provenance.span.start as usize).checked_sub(loc.sentence_off)?;
-        let before = lowercase(tail(loc.sentence.get(..at)?, 40));
-        let b = before.trim_end();
-        // "chiếm khoảng", "chiếm hơn 83%": the qualifier of the share.
-        let b = ["khoảng", "hơn", "gần", "trên"]
-            .iter()
-            .find_map(|q| b.strip_suffix(q))
-            .map_or(b, str::trim_end);
-        if !["chiếm", "chiếm tỷ trọng", "chiếm tỷ lệ"]
-            .iter()
-            .any(|w| b.ends_with(w))
-        {
+        if !written_as_share(
+            loc.sentence.get(..at)?,
+            &["chiếm", "chiếm tỷ trọng", "chiếm tỷ lệ"],
+        ) {
             return None;
         }
         let j = i.checked_sub(1)?;
@@ -5849,21 +5842,29 @@ fn share_of_whole(before: &str, post: &str) -> bool {
     if !(words.starts_with("tổng ") || words.starts_with("Tổng ")) {
         return false;
     }
+    written_as_share(
+        before,
+        &[
+            "chiếm",
+            "chiếm tỷ trọng",
+            "chiếm tỷ lệ",
+            "chiếm tỉ trọng",
+            "chiếm tỉ lệ",
+        ],
+    )
+}
+
+/// Whether `before`, the text before a percent, ends with one of `verbs`
+/// ("chiếm", "chiếm tỷ trọng"), past a qualifier of the share ("chiếm
+/// khoảng", "chiếm hơn 83%").
+fn written_as_share(before: &str, verbs: &[&str]) -> bool {
     let before = lowercase(tail(before.trim_end(), 40));
     let b = before.trim_end();
     let b = ["khoảng", "hơn", "gần", "trên"]
         .iter()
         .find_map(|q| b.strip_suffix(q))
         .map_or(b, str::trim_end);
-    [
-        "chiếm",
-        "chiếm tỷ trọng",
-        "chiếm tỷ lệ",
-        "chiếm tỉ trọng",
-        "chiếm tỉ lệ",
-    ]
-    .iter()
-    .any(|w| b.ends_with(w))
+    verbs.iter().any(|w| b.ends_with(w))
 }
 
 /// "so với tổng đàn lợn", "so với tổng diện tích": the whole a share is
@@ -7531,16 +7532,22 @@ fn holds_a_figure(text: &str) -> bool {
     let mut prev = "";
     text.split_ascii_whitespace().any(|t| {
         let before = std::mem::replace(&mut prev, t);
-        crate::paragraphs::figure_cell(t)
-            && t.bytes().any(|b| b.is_ascii_digit())
+        figure_token(t)
             && !t.ends_with(['.', ')'])
-            && !(t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
             && ![
                 "ngày", "tháng", "năm", "số", "điều", "khoản", "mục", "lần", "quý", "phần",
             ]
             .iter()
             .any(|w| before.len() == w.len() && crate::starts_with_ci(before, w))
     })
+}
+
+/// A word that is a figure: a number with a digit (no "-" cell), no year
+/// (four digits).
+fn figure_token(t: &str) -> bool {
+    crate::paragraphs::figure_cell(t)
+        && t.bytes().any(|b| b.is_ascii_digit())
+        && !(t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Where a paragraph holds two figures side by side with nothing between
@@ -7550,9 +7557,7 @@ fn figures_in_a_row(text: &str) -> Option<usize> {
     let mut prev: Option<(usize, &str)> = None;
     let base = text.as_ptr() as usize;
     for tok in text.split_ascii_whitespace() {
-        let figure = crate::paragraphs::figure_cell(tok)
-            && tok.bytes().any(|b| b.is_ascii_digit())
-            && !(tok.len() == 4 && tok.bytes().all(|b| b.is_ascii_digit()));
+        let figure = figure_token(tok);
         if figure
             && let Some((at, p)) = prev
             && (p.contains(',') || tok.contains(','))
